@@ -1,0 +1,1 @@
+"""Rasa SDK action server of Aiguillage: thin adapters between the tracker and `knowledge`."""

@@ -1,0 +1,87 @@
+"""Glossary answers, « pourquoi cette question ? », and the person's control over the conversation."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, AllSlotsReset, EventType, Restarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import messages
+from actions.profile_slots import profile_from_tracker
+from knowledge import formatting
+from knowledge.glossary import definition_text, find_term
+from knowledge.loader import default_knowledge
+
+
+class ActionDefineTerm(Action):
+    def name(self) -> Text:
+        return "action_define_term"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        terms = default_knowledge().glossary
+        hint = next(tracker.get_latest_entity_values("terme"), None)
+        term = find_term(tracker.latest_message.get("text") or "", terms, hint=hint)
+        if term is None:
+            dispatcher.utter_message(
+                text="Je ne connais pas encore ce mot. Un conseiller de la mission locale pourra vous l'expliquer."
+            )
+        else:
+            dispatcher.utter_message(text=definition_text(term))
+        return []
+
+
+class ActionExplainQuestion(Action):
+    def name(self) -> Text:
+        return "action_explain_question"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        asked = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
+        dispatcher.utter_message(text=messages.WHY_QUESTION.get(asked or "", messages.WHY_GENERIC))
+        return []
+
+
+class ActionChangeAnswer(Action):
+    def name(self) -> Text:
+        return "action_change_answer"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        dispatcher.utter_message(text=formatting.profile_summary(profile_from_tracker(tracker)))
+        dispatcher.utter_message(
+            text="Pour changer une réponse, écrivez simplement la bonne, par exemple « en fait j'ai 18 ans » "
+                 "ou « j'habite à Lyon ». Je mettrai mes propositions à jour."
+        )
+        return []
+
+
+class ActionStartOver(Action):
+    def name(self) -> Text:
+        return "action_start_over"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        dispatcher.utter_message(text="C'est noté, on recommence depuis le début.")
+        return [ActiveLoop(None), AllSlotsReset()]
+
+
+class ActionEraseData(Action):
+    """Forgets everything. The tracker store (see aiguillage/tracker_store.py) deletes the stored
+    conversation when it sees this action followed by a restart."""
+
+    def name(self) -> Text:
+        return "action_erase_data"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        dispatcher.utter_message(
+            text="C'est fait : j'ai effacé vos réponses et notre conversation. Écrivez « bonjour » pour recommencer."
+        )
+        return [ActiveLoop(None), AllSlotsReset(), Restarted()]
+
+
+class ActionStop(Action):
+    def name(self) -> Text:
+        return "action_stop"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        return [ActiveLoop(None), SlotSet("requested_slot", None)]

@@ -1,0 +1,35 @@
+"""action_extract_profile: the custom slot mapping of every profile slot (see domain.yml)."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.profile_slots import skipped
+from knowledge.facts import read_facts
+
+
+class ActionExtractProfile(Action):
+    def name(self) -> str:
+        return "action_extract_profile"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        message = tracker.latest_message or {}
+        facts = read_facts(
+            text=message.get("text") or "",
+            entities=message.get("entities") or [],
+            intent=(message.get("intent") or {}).get("name"),
+            requested_slot=tracker.get_slot("requested_slot") if tracker.active_loop_name else None,
+        )
+        events = [SlotSet(name, value) for name, value in facts.slots.items()]
+        if facts.skipped:
+            events.append(SlotSet("skipped_slots", sorted(set(skipped(tracker)) | set(facts.skipped))))
+        # A fact given again un-skips its question ("en fait si, j'ai le permis").
+        answered = set(facts.slots) & set(skipped(tracker))
+        if answered and not facts.skipped:
+            events.append(SlotSet("skipped_slots", sorted(set(skipped(tracker)) - answered)))
+        events.append(SlotSet("rejected", facts.rejected))
+        return events

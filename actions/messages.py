@@ -1,0 +1,37 @@
+"""French texts the actions send, kept together so that the tone stays the same everywhere."""
+
+from __future__ import annotations
+
+WHY_QUESTION = {
+    "besoin": "Savoir ce que vous cherchez me permet de vous proposer les bonnes structures.",
+    "age": "Beaucoup d'aides dépendent de l'âge : par exemple, les missions locales accueillent les 16-25 ans.",
+    "commune": "Je cherche les structures près de chez vous : votre commune me dit lesquelles sont proches.",
+    "qpv": "Certaines actions sont réservées aux habitants des quartiers prioritaires (QPV). Si vous ne savez pas, ce n'est pas grave.",
+    "permis": "Sans permis, certaines structures aident à le passer ou à se déplacer autrement.",
+    "vehicule": "Sans véhicule, il existe des aides à la mobilité (location, covoiturage…).",
+    "logement": "Si vous n'avez pas de logement stable, des structures peuvent vous aider à en trouver un.",
+    "handicap": "Une personne en situation de handicap peut avoir droit à un accompagnement en plus (Cap emploi par exemple). Répondre est facultatif, et votre réponse n'est pas conservée après la conversation.",
+    "rqth": "Avec la RQTH, vous pouvez être suivi·e par Cap emploi. Sans elle, la MDPH peut vous aider à la demander. Répondre est facultatif.",
+}
+WHY_GENERIC = "Je pose quelques questions pour trouver les structures qui vous correspondent. Toutes sont facultatives."
+
+REPROMPT = {
+    "age": "Je n'ai pas compris votre âge. Écrivez-le en chiffres, par exemple « 19 ans », ou votre année de naissance.",
+    "commune": "Je ne trouve pas cette commune. Pouvez-vous vérifier l'orthographe ou donner le code postal (par exemple « Fougères » ou « 35300 ») ?",
+    "qpv": "Répondez « oui », « non » ou « je ne sais pas », ou donnez le nom de votre quartier.",
+    "besoin": "Choisissez ce qui vous correspond le mieux, ou écrivez-le avec vos mots (« un emploi », « une formation »…).",
+}
+REPROMPT_GENERIC = "Je n'ai pas bien compris votre réponse. Vous pouvez utiliser les boutons, ou écrire « je préfère ne pas répondre »."
+OFFER_SKIP = "Cette question semble compliquée. Voulez-vous la passer ?"
+SKIP_BUTTON = {"title": "Passer cette question", "payload": "/decline"}
+
+
+def age_out_of_range(age: float) -> str:
+    shown = int(age) if float(age).is_integer() else age
+    if age < 14:
+        return f"{shown} ans, vraiment ? Je pense avoir mal compris. Quel âge avez-vous (par exemple « 19 ans ») ?"
+    return f"{shown} ans ? Je pense avoir mal compris. Pouvez-vous me redonner votre âge en chiffres ?"
+
+
+def commune_homonyms(name: str) -> str:
+    return f"Plusieurs communes correspondent à « {name} ». Laquelle est la vôtre ?"

@@ -1,0 +1,102 @@
+"""validate_profile_form and action_ask_commune: which questions remain, and kind reprompts."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import messages
+from actions.profile_slots import FORM_INTENTS, PROFILE_SLOTS, QUESTION_ORDER, skipped
+from knowledge import geo
+from knowledge.facts import should_ask_qpv
+from knowledge.profile import AGE_MAX, AGE_MIN
+
+MAX_ATTEMPTS = 3
+
+
+def remaining_questions(slots: Dict[str, Any], skipped_slots: List[str]) -> List[str]:
+    """The questions still worth asking, in order. Pure: unit-tested without Rasa."""
+    questions = []
+    for slot in QUESTION_ORDER:
+        if slot in skipped_slots:
+            continue
+        if slot == "qpv" and (slots.get("quartier") or not should_ask_qpv(slots.get("code_insee"))):
+            continue
+        if slot == "rqth" and slots.get("handicap") is not True:
+            continue
+        questions.append(slot)
+    return questions
+
+
+class ValidateProfileForm(FormValidationAction):
+    def name(self) -> Text:
+        return "validate_profile_form"
+
+    async def required_slots(
+        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Text]:
+        slots = {name: tracker.get_slot(name) for name in ("quartier", "code_insee", "handicap")}
+        return remaining_questions(slots, skipped(tracker))
+
+    def validate_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        try:
+            age = float(value)
+        except (TypeError, ValueError):
+            return {"age": None}
+        if not AGE_MIN <= age <= AGE_MAX:
+            dispatcher.utter_message(text=messages.age_out_of_range(age))
+            return {"age": None}
+        return {"age": age}
+
+    def validate_code_insee(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value and geo.get_commune(str(value)) is None:
+            return {"code_insee": None, "commune": None, "departement": None}
+        return {"code_insee": value}
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        events = await super().run(dispatcher, tracker, domain)
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent not in FORM_INTENTS or tracker.latest_action_name != "action_listen":
+            return events
+        asked = tracker.get_slot("requested_slot")
+        rejected = tracker.get_slot("rejected")
+        updated = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+        answered = asked and (updated.get(asked) is not None or tracker.get_slot(asked) is not None
+                              or asked in skipped(tracker) or (asked == "commune" and tracker.get_slot("commune_candidates"))
+                              or (asked == "qpv" and tracker.get_slot("quartier")))
+        gave_other_facts = any(updated.get(name) is not None for name in (*PROFILE_SLOTS, "commune_candidates"))
+        if not asked or answered or gave_other_facts:
+            return events + [SlotSet("rejected", None)]
+        attempts = dict(tracker.get_slot("attempts") or {})
+        attempts[asked] = attempts.get(asked, 0) + 1
+        age_reply_sent = asked == "age" and "age" in updated  # validate_age already explained
+        if not age_reply_sent:
+            reason = (rejected or "").split(":", 1)[0]
+            dispatcher.utter_message(text=messages.REPROMPT.get(reason or asked, messages.REPROMPT_GENERIC))
+        if attempts[asked] >= MAX_ATTEMPTS:
+            dispatcher.utter_message(text=messages.OFFER_SKIP, buttons=[messages.SKIP_BUTTON])
+        return events + [SlotSet("attempts", attempts), SlotSet("rejected", None)]
+
+
+class ActionAskCommune(Action):
+    """Asks for the commune; with homonyms ("Saint-Denis"), offers each as a button."""
+
+    def name(self) -> Text:
+        return "action_ask_commune"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        codes = tracker.get_slot("commune_candidates") or []
+        communes = [c for c in (geo.get_commune(code) for code in codes) if c is not None]
+        if len(communes) > 1:
+            buttons = [
+                {"title": f"{c.nom} ({c.departement})", "payload": f'/inform{{"code_insee": "{c.code_insee}"}}'}
+                for c in communes
+            ]
+            dispatcher.utter_message(text=messages.commune_homonyms(communes[0].nom), buttons=buttons)
+        else:
+            dispatcher.utter_message(text="Dans quelle commune habitez-vous ? (le nom ou le code postal)")
+        return []

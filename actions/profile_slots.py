@@ -1,0 +1,51 @@
+"""The slot contract (other tools read these from the tracker) and the Profile it maps to."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Tracker
+
+from knowledge.profile import AGE_MAX, AGE_MIN, Profile
+
+PROFILE_SLOTS = ("besoin", "age", "commune", "code_insee", "departement", "quartier", "qpv", "permis",
+                 "vehicule", "logement", "handicap", "rqth")
+# The order in which the form asks; some questions are dropped by `required_slots`.
+QUESTION_ORDER = ("besoin", "age", "commune", "qpv", "permis", "vehicule", "logement", "handicap", "rqth")
+# Intents whose text may carry profile facts; everything else is a digression for the form.
+FORM_INTENTS = frozenset({"inform", "affirm", "deny", "decline", "dont_know", "start", "greet", "nlu_fallback"})
+# Answers a person may give that are sensitive: never logged, asked with care.
+SENSITIVE_SLOTS = frozenset({"handicap", "rqth", "logement"})
+
+
+def skipped(tracker: Tracker) -> List[str]:
+    return list(tracker.get_slot("skipped_slots") or [])
+
+
+def handicap_category(handicap: Optional[bool], rqth: Optional[bool]) -> Optional[str]:
+    if handicap is None:
+        return "rqth" if rqth else None
+    if not handicap:
+        return "non"
+    return "rqth" if rqth else "oui-sans-rqth"
+
+
+def profile_from_slots(slots: Dict[str, Any]) -> Profile:
+    age = slots.get("age")
+    age = float(age) if age is not None and AGE_MIN <= float(age) <= AGE_MAX else None
+    return Profile(
+        age=age,
+        code_insee=slots.get("code_insee"),
+        quartier=slots.get("quartier"),
+        qpv=slots.get("qpv"),
+        permis=slots.get("permis"),
+        vehicule=slots.get("vehicule"),
+        logement=slots.get("logement"),
+        handicap=handicap_category(slots.get("handicap"), slots.get("rqth")),
+        besoin=slots.get("besoin"),
+        declined=frozenset(slots.get("skipped_slots") or ()),
+    )
+
+
+def profile_from_tracker(tracker: Tracker) -> Profile:
+    return profile_from_slots({name: tracker.get_slot(name) for name in (*PROFILE_SLOTS, "skipped_slots")})

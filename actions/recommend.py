@@ -1,0 +1,120 @@
+"""Suggestions: action_recommend and the follow-ups on one suggestion (details, why, fiche de liaison)."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.profile_slots import profile_from_tracker
+from knowledge import formatting
+from knowledge.matching import Recommendation, Suggestion, recommend
+
+MAX_SUGGESTIONS = 4
+AFTER_BUTTONS = [
+    {"title": "Fiche pour mon conseiller", "payload": "/request_summary"},
+    {"title": "Modifier une réponse", "payload": "/change_answer"},
+    {"title": "Recommencer", "payload": "/start_over"},
+]
+
+
+def _current(tracker: Tracker) -> Recommendation:
+    return recommend(profile_from_tracker(tracker), limit=MAX_SUGGESTIONS)
+
+
+def _card(s: Suggestion) -> Dict[str, Any]:
+    """A suggestion as data, for the web chat's cards (links are drawn from these fields only)."""
+    contact = s.initiative.contact
+    return {
+        "id": s.initiative.id,
+        "nom": s.initiative.nom,
+        "porteur": s.initiative.porteur.nom,
+        "ou": s.where,
+        "offre": s.initiative.description,
+        "pourquoi": list(s.reasons),
+        "historique": s.historical,
+        "annee": s.year,
+        "contact": {} if s.historical else {
+            k: v for k, v in (("telephone", contact.telephone), ("courriel", contact.courriel),
+                              ("site_web", contact.site_web), ("adresse", contact.adresse)) if v
+        },
+    }
+
+
+class ActionRecommend(Action):
+    def name(self) -> Text:
+        return "action_recommend"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        result = _current(tracker)
+        updating = bool(tracker.get_slot("suggestions"))
+        dispatcher.utter_message(text=formatting.intro_text(result, updating=updating))
+        web = tracker.get_latest_input_channel() == "socketio"
+        for index, suggestion in enumerate(result.local, start=1):
+            buttons = [
+                {"title": "Plus de détails", "payload": f'/ask_details{{"suggestion": "{suggestion.initiative.id}"}}'},
+                {"title": "Pourquoi ?", "payload": f'/ask_why_suggestion{{"suggestion": "{suggestion.initiative.id}"}}'},
+            ]
+            if web:
+                dispatcher.utter_message(json_message={"type": "suggestion", "index": index, "card": _card(suggestion), "buttons": buttons})
+            else:
+                dispatcher.utter_message(text=formatting.suggestion_text(suggestion, index), buttons=buttons)
+        if result.networks:
+            dispatcher.utter_message(text=formatting.networks_text(result.networks))
+        dispatcher.utter_message(text="Que voulez-vous faire maintenant ?", buttons=AFTER_BUTTONS)
+        return [SlotSet("suggestions", [s.initiative.id for s in result.local]), SlotSet("attempts", None)]
+
+
+def _chosen(tracker: Tracker) -> Optional[Suggestion]:
+    """The suggestion a follow-up is about: a button's entity, « la 2e », or the first one."""
+    shown = tracker.get_slot("suggestions") or []
+    if not shown:
+        return None
+    wanted = next(tracker.get_latest_entity_values("suggestion"), None)
+    if wanted not in shown:
+        wanted = formatting.ordinal_choice(tracker.latest_message.get("text") or "", shown) or shown[0]
+    for suggestion in _current(tracker).local:
+        if suggestion.initiative.id == wanted:
+            return suggestion
+    return None
+
+
+class ActionSuggestionDetails(Action):
+    def name(self) -> Text:
+        return "action_suggestion_details"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        suggestion = _chosen(tracker)
+        if suggestion is None:
+            dispatcher.utter_message(text="Je ne vous ai encore rien proposé. Dites-moi ce que vous cherchez et je regarde.")
+        else:
+            dispatcher.utter_message(text=formatting.suggestion_details(suggestion))
+        return []
+
+
+class ActionSuggestionWhy(Action):
+    def name(self) -> Text:
+        return "action_suggestion_why"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        suggestion = _chosen(tracker)
+        if suggestion is None:
+            dispatcher.utter_message(text="Je ne vous ai encore rien proposé. Dites-moi ce que vous cherchez et je regarde.")
+        else:
+            dispatcher.utter_message(text=formatting.suggestion_why(suggestion))
+        return []
+
+
+class ActionSummary(Action):
+    """The « fiche de liaison »: one message the person copies or forwards to a conseiller."""
+
+    def name(self) -> Text:
+        return "action_summary"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        profile = profile_from_tracker(tracker)
+        dispatcher.utter_message(text=formatting.liaison_sheet(profile, recommend(profile, limit=MAX_SUGGESTIONS)))
+        return []

@@ -1,0 +1,1 @@
+"""Aiguillage: command-line tools, channels and server wrappers around `knowledge` and Rasa."""

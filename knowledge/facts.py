@@ -1,0 +1,176 @@
+"""Turns one user message (text, NLU entities, intent, the question just asked) into slot updates.
+
+Pure Python so that every rule is unit-tested without Rasa; the action server only forwards the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
+
+from knowledge import geo
+from knowledge.profile import BESOINS, HANDICAPS, LOGEMENTS
+from knowledge.text import normalize
+from knowledge.understanding import (
+    parse_age,
+    parse_besoin,
+    parse_handicap,
+    parse_logement,
+    parse_permis,
+    parse_quartier,
+    parse_vehicule,
+    parse_yes_no,
+)
+
+YES_NO_SLOTS = ("qpv", "permis", "vehicule", "handicap", "rqth")
+_ENTITY_BOOLS = {"oui": True, "non": False, "true": True, "false": False}
+# Below this population a commune has no quartier prioritaire worth asking about.
+QPV_MIN_POPULATION = 5000
+
+
+@dataclass
+class Facts:
+    """What one message tells. `slots` are SlotSet values; `rejected` explains an answer we refused."""
+
+    slots: Dict[str, Any] = field(default_factory=dict)
+    skipped: List[str] = field(default_factory=list)
+    rejected: Optional[str] = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.slots and not self.skipped and self.rejected is None
+
+
+def _entity_values(entities: Iterable[Mapping[str, Any]]) -> Dict[str, str]:
+    values: Dict[str, str] = {}
+    for entity in entities or ():
+        name, value = entity.get("entity"), entity.get("value")
+        if isinstance(name, str) and value is not None:
+            values[name] = str(value)
+    return values
+
+
+def _commune_slots(commune: geo.Commune) -> Dict[str, Any]:
+    return {
+        "commune": commune.nom,
+        "code_insee": commune.code_insee,
+        "departement": commune.departement,
+        "commune_candidates": None,
+    }
+
+
+def _read_commune(text: str, entity: Optional[str], code: Optional[str], asked: bool, facts: Facts) -> None:
+    if code:
+        commune = geo.get_commune(code)
+        if commune:
+            facts.slots.update(_commune_slots(commune))
+        return
+    if entity:
+        candidates = geo.resolve_commune(entity)
+    elif asked:
+        candidates = geo.resolve_commune(text) or geo.find_communes_in_text(text)
+    else:
+        candidates = geo.find_communes_in_text(text)
+    if not candidates:
+        if asked and (entity or text.strip()):
+            facts.rejected = f"commune:{(entity or text).strip()[:60]}"
+        return
+    best = candidates[0].score
+    top = [c for c in candidates if best - c.score < 1e-9]
+    if len(top) == 1 and best >= 0.8:
+        facts.slots.update(_commune_slots(top[0].commune))
+    elif best >= 0.5:
+        facts.slots["commune_candidates"] = [c.commune.code_insee for c in candidates[:5]]
+    elif asked:
+        facts.rejected = f"commune:{(entity or text).strip()[:60]}"
+
+
+def read_facts(
+    text: str,
+    entities: Sequence[Mapping[str, Any]] = (),
+    intent: Optional[str] = None,
+    requested_slot: Optional[str] = None,
+    today: Optional[date] = None,
+) -> Facts:
+    text = (text or "")[:1000]  # nobody states their situation in more; keeps parsing bounded
+    if text.startswith("/"):
+        text = ""  # a button payload: its entities say everything
+    values = _entity_values(entities)
+    facts = Facts()
+
+    if intent == "decline" and requested_slot:
+        facts.skipped.append(requested_slot)
+        return facts
+    if intent == "dont_know" and requested_slot:
+        if requested_slot == "besoin":
+            facts.slots["besoin"] = "ne-sait-pas"
+        else:
+            facts.skipped.append(requested_slot)
+        return facts
+
+    besoin = values.get("besoin") if values.get("besoin") in BESOINS else parse_besoin(text)
+    if besoin:
+        facts.slots["besoin"] = besoin
+
+    if "naissance" in values:
+        age = parse_age(f"né le {values['naissance']}" if "/" in values["naissance"] else f"né en {values['naissance']}", today=today)
+    elif "age" in values:
+        age = parse_age(values["age"], expecting_age=True, today=today)
+    else:
+        age = None
+    age = age or parse_age(text, expecting_age=requested_slot == "age", today=today)
+    if age is not None:
+        facts.slots["age"] = age.value
+    elif requested_slot == "age" and intent in ("inform", "nlu_fallback") and text.strip():
+        facts.rejected = "age:?"
+
+    asked_commune = requested_slot == "commune" and intent not in ("affirm", "deny")
+    _read_commune(text, values.get("commune"), values.get("code_insee"), asked_commune and not facts.slots.keys() - {"commune_candidates"}, facts)
+
+    permis = _ENTITY_BOOLS.get(values.get("permis", "").lower()) if "permis" in values else parse_permis(text)
+    vehicule = _ENTITY_BOOLS.get(values.get("vehicule", "").lower()) if "vehicule" in values else parse_vehicule(text)
+    logement = values.get("logement") if values.get("logement") in LOGEMENTS else parse_logement(text)
+    handicap = values.get("handicap") if values.get("handicap") in HANDICAPS else parse_handicap(text)
+    if permis is not None:
+        facts.slots["permis"] = permis
+    if vehicule is not None:
+        facts.slots["vehicule"] = vehicule
+    if logement:
+        facts.slots["logement"] = logement
+    if handicap:
+        facts.slots["handicap"] = handicap != "non"
+        facts.slots["rqth"] = handicap == "rqth"
+        if handicap == "oui-sans-rqth":
+            facts.slots["rqth"] = None  # not said: we will ask
+
+    quartier = values.get("quartier") or parse_quartier(text)
+    if quartier:
+        facts.slots["quartier"] = quartier.strip()[:60]
+
+    # A plain yes/no answers the question just asked.
+    if requested_slot in YES_NO_SLOTS and requested_slot not in facts.slots:
+        answer = {"affirm": True, "deny": False}.get(intent or "")
+        if answer is None:
+            answer = parse_yes_no(text)
+        if answer is not None:
+            if requested_slot == "handicap" and not answer:
+                facts.slots.update({"handicap": False, "rqth": False})
+            else:
+                facts.slots[requested_slot] = answer
+        elif requested_slot == "qpv" and "quartier" not in facts.slots and _looks_like_a_name(text, facts):
+            facts.slots["quartier"] = " ".join(text.split())[:60]
+    if requested_slot and facts.empty and intent in ("inform", "nlu_fallback") and text.strip():
+        facts.rejected = f"{requested_slot}:?"
+    return facts
+
+
+def _looks_like_a_name(text: str, facts: Facts) -> bool:
+    """When asked about their quartier, a short answer that is no other fact is the quartier's name."""
+    words = normalize(text).split()
+    return 0 < len(words) <= 5 and not facts.slots and not any(ch.isdigit() for ch in text)
+
+
+def should_ask_qpv(code_insee: Optional[str]) -> bool:
+    commune = geo.get_commune(code_insee) if code_insee else None
+    return commune is not None and (commune.population or 0) >= QPV_MIN_POPULATION

@@ -1,0 +1,259 @@
+"""Loads and validates the knowledge base. Any problem stops the load with one message that names
+the file, the record and the field, so a mission locale editing a YAML file sees what to fix."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+
+import jsonschema
+import yaml
+
+from knowledge import vocab
+from knowledge.models import (
+    Contact,
+    Eligibilite,
+    GlossaryTerm,
+    Initiative,
+    NationalNumber,
+    Network,
+    Porteur,
+    Replacement,
+    Source,
+    Zone,
+)
+
+DATA_DIR = vocab.DATA_DIR
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+
+
+class KnowledgeError(Exception):
+    """A knowledge file is invalid. The message is meant for the person who edits the data."""
+
+    def __init__(self, file: Path, record: Optional[str], field: Optional[str], problem: str):
+        self.file, self.record, self.field, self.problem = file, record, field, problem
+        where = str(file)
+        if record:
+            where += f", enregistrement « {record} »"
+        if field:
+            where += f", champ « {field} »"
+        super().__init__(f"{where} : {problem}")
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    initiatives: Tuple[Initiative, ...]
+    glossary: Tuple[GlossaryTerm, ...]
+    networks: Tuple[Network, ...]
+
+    def initiative(self, initiative_id: str) -> Optional[Initiative]:
+        return _by_id(self.initiatives).get(initiative_id)
+
+    def network(self, network_id: str) -> Optional[Network]:
+        return _by_id(self.networks).get(network_id)
+
+
+def _by_id(records: Sequence[Any]) -> Dict[str, Any]:
+    return {record.id: record for record in records}
+
+
+def _vocab_definitions() -> Dict[str, Any]:
+    return {
+        "public": {"enum": sorted(vocab.values("publics"))},
+        "thematique": {"enum": sorted(vocab.values("thematiques"))},
+        "type_de_service": {"enum": sorted(vocab.values("types_de_services"))},
+        "mode_accueil": {"enum": sorted(vocab.values("modes_accueil"))},
+        "reseau_porteur": {"enum": sorted(vocab.values("reseaux_porteurs"))},
+        "porteur_type": {"enum": sorted(vocab.porteur_types())},
+    }
+
+
+@lru_cache(maxsize=None)
+def schema(kind: str) -> Dict[str, Any]:
+    """The JSON Schema of one file kind, with the vocabularies filled in as enums."""
+    with (SCHEMA_DIR / f"{kind}.schema.json").open(encoding="utf-8") as handle:
+        loaded = json.load(handle)
+    loaded["definitions"].update(_vocab_definitions())
+    return loaded
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except FileNotFoundError:
+        raise KnowledgeError(path, None, None, "fichier introuvable") from None
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(path, None, None, f"YAML illisible ({exc})") from None
+
+
+def _validate(path: Path, document: Any, kind: str, list_key: str) -> None:
+    validator = jsonschema.Draft7Validator(schema(kind))
+    errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
+    if not errors:
+        return
+    error = min(errors, key=lambda e: len(e.absolute_path) * -1)  # the deepest error names the field
+    location = list(error.absolute_path)
+    record_id = None
+    if len(location) >= 2 and location[0] == list_key and isinstance(location[1], int):
+        record = document[list_key][location[1]]
+        record_id = record.get("id", f"n°{location[1] + 1}") if isinstance(record, dict) else None
+        location = location[2:]
+    field = ".".join(str(part) for part in location) or None
+    raise KnowledgeError(path, record_id, field, _french(error))
+
+
+def _french(error: jsonschema.ValidationError) -> str:
+    if error.validator == "enum":
+        return f"valeur inconnue {error.instance!r} (valeurs possibles : voir le vocabulaire data·inclusion)"
+    if error.validator == "required":
+        return f"champ obligatoire manquant ({error.message})"
+    if error.validator == "additionalProperties":
+        return f"champ inconnu ({error.message})"
+    if error.validator == "pattern":
+        return f"format invalide : {error.instance!r}"
+    return error.message
+
+
+def _sources(raw: Iterable[dict]) -> Tuple[Source, ...]:
+    return tuple(Source(seed=s["seed"], line=s["line"]) for s in raw)
+
+
+def _initiative(raw: dict, document: dict, path: Path) -> Initiative:
+    zone = raw["zone"]
+    return Initiative(
+        id=raw["id"],
+        nom=raw["nom"].strip(),
+        description=" ".join(raw["description"].split()),
+        porteur=Porteur(**raw["porteur"]),
+        publics=tuple(raw["publics"]),
+        thematiques=tuple(raw["thematiques"]),
+        zone=Zone(
+            niveau=zone["niveau"],
+            communes=tuple(zone.get("communes", ())),
+            departements=tuple(zone.get("departements", ())),
+            regions=tuple(zone.get("regions", ())),
+            quartiers=tuple(zone.get("quartiers", ())),
+            precisions=zone.get("precisions"),
+        ),
+        eligibilite=Eligibilite(**raw.get("eligibilite", {})),
+        statut=raw["statut"],
+        sources=_sources(raw["sources"]),
+        annee=raw.get("annee"),
+        published=document.get("published"),
+        types=tuple(raw.get("types", ())),
+        modes_accueil=tuple(raw.get("modes_accueil", ())),
+        partenaires=tuple(raw.get("partenaires", ())),
+        contact=Contact(**raw.get("contact", {})),
+        resultats=raw.get("resultats"),
+        notes=raw.get("notes"),
+        file=path.name,
+    )
+
+
+def _check_initiative(path: Path, record: Initiative) -> None:
+    from knowledge import geo  # geography is large: imported only when records are checked
+
+    elig = record.eligibilite
+    if elig.age_min is not None and elig.age_max is not None and elig.age_min > elig.age_max:
+        raise KnowledgeError(path, record.id, "eligibilite.age_min", "âge minimum supérieur à l'âge maximum")
+    for code in record.zone.communes:
+        if geo.get_commune(code) is None:
+            raise KnowledgeError(path, record.id, "zone.communes", f"code commune inconnu {code!r}")
+    for code in record.zone.departements:
+        if geo.get_departement(code) is None:
+            raise KnowledgeError(path, record.id, "zone.departements", f"département inconnu {code!r}")
+    for code in record.zone.regions:
+        if geo.get_region(code) is None:
+            raise KnowledgeError(path, record.id, "zone.regions", f"région inconnue {code!r}")
+    if record.zone.niveau != "national" and not (
+        record.zone.communes or record.zone.departements or record.zone.regions
+    ):
+        raise KnowledgeError(path, record.id, "zone", "zone locale sans commune, département ni région")
+
+
+def load_initiatives(directory: Path = DATA_DIR / "initiatives") -> Tuple[Initiative, ...]:
+    records: List[Initiative] = []
+    seen: Dict[str, Path] = {}
+    for path in sorted(directory.glob("*.yaml")):
+        document = _read_yaml(path)
+        _validate(path, document, "initiatives", "initiatives")
+        for raw in document["initiatives"]:
+            record = _initiative(raw, document, path)
+            if record.id in seen:
+                raise KnowledgeError(path, record.id, "id", f"identifiant déjà utilisé dans {seen[record.id].name}")
+            seen[record.id] = path
+            _check_initiative(path, record)
+            records.append(record)
+    return tuple(records)
+
+
+def load_glossary(path: Path = DATA_DIR / "glossary.yaml") -> Tuple[GlossaryTerm, ...]:
+    document = _read_yaml(path)
+    _validate(path, document, "glossary", "terms")
+    terms: List[GlossaryTerm] = []
+    for raw in document["terms"]:
+        replacement = raw.get("remplace_par")
+        terms.append(
+            GlossaryTerm(
+                id=raw["id"],
+                terme=raw["terme"],
+                definition=" ".join(raw["definition"].split()),
+                variantes=tuple(raw["variantes"]),
+                sources=_sources(raw["sources"]),
+                nom_complet=raw.get("nom_complet"),
+                remplace_par=Replacement(**replacement) if replacement else None,
+                voir_aussi=tuple(raw.get("voir_aussi", ())),
+                hors_sources=raw.get("hors_sources", False),
+            )
+        )
+    _check_unique(path, terms)
+    return tuple(terms)
+
+
+def load_networks(path: Path = DATA_DIR / "networks.yaml") -> Tuple[Network, ...]:
+    document = _read_yaml(path)
+    _validate(path, document, "networks", "networks")
+    networks = tuple(
+        Network(
+            id=raw["id"],
+            nom=raw["nom"],
+            ce_qui_est_propose=" ".join(raw["ce_qui_est_propose"].split()),
+            quand=raw["quand"],
+            comment_trouver=raw["comment_trouver"],
+            declencheurs=tuple(raw["declencheurs"]),
+            reseau_porteur=raw.get("reseau_porteur"),
+            numero_national=NationalNumber(**raw["numero_national"]) if raw.get("numero_national") else None,
+            site_officiel=raw.get("site_officiel"),
+            thematiques=tuple(raw.get("thematiques", ())),
+            sources=_sources(raw.get("sources", ())),
+        )
+        for raw in document["networks"]
+    )
+    _check_unique(path, networks)
+    return networks
+
+
+def _check_unique(path: Path, records: Sequence[Any]) -> None:
+    seen = set()
+    for record in records:
+        if record.id in seen:
+            raise KnowledgeError(path, record.id, "id", "identifiant en double")
+        seen.add(record.id)
+
+
+def load_knowledge(data_dir: Path = DATA_DIR) -> KnowledgeBase:
+    return KnowledgeBase(
+        initiatives=load_initiatives(data_dir / "initiatives"),
+        glossary=load_glossary(data_dir / "glossary.yaml"),
+        networks=load_networks(data_dir / "networks.yaml"),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_knowledge() -> KnowledgeBase:
+    """The shipped knowledge base, loaded once per process."""
+    return load_knowledge()

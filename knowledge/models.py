@@ -1,0 +1,124 @@
+"""Typed records of the knowledge base, as loaded from the YAML files under knowledge/data/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Tuple
+
+
+@dataclass(frozen=True)
+class Source:
+    seed: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Porteur:
+    nom: str
+    type: str
+
+
+@dataclass(frozen=True)
+class Eligibilite:
+    age_min: Optional[int] = None
+    age_max: Optional[int] = None
+    femmes_uniquement: bool = False
+    salaries_siae_uniquement: bool = False
+    suivi_mission_locale: bool = False
+    qpv: bool = False
+    rqth: bool = False
+    refugies_uniquement: bool = False
+    conditions_acces: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Zone:
+    niveau: str  # commune | epci | departement | region | national
+    communes: Tuple[str, ...] = ()
+    departements: Tuple[str, ...] = ()
+    regions: Tuple[str, ...] = ()
+    quartiers: Tuple[str, ...] = ()
+    precisions: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    adresse: Optional[str] = None
+    telephone: Optional[str] = None
+    courriel: Optional[str] = None
+    site_web: Optional[str] = None
+
+    @property
+    def is_usable(self) -> bool:
+        return any((self.adresse, self.telephone, self.courriel, self.site_web))
+
+
+@dataclass(frozen=True)
+class Initiative:
+    id: str
+    nom: str
+    description: str
+    porteur: Porteur
+    publics: Tuple[str, ...]
+    thematiques: Tuple[str, ...]
+    zone: Zone
+    eligibilite: Eligibilite
+    statut: str  # historique | a-verifier
+    sources: Tuple[Source, ...]
+    annee: Optional[int] = None
+    published: Optional[int] = None
+    types: Tuple[str, ...] = ()
+    modes_accueil: Tuple[str, ...] = ()
+    partenaires: Tuple[str, ...] = ()
+    contact: Contact = field(default_factory=Contact)
+    resultats: Optional[str] = None
+    notes: Optional[str] = None
+    file: str = ""
+
+    @property
+    def reference_year(self) -> Optional[int]:
+        """The most recent year we know the action was described as running."""
+        years = [y for y in (self.annee, self.published) if y]
+        return max(years) if years else None
+
+
+@dataclass(frozen=True)
+class Replacement:
+    terme: str
+    annee: Optional[int] = None
+    hors_sources: bool = True
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    id: str
+    terme: str
+    definition: str
+    variantes: Tuple[str, ...]
+    sources: Tuple[Source, ...]
+    nom_complet: Optional[str] = None
+    remplace_par: Optional[Replacement] = None
+    voir_aussi: Tuple[str, ...] = ()
+    hors_sources: bool = False
+
+
+@dataclass(frozen=True)
+class NationalNumber:
+    numero: str
+    libelle: str
+    verifie: bool
+
+
+@dataclass(frozen=True)
+class Network:
+    id: str
+    nom: str
+    ce_qui_est_propose: str
+    quand: str
+    comment_trouver: str
+    declencheurs: Tuple[dict, ...]
+    reseau_porteur: Optional[str] = None
+    numero_national: Optional[NationalNumber] = None
+    site_officiel: Optional[str] = None
+    thematiques: Tuple[str, ...] = ()
+    sources: Tuple[Source, ...] = ()

@@ -1,0 +1,116 @@
+"""The person's situation as the matcher sees it. `None` means unknown or declined: it never excludes
+a suggestion on its own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Dict, FrozenSet, Optional, Tuple
+
+LOGEMENTS: Dict[str, str] = {
+    "stable": "dans son propre logement",
+    "chez-parents": "chez ses parents",
+    "heberge-tiers": "hébergé·e par un proche",
+    "foyer-fjt": "en foyer (FJT…)",
+    "sans-domicile": "sans logement",
+}
+
+HANDICAPS: Dict[str, str] = {
+    "rqth": "handicap reconnu (RQTH)",
+    "oui-sans-rqth": "handicap ou problème de santé, sans RQTH",
+    "non": "pas de handicap",
+}
+
+# Each need is read as data·inclusion thematiques: an initiative fits a need when they share one.
+BESOINS: Dict[str, Tuple[str, FrozenSet[str]]] = {
+    "emploi": ("trouver un emploi", frozenset({
+        "trouver-un-emploi--convaincre-un-recruteur-en-entretien",
+        "trouver-un-emploi--faire-des-candidatures-spontanees",
+        "trouver-un-emploi--repondre-a-des-offres-demploi",
+        "trouver-un-emploi--suivre-ses-candidatures-et-relancer-les-employeurs",
+        "trouver-un-emploi--maintien-dans-lemploi",
+        "preparer-sa-candidature--developper-son-reseau",
+        "preparer-sa-candidature--organiser-ses-demarches-de-recherche-demploi",
+        "preparer-sa-candidature--realiser-un-cv-et-ou-une-lettre-de-motivation",
+        "preparer-sa-candidature--valoriser-ses-competences",
+        "choisir-un-metier--connaitre-les-opportunites-demploi",
+    })),
+    "formation": ("se former", frozenset({
+        "se-former--trouver-sa-formation",
+        "se-former--monter-son-dossier-de-formation",
+        "lecture-ecriture-calcul--maitriser-le-francais",
+        "lecture-ecriture-calcul--maitriser-le-calcul",
+        "numerique--maitriser-les-fondamentaux-du-numerique",
+        "preparer-sa-candidature--valoriser-ses-competences",
+    })),
+    "apprentissage": ("trouver un apprentissage ou une alternance", frozenset({
+        "se-former--trouver-sa-formation",
+        "se-former--monter-son-dossier-de-formation",
+        "choisir-un-metier--decouvrir-un-metier-ou-un-secteur-dactivite",
+        "choisir-un-metier--confirmer-son-choix-de-metier",
+    })),
+    "mobilite-permis": ("passer le permis ou se déplacer", frozenset({
+        "mobilite--preparer-un-permis",
+        "mobilite--acceder-a-un-vehicule",
+        "mobilite--entretenir-reparer-son-vehicule",
+        "mobilite--etre-accompagne-dans-son-parcours-mobilite",
+        "mobilite--financer-ma-mobilite",
+        "mobilite--mobilite-douce-partagee-collective",
+    })),
+    "logement": ("trouver un logement", frozenset({
+        "logement-hebergement--louer-un-logement",
+        "logement-hebergement--changer-de-logement",
+        "logement-hebergement--rechercher-une-solution-dhebergement-temporaire",
+        "logement-hebergement--sinformer-sur-les-demarches-liees-a-lacces-au-logement",
+        "logement-hebergement--se-maintenir-dans-le-logement",
+    })),
+    "creation-activite": ("créer son activité", frozenset({
+        "creer-une-entreprise--definir-son-projet-de-creation-dentreprise",
+        "creer-une-entreprise--structurer-son-projet-de-creation-dentreprise",
+        "creer-une-entreprise--developper-son-entreprise",
+    })),
+    "ne-sait-pas": ("trouver sa voie", frozenset({
+        "choisir-un-metier--decouvrir-un-metier-ou-un-secteur-dactivite",
+        "choisir-un-metier--identifier-ses-points-forts-et-ses-competences",
+        "choisir-un-metier--confirmer-son-choix-de-metier",
+        "remobilisation--bien-etre-confiance-en-soi",
+        "remobilisation--lien-social",
+    })),
+}
+
+AGE_MIN, AGE_MAX = 14, 99
+
+
+@dataclass(frozen=True)
+class Profile:
+    age: Optional[float] = None
+    code_insee: Optional[str] = None
+    quartier: Optional[str] = None
+    qpv: Optional[bool] = None
+    permis: Optional[bool] = None
+    vehicule: Optional[bool] = None
+    logement: Optional[str] = None
+    handicap: Optional[str] = None  # rqth | oui-sans-rqth | non
+    besoin: Optional[str] = None
+    diplome: Optional[bool] = None
+    femme: Optional[bool] = None
+    parent_isole: Optional[bool] = None
+    minima_sociaux: Optional[bool] = None
+    refugie: Optional[bool] = None
+    declined: FrozenSet[str] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        if self.logement is not None and self.logement not in LOGEMENTS:
+            raise ValueError(f"logement inconnu : {self.logement!r}")
+        if self.handicap is not None and self.handicap not in HANDICAPS:
+            raise ValueError(f"handicap inconnu : {self.handicap!r}")
+        if self.besoin is not None and self.besoin not in BESOINS:
+            raise ValueError(f"besoin inconnu : {self.besoin!r}")
+        if self.age is not None and not AGE_MIN <= self.age <= AGE_MAX:
+            raise ValueError(f"âge hors limites : {self.age!r}")
+
+    @property
+    def whole_age(self) -> Optional[int]:
+        return int(self.age) if self.age is not None else None
+
+    def with_changes(self, **changes: object) -> "Profile":
+        return replace(self, **changes)

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Starts the action server, then Rasa (REST + socketio) and the web chat page; Ctrl-C stops all three.
+#   scripts/run.sh server   → web chat on http://localhost:${WEB_PORT:-8080}, REST on :${RASA_PORT:-5005}
+#   scripts/run.sh shell    → conseillers' terminal (rasa shell)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="${1:-server}"
+RASA_PORT="${RASA_PORT:-5005}"
+ACTIONS_PORT="${ACTIONS_PORT:-5055}"
+WEB_PORT="${WEB_PORT:-8080}"
+export ACTION_ENDPOINT_URL="http://localhost:${ACTIONS_PORT}/webhook"
+mkdir -p var logs
+
+pids=()
+cleanup() {
+    trap - INT TERM EXIT
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    echo "Aiguillage arrêté."
+}
+trap cleanup INT TERM EXIT
+
+.venv/bin/python -m aiguillage.action_server --port "$ACTIONS_PORT" >logs/actions.log 2>&1 &
+pids+=($!)
+
+api_flags=()
+if [ -n "${AIGUILLAGE_API_TOKEN:-}" ]; then
+    api_flags=(--enable-api --auth-token "$AIGUILLAGE_API_TOKEN")
+fi
+
+if [ "$mode" = "shell" ]; then
+    echo "Conversation dans le terminal. Tapez /stop pour quitter."
+    .venv/bin/rasa shell --model models --endpoints endpoints.yml --port "$RASA_PORT"
+    exit 0
+fi
+
+.venv/bin/rasa run --model models --endpoints endpoints.yml --credentials credentials.yml \
+    --port "$RASA_PORT" --cors "${AIGUILLAGE_CORS_ORIGINS:-http://localhost:$WEB_PORT}" "${api_flags[@]}" \
+    >logs/rasa.log 2>&1 &
+pids+=($!)
+.venv/bin/aiguillage web --port "$WEB_PORT" --rasa-url "http://localhost:$RASA_PORT" >logs/web.log 2>&1 &
+pids+=($!)
+
+echo "Démarrage… (le premier lancement de Rasa prend environ une minute)"
+for _ in $(seq 1 180); do
+    if curl -sf "http://localhost:$RASA_PORT/status" >/dev/null 2>&1 || curl -sf "http://localhost:$RASA_PORT/" >/dev/null 2>&1; then
+        break
+    fi
+    sleep 1
+done
+cat <<MSG
+
+  Aiguillage est prêt.
+  • Web chat :  http://localhost:$WEB_PORT
+  • REST :      curl -s -XPOST localhost:$RASA_PORT/webhooks/rest/webhook -d '{"sender":"moi","message":"Bonjour"}'
+  • Journaux :  logs/rasa.log, logs/actions.log
+  Ctrl-C pour arrêter.
+MSG
+wait -n "${pids[@]}"
+echo "Un des services s'est arrêté : voir logs/." >&2
+exit 1

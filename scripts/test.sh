@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The whole suite: trains the real model if the data changed (Rasa's fingerprint), then runs pytest
+# (unit tests, data validation, test stories, end-to-end on live servers, browser).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/train.sh config.yml
+.venv/bin/python -m pytest "$@"
