@@ -59,7 +59,8 @@ class ActionRecommend(Action):
                 {"title": "Pourquoi ?", "payload": f'/ask_why_suggestion{{"suggestion": "{suggestion.initiative.id}"}}'},
             ]
             if web:
-                dispatcher.utter_message(json_message={"type": "suggestion", "index": index, "card": _card(suggestion), "buttons": buttons})
+                # Rasa's socketio channel emits the "data" object as the bot_uttered payload.
+                dispatcher.utter_message(json_message={"data": {"type": "suggestion", "index": index, "card": _card(suggestion), "buttons": buttons}})
             else:
                 dispatcher.utter_message(text=formatting.suggestion_text(suggestion, index), buttons=buttons)
         if result.networks:

@@ -42,6 +42,8 @@ def find_term(question: str, terms: Sequence[GlossaryTerm], hint: Optional[str] 
             return index[stripped]
         best: Optional[Tuple[int, GlossaryTerm]] = None
         for key, term in index.items():
+            if len(key) < 3:
+                continue  # "ai", "ei" hide inside "j ai", "c est": short acronyms only match alone
             if re.search(rf"(?<![a-z0-9]){re.escape(key)}(?![a-z0-9])", text) and (best is None or len(key) > best[0]):
                 best = (len(key), term)
         if best:

@@ -4,6 +4,7 @@ the file, the record and the field, so a mission locale editing a YAML file sees
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -253,7 +254,13 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> KnowledgeBase:
     )
 
 
+# Another data directory (same layout as knowledge/data: initiatives/, glossary.yaml, networks.yaml), e.g. a
+# mission locale's own records or a deliberately broken copy in tests. Geography and vocabularies stay shipped.
+DATA_DIR_ENV = "AIGUILLAGE_DATA_DIR"
+
+
 @lru_cache(maxsize=1)
 def default_knowledge() -> KnowledgeBase:
-    """The shipped knowledge base, loaded once per process."""
-    return load_knowledge()
+    """The knowledge base the bot serves, loaded once per process: $AIGUILLAGE_DATA_DIR, else the shipped one."""
+    override = os.environ.get(DATA_DIR_ENV)
+    return load_knowledge(Path(override)) if override else load_knowledge()

@@ -186,7 +186,7 @@ def parse_besoin(text: str) -> Optional[str]:
 
 def parse_quartier(text: str) -> Optional[str]:
     """A neighbourhood named after a cue word: 'quartier de la Villeneuve', 'à la cité des Bosquets'."""
-    match = re.search(r"\b(?:quartier|cite|quartiers?)\s+(?:de la |du |des |de l'|de l’|d'|de )?([^,.;!?\n]{2,40})", text, flags=re.IGNORECASE)
+    match = re.search(r"\b(?:quartiers?|cit[eé]s?)\s+(?:de la |du |des |de l'|de l’|d'|de )?([^,.;!?\n]{2,40})", text, flags=re.IGNORECASE)
     if not match:
         return None
     name = re.split(r"\s+(?:et|mais|j'|je|g|jai|j ai|a|à)\s+", match.group(1).strip(), maxsplit=1)[0]

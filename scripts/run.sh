@@ -8,6 +8,7 @@ mode="${1:-server}"
 RASA_PORT="${RASA_PORT:-5005}"
 ACTIONS_PORT="${ACTIONS_PORT:-5055}"
 WEB_PORT="${WEB_PORT:-8080}"
+ENDPOINTS="${ENDPOINTS:-endpoints.yml}"  # endpoints.prod.yml: PostgreSQL + Redis (docs/deploiement.md)
 export ACTION_ENDPOINT_URL="http://localhost:${ACTIONS_PORT}/webhook"
 mkdir -p var logs
 
@@ -30,11 +31,24 @@ fi
 
 if [ "$mode" = "shell" ]; then
     echo "Conversation dans le terminal. Tapez /stop pour quitter."
-    .venv/bin/rasa shell --model models --endpoints endpoints.yml --port "$RASA_PORT"
+    .venv/bin/rasa shell --model models --endpoints "$ENDPOINTS" --port "$RASA_PORT"
     exit 0
 fi
 
-.venv/bin/rasa run --model models --endpoints endpoints.yml --credentials credentials.yml \
+# Telegram only when its token is set (docs/telegram.md): Rasa fails on an unset ${VAR}, so the
+# channel lives in credentials.telegram.yml and is appended here; the token stays in the environment.
+credentials=credentials.yml
+if [ -n "${TELEGRAM_TOKEN:-}" ]; then
+    for var in TELEGRAM_BOT_NAME TELEGRAM_WEBHOOK_URL; do
+        if [ -z "${!var:-}" ]; then echo "Telegram : la variable $var n'est pas définie (voir docs/telegram.md)." >&2; exit 1; fi
+    done
+    export TELEGRAM_API_URL="${TELEGRAM_API_URL:-https://api.telegram.org}"
+    export TELEGRAM_SECRET_TOKEN="${TELEGRAM_SECRET_TOKEN:-$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))')}"
+    credentials=var/credentials.yml
+    { cat credentials.yml; echo; cat credentials.telegram.yml; } >"$credentials"
+fi
+
+.venv/bin/rasa run --model models --endpoints "$ENDPOINTS" --credentials "$credentials" \
     --port "$RASA_PORT" --cors "${AIGUILLAGE_CORS_ORIGINS:-http://localhost:$WEB_PORT}" "${api_flags[@]}" \
     >logs/rasa.log 2>&1 &
 pids+=($!)

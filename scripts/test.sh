@@ -3,5 +3,6 @@
 # (unit tests, data validation, test stories, end-to-end on live servers, browser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/system_deps.sh
 bash scripts/train.sh config.yml
 .venv/bin/python -m pytest "$@"

@@ -103,22 +103,38 @@ _LEADING_ARTICLE = re.compile(r"^(?:les?|la|l['’])[\s-]*", re.IGNORECASE)
 _PARENTHESISED = re.compile(r"\(([^()]*)\)")
 _ARRONDISSEMENT_WORDS = frozenset({"arrondissement", "arrondissements", "arr", "arrt", "ardt", "arrdt"})
 _POSTAL = re.compile(r"^\d{5}$")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _strip_accent(char: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+
+
+# Precomputed for Latin-1 and Latin Extended-A: one str.translate instead of NFKD per call.
+_FOLD_TABLE = {code: _strip_accent(chr(code)) for code in range(0xC0, 0x180)}
+_FOLD_TABLE.update({ord("œ"): "oe", ord("æ"): "ae", ord("’"): "'"})
 
 
 def _fold(text: str) -> str:
     """Lowercase ASCII: accents, ligatures and « ÿ » as people type them without."""
-    text = text.lower().replace("œ", "oe").replace("æ", "ae").replace("s/", " sur ")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    text = text.lower().replace("s/", " sur ")
+    if not text.isascii():
+        text = text.translate(_FOLD_TABLE)
+        if not text.isascii():  # rarer scripts and combining marks
+            text = _strip_accent(text)
+    return text
 
 
 def _tokens(text: str) -> list[str]:
     """Word tokens; hyphens and apostrophes split (« l'haÿ-les-roses » -> l hay les roses)."""
-    out: list[str] = []
-    for token in re.findall(r"[a-z0-9]+", _fold(text)):
-        token = _ABBREVIATIONS.get(token, token)
-        ordinal = _ORDINAL.match(token)
-        out.append(f"{ordinal.group(1)}e" if ordinal else token)
+    out = _WORD.findall(_fold(text))
+    for i, token in enumerate(out):
+        if token in _ABBREVIATIONS:
+            out[i] = _ABBREVIATIONS[token]
+        elif token[0].isdigit():
+            ordinal = _ORDINAL.match(token)
+            if ordinal:
+                out[i] = f"{ordinal.group(1)}e"
     return out
 
 
@@ -127,29 +143,48 @@ def normalize(text: str) -> str:
     return " ".join(_tokens(text))
 
 
-# Phonetic skeleton: folds the misspellings that sound right (« bordo », « marseil »,
-# « fougere »), so that one edit in skeleton space covers most real typos.
-_SKELETON_SUBS = (("eaux", "o"), ("eau", "o"), ("au", "o"), ("ph", "f"), ("qu", "k"),
-                  ("ck", "k"), ("y", "i"), ("ain", "in"), ("ein", "in"))
-_SILENT_H = re.compile(r"(?<![cs])h")
-_DOUBLE = re.compile(r"(.)\1+")
-_SILENT_TAIL = re.compile(r"(?<=...)[sxtdze]+$")
+# Phonetic skeleton: names spelt as they sound (« bordo », « marseil », « fougere ») share
+# the skeleton of the real name.
+_SKELETON_SUBS = (("eaux", "o"), ("eau", "o"), ("au", "o"), ("ph", "f"), ("qu", "k"), ("y", "i"))
+_DOUBLE = re.compile(r"(?<=([a-z]))\1+")  # "ll" -> "l"; no replacement template: faster
+# One silent ending per word (fougeres -> fouger, vaulx -> vaul); consonants like t or d are
+# kept, or « nant », « nante » and « nantes » would not all land on the same skeleton.
+_SILENT_TAIL = re.compile(r"(?<=[a-z]{2})(?:es|e|s|x)(?= |$)")
 
 
 def _skeleton(tokens: Iterable[str]) -> str:
-    parts = []
-    for token in tokens:
-        for old, new in _SKELETON_SUBS:
-            token = token.replace(old, new)
-        token = _DOUBLE.sub(r"\1", _SILENT_H.sub("", token))
-        parts.append(_SILENT_TAIL.sub("", token))
-    return "".join(parts)
+    text = " ".join(tokens)
+    for old, new in _SKELETON_SUBS:
+        text = text.replace(old, new)
+    text = text.replace("ch", "\0").replace("sh", "\1").replace("h", "")  # silent h
+    text = _DOUBLE.sub("", text.replace("\0", "ch").replace("\1", "sh"))
+    return _SILENT_TAIL.sub("", text).replace(" ", "")
 
 
-def _deletes(word: str) -> Iterator[str]:
-    """All strings one deletion away (the deletion neighbourhood of SymSpell)."""
-    for i in range(len(word)):
-        yield word[:i] + word[i + 1:]
+def _deletions(word: str) -> set[str]:
+    """``word`` and every string one deletion away (SymSpell's deletion neighbourhood).
+
+    Two words within one edit (insertion, deletion, substitution) share such a string.
+    """
+    out = {word[:i] + word[i + 1:] for i in range(len(word))}
+    out.add(word)
+    return out
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` differ by at most one edit or one swap of neighbours, in O(n)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i, shortest = 0, min(len(a), len(b))
+    while i < shortest and a[i] == b[i]:
+        i += 1
+    if len(a) > len(b):
+        return a[i + 1:] == b[i:]
+    if len(a) < len(b):
+        return a[i:] == b[i + 1:]
+    return a[i + 1:] == b[i + 1:] or (a[i] == b[i + 1:i + 2] and a[i + 1:i + 2] == b[i] and a[i + 2:] == b[i + 2:])
 
 
 def _distance(a: str, b: str, limit: int) -> int:
@@ -214,30 +249,28 @@ class _Geo:
         self.by_key: dict[str, list[_Hit]] = {}  # compact key ("saintdenis") -> hits
         self.by_phrase: dict[str, list[_Hit]] = {}  # spaced key ("saint denis") -> hits
         self.max_phrase_tokens = 1
-        skeleton_ids: dict[str, int] = {}
-        self.skeleton_keys: list[str] = []
-        # Per skeleton: the names behind it, as (commune position, compact key, score).
-        self.skeleton_members: list[list[tuple[int, str, float]]] = []
+        # Every spelling a commune is known by, for typo search: (position, compact key, score).
+        self.variants: list[tuple[int, str, float]] = []
+        self.by_skeleton: dict[str, list[int]] = {}  # phonetic skeleton -> variant ids
         self._index_postal()
         for pos, commune in enumerate(self.communes):
             for tokens, score, reason in self._name_variants(commune):
                 self._add(tokens, (pos, score, reason))
                 if reason == "arrondissement":
                     continue  # « paris 18 » is matched exactly or not at all
-                skeleton = _skeleton(tokens)
-                sid = skeleton_ids.setdefault(skeleton, len(skeleton_ids))
-                if sid == len(self.skeleton_keys):
-                    self.skeleton_keys.append(skeleton)
-                    self.skeleton_members.append([])
-                self.skeleton_members[sid].append((pos, "".join(tokens), score))
-        # Deletion neighbourhood of every skeleton: a query finds names one edit away by
-        # looking up its own deletions, i.e. about len(query) dict probes, no scan.
-        self.skeleton_neighbours: dict[str, list[int]] = {}
-        for skeleton, sid in skeleton_ids.items():
-            if len(skeleton) < 3:
-                continue
-            for key in {skeleton, *_deletes(skeleton)}:
-                self.skeleton_neighbours.setdefault(key, []).append(sid)
+                self.by_skeleton.setdefault(_skeleton(tokens), []).append(len(self.variants))
+                self.variants.append((pos, "".join(tokens), score))
+        # Deletion neighbourhood (SymSpell): every key and its one-letter deletions point to
+        # the variant, so a query finds the names one edit away with ~len(query) dict probes.
+        # ~330,000 keys, nearly all owned by one variant: the owner is stored bare and only
+        # shared keys get a list, which halves the load time.
+        self.neighbour_owner: dict[str, int] = {}
+        self.neighbour_others: dict[str, list[int]] = {}
+        claim = self.neighbour_owner.setdefault
+        for vid, (_, key, _) in enumerate(self.variants):
+            for probe in _deletions(key) if len(key) > 3 else (key,):
+                if claim(probe, vid) != vid:
+                    self.neighbour_others.setdefault(probe, []).append(vid)
 
         self.place_qualifiers = self._index_qualifiers()
 
@@ -268,11 +301,14 @@ class _Geo:
             yield _tokens(_PARENTHESISED.sub(" ", commune.nom)), 0.97, "alias"
 
     def _add(self, tokens: list[str], hit: _Hit) -> None:
-        for index, key in ((self.by_key, "".join(tokens)), (self.by_phrase, " ".join(tokens))):
-            hits = index.setdefault(key, [])
-            if all(h[0] != hit[0] for h in hits):
-                hits.append(hit)
-        self.max_phrase_tokens = max(self.max_phrase_tokens, len(tokens))
+        hits = self.by_key.setdefault("".join(tokens), [])
+        if not hits or hits[-1][0] != hit[0]:  # a commune's variants come in a row
+            hits.append(hit)
+        hits = self.by_phrase.setdefault(" ".join(tokens), [])
+        if not hits or hits[-1][0] != hit[0]:
+            hits.append(hit)
+        if len(tokens) > self.max_phrase_tokens:
+            self.max_phrase_tokens = len(tokens)
 
     def _index_qualifiers(self) -> dict[str, tuple[str, str]]:
         """Compact département/région names and codes -> ("departement"|"region", code)."""
@@ -394,35 +430,50 @@ def _exact(geo: _Geo, key: str, matched: str) -> list[Candidate]:
             for pos, score, reason in geo.by_key.get(key, ())]
 
 
-def _fuzzy(geo: _Geo, tokens: Sequence[str], matched: str) -> list[Candidate]:
-    """Names within a few edits, plain or phonetic; exact names are left to :func:`_exact`.
+def _neighbours(geo: _Geo, probes: Iterable[str]) -> set[int]:
+    """Variant ids filed under any of ``probes`` in the deletion neighbourhood."""
+    found: set[int] = set()
+    for probe in probes:
+        owner = geo.neighbour_owner.get(probe)
+        if owner is not None:
+            found.add(owner)
+            found.update(geo.neighbour_others.get(probe, ()))
+    return found
 
-    A phonetic match (« bordo » -> Bordeaux) counts as one edit, so the effective distance
-    is min(plain distance, skeleton distance + 1), and must fit :func:`_max_edits`.
+
+def _fuzzy(geo: _Geo, tokens: Sequence[str], matched: str) -> list[Candidate]:
+    """Names a few typos away, or spelt as they sound; exact names are left to :func:`_exact`.
+
+    One edit (or a phonetic spelling: « bordo » -> Bordeaux) scores 0.9, two edits 0.8,
+    for names long enough to afford them (:func:`_max_edits`).
     """
     key = "".join(tokens)
     limit = _max_edits(len(key))
-    if limit == 0:
+    if limit == 0 or not key.isalpha():  # digits: only arrondissements, matched exactly
         return []
-    skeleton = _skeleton(tokens)
-    if len(skeleton) < 3:
-        return []
-    skeleton_ids: set[int] = set()
-    for probe in (skeleton, *_deletes(skeleton)):
-        skeleton_ids.update(geo.skeleton_neighbours.get(probe, ()))
+    edits_by_variant = {vid: 1 for vid in geo.by_skeleton.get(_skeleton(tokens), ())}
+    # Deletions shorter than 4 letters would match half the map.
+    for vid in _neighbours(geo, _deletions(key) if len(key) > 4 else {key}):
+        # Sharing a deletion means one edit apart, or two (two deletions at different places).
+        edits = 1 if _within_one_edit(key, geo.variants[vid][1]) else 2
+        edits_by_variant[vid] = min(edits, edits_by_variant.get(vid, edits))
+    if limit > 1 and not edits_by_variant:
+        # Long names may take two typos: probe the deletions of the deletions as well.
+        probes = {shorter for longer in _deletions(key) for shorter in _deletions(longer)}
+        for vid in _neighbours(geo, probes):
+            if _distance(key, geo.variants[vid][1], limit) <= limit:
+                edits_by_variant[vid] = 2
     out: list[Candidate] = []
-    for sid in skeleton_ids:
-        skeleton_distance = _distance(skeleton, geo.skeleton_keys[sid], limit)
-        for pos, name_key, base_score in geo.skeleton_members[sid]:
-            if name_key == key:
-                continue
-            edits = skeleton_distance + 1
-            if edits > 1:  # the plain spelling may still be closer than the phonetic one
-                edits = min(edits, _distance(key, name_key, limit))
-            if edits <= limit:
-                score = round(base_score - 0.1 * edits, 2)
-                out.append(Candidate(geo.communes[pos], score, "fuzzy", matched))
+    for vid, edits in edits_by_variant.items():
+        pos, name_key, base_score = geo.variants[vid]
+        if name_key != key and edits <= limit:
+            out.append(Candidate(geo.communes[pos], round(base_score - 0.1 * edits, 2), "fuzzy", matched))
     return _merge(out)
+
+
+# Past this population an exact hit is taken as meant: a misspelt bigger town is too unlikely
+# to be worth the search (« lyon », « paris »).
+_NO_BIGGER_NEAR_MISS = 100_000
 
 
 def _lookup(geo: _Geo, tokens: Sequence[str]) -> list[Candidate]:
@@ -431,11 +482,15 @@ def _lookup(geo: _Geo, tokens: Sequence[str]) -> list[Candidate]:
     « fougere » is exactly Fougeré (49 and 85, ~1,000 people) but the user more likely
     misspelled Fougères (35, 20,000 people): a near miss that is bigger stays visible.
     """
-    key, matched = "".join(tokens), " ".join(tokens)
-    exact = _exact(geo, key, matched)
+    exact = _exact(geo, "".join(tokens), " ".join(tokens))
+    return exact + _bigger_near_misses(geo, tokens, exact)
+
+
+def _bigger_near_misses(geo: _Geo, tokens: Sequence[str], exact: list[Candidate]) -> list[Candidate]:
     biggest = max((_population(c.commune) for c in exact), default=-1)
-    near = [c for c in _fuzzy(geo, tokens, matched) if _population(c.commune) > biggest]
-    return exact + near
+    if biggest >= _NO_BIGGER_NEAR_MISS:
+        return []
+    return [c for c in _fuzzy(geo, tokens, " ".join(tokens)) if _population(c.commune) > biggest]
 
 
 def _merge(candidates: Iterable[Candidate]) -> list[Candidate]:
@@ -521,3 +576,203 @@ def resolve_commune(text: str, limit: int = 5) -> list[Candidate]:
     for qualifier in qualifiers:
         candidates = _apply(candidates, qualifier)
     return _ranked(candidates, limit)
+
+
+# --------------------------------------------------------------------------- find_communes_in_text
+
+# Commune names that are also everyday words (or first names) people write in a sentence:
+# « je sais pas » must not be Le Pas (53), « il y a » not Y (80), « trop nice » not Nice.
+# Derived from commune names found in a French word list (wfrench) with a wordfreq Zipf
+# frequency >= 3.3, plus short names and chat words; cities mostly meant as cities
+# (Paris, Lyon, Bordeaux, Rennes, Metz...) were taken out by hand.
+_COMMON_WORDS = frozenset("""
+abondance aigle aiguilles aire aires aix alan alex alix allier allons ally ames amy ange
+angles angoisse anse appelle arcs argentine armes aron arrest ars athee attaques aube
+aubin aucun aurons aveux avion avoine avril azur baby bach bains baleine ballon ballons
+banlieue bannieres bar barils baron barre bars bart basses bats baume bay beaux berg
+bernard berne bert besson bey bidon bien bille bio blanc blond bo bois bonhomme bonne
+bonnes bonnet bono bords born borne bosse bou bouchon boue bouillante bouillie bouillon
+boulot bouquet bourdon bourg bouteille brain branches bras bray breves brie brousse
+brunet brusque bu buis buisson bulle bulles bure bus busy by cabanes cagnotte camarade
+came campagne cannelle caro cars casses cast cause cavalerie caves celle celles centre
+centres cercueil cerise cesse chaise chambre champagne champs change chantilly chapeau
+chapelle chapelles charge charme charmes chars chateau chatte chaudiere chaussee chauve
+chaux chemin chene cheville choisies choux cieux cite clans claviers clefs colombe
+colonne comte conde confort conte contes contest contre coquille cordon corn corps cos
+cote couches coudes courant courbes couronne cours courtes couture cox creances creuse
+croix cros cry cultures cutting cuve dangers dauphin degre demie deserts detroit devise
+diamant die don donjon doree doux douze drap dry dun dunes echelle echelles ecole ecurie
+engins ens epine eps erin erre escale espere etais etalon etangs etoile eu eus eve
+falaise faucon faux fay faye fermete fete feux fille fins flotte folie folies folles
+fontaine fontaines force forestiere forge forges forteresse fosse fosses four fourneaux
+fours frais francs frise fry gaillard garde gars gas gets gland goes gorges gouts graces
+grand grange gras grasse grave gray grenade gres guise gy habit haies halles ham hanches
+hans haye hermes his hommes hopital hotellerie hours irai irais iron island isle issus
+jardin job joyeuse joyeux jsp juif jumeaux jumelles jure jury lacs lama lance landes
+laps lasse lay laye lee lent lentilles leon leves levier lies ligne lilas lime linge
+lisses loge loges long lorrain loue louer loupe lourde lourdes luc luce lucy lue lutter
+lux luxe lys machine madeleine mage maille maillot maire maisons mana mano manoir many
+marais marchais marche marches mare marges marie marin marines marne marques marquise
+marre mars martel martyre mary mas mathieu maux mdr mene mens menton menus mer mere
+messe mire miroir moisson monastere monnaie mons mont montagne monte monts morte motte
+mouche mouches moule moulins mousse mouton moyen murs mus nancy ney nice non noue novel noyer
+nuits oie ok oms ondes ongles oo orange orgueil ouais oui our oz pace paille palais
+palme pannes parc parce parent pas passa passage pauvres peintre peintures pelouse
+perche pere peri perron pia piano pierre pierres pieux pin pince pins pis pla place
+places plaine plaisance plaisir plan planche planches plans plats pleure pleurs poil
+poisson poissons pons pont ponts port porta portes poses possession precieux pres priez
+prince publier puits pure puy py quarante quartier racines rai raids ramasse rancon rang
+real relevant remy rene retail reunion reveillon ri riche richelieu riez ris rives
+riviere rivieres robert roc roche rocher roches rom romain romaine romans ronde
+roquettes rouge rouille routes routier roux rue russ ry sabres sache sai sains saint
+saintes sales salle salles salon sana sand saul saurais sauvages sauve sees sen sens
+sentinelle serez serpent serre serres sers servant seuil signes simple sion son sos
+souche soudan soupir sourd souterraine soyons stage still suisse sure sus sy syndicat
+table tablier tache taf talon tampon target tasse taule tech temple tendu teneur termes
+terrasse this thor tierce titre tkt tombe tonnerre touche touches tour tourne tours
+toussaint trait treve trinite tronche trop tulle union ur us uz vaillant val vallee
+vanne vannes vaux ventes ver verger vers vert very veuve vienne viens vieux vif vignes
+village ville villes vire vitre vives vogue voisines vou voue vue y yves
+""".split())
+# Small words inside a name that carry no identity (« Le Pas », « Champs-sur-Marne »).
+_PARTICLES = frozenset("le la les l de du des d sur sous en et a au aux".split())
+# Words that make what follows a place of residence: « j'habite à », « je vis sur »,
+# « ville de », « originaire de ». SMS spellings included.
+_STRONG_CUES = frozenset(
+    "habite habites habitons habitez habitent habitais habitait habiter jhabite jhabitais "
+    "jabite abite vis vit vivons vivez vivent vivais reside resides residons resident "
+    "residant residante domicilie domiciliee originaire commune ville village localite".split()
+)
+# Prepositions that may introduce a place: weaker, « je suis de bonne humeur ».
+_WEAK_CUES = frozenset("a au aux de du d des sur en dans vers pres".split())
+# Grammar words that never belong to a commune name (unlike « en », « sur », « la »).
+_FUNCTION_WORDS = frozenset(
+    "je j tu il elle on nous vous ils elles moi toi lui eux me m te t se s y ma mon mes ta ton "
+    "tes sa son ses notre nos votre vos leur leurs un une ce cet cette ces c avec pour par "
+    "depuis pendant chez pas plus ne n ni ou mais donc car quand comme que qu qui quoi dont "
+    "tout tous toute toutes ici labas loin actuellement maintenant toujours encore aussi seul "
+    "seule tres trop bien mal est suis es sont ai as a ont avec mere pere parents copain "
+    "copine famille foyer".split()
+)
+_CUE_WORDS = _STRONG_CUES | _WEAK_CUES | _ARTICLES  # never the start of a misspelt name
+_NO_CUE, _WEAK, _STRONG = 0, 1, 2
+# A commune named like a common word counts only for a town at least this big, after a
+# strong cue (« j'habite à Orange ») or a weak one (« je suis sur Tours »).
+_COMMON_WORD_MIN_POPULATION = {_STRONG: 10_000, _WEAK: 50_000}
+# Without any cue, a name must look like a name: this many letters, or a big city.
+_BARE_NAME_MIN_LETTERS = 5
+_BARE_NAME_MIN_POPULATION = 100_000
+# A 5-digit number followed by these is money, not a postal code (« 35000 € »).
+_MONEY_WORDS = frozenset("euros euro eur e k ke balles brut bruts net nets par".split())
+_FUZZY_MAX_TOKENS = 4
+
+
+def _cue(tokens: Sequence[str], start: int) -> int:
+    """How strongly the words before ``tokens[start]`` announce a place."""
+    j = start - 1
+    while j >= 0 and tokens[j] in _ARTICLES:
+        j -= 1
+    if j >= 0 and tokens[j] in _WEAK_CUES:
+        before = tokens[j - 1] if j > 0 else ""
+        if before in _STRONG_CUES or (before == "suis" and tokens[j] in {"de", "d"}):
+            return _STRONG  # « habite à », « ville de », « je suis de »
+        return _WEAK
+    return _STRONG if j >= 0 and tokens[j] in _STRONG_CUES else _NO_CUE
+
+
+def _plausible(phrase: Sequence[str], cue: int, population: int) -> bool:
+    """Whether ``phrase``, found in a sentence after ``cue``, may really name a commune."""
+    core = [t for t in phrase if t not in _PARTICLES]
+    if len(core) <= 1 and (not core or core[0] in _COMMON_WORDS):
+        return cue != _NO_CUE and population >= _COMMON_WORD_MIN_POPULATION[cue]
+    if cue != _NO_CUE:
+        return True
+    return sum(map(len, core)) >= _BARE_NAME_MIN_LETTERS or population >= _BARE_NAME_MIN_POPULATION
+
+
+def _trailing(geo: _Geo, tokens: Sequence[str], start: int) -> tuple[_Qualifier, int] | None:
+    """A qualifier right after a mention (« saint denis dans le 93 »): (qualifier, end)."""
+    j = start
+    while j < len(tokens) and j < start + 3 and tokens[j] in _QUALIFIER_GLUE:
+        j += 1
+    for size in (3, 2, 1):
+        if j + size <= len(tokens):
+            qualifier = _qualifier(geo, tokens[j:j + size])
+            if qualifier:
+                return qualifier, j + size
+    return None
+
+
+def _exact_mention(geo: _Geo, tokens: Sequence[str], start: int, cue: int) -> tuple[list[Candidate], int] | None:
+    """Longest known name starting at ``start`` that is plausible there: (candidates, end)."""
+    for size in range(min(geo.max_phrase_tokens, len(tokens) - start), 0, -1):
+        phrase = tokens[start:start + size]
+        hits = geo.by_phrase.get(" ".join(phrase))
+        if not hits:
+            continue
+        population = max(_population(geo.communes[pos]) for pos, _, _ in hits)
+        if _plausible(phrase, cue, population):
+            matched = " ".join(phrase)
+            found = [Candidate(geo.communes[pos], score, reason, matched) for pos, score, reason in hits]
+            if cue == _STRONG:  # « j'habite a fougere »: Fougeré, or rather Fougères?
+                found += _bigger_near_misses(geo, phrase, found)
+            return found, start + size
+    return None
+
+
+def _fuzzy_mention(geo: _Geo, tokens: Sequence[str], start: int) -> tuple[list[Candidate], int] | None:
+    """Misspelt name right after a strong cue (« j'habite a vaux en velin »): (candidates, end)."""
+    best: tuple[list[Candidate], int] | None = None
+    best_score = 0.0
+    for size in range(min(_FUZZY_MAX_TOKENS, len(tokens) - start), 0, -1):
+        phrase = tokens[start:start + size]
+        if (phrase[-1] in _PARTICLES or any(t in _FUNCTION_WORDS for t in phrase)
+                or all(t in _PARTICLES or t in _COMMON_WORDS for t in phrase)):
+            continue  # « j'habite chez ma mère », « en ville »: no misspelt commune there
+        found = [c for c in _fuzzy(geo, phrase, " ".join(phrase))
+                 if _plausible(_tokens(c.commune.nom), _STRONG, _population(c.commune))]
+        top = max((c.score for c in found), default=0.0)
+        if top > best_score:  # longer phrases are tried first and kept on ties
+            best, best_score = (found, start + size), top
+    return best
+
+
+def find_communes_in_text(text: str, limit: int = 5) -> list[Candidate]:
+    """Communes mentioned in a free sentence, best first (at most ``limit``).
+
+    « jai 19 ans jhabite a vaulx en velin g pa le permi » -> Vaulx-en-Velin. The longest
+    known name wins (« vaulx en velin » over « vaulx »). A name that is also a common word
+    (« pas », « y », « orange ») needs a cue such as « j'habite à » and a town big enough;
+    a bare name needs 5+ letters; typos are only corrected right after a strong cue. A
+    postal code always counts. Mentions keep their text order among equal scores.
+    """
+    geo = _geo()
+    tokens = _tokens(text.replace("€", " euros "))
+    mentions: list[Candidate] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if _POSTAL.match(token):
+            following = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if following not in _MONEY_WORDS:
+                mentions += [Candidate(c, 1.0, "postal-code", token) for c in communes_by_postal_code(token)]
+            i += 1
+            continue
+        cue = _cue(tokens, i)
+        found = _exact_mention(geo, tokens, i, cue)
+        if found is None and cue == _STRONG and token not in _CUE_WORDS:
+            found = _fuzzy_mention(geo, tokens, i)
+        if found is None:
+            i += 1
+            continue
+        candidates, i = found
+        trailing = _trailing(geo, tokens, i)
+        if trailing:
+            qualifier, end = trailing
+            narrowed = [c for c in candidates if _satisfies(c.commune, qualifier)]
+            if narrowed:
+                candidates, i = narrowed, end
+        mentions += _ranked(candidates, len(candidates))
+    seen: set[str] = set()
+    unique = [c for c in mentions if not (c.commune.code_insee in seen or seen.add(c.commune.code_insee))]
+    return sorted(unique, key=lambda c: -c.score)[:max(limit, 0)]

@@ -1,0 +1,205 @@
+"""French renderings of a recommendation, shared by the bot and the conseillers' CLI so both say the same
+thing. Short lines, vouvoiement; historical actions never show a contact and always say to check."""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+from knowledge import geo
+from knowledge.matching import NATIONAL, NetworkSuggestion, Recommendation, Suggestion
+from knowledge.profile import BESOINS, HANDICAPS, LOGEMENTS, Profile
+
+# The guides the base was built from; said on every fiche so nobody takes a 2008 action for granted.
+GUIDES_PERIOD = (2007, 2021)
+OFFER_MAX_CHARS = 160
+
+HISTORICAL_NOTE = "Une action qui a existé près de chez vous — demandez à votre conseiller si elle existe encore."
+HISTORICAL_NOTE_NATIONAL = "Une action qui a existé — demandez à votre conseiller si elle existe encore."
+EMPTY_TEXT = "Je n'ai pas trouvé d'action recensée près de chez vous."
+
+
+def _historical_note(s: Suggestion) -> str:
+    return HISTORICAL_NOTE_NATIONAL if s.proximity == NATIONAL else HISTORICAL_NOTE
+
+
+def one_line(text: str, limit: int = OFFER_MAX_CHARS) -> str:
+    """First sentence of a description, cut on a word if still too long for a phone screen."""
+    text = " ".join(text.split())
+    for end in (". ", " ! ", " ? "):
+        cut = text.find(end)
+        if 0 < cut:
+            text = text[:cut + 1].rstrip()
+            break
+    if len(text) <= limit:
+        return text
+    shortened = text[:limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return shortened + "…"
+
+
+def suggestion_text(s: Suggestion, index: int) -> str:
+    """« 1. Nom, à Fougères (Ille-et-Vilaine). » + one line of what it offers."""
+    lines = [f"{index}. {s.initiative.nom}, {s.where}.", one_line(s.initiative.description)]
+    if s.historical:
+        lines.append(_historical_note(s))
+    return "\n".join(lines)
+
+
+def _sources_text(s: Suggestion) -> str:
+    refs = ", ".join(f"{src.seed} ligne {src.line}" for src in s.initiative.sources)
+    year = f"guide de {s.year}" if s.year else "guide"
+    return f"Source : {year} ({refs})" if refs else f"Source : {year}"
+
+
+def restriction_notes(s: Suggestion) -> List[str]:
+    """Who the action is reserved to: the matcher let it through, the person should still know."""
+    elig = s.initiative.eligibilite
+    notes = []
+    for flag, text in (
+        (elig.femmes_uniquement, "Elle est réservée aux femmes."),
+        (elig.qpv, "Elle est réservée aux habitants des quartiers prioritaires."),
+        (elig.rqth, "Elle est réservée aux personnes ayant une RQTH."),
+        (elig.refugies_uniquement, "Elle est réservée aux personnes réfugiées."),
+        (elig.suivi_mission_locale, "Il faut être suivi·e par une mission locale."),
+    ):
+        if flag:
+            notes.append(text)
+    return notes
+
+
+def suggestion_details(s: Suggestion) -> str:
+    record = s.initiative
+    lines = [
+        record.nom,
+        f"Porteur : {record.porteur.nom}",
+        f"Où : {s.where}",
+        f"Ce qu'elle propose : {record.description}",
+    ]
+    if record.eligibilite.conditions_acces:
+        lines.append(f"Pour qui : {record.eligibilite.conditions_acces}")
+    lines.extend(restriction_notes(s))
+    if s.historical:
+        lines.append(_historical_note(s))
+    elif s.how_to_reach:
+        lines.append("Pour la joindre :")
+        lines.extend(f"  {line}" for line in s.how_to_reach)
+    else:
+        lines.append("Pour la joindre : le guide ne donne pas de contact, votre conseiller peut vous aider.")
+    if record.annee and record.annee != s.year:
+        lines.append(f"Action décrite en {record.annee}.")
+    lines.append(_sources_text(s))
+    return "\n".join(lines)
+
+
+def suggestion_why(s: Suggestion) -> str:
+    return "\n".join(["Pourquoi je vous la propose :", *(f"- {reason}" for reason in s.reasons)])
+
+
+def network_text(ns: NetworkSuggestion) -> str:
+    network = ns.network
+    lines = [f"{network.nom} : {network.ce_qui_est_propose}"]
+    if ns.reasons:
+        lines.append("Pourquoi : " + " ".join(ns.reasons))
+    lines.append(f"Comment le trouver : {network.comment_trouver}")
+    number = network.numero_national
+    if number is not None and number.verifie:
+        lines.append(f"Numéro : {number.numero} ({number.libelle})")
+    if network.site_officiel:
+        lines.append(f"Site : {network.site_officiel}")
+    return "\n".join(lines)
+
+
+def empty_text() -> str:
+    return EMPTY_TEXT
+
+
+# --------------------------------------------------------------------------- profile
+
+_FIELD_LABELS = {
+    "age": "Âge", "code_insee": "Commune", "quartier": "Quartier", "qpv": "Quartier prioritaire",
+    "permis": "Permis de conduire", "vehicule": "Véhicule", "logement": "Logement", "handicap": "Handicap",
+    "besoin": "Besoin", "diplome": "Diplôme", "femme": "Genre", "parent_isole": "Parent isolé",
+    "minima_sociaux": "Minima sociaux (RSA…)", "refugie": "Réfugié·e",
+}
+
+
+def commune_label(code: str) -> str:
+    """« Fougères (Ille-et-Vilaine) », or the bare code if geography does not know it."""
+    commune = geo.get_commune(code)
+    if commune is None:
+        return code
+    return f"{commune.nom} ({geo.departement_name(commune.departement) or commune.departement})"
+
+
+def _yes_no(value: bool) -> str:
+    return "oui" if value else "non"
+
+
+def _value_text(profile: Profile, name: str) -> Optional[str]:
+    value = getattr(profile, name)
+    if value is None:
+        return None
+    if name == "age":
+        return f"{profile.whole_age} ans"
+    if name == "code_insee":
+        return commune_label(value)
+    if name == "logement":
+        return LOGEMENTS[value]
+    if name == "handicap":
+        return HANDICAPS[value]
+    if name == "besoin":
+        return BESOINS[value][0]
+    if name == "femme":
+        return "femme" if value else "homme"
+    if isinstance(value, bool):
+        return _yes_no(value)
+    return str(value)
+
+
+def profile_lines(profile: Profile) -> List[str]:
+    lines = []
+    for name, label in _FIELD_LABELS.items():
+        text = _value_text(profile, name)
+        if text is not None:
+            lines.append(f"- {label} : {text}")
+        elif name in profile.declined:
+            lines.append(f"- {label} : préfère ne pas le dire")
+    return lines or ["- Rien de précisé"]
+
+
+def profile_summary(profile: Profile) -> str:
+    return "\n".join(["Ce que je sais de votre situation :", *profile_lines(profile)])
+
+
+# --------------------------------------------------------------------------- fiche de liaison
+
+
+def liaison_sheet(profile: Profile, recommendation: Recommendation) -> str:
+    """One message to copy or forward to a conseiller: the situation, then what was suggested and why."""
+    lines = [
+        "Fiche de liaison Aiguillage",
+        "À transmettre à un conseiller ou une conseillère de mission locale.",
+        "",
+        "Situation de la personne :",
+        *profile_lines(profile),
+        "",
+    ]
+    if recommendation.empty:
+        lines.append(EMPTY_TEXT)
+    else:
+        lines.append("Actions proposées :")
+        for index, s in enumerate(recommendation.local, 1):
+            lines.append(f"{index}. {s.initiative.nom} — {s.initiative.porteur.nom}, {s.where}")
+            lines.append(f"   Pourquoi : {' '.join(s.reasons)}")
+            if s.historical:
+                lines.append("   Action ancienne : vérifier qu'elle existe encore.")
+            elif s.how_to_reach:
+                lines.append(f"   Contact : {' ; '.join(s.how_to_reach)}")
+            lines.append(f"   {_sources_text(s)}")
+    if recommendation.networks:
+        lines += ["", "Réseaux à contacter :"]
+        for ns in recommendation.networks:
+            lines.append(f"- {ns.network.nom} : {ns.network.comment_trouver}")
+    start, end = GUIDES_PERIOD
+    lines += ["", f"Ces informations viennent de guides publiés entre {start} et {end} : "
+                  "vérifiez qu'elles sont encore à jour avant d'orienter la personne."]
+    return "\n".join(lines)

@@ -1,0 +1,103 @@
+"""The form's actions with rasa_sdk's real Tracker and CollectingDispatcher (no server)."""
+
+import asyncio
+from typing import Any, Dict, List, Optional
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.extract_profile import ActionExtractProfile
+from actions.profile_form import ActionAskCommune, ValidateProfileForm, remaining_questions
+
+DOMAIN: Dict[str, Any] = {"forms": {"profile_form": {"required_slots": ["besoin", "age", "commune", "qpv", "permis",
+                                                                        "vehicule", "logement", "handicap", "rqth"]}},
+                          "slots": {}}
+
+
+def tracker(text: str, intent: str, slots: Optional[Dict[str, Any]] = None, entities: Optional[List[dict]] = None,
+            requested: Optional[str] = None, events: Optional[List[dict]] = None) -> Tracker:
+    all_slots = {"requested_slot": requested, **(slots or {})}
+    return Tracker(
+        sender_id="test",
+        slots=all_slots,
+        latest_message={"text": text, "intent": {"name": intent, "confidence": 0.99}, "entities": entities or []},
+        events=events or [{"event": "action", "name": "action_listen"},
+                          {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}}],
+        paused=False,
+        followup_action=None,
+        active_loop={"name": "profile_form"} if requested else {},
+        latest_action_name="action_listen",
+    )
+
+
+def run(action, t: Tracker):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.get_event_loop().run_until_complete(action.run(dispatcher, t, DOMAIN))
+    return dispatcher.messages, {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def test_remaining_questions_skip_what_is_not_needed():
+    assert remaining_questions({}, []) == ["besoin", "age", "commune", "permis", "vehicule", "logement", "handicap"]
+    assert "qpv" in remaining_questions({"code_insee": "69256"}, [])
+    assert "qpv" not in remaining_questions({"code_insee": "69256", "quartier": "Mas du Taureau"}, [])
+    assert "rqth" in remaining_questions({"handicap": True}, [])
+    assert "handicap" not in remaining_questions({}, ["handicap"])
+
+
+def test_extract_profile_sets_every_fact_of_the_message():
+    _, slots = run(ActionExtractProfile(), tracker("jai 19 ans jhabite a vaulx en velin g pa le permi", "inform"))
+    assert slots["age"] == 19 and slots["commune"] == "Vaulx-en-Velin" and slots["permis"] is False
+
+
+def test_extract_profile_records_a_declined_question():
+    _, slots = run(ActionExtractProfile(), tracker("je préfère ne pas répondre", "decline", requested="handicap"))
+    assert slots["skipped_slots"] == ["handicap"]
+    assert "handicap" not in slots
+
+
+def test_answering_a_skipped_question_unskips_it():
+    t = tracker("en fait j'ai la rqth", "inform", slots={"skipped_slots": ["handicap"]})
+    _, slots = run(ActionExtractProfile(), t)
+    assert slots["handicap"] is True and slots["rqth"] is True and slots["skipped_slots"] == []
+
+
+def _validation_tracker(text, intent, requested, set_now: Dict[str, Any], slots=None, attempts=None):
+    events = [{"event": "action", "name": "action_listen"},
+              {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}}]
+    events += [{"event": "slot", "name": k, "value": v} for k, v in set_now.items()]
+    return tracker(text, intent, slots={**(slots or {}), **set_now, "attempts": attempts}, requested=requested, events=events)
+
+
+def test_absurd_age_gets_a_kind_reprompt_and_is_not_kept():
+    messages, slots = run(ValidateProfileForm(), _validation_tracker("j'ai 150 ans", "inform", "age", {"age": 150.0}))
+    assert slots["age"] is None
+    assert any("150 ans" in m["text"] for m in messages)
+
+
+def test_three_failed_tries_offer_to_skip():
+    t = _validation_tracker("blabla", "nlu_fallback", "age", {"rejected": "age:?"}, attempts={"age": 2})
+    messages, slots = run(ValidateProfileForm(), t)
+    assert slots["attempts"] == {"age": 3}
+    assert any(b["payload"] == "/decline" for m in messages for b in m.get("buttons", []))
+
+
+def test_first_failed_try_reprompts_without_offering_to_skip():
+    t = _validation_tracker("Trifouillis", "inform", "commune", {"rejected": "commune:Trifouillis"})
+    messages, slots = run(ValidateProfileForm(), t)
+    assert slots["attempts"] == {"commune": 1}
+    assert any("code postal" in m["text"] for m in messages)
+    assert not any(m.get("buttons") for m in messages)
+
+
+def test_a_digression_is_left_to_the_rules():
+    t = _validation_tracker("c'est quoi un aci", "ask_definition", "age", {})
+    messages, slots = run(ValidateProfileForm(), t)
+    assert messages == [] and "attempts" not in slots
+
+
+def test_homonyms_are_offered_as_buttons():
+    messages, _ = run(ActionAskCommune(), tracker("", "inform", slots={"commune_candidates": ["93066", "97411"]}, requested="commune"))
+    payloads = [b["payload"] for b in messages[0]["buttons"]]
+    assert payloads == ['/inform{"code_insee": "93066"}', '/inform{"code_insee": "97411"}']
+    assert "Saint-Denis (93)" in [b["title"] for b in messages[0]["buttons"]]

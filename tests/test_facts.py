@@ -1,0 +1,107 @@
+"""read_facts: one message → slot updates, as action_extract_profile applies them."""
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from knowledge.facts import read_facts, should_ask_qpv
+
+TODAY = date(2026, 11, 25)
+
+
+def facts(text, **kwargs):
+    return read_facts(text, today=TODAY, **kwargs)
+
+
+def test_several_facts_in_one_message():
+    result = facts("jai 19 ans jhabite a vaulx en velin g pa le permi", intent="inform")
+    assert result.slots["age"] == 19
+    assert result.slots["commune"] == "Vaulx-en-Velin"
+    assert result.slots["code_insee"] == "69256"
+    assert result.slots["departement"] == "69"
+    assert result.slots["permis"] is False
+    assert result.rejected is None
+
+
+def test_everything_at_once():
+    result = facts("Bonjour, j'ai 20 ans, je cherche du travail, j'habite à Fougères chez mes parents, "
+                   "j'ai pas le permis ni de voiture et pas de handicap", intent="inform")
+    assert result.slots["besoin"] == "emploi"
+    assert result.slots["age"] == 20
+    assert result.slots["code_insee"] == "35115"
+    assert result.slots["logement"] == "chez-parents"
+    assert result.slots["permis"] is False
+    assert result.slots["handicap"] is False and result.slots["rqth"] is False
+
+
+def test_button_payload_entities_are_trusted():
+    result = facts('/inform{"besoin": "emploi"}', entities=[{"entity": "besoin", "value": "emploi"}], intent="inform")
+    assert result.slots == {"besoin": "emploi"}
+
+
+def test_homonyms_give_candidates_not_a_commune():
+    result = facts("saint denis", intent="inform", requested_slot="commune")
+    assert "commune" not in result.slots
+    assert {"93066", "97411"} <= set(result.slots["commune_candidates"])
+
+
+def test_homonym_button_gives_the_commune():
+    result = facts('/inform{"code_insee": "93066"}', entities=[{"entity": "code_insee", "value": "93066"}], intent="inform")
+    assert result.slots["commune"] == "Saint-Denis" and result.slots["departement"] == "93"
+
+
+def test_departement_in_parentheses_settles_a_homonym():
+    result = facts("Saint-Denis (93)", intent="inform", requested_slot="commune")
+    assert result.slots["code_insee"] == "93066"
+
+
+def test_postal_code_when_asked():
+    assert facts("35300", intent="inform", requested_slot="commune").slots["commune"] == "Fougères"
+
+
+def test_unknown_commune_is_rejected_kindly_only_when_asked():
+    assert facts("Trifouillis-les-Oies", intent="inform", requested_slot="commune").rejected.startswith("commune:")
+    assert facts("je cherche du taf", intent="inform").rejected is None
+
+
+def test_yes_no_answers_the_question_asked():
+    assert facts("oui", intent="affirm", requested_slot="permis").slots == {"permis": True}
+    assert facts("nan", intent="deny", requested_slot="vehicule").slots == {"vehicule": False}
+    assert facts("non", intent="deny", requested_slot="handicap").slots == {"handicap": False, "rqth": False}
+    assert facts("oui", intent="affirm", requested_slot="rqth").slots == {"rqth": True}
+
+
+def test_decline_and_dont_know_skip_the_question():
+    assert facts("je préfère ne pas répondre", intent="decline", requested_slot="handicap").skipped == ["handicap"]
+    assert facts("je sais pas", intent="dont_know", requested_slot="qpv").skipped == ["qpv"]
+    assert facts("je sais pas", intent="dont_know", requested_slot="besoin").slots == {"besoin": "ne-sait-pas"}
+
+
+def test_quartier_name_as_answer_to_the_qpv_question():
+    result = facts("la Villeneuve", intent="inform", requested_slot="qpv")
+    assert result.slots == {"quartier": "la Villeneuve"}
+
+
+def test_corrections_are_plain_facts():
+    assert facts("en fait j'ai 18 ans", intent="inform").slots == {"age": 18}
+    assert facts("non j'habite à Lyon", intent="inform").slots["commune"] == "Lyon"
+
+
+def test_nonsense_while_a_question_is_asked_is_rejected():
+    assert facts("blablabla", intent="nlu_fallback", requested_slot="age").rejected == "age:?"
+
+
+def test_qpv_question_only_for_towns():
+    assert should_ask_qpv("69256")  # Vaulx-en-Velin
+    assert not should_ask_qpv("01001")  # a village of a few hundred people
+    assert not should_ask_qpv(None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200), st.sampled_from([None, "besoin", "age", "commune", "qpv", "permis", "vehicule", "logement", "handicap", "rqth"]),
+       st.sampled_from(["inform", "affirm", "deny", "decline", "dont_know", "nlu_fallback", None]))
+def test_read_facts_never_crashes_and_only_sets_known_slots(text, requested, intent):
+    result = facts(text, intent=intent, requested_slot=requested)
+    assert set(result.slots) <= {"besoin", "age", "commune", "code_insee", "departement", "commune_candidates",
+                                 "quartier", "qpv", "permis", "vehicule", "logement", "handicap", "rqth"}
