@@ -5,6 +5,7 @@ Pure Python so that every rule is unit-tested without Rasa; the action server on
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
@@ -51,6 +52,9 @@ def _entity_values(entities: Iterable[Mapping[str, Any]]) -> Dict[str, str]:
     return values
 
 
+_LOCATION_CUE = re.compile(r"\b(?:habite|habiter|jhabite|vis|vie|suis de|viens de|ville|commune|demenage|demenager|a|sur|de)\b")
+
+
 def _commune_slots(commune: geo.Commune) -> Dict[str, Any]:
     return {
         "commune": commune.nom,
@@ -72,6 +76,8 @@ def _read_commune(text: str, entity: Optional[str], code: Optional[str], asked: 
         candidates = geo.resolve_commune(text) or geo.find_communes_in_text(text)
     else:
         candidates = geo.find_communes_in_text(text)
+        if len(candidates) > 1 and not _LOCATION_CUE.search(normalize(text)):
+            return  # "la Villeneuve" said of a quartier is not a move to one of fifty Villeneuve
     if not candidates:
         if asked and (entity or text.strip()):
             facts.rejected = f"commune:{(entity or text).strip()[:60]}"
