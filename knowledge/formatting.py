@@ -3,11 +3,12 @@ thing. Short lines, vouvoiement; historical actions never show a contact and alw
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import List, Optional, Sequence
 
 from knowledge import geo
 from knowledge.matching import NATIONAL, NetworkSuggestion, Recommendation, Suggestion
 from knowledge.profile import BESOINS, HANDICAPS, LOGEMENTS, Profile
+from knowledge.text import normalize
 
 # The guides the base was built from; said on every fiche so nobody takes a 2008 action for granted.
 GUIDES_PERIOD = (2007, 2021)
@@ -203,3 +204,53 @@ def liaison_sheet(profile: Profile, recommendation: Recommendation) -> str:
     lines += ["", f"Ces informations viennent de guides publiés entre {start} et {end} : "
                   "vérifiez qu'elles sont encore à jour avant d'orienter la personne."]
     return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- conversation (bot)
+
+# On a phone, four networks is already a lot: the most specific ones come first (see match_networks).
+BOT_NETWORKS_MAX = 4
+DATA_AGE_NOTE = (f"Ces actions viennent de guides de bonnes pratiques ({GUIDES_PERIOD[0]}-{GUIDES_PERIOD[1]}) : "
+                 "parlez-en à votre conseiller mission locale pour savoir si elles existent encore.")
+
+
+def intro_text(recommendation: Recommendation, updating: bool = False) -> str:
+    """The first message of the suggestions, honest about an empty result and about the data's age."""
+    if recommendation.empty:
+        return EMPTY_TEXT
+    count = len(recommendation.local)
+    head = "J'ai mis à jour mes propositions. " if updating else ""
+    noun = "action recensée" if count == 1 else "actions recensées"
+    return f"{head}Voici {count} {noun} qui peuvent vous correspondre.\n{DATA_AGE_NOTE}"
+
+
+def network_line(ns: NetworkSuggestion) -> str:
+    network = ns.network
+    line = f"• {network.nom} : {network.comment_trouver}"
+    number = network.numero_national
+    if number is not None and number.verifie and number.numero not in line:
+        line += f" ({number.numero})"
+    return line
+
+
+def networks_text(networks: Sequence[NetworkSuggestion], limit: int = BOT_NETWORKS_MAX) -> str:
+    lines = ["À contacter aussi, partout en France :"]
+    lines.extend(network_line(ns) for ns in list(networks)[:limit])
+    return "\n".join(lines)
+
+
+_ORDINALS = {"premier": 1, "premiere": 1, "1er": 1, "1ere": 1, "deuxieme": 2, "second": 2, "seconde": 2,
+             "2e": 2, "2eme": 2, "troisieme": 3, "3e": 3, "3eme": 3, "quatrieme": 4, "4e": 4, "4eme": 4,
+             "cinquieme": 5, "5e": 5, "5eme": 5, "derniere": -1, "dernier": -1}
+
+
+def ordinal_choice(text: str, shown: Sequence[str]) -> Optional[str]:
+    """Which shown suggestion « la 2e », « le premier », « la dernière » or « la 3 » points at."""
+    words = normalize(text).split()
+    for word in words:
+        position = _ORDINALS.get(word)
+        if position is None and word.isdigit() and len(word) == 1:
+            position = int(word)
+        if position is not None and shown and -1 <= position <= len(shown) and position != 0:
+            return shown[position - 1] if position > 0 else shown[-1]
+    return None

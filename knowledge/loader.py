@@ -88,7 +88,15 @@ def _read_yaml(path: Path) -> Any:
     except FileNotFoundError:
         raise KnowledgeError(path, None, None, "fichier introuvable") from None
     except yaml.YAMLError as exc:
-        raise KnowledgeError(path, None, None, f"YAML illisible ({exc})") from None
+        raise KnowledgeError(path, None, None, f"YAML illisible ({_yaml_problem(exc)})") from None
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    """One line (PyYAML's message spans several): where, then what."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    where = f"ligne {mark.line + 1}, colonne {mark.column + 1} : " if mark is not None else ""
+    return where + " ".join(str(problem).split())
 
 
 def _validate(path: Path, document: Any, kind: str, list_key: str) -> None:

@@ -4,12 +4,15 @@ The bot's recommendation action and the conseillers' CLI only call `recommend` a
 (see knowledge/formatting.py). Three steps:
 
 1. Hard filters, which nothing can outweigh: age bounds, the person's région, audience restrictions
-   (women only, refugees only, RQTH only, QPV only, people already employed in an SIAE).
+   (women only, refugees only, RQTH only, QPV only, people already employed in an SIAE), stated in
+   `eligibilite` or implied when a record has a single public (e.g. only `femmes`). Unknown (None)
+   facts never exclude, except for refugee-only and RQTH-only records, which need a yes.
 2. Fit: points for each criterion of the profile the record answers (need, no shelter, QPV, handicap,
    no licence or vehicle, refugee). A record that answers none of these is not a suggestion, except that
    without a stated need, being young (or a woman, or on minima sociaux) and targeted is enough.
-3. Order: specific fit, then geographic closeness (commune > EPCI > département > région > national),
-   then still running, then general fit (young...), then contact and recency, then id: equal inputs
+3. Order: specific fit plus geographic closeness (commune > EPCI > département > région > national,
+   0.75 point a level: without a licence, the action in one's own town beats a similar one 200 km
+   away, but a much better fit in the région beats a weak one next door), then still running, then general fit (young...), then contact and recency, then id: equal inputs
    give equal outputs.
 
 Records are grouped once per région into column arrays (numpy), so a query touches only the person's
@@ -19,10 +22,12 @@ on the real base and a few milliseconds at 100,000 services.
 
 from __future__ import annotations
 
+import gc
 import threading
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from functools import lru_cache
+from typing import Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -38,14 +43,14 @@ COMMUNE, EPCI, DEPARTEMENT, REGION, NATIONAL = "commune", "epci", "departement",
 _LEVEL_RANK: Dict[str, int] = {NATIONAL: 0, REGION: 1, DEPARTEMENT: 2, EPCI: 3, COMMUNE: 4}
 _LEVEL_NAME: Tuple[str, ...] = (NATIONAL, REGION, DEPARTEMENT, EPCI, COMMUNE)
 
-# Score tiers, each worth more than everything below it, so one float sorts like the tuple
-# (specific fit, closeness, still running, general fit, contact + recency):
+# Score: specific fit and closeness add up; the later tiers only break ties, each worth more than
+# everything below it (still running, general fit, contact + recency):
 #   specific fit: integer points (need, no shelter, QPV, handicap, mobility, refugee);
-#   closeness: 0.2 per level above national (commune 0.8);
+#   closeness: 0.75 per level above national (commune 3, like the need itself);
 #   still running (not historical): 0.1;
 #   general fit (young, woman, minima sociaux): 0.02 each, at most 3;
 #   quality: usable contact 0.01 + recency up to 0.0099.
-_PROXIMITY_STEP = 0.2
+_PROXIMITY_STEP = 0.75
 _CURRENT_BONUS = 0.1
 _GENERAL_STEP = 0.02
 _QUALITY_CONTACT, _QUALITY_RECENCY = 0.01, 0.0099
@@ -164,26 +169,22 @@ def _quality(record: Initiative, historical: bool) -> float:
 # --------------------------------------------------------------------------- zone
 
 
-def _city(code: str) -> str:
-    """Arrondissements (Paris, Lyon, Marseille) count as their city for « same commune »."""
-    commune = geo.get_commune(code)
-    return commune.arrondissement_de if commune is not None and commune.arrondissement_de else code
+class RecordPlace(NamedTuple):
+    """Codes a record covers at each level, sorted. Tuples, not sets: at 100,000 services the build holds
+    one per record, and a one-element tuple is a quarter of a frozenset's size."""
+
+    communes: Tuple[str, ...]  # arrondissements counted as their city
+    epcis: Tuple[str, ...]
+    departements: Tuple[str, ...]
+    regions: Tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class _Place:
-    communes: frozenset
-    epcis: frozenset
-    departements: frozenset
-    regions: frozenset
-
-
-def record_place(record: Initiative) -> _Place:
+def record_place(record: Initiative) -> RecordPlace:
     """Where a record is, with missing levels derived from the finer ones."""
     zone = record.zone
-    communes = [geo.get_commune(code) for code in zone.communes]
-    known = [c for c in communes if c is not None]
-    departements = set(zone.departements) | {c.departement for c in known}
+    known = [c for c in map(geo.get_commune, zone.communes) if c is not None]
+    departements = set(zone.departements)
+    departements.update(c.departement for c in known)
     regions = set(zone.regions)
     if not regions:  # derived only when missing: listed régions are the record's word
         regions = {c.region for c in known}
@@ -191,11 +192,11 @@ def record_place(record: Initiative) -> _Place:
             dep = geo.get_departement(code)
             if dep is not None:
                 regions.add(dep.region)
-    return _Place(
-        communes=frozenset(_city(c.code_insee) for c in known),
-        epcis=frozenset(c.epci for c in known if c.epci),
-        departements=frozenset(departements),
-        regions=frozenset(regions),
+    return RecordPlace(
+        communes=tuple(sorted({c.arrondissement_de or c.code_insee for c in known})),
+        epcis=tuple(sorted({c.epci for c in known if c.epci})),
+        departements=tuple(sorted(departements)),
+        regions=tuple(sorted(regions)),
     )
 
 
@@ -235,44 +236,65 @@ class Recommendation:
 # --------------------------------------------------------------------------- index
 
 
-@dataclass
-class _Block:
-    """Records of one région (or the national ones) as columns, rows sorted by id."""
+class _Columns(NamedTuple):
+    """numpy copies of a large block's columns: one vector op per rule instead of a Python loop per row."""
 
-    entries: List[Initiative]
-    places: List[_Place]
-    historical: np.ndarray
     features: np.ndarray
     restrictions: np.ndarray
     age_min: np.ndarray
     age_max: np.ndarray
     quality: np.ndarray
-    by_commune: Dict[str, np.ndarray] = field(default_factory=dict)
-    by_epci: Dict[str, np.ndarray] = field(default_factory=dict)
-    by_departement: Dict[str, np.ndarray] = field(default_factory=dict)
 
 
-def _build_block(rows: List[Tuple[Initiative, _Place, bool]]) -> _Block:
+@dataclass
+class _Block:
+    """Records of one région (or the national ones) as columns, rows sorted by id."""
+
+    entries: List[Initiative]
+    ids: List[str]
+    historical: List[bool]
+    features: List[int]
+    restrictions: List[int]
+    age_min: List[int]
+    age_max: List[int]
+    quality: List[float]
+    # Code → row positions (lists; numpy arrays once the block has `columns`).
+    by_commune: Dict[str, List[int]] = field(default_factory=dict)
+    by_epci: Dict[str, List[int]] = field(default_factory=dict)
+    by_departement: Dict[str, List[int]] = field(default_factory=dict)
+    columns: Optional[_Columns] = None
+
+
+def _build_block(rows: List[Tuple[Initiative, RecordPlace, bool]], vector_from: int) -> _Block:
     rows.sort(key=lambda row: row[0].id)
     bounds = [effective_age_bounds(record) for record, _, _ in rows]
     block = _Block(
         entries=[record for record, _, _ in rows],
-        places=[place for _, place, _ in rows],
-        historical=np.array([hist for _, _, hist in rows], dtype=bool),
-        features=np.array([_features(record) for record, _, _ in rows], dtype=np.int64),
-        restrictions=np.array([_restrictions(record) for record, _, _ in rows], dtype=np.int64),
-        age_min=np.array([_NO_AGE_MIN if lo is None else lo for lo, _ in bounds], dtype=np.int32),
-        age_max=np.array([_NO_AGE_MAX if hi is None else hi for _, hi in bounds], dtype=np.int32),
-        quality=np.array([_quality(record, hist) for record, _, hist in rows], dtype=np.float64),
+        ids=[record.id for record, _, _ in rows],
+        historical=[hist for _, _, hist in rows],
+        features=[_features(record) for record, _, _ in rows],
+        restrictions=[_restrictions(record) for record, _, _ in rows],
+        age_min=[_NO_AGE_MIN if lo is None else lo for lo, _ in bounds],
+        age_max=[_NO_AGE_MAX if hi is None else hi for _, hi in bounds],
+        quality=[_quality(record, hist) for record, _, hist in rows],
     )
-    lists: Tuple[Dict[str, List[int]], ...] = ({}, {}, {})
     for position, (_, place, _) in enumerate(rows):
-        for index, codes in zip(lists, (place.communes, place.epcis, place.departements)):
+        for index, codes in ((block.by_commune, place.communes), (block.by_epci, place.epcis),
+                             (block.by_departement, place.departements)):
             for code in codes:
                 index.setdefault(code, []).append(position)
-    block.by_commune, block.by_epci, block.by_departement = (
-        {code: np.array(positions, dtype=np.int64) for code, positions in index.items()} for index in lists
-    )
+    if len(rows) >= vector_from:
+        # Position lists become arrays too: numpy indexes with them directly, and they take less room.
+        for index in (block.by_commune, block.by_epci, block.by_departement):
+            for code, positions in index.items():
+                index[code] = np.array(positions, dtype=np.int64)  # type: ignore[assignment]
+        block.columns = _Columns(
+            features=np.array(block.features, dtype=np.int64),
+            restrictions=np.array(block.restrictions, dtype=np.int64),
+            age_min=np.array(block.age_min, dtype=np.int32),
+            age_max=np.array(block.age_max, dtype=np.int32),
+            quality=np.array(block.quality, dtype=np.float64),
+        )
     return block
 
 
@@ -288,9 +310,10 @@ class _Rule:
     specific: bool  # False: too general to make a record relevant on its own (age, gender, minima)
 
 
-# Specific criteria, in points. No shelter weighs most: a roof comes before anything else.
+# Specific criteria, in points. No shelter weighs most: a roof comes before anything else; a programme
+# built for refugees answers needs (language, recognition of diplomas) that no general action does.
 BESOIN_WEIGHT = 3
-WEIGHTS = {"shelter": 4, "qpv": 2, "handicap": 2, "mobilite": 2, "refugie": 2}
+WEIGHTS = {"shelter": 4, "qpv": 2, "handicap": 2, "mobilite": 2, "refugie": 4}
 
 
 def _is_young(profile: Profile) -> bool:
@@ -408,8 +431,12 @@ def _fit_reasons(record: Initiative, features: int, profile: Profile) -> List[st
         elif _is_young(profile) and features & F_YOUTH:
             reasons.append(f"Vous avez {age} ans : cette action s'adresse aux jeunes.")
     if profile.femme is True and features & F_FEMMES:
-        reasons.append("Elle est réservée aux femmes." if record.eligibilite.femmes_uniquement
-                       else "Elle accueille aussi les femmes en particulier.")
+        if record.eligibilite.femmes_uniquement:
+            reasons.append("Elle est réservée aux femmes.")
+        elif set(record.publics) == {"femmes"}:
+            reasons.append("Elle s'adresse aux femmes.")
+        else:
+            reasons.append("Elle s'adresse aussi aux femmes.")
     if profile.minima_sociaux is True and features & F_MINIMA:
         reasons.append("Vous touchez un minimum social : elle s'adresse aux allocataires.")
     return reasons
@@ -621,6 +648,11 @@ def _specificity(trigger: dict) -> int:
     return 0 if trigger.get("toujours") is True and len(trigger) == 1 else len(trigger)
 
 
+@lru_cache(maxsize=1024)
+def _one_spaced(text: str) -> str:
+    return " ".join(text.split())
+
+
 def match_networks(networks: Sequence[Network], profile: Profile) -> Tuple[NetworkSuggestion, ...]:
     """Networks whose triggers hold, the most specific first (`toujours` last), file order on ties."""
     found: List[Tuple[int, int, NetworkSuggestion]] = []
@@ -631,7 +663,7 @@ def match_networks(networks: Sequence[Network], profile: Profile) -> Tuple[Netwo
         best = max(holding, key=_specificity)
         reasons = _trigger_facts(best, profile)
         if network.quand:
-            reasons.append(" ".join(network.quand.split()))
+            reasons.append(_one_spaced(network.quand))
         found.append((-_specificity(best), order, NetworkSuggestion(network, tuple(reasons))))
     found.sort(key=lambda item: item[:2])
     return tuple(item[2] for item in found)
@@ -640,14 +672,54 @@ def match_networks(networks: Sequence[Network], profile: Profile) -> Tuple[Netwo
 # --------------------------------------------------------------------------- matcher
 
 
+# (score, id, block, row, proximity level) of one candidate.
+_Pick = Tuple[float, str, "_Block", int, int]
+
+
+def _pick_order(pick: _Pick) -> Tuple[float, str]:
+    return -pick[0], pick[1]
+
+
+def _closer_rows(block: _Block, person: Optional[geo.Commune]) -> List[Tuple[List[int], int]]:
+    """Rows of a région block closer than the région, coarse to fine so the closest level is applied last."""
+    if person is None:
+        return []
+    out = []
+    for index, key, level in (
+        (block.by_departement, person.departement, DEPARTEMENT),
+        (block.by_epci, person.epci, EPCI),
+        (block.by_commune, person.arrondissement_de or person.code_insee, COMMUNE),
+    ):
+        positions = index.get(key) if key else None
+        if positions is not None and len(positions):
+            out.append((positions, _LEVEL_RANK[level]))
+    return out
+
+
+# Blocks with at least this many rows are matched with numpy; smaller ones with a plain loop.
+VECTOR_FROM = 256
+
+
 class Matcher:
     """Built once per knowledge base; `recommend` is then read-only and thread-safe."""
 
-    def __init__(self, kb: KnowledgeBase, today: Optional[date] = None) -> None:
+    def __init__(self, kb: KnowledgeBase, today: Optional[date] = None, vector_from: int = VECTOR_FROM) -> None:
         self.kb = kb
         self.today = today or date.today()
-        by_region: Dict[str, List[Tuple[Initiative, _Place, bool]]] = {}
-        national: List[Tuple[Initiative, _Place, bool]] = []
+        self._vector_from = vector_from
+        # Building creates many long-lived, acyclic objects: the cyclic collector would rescan them over and
+        # over for nothing (about 40 % of the build time at 100,000 services).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._build(kb)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _build(self, kb: KnowledgeBase) -> None:
+        by_region: Dict[str, List[Tuple[Initiative, RecordPlace, bool]]] = {}
+        national: List[Tuple[Initiative, RecordPlace, bool]] = []
         for record in kb.initiatives:
             if not is_offerable(record):
                 continue
@@ -657,8 +729,9 @@ class Matcher:
             else:
                 for region in row[1].regions:
                     by_region.setdefault(region, []).append(row)
-        self._regions: Dict[str, _Block] = {code: _build_block(rows) for code, rows in by_region.items()}
-        self._national = _build_block(national)
+        self._regions: Dict[str, _Block] = {
+            code: _build_block(rows, self._vector_from) for code, rows in by_region.items()}
+        self._national = _build_block(national, self._vector_from)
 
     def candidates_count(self, region: Optional[str]) -> int:
         block = self._regions.get(region or "")
@@ -670,27 +743,71 @@ class Matcher:
         if person is not None and person.region in self._regions:
             blocks.insert(0, (self._regions[person.region], _LEVEL_RANK[REGION]))
         rules = _rules(profile)
-        picked: List[Tuple[float, str, _Block, int, int]] = []
+        picked: List[_Pick] = []
         for block, base_level in blocks:
             picked.extend(self._select(block, base_level, profile, person, rules, limit))
-        picked.sort(key=lambda item: (-item[0], item[1]))
+        picked.sort(key=_pick_order)
         local = tuple(self._suggestion(block, row, level, score, profile, person)
                       for score, _, block, row, level in picked[:max(limit, 0)])
         return Recommendation(profile, local, match_networks(self.kb.networks, profile))
 
     def _select(self, block: _Block, base_level: int, profile: Profile, person: Optional[geo.Commune],
-                rules: List[_Rule], limit: int) -> List[Tuple[float, str, _Block, int, int]]:
+                rules: List[_Rule], limit: int) -> List[_Pick]:
+        """The block's best rows for this profile: at least `limit`, plus any tied with the last one."""
         if not block.entries or not rules or limit <= 0:
             return []
-        keep = (block.restrictions & _excluded_restrictions(profile)) == 0
+        closer = _closer_rows(block, person) if base_level == _LEVEL_RANK[REGION] else ()
+        if block.columns is not None:
+            return self._select_vector(block, block.columns, base_level, closer, profile, rules, limit)
+        return self._select_rows(block, base_level, closer, profile, rules, limit)
+
+    @staticmethod
+    def _select_rows(block: _Block, base_level: int, closer: Sequence[Tuple[List[int], int]], profile: Profile,
+                     rules: List[_Rule], limit: int) -> List[_Pick]:
+        """Plain loop for small blocks (the real base): faster than numpy's per-call overhead there.
+        Same arithmetic, in the same order, as `_select_vector`, so both give bit-identical scores."""
+        excluded = _excluded_restrictions(profile)
+        age = profile.whole_age
+        general_ok = _general_allowed(profile)
+        checks = [(rule.bit, rule.weight, rule.specific or general_ok) for rule in rules]
+        levels: Dict[int, int] = {}
+        for positions, level in closer:
+            levels.update(dict.fromkeys(positions, level))
+        features, restrictions, quality = block.features, block.restrictions, block.quality
+        age_min, age_max = block.age_min, block.age_max
+        found: List[_Pick] = []
+        for row in range(len(block.entries)):
+            if restrictions[row] & excluded:
+                continue
+            if age is not None and not age_min[row] <= age <= age_max[row]:
+                continue
+            bits, fit, relevant = features[row], 0.0, False
+            for bit, weight, makes_relevant in checks:
+                if bits & bit:
+                    fit += weight
+                    relevant = relevant or makes_relevant
+            if not relevant:
+                continue
+            level = levels.get(row, base_level)
+            found.append((fit + _PROXIMITY_STEP * level + quality[row], block.ids[row], block, row, level))
+        if len(found) > limit:
+            found.sort(key=_pick_order)
+            found = found[:limit]
+        return found
+
+    @staticmethod
+    def _select_vector(block: _Block, columns: _Columns, base_level: int, closer: Sequence[Tuple[List[int], int]],
+                       profile: Profile, rules: List[_Rule], limit: int) -> List[_Pick]:
+        size = len(block.entries)
+        keep = (columns.restrictions & _excluded_restrictions(profile)) == 0
         age = profile.whole_age
         if age is not None:
-            keep &= (block.age_min <= age) & (age <= block.age_max)
-        fit = np.zeros(len(block.entries), dtype=np.float64)
-        relevant = np.zeros(len(block.entries), dtype=bool)
+            keep &= (columns.age_min <= age) & (age <= columns.age_max)
+        fit = np.zeros(size, dtype=np.float64)
+        relevant = np.zeros(size, dtype=bool)
         general_ok = _general_allowed(profile)
         for rule in rules:
-            hit = (block.features & rule.bit) != 0
+            hit = (columns.features & rule.bit) != 0
             fit += rule.weight * hit
             if rule.specific or general_ok:
                 relevant |= hit
@@ -698,31 +815,23 @@ class Matcher:
         rows = np.flatnonzero(keep)
         if rows.size == 0:
             return []
-        level = np.full(len(block.entries), base_level, dtype=np.int64)
-        if person is not None and base_level == _LEVEL_RANK[REGION]:
-            # Coarse to fine, so the closest level a record reaches is the one that stays.
-            for index, key, rank in (
-                (block.by_departement, person.departement, DEPARTEMENT),
-                (block.by_epci, person.epci, EPCI),
-                (block.by_commune, person.arrondissement_de or person.code_insee, COMMUNE),
-            ):
-                positions = index.get(key) if key else None
-                if positions is not None:
-                    level[positions] = _LEVEL_RANK[rank]
-        score = fit[rows] + _PROXIMITY_STEP * level[rows] + block.quality[rows]  # see the tiers at the top
+        level = np.full(size, base_level, dtype=np.int64)
+        for positions, rank in closer:
+            level[positions] = rank
+        score = fit[rows] + _PROXIMITY_STEP * level[rows] + columns.quality[rows]  # see the tiers at the top
         if rows.size > limit:
-            # Everything tied with the limit-th best stays in, so the id tie-break below is exact.
+            # Everything tied with the limit-th best stays in, so the id tie-break is exact.
             threshold = np.partition(score, rows.size - limit)[rows.size - limit]
             chosen = score >= threshold
             rows, score = rows[chosen], score[chosen]
-        return [(float(s), block.entries[r].id, block, int(r), int(level[r])) for r, s in zip(rows, score)]
+        return [(float(s), block.ids[r], block, int(r), int(level[r])) for r, s in zip(rows.tolist(), score.tolist())]
 
     def _suggestion(self, block: _Block, row: int, level: int, score: float, profile: Profile,
                     person: Optional[geo.Commune]) -> Suggestion:
         record = block.entries[row]
-        historical = bool(block.historical[row])
+        historical = block.historical[row]
         proximity = _LEVEL_NAME[level]
-        reasons = _fit_reasons(record, int(block.features[row]), profile)
+        reasons = _fit_reasons(record, block.features[row], profile)
         reasons.append(_place_reason(record, proximity, person))
         return Suggestion(
             initiative=record,

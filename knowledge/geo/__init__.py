@@ -21,6 +21,7 @@ import gzip
 import re
 import threading
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
@@ -103,6 +104,7 @@ _LEADING_ARTICLE = re.compile(r"^(?:les?|la|l['’])[\s-]*", re.IGNORECASE)
 _PARENTHESISED = re.compile(r"\(([^()]*)\)")
 _ARRONDISSEMENT_WORDS = frozenset({"arrondissement", "arrondissements", "arr", "arrt", "ardt", "arrdt"})
 _POSTAL = re.compile(r"^\d{5}$")
+_CODE = re.compile(r"^(?:\d{5}|2[ab]\d{3})$")  # postal or INSEE code (Corsica: 2A004)
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -152,8 +154,9 @@ _DOUBLE = re.compile(r"(?<=([a-z]))\1+")  # "ll" -> "l"; no replacement template
 _SILENT_TAIL = re.compile(r"(?<=[a-z]{2})(?:es|e|s|x)(?= |$)")
 
 
-def _skeleton(tokens: Iterable[str]) -> str:
-    text = " ".join(tokens)
+def _skeleton(phrase: str) -> str:
+    """Skeleton of a normalised, space-separated name."""
+    text = phrase
     for old, new in _SKELETON_SUBS:
         text = text.replace(old, new)
     text = text.replace("ch", "\0").replace("sh", "\1").replace("h", "")  # silent h
@@ -184,27 +187,35 @@ def _within_one_edit(a: str, b: str) -> bool:
         return a[i + 1:] == b[i:]
     if len(a) < len(b):
         return a[i:] == b[i + 1:]
-    return a[i + 1:] == b[i + 1:] or (a[i] == b[i + 1:i + 2] and a[i + 1:i + 2] == b[i] and a[i + 2:] == b[i + 2:])
+    if a[i + 1:] == b[i + 1:]:
+        return True  # substitution
+    return a[i] == b[i + 1:i + 2] and a[i + 1:i + 2] == b[i] and a[i + 2:] == b[i + 2:]  # swap
 
 
 def _distance(a: str, b: str, limit: int) -> int:
-    """Optimal-string-alignment distance, or ``limit + 1`` as soon as it exceeds ``limit``."""
+    """Optimal-string-alignment distance, capped at ``limit + 1``.
+
+    Only the diagonal band of width ``limit`` is computed: cells outside it exceed the cap.
+    """
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    cap = limit + 1
     previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
+    previous = [j if j <= limit else cap for j in range(len(b) + 1)]
+    for i in range(1, len(a) + 1):
+        current = [cap] * (len(b) + 1)
+        if i <= limit:
+            current[0] = i
+        for j in range(max(1, i - limit), min(len(b), i + limit) + 1):
+            cost = a[i - 1] != b[j - 1]
             value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if cost and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+            if cost and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
                 value = min(value, previous2[j - 2] + 1)
-            current[j] = value
-        if min(current) > limit:
-            return limit + 1
+            current[j] = min(value, cap)
+        if min(current) >= cap:
+            return cap
         previous2, previous = previous, current
-    return min(previous[-1], limit + 1)
+    return previous[-1]
 
 
 def _max_edits(length: int) -> int:
@@ -228,6 +239,10 @@ def _read_tsv(stem: str) -> list[list[str]]:
 
 # Index entry: (commune position, score, reason).
 _Hit = tuple[int, float, str]
+# A name cut after these is no usable short form (« saint », « la », « sur »): too many names.
+_NOT_A_PREFIX_END = frozenset(
+    "le la les l de du des d sur sous en et a au aux saint sainte saints saintes".split()
+)
 
 
 class _Geo:
@@ -249,28 +264,40 @@ class _Geo:
         self.by_key: dict[str, list[_Hit]] = {}  # compact key ("saintdenis") -> hits
         self.by_phrase: dict[str, list[_Hit]] = {}  # spaced key ("saint denis") -> hits
         self.max_phrase_tokens = 1
-        # Every spelling a commune is known by, for typo search: (position, compact key, score).
-        self.variants: list[tuple[int, str, float]] = []
-        self.by_skeleton: dict[str, list[int]] = {}  # phonetic skeleton -> variant ids
         self._index_postal()
+        # First words of compound names (« vitry » -> Vitry-sur-Seine, « noisy » -> Noisy-le-Grand,
+        # « boulogne » -> Boulogne-Billancourt): people shorten them. Biggest towns first.
+        self.by_prefix: dict[str, list[int]] = {}
         for pos, commune in enumerate(self.communes):
             for tokens, score, reason in self._name_variants(commune):
                 self._add(tokens, (pos, score, reason))
-                if reason == "arrondissement":
-                    continue  # « paris 18 » is matched exactly or not at all
-                self.by_skeleton.setdefault(_skeleton(tokens), []).append(len(self.variants))
-                self.variants.append((pos, "".join(tokens), score))
+                if reason == "exact":
+                    for size in range(1, len(tokens)):
+                        if tokens[size - 1] not in _NOT_A_PREFIX_END:
+                            self.by_prefix.setdefault(" ".join(tokens[:size]), []).append(pos)
+        for positions in self.by_prefix.values():
+            positions.sort(key=lambda pos: -_population(self.communes[pos]))
+
+        # Typo search works on the distinct spellings (homonyms share one); arrondissements,
+        # the only keys with digits, are matched exactly or not at all.
+        self.typo_keys = [key for key in self.by_key if key.isalpha()]
+        self.by_skeleton: dict[str, list[str]] = {}  # phonetic skeleton -> compact keys
+        for phrase in self.by_phrase:
+            key = phrase.replace(" ", "")
+            if key.isalpha():
+                self.by_skeleton.setdefault(_skeleton(phrase), []).append(key)
         # Deletion neighbourhood (SymSpell): every key and its one-letter deletions point to
-        # the variant, so a query finds the names one edit away with ~len(query) dict probes.
-        # ~330,000 keys, nearly all owned by one variant: the owner is stored bare and only
-        # shared keys get a list, which halves the load time.
-        self.neighbour_owner: dict[str, int] = {}
-        self.neighbour_others: dict[str, list[int]] = {}
-        claim = self.neighbour_owner.setdefault
-        for vid, (_, key, _) in enumerate(self.variants):
-            for probe in _deletions(key) if len(key) > 3 else (key,):
-                if claim(probe, vid) != vid:
-                    self.neighbour_others.setdefault(probe, []).append(vid)
+        # the key, so that keys one edit apart share an entry and a query finds them with
+        # ~len(query) dict probes. ~380,000 entries, built with comprehensions and C-level
+        # dict/Counter work: a plain Python loop over them would double the load time.
+        keys = self.typo_keys
+        entries = [key[:i] + key[i + 1:] for key in keys for i in range(len(key))] + keys
+        owners = [kid for kid, key in enumerate(keys) for _ in key] + list(range(len(keys)))
+        self.typo_owner: dict[str, int] = dict(zip(entries, owners))  # last owner wins...
+        shared = {entry for entry, count in Counter(entries).items() if count > 1}
+        self.typo_others: dict[str, list[int]] = {}  # ...so shared entries list them all
+        for entry, kid in [pair for pair in zip(entries, owners) if pair[0] in shared]:
+            self.typo_others.setdefault(entry, []).append(kid)
 
         self.place_qualifiers = self._index_qualifiers()
 
@@ -294,9 +321,8 @@ class _Geo:
             yield [city, rank.rstrip("e")], 1.0, "arrondissement"
             return
         yield tokens, 1.0, "exact"
-        bare = _LEADING_ARTICLE.sub("", commune.nom)
-        if bare != commune.nom:  # « Rochelle », « au Havre »: the article is often left out
-            yield _tokens(bare), 0.97, "alias"
+        if tokens[0] in _ARTICLES and len(tokens) > 1:
+            yield tokens[1:], 0.97, "alias"  # « Rochelle », « au Havre »: article left out
         if "(" in commune.nom:  # « Château-Chinon (Ville) » is just « Château-Chinon »
             yield _tokens(_PARENTHESISED.sub(" ", commune.nom)), 0.97, "alias"
 
@@ -379,7 +405,9 @@ def resolve_departement(text: str) -> Departement | None:
     """A département from its code or name (« 93 », « seine st denis », « la réunion »)."""
     geo = _geo()
     qualifier = geo.place_qualifiers.get("".join(_tokens(text)))
-    return geo.departements.get(qualifier[1].upper()) if qualifier and qualifier[0] == "departement" else None
+    if qualifier is None or qualifier[0] != "departement":
+        return None
+    return geo.departements.get(qualifier[1])
 
 
 def _population(commune: Commune) -> int:
@@ -430,15 +458,18 @@ def _exact(geo: _Geo, key: str, matched: str) -> list[Candidate]:
             for pos, score, reason in geo.by_key.get(key, ())]
 
 
-def _neighbours(geo: _Geo, probes: Iterable[str]) -> set[int]:
-    """Variant ids filed under any of ``probes`` in the deletion neighbourhood."""
+def _neighbours(geo: _Geo, probes: Iterable[str]) -> set[str]:
+    """Compact keys filed under any of ``probes`` in the deletion neighbourhood."""
     found: set[int] = set()
     for probe in probes:
-        owner = geo.neighbour_owner.get(probe)
-        if owner is not None:
-            found.add(owner)
-            found.update(geo.neighbour_others.get(probe, ()))
-    return found
+        others = geo.typo_others.get(probe)
+        if others:
+            found.update(others)
+        else:
+            owner = geo.typo_owner.get(probe)
+            if owner is not None:
+                found.add(owner)
+    return {geo.typo_keys[kid] for kid in found}
 
 
 def _fuzzy(geo: _Geo, tokens: Sequence[str], matched: str) -> list[Candidate]:
@@ -451,23 +482,21 @@ def _fuzzy(geo: _Geo, tokens: Sequence[str], matched: str) -> list[Candidate]:
     limit = _max_edits(len(key))
     if limit == 0 or not key.isalpha():  # digits: only arrondissements, matched exactly
         return []
-    edits_by_variant = {vid: 1 for vid in geo.by_skeleton.get(_skeleton(tokens), ())}
-    # Deletions shorter than 4 letters would match half the map.
-    for vid in _neighbours(geo, _deletions(key) if len(key) > 4 else {key}):
+    edits_by_key = {other: 1 for other in geo.by_skeleton.get(_skeleton(" ".join(tokens)), ())}
+    for other in _neighbours(geo, _deletions(key)):
         # Sharing a deletion means one edit apart, or two (two deletions at different places).
-        edits = 1 if _within_one_edit(key, geo.variants[vid][1]) else 2
-        edits_by_variant[vid] = min(edits, edits_by_variant.get(vid, edits))
-    if limit > 1 and not edits_by_variant:
+        edits_by_key.setdefault(other, 1 if _within_one_edit(key, other) else 2)
+    if limit > 1 and not edits_by_key:
         # Long names may take two typos: probe the deletions of the deletions as well.
-        probes = {shorter for longer in _deletions(key) for shorter in _deletions(longer)}
-        for vid in _neighbours(geo, probes):
-            if _distance(key, geo.variants[vid][1], limit) <= limit:
-                edits_by_variant[vid] = 2
+        probes = {key[:i] + key[i + 1:j] + key[j + 1:] for j in range(len(key)) for i in range(j)}
+        for other in _neighbours(geo, probes):
+            if _distance(key, other, limit) <= limit:
+                edits_by_key[other] = 2
     out: list[Candidate] = []
-    for vid, edits in edits_by_variant.items():
-        pos, name_key, base_score = geo.variants[vid]
-        if name_key != key and edits <= limit:
-            out.append(Candidate(geo.communes[pos], round(base_score - 0.1 * edits, 2), "fuzzy", matched))
+    for other, edits in edits_by_key.items():
+        if other != key and edits <= limit:
+            out += [Candidate(geo.communes[pos], round(score - 0.1 * edits, 2), "fuzzy", matched)
+                    for pos, score, _ in geo.by_key[other]]
     return _merge(out)
 
 
@@ -476,11 +505,15 @@ def _fuzzy(geo: _Geo, tokens: Sequence[str], matched: str) -> list[Candidate]:
 _NO_BIGGER_NEAR_MISS = 100_000
 
 
-def _lookup(geo: _Geo, tokens: Sequence[str]) -> list[Candidate]:
-    """Exact hits, plus near misses that are bigger towns than any exact hit.
+_PREFIX_CANDIDATES = 5
 
-    « fougere » is exactly Fougeré (49 and 85, ~1,000 people) but the user more likely
-    misspelled Fougères (35, 20,000 people): a near miss that is bigger stays visible.
+
+def _lookup(geo: _Geo, tokens: Sequence[str]) -> list[Candidate]:
+    """Exact hits, plus near misses and longer names that are bigger towns than any exact hit.
+
+    « fougere » is exactly Fougeré (85, 1,200 people) but the user more likely misspelt
+    Fougères (35, 20,000 people); « aix » is exactly Aix (19, 350 people) but more likely
+    short for Aix-en-Provence: a bigger near miss stays visible.
     """
     exact = _exact(geo, "".join(tokens), " ".join(tokens))
     return exact + _bigger_near_misses(geo, tokens, exact)
@@ -490,7 +523,10 @@ def _bigger_near_misses(geo: _Geo, tokens: Sequence[str], exact: list[Candidate]
     biggest = max((_population(c.commune) for c in exact), default=-1)
     if biggest >= _NO_BIGGER_NEAR_MISS:
         return []
-    return [c for c in _fuzzy(geo, tokens, " ".join(tokens)) if _population(c.commune) > biggest]
+    matched = " ".join(tokens)
+    longer = [Candidate(geo.communes[pos], 0.9, "prefix", matched)
+              for pos in geo.by_prefix.get(matched, ())[:_PREFIX_CANDIDATES]]
+    return [c for c in _merge(longer + _fuzzy(geo, tokens, matched)) if _population(c.commune) > biggest]
 
 
 def _merge(candidates: Iterable[Candidate]) -> list[Candidate]:
@@ -541,9 +577,9 @@ def resolve_commune(text: str, limit: int = 5) -> list[Candidate]:
     qualifiers: list[_Qualifier] = []
     name_parts: list[str] = []
     for inside in _PARENTHESISED.findall(text):
-        found = _qualifier(geo, _tokens(inside))
-        if found:
-            qualifiers.append(found)
+        qualifier = _qualifier(geo, _tokens(inside))
+        if qualifier:
+            qualifiers.append(qualifier)
         else:
             name_parts.append(inside)  # « Château-Chinon (Ville) » keeps its « Ville »
     tokens = _tokens(" ".join([_PARENTHESISED.sub(" ", text), *name_parts]))
@@ -551,15 +587,17 @@ def resolve_commune(text: str, limit: int = 5) -> list[Candidate]:
     if not tokens:
         return []
 
-    if len(tokens) == 1 and _POSTAL.match(tokens[0]):
+    if len(tokens) == 1 and _CODE.match(tokens[0]):  # people type postal codes, not INSEE ones
         code = tokens[0]
-        found = [Candidate(geo.communes[pos], 1.0, "postal-code", code) for pos in geo.by_postal.get(code, ())]
-        if not found and code in geo.by_code:
-            found = [Candidate(geo.by_code[code], 1.0, "insee-code", code)]
-        return _ranked(found, limit)
+        by_code = [Candidate(geo.communes[pos], 1.0, "postal-code", code)
+                   for pos in geo.by_postal.get(code, ())]
+        commune = geo.by_code.get(code.upper())
+        if not by_code and commune:
+            by_code = [Candidate(commune, 1.0, "insee-code", code)]
+        return _ranked(by_code, limit)
 
     candidates = _lookup(geo, tokens)
-    if not any(c.score == 1.0 for c in candidates):
+    if not any(c.score == 1.0 for c in candidates) and tokens[0] in _LEADING_FILLERS:
         while len(tokens) > 1 and tokens[0] in _LEADING_FILLERS:
             tokens = tokens[1:]  # « j'habite à Lyon », « ville de Rennes »
         candidates = _merge(candidates + _lookup(geo, tokens))
@@ -645,23 +683,26 @@ _STRONG_CUES = frozenset(
 )
 # Prepositions that may introduce a place: weaker, « je suis de bonne humeur ».
 _WEAK_CUES = frozenset("a au aux de du d des sur en dans vers pres".split())
-# Grammar words that never belong to a commune name (unlike « en », « sur », « la »).
+# Grammar words that (nearly) never belong to a commune name, unlike « en », « sur », « la »,
+# « à » or « notre »: a phrase holding one is no misspelt name (« j'habite chez ma mère »).
 _FUNCTION_WORDS = frozenset(
     "je j tu il elle on nous vous ils elles moi toi lui eux me m te t se s y ma mon mes ta ton "
-    "tes sa son ses notre nos votre vos leur leurs un une ce cet cette ces c avec pour par "
-    "depuis pendant chez pas plus ne n ni ou mais donc car quand comme que qu qui quoi dont "
-    "tout tous toute toutes ici labas loin actuellement maintenant toujours encore aussi seul "
-    "seule tres trop bien mal est suis es sont ai as a ont avec mere pere parents copain "
-    "copine famille foyer".split()
+    "tes sa son ses nos votre vos leur leurs un une cet cette ces c avec pour par depuis "
+    "pendant chez pas plus ne n ni ou mais donc car quand comme que qu qui quoi dont tout "
+    "tous toute toutes ici labas loin actuellement maintenant toujours encore aussi seul "
+    "seule tres trop bien mal suis sont ai as ont".split()
 )
 _CUE_WORDS = _STRONG_CUES | _WEAK_CUES | _ARTICLES  # never the start of a misspelt name
 _NO_CUE, _WEAK, _STRONG = 0, 1, 2
 # A commune named like a common word counts only for a town at least this big, after a
 # strong cue (« j'habite à Orange ») or a weak one (« je suis sur Tours »).
 _COMMON_WORD_MIN_POPULATION = {_STRONG: 10_000, _WEAK: 50_000}
-# Without any cue, a name must look like a name: this many letters, or a big city.
+# Without any cue, a name must look like a name (this many letters) and be a town, not a
+# hamlet: a bare « la Villeneuve » is more likely a quartier, a bare « Lanester » is a town.
+# A big city needs neither (« lyon », « metz »).
 _BARE_NAME_MIN_LETTERS = 5
-_BARE_NAME_MIN_POPULATION = 100_000
+_BARE_NAME_MIN_POPULATION = 2_000
+_BIG_CITY_POPULATION = 100_000
 # A 5-digit number followed by these is money, not a postal code (« 35000 € »).
 _MONEY_WORDS = frozenset("euros euro eur e k ke balles brut bruts net nets par".split())
 _FUZZY_MAX_TOKENS = 4
@@ -687,7 +728,9 @@ def _plausible(phrase: Sequence[str], cue: int, population: int) -> bool:
         return cue != _NO_CUE and population >= _COMMON_WORD_MIN_POPULATION[cue]
     if cue != _NO_CUE:
         return True
-    return sum(map(len, core)) >= _BARE_NAME_MIN_LETTERS or population >= _BARE_NAME_MIN_POPULATION
+    if population >= _BIG_CITY_POPULATION:
+        return True
+    return sum(map(len, core)) >= _BARE_NAME_MIN_LETTERS and population >= _BARE_NAME_MIN_POPULATION
 
 
 def _trailing(geo: _Geo, tokens: Sequence[str], start: int) -> tuple[_Qualifier, int] | None:
@@ -703,7 +746,11 @@ def _trailing(geo: _Geo, tokens: Sequence[str], start: int) -> tuple[_Qualifier,
     return None
 
 
-def _exact_mention(geo: _Geo, tokens: Sequence[str], start: int, cue: int) -> tuple[list[Candidate], int] | None:
+# A mention found in a sentence: its candidates and the index of the token after it.
+_Mention = tuple[list[Candidate], int]
+
+
+def _exact_mention(geo: _Geo, tokens: Sequence[str], start: int, cue: int) -> _Mention | None:
     """Longest known name starting at ``start`` that is plausible there: (candidates, end)."""
     for size in range(min(geo.max_phrase_tokens, len(tokens) - start), 0, -1):
         phrase = tokens[start:start + size]
@@ -717,12 +764,19 @@ def _exact_mention(geo: _Geo, tokens: Sequence[str], start: int, cue: int) -> tu
             if cue == _STRONG:  # « j'habite a fougere »: Fougeré, or rather Fougères?
                 found += _bigger_near_misses(geo, phrase, found)
             return found, start + size
+    if cue == _NO_CUE:
+        return None
+    for size in range(min(geo.max_phrase_tokens, len(tokens) - start), 0, -1):
+        phrase = tokens[start:start + size]  # « je bosse à Vitry » -> Vitry-sur-Seine...
+        positions = geo.by_prefix.get(" ".join(phrase), ())[:_PREFIX_CANDIDATES]
+        if positions and not all(t in _PARTICLES or t in _COMMON_WORDS for t in phrase):
+            return [Candidate(geo.communes[pos], 0.9, "prefix", " ".join(phrase)) for pos in positions], start + size
     return None
 
 
-def _fuzzy_mention(geo: _Geo, tokens: Sequence[str], start: int) -> tuple[list[Candidate], int] | None:
+def _fuzzy_mention(geo: _Geo, tokens: Sequence[str], start: int) -> _Mention | None:
     """Misspelt name right after a strong cue (« j'habite a vaux en velin »): (candidates, end)."""
-    best: tuple[list[Candidate], int] | None = None
+    best: _Mention | None = None
     best_score = 0.0
     for size in range(min(_FUZZY_MAX_TOKENS, len(tokens) - start), 0, -1):
         phrase = tokens[start:start + size]
@@ -743,8 +797,9 @@ def find_communes_in_text(text: str, limit: int = 5) -> list[Candidate]:
     « jai 19 ans jhabite a vaulx en velin g pa le permi » -> Vaulx-en-Velin. The longest
     known name wins (« vaulx en velin » over « vaulx »). A name that is also a common word
     (« pas », « y », « orange ») needs a cue such as « j'habite à » and a town big enough;
-    a bare name needs 5+ letters; typos are only corrected right after a strong cue. A
-    postal code always counts. Mentions keep their text order among equal scores.
+    a bare name needs 5+ letters and 2,000 inhabitants (or a big city); typos are only
+    corrected right after a strong cue. A postal code always counts. Mentions keep their
+    text order among equal scores.
     """
     geo = _geo()
     tokens = _tokens(text.replace("€", " euros "))
@@ -759,6 +814,9 @@ def find_communes_in_text(text: str, limit: int = 5) -> list[Candidate]:
             i += 1
             continue
         cue = _cue(tokens, i)
+        if cue == _NO_CUE and i > 0 and tokens[i - 1] in _ARTICLES:
+            i += 1  # « la Villeneuve » is not the commune Villeneuve: a quartier, a noun...
+            continue
         found = _exact_mention(geo, tokens, i, cue)
         if found is None and cue == _STRONG and token not in _CUE_WORDS:
             found = _fuzzy_mention(geo, tokens, i)
@@ -773,6 +831,7 @@ def find_communes_in_text(text: str, limit: int = 5) -> list[Candidate]:
             if narrowed:
                 candidates, i = narrowed, end
         mentions += _ranked(candidates, len(candidates))
-    seen: set[str] = set()
-    unique = [c for c in mentions if not (c.commune.code_insee in seen or seen.add(c.commune.code_insee))]
-    return sorted(unique, key=lambda c: -c.score)[:max(limit, 0)]
+    unique: dict[str, Candidate] = {}
+    for candidate in mentions:  # a commune named twice counts once, at its first mention
+        unique.setdefault(candidate.commune.code_insee, candidate)
+    return sorted(unique.values(), key=lambda c: -c.score)[:max(limit, 0)]

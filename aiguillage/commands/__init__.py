@@ -1,0 +1,1 @@
+"""Subcommands of `aiguillage`. Each module exposes `register(subparsers)`; list it in aiguillage.cli."""

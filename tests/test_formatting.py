@@ -1,0 +1,158 @@
+"""French renderings: short phone lines, reasons, contacts only for current actions, the fiche de liaison."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from knowledge.formatting import (
+    EMPTY_TEXT,
+    HISTORICAL_NOTE,
+    empty_text,
+    liaison_sheet,
+    network_text,
+    one_line,
+    profile_summary,
+    suggestion_details,
+    suggestion_text,
+    suggestion_why,
+)
+from knowledge.loader import KnowledgeBase, load_knowledge
+from knowledge.matching import Matcher, Recommendation, Suggestion
+from knowledge.profile import Profile
+
+FIXTURES = Path(__file__).parent / "fixtures" / "data"
+TODAY = date(2026, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_knowledge(FIXTURES)
+
+
+@pytest.fixture(scope="module")
+def matcher(kb: KnowledgeBase) -> Matcher:
+    return Matcher(kb, today=TODAY)
+
+
+def _find(recommendation: Recommendation, record_id: str) -> Suggestion:
+    return next(s for s in recommendation.local if s.initiative.id == record_id)
+
+
+@pytest.fixture(scope="module")
+def fougeres(matcher: Matcher) -> Recommendation:
+    profile = Profile(age=20, code_insee="35115", permis=False, vehicule=False, besoin="mobilite-permis",
+                      logement="sans-domicile")
+    return matcher.recommend(profile)
+
+
+@pytest.fixture(scope="module")
+def brest(matcher: Matcher) -> Recommendation:
+    return matcher.recommend(Profile(age=20, code_insee="29019", besoin="emploi"))
+
+
+def test_suggestion_text_is_short(fougeres: Recommendation) -> None:
+    text = suggestion_text(_find(fougeres, "fx-fougeres-permis"), 1)
+    assert text == ("1. Permis accompagné de Fougères, à Fougères (Ille-et-Vilaine).\n"
+                    "Des cours de code et de conduite à petit prix pour les jeunes sans permis.")
+
+
+def test_historical_wording_and_no_phone(brest: Recommendation) -> None:
+    s = _find(brest, "fx-brest-historique")
+    assert s.historical
+    assert HISTORICAL_NOTE in suggestion_text(s, 2)
+    assert "une action qui a existé près de chez vous — demandez à votre conseiller si elle existe encore" \
+        in suggestion_text(s, 2).lower()
+    details = suggestion_details(s)
+    assert "02 98" not in details and "Téléphone" not in details
+    assert HISTORICAL_NOTE in details
+
+
+def test_details(fougeres: Recommendation) -> None:
+    details = suggestion_details(_find(fougeres, "fx-fougeres-permis"))
+    assert "Porteur : Mission locale du pays de Fougères" in details
+    assert "Où : à Fougères (Ille-et-Vilaine)" in details
+    assert "Téléphone : 02 99 00 00 01" in details
+    assert "Source : guide de 2019 (999_0000000000000000.txt ligne 10)" in details
+
+
+def test_details_without_contact_say_so(matcher: Matcher) -> None:
+    found = matcher.recommend(Profile(femme=True, code_insee="35238", besoin="emploi"))
+    details = suggestion_details(_find(found, "fx-bretagne-femmes"))
+    assert "le guide ne donne pas de contact" in details
+    assert "Elle est réservée aux femmes." in details
+
+
+def test_restriction_shown_when_unknown_to_the_profile(matcher: Matcher) -> None:
+    found = matcher.recommend(Profile(code_insee="35238", besoin="emploi"))
+    assert "réservée aux habitants des quartiers prioritaires" in suggestion_details(_find(found, "fx-rennes-qpv"))
+
+
+def test_why(fougeres: Recommendation) -> None:
+    why = suggestion_why(_find(fougeres, "fx-fougeres-permis"))
+    assert why.splitlines() == [
+        "Pourquoi je vous la propose :",
+        "- Elle aide à préparer le permis, ce que vous cherchez.",
+        "- Vous avez 20 ans : cette action s'adresse aux 16-25 ans.",
+        "- Elle a lieu à Fougères, votre commune.",
+    ]
+
+
+def test_network_text(fougeres: Recommendation) -> None:
+    texts = {ns.network.id: network_text(ns) for ns in fougeres.networks}
+    assert "Numéro : 115" in texts["siao-115"]
+    assert "Pourquoi : Vous n'avez pas de logement." in texts["siao-115"]
+    assert "Site : https://www.francetravail.fr" in texts["france-travail"]
+    assert "Numéro" not in texts["mission-locale"]
+
+
+def test_empty_text() -> None:
+    assert empty_text() == EMPTY_TEXT == "Je n'ai pas trouvé d'action recensée près de chez vous."
+
+
+def test_profile_summary() -> None:
+    profile = Profile(age=20.5, code_insee="35115", permis=False, logement="chez-parents", handicap="rqth",
+                      besoin="emploi", qpv=True, declined=frozenset({"femme"}))
+    lines = profile_summary(profile).splitlines()
+    assert lines[0] == "Ce que je sais de votre situation :"
+    for expected in ("- Âge : 20 ans", "- Commune : Fougères (Ille-et-Vilaine)", "- Permis de conduire : non",
+                     "- Logement : chez ses parents", "- Handicap : handicap reconnu (RQTH)",
+                     "- Besoin : trouver un emploi", "- Quartier prioritaire : oui",
+                     "- Genre : préfère ne pas le dire"):
+        assert expected in lines
+    assert profile_summary(Profile()).splitlines()[1] == "- Rien de précisé"
+
+
+def test_liaison_sheet(fougeres: Recommendation) -> None:
+    sheet = liaison_sheet(fougeres.profile, fougeres)
+    assert sheet.startswith("Fiche de liaison Aiguillage")
+    assert "- Commune : Fougères (Ille-et-Vilaine)" in sheet
+    assert "Actions proposées :" in sheet
+    assert "1. " in sheet and "Permis accompagné de Fougères" in sheet
+    assert "Réseaux à contacter :" in sheet and "SIAO – 115" in sheet
+    assert "entre 2007 et 2021" in sheet
+
+
+def test_liaison_sheet_empty_and_historical(matcher: Matcher, brest: Recommendation) -> None:
+    empty = matcher.recommend(Profile(age=40, code_insee="2A004", besoin="logement"))
+    sheet = liaison_sheet(empty.profile, empty)
+    assert EMPTY_TEXT in sheet and "France Travail" in sheet
+    sheet = liaison_sheet(brest.profile, brest)
+    assert "Action ancienne" in sheet and "02 98" not in sheet
+
+
+def test_one_line() -> None:
+    assert one_line("Une phrase. Une autre.") == "Une phrase."
+    long = "mot " * 100
+    cut = one_line(long)
+    assert len(cut) <= 160 and cut.endswith("…")
+
+
+def test_vouvoiement(fougeres: Recommendation) -> None:
+    texts = [suggestion_text(s, 1) + suggestion_why(s) + suggestion_details(s) for s in fougeres.local]
+    texts += [network_text(ns) for ns in fougeres.networks]
+    for text in texts:
+        words = set(text.lower().replace(",", " ").replace(".", " ").split())
+        assert not words & {"tu", "ton", "ta", "tes", "t'as"}, text
