@@ -32,6 +32,17 @@ def remaining_questions(slots: Dict[str, Any], skipped_slots: List[str]) -> List
     return questions
 
 
+def _user_just_answered(tracker: Tracker) -> bool:
+    """True when the form runs on a fresh user message, not when it resumes after a digression.
+
+    Rasa hands the validation action a tracker ending with the form's own ActionExecuted, so the
+    action that matters is the one before it."""
+    actions = [e.get("name") for e in tracker.events if e.get("event") == "action"]
+    if actions and actions[-1] == "profile_form":
+        actions = actions[:-1]
+    return bool(actions) and actions[-1] == "action_listen"
+
+
 class ValidateProfileForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_profile_form"
@@ -60,7 +71,7 @@ class ValidateProfileForm(FormValidationAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         events = await super().run(dispatcher, tracker, domain)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if intent not in FORM_INTENTS or tracker.latest_action_name != "action_listen":
+        if intent not in FORM_INTENTS or not _user_just_answered(tracker):
             return events
         asked = tracker.get_slot("requested_slot")
         rejected = tracker.get_slot("rejected")

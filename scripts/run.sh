@@ -11,6 +11,8 @@ WEB_PORT="${WEB_PORT:-8080}"
 ENDPOINTS="${ENDPOINTS:-endpoints.yml}"  # endpoints.prod.yml: PostgreSQL + Redis (docs/deploiement.md)
 export ACTION_ENDPOINT_URL="http://localhost:${ACTIONS_PORT}/webhook"
 mkdir -p var logs
+# The conversations' database must be usable before anything starts: one French line if not.
+.venv/bin/python -m aiguillage.startup_check --endpoints "$ENDPOINTS" || exit 1
 
 pids=()
 cleanup() {
@@ -21,7 +23,8 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
-.venv/bin/python -m aiguillage.action_server --port "$ACTIONS_PORT" >logs/actions.log 2>&1 &
+# Only Rasa calls the action server: it listens on this machine only (ACTIONS_HOST=0.0.0.0 to open it).
+SANIC_HOST="${ACTIONS_HOST:-127.0.0.1}" .venv/bin/python -m aiguillage.action_server --port "$ACTIONS_PORT" >logs/actions.log 2>&1 &
 pids+=($!)
 
 api_flags=()
@@ -31,7 +34,7 @@ fi
 
 if [ "$mode" = "shell" ]; then
     echo "Conversation dans le terminal. Tapez /stop pour quitter."
-    .venv/bin/rasa shell --model models --endpoints "$ENDPOINTS" --port "$RASA_PORT"
+    .venv/bin/python -m aiguillage.rasa_server shell --model models --endpoints "$ENDPOINTS" --port "$RASA_PORT"
     exit 0
 fi
 
@@ -48,8 +51,11 @@ if [ -n "${TELEGRAM_TOKEN:-}" ]; then
     { cat credentials.yml; echo; cat credentials.telegram.yml; } >"$credentials"
 fi
 
-.venv/bin/rasa run --model models --endpoints "$ENDPOINTS" --credentials "$credentials" \
-    --port "$RASA_PORT" --cors "${AIGUILLAGE_CORS_ORIGINS:-http://localhost:$WEB_PORT}" "${api_flags[@]}" \
+# Web pages allowed to call the REST API from a browser, separated by spaces (default: the local web chat).
+read -r -a cors_origins <<<"${AIGUILLAGE_CORS_ORIGINS:-http://localhost:$WEB_PORT}"
+# aiguillage.rasa_server = `rasa` plus start-up checks and a kind answer when the action server fails.
+.venv/bin/python -m aiguillage.rasa_server run --model models --endpoints "$ENDPOINTS" --credentials "$credentials" \
+    --port "$RASA_PORT" --cors "${cors_origins[@]}" "${api_flags[@]}" \
     >logs/rasa.log 2>&1 &
 pids+=($!)
 .venv/bin/aiguillage web --port "$WEB_PORT" --rasa-url "http://localhost:$RASA_PORT" >logs/web.log 2>&1 &
@@ -60,6 +66,14 @@ for _ in $(seq 1 180); do
     if curl -sf "http://localhost:$RASA_PORT/status" >/dev/null 2>&1 || curl -sf "http://localhost:$RASA_PORT/" >/dev/null 2>&1; then
         break
     fi
+    # A service that stopped during the start (invalid knowledge base, unusable database…) says why in its log.
+    for pid in "${pids[@]}"; do
+        if ! kill -0 "$pid" 2>/dev/null; then
+            echo "Un des services n'a pas pu démarrer :" >&2
+            tail -n 3 logs/actions.log logs/rasa.log >&2 2>/dev/null || true
+            exit 1
+        fi
+    done
     sleep 1
 done
 cat <<MSG

@@ -18,16 +18,17 @@ DOMAIN: Dict[str, Any] = {"forms": {"profile_form": {"required_slots": ["besoin"
 def tracker(text: str, intent: str, slots: Optional[Dict[str, Any]] = None, entities: Optional[List[dict]] = None,
             requested: Optional[str] = None, events: Optional[List[dict]] = None) -> Tracker:
     all_slots = {"requested_slot": requested, **(slots or {})}
+    events = events or [{"event": "action", "name": "action_listen"},
+                        {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}}]
     return Tracker(
         sender_id="test",
         slots=all_slots,
         latest_message={"text": text, "intent": {"name": intent, "confidence": 0.99}, "entities": entities or []},
-        events=events or [{"event": "action", "name": "action_listen"},
-                          {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}}],
+        events=events,
         paused=False,
         followup_action=None,
         active_loop={"name": "profile_form"} if requested else {},
-        latest_action_name="action_listen",
+        latest_action_name=[e["name"] for e in events if e["event"] == "action"][-1],
     )
 
 
@@ -63,9 +64,14 @@ def test_answering_a_skipped_question_unskips_it():
 
 
 def _validation_tracker(text, intent, requested, set_now: Dict[str, Any], slots=None, attempts=None):
+    # The shape Rasa gives the validation action: the user message, what action_extract_slots set,
+    # the form's own run, then again the form's required slots among them (the "slot candidates").
+    required = DOMAIN["forms"]["profile_form"]["required_slots"]
     events = [{"event": "action", "name": "action_listen"},
               {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}}]
     events += [{"event": "slot", "name": k, "value": v} for k, v in set_now.items()]
+    events += [{"event": "action", "name": "profile_form"}]
+    events += [{"event": "slot", "name": k, "value": v} for k, v in set_now.items() if k in required]
     return tracker(text, intent, slots={**(slots or {}), **set_now, "attempts": attempts}, requested=requested, events=events)
 
 
@@ -88,6 +94,24 @@ def test_first_failed_try_reprompts_without_offering_to_skip():
     assert slots["attempts"] == {"commune": 1}
     assert any("code postal" in m["text"] for m in messages)
     assert not any(m.get("buttons") for m in messages)
+
+
+def test_declining_is_accepted_so_the_form_moves_on():
+    t = _validation_tracker("je préfère ne pas répondre", "decline", "age", {"skipped_slots": ["age"]})
+    messages, slots = run(ValidateProfileForm(), t)
+    assert messages == []
+    assert "rejected" in slots, "a SlotSet is what stops Rasa from rejecting the form"
+    assert "age" not in slots["requested_slot"] if slots.get("requested_slot") else True
+
+
+def test_resuming_after_a_digression_counts_no_failed_try():
+    events = [{"event": "action", "name": "action_listen"},
+              {"event": "user", "text": "c'est quoi un aci", "parse_data": {"intent": {"name": "inform"}}},
+              {"event": "action", "name": "action_define_term"},
+              {"event": "action", "name": "profile_form"}]
+    t = tracker("c'est quoi un aci", "inform", requested="age", events=events)
+    messages, slots = run(ValidateProfileForm(), t)
+    assert messages == [] and "attempts" not in slots
 
 
 def test_a_digression_is_left_to_the_rules():

@@ -94,6 +94,8 @@ class BotStack:
     rasa_port: int = field(default_factory=free_port)
     actions_port: int = field(default_factory=free_port)
     services: Dict[str, Service] = field(default_factory=dict)
+    # Another credentials file (e.g. with a Telegram channel); None means the project's credentials.yml.
+    credentials: Optional[Path] = None
 
     @property
     def url(self) -> str:
@@ -125,7 +127,9 @@ class BotStack:
         path = self._workdir() / "endpoints.yml"
         path.write_text(
             f"action_endpoint:\n  url: \"{self.actions_url}/webhook\"\n"
-            f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: \"{self._workdir() / 'tracker.db'}\"\n"
+            # The project's store (endpoints.yml): SQL, plus real deletion on « effacer mes données ».
+            f"tracker_store:\n  type: aiguillage.tracker_store.ErasableSQLTrackerStore\n  dialect: sqlite\n"
+            f"  db: \"{self._workdir() / 'tracker.db'}\"\n"
         )
         return path
 
@@ -142,12 +146,14 @@ class BotStack:
         log = self._workdir() / "rasa.log"
         self.services["rasa"] = start_process(
             "rasa",
-            [str(VENV_BIN / "rasa"), "run", "--model", str(self.models), "--endpoints", str(endpoints),
-             "--credentials", str(ROOT / "credentials.yml"), "--port", str(self.rasa_port),
+            # Through the project's entry module, as scripts/run.sh does: start-up checks, and a kind
+            # answer when the action server fails (aiguillage/rasa_server.py).
+            [str(VENV_BIN / "python"), "-m", "aiguillage.rasa_server", "run", "--model", str(self.models), "--endpoints", str(endpoints),
+             "--credentials", str(self.credentials or ROOT / "credentials.yml"), "--port", str(self.rasa_port),
              "--enable-api", "--auth-token", self.token, *self.extra_rasa_args],
             log, self.env,
         )
-        wait_until(lambda: http_json("GET", f"{self.url}/status?token={self.token}", timeout=2).get("model_id"), 300,
+        wait_until(lambda: http_json("GET", f"{self.url}/status?token={self.token}", timeout=2).get("model_id"), 900,
                    "rasa server", self.services["rasa"].process, log)
 
     def start(self) -> None:

@@ -1,0 +1,1 @@
+"""Rasa input channels adapted for Aiguillage (referenced by class path from credentials.yml)."""

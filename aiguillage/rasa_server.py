@@ -1,0 +1,74 @@
+"""Starts Rasa with Aiguillage's safeguards; same arguments as the `rasa` command:
+
+    python -m aiguillage.rasa_server run --model models --endpoints endpoints.yml --credentials credentials.yml
+
+Before Rasa loads anything, for `run` and `shell`:
+* the tracker store must be usable (aiguillage.startup_check): a clear French line, not a traceback;
+* the HTTP API (which reads and rewrites every conversation) is refused without an auth token;
+* a custom tracker store class must import: Rasa would silently keep conversations in memory instead.
+Then `aiguillage.resilience` (a kind French answer when the action server is down or slow, and never an
+empty answer) and `aiguillage.input_guard` (messages cut to a bounded length; a 400, not a shared
+"default" conversation or a 500, for a malformed REST request) are installed. scripts/run.sh and the tests' BotStack start Rasa this way.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+from aiguillage import startup_check
+
+SERVING_COMMANDS = ("run", "shell")
+
+
+def _option(argv: List[str], *names: str) -> Optional[str]:
+    for index, arg in enumerate(argv):
+        for name in names:
+            if arg == name and index + 1 < len(argv):
+                return argv[index + 1]
+            if arg.startswith(name + "="):
+                return arg.split("=", 1)[1]
+    return None
+
+
+def preflight(argv: List[str]) -> List[str]:
+    """French descriptions of what prevents a safe start (empty list: go)."""
+    if "--enable-api" in argv and not (_option(argv, "--auth-token", "-t") or _option(argv, "--jwt-secret")):
+        return ["l'API HTTP (--enable-api) donne accès à toutes les conversations : elle ne s'ouvre qu'avec un jeton "
+                "(--auth-token, par exemple via la variable AIGUILLAGE_API_TOKEN de scripts/run.sh)."]
+    endpoints = Path(_option(argv, "--endpoints") or "endpoints.yml")
+    found = startup_check.problems(endpoints)
+    if found:
+        return found
+    config = startup_check.tracker_store_config(endpoints) or {}
+    kind = str(config.get("type") or "")
+    if "." in kind:
+        from rasa.shared.utils.common import class_from_module_path
+
+        try:
+            class_from_module_path(kind)
+        except (ImportError, AttributeError) as error:
+            return [f"le type de stockage des conversations « {kind} » ({endpoints}) ne se charge pas : {error}."]
+    return []
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in SERVING_COMMANDS:
+        for problem in preflight(argv):
+            print(f"Aiguillage ne peut pas démarrer : {problem}", file=sys.stderr)
+            return 2
+    from aiguillage import input_guard, resilience
+
+    resilience.install()
+    input_guard.install()
+    from rasa.__main__ import main as rasa_main
+
+    sys.argv = ["rasa", *argv]
+    rasa_main()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""aiguillage.input_guard: the REST body checks and the bounded message length (e2e: tests/e2e/test_robustness.py)."""
+
+import asyncio
+from types import SimpleNamespace
+
+import pytest
+from sanic.exceptions import InvalidUsage
+
+from aiguillage import input_guard
+
+
+def request(body):
+    return SimpleNamespace(json=body)
+
+
+def sender(body):
+    return asyncio.new_event_loop().run_until_complete(input_guard.extract_sender(None, request(body)))
+
+
+def message(body):
+    return input_guard.extract_message(None, request(body))
+
+
+@pytest.mark.parametrize("body, expected", [({"sender": "abc", "message": "x"}, "abc"), ({"sender": 42}, "42"),
+                                            ({"sender": "é" * 255}, "é" * 255)])
+def test_good_senders(body, expected):
+    assert sender(body) == expected
+
+
+@pytest.mark.parametrize("body", [{}, {"sender": None}, {"sender": ""}, {"sender": "  "}, {"sender": True},
+                                  {"sender": ["a"]}, {"sender": {"a": 1}}, {"sender": "x" * 256}, [], "texte", None, 3])
+def test_bad_senders_are_a_400_in_french(body):
+    with pytest.raises(InvalidUsage) as refused:
+        sender(body)
+    assert "sender" in str(refused.value) or "objet JSON" in str(refused.value)
+
+
+@pytest.mark.parametrize("body", [{"message": None}, {}, {"message": 12}, {"message": ["a"]}, {"message": {"t": 1}}, []])
+def test_bad_messages_are_a_400(body):
+    with pytest.raises(InvalidUsage):
+        message(body)
+
+
+def test_any_text_is_a_message():
+    for text in ["", " ", "\u0000", "😀", "x" * 50_000]:
+        assert message({"message": text}) == text
+
+
+def test_long_messages_are_cut_before_the_nlu(monkeypatch):
+    seen = []
+
+    async def original(self, msg):
+        seen.append(msg.text)
+
+    monkeypatch.setattr(input_guard, "_original_handle_message", original)
+    for text in ["court", "x" * 50_000, None]:
+        asyncio.new_event_loop().run_until_complete(input_guard.handle_bounded_message(None, SimpleNamespace(text=text)))
+    assert seen == ["court", "x" * input_guard.MAX_MESSAGE_CHARS, None]
