@@ -10,6 +10,8 @@ ACTIONS_PORT="${ACTIONS_PORT:-5055}"
 WEB_PORT="${WEB_PORT:-8080}"
 ENDPOINTS="${ENDPOINTS:-endpoints.yml}"  # endpoints.prod.yml: PostgreSQL + Redis (docs/deploiement.md)
 export ACTION_ENDPOINT_URL="http://localhost:${ACTIONS_PORT}/webhook"
+# One list of allowed origins for the REST channel (--cors) and the web chat's socket.
+export AIGUILLAGE_CORS_ORIGINS="${AIGUILLAGE_CORS_ORIGINS:-http://localhost:$WEB_PORT,http://127.0.0.1:$WEB_PORT}"
 mkdir -p var logs
 # The conversations' database must be usable before anything starts: one French line if not.
 .venv/bin/python -m aiguillage.startup_check --endpoints "$ENDPOINTS" || exit 1
@@ -51,8 +53,8 @@ if [ -n "${TELEGRAM_TOKEN:-}" ]; then
     { cat credentials.yml; echo; cat credentials.telegram.yml; } >"$credentials"
 fi
 
-# Web pages allowed to call the REST API from a browser, separated by spaces (default: the local web chat).
-read -r -a cors_origins <<<"${AIGUILLAGE_CORS_ORIGINS:-http://localhost:$WEB_PORT}"
+# Web pages allowed to call the REST API from a browser (commas or spaces; default: the local web chat).
+IFS=', ' read -r -a cors_origins <<<"$AIGUILLAGE_CORS_ORIGINS"
 # aiguillage.rasa_server = `rasa` plus start-up checks and a kind answer when the action server fails.
 .venv/bin/python -m aiguillage.rasa_server run --model models --endpoints "$ENDPOINTS" --credentials "$credentials" \
     --port "$RASA_PORT" --cors "${cors_origins[@]}" "${api_flags[@]}" \

@@ -168,7 +168,8 @@ class TelegramInput(RasaTelegramInput):
 
         @telegram_webhook.middleware("request")
         async def check_and_prepare(request: Request) -> Optional[response.HTTPResponse]:
-            if request.method != "POST" or not request.path.rstrip("/").endswith("/webhook"):
+            # Sanic scopes a blueprint's middleware to its routes; the path check is belt and braces.
+            if request.method != "POST" or not request.path.rstrip("/").endswith(f"/{self.url_prefix()}/webhook"):
                 return None
             if self.secret_token and not hmac.compare_digest(
                 request.headers.get(SECRET_HEADER, ""), self.secret_token

@@ -21,7 +21,7 @@ from typing import Any, Dict, Iterator, List, Optional
 import pytest
 
 from aiguillage.channels.telegram import CALLBACK_DATA_MAX_BYTES, START_COMMAND, ButtonPayloads, keyboard_layout
-from tests.support.stack import ROOT, BotStack, free_port, model_dir
+from tests.support.stack import ROOT, BotStack, free_port, model_dir, texts
 
 TOKEN = "123456789:AAE-test-token-not-a-real-one"
 BOT_NAME = "aiguillage_test_bot"
@@ -304,3 +304,5 @@ def test_update_without_the_secret_is_refused(telegram: Dict[str, Any]) -> None:
                   secret="wrong")
     assert refused.value.code == 403
     assert len(telegram["api"].sent("sendMessage")) == before
+    # The secret guards the Telegram webhook only: the REST channel (scenarios, tests) still answers.
+    assert "Bonjour ! Je suis Aiguillage" in texts(telegram["bot"].say("rest-user", "Bonjour"))
