@@ -70,10 +70,12 @@ def _read_commune(text: str, entity: Optional[str], code: Optional[str], asked: 
         if commune:
             facts.slots.update(_commune_slots(commune))
         return
-    if entity:
+    if asked and text.strip():
+        # The whole answer first: the NLU may have tagged only "saint" of "saint denis".
+        candidates = geo.resolve_commune(text) or (geo.resolve_commune(entity) if entity else []) \
+            or geo.find_communes_in_text(text)
+    elif entity:
         candidates = geo.resolve_commune(entity)
-    elif asked:
-        candidates = geo.resolve_commune(text) or geo.find_communes_in_text(text)
     else:
         candidates = geo.find_communes_in_text(text)
         if len(candidates) > 1 and not _LOCATION_CUE.search(normalize(text)):
@@ -134,8 +136,11 @@ def read_facts(
     asked_commune = requested_slot == "commune" and intent not in ("affirm", "deny")
     _read_commune(text, values.get("commune"), values.get("code_insee"), asked_commune and not facts.slots.keys() - {"commune_candidates"}, facts)
 
-    permis = _ENTITY_BOOLS.get(values.get("permis", "").lower()) if "permis" in values else parse_permis(text)
-    vehicule = _ENTITY_BOOLS.get(values.get("vehicule", "").lower()) if "vehicule" in values else parse_vehicule(text)
+    # An entity value that is not oui/non (a span the synonyms missed) falls back to reading the text.
+    permis = _ENTITY_BOOLS.get(values.get("permis", "").lower())
+    permis = parse_permis(text) if permis is None else permis
+    vehicule = _ENTITY_BOOLS.get(values.get("vehicule", "").lower())
+    vehicule = parse_vehicule(text) if vehicule is None else vehicule
     logement = values.get("logement") if values.get("logement") in LOGEMENTS else parse_logement(text)
     handicap = values.get("handicap") if values.get("handicap") in HANDICAPS else parse_handicap(text)
     if permis is not None:

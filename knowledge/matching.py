@@ -136,7 +136,8 @@ def effective_age_bounds(record: Initiative) -> Tuple[Optional[int], Optional[in
     age_min, age_max = elig.age_min, elig.age_max
     publics = set(record.publics)
     if age_max is None and "jeunes" in publics and publics <= _YOUTH_ONLY_PUBLICS:
-        age_max = IMPLICIT_YOUTH_AGE_MAX
+        # A mission locale's own action follows its mandate (16-25); other youth actions may go to 30.
+        age_max = YOUTH_AGES[1] if record.porteur.type == "mission-locale" else IMPLICIT_YOUTH_AGE_MAX
     if age_min is None and "seniors" in publics and not publics & {"jeunes", "tous-publics"}:
         age_min = IMPLICIT_SENIOR_AGE_MIN
     return age_min, age_max

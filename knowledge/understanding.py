@@ -93,7 +93,7 @@ def parse_age(text: str, *, expecting_age: bool = False, today: Optional[date] =
 
 
 # Negation as people type it: "pas", "pa", "ps", "sans", "aucun", "jamais", "n'ai pas", "g pa".
-_NEG = r"(?:pas|pa|ps|sans|aucun|aucune|jamais|point|plus|pas encore|toujours pas|non)"
+_NEG = r"(?:pas|pa|ps|sans|aucun|aucune|jamais|point|plus|pas encore|toujours pas|non|ni)"
 
 
 def _has(pattern: str, t: str) -> bool:

@@ -8,7 +8,7 @@ mode="${1:-server}"
 RASA_PORT="${RASA_PORT:-5005}"
 ACTIONS_PORT="${ACTIONS_PORT:-5055}"
 WEB_PORT="${WEB_PORT:-8080}"
-ENDPOINTS="${ENDPOINTS:-endpoints.yml}"  # endpoints.prod.yml: PostgreSQL + Redis (docs/deploiement.md)
+ENDPOINTS="${ENDPOINTS:-endpoints.yml}"  # endpoints.prod.yml: PostgreSQL + Redis (README, « Déploiement à plusieurs serveurs »)
 export ACTION_ENDPOINT_URL="http://localhost:${ACTIONS_PORT}/webhook"
 # One list of allowed origins for the REST channel (--cors) and the web chat's socket.
 export AIGUILLAGE_CORS_ORIGINS="${AIGUILLAGE_CORS_ORIGINS:-http://localhost:$WEB_PORT,http://127.0.0.1:$WEB_PORT}"

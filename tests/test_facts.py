@@ -35,6 +35,16 @@ def test_everything_at_once():
     assert result.slots["handicap"] is False and result.slots["rqth"] is False
 
 
+def test_a_partial_commune_entity_does_not_hide_the_whole_answer():
+    result = facts("saint denis", entities=[{"entity": "commune", "value": "saint"}], intent="inform", requested_slot="commune")
+    assert {"93066", "97411"} <= set(result.slots["commune_candidates"])
+
+
+def test_an_entity_that_is_not_yes_or_no_falls_back_to_the_text():
+    result = facts("j'ai pas le permis ni de voiture", entities=[{"entity": "vehicule", "value": "de voiture"}], intent="inform")
+    assert result.slots["permis"] is False and result.slots["vehicule"] is False
+
+
 def test_button_payload_entities_are_trusted():
     result = facts('/inform{"besoin": "emploi"}', entities=[{"entity": "besoin", "value": "emploi"}], intent="inform")
     assert result.slots == {"besoin": "emploi"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from typing import List
+from typing import Callable, List
 
 import pytest
 
@@ -42,21 +42,36 @@ def test_built_from_the_endpoints_file_as_rasa_does(redis_server, monkeypatch):
     assert not redis_server.client().exists(key)
 
 
-def test_tickets_taken_at_once_by_several_servers_are_unique(redis_server):
-    tickets: List[int] = []
+def run_clients(target: Callable[[], None]) -> None:
+    """Runs `target` in CLIENTS threads at once; re-raises the first error."""
+    errors: List[BaseException] = []
     start = threading.Barrier(CLIENTS)
 
-    def take() -> None:
-        lock_store = store(redis_server)  # one connection each, like separate Rasa servers
+    def client() -> None:
         start.wait()
-        for _ in range(ROUNDS):
-            tickets.append(lock_store.issue_ticket("unique"))
+        try:
+            target()
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
 
-    threads = [threading.Thread(target=take) for _ in range(CLIENTS)]
+    threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    if errors:
+        raise errors[0]
+
+
+def test_tickets_taken_at_once_by_several_servers_are_unique(redis_server):
+    tickets: List[int] = []
+
+    def take() -> None:
+        lock_store = store(redis_server)  # one connection each, like separate Rasa servers
+        for _ in range(ROUNDS):
+            tickets.append(lock_store.issue_ticket("unique"))
+
+    run_clients(take)
     assert sorted(tickets) == list(range(CLIENTS * ROUNDS))
 
 
@@ -65,7 +80,6 @@ def test_the_lock_lets_one_message_at_a_time_through(redis_server):
     increments are lost."""
     counter = "test:counter"
     redis_server.client().set(counter, 0)
-    start = threading.Barrier(CLIENTS)
 
     def handle_messages() -> None:
         lock_store = store(redis_server)
@@ -81,13 +95,8 @@ def test_the_lock_lets_one_message_at_a_time_through(redis_server):
             for _ in range(ROUNDS):
                 await one_message()
 
-        start.wait()
         asyncio.run(run())
 
-    threads = [threading.Thread(target=handle_messages) for _ in range(CLIENTS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    run_clients(handle_messages)
     assert int(redis_server.client().get(counter)) == CLIENTS * ROUNDS
     assert not redis_server.client().exists(b"test:lock:serialised")  # cleaned up once nobody waits

@@ -1,5 +1,6 @@
 """Scale-out on the production endpoints (endpoints.prod.yml): two Rasa servers share one PostgreSQL
-tracker store and one Redis lock store; two action servers sit behind a round-robin load balancer.
+tracker store and one Redis lock store (aiguillage.lock_store); two action servers sit behind a
+round-robin load balancer (tests/support/proxy.py).
 
 One conversation may hop from server to server at every message, two messages of one conversation
 sent at the same time are handled one after the other, and losing a Rasa server or an action server
@@ -152,7 +153,7 @@ def user_and_listen(events: List[Dict[str, Any]]) -> List[str]:
             if e["event"] == "user" or (e["event"] == "action" and e.get("name") == "action_listen")]
 
 
-@pytest.mark.parametrize("sender", ["ensemble-1", "ensemble-2", "ensemble-3"])
+@pytest.mark.parametrize("sender", [f"ensemble-{i}" for i in range(1, 6)])
 def test_simultaneous_messages_are_handled_one_after_the_other(cluster, sender):
     a, b = cluster.rasa
     a.say(sender, "bonjour")
@@ -171,7 +172,8 @@ def test_simultaneous_messages_are_handled_one_after_the_other(cluster, sender):
     tracker = a.tracker(sender)
     slots = tracker["slots"]
     assert slots["age"] == 20 and slots["commune"] == "Fougères", slots  # no update lost
-    # The second message was read only once the first one was fully answered (the Redis lock).
+    # The second message was read only once the first one was fully answered (the Redis lock). With
+    # Rasa's own `type: redis` lock store, this fails now and then: both servers take ticket 0.
     assert user_and_listen(tracker["events"][before:]) == ["user", "listen", "user", "listen"]
     assert b.tracker(sender)["events"] == tracker["events"]
 
