@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 WHY_QUESTION = {
     "besoin": "Savoir ce que vous cherchez me permet de vous proposer les bonnes structures.",
     "age": "Beaucoup d'aides dépendent de l'âge : par exemple, les missions locales accueillent les 16-25 ans.",
@@ -27,6 +29,8 @@ SKIP_BUTTON = {"title": "Passer cette question", "payload": "/decline"}
 
 
 def age_out_of_range(age: float) -> str:
+    if not math.isfinite(age) or abs(age) >= 1000:
+        return REPROMPT["age"]  # repeating "1e309 ans" back would only confuse
     shown = int(age) if float(age).is_integer() else age
     if age < 14:
         return f"{shown} ans, vraiment ? Je pense avoir mal compris. Quel âge avez-vous (par exemple « 19 ans ») ?"

@@ -34,7 +34,7 @@ def tracker(text: str, intent: str, slots: Optional[Dict[str, Any]] = None, enti
 
 def run(action, t: Tracker):
     dispatcher = CollectingDispatcher()
-    events = asyncio.get_event_loop().run_until_complete(action.run(dispatcher, t, DOMAIN))
+    events = asyncio.run(action.run(dispatcher, t, DOMAIN))
     return dispatcher.messages, {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
 
 

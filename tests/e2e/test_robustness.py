@@ -268,7 +268,8 @@ def test_erase_my_data_leaves_nothing_in_the_database(bot):
     replies = say_ok(bot, sender, "effacer mes données")
     assert any("effacé" in t for t in reply_texts(replies)), reply_texts(replies)
     assert stored_rows(bot, sender) == []
-    for message in said[1:] + ["effacer mes donn"]:
+    # (« effacer mes données » itself is not searched: the welcome message of every conversation says it.)
+    for message in said[1:]:
         assert not in_database_file(bot, message), f"« {message} » est encore dans tracker.db"
     # The person can start again; the new conversation knows nothing of the old one.
     say_ok(bot, sender, "bonjour")
