@@ -8,7 +8,8 @@ Before Rasa loads anything, for `run` and `shell`:
 * a custom tracker store class must import: Rasa would silently keep conversations in memory instead.
 Then `aiguillage.resilience` (a kind French answer when the action server is down or slow, and never an
 empty answer) and `aiguillage.input_guard` (messages cut to a bounded length; a 400, not a shared
-"default" conversation or a 500, for a malformed REST request) are installed. scripts/run.sh and the tests' BotStack start Rasa this way.
+"default" conversation or a 500, for a malformed REST request) are installed, and
+`aiguillage.performance` (Rasa re-checked a constant JSON Schema on every action call: 60 % of its time). scripts/run.sh and the tests' BotStack start Rasa this way.
 """
 
 from __future__ import annotations
@@ -59,10 +60,11 @@ def main(argv: Optional[List[str]] = None) -> int:
         for problem in preflight(argv):
             print(f"Aiguillage ne peut pas démarrer : {problem}", file=sys.stderr)
             return 2
-    from aiguillage import input_guard, resilience
+    from aiguillage import input_guard, performance, resilience
 
     resilience.install()
     input_guard.install()
+    performance.install()
     from rasa.__main__ import main as rasa_main
 
     sys.argv = ["rasa", *argv]

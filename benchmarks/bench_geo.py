@@ -1,26 +1,39 @@
 """Benchmark of knowledge.geo: load time, resolve_commune and find_communes_in_text latency.
 
 Run from the repository root: ``python benchmarks/bench_geo.py [--queries 2000] [--seed 7]``.
-Prints figures only (no assertions): machines differ, the numbers are for comparison.
+Prints figures only (no assertions): machines differ, the numbers are for comparison; also writes them
+to benchmarks/results/geo.txt.
 Also prints how often the intended commune comes first / in the top 5, per query kind.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import platform
 import random
+import resource
 import statistics
 import string
 import sys
 import time
 import timeit
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
 from typing import Callable, Sequence
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a plain script
 
 from knowledge import geo  # noqa: E402
+
+RESULTS = Path(__file__).resolve().parent / "results" / "geo.txt"
+_lines: list[str] = []
+
+
+def report(line: str) -> None:
+    print(line)
+    _lines.append(line)
 
 Query = tuple[str, str, str]  # (kind, text, expected INSEE code)
 
@@ -118,12 +131,12 @@ def measure(function: Callable[[str], list[geo.Candidate]], queries: Sequence[Qu
         else:
             first[kind].append(not codes)  # negatives: nothing found is right
             top5[kind].append(not codes)
-    print(f"  {len(wall)} queries")
-    print(_percentiles("    wall:", wall))
-    print(_percentiles("    CPU: ", cpu))
+    report(f"  {len(wall)} queries")
+    report(_percentiles("    wall:", wall))
+    report(_percentiles("    CPU: ", cpu))
     for kind in sorted(first):
         hits, near = first[kind], top5[kind]
-        print(f"  {kind:22} n={len(hits):4}  first {100 * sum(hits) / len(hits):5.1f} %"
+        report(f"  {kind:22} n={len(hits):4}  first {100 * sum(hits) / len(hits):5.1f} %"
               f"  top-5 {100 * sum(near) / len(near):5.1f} %")
 
 
@@ -135,20 +148,27 @@ def main() -> None:
 
     # Reference figure to compare machines (about 10 ms on an idle recent x86 core).
     reference = min(timeit.repeat("sum(range(10**6))", number=5, repeat=5)) / 5 * 1000
-    print(f"machine: sum(range(10**6)) takes {reference:.1f} ms")
+    report(f"Benchmark knowledge.geo — Python {platform.python_version()}, {platform.machine()}, "
+           f"{os.cpu_count()} CPU, load average {os.getloadavg()[0]:.1f}, {date.today()}")
+    report(f"machine: sum(range(10**6)) takes {reference:.1f} ms")
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     wall, cpu = time.perf_counter(), time.process_time()
     geo.load()
-    print(f"load: {time.perf_counter() - wall:.3f} s wall, {time.process_time() - cpu:.3f} s CPU "
-          f"({len(geo._geo().communes)} communes and arrondissements)")
+    report(f"load: {time.perf_counter() - wall:.3f} s wall, {time.process_time() - cpu:.3f} s CPU "
+           f"({len(geo._geo().communes)} communes and arrondissements)")
+    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    report(f"memory: peak RSS {rss_after / 1024:.0f} MiB ({(rss_after - rss_before) / 1024:.0f} MiB for the loaded tables)")
 
     rng = random.Random(args.seed)
     queries = build_queries(rng, args.queries)
     for _, text, _ in queries[:200]:  # warm-up: first-call costs are not latency
         geo.resolve_commune(text)
-    print("resolve_commune:")
+    report("resolve_commune:")
     measure(geo.resolve_commune, queries)
-    print("find_communes_in_text:")
+    report("find_communes_in_text:")
     measure(geo.find_communes_in_text, build_sentences(rng, queries))
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text("\n".join(_lines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

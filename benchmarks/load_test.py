@@ -5,7 +5,8 @@
     .venv/bin/python benchmarks/load_test.py --url http://localhost:5005 --token $AIGUILLAGE_API_TOKEN
 
 Each person has their own age and commune, answers the bot's questions (tests/support/dialogue.py) until
-the suggestions, pausing a few seconds before each message as people do (--think). Reported: latency of
+the suggestions, pausing before each message as people do to read and type on a phone (--think, 5–15 s by
+default; « --think 0 » measures saturation instead). Reported: latency of
 every turn (p50/p95/p99, overall and by question), errors (HTTP, timeouts, empty or non-French answers,
 « problème technique »), conversations per minute, cross-talk (each tracker's slots, read from the HTTP
 API, must be exactly what that person said), and the memory (RSS) of the Rasa and action servers before
@@ -112,6 +113,17 @@ def rss_mb(pid: Optional[int]) -> Optional[float]:
     return total / 1024 if total else None
 
 
+def cpu_seconds(pid: Optional[int]) -> Optional[float]:
+    """User + system CPU time of a process, from /proc/<pid>/stat."""
+    if not pid:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: List[float], q: float) -> float:
     if not values:
         return float("nan")
@@ -180,13 +192,16 @@ class Load:
                 return
             await self.conversation(session, user, number)
 
+    async def warm_up(self) -> None:
+        """One conversation first, not measured: the first calls build TensorFlow graphs."""
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as session:
+            self.deadline = time.monotonic() + 300
+            await self.conversation(session, User(-1, f"load-warmup-{os.getpid()}", Person(), 19, "35115"), 0)
+
     async def run(self, users: List[User]) -> float:
         timeout = aiohttp.ClientTimeout(total=self.args.request_timeout)
         connector = aiohttp.TCPConnector(limit=0)
         async with aiohttp.ClientSession(timeout=timeout, connector=connector) as session:
-            warm = User(-1, f"load-warmup-{os.getpid()}", Person(), 19, "35115")
-            self.deadline = time.monotonic() + self.args.max_seconds
-            await self.conversation(session, warm, 0)  # first calls build TensorFlow graphs: not measured
             started = time.monotonic()
             self.deadline = started + self.args.max_seconds
             await asyncio.gather(*(self.user_loop(session, user) for user in users))
@@ -194,7 +209,7 @@ class Load:
 
 
 def report(users: List[User], elapsed: float, args: argparse.Namespace, rss: Dict[str, Tuple[Optional[float], Optional[float]]],
-           target: str) -> Tuple[str, bool]:
+           cpu: Dict[str, Optional[float]], target: str) -> Tuple[str, bool]:
     latencies = [ms for u in users for _, ms in u.latencies]
     by_turn: Dict[str, List[float]] = defaultdict(list)
     for u in users:
@@ -205,11 +220,11 @@ def report(users: List[User], elapsed: float, args: argparse.Namespace, rss: Dic
     completed = sum(u.completed for u in users)
     p95 = percentile(latencies, 95)
     ok = not errors and not cross and p95 < P95_AIM_MS and completed == len(users) * args.conversations
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+    cpu_model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
     lines = [
         f"Aiguillage — test de charge du {datetime.now():%Y-%m-%d %H:%M}",
-        f"machine        : {os.cpu_count()} cœurs ({cpu}), Python {platform.python_version()}",
+        f"machine        : {os.cpu_count()} cœurs ({cpu_model}), Python {platform.python_version()}",
         f"cible          : {target}",
         f"réglages       : {args.users} personnes simultanées × {args.conversations} conversation(s), pause {args.think[0]:g}–{args.think[1]:g} s "
         f"avant chaque message, montée en charge {args.ramp_up:g} s, limite {args.max_seconds:g} s",
@@ -226,6 +241,9 @@ def report(users: List[User], elapsed: float, args: argparse.Namespace, rss: Dic
         f"erreurs        : {len(errors)}" + "".join(f"\n  {e}" for e in errors[:20]),
         f"mélanges       : {len(cross)}" + ("" if args.token_known else " (non vérifié : pas de jeton d'API)")
         + "".join(f"\n  {c}" for c in cross[:20]),
+        "CPU par message:" + "".join(
+            f"\n  {name:<17} {seconds / max(1, len(latencies)) * 1000:6.0f} ms"
+            for name, seconds in cpu.items() if seconds is not None),
         "mémoire (RSS)  :" + "".join(
             f"\n  {name:<17} avant {before or float('nan'):6.0f} Mo   après {after or float('nan'):6.0f} Mo"
             for name, (before, after) in rss.items()),
@@ -240,7 +258,7 @@ def parse_args(argv: Optional[List[str]] = None) -> argparse.Namespace:
     parser.add_argument("--users", type=int, default=50, help="personnes simultanées (défaut 50)")
     parser.add_argument("--conversations", type=int, default=1, help="conversations complètes par personne (défaut 1)")
     parser.add_argument("--think", type=lambda s: tuple(float(x) for x in s.split("-")) if "-" in s else (float(s), float(s)),
-                        default=(2.0, 5.0), help="pause avant chaque message, en secondes : « 2-5 » (défaut) ou « 0 »")
+                        default=(5.0, 15.0), help="pause avant chaque message, en secondes : « 5-15 » (défaut) ou « 0 »")
     parser.add_argument("--ramp-up", type=float, default=10.0, help="les personnes arrivent sur ce nombre de secondes")
     parser.add_argument("--max-seconds", type=float, default=600.0, help="durée maximale de la mesure")
     parser.add_argument("--request-timeout", type=float, default=30.0)
@@ -271,14 +289,19 @@ def main(argv: Optional[List[str]] = None) -> int:
         target = f"serveurs lancés par le script (BotStack, modèle {stack.models}, SQLite)"
     args.token_known = bool(token)
     try:
+        load = Load(url, token, args)
+        asyncio.run(load.warm_up())
         before = {name: rss_mb(pid) for name, pid in pids.items()}
+        cpu_before = {name: cpu_seconds(pid) for name, pid in pids.items()}
         print(f"{args.users} personnes, pause {args.think[0]:g}–{args.think[1]:g} s…", file=sys.stderr)
-        elapsed = asyncio.run(Load(url, token, args).run(users))
+        elapsed = asyncio.run(load.run(users))
         after = {name: rss_mb(pid) for name, pid in pids.items()}
+        cpu = {name: None if cpu_before[name] is None or cpu_seconds(pid) is None else cpu_seconds(pid) - cpu_before[name]
+               for name, pid in pids.items()}
     finally:
         if stack is not None:
             stack.__exit__(None, None, None)
-    text, ok = report(users, elapsed, args, {name: (before[name], after[name]) for name in pids}, target)
+    text, ok = report(users, elapsed, args, {name: (before[name], after[name]) for name in pids}, cpu, target)
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")

@@ -222,8 +222,6 @@ def test_should_ask_qpv_never_fails(code):
     assert should_ask_qpv(code) in (True, False)
 
 
-@pytest.mark.xfail(strict=True, reason="bug (knowledge/facts.py _read_commune → geo.resolve_commune on the whole text): "
-                                        "a 200-word answer to the commune question takes ~7 s, blocking the action server")
 def test_a_long_message_is_read_quickly_even_when_the_commune_is_asked():
     """One person's message must not block the action server (it serves everyone on one thread)."""
     text = " ".join(["saint", "denis", "la", "rue", "je", "suis", "lyon", "villeneuve", "sur", "le"] * 20)

@@ -281,6 +281,7 @@ class _Geo:
         # Typo search works on the distinct spellings (homonyms share one); arrondissements,
         # the only keys with digits, are matched exactly or not at all.
         self.typo_keys = [key for key in self.by_key if key.isalpha()]
+        self.longest_typo_key = max(map(len, self.typo_keys))
         self.by_skeleton: dict[str, list[str]] = {}  # phonetic skeleton -> compact keys
         for phrase in self.by_phrase:
             key = phrase.replace(" ", "")
@@ -481,6 +482,10 @@ def _fuzzy(geo: _Geo, tokens: Sequence[str], matched: str) -> list[Candidate]:
     key = "".join(tokens)
     limit = _max_edits(len(key))
     if limit == 0 or not key.isalpha():  # digits: only arrondissements, matched exactly
+        return []
+    if len(key) > geo.longest_typo_key + limit:
+        # Longer than any name by more than the typos allowed: a sentence, not a misspelt name.
+        # Probing it would cost len(key)² deletions (seconds for a 200-word message).
         return []
     edits_by_key = {other: 1 for other in geo.by_skeleton.get(_skeleton(" ".join(tokens)), ())}
     for other in _neighbours(geo, _deletions(key)):

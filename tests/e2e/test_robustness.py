@@ -7,13 +7,19 @@
 * Privacy: sensitive answers never reach the logs; « effacer mes données » leaves nothing in the
   SQLite file; a conversation idle for longer than a session starts again without its slots.
 * Security: the HTTP API refuses a missing or wrong token; CORS admits only the configured origin.
+* Faults, last (they stop and freeze the action server): the person is told kindly, in French, and
+  pointed to the mission locale; when the server is back, the same conversation reaches its suggestions.
+
+One stack for all (starting one costs a minute or more); the action timeout is the shipped default.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
+import signal
 import sqlite3
 import time
 import urllib.error
@@ -24,7 +30,9 @@ from typing import Any, Dict, List, Optional, Tuple
 
 import pytest
 
-from tests.support.dialogue import Person, post, question_asked, reach_suggestions, reply_problems, reply_texts, say_ok
+from aiguillage.resilience import DEFAULT_TIMEOUT as ACTION_TIMEOUT
+from tests.support.dialogue import (TECHNICAL_PROBLEM_MARK, Person, is_french, post, question_asked, reach_suggestions,
+                                    reply_problems, reply_texts, say_ok)
 from tests.support.stack import BotStack, http_json
 
 pytestmark = pytest.mark.e2e
@@ -109,7 +117,7 @@ def fuzz_message(rng: random.Random) -> Any:
 
 # Conversations run in parallel, like people do; 8 × 128 = 1,024 messages. Bounded: past FUZZ_DEADLINE
 # seconds no more messages are sent and the test fails (about 2–3 minutes on an idle 2-core machine).
-FUZZ_CONVERSATIONS, FUZZ_MESSAGES_EACH, FUZZ_DEADLINE = 8, 128, 900.0
+FUZZ_CONVERSATIONS, FUZZ_MESSAGES_EACH, FUZZ_DEADLINE = 16, 64, 900.0
 
 
 def fuzz_conversation(bot: BotStack, index: int, deadline: float) -> Dict[str, Any]:
@@ -340,3 +348,69 @@ def test_cors_admits_only_the_configured_origin(bot):
         assert headers.get("Access-Control-Allow-Origin") not in (origin, "*"), (origin, headers)
         status, headers = status_of("POST", webhook, headers={"Origin": origin}, body={"sender": "cors", "message": "bonjour"})
         assert headers.get("Access-Control-Allow-Origin") not in (origin, "*"), (origin, headers)
+
+
+# ------------------------------------------------------------------------------------------- faults (last)
+
+
+def say(bot: BotStack, sender: str, message: str):
+    return http_json("POST", f"{bot.url}/webhooks/rest/webhook", {"sender": sender, "message": message}, timeout=60)
+
+
+def assert_kind_apology(replies) -> None:
+    texts = reply_texts(replies)
+    apologies = [t for t in texts if TECHNICAL_PROBLEM_MARK in t]
+    assert len(apologies) == 1, texts  # once per message, however many actions failed
+    assert "mission locale" in apologies[0] and "Réessayez" in apologies[0]
+    assert all(is_french(t) for t in texts)
+
+
+def test_action_server_down_then_back(bot):
+    sender = f"panne-{uuid.uuid4().hex[:8]}"
+    say_ok(bot, sender, "bonjour")
+    replies = say_ok(bot, sender, "je cherche un emploi")
+    assert question_asked(replies) == "age"
+
+    bot.services["actions"].stop()
+    started = time.monotonic()
+    assert_kind_apology(say(bot, sender, "j'ai 19 ans"))
+    assert time.monotonic() - started < ACTION_TIMEOUT, "a refused connection is answered at once"
+    assert_kind_apology(say(bot, sender, "j'ai 19 ans"))  # still down: still kind, still answered
+
+    bot.start_actions()  # same port: Rasa's endpoint is unchanged
+    replies = say_ok(bot, sender, "j'ai 19 ans")
+    assert bot.slots(sender)["age"] == 19
+    reach_suggestions(bot, sender, Person(), replies)
+    rasa_log = (bot.workdir / "rasa.log").read_text(errors="replace")
+    assert "Serveur d'actions indisponible" in rasa_log and "Traceback" not in rasa_log
+
+
+def test_action_server_frozen_then_back(bot):
+    """A hung server (SIGSTOP: connections accepted, never answered) is the « slow » case."""
+    sender = f"lent-{uuid.uuid4().hex[:8]}"
+    say_ok(bot, sender, "bonjour")
+    say_ok(bot, sender, "je cherche une formation")
+    actions = bot.services["actions"].process
+    os.killpg(actions.pid, signal.SIGSTOP)
+    try:
+        started = time.monotonic()
+        assert_kind_apology(say(bot, sender, "j'ai 22 ans"))
+        elapsed = time.monotonic() - started
+        # One timeout, not one per action: the other calls of the same message fail at once.
+        assert elapsed < 2 * ACTION_TIMEOUT + 1, f"answered after {elapsed:.1f} s"
+    finally:
+        os.killpg(actions.pid, signal.SIGCONT)
+    replies = say_ok(bot, sender, "j'ai 22 ans")
+    assert bot.slots(sender)["age"] == 22
+    reach_suggestions(bot, sender, Person(besoin="je cherche une formation"), replies)
+
+
+def test_a_new_conversation_while_the_action_server_is_down(bot):
+    sender = f"panne-debut-{uuid.uuid4().hex[:8]}"
+    bot.services["actions"].stop()
+    try:
+        replies = say(bot, sender, "bonjour, je cherche du travail, j'ai 20 ans")
+        assert_kind_apology(replies)
+    finally:
+        bot.start_actions()
+    reach_suggestions(bot, sender, Person())
