@@ -3,7 +3,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup run shell train test test-fast validate bench clean
+.PHONY: setup run shell train test validate bench load nlu-report clean
 
 setup:
 	@bash scripts/setup.sh
@@ -26,6 +26,14 @@ validate: setup
 bench: setup
 	@$(PY) benchmarks/bench_geo.py
 	@$(PY) benchmarks/bench_matching.py
+
+# 50 simulated people in complete conversations over REST, on servers it starts (needs a trained model).
+load: setup train
+	@$(PY) benchmarks/load_test.py
+
+# Intent and entity F1 on the held-out set tests/nlu/test_nlu.yml → benchmarks/results/nlu.md.
+nlu-report: setup train
+	@$(PY) scripts/nlu_report.py
 
 clean:
 	rm -rf models var results .pytest_cache

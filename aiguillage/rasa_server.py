@@ -9,7 +9,9 @@ Before Rasa loads anything, for `run` and `shell`:
 Then `aiguillage.resilience` (a kind French answer when the action server is down or slow, and never an
 empty answer) and `aiguillage.input_guard` (messages cut to a bounded length; a 400, not a shared
 "default" conversation or a 500, for a malformed REST request) are installed, and
-`aiguillage.performance` (Rasa re-checked a constant JSON Schema on every action call: 60 % of its time). scripts/run.sh and the tests' BotStack start Rasa this way.
+`aiguillage.performance` (Rasa re-checked a constant JSON Schema on every action call: 60 % of its time);
+for `shell`, `aiguillage.console` (Ctrl-C at a question with buttons ends the conversation cleanly).
+scripts/run.sh and the tests' BotStack start Rasa this way.
 """
 
 from __future__ import annotations
@@ -65,6 +67,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     resilience.install()
     input_guard.install()
     performance.install()
+    if argv and argv[0] == "shell":
+        from aiguillage import console
+
+        console.install()
     from rasa.__main__ import main as rasa_main
 
     sys.argv = ["rasa", *argv]

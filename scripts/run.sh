@@ -13,6 +13,11 @@ export ACTION_ENDPOINT_URL="http://localhost:${ACTIONS_PORT}/webhook"
 # One list of allowed origins for the REST channel (--cors) and the web chat's socket.
 export AIGUILLAGE_CORS_ORIGINS="${AIGUILLAGE_CORS_ORIGINS:-http://localhost:$WEB_PORT,http://127.0.0.1:$WEB_PORT}"
 mkdir -p var logs
+# endpoints.yml names the default action server port; another ACTIONS_PORT gets a copy that points to it.
+if [ "$ENDPOINTS" = endpoints.yml ] && [ "$ACTIONS_PORT" != 5055 ]; then
+    sed "s#http://localhost:5055/webhook#$ACTION_ENDPOINT_URL#" endpoints.yml >var/endpoints.yml
+    ENDPOINTS=var/endpoints.yml
+fi
 # The conversations' database must be usable before anything starts: one French line if not.
 .venv/bin/python -m aiguillage.startup_check --endpoints "$ENDPOINTS" || exit 1
 
@@ -23,7 +28,9 @@ cleanup() {
     wait 2>/dev/null || true
     echo "Aiguillage arrêté."
 }
-trap cleanup INT TERM EXIT
+# Ctrl-C (or a TERM) is the normal way to stop: stop the services, exit 0.
+trap 'cleanup; exit 0' INT TERM
+trap cleanup EXIT
 
 # Only Rasa calls the action server: it listens on this machine only (ACTIONS_HOST=0.0.0.0 to open it).
 SANIC_HOST="${ACTIONS_HOST:-127.0.0.1}" .venv/bin/python -m aiguillage.action_server --port "$ACTIONS_PORT" >logs/actions.log 2>&1 &
@@ -40,12 +47,12 @@ if [ "$mode" = "shell" ]; then
     exit 0
 fi
 
-# Telegram only when its token is set (docs/telegram.md): Rasa fails on an unset ${VAR}, so the
+# Telegram only when its token is set (README, « Aiguillage sur Telegram »): Rasa fails on an unset ${VAR}, so the
 # channel lives in credentials.telegram.yml and is appended here; the token stays in the environment.
 credentials=credentials.yml
 if [ -n "${TELEGRAM_TOKEN:-}" ]; then
     for var in TELEGRAM_BOT_NAME TELEGRAM_WEBHOOK_URL; do
-        if [ -z "${!var:-}" ]; then echo "Telegram : la variable $var n'est pas définie (voir docs/telegram.md)." >&2; exit 1; fi
+        if [ -z "${!var:-}" ]; then echo "Telegram : la variable $var n'est pas définie (voir le README, « Aiguillage sur Telegram »)." >&2; exit 1; fi
     done
     export TELEGRAM_API_URL="${TELEGRAM_API_URL:-https://api.telegram.org}"
     export TELEGRAM_SECRET_TOKEN="${TELEGRAM_SECRET_TOKEN:-$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))')}"
@@ -63,9 +70,11 @@ pids+=($!)
 .venv/bin/aiguillage web --port "$WEB_PORT" --rasa-url "http://localhost:$RASA_PORT" >logs/web.log 2>&1 &
 pids+=($!)
 
-echo "Démarrage… (le premier lancement de Rasa prend environ une minute)"
-for _ in $(seq 1 180); do
-    if curl -sf "http://localhost:$RASA_PORT/status" >/dev/null 2>&1 || curl -sf "http://localhost:$RASA_PORT/" >/dev/null 2>&1; then
+echo "Démarrage… (le chargement du modèle prend une à deux minutes)"
+ready=""
+for _ in $(seq 1 900); do
+    if curl -sf "http://localhost:$RASA_PORT/" >/dev/null 2>&1; then
+        ready=1
         break
     fi
     # A service that stopped during the start (invalid knowledge base, unusable database…) says why in its log.
@@ -78,6 +87,10 @@ for _ in $(seq 1 180); do
     done
     sleep 1
 done
+if [ -z "$ready" ]; then
+    echo "Rasa ne répond toujours pas après 15 minutes : voir logs/rasa.log." >&2
+    exit 1
+fi
 cat <<MSG
 
   Aiguillage est prêt.
@@ -86,6 +99,6 @@ cat <<MSG
   • Journaux :  logs/rasa.log, logs/actions.log
   Ctrl-C pour arrêter.
 MSG
-wait -n "${pids[@]}"
+wait -n "${pids[@]}" || true  # a service that stops on its own is reported below, not by `set -e`
 echo "Un des services s'est arrêté : voir logs/." >&2
 exit 1
