@@ -1,8 +1,10 @@
 """Evaluates the trained model on the held-out NLU set (tests/nlu/test_nlu.yml) with `rasa test nlu`
-and writes the figures to benchmarks/results/nlu.md. Run: .venv/bin/python scripts/nlu_report.py"""
+and writes the figures to benchmarks/results/nlu.md. Run: .venv/bin/python scripts/nlu_report.py
+[--model PATH] (a model file or a directory holding models; default `models`, the latest one there)."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -12,9 +14,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def main() -> int:
+def main(argv: list | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default="models",
+                        help="model file or directory of models, relative to the repository root (default: models)")
+    args = parser.parse_args(argv)
     out = Path(tempfile.mkdtemp(prefix="aiguillage-nlu-"))
-    subprocess.run([str(Path(sys.executable).parent / "rasa"), "test", "nlu", "--model", "models",
+    subprocess.run([str(Path(sys.executable).parent / "rasa"), "test", "nlu", "--model", args.model,
                     "--nlu", "tests/nlu/test_nlu.yml", "--out", str(out), "--no-plot"],
                    cwd=ROOT, check=True, capture_output=True)
     intents = json.loads((out / "intent_report.json").read_text())

@@ -9,7 +9,7 @@ import pytest
 
 from aiguillage.commands import web
 from tests.browser.conftest import SHADOW, Chat, TcpRelay
-from tests.support.stack import free_port
+from tests.support.stack import free_port, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -202,8 +202,12 @@ def test_server_down_message_and_resend_on_retry(stack, spare_web_port, new_chat
         assert chat.page.locator(".aig-alert").inner_text().strip() == ""
         assert "pas encore envoyé" not in chat.log_text()
         assert "Aiguillage" in chat.log_text()  # the bot's welcome
-        events = stack.tracker(chat.session_id())["events"]
-        assert "bonjour" in [e.get("text") for e in events if e.get("event") == "user"]
+
+        def user_texts() -> List[str]:
+            return [e.get("text") for e in stack.tracker(chat.session_id())["events"] if e.get("event") == "user"]
+
+        # The welcome (/greet) is answered first; the held message follows it through Rasa's queue.
+        wait_until(lambda: "bonjour" in user_texts(), 60, "the held « bonjour » in the tracker")
     finally:
         relay.stop()
         server.shutdown()
