@@ -296,8 +296,9 @@ def main(argv: Optional[List[str]] = None) -> int:
         print(f"{args.users} personnes, pause {args.think[0]:g}–{args.think[1]:g} s…", file=sys.stderr)
         elapsed = asyncio.run(load.run(users))
         after = {name: rss_mb(pid) for name, pid in pids.items()}
-        cpu = {name: None if cpu_before[name] is None or cpu_seconds(pid) is None else cpu_seconds(pid) - cpu_before[name]
-               for name, pid in pids.items()}
+        cpu_after = {name: cpu_seconds(pid) for name, pid in pids.items()}
+        cpu = {name: None if cpu_before[name] is None or cpu_after[name] is None else cpu_after[name] - cpu_before[name]
+               for name in pids}
     finally:
         if stack is not None:
             stack.__exit__(None, None, None)
