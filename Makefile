@@ -33,7 +33,7 @@ load: setup train
 
 # Intent and entity F1 on the held-out set tests/nlu/test_nlu.yml → benchmarks/results/nlu.md.
 nlu-report: setup train
-	@$(PY) scripts/nlu_report.py
+	@$(PY) scripts/nlu_report.py $(if $(SEEDS),--seeds $(SEEDS))
 
 clean:
 	rm -rf models var results .pytest_cache

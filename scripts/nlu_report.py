@@ -1,48 +1,124 @@
-"""Evaluates the trained model on the held-out NLU set (tests/nlu/test_nlu.yml) with `rasa test nlu`
-and writes the figures to benchmarks/results/nlu.md. Run: .venv/bin/python scripts/nlu_report.py
-[--model PATH] (a model file or a directory holding models; default `models`, the latest one there)."""
+"""Evaluates the model on the held-out NLU set (tests/nlu/test_nlu.yml) with `rasa test nlu` and writes
+the figures to benchmarks/results/nlu.md. Run: .venv/bin/python scripts/nlu_report.py [--model PATH]
+[--seeds 42,7,2026].
+
+--model: a model file or a directory holding models (default `models`, the latest one there).
+--seeds: instead, trains the NLU part of config.yml once per DIET seed and reports each run and their
+mean, so that a figure is not the luck of one initialisation (runs of the same data differ by ~0.01)."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[1]
+RASA = str(Path(sys.executable).parent / "rasa")
+SKIP_ROWS = ("macro avg", "weighted avg", "micro avg")
+
+
+@dataclass
+class Run:
+    label: str
+    intents: dict
+    entities: dict
+
+    @property
+    def intent_f1(self) -> float:
+        return self.intents["macro avg"]["f1-score"]
+
+    @property
+    def entity_f1(self) -> float:
+        return self.entities["micro avg"]["f1-score"]
+
+
+def evaluate(model: str, label: str) -> Run:
+    out = Path(tempfile.mkdtemp(prefix="aiguillage-nlu-"))
+    subprocess.run([RASA, "test", "nlu", "--model", model, "--nlu", "tests/nlu/test_nlu.yml",
+                    "--out", str(out), "--no-plot"], cwd=ROOT, check=True, capture_output=True)
+    return Run(label, json.loads((out / "intent_report.json").read_text()),
+               json.loads((out / "DIETClassifier_report.json").read_text()))
+
+
+def seeded_config(config: dict, seed: int) -> dict:
+    """The same config with another DIET seed; refuses a config without DIET rather than report nothing."""
+    diet = [c for c in config["pipeline"] if c["name"] == "DIETClassifier"]
+    if not diet:
+        raise ValueError("config.yml has no DIETClassifier")
+    for component in diet:
+        component["random_seed"] = seed
+    return config
+
+
+def train_with_seed(seed: int) -> str:
+    config = seeded_config(yaml.safe_load((ROOT / "config.yml").read_text()), seed)
+    work = Path(tempfile.mkdtemp(prefix=f"aiguillage-seed{seed}-"))
+    (work / "config.yml").write_text(yaml.safe_dump(config, allow_unicode=True))
+    subprocess.run([RASA, "train", "nlu", "--config", str(work / "config.yml"), "--nlu", "bot/nlu",
+                    "--out", str(work), "--fixed-model-name", f"seed{seed}"],
+                   cwd=ROOT, check=True, capture_output=True)
+    return str(work / f"seed{seed}.tar.gz")
+
+
+def _table(report: dict) -> list:
+    return [f"| {name} | {row['precision']:.2f} | {row['recall']:.2f} | {row['f1-score']:.2f} | {row['support']} |"
+            for name, row in sorted(report.items())
+            if isinstance(row, dict) and "support" in row and name not in SKIP_ROWS]
+
+
+def render(runs: list) -> list:
+    first = runs[0]
+    lines = ["# NLU — held-out test set (tests/nlu/test_nlu.yml)", "",
+             "Trained with config.yml on bot/nlu; the test set is never used in training.", ""]
+    if len(runs) > 1:
+        intent = [r.intent_f1 for r in runs]
+        entity = [r.entity_f1 for r in runs]
+        lines += [f"- Intent macro-F1: **{statistics.mean(intent):.3f}** mean of {len(runs)} DIET seeds "
+                  f"(lowest {min(intent):.3f}, highest {max(intent):.3f})",
+                  f"- Entity micro-F1 (DIET): **{statistics.mean(entity):.3f}** mean "
+                  f"(lowest {min(entity):.3f}, highest {max(entity):.3f})", "",
+                  "| run | intent macro-F1 | intent accuracy | entity micro-F1 |", "|---|---|---|---|"]
+        lines += [f"| {r.label} | {r.intent_f1:.3f} | {r.intents['accuracy']:.3f} | {r.entity_f1:.3f} |"
+                  for r in runs]
+        lines += ["", f"Per-intent and per-entity figures below are those of {first.label} "
+                      "(the seed config.yml ships with).", ""]
+    else:
+        lines += [f"- Intent macro-F1: **{first.intent_f1:.3f}** (accuracy {first.intents['accuracy']:.3f}, "
+                  f"{first.intents['macro avg']['support']} examples)",
+                  f"- Entity micro-F1 (DIET): **{first.entity_f1:.3f}**, "
+                  f"macro-F1 {first.entities['macro avg']['f1-score']:.3f}", ""]
+    lines += ["| intent | precision | recall | F1 | support |", "|---|---|---|---|---|", *_table(first.intents),
+              "", "| entity | precision | recall | F1 | support |", "|---|---|---|---|---|", *_table(first.entities)]
+    return lines
 
 
 def main(argv: list | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default="models",
                         help="model file or directory of models, relative to the repository root (default: models)")
+    parser.add_argument("--seeds", help="comma-separated DIET seeds: train the NLU once per seed and report the mean")
     args = parser.parse_args(argv)
-    out = Path(tempfile.mkdtemp(prefix="aiguillage-nlu-"))
-    subprocess.run([str(Path(sys.executable).parent / "rasa"), "test", "nlu", "--model", args.model,
-                    "--nlu", "tests/nlu/test_nlu.yml", "--out", str(out), "--no-plot"],
-                   cwd=ROOT, check=True, capture_output=True)
-    intents = json.loads((out / "intent_report.json").read_text())
-    entities = json.loads((out / "DIETClassifier_report.json").read_text())
-    lines = ["# NLU — held-out test set (tests/nlu/test_nlu.yml)", "",
-             "Model trained with config.yml on bot/nlu; the test set is never used in training.", "",
-             f"- Intent macro-F1: **{intents['macro avg']['f1-score']:.3f}** "
-             f"(accuracy {intents['accuracy']:.3f}, {intents['macro avg']['support']} examples)",
-             f"- Entity micro-F1 (DIET): **{entities['micro avg']['f1-score']:.3f}**, "
-             f"macro-F1 {entities['macro avg']['f1-score']:.3f}", "",
-             "| intent | precision | recall | F1 | support |", "|---|---|---|---|---|"]
-    for name, row in sorted(intents.items()):
-        if isinstance(row, dict) and "support" in row and name not in ("macro avg", "weighted avg", "micro avg"):
-            lines.append(f"| {name} | {row['precision']:.2f} | {row['recall']:.2f} | {row['f1-score']:.2f} | {row['support']} |")
-    lines += ["", "| entity | precision | recall | F1 | support |", "|---|---|---|---|---|"]
-    for name, row in sorted(entities.items()):
-        if isinstance(row, dict) and "support" in row and name not in ("macro avg", "weighted avg", "micro avg"):
-            lines.append(f"| {name} | {row['precision']:.2f} | {row['recall']:.2f} | {row['f1-score']:.2f} | {row['support']} |")
+    if args.seeds:
+        seeds = [int(s) for s in args.seeds.split(",")]
+        runs = []
+        for seed in seeds:
+            runs.append(evaluate(train_with_seed(seed), f"seed {seed}"))
+            print(f"seed {seed}: intent macro-F1 {runs[-1].intent_f1:.3f}, entity micro-F1 {runs[-1].entity_f1:.3f}",
+                  flush=True)
+    else:
+        runs = [evaluate(args.model, args.model)]
+    lines = render(runs)
     report = ROOT / "benchmarks" / "results" / "nlu.md"
     report.parent.mkdir(parents=True, exist_ok=True)
     report.write_text("\n".join(lines) + "\n")
-    print("\n".join(lines[:6]))
+    print("\n".join(lines[:7]))
     return 0
 
 

@@ -22,6 +22,8 @@ from typing import Any, Dict, List, Optional
 
 ROOT = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
+# scripts/run.sh's default web chat: the one origin the e2e stack's REST API admits (test_robustness).
+LOCAL_WEB_ORIGIN = "http://localhost:8080"
 
 
 def free_port() -> int:
@@ -133,17 +135,22 @@ class BotStack:
         )
         return path
 
-    def start_actions(self) -> None:
-        log = self._workdir() / "actions.log"
+    def launch_actions(self) -> None:
         self.services["actions"] = start_process(
-            "actions", [str(VENV_BIN / "python"), "-m", "aiguillage.action_server", "--port", str(self.actions_port)], log, self.env
+            "actions", [str(VENV_BIN / "python"), "-m", "aiguillage.action_server", "--port", str(self.actions_port)],
+            self._workdir() / "actions.log", self.env,
         )
-        wait_until(lambda: http_json("GET", f"{self.actions_url}/health", timeout=2) is not None, 120,
-                   "action server", self.services["actions"].process, log)
 
-    def start_rasa(self) -> None:
+    def wait_actions(self) -> None:
+        wait_until(lambda: http_json("GET", f"{self.actions_url}/health", timeout=2) is not None, 120,
+                   "action server", self.services["actions"].process, self._workdir() / "actions.log")
+
+    def start_actions(self) -> None:
+        self.launch_actions()
+        self.wait_actions()
+
+    def launch_rasa(self) -> None:
         endpoints = self.endpoints or self.write_endpoints()
-        log = self._workdir() / "rasa.log"
         self.services["rasa"] = start_process(
             "rasa",
             # Through the project's entry module, as scripts/run.sh does: start-up checks, and a kind
@@ -151,14 +158,24 @@ class BotStack:
             [str(VENV_BIN / "python"), "-m", "aiguillage.rasa_server", "run", "--model", str(self.models), "--endpoints", str(endpoints),
              "--credentials", str(self.credentials or ROOT / "credentials.yml"), "--port", str(self.rasa_port),
              "--enable-api", "--auth-token", self.token, *self.extra_rasa_args],
-            log, self.env,
+            self._workdir() / "rasa.log", self.env,
         )
+
+    def wait_rasa(self) -> None:
         wait_until(lambda: http_json("GET", f"{self.url}/status?token={self.token}", timeout=2).get("model_id"), 900,
-                   "rasa server", self.services["rasa"].process, log)
+                   "rasa server", self.services["rasa"].process, self._workdir() / "rasa.log")
+
+    def start_rasa(self) -> None:
+        self.launch_rasa()
+        self.wait_rasa()
 
     def start(self) -> None:
-        self.start_actions()
-        self.start_rasa()
+        # Both at once: Rasa calls the action server only when a message comes, and each start costs
+        # tens of seconds on a busy machine.
+        self.launch_actions()
+        self.launch_rasa()
+        self.wait_actions()
+        self.wait_rasa()
 
     def stop(self) -> None:
         for service in reversed(list(self.services.values())):
