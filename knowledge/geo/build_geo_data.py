@@ -7,7 +7,7 @@ loads fast and every data change shows up as a readable diff.
 
 Usage (from the repository root)::
 
-    python -m knowledge.geo.build_geo_data                       # look in /tmp/decoupage, ., ..
+    python -m knowledge.geo.build_geo_data                       # look in var/npm, /tmp/decoupage, ., ..
     python -m knowledge.geo.build_geo_data --from /some/dir      # dir holding node_modules/
     python -m knowledge.geo.build_geo_data --package /path/to/@etalab/decoupage-administratif
     python -m knowledge.geo.build_geo_data --npm-install         # fetch the pinned version
@@ -31,7 +31,8 @@ PACKAGE = "@etalab/decoupage-administratif"
 PINNED_VERSION = "6.0.0"
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = REPO_ROOT / "knowledge" / "data" / "geo"
-DEFAULT_SEARCH = (Path("/tmp/decoupage"), Path.cwd(), REPO_ROOT)
+# var/npm: where scripts/system_deps.sh installs the pinned package for the tests.
+DEFAULT_SEARCH = (REPO_ROOT / "var" / "npm", Path("/tmp/decoupage"), Path.cwd(), REPO_ROOT)
 # Above this size the communes table is gzipped (keeps the repository light).
 GZIP_THRESHOLD = 2 * 1024 * 1024
 
