@@ -4,7 +4,7 @@ the figures to benchmarks/results/nlu.md. Run: .venv/bin/python scripts/nlu_repo
 
 --model: a model file or a directory holding models (default `models`, the latest one there).
 --seeds: instead, trains the NLU part of config.yml once per DIET seed and reports each run and their
-mean, so that a figure is not the luck of one initialisation (runs of the same data differ by ~0.01)."""
+mean, so that a figure is not the luck of one initialisation (3 seeds on the same data: 0.945 to 0.974)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole suite: trains the real model if the data changed (Rasa's fingerprint), then runs pytest
+# The whole suite: trains the real model if what it is trained from changed (scripts/train.sh), then runs pytest
 # (unit tests, data validation, test stories, end-to-end on live servers, browser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
