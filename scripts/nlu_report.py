@@ -40,11 +40,12 @@ class Run:
 
 
 def evaluate(model: str, label: str) -> Run:
-    out = Path(tempfile.mkdtemp(prefix="aiguillage-nlu-"))
-    subprocess.run([RASA, "test", "nlu", "--model", model, "--nlu", "tests/nlu/test_nlu.yml",
-                    "--out", str(out), "--no-plot"], cwd=ROOT, check=True, capture_output=True)
-    return Run(label, json.loads((out / "intent_report.json").read_text()),
-               json.loads((out / "DIETClassifier_report.json").read_text()))
+    with tempfile.TemporaryDirectory(prefix="aiguillage-nlu-") as tmp:
+        out = Path(tmp)
+        subprocess.run([RASA, "test", "nlu", "--model", model, "--nlu", "tests/nlu/test_nlu.yml",
+                        "--out", str(out), "--no-plot"], cwd=ROOT, check=True, capture_output=True)
+        return Run(label, json.loads((out / "intent_report.json").read_text()),
+                   json.loads((out / "DIETClassifier_report.json").read_text()))
 
 
 def seeded_config(config: dict, seed: int) -> dict:
@@ -57,14 +58,17 @@ def seeded_config(config: dict, seed: int) -> dict:
     return config
 
 
-def train_with_seed(seed: int) -> str:
+def evaluate_seed(seed: int) -> Run:
+    """Trains the NLU of config.yml with this DIET seed in a scratch folder (a model is 45 MB) and
+    evaluates it there."""
     config = seeded_config(yaml.safe_load((ROOT / "config.yml").read_text()), seed)
-    work = Path(tempfile.mkdtemp(prefix=f"aiguillage-seed{seed}-"))
-    (work / "config.yml").write_text(yaml.safe_dump(config, allow_unicode=True))
-    subprocess.run([RASA, "train", "nlu", "--config", str(work / "config.yml"), "--nlu", "bot/nlu",
-                    "--out", str(work), "--fixed-model-name", f"seed{seed}"],
-                   cwd=ROOT, check=True, capture_output=True)
-    return str(work / f"seed{seed}.tar.gz")
+    with tempfile.TemporaryDirectory(prefix=f"aiguillage-seed{seed}-") as tmp:
+        work = Path(tmp)
+        (work / "config.yml").write_text(yaml.safe_dump(config, allow_unicode=True))
+        subprocess.run([RASA, "train", "nlu", "--config", str(work / "config.yml"), "--nlu", "bot/nlu",
+                        "--out", str(work), "--fixed-model-name", f"seed{seed}"],
+                       cwd=ROOT, check=True, capture_output=True)
+        return evaluate(str(work / f"seed{seed}.tar.gz"), f"seed {seed}")
 
 
 def _table(report: dict) -> list:
@@ -109,7 +113,7 @@ def main(argv: list | None = None) -> int:
         seeds = [int(s) for s in args.seeds.split(",")]
         runs = []
         for seed in seeds:
-            runs.append(evaluate(train_with_seed(seed), f"seed {seed}"))
+            runs.append(evaluate_seed(seed))
             print(f"seed {seed}: intent macro-F1 {runs[-1].intent_f1:.3f}, entity micro-F1 {runs[-1].entity_f1:.3f}",
                   flush=True)
     else:
