@@ -2,11 +2,12 @@
 serves (the newest of the folder) is the one for the current files. Rasa is replaced by a stub that
 records its calls: the real training is exercised by `make test` itself."""
 
-import os
 import shutil
 import subprocess
 import time
 from pathlib import Path
+
+from rasa.model import get_latest_model
 
 ROOT = Path(__file__).resolve().parents[1]
 STUB = """#!/usr/bin/env bash
@@ -40,14 +41,15 @@ def trainings(project: Path) -> int:
     return len(log.read_text().splitlines()) if log.exists() else 0
 
 
-def newest_model(project: Path) -> str:
-    return max((project / "models").glob("*.tar.gz"), key=os.path.getmtime).name
+def served_model(project: Path) -> str:
+    """The model `rasa run --model models` picks, by Rasa's own rule."""
+    return Path(get_latest_model(str(project / "models"))).name
 
 
 def test_trains_once_then_reuses_and_follows_every_input(tmp_path):
     project = make_project(tmp_path)
     train(project)
-    first = newest_model(project)
+    first = served_model(project)
     assert trainings(project) == 1
 
     assert "Modèle à jour" in train(project)
@@ -57,7 +59,7 @@ def test_trains_once_then_reuses_and_follows_every_input(tmp_path):
     original = domain.read_text()
     domain.write_text(original.replace("Avec plaisir !", "Avec grand plaisir !"))  # a response only
     train(project)
-    assert trainings(project) == 2 and newest_model(project) != first
+    assert trainings(project) == 2 and served_model(project) != first
 
     nlu = project / "bot" / "nlu" / "basics.yml"
     nlu.write_text(nlu.read_text() + "\n- intent: greet\n  examples: |\n    - bonjour la compagnie\n")
@@ -69,4 +71,4 @@ def test_trains_once_then_reuses_and_follows_every_input(tmp_path):
     shutil.copy(ROOT / "bot" / "nlu" / "basics.yml", nlu)
     time.sleep(0.01)
     train(project)
-    assert trainings(project) == 3 and newest_model(project) == first
+    assert trainings(project) == 3 and served_model(project) == first
