@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import List, Optional, Sequence
 
 from knowledge import geo
-from knowledge.matching import NATIONAL, NetworkSuggestion, Recommendation, Suggestion
-from knowledge.profile import BESOINS, HANDICAPS, LOGEMENTS, Profile
+from knowledge.matching import NATIONAL, REGION, NetworkSuggestion, Recommendation, Suggestion, wording
+from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES, Profile
 from knowledge.text import normalize
 
 # The guides the base was built from; said on every fiche so nobody takes a 2008 action for granted.
@@ -20,7 +20,8 @@ EMPTY_TEXT = "Je n'ai pas trouvé d'action recensée près de chez vous."
 
 
 def _historical_note(s: Suggestion) -> str:
-    return HISTORICAL_NOTE_NATIONAL if s.proximity == NATIONAL else HISTORICAL_NOTE
+    # « près de chez vous » only within the person's département: a régional one is said plainly in `where`.
+    return HISTORICAL_NOTE if s.proximity not in (NATIONAL, REGION) else HISTORICAL_NOTE_NATIONAL
 
 
 def one_line(text: str, limit: int = OFFER_MAX_CHARS) -> str:
@@ -53,18 +54,7 @@ def _sources_text(s: Suggestion) -> str:
 
 def restriction_notes(s: Suggestion) -> List[str]:
     """Who the action is reserved to: the matcher let it through, the person should still know."""
-    elig = s.initiative.eligibilite
-    notes = []
-    for flag, text in (
-        (elig.femmes_uniquement, "Elle est réservée aux femmes."),
-        (elig.qpv, "Elle est réservée aux habitants des quartiers prioritaires."),
-        (elig.rqth, "Elle est réservée aux personnes ayant une RQTH."),
-        (elig.refugies_uniquement, "Elle est réservée aux personnes réfugiées."),
-        (elig.suivi_mission_locale, "Il faut être suivi·e par une mission locale."),
-    ):
-        if flag:
-            notes.append(text)
-    return notes
+    return wording.restriction_notes(s.initiative)
 
 
 def suggestion_details(s: Suggestion) -> str:
@@ -118,7 +108,7 @@ def empty_text() -> str:
 _FIELD_LABELS = {
     "age": "Âge", "code_insee": "Commune", "quartier": "Quartier", "qpv": "Quartier prioritaire",
     "permis": "Permis de conduire", "vehicule": "Véhicule", "logement": "Logement", "handicap": "Handicap",
-    "besoin": "Besoin", "diplome": "Diplôme", "femme": "Genre", "parent_isole": "Parent isolé",
+    "besoin": "Besoin", "diplome": "Diplôme", "scolarite": "Scolarité", "femme": "Genre", "parent_isole": "Parent isolé",
     "minima_sociaux": "Minima sociaux (RSA…)", "refugie": "Réfugié·e",
 }
 
@@ -149,6 +139,10 @@ def _value_text(profile: Profile, name: str) -> Optional[str]:
         return HANDICAPS[value]
     if name == "besoin":
         return BESOINS[value][0]
+    if name == "diplome":
+        return DIPLOMES[value]
+    if name == "scolarite":
+        return SCOLARITES[value]
     if name == "femme":
         return "femme" if value else "homme"
     if isinstance(value, bool):

@@ -15,6 +15,7 @@ import yaml
 
 from knowledge import vocab
 from knowledge.models import (
+    DIPLOMA_LEVELS,
     Contact,
     Eligibilite,
     GlossaryTerm,
@@ -23,6 +24,7 @@ from knowledge.models import (
     Network,
     Porteur,
     Replacement,
+    Residents,
     Source,
     Zone,
 )
@@ -115,9 +117,22 @@ def _validate(path: Path, document: Any, kind: str, list_key: str) -> None:
     raise KnowledgeError(path, record_id, field, _french(error))
 
 
+_TYPES_FR = {"integer": "un nombre entier", "string": "un texte", "array": "une liste", "object": "une rubrique",
+             "boolean": "vrai ou faux"}
+
+
 def _french(error: jsonschema.ValidationError) -> str:
     if error.validator == "enum":
+        allowed = error.validator_value
+        if len(allowed) <= 20:  # a local list (reserved publics, diploma levels): say it in full
+            return f"valeur inconnue {error.instance!r} (valeurs possibles : {', '.join(map(str, allowed))})"
         return f"valeur inconnue {error.instance!r} (valeurs possibles : voir le vocabulaire data·inclusion)"
+    if error.validator == "type":
+        return f"type invalide : {error.instance!r} (attendu : {_TYPES_FR.get(str(error.validator_value), error.validator_value)})"
+    if error.validator in ("minItems", "minProperties"):
+        return "liste ou rubrique vide : retirez la clé ou remplissez-la"
+    if error.validator == "uniqueItems":
+        return f"valeur en double dans {error.instance!r}"
     if error.validator == "required":
         return f"champ obligatoire manquant ({error.message})"
     if error.validator == "additionalProperties":
@@ -129,6 +144,23 @@ def _french(error: jsonschema.ValidationError) -> str:
 
 def _sources(raw: Iterable[dict]) -> Tuple[Source, ...]:
     return tuple(Source(seed=s["seed"], line=s["line"]) for s in raw)
+
+
+def _eligibilite(raw: dict) -> Eligibilite:
+    residents = raw.get("residents") or {}
+    return Eligibilite(
+        age_min=raw.get("age_min"),
+        age_max=raw.get("age_max"),
+        reserve_a=tuple(raw.get("reserve_a", ())),
+        residents=Residents(
+            communes=tuple(residents.get("communes", ())),
+            departements=tuple(residents.get("departements", ())),
+            regions=tuple(residents.get("regions", ())),
+        ),
+        diplome_min=raw.get("diplome_min"),
+        diplome_max=raw.get("diplome_max"),
+        conditions_acces=raw.get("conditions_acces"),
+    )
 
 
 def _initiative(raw: dict, document: dict, path: Path) -> Initiative:
@@ -148,7 +180,7 @@ def _initiative(raw: dict, document: dict, path: Path) -> Initiative:
             quartiers=tuple(zone.get("quartiers", ())),
             precisions=zone.get("precisions"),
         ),
-        eligibilite=Eligibilite(**raw.get("eligibilite", {})),
+        eligibilite=_eligibilite(raw.get("eligibilite") or {}),
         statut=raw["statut"],
         sources=_sources(raw["sources"]),
         annee=raw.get("annee"),
@@ -169,6 +201,19 @@ def _check_initiative(path: Path, record: Initiative) -> None:
     elig = record.eligibilite
     if elig.age_min is not None and elig.age_max is not None and elig.age_min > elig.age_max:
         raise KnowledgeError(path, record.id, "eligibilite.age_min", "âge minimum supérieur à l'âge maximum")
+    if (elig.diplome_min is not None and elig.diplome_max is not None
+            and DIPLOMA_LEVELS.index(elig.diplome_min) > DIPLOMA_LEVELS.index(elig.diplome_max)):
+        raise KnowledgeError(path, record.id, "eligibilite.diplome_min", "diplôme minimum au-dessus du diplôme maximum")
+    residents = elig.residents
+    for code in residents.communes:
+        if geo.get_commune(code) is None:
+            raise KnowledgeError(path, record.id, "eligibilite.residents.communes", f"code commune inconnu {code!r}")
+    for code in residents.departements:
+        if geo.get_departement(code) is None:
+            raise KnowledgeError(path, record.id, "eligibilite.residents.departements", f"département inconnu {code!r}")
+    for code in residents.regions:
+        if geo.get_region(code) is None:
+            raise KnowledgeError(path, record.id, "eligibilite.residents.regions", f"région inconnue {code!r}")
     for code in record.zone.communes:
         if geo.get_commune(code) is None:
             raise KnowledgeError(path, record.id, "zone.communes", f"code commune inconnu {code!r}")

@@ -18,16 +18,37 @@ class Porteur:
     type: str
 
 
+# Publics an action can be reserved to (`eligibilite.reserve_a`), see /work notes contracts and SCHEMA.md.
+RESERVED_PUBLICS: Tuple[str, ...] = (
+    "femmes", "handicap", "rqth", "ime-esat", "sans-domicile", "exiles", "minima-sociaux", "rsa", "qpv",
+    "salaries-siae", "suivi-mission-locale", "justice", "parents-isoles", "seniors",
+    "demandeurs-emploi-longue-duree", "demandeurs-emploi",
+)
+# Highest diploma, lowest first: `diplome_min` / `diplome_max` compare on this order.
+DIPLOMA_LEVELS: Tuple[str, ...] = ("aucun", "cap-bep", "bac", "superieur")
+
+
+@dataclass(frozen=True)
+class Residents:
+    """The action is only for residents of these places (not merely held there)."""
+
+    communes: Tuple[str, ...] = ()
+    departements: Tuple[str, ...] = ()
+    regions: Tuple[str, ...] = ()
+
+    @property
+    def restricted(self) -> bool:
+        return bool(self.communes or self.departements or self.regions)
+
+
 @dataclass(frozen=True)
 class Eligibilite:
     age_min: Optional[int] = None
     age_max: Optional[int] = None
-    femmes_uniquement: bool = False
-    salaries_siae_uniquement: bool = False
-    suivi_mission_locale: bool = False
-    qpv: bool = False
-    rqth: bool = False
-    refugies_uniquement: bool = False
+    reserve_a: Tuple[str, ...] = ()  # ALL of these publics are required
+    residents: Residents = field(default_factory=Residents)
+    diplome_min: Optional[str] = None  # a DIPLOMA_LEVELS value
+    diplome_max: Optional[str] = None
     conditions_acces: Optional[str] = None
 
 

@@ -25,7 +25,7 @@ from knowledge.formatting import (
 )
 from knowledge.loader import KnowledgeError, load_knowledge
 from knowledge.matching import Recommendation, recommend
-from knowledge.profile import BESOINS, HANDICAPS, LOGEMENTS, Profile
+from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES, Profile
 
 EXIT_AMBIGUOUS = 2
 
@@ -46,7 +46,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _pair(parser, "qpv", "--qpv", "--hors-qpv", "habite un quartier prioritaire", "n'habite pas un QPV")
     _pair(parser, "permis", "--permis", "--sans-permis", "a le permis B", "n'a pas le permis")
     _pair(parser, "vehicule", "--vehicule", "--sans-vehicule", "a un véhicule", "n'a pas de véhicule")
-    _pair(parser, "diplome", "--diplome", "--sans-diplome", "a un diplôme", "n'a pas de diplôme")
+    parser.add_argument("--diplome", choices=sorted(DIPLOMES), help="diplôme le plus élevé")
+    parser.add_argument("--sans-diplome", dest="diplome", action="store_const", const="aucun",
+                        help="n'a pas de diplôme (comme --diplome aucun)")
+    parser.add_argument("--scolarite", choices=sorted(SCOLARITES), help="encore à l'école ou sorti·e")
     _pair(parser, "femme", "--femme", "--homme", "est une femme", "est un homme")
     parser.add_argument("--logement", choices=sorted(LOGEMENTS), help="situation de logement")
     parser.add_argument("--handicap", choices=sorted(HANDICAPS), help="situation de handicap")
@@ -54,7 +57,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--refugie", action="store_const", const=True, help="réfugié·e ou protection internationale")
     parser.add_argument("--minima-sociaux", action="store_const", const=True, help="touche le RSA ou un minimum social")
     parser.add_argument("--parent-isole", action="store_const", const=True, help="parent isolé")
-    parser.add_argument("--limit", type=int, default=5, help="nombre maximum d'actions (5 par défaut)")
+    parser.add_argument("--limit", type=int, default=4, help="nombre maximum d'actions (4 par défaut)")
     parser.add_argument("--data-dir", type=Path, help="autre dossier de données (pour essayer une base modifiée)")
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="sortie JSON (pour un script)")
@@ -85,7 +88,7 @@ def _profile(args: argparse.Namespace, code_insee: Optional[str]) -> Profile:
     return Profile(
         age=args.age, code_insee=code_insee, quartier=args.quartier, qpv=args.qpv, permis=args.permis,
         vehicule=args.vehicule, logement=args.logement, handicap=args.handicap, besoin=args.besoin,
-        diplome=args.diplome, femme=args.femme, parent_isole=args.parent_isole,
+        diplome=args.diplome, scolarite=args.scolarite, femme=args.femme, parent_isole=args.parent_isole,
         minima_sociaux=args.minima_sociaux, refugie=args.refugie,
     )
 
@@ -124,7 +127,7 @@ def to_json(recommendation: Recommendation) -> Dict[str, Any]:
     return {
         "profile": {name: getattr(profile, name) for name in (
             "age", "code_insee", "quartier", "qpv", "permis", "vehicule", "logement", "handicap", "besoin",
-            "diplome", "femme", "parent_isole", "minima_sociaux", "refugie")},
+            "diplome", "scolarite", "femme", "parent_isole", "minima_sociaux", "refugie")},
         "commune": None if commune is None else {
             "code_insee": commune.code_insee, "nom": commune.nom, "departement": commune.departement,
             "region": commune.region, "epci": commune.epci},

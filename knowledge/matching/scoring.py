@@ -1,0 +1,176 @@
+"""Scores and selection inside one block (see knowledge/matching/index.py). No French here.
+
+Score = specific fit + closeness + small tie-breaking tiers, each worth more than everything below it:
+  specific fit: the weights of knowledge/matching/criteria.py (need 3, no shelter 4, exiles 4, ...);
+  closeness: 0.75 per level above national (commune 3, like the need itself);
+  still running (not historical): 0.1;
+  general fit (young, woman, minima sociaux): 0.02 each, at most 3;
+  quality: usable contact 0.01 + recency up to 0.0099.
+Then id: equal inputs give equal outputs.
+
+Place before padding: a record of another département of the région is only kept when no record of the
+person's département or closer passes the rules (knowledge/matching/places.py defines the levels).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Dict, List, Optional, Sequence, Set, Tuple
+
+import numpy as np
+
+from knowledge import geo
+from knowledge.matching import criteria
+from knowledge.matching.places import COMMUNE, DEPARTEMENT, EPCI, LEVEL_RANK, NEAR_RANK, REGION, epci_key
+from knowledge.models import Initiative
+from knowledge.profile import Profile
+
+if TYPE_CHECKING:
+    from knowledge.matching.index import Block, Columns
+
+PROXIMITY_STEP = 0.75
+CURRENT_BONUS = 0.1
+QUALITY_CONTACT, QUALITY_RECENCY = 0.01, 0.0099
+HISTORICAL_AFTER_YEARS = 10
+
+# (score, id, block, row, proximity rank) of one candidate.
+Pick = Tuple[float, str, "Block", int, int]
+Rule = Tuple[int, float, bool, bool]  # see criteria.active_rules
+
+
+def is_historical(record: Initiative, today: Optional[date] = None) -> bool:
+    """Ended, or last described more than ten years ago: we cannot vouch it still runs."""
+    if record.statut == "historique":
+        return True
+    year = record.reference_year
+    return year is not None and year < (today or date.today()).year - HISTORICAL_AFTER_YEARS
+
+
+def record_quality(record: Initiative, historical: bool) -> float:
+    recency = 0.0
+    if record.reference_year:
+        recency = min(max((record.reference_year - 2000) / 30, 0.0), 1.0)
+    return ((0.0 if historical else CURRENT_BONUS)
+            + (QUALITY_CONTACT if record.contact.is_usable and not historical else 0.0)
+            + QUALITY_RECENCY * recency)
+
+
+def pick_order(pick: Pick) -> Tuple[float, str]:
+    return -pick[0], pick[1]
+
+
+def closer_rows(block: "Block", person: Optional[geo.Commune]) -> List[Tuple[Sequence[int], int]]:
+    """Rows of a région block closer than the région, coarse to fine so the closest level is applied last."""
+    if person is None:
+        return []
+    out = []
+    for index, key, level in (
+        (block.by_departement, person.departement, DEPARTEMENT),
+        (block.by_epci, epci_key(person), EPCI),
+        (block.by_commune, person.arrondissement_de or person.code_insee, COMMUNE),
+    ):
+        positions = index.get(key) if key else None
+        if positions is not None and len(positions):
+            out.append((positions, LEVEL_RANK[level]))
+    return out
+
+
+def resident_rows(block: "Block", person: Optional[geo.Commune]) -> List[Sequence[int]]:
+    """Rows of residents-only records whose places include the person's commune, département or région."""
+    if person is None or not block.by_resident:
+        return []
+    keys = {person.code_insee, person.arrondissement_de or person.code_insee, person.departement, person.region}
+    return [block.by_resident[key] for key in keys if key in block.by_resident]
+
+
+def select(block: "Block", base_level: int, profile: Profile, person: Optional[geo.Commune],
+           rules: List[Rule], limit: int) -> List[Pick]:
+    """The block's best rows for this profile: at least `limit`, plus any tied with the last one."""
+    if not block.entries or not rules or limit <= 0:
+        return []
+    closer = closer_rows(block, person) if base_level == LEVEL_RANK[REGION] else []
+    residents = resident_rows(block, person)
+    if block.columns is not None:
+        return _select_vector(block, block.columns, base_level, closer, residents, profile, rules, limit)
+    return _select_rows(block, base_level, closer, residents, profile, rules, limit)
+
+
+def _select_rows(block: "Block", base_level: int, closer: Sequence[Tuple[Sequence[int], int]],
+                 residents: List[Sequence[int]], profile: Profile, rules: List[Rule], limit: int) -> List[Pick]:
+    """Plain loop for small blocks (the real base): faster than numpy's per-call overhead there.
+    Same arithmetic, in the same order, as `_select_vector`, so both give bit-identical scores."""
+    excluded = criteria.excluded(profile)
+    resident_ok = excluded & ~criteria.R_RESIDENTS
+    allowed: Set[int] = set()
+    for positions in residents:
+        allowed.update(positions)
+    age = profile.whole_age
+    levels: Dict[int, int] = {}
+    for positions, level in closer:
+        levels.update(dict.fromkeys(positions, level))
+    features, restrictions, quality = block.features, block.restrictions, block.quality
+    age_min, age_max = block.age_min, block.age_max
+    found: List[Pick] = []
+    for row in range(len(block.entries)):
+        if restrictions[row] & (resident_ok if row in allowed else excluded):
+            continue
+        if age is None:
+            if age_min[row] != criteria.NO_AGE_MIN or age_max[row] != criteria.NO_AGE_MAX:
+                continue
+        elif not age_min[row] <= age <= age_max[row]:
+            continue
+        level = levels.get(row, base_level)
+        bits, fit, relevant = features[row], 0.0, False
+        for bit, weight, makes_relevant, near_only in rules:
+            if bits & bit and (level >= NEAR_RANK or not near_only):
+                fit += weight
+                relevant = relevant or makes_relevant
+        if not relevant:
+            continue
+        found.append((fit + PROXIMITY_STEP * level + quality[row], block.ids[row], block, row, level))
+    if any(pick[4] >= NEAR_RANK for pick in found):
+        found = [pick for pick in found if pick[4] != LEVEL_RANK[REGION]]
+    if len(found) > limit:
+        found.sort(key=pick_order)
+        found = found[:limit]
+    return found
+
+
+def _select_vector(block: "Block", columns: "Columns", base_level: int, closer: Sequence[Tuple[Sequence[int], int]],
+                   residents: List[Sequence[int]], profile: Profile, rules: List[Rule], limit: int) -> List[Pick]:
+    size = len(block.entries)
+    excluded = criteria.excluded(profile)
+    keep = (columns.restrictions & excluded) == 0
+    for positions in residents:
+        keep[positions] = (columns.restrictions[positions] & (excluded & ~criteria.R_RESIDENTS)) == 0
+    age = profile.whole_age
+    if age is None:
+        keep &= (columns.age_min == criteria.NO_AGE_MIN) & (columns.age_max == criteria.NO_AGE_MAX)
+    else:
+        keep &= (columns.age_min <= age) & (age <= columns.age_max)
+    level = np.full(size, base_level, dtype=np.int64)
+    for positions, rank in closer:
+        level[positions] = rank
+    near = level >= NEAR_RANK
+    fit = np.zeros(size, dtype=np.float64)
+    relevant = np.zeros(size, dtype=bool)
+    for bit, weight, makes_relevant, near_only in rules:
+        hit = (columns.features & bit) != 0
+        if near_only:
+            hit &= near
+        fit += weight * hit
+        if makes_relevant:
+            relevant |= hit
+    keep &= relevant
+    if (keep & near).any():
+        keep &= level != LEVEL_RANK[REGION]
+    rows = np.flatnonzero(keep)
+    if rows.size == 0:
+        return []
+    score = fit[rows] + PROXIMITY_STEP * level[rows] + columns.quality[rows]
+    if rows.size > limit:
+        # Everything tied with the limit-th best stays in, so the id tie-break is exact.
+        threshold = np.partition(score, rows.size - limit)[rows.size - limit]
+        chosen = score >= threshold
+        rows, score = rows[chosen], score[chosen]
+    return [(float(s), block.ids[r], block, int(r), int(level[r])) for r, s in zip(rows.tolist(), score.tolist())]

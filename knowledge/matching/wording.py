@@ -1,0 +1,288 @@
+"""Every French sentence of the matcher: the « Pourquoi ? » reason of each criterion (one entry per key of
+knowledge/matching/criteria.py), where a suggestion is, and the facts behind a network. Nothing here
+decides anything: a reason is only asked for once its criterion holds.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Dict, List, Optional, Tuple
+
+from knowledge import geo
+from knowledge.matching.criteria import BY_KEY, effective_age_bounds
+from knowledge.matching.places import COMMUNE, DEPARTEMENT, EPCI, NATIONAL, REGION, PlaceChoice
+from knowledge.models import DIPLOMA_LEVELS, Initiative
+from knowledge.profile import Profile
+
+# --------------------------------------------------------------------------- places
+
+
+def commune_name(code: str) -> str:
+    commune = geo.get_commune(code)
+    return commune.nom if commune is not None else code
+
+
+def departement_name(code: str) -> str:
+    return geo.departement_name(code) or code
+
+
+def region_name(code: str) -> str:
+    return geo.region_name(code) or code
+
+
+def _km(choice: PlaceChoice) -> str:
+    return f", {choice.km:.0f} km" if choice.km is not None else ""
+
+
+def where_text(record: Initiative, choice: PlaceChoice) -> str:
+    """« à Fougères (Ille-et-Vilaine) », « dans tout le département (Nord) », « dans votre région, à
+    Charleville-Mézières (Ardennes), 80 km », « partout en France ». Never « près de chez vous » here."""
+    if choice.level == NATIONAL:
+        return "partout en France"
+    if choice.commune is not None:
+        around = " et alentours" if record.zone.niveau == EPCI else ""
+        place = f"à {commune_name(choice.commune)}{around} ({departement_name(choice.departement or '')})"
+        return f"dans votre région, {place}{_km(choice)}" if choice.level == REGION else place
+    if choice.level == EPCI and choice.epci:
+        epci = geo.get_epci(choice.epci)
+        return f"dans toute l'intercommunalité ({epci.nom if epci else choice.epci})"
+    if choice.departement is not None:
+        whole = f"dans tout le département ({departement_name(choice.departement)})"
+        return f"dans votre région, {whole}" if choice.level == REGION else whole
+    return f"dans toute votre région ({region_name(choice.region or '')})"
+
+
+def place_reason(person: Optional[geo.Commune], choice: PlaceChoice) -> str:
+    if choice.level == NATIONAL or person is None:
+        return "Elle est ouverte partout en France."
+    if choice.commune is not None:
+        name = commune_name(choice.commune)
+        if choice.level == COMMUNE:
+            if choice.commune == person.code_insee or person.arrondissement_de is None:
+                return f"Elle a lieu à {name}, votre commune."
+            return f"Elle a lieu à {name}, dans votre ville."
+        if choice.level == EPCI:
+            return f"Elle a lieu à {name}, dans votre intercommunalité."
+        if choice.level == DEPARTEMENT:
+            return f"Elle a lieu à {name}, dans votre département ({departement_name(person.departement)})."
+        return (f"Elle a lieu dans votre région mais pas dans votre département : à {name} "
+                f"({departement_name(choice.departement or '')}){_km(choice)}.")
+    if choice.level == EPCI and choice.epci:
+        epci = geo.get_epci(choice.epci)
+        return f"Elle couvre votre intercommunalité ({epci.nom if epci else choice.epci})."
+    if choice.level == DEPARTEMENT:
+        return f"Elle couvre votre département ({departement_name(person.departement)})."
+    if choice.departement is not None:
+        return (f"Elle couvre un autre département de votre région ({departement_name(choice.departement)}), "
+                "pas le vôtre.")
+    return f"Elle couvre toute votre région ({region_name(person.region)})."
+
+
+# --------------------------------------------------------------------------- reasons, one per criterion
+
+_BESOIN_PHRASES: Dict[str, str] = {
+    "emploi": "Elle aide à trouver un emploi, ce que vous cherchez.",
+    "formation": "Elle aide à trouver une formation, ce que vous cherchez.",
+    "apprentissage": "Elle aide à préparer un apprentissage ou une alternance, ce que vous cherchez.",
+    "logement": "Elle aide à trouver un logement, ce que vous cherchez.",
+    "creation-activite": "Elle aide à créer son activité, ce que vous cherchez.",
+    "ne-sait-pas": "Elle aide à trouver sa voie, ce que vous cherchez.",
+}
+
+
+def _besoin(besoin: str) -> Callable[[Initiative, Profile], str]:
+    def sentence(record: Initiative, profile: Profile) -> str:
+        if besoin != "mobilite-permis":
+            return _BESOIN_PHRASES[besoin]
+        themes = set(record.thematiques)
+        if "mobilite--preparer-un-permis" in themes:
+            return "Elle aide à préparer le permis, ce que vous cherchez."
+        if "mobilite--acceder-a-un-vehicule" in themes:
+            return "Elle aide à avoir un véhicule, ce que vous cherchez."
+        return "Elle aide à se déplacer, ce que vous cherchez."
+    return sentence
+
+
+def _shelter(record: Initiative, profile: Profile) -> str:
+    if any(t.startswith("logement-hebergement--") for t in record.thematiques):
+        return "Vous n'avez pas de logement : elle aide à trouver un toit."
+    return "Vous n'avez pas de logement : elle accueille les personnes en situation d'urgence."
+
+
+def _handicap(record: Initiative, profile: Profile) -> str:
+    fact = "Vous avez une RQTH" if profile.handicap == "rqth" else "Vous avez un handicap ou un souci de santé"
+    return f"{fact} : elle accompagne les personnes en situation de handicap."
+
+
+def _mobility(record: Initiative, profile: Profile) -> str:
+    fact = "Vous n'avez pas le permis" if profile.permis is False else "Vous n'avez pas de véhicule"
+    return f"{fact} : elle aide à se déplacer près de chez vous."
+
+
+_DIPLOMA_FACT = {
+    "aucun": "Vous n'avez pas de diplôme",
+    "cap-bep": "Votre diplôme le plus élevé est un CAP ou un BEP",
+    "bac": "Vous avez le bac",
+    "superieur": "Vous avez un diplôme au-delà du bac",
+}
+_DIPLOMA_NAME = {"aucun": "sans diplôme", "cap-bep": "CAP ou BEP", "bac": "bac", "superieur": "au-delà du bac"}
+
+
+def _low_diploma(record: Initiative, profile: Profile) -> str:
+    return f"{_DIPLOMA_FACT[profile.diplome or 'aucun']} : elle s'adresse aux personnes peu ou pas diplômées."
+
+
+def age_range(lo: Optional[int], hi: Optional[int]) -> str:
+    if lo is not None and hi is not None:
+        return f"aux {lo}-{hi} ans"
+    if hi is not None:
+        return f"aux moins de {hi + 1} ans"
+    return f"aux personnes de {lo} ans et plus"
+
+
+def _age(record: Initiative, profile: Profile) -> str:
+    elig = record.eligibilite
+    if elig.age_min is None and elig.age_max is None:  # bounds implied by the public, not stated
+        lo, hi = effective_age_bounds(record)
+        public = "aux jeunes" if hi is not None else "aux seniors"
+        return f"Vous avez {profile.whole_age} ans : cette action s'adresse {public}."
+    return f"Vous avez {profile.whole_age} ans : cette action s'adresse {age_range(elig.age_min, elig.age_max)}."
+
+
+def _diploma_bounds(record: Initiative, profile: Profile) -> str:
+    elig = record.eligibilite
+    fact = _DIPLOMA_FACT[profile.diplome or "aucun"]
+    if elig.diplome_min and elig.diplome_max:
+        return (f"{fact} : elle demande un niveau entre « {_DIPLOMA_NAME[elig.diplome_min]} » "
+                f"et « {_DIPLOMA_NAME[elig.diplome_max]} ».")
+    if elig.diplome_min:
+        return f"{fact} : elle demande au moins le niveau « {_DIPLOMA_NAME[elig.diplome_min]} »."
+    level = elig.diplome_max or DIPLOMA_LEVELS[-1]
+    if level == "aucun":
+        return f"{fact} : elle est réservée aux personnes sans diplôme."
+    return f"{fact} : elle accepte jusqu'au niveau « {_DIPLOMA_NAME[level]} »."
+
+
+def _residents(record: Initiative, profile: Profile) -> str:
+    return "Elle est réservée aux habitants de certains lieux, dont le vôtre."
+
+
+# Reserved public → sentence said once the person is known to belong to it (criteria.MEMBERSHIP).
+_RESERVED: Dict[str, str] = {
+    "femmes": "Elle est réservée aux femmes.",
+    "handicap": "Elle est réservée aux personnes en situation de handicap, ce qui est votre cas.",
+    "rqth": "Elle est réservée aux personnes ayant une RQTH, ce qui est votre cas.",
+    "sans-domicile": "Elle est réservée aux personnes sans logement, ce qui est votre cas.",
+    "exiles": "Elle est réservée aux personnes réfugiées ou exilées, ce qui est votre cas.",
+    "minima-sociaux": "Elle est réservée aux personnes qui touchent un minimum social, ce qui est votre cas.",
+    "qpv": "Elle est réservée aux habitants des quartiers prioritaires, ce qui est votre cas.",
+    "suivi-mission-locale": "Il faut être suivi·e par la mission locale : à votre âge, vous pouvez l'être.",
+    "parents-isoles": "Elle est réservée aux parents qui élèvent seuls leurs enfants, ce qui est votre cas.",
+    "seniors": "Elle est réservée aux seniors, ce qui est votre cas.",
+}
+
+REASONS: Dict[str, Callable[[Initiative, Profile], str]] = {
+    **{key: _besoin(key.split(":", 1)[1]) for key in BY_KEY if key.startswith("besoin:")},
+    "sans-domicile": _shelter,
+    "exiles": lambda r, p: "Vous êtes réfugié·e : elle accompagne les personnes réfugiées.",
+    "qpv": lambda r, p: "Vous habitez un quartier prioritaire : elle s'adresse à ses habitants.",
+    "handicap": _handicap,
+    "mobilite": _mobility,
+    "sans-diplome": _low_diploma,
+    "jeunes": lambda r, p: f"Vous avez {p.whole_age} ans : cette action s'adresse aux jeunes.",
+    "femmes": lambda r, p: "Elle s'adresse aux femmes.",
+    "minima-sociaux": lambda r, p: "Vous touchez un minimum social : elle s'adresse aux allocataires.",
+    **{f"reserve:{public}": (lambda text: lambda r, p: text)(text) for public, text in _RESERVED.items()},
+    "residents": _residents,
+    "age": _age,
+    "diplome": _diploma_bounds,
+}
+# Publics no profile can belong to never open a record, so they never need a sentence.
+_SILENT = {"reserve:ime-esat", "reserve:rsa", "reserve:salaries-siae", "reserve:justice",
+           "reserve:demandeurs-emploi-longue-duree", "reserve:demandeurs-emploi", "place"}
+assert set(REASONS) | _SILENT == set(BY_KEY), "every criterion needs its sentence"
+
+
+def reason(key: str, record: Initiative, profile: Profile, person: Optional[geo.Commune],
+           choice: PlaceChoice) -> str:
+    """The sentence of criterion `key` (which the caller has checked holds)."""
+    if key == "place":
+        return place_reason(person, choice)
+    return REASONS[key](record, profile)
+
+
+def restriction_notes(record: Initiative) -> List[str]:
+    """Who the action is reserved to, for the details card: the person should know before going."""
+    notes = [_RESERVED_NOTE[public] for public in record.eligibilite.reserve_a if public in _RESERVED_NOTE]
+    if record.eligibilite.residents.restricted:
+        notes.append("Elle est réservée aux habitants de certains lieux.")
+    return notes
+
+
+_RESERVED_NOTE = {
+    "femmes": "Elle est réservée aux femmes.",
+    "handicap": "Elle est réservée aux personnes en situation de handicap.",
+    "rqth": "Elle est réservée aux personnes ayant une RQTH.",
+    "sans-domicile": "Elle est réservée aux personnes sans logement.",
+    "exiles": "Elle est réservée aux personnes réfugiées ou exilées.",
+    "minima-sociaux": "Elle est réservée aux personnes qui touchent un minimum social.",
+    "qpv": "Elle est réservée aux habitants des quartiers prioritaires.",
+    "suivi-mission-locale": "On y entre par la mission locale.",
+    "parents-isoles": "Elle est réservée aux parents isolés.",
+    "seniors": "Elle est réservée aux seniors.",
+}
+
+
+def how_to_reach(record: Initiative) -> Tuple[str, ...]:
+    """The structure's contact exactly as printed, one line per channel."""
+    contact = record.contact
+    lines = []
+    if contact.adresse:
+        lines.append(f"Adresse : {contact.adresse}")
+    if contact.telephone:
+        lines.append(f"Téléphone : {contact.telephone}")
+    if contact.courriel:
+        lines.append(f"Courriel : {contact.courriel}")
+    if contact.site_web:
+        lines.append(f"Site : {contact.site_web}")
+    return tuple(lines)
+
+
+# --------------------------------------------------------------------------- networks
+
+LOGEMENT_FACTS = {
+    "stable": "Vous avez votre propre logement.",
+    "chez-parents": "Vous vivez chez vos parents.",
+    "heberge-tiers": "Vous êtes hébergé·e par un proche.",
+    "foyer-fjt": "Vous vivez en foyer.",
+    "sans-domicile": "Vous n'avez pas de logement.",
+}
+HANDICAP_FACTS = {
+    "rqth": "Vous avez une RQTH.",
+    "oui-sans-rqth": "Vous avez un handicap ou un souci de santé.",
+    "non": "Vous n'avez pas de handicap.",
+}
+BESOIN_FACTS = {
+    "emploi": "Vous cherchez un emploi.",
+    "formation": "Vous cherchez une formation.",
+    "apprentissage": "Vous cherchez un apprentissage ou une alternance.",
+    "mobilite-permis": "Vous voulez passer le permis ou pouvoir vous déplacer.",
+    "logement": "Vous cherchez un logement.",
+    "creation-activite": "Vous voulez créer votre activité.",
+    "ne-sait-pas": "Vous cherchez votre voie.",
+}
+DIPLOME_FACTS = {level: f"{fact}." for level, fact in _DIPLOMA_FACT.items()}
+SCOLARITE_FACTS = {"scolarise": "Vous êtes encore à l'école ou en études.", "sorti": "Vous avez quitté l'école."}
+BOOL_FACTS: Dict[str, Tuple[str, str]] = {  # key → (sentence if True, sentence if False)
+    "permis": ("Vous avez le permis.", "Vous n'avez pas le permis."),
+    "vehicule": ("Vous avez un véhicule.", "Vous n'avez pas de véhicule."),
+    "femme": ("Vous êtes une femme.", "Vous êtes un homme."),
+    "refugie": ("Vous êtes réfugié·e.", "Vous n'êtes pas réfugié·e."),
+    "minima_sociaux": ("Vous touchez un minimum social.", "Vous ne touchez pas de minimum social."),
+    "qpv": ("Vous habitez un quartier prioritaire.", "Vous n'habitez pas un quartier prioritaire."),
+}
+CHOICE_FACTS = {"handicap": HANDICAP_FACTS, "logement": LOGEMENT_FACTS, "besoin": BESOIN_FACTS,
+                "diplome": DIPLOME_FACTS, "scolarite": SCOLARITE_FACTS}
+
+
+def age_fact(age: Optional[int]) -> str:
+    return f"Vous avez {age} ans."
