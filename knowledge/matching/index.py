@@ -13,7 +13,7 @@ from typing import Dict, List, NamedTuple, Optional, Tuple
 import numpy as np
 
 from knowledge.matching import criteria
-from knowledge.matching.places import NATIONAL, RecordPlace, record_place
+from knowledge.matching.places import NATIONAL, REGION, RecordPlace, record_place
 from knowledge.matching.scoring import is_historical, record_quality
 from knowledge.models import Initiative
 
@@ -26,6 +26,7 @@ class Columns(NamedTuple):
     age_min: np.ndarray
     age_max: np.ndarray
     quality: np.ndarray
+    regionwide: np.ndarray
 
 
 @dataclass
@@ -40,6 +41,8 @@ class Block:
     age_min: List[int]
     age_max: List[int]
     quality: List[float]
+    # Covers its whole région (niveau region): not "another département", so never held back for a closer one.
+    regionwide: List[bool]
     # Code → row positions (lists; numpy arrays once the block has `columns`).
     by_commune: Dict[str, List[int]] = field(default_factory=dict)
     by_epci: Dict[str, List[int]] = field(default_factory=dict)
@@ -64,6 +67,7 @@ def build_block(rows: List[Row], vector_from: int) -> Block:
         age_min=[criteria.NO_AGE_MIN if lo is None else lo for lo, _ in bounds],
         age_max=[criteria.NO_AGE_MAX if hi is None else hi for _, hi in bounds],
         quality=[record_quality(record, hist) for record, _, hist in rows],
+        regionwide=[record.zone.niveau == REGION for record, _, _ in rows],
     )
     for position, (record, place, _) in enumerate(rows):
         for index, codes in ((block.by_commune, place.communes), (block.by_epci, place.epcis),
@@ -84,6 +88,7 @@ def build_block(rows: List[Row], vector_from: int) -> Block:
             age_min=np.array(block.age_min, dtype=np.int32),
             age_max=np.array(block.age_max, dtype=np.int32),
             quality=np.array(block.quality, dtype=np.float64),
+            regionwide=np.array(block.regionwide, dtype=bool),
         )
     return block
 

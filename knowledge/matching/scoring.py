@@ -9,7 +9,8 @@ Score = specific fit + closeness + small tie-breaking tiers, each worth more tha
 Then id: equal inputs give equal outputs.
 
 Place before padding: a record of another département of the région is only kept when no record of the
-person's département or closer passes the rules (knowledge/matching/places.py defines the levels).
+person's département or closer passes the rules (knowledge/matching/places.py defines the levels). A record
+covering the whole région is not "another département": it stays, ranked at the région's level.
 """
 
 from __future__ import annotations
@@ -129,7 +130,7 @@ def _select_rows(block: "Block", base_level: int, closer: Sequence[Tuple[Sequenc
             continue
         found.append((fit + PROXIMITY_STEP * level + quality[row], block.ids[row], block, row, level))
     if any(pick[4] >= NEAR_RANK for pick in found):
-        found = [pick for pick in found if pick[4] != LEVEL_RANK[REGION]]
+        found = [pick for pick in found if pick[4] != LEVEL_RANK[REGION] or block.regionwide[pick[3]]]
     if len(found) > limit:
         found.sort(key=pick_order)
         found = found[:limit]
@@ -163,7 +164,7 @@ def _select_vector(block: "Block", columns: "Columns", base_level: int, closer: 
             relevant |= hit
     keep &= relevant
     if (keep & near).any():
-        keep &= level != LEVEL_RANK[REGION]
+        keep &= (level != LEVEL_RANK[REGION]) | columns.regionwide
     rows = np.flatnonzero(keep)
     if rows.size == 0:
         return []
