@@ -22,7 +22,7 @@ from typing import List, Sequence, Tuple
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a plain script
 
 from knowledge import geo, vocab  # noqa: E402
-from knowledge.models import Contact, Eligibilite, Initiative, Porteur, Source, Zone  # noqa: E402
+from knowledge.models import Contact, Eligibilite, Initiative, Porteur, Residents, Source, Zone  # noqa: E402
 from knowledge.profile import BESOINS  # noqa: E402
 
 SEED = 20240607
@@ -82,9 +82,11 @@ def generate(count: int, seed: int = SEED) -> Tuple[Initiative, ...]:
         ("association", "mission-locale", "france-travail", "aci", "ccas", "collectivite") * 5)]
     eligibilites = [Eligibilite()] * 12 + [
         Eligibilite(age_min=16, age_max=25), Eligibilite(age_min=18, age_max=30), Eligibilite(age_max=25),
-        Eligibilite(age_min=45), Eligibilite(femmes_uniquement=True), Eligibilite(qpv=True),
-        Eligibilite(rqth=True), Eligibilite(refugies_uniquement=True), Eligibilite(salaries_siae_uniquement=True),
-        Eligibilite(age_min=16, age_max=25, qpv=True),
+        Eligibilite(age_min=45), Eligibilite(reserve_a=("femmes",)), Eligibilite(reserve_a=("qpv",)),
+        Eligibilite(reserve_a=("rqth",)), Eligibilite(reserve_a=("exiles",)), Eligibilite(reserve_a=("salaries-siae",)),
+        Eligibilite(age_min=16, age_max=25, reserve_a=("qpv",)), Eligibilite(diplome_max="cap-bep"),
+        Eligibilite(diplome_min="superieur"), Eligibilite(age_min=16, age_max=25, reserve_a=("suivi-mission-locale",)),
+        Eligibilite(residents=Residents(departements=("93",))),
     ]
     contacts = [Contact(), Contact(adresse="1 place de la Mairie"), Contact(telephone="01 02 03 04 05"),
                 Contact(courriel="contact@exemple.fr", site_web="https://exemple.fr")]

@@ -85,9 +85,12 @@ def test_details_without_contact_say_so(matcher: Matcher) -> None:
     assert "Elle est réservée aux femmes." in details
 
 
-def test_restriction_shown_when_unknown_to_the_profile(matcher: Matcher) -> None:
-    found = matcher.recommend(Profile(code_insee="35238", besoin="emploi"))
+def test_restriction_said_in_the_details(matcher: Matcher) -> None:
+    # Only a person known to live in a QPV gets the QPV-only action; the details still say who it is for.
+    found = matcher.recommend(Profile(age=20, code_insee="35238", qpv=True, besoin="emploi"))
     assert "réservée aux habitants des quartiers prioritaires" in suggestion_details(_find(found, "fx-rennes-qpv"))
+    unknown = matcher.recommend(Profile(age=20, code_insee="35238", besoin="emploi"))
+    assert "fx-rennes-qpv" not in [s.initiative.id for s in unknown.local]
 
 
 def test_why(fougeres: Recommendation) -> None:

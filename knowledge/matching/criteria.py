@@ -226,21 +226,25 @@ _needs: List[Criterion] = [
 
 # Situations, in points. No shelter weighs most: a roof comes before anything else; a programme built for
 # exiles answers needs (language, recognition of diplomas) no general action does. Mobility counts only
-# near home: a way to get to work here, not a move to another région.
+# near home (in the person's département or closer): a way to get to work here, not a move elsewhere.
 CRITERIA: Tuple[Criterion, ...] = (
     *_needs,
     Criterion("sans-domicile", "fit", 4, _shelter, lambda p: p.logement == "sans-domicile"),
     Criterion("exiles", "fit", 4, _for_exiles, lambda p: p.refugie is True),
-    Criterion("qpv", "fit", 2, _for_qpv, lambda p: p.qpv is True),
+    # A quartier-prioritaire action serves its own quartiers: being from a QPV elsewhere is no fit.
+    Criterion("qpv", "fit", 2, _for_qpv, lambda p: p.qpv is True, near_only=True),
     Criterion("handicap", "fit", 2, _for_handicap, lambda p: p.handicap in ("rqth", "oui-sans-rqth")),
     Criterion("mobilite", "fit", 2, _mobility,
               lambda p: (p.permis is False or p.vehicule is False) and p.besoin != "mobilite-permis",
               near_only=True),
     Criterion("sans-diplome", "fit", 2, _for_low_diploma, lambda p: p.diplome in ("aucun", "cap-bep")),
-    Criterion("jeunes", "general", GENERAL_WEIGHT, _for_youth, _is_young),
-    Criterion("femmes", "general", GENERAL_WEIGHT, lambda r: "femmes" in r.publics, lambda p: p.femme is True),
+    # General fits (young, woman, minima sociaux) only count near home: being young is no reason to go
+    # 150 km for an action that answers no need of the person (no padding).
+    Criterion("jeunes", "general", GENERAL_WEIGHT, _for_youth, _is_young, near_only=True),
+    Criterion("femmes", "general", GENERAL_WEIGHT, lambda r: "femmes" in r.publics, lambda p: p.femme is True,
+              near_only=True),
     Criterion("minima-sociaux", "general", GENERAL_WEIGHT, lambda r: "beneficiaires-des-minimas-sociaux" in r.publics,
-              lambda p: p.minima_sociaux is True),
+              lambda p: p.minima_sociaux is True, near_only=True),
     # Hard rules that let the record through, said so the person knows why they may go.
     *(Criterion(f"reserve:{public}", "filter") for public in RESERVED_PUBLICS),
     Criterion("residents", "filter"),

@@ -1,0 +1,333 @@
+"""Relevance audit (issue 14): generated profiles through the matcher on the real base; every suggestion's
+DISPLAYED text and its structured eligibility are checked against the profile, with this file's own
+reading of the rules (contracts.md), not the engine's:
+
+- no reserved public, residents-only place, age or diploma bound outside the profile;
+- no place beyond the rules: in the person's département (or closer), or in their région and said so
+  (« dans votre région »), or national; never « près de chez vous » outside the département;
+- every suggestion serves the stated need or a situation of the person, and there are at most four;
+- no false reason: each « Pourquoi ? » sentence is re-derived from its criterion, and its claims (age,
+  département, intercommunalité, commune, facts about the person) are checked true for that profile.
+
+The generator is seeded: the same profiles every run. 0 contradictions, as a test.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+from datetime import date
+from typing import Callable, Dict, List, Optional, Tuple
+
+import pytest
+
+from knowledge import formatting, geo
+from knowledge.loader import load_knowledge
+from knowledge.matching import Matcher, Suggestion, criteria, wording
+from knowledge.matching.places import choose_place
+from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES, Profile
+
+SEED = 14
+TODAY = date(2026, 6, 1)
+PROFILES_PER_DEPARTEMENT = 6
+DIPLOMA_ORDER = ("aucun", "cap-bep", "bac", "superieur")
+NEAR = ("commune", "epci", "departement")
+
+# This audit's own reading of « known to belong » for each reserved public (contracts.md).
+BELONGS: Dict[str, Callable[[Profile], bool]] = {
+    "femmes": lambda p: p.femme is True,
+    "handicap": lambda p: p.handicap in ("rqth", "oui-sans-rqth"),
+    "rqth": lambda p: p.handicap == "rqth",
+    "sans-domicile": lambda p: p.logement == "sans-domicile",
+    "exiles": lambda p: p.refugie is True,
+    "minima-sociaux": lambda p: p.minima_sociaux is True,
+    "qpv": lambda p: p.qpv is True,
+    "suivi-mission-locale": lambda p: p.age is not None and 16 <= int(p.age) <= 25,
+    "parents-isoles": lambda p: p.parent_isole is True,
+    "seniors": lambda p: p.age is not None and int(p.age) >= 44,
+}  # any other public (ime-esat, rsa, justice, salariés SIAE, demandeurs d'emploi…): no profile can vouch
+
+
+# --------------------------------------------------------------------------- generated profiles
+
+
+def _cycle(values: Tuple[object, ...], index: int, stride: int) -> object:
+    return values[(index * stride) % len(values)]
+
+
+def generated_profiles() -> List[Profile]:
+    """Every département (overseas too) several times; every value of each fact reached, known and unknown."""
+    rng = random.Random(SEED)
+    communes = [c for c in geo._geo().communes if c.type != "ARM"]
+    by_dep: Dict[str, List[geo.Commune]] = {}
+    for commune in communes:
+        by_dep.setdefault(commune.departement, []).append(commune)
+    record_communes = {c for r in load_knowledge().initiatives for c in r.zone.communes}
+    out: List[Profile] = []
+    index = 0
+    for dep in sorted(by_dep):
+        pool = sorted(by_dep[dep], key=lambda c: -(c.population or 0))
+        with_records = [c for c in pool if c.code_insee in record_communes]
+        for k in range(PROFILES_PER_DEPARTEMENT):
+            if k == 0:
+                commune = pool[0]  # the biggest town: where most people live
+            elif k == 1 and with_records:
+                commune = rng.choice(with_records)
+            else:
+                commune = rng.choice(pool)
+            out.append(Profile(
+                age=16 + (index * 7 + rng.randint(0, 14)) % 15,  # 16..30
+                code_insee=commune.code_insee,
+                logement=_cycle((None, *LOGEMENTS), index, 1),  # type: ignore[arg-type]
+                handicap=_cycle((None, *HANDICAPS), index, 3),  # type: ignore[arg-type]
+                femme=_cycle((None, True, False), index, 5),  # type: ignore[arg-type]
+                besoin=_cycle((None, *BESOINS), index, 1 + 2 * (index % 3)),  # type: ignore[arg-type]
+                diplome=_cycle((None, *DIPLOMES), index, 7),  # type: ignore[arg-type]
+                scolarite=_cycle((None, *SCOLARITES), index, 2),  # type: ignore[arg-type]
+                qpv=rng.choice((None, True, False)),
+                permis=rng.choice((None, True, False)),
+                vehicule=rng.choice((None, True, False)),
+                refugie=rng.choice((None, None, True, False)),
+                minima_sociaux=rng.choice((None, True, False)),
+                parent_isole=rng.choice((None, True, False)),
+            ))
+            index += 1
+    return out
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def _eligibility(s: Suggestion, p: Profile, person: Optional[geo.Commune]) -> List[str]:
+    record, elig, problems = s.initiative, s.initiative.eligibilite, []
+    for public in elig.reserve_a:
+        if public not in BELONGS or not BELONGS[public](p):
+            problems.append(f"public réservé « {public} » hors du profil")
+    residents = elig.residents
+    if residents.restricted:
+        inside = person is not None and (
+            person.code_insee in residents.communes or (person.arrondissement_de or "") in residents.communes
+            or person.departement in residents.departements or person.region in residents.regions)
+        if not inside:
+            problems.append("réservée aux habitants d'autres lieux")
+    age = p.whole_age
+    if (elig.age_min is not None or elig.age_max is not None) and age is None:
+        problems.append("bornes d'âge, âge inconnu")
+    if age is not None and ((elig.age_min is not None and age < elig.age_min)
+                            or (elig.age_max is not None and age > elig.age_max)):
+        problems.append(f"âge {age} hors de {elig.age_min}-{elig.age_max}")
+    if elig.diplome_min or elig.diplome_max:
+        if p.diplome is None:
+            problems.append("borne de diplôme, diplôme inconnu")
+        else:
+            level = DIPLOMA_ORDER.index(p.diplome)
+            if elig.diplome_min and level < DIPLOMA_ORDER.index(elig.diplome_min):
+                problems.append("diplôme sous le minimum")
+            if elig.diplome_max and level > DIPLOMA_ORDER.index(elig.diplome_max):
+                problems.append("diplôme au-dessus du maximum")
+    return problems
+
+
+def _present_in_departement(s: Suggestion, person: geo.Commune) -> bool:
+    zone = s.initiative.zone
+    communes = [c for c in map(geo.get_commune, zone.communes) if c is not None]
+    if zone.niveau in ("departement", "region") or not communes:
+        return person.departement in zone.departements or zone.niveau == "region" and person.region in zone.regions
+    return any(c.departement == person.departement for c in communes)
+
+
+def _place(s: Suggestion, p: Profile, person: Optional[geo.Commune], shown: List[Suggestion]) -> List[str]:
+    problems = []
+    text = "\n".join((formatting.suggestion_text(s, 1), formatting.suggestion_details(s)))
+    if s.initiative.zone.niveau == "national":
+        if s.where != "partout en France":
+            problems.append(f"action nationale affichée « {s.where} »")
+        return problems
+    if person is None:
+        return ["action locale sans commune connue"]
+    dep_name = geo.departement_name(person.departement)
+    said_region = s.where.startswith(("dans votre région", "dans toute votre région"))
+    if s.proximity in NEAR:
+        if not _present_in_departement(s, person):
+            problems.append(f"dite proche ({s.proximity}) mais absente du département {person.departement}")
+        named = re.findall(r"\(([^()]*)\)\s*$", s.where)
+        if s.where.startswith("à ") and named and named[-1] != dep_name:
+            problems.append(f"lieu affiché « {s.where} » hors du département ({dep_name})")
+        if said_region:
+            problems.append("proche mais dite « dans votre région »")
+    else:
+        if not said_region:
+            problems.append(f"hors du département sans le dire : « {s.where} »")
+        if "près de chez vous" in text:
+            problems.append("« près de chez vous » hors du département")
+        if s.place.commune is not None:
+            commune = geo.get_commune(s.place.commune)
+            if commune is None or commune.region != person.region or commune.code_insee not in s.initiative.zone.communes:
+                problems.append(f"commune affichée {s.place.commune} hors de la région ou de l'action")
+        if s.initiative.zone.niveau != "region" and any(o.proximity in NEAR for o in shown):
+            problems.append("autre département de la région alors qu'une action plus proche convient")
+    return problems
+
+
+def _fit(s: Suggestion, p: Profile) -> List[str]:
+    """Serves the stated need or a situation of the person (general fit only without a stated need)."""
+    record = s.initiative
+    themes = set(record.thematiques)
+    serves_need = p.besoin is not None and bool(themes & BESOINS[p.besoin][1])
+    situation = any(key in s.criteria for key in ("sans-domicile", "exiles", "qpv", "handicap", "mobilite",
+                                                   "sans-diplome"))
+    general = p.besoin in (None, "ne-sait-pas") and any(k in s.criteria for k in ("jeunes", "femmes", "minima-sociaux", "age"))
+    if "mobilite" in s.criteria and s.proximity not in NEAR:
+        return ["mobilité proposée loin de chez soi"]
+    return [] if serves_need or situation or general else ["ne sert ni le besoin ni la situation"]
+
+
+_AGE_RANGE = re.compile(r"aux (\d+)-(\d+) ans")
+_AGE_BELOW = re.compile(r"aux moins de (\d+) ans")
+_AGE_FROM = re.compile(r"aux personnes de (\d+) ans et plus")
+
+# Claims a reason may make about the person, and this audit's check of each.
+FACTS: List[Tuple[str, Callable[[Profile], bool]]] = [
+    ("Vous n'avez pas le permis", lambda p: p.permis is False),
+    ("Vous n'avez pas de véhicule", lambda p: p.vehicule is False),
+    ("Vous n'avez pas de logement", lambda p: p.logement == "sans-domicile"),
+    ("Vous habitez un quartier prioritaire", lambda p: p.qpv is True),
+    ("Vous avez une RQTH", lambda p: p.handicap == "rqth"),
+    ("Vous avez un handicap ou un souci de santé", lambda p: p.handicap == "oui-sans-rqth"),
+    ("Vous êtes réfugié", lambda p: p.refugie is True),
+    ("réservée aux femmes", lambda p: p.femme is True),
+    ("Vous touchez un minimum social", lambda p: p.minima_sociaux is True),
+    ("Vous n'avez pas de diplôme", lambda p: p.diplome == "aucun"),
+    ("CAP ou un BEP", lambda p: p.diplome == "cap-bep"),
+    ("Vous avez le bac", lambda p: p.diplome == "bac"),
+    ("au-delà du bac :", lambda p: p.diplome == "superieur"),
+    ("par la mission locale", lambda p: p.age is not None and 16 <= int(p.age) <= 25),
+]
+
+
+def _reasons(s: Suggestion, p: Profile, person: Optional[geo.Commune]) -> List[str]:
+    problems = []
+    rank = {"national": 0, "region": 1, "departement": 2, "epci": 3, "commune": 4}[s.proximity]
+    if len(s.reasons) != len(s.criteria):
+        return ["raisons et critères désaccordés"]
+    choice = choose_place(s.initiative, s.proximity, person)
+    for key, sentence in zip(s.criteria, s.reasons):
+        if not criteria.holds(key, s.initiative, p, person, rank):
+            problems.append(f"raison « {sentence} » : critère {key} faux")
+        if wording.reason(key, s.initiative, p, person, choice) != sentence:
+            problems.append(f"raison « {sentence} » : ne se redérive pas du critère {key}")
+        problems.extend(_claims(sentence, s, p, person))
+    return problems
+
+
+def _claims(sentence: str, s: Suggestion, p: Profile, person: Optional[geo.Commune]) -> List[str]:
+    problems = []
+    for needle, holds in FACTS:
+        if needle in sentence and not holds(p):
+            problems.append(f"raison « {sentence} » fausse pour ce profil")
+    age = re.match(r"Vous avez (\d+) ans", sentence)
+    if age:
+        n = int(age.group(1))
+        if n != p.whole_age:
+            problems.append(f"âge dit {n}, profil {p.whole_age}")
+        for pattern, ok in ((_AGE_RANGE, lambda m: int(m.group(1)) <= n <= int(m.group(2))),
+                            (_AGE_BELOW, lambda m: n < int(m.group(1))),
+                            (_AGE_FROM, lambda m: n >= int(m.group(1)))):
+            found = pattern.search(sentence)
+            if found and not ok(found):
+                problems.append(f"raison d'âge fausse : « {sentence} »")
+        if "aux jeunes" in sentence and not 16 <= n <= 30:
+            problems.append(f"« aux jeunes » à {n} ans")
+    if "ce que vous cherchez" in sentence and (
+            p.besoin is None or not set(s.initiative.thematiques) & BESOINS[p.besoin][1]):
+        problems.append(f"« {sentence} » sans ce besoin")
+    if "près de chez vous" in sentence and s.proximity not in NEAR:
+        problems.append("« près de chez vous » hors du département")
+    if person is not None:
+        dep = re.search(r"votre département \(([^)]*)\)", sentence)
+        if dep and dep.group(1) != geo.departement_name(person.departement):
+            problems.append(f"« {sentence} » : ce n'est pas le département de la personne")
+        epci = re.search(r"votre intercommunalité \(([^)]*)\)", sentence)
+        if epci:
+            mine = geo.get_epci(person.epci) if person.epci else None
+            if mine is None or epci.group(1) != mine.nom:
+                problems.append(f"« {sentence} » : ce n'est pas l'intercommunalité de la personne")
+        at = re.match(r"Elle a lieu à (.+?), (votre commune|dans votre ville|dans votre intercommunalité|dans votre département)",
+                      sentence)
+        if at:
+            commune = geo.get_commune(s.place.commune or "")
+            city = lambda c: c.arrondissement_de or c.code_insee  # noqa: E731
+            if commune is None or commune.nom != at.group(1):
+                problems.append(f"« {sentence} » : commune nommée introuvable")
+            elif at.group(2) in ("votre commune", "dans votre ville") and city(commune) != city(person):
+                problems.append(f"« {sentence} » : pas la commune de la personne")
+            elif at.group(2) == "dans votre intercommunalité" and (
+                    commune.epci != person.epci or commune.departement != person.departement):
+                problems.append(f"« {sentence} » : pas l'intercommunalité de la personne")
+            elif at.group(2) == "dans votre département" and commune.departement != person.departement:
+                problems.append(f"« {sentence} » : pas le département de la personne")
+    return problems
+
+
+def audit(matcher: Matcher, profiles: List[Profile]) -> Tuple[List[str], Counter]:
+    contradictions: List[str] = []
+    figures: Counter = Counter()
+    for p in profiles:
+        found = matcher.recommend(p)
+        person = geo.get_commune(p.code_insee) if p.code_insee else None
+        figures["profils"] += 1
+        figures["profils avec au moins une action"] += bool(found.local)
+        if len(found.local) > 4:
+            contradictions.append(f"{p}: plus de quatre suggestions")
+        for s in found.local:
+            figures["suggestions"] += 1
+            figures[f"niveau {s.proximity}"] += 1
+            for problem in (_eligibility(s, p, person) + _place(s, p, person, list(found.local))
+                            + _fit(s, p) + _reasons(s, p, person)):
+                contradictions.append(f"{s.initiative.id} pour {p}: {problem}")
+    return contradictions, figures
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(load_knowledge(), today=TODAY)
+
+
+def test_generator_covers_the_space() -> None:
+    profiles = generated_profiles()
+    assert len(profiles) >= 500
+    assert generated_profiles() == profiles  # seeded: the same profiles every run
+    deps = {geo.get_commune(p.code_insee).departement for p in profiles}  # type: ignore[union-attr]
+    assert {"971", "972", "973", "974", "976", "2A", "2B", "59", "75"} <= deps
+    assert len(deps) >= 100
+    assert {p.whole_age for p in profiles} == set(range(16, 31))
+    for name, values in (("logement", LOGEMENTS), ("handicap", HANDICAPS), ("besoin", BESOINS),
+                         ("diplome", DIPLOMES), ("femme", (True, False))):
+        seen = {getattr(p, name) for p in profiles}
+        assert set(values) | {None} <= seen, name
+
+
+def test_relevance_audit_finds_no_contradiction(matcher: Matcher) -> None:
+    contradictions, figures = audit(matcher, generated_profiles())
+    print(dict(figures))  # the figures of the report: `pytest -s` shows them
+    assert figures["suggestions"] > 0
+    assert not contradictions, "\n".join(contradictions[:40]) + f"\n… {len(contradictions)} en tout"
+
+
+def test_audit_catches_a_false_reason(matcher: Matcher) -> None:
+    """The audit is not blind: a suggestion given another person's département is caught."""
+    p = Profile(age=20, code_insee="59350", besoin="emploi")
+    found = matcher.recommend(p)
+    assert found.local
+    import dataclasses
+
+    forged = dataclasses.replace(found.local[0], reasons=found.local[0].reasons[:-1]
+                                 + ("Elle couvre votre département (Pas-de-Calais).",))
+    person = geo.get_commune("59350")
+    assert _reasons(forged, p, person)
+    man = dataclasses.replace(p, femme=False)
+    women_only = dataclasses.replace(found.local[0], initiative=dataclasses.replace(
+        found.local[0].initiative, eligibilite=dataclasses.replace(found.local[0].initiative.eligibilite,
+                                                                   reserve_a=("femmes",))))
+    assert _eligibility(women_only, man, person)
