@@ -14,7 +14,16 @@ from knowledge.loader import KnowledgeBase, default_knowledge
 from knowledge.matching import criteria, wording
 from knowledge.matching.index import Block, build_index
 from knowledge.matching.networks import NetworkSuggestion, match_networks
-from knowledge.matching.places import LEVEL_NAME, LEVEL_RANK, NATIONAL, REGION, PlaceChoice, choose_place
+from knowledge.matching.places import (
+    LEVEL_NAME,
+    LEVEL_RANK,
+    NATIONAL,
+    REGION,
+    PlaceChoice,
+    choose_place,
+    proximity_rank,
+    record_place,
+)
 from knowledge.matching.scoring import Pick, pick_order, select
 from knowledge.models import Initiative
 from knowledge.profile import Profile
@@ -62,27 +71,10 @@ def person_of(profile: Profile) -> Optional[geo.Commune]:
 
 def describe_where(record: Initiative, person: Optional[geo.Commune] = None) -> str:
     """Where a record is, for this person (any record, even one the matcher would not offer them)."""
-    from knowledge.matching.places import proximity_rank, record_place
-
     rank = proximity_rank(record_place(record), record.zone.niveau, person)
     if person is None or rank is None:
-        return _where_without_person(record)
+        return wording.where_without_person(record)
     return wording.where_text(record, choose_place(record, LEVEL_NAME[rank], person))
-
-
-def _where_without_person(record: Initiative) -> str:
-    zone = record.zone
-    if zone.niveau == NATIONAL:
-        return "partout en France"
-    commune = next((c for c in map(geo.get_commune, zone.communes) if c is not None), None)
-    if commune is not None and zone.niveau in ("commune", "epci"):
-        return wording.where_text(record, PlaceChoice("commune", commune=commune.code_insee,
-                                                      departement=commune.departement))
-    if zone.departements:
-        return wording.where_text(record, PlaceChoice("departement", departement=zone.departements[0]))
-    if zone.regions:
-        return f"dans toute la région ({wording.region_name(zone.regions[0])})"
-    return zone.precisions or "lieu non précisé"
 
 
 class Matcher:

@@ -51,6 +51,21 @@ def where_text(record: Initiative, choice: PlaceChoice) -> str:
     return f"dans toute votre région ({region_name(choice.region or '')})"
 
 
+def where_without_person(record: Initiative) -> str:
+    """Where a record is when the person's commune is unknown (or the record is not in their région)."""
+    zone = record.zone
+    if zone.niveau == NATIONAL:
+        return "partout en France"
+    commune = next((c for c in map(geo.get_commune, zone.communes) if c is not None), None)
+    if commune is not None and zone.niveau in (COMMUNE, EPCI):
+        return where_text(record, PlaceChoice(COMMUNE, commune=commune.code_insee, departement=commune.departement))
+    if zone.departements:
+        return where_text(record, PlaceChoice(DEPARTEMENT, departement=zone.departements[0]))
+    if zone.regions:
+        return f"dans toute la région ({region_name(zone.regions[0])})"
+    return zone.precisions or "lieu non précisé"
+
+
 def place_reason(person: Optional[geo.Commune], choice: PlaceChoice) -> str:
     if choice.level == NATIONAL or person is None:
         return "Elle est ouverte partout en France."
