@@ -310,6 +310,16 @@ class TestZone:
         assert ids(match([record], code_insee=LILLE, besoin="emploi")) == []
         assert ids(match([record], code_insee=FOUGERES, besoin="emploi")) == ["a"]
 
+    def test_region_ones_closest_first(self) -> None:
+        # Nothing in Ille-et-Vilaine: Dinan (64 km) before Brest (244 km), though older.
+        dinan = rec("b-dinan", communes=("22050",), annee=2005, published=2005)
+        brest = rec("a-brest", communes=(BREST,), annee=2020, published=2020)
+        for vector_from in (256, 0):
+            found = Matcher(kb_of(dinan, brest), today=TODAY, vector_from=vector_from).recommend(
+                Profile(age=20, code_insee=FOUGERES, besoin="emploi"))
+            assert ids(found) == ["b-dinan", "a-brest"]
+            assert found.local[0].where.endswith(" km")
+
     def test_an_epci_across_departements_is_not_closer_than_the_departement(self) -> None:
         # Paris 18e and Clichy-sous-Bois share the Métropole du Grand Paris, not a département.
         record = rec("clichy", communes=("93014",))
@@ -773,4 +783,14 @@ def _scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
         scored.append((level, -score, record.id, record.zone.niveau == "region"))
     if any(item[0] >= places.NEAR_RANK for item in scored):
         scored = [item for item in scored if item[0] != places.LEVEL_RANK["region"] or item[3]]
+    elif person is not None:
+        # Région-level ones ordered by distance bands (under 50 km, under 100 km, farther or unknown).
+        regional = [i for i, item in enumerate(scored) if item[0] == places.LEVEL_RANK["region"]]
+        if len(regional) <= scoring.DISTANCE_MAX_ROWS:
+            by_id = {r.id: r for r in kb.initiatives}
+            for i in regional:
+                level, neg, record_id, whole = scored[i]
+                km = 0.0 if whole else places.closest_km(by_id[record_id], person)
+                band = 2 if km is None else (0 if km < 50 else 1 if km < 100 else 2)
+                scored[i] = (level, -((-neg) + 0.19 * (2 - band)), record_id, whole)
     return [item[2] for item in sorted(scored, key=lambda item: item[1:3])]

@@ -122,6 +122,15 @@ def _km(person: geo.Commune, code: str) -> Optional[float]:
         return None
 
 
+def closest_km(record: Initiative, person: geo.Commune) -> Optional[float]:
+    """Distance from the person to the record's nearest commune in their région (None: no commune named
+    there, or no distance table)."""
+    kms = [_km(person, c.code_insee) for c in map(geo.get_commune, record.zone.communes)
+           if c is not None and c.region == person.region]
+    known = [km for km in kms if km is not None]
+    return min(known) if known else None
+
+
 def choose_place(record: Initiative, level: str, person: Optional[geo.Commune]) -> PlaceChoice:
     """The place to name: a commune of the record inside the person's commune, EPCI, département or région
     (the closest one), else the area the record covers as a whole, always inside that same area."""

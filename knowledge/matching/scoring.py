@@ -2,7 +2,9 @@
 
 Score = specific fit + closeness + small tie-breaking tiers, each worth more than everything below it:
   specific fit: the weights of knowledge/matching/criteria.py (need 3, no shelter 4, exiles 4, ...);
-  closeness: 0.75 per level above national (commune 3, like the need itself);
+  closeness: 0.75 per level above national (commune 3, like the need itself); inside the région level
+    (only used when nothing in the person's département fits), 0.19 per distance band closer than
+    100 km (bands: under 50 km, under 100 km, farther or unknown), a région-wide record counting as near;
   still running (not historical): 0.1;
   general fit (young, woman, minima sociaux): 0.02 each, at most 3;
   quality: usable contact 0.01 + recency up to 0.0099.
@@ -22,7 +24,16 @@ import numpy as np
 
 from knowledge import geo
 from knowledge.matching import criteria
-from knowledge.matching.places import COMMUNE, DEPARTEMENT, EPCI, LEVEL_RANK, NEAR_RANK, REGION, epci_key
+from knowledge.matching.places import (
+    COMMUNE,
+    DEPARTEMENT,
+    EPCI,
+    LEVEL_RANK,
+    NEAR_RANK,
+    REGION,
+    closest_km,
+    epci_key,
+)
 from knowledge.models import Initiative
 from knowledge.profile import Profile
 
@@ -33,6 +44,12 @@ PROXIMITY_STEP = 0.75
 CURRENT_BONUS = 0.1
 QUALITY_CONTACT, QUALITY_RECENCY = 0.01, 0.0099
 HISTORICAL_AFTER_YEARS = 10
+# Within the région level: each band is worth more than all the tiers below it (0.1 + 0.06 + 0.02) and the
+# two together less than a level (0.75), so distance orders région suggestions without overriding fit.
+DISTANCE_BAND_STEP = 0.19
+DISTANCE_BANDS_KM = (50.0, 100.0)
+# Beyond this many région-level candidates, distance is not computed (synthetic bases only): fit decides.
+DISTANCE_MAX_ROWS = 400
 
 # (score, id, block, row, proximity rank) of one candidate.
 Pick = Tuple[float, str, "Block", int, int]
@@ -54,6 +71,21 @@ def record_quality(record: Initiative, historical: bool) -> float:
     return ((0.0 if historical else CURRENT_BONUS)
             + (QUALITY_CONTACT if record.contact.is_usable and not historical else 0.0)
             + QUALITY_RECENCY * recency)
+
+
+def region_distance_bonus(block: "Block", rows: Sequence[int], person: Optional[geo.Commune]) -> List[float]:
+    """The distance-band bonus of région-level rows (same Python arithmetic for the loop and numpy paths)."""
+    if person is None or len(rows) > DISTANCE_MAX_ROWS:
+        return [0.0] * len(rows)
+    bonus = []
+    for row in rows:
+        if block.regionwide[row]:
+            km: Optional[float] = 0.0
+        else:
+            km = closest_km(block.entries[row], person)
+        band = len(DISTANCE_BANDS_KM) if km is None else sum(km >= limit for limit in DISTANCE_BANDS_KM)
+        bonus.append(DISTANCE_BAND_STEP * (len(DISTANCE_BANDS_KM) - band))
+    return bonus
 
 
 def pick_order(pick: Pick) -> Tuple[float, str]:
@@ -92,12 +124,13 @@ def select(block: "Block", base_level: int, profile: Profile, person: Optional[g
     closer = closer_rows(block, person) if base_level == LEVEL_RANK[REGION] else []
     residents = resident_rows(block, person)
     if block.columns is not None:
-        return _select_vector(block, block.columns, base_level, closer, residents, profile, rules, limit)
-    return _select_rows(block, base_level, closer, residents, profile, rules, limit)
+        return _select_vector(block, block.columns, base_level, closer, residents, profile, person, rules, limit)
+    return _select_rows(block, base_level, closer, residents, profile, person, rules, limit)
 
 
 def _select_rows(block: "Block", base_level: int, closer: Sequence[Tuple[Sequence[int], int]],
-                 residents: List[Sequence[int]], profile: Profile, rules: List[Rule], limit: int) -> List[Pick]:
+                 residents: List[Sequence[int]], profile: Profile, person: Optional[geo.Commune],
+                 rules: List[Rule], limit: int) -> List[Pick]:
     """Plain loop for small blocks (the real base): faster than numpy's per-call overhead there.
     Same arithmetic, in the same order, as `_select_vector`, so both give bit-identical scores."""
     excluded = criteria.excluded(profile)
@@ -131,6 +164,12 @@ def _select_rows(block: "Block", base_level: int, closer: Sequence[Tuple[Sequenc
         found.append((fit + PROXIMITY_STEP * level + quality[row], block.ids[row], block, row, level))
     if any(pick[4] >= NEAR_RANK for pick in found):
         found = [pick for pick in found if pick[4] != LEVEL_RANK[REGION] or block.regionwide[pick[3]]]
+    else:
+        at_region = [i for i, pick in enumerate(found) if pick[4] == LEVEL_RANK[REGION]]
+        bonus = region_distance_bonus(block, [found[i][3] for i in at_region], person)
+        for i, extra in zip(at_region, bonus):
+            score, record_id, _, row, level = found[i]
+            found[i] = (score + extra, record_id, block, row, level)
     if len(found) > limit:
         found.sort(key=pick_order)
         found = found[:limit]
@@ -138,7 +177,8 @@ def _select_rows(block: "Block", base_level: int, closer: Sequence[Tuple[Sequenc
 
 
 def _select_vector(block: "Block", columns: "Columns", base_level: int, closer: Sequence[Tuple[Sequence[int], int]],
-                   residents: List[Sequence[int]], profile: Profile, rules: List[Rule], limit: int) -> List[Pick]:
+                   residents: List[Sequence[int]], profile: Profile, person: Optional[geo.Commune],
+                   rules: List[Rule], limit: int) -> List[Pick]:
     size = len(block.entries)
     excluded = criteria.excluded(profile)
     keep = (columns.restrictions & excluded) == 0
@@ -163,12 +203,18 @@ def _select_vector(block: "Block", columns: "Columns", base_level: int, closer: 
         if makes_relevant:
             relevant |= hit
     keep &= relevant
-    if (keep & near).any():
+    gated = bool((keep & near).any())
+    if gated:
         keep &= (level != LEVEL_RANK[REGION]) | columns.regionwide
     rows = np.flatnonzero(keep)
     if rows.size == 0:
         return []
     score = fit[rows] + PROXIMITY_STEP * level[rows] + columns.quality[rows]
+    if not gated:
+        at_region = np.flatnonzero(level[rows] == LEVEL_RANK[REGION])
+        if at_region.size:
+            bonus = region_distance_bonus(block, rows[at_region].tolist(), person)
+            score[at_region] += np.array(bonus, dtype=np.float64)
     if rows.size > limit:
         # Everything tied with the limit-th best stays in, so the id tie-break is exact.
         threshold = np.partition(score, rows.size - limit)[rows.size - limit]
