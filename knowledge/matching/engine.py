@@ -21,6 +21,7 @@ from knowledge.matching.places import (
     REGION,
     PlaceChoice,
     choose_place,
+    preload,
     proximity_rank,
     record_place,
 )
@@ -88,6 +89,7 @@ class Matcher:
         collecting = gc.isenabled()
         gc.disable()
         try:
+            preload()
             index = build_index(kb.initiatives, self.today, vector_from)
         finally:
             if collecting:

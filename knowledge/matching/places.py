@@ -21,12 +21,14 @@ LEVEL_NAME: Tuple[str, ...] = (NATIONAL, REGION, DEPARTEMENT, EPCI, COMMUNE)
 # « Près de chez vous » means this rank or closer (same département); the région is said plainly.
 NEAR_RANK = LEVEL_RANK[DEPARTEMENT]
 
-try:  # helper "places" ships knowledge/places/distance.py; until then places are ranked by level only
-    from knowledge.places.distance import distance_km as _distance_km  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - depends on the merge order
-    _distance_km = None
+from knowledge.places import distance as _distance
 
-distance_km: Optional[Callable[[str, str], Optional[float]]] = _distance_km
+distance_km: Optional[Callable[[str, str], Optional[float]]] = _distance.distance_km
+
+
+def preload() -> None:
+    """Read the distance table now (at index build), not during the first query that needs a km."""
+    _distance.load()
 
 
 class RecordPlace(NamedTuple):
