@@ -235,7 +235,8 @@ CRITERIA: Tuple[Criterion, ...] = (
     Criterion("qpv", "fit", 2, _for_qpv, lambda p: p.qpv is True, near_only=True),
     Criterion("handicap", "fit", 2, _for_handicap, lambda p: p.handicap in ("rqth", "oui-sans-rqth")),
     Criterion("mobilite", "fit", 2, _mobility,
-              lambda p: (p.permis is False or p.vehicule is False) and p.besoin != "mobilite-permis",
+              # getting to work or training: not for a housing need, and the mobility need says it itself
+              lambda p: (p.permis is False or p.vehicule is False) and p.besoin not in ("mobilite-permis", "logement"),
               near_only=True),
     Criterion("sans-diplome", "fit", 2, _for_low_diploma, lambda p: p.diplome in ("aucun", "cap-bep")),
     # General fits (young, woman, minima sociaux) only count near home: being young is no reason to go
