@@ -211,3 +211,16 @@ def test_message_where_no_site_is_known_invents_nothing() -> None:
     text = wording.nearest_places_message("98735")
     assert "Je ne connais pas de France services" in text and "Tél." not in text
     assert wording.nearest_places_message(None) == wording.NO_COMMUNE
+
+
+def test_cli_commune_shows_the_point_and_the_nearest_sites() -> None:
+    from aiguillage.commands.commune import places_lines
+
+    info = distance.point_info(SEDAN)
+    lines = places_lines(SEDAN, "Sedan (08)")
+    assert f"{info.latitude:.5f}, {info.longitude:.5f}" in lines[0] and "laposte" in lines[0]
+    places = france_services.nearest(SEDAN)
+    assert len(lines) == 1 + len(places)
+    for line, place in zip(lines[1:], places):
+        assert line.strip().startswith("0.0 km — ") and place.nom in line and place.telephone in line
+    assert "aucune France services" in places_lines("98735", "Papeete (987)")[1]
