@@ -224,3 +224,15 @@ def test_cli_commune_shows_the_point_and_the_nearest_sites() -> None:
     for line, place in zip(lines[1:], places):
         assert line.strip().startswith("0.0 km — ") and place.nom in line and place.telephone in line
     assert "aucune France services" in places_lines("98735", "Papeete (987)")[1]
+
+
+def test_local_today_without_time_zone_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    import zoneinfo
+
+    def missing(key: str) -> None:
+        raise zoneinfo.ZoneInfoNotFoundError(key)
+
+    monkeypatch.setattr(zoneinfo, "ZoneInfo", missing)
+    late = dt.datetime(2026, 12, 7, 22, 30, tzinfo=dt.timezone.utc)
+    assert france_services.local_today(MAMOUDZOU, late) == dt.date(2026, 12, 8)
+    assert france_services.local_today(SEDAN, late) == dt.date(2026, 12, 7)

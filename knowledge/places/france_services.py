@@ -232,13 +232,24 @@ _TIMEZONES = {
 }
 
 
+# Standard offsets, in hours, for a system without time-zone data (a slim container): only
+# metropolitan France and Saint-Pierre-et-Miquelon have summer time, an hour off at worst.
+_FALLBACK_OFFSETS = {
+    "971": -4, "972": -4, "973": -3, "974": 4, "975": -3, "976": 3, "977": -4, "978": -4,
+    "986": 12, "987": -10, "988": 11,
+}
+
+
 def local_today(code_insee: Optional[str], now: Optional[dt.datetime] = None) -> dt.date:
     """The date in the commune's time zone (metropolitan France when unknown)."""
-    from zoneinfo import ZoneInfo
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    zone = ZoneInfo(_TIMEZONES.get(departement_of(code_insee) or "", "Europe/Paris") if code_insee
-                    else "Europe/Paris")
+    dep = (departement_of(code_insee) if code_insee else None) or ""
     now = now or dt.datetime.now(dt.timezone.utc)
+    try:
+        zone: dt.tzinfo = ZoneInfo(_TIMEZONES.get(dep, "Europe/Paris"))
+    except ZoneInfoNotFoundError:
+        zone = dt.timezone(dt.timedelta(hours=_FALLBACK_OFFSETS.get(dep, 1)))
     return now.astimezone(zone).date()
 
 
