@@ -3,7 +3,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup run shell train test validate bench load nlu-report clean
+.PHONY: setup run shell train test validate bench load nlu-report understanding-report clean
 
 setup:
 	@bash scripts/setup.sh
@@ -35,6 +35,11 @@ load: setup train
 # trained model, or with SEEDS=42,7,2026 the mean of one NLU training per DIET seed (no full model needed).
 nlu-report: setup $(if $(SEEDS),,train)
 	@$(PY) scripts/nlu_report.py $(if $(SEEDS),--seeds $(SEEDS))
+
+# Share of real-style messages and conversations (tests/understanding/) with every fact right →
+# benchmarks/results/understanding.md; with the newest trained model's NLU when models/ holds one.
+understanding-report: setup
+	@PYTHONPATH=$(CURDIR) $(PY) scripts/understanding_report.py $(if $(wildcard models/*.tar.gz),--model models)
 
 clean:
 	rm -rf models var results .pytest_cache
