@@ -202,5 +202,8 @@ def resolve_commune(text: str, limit: int = 5) -> list[Candidate]:
             candidates = _apply(from_head, qualifier)
     for qualifier in qualifiers:
         candidates = _apply(candidates, qualifier)
-    return _ranked(candidates, limit)
+    # A number right after Paris, Lyon or Marseille is an arrondissement (« marseille 13 »), not the
+    # city in the département of that number.
+    arrondissements = [c for c in candidates if c.reason == "arrondissement" and c.score >= 1.0]
+    return _ranked(arrondissements or candidates, limit)
 

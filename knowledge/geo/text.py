@@ -34,6 +34,8 @@ _BARE_NAME_MIN_POPULATION = 2_000
 _BIG_CITY_POPULATION = 100_000
 # A 5-digit number followed by these is money, not a postal code (« 35000 € »).
 _FUZZY_MAX_TOKENS = 4
+# After a weak cue (« de », « à »), a short form counts only for a town this big (offered, to confirm).
+_WEAK_PREFIX_MIN_POPULATION = 20_000
 
 
 def _cue(tokens: Sequence[str], start: int) -> int:
@@ -43,8 +45,8 @@ def _cue(tokens: Sequence[str], start: int) -> int:
         j -= 1
     if j >= 0 and tokens[j] in _WEAK_CUES:
         before = tokens[j - 1] if j > 0 else ""
-        if before in _STRONG_CUES or (before == "suis" and tokens[j] in {"de", "d"}):
-            return _STRONG  # « habite à », « ville de », « je suis de »
+        if before in _STRONG_CUES or before in _BEING_VERBS:
+            return _STRONG  # « habite à », « ville de », « je suis de », « jsuis sur »
         return _WEAK
     return _STRONG if j >= 0 and tokens[j] in _STRONG_CUES else _NO_CUE
 
@@ -95,9 +97,12 @@ def _exact_mention(geo: _Geo, tokens: Sequence[str], start: int, cue: int) -> _M
     if cue == _NO_CUE:
         return None
     for size in range(min(geo.max_phrase_tokens, len(tokens) - start), 0, -1):
-        phrase = tokens[start:start + size]  # « je bosse à Vitry » -> Vitry-sur-Seine...
+        phrase = tokens[start:start + size]  # « j'habite à Vitry » -> Vitry-sur-Seine...
         positions = geo.by_prefix.get(" ".join(phrase), ())[:_PREFIX_CANDIDATES]
-        if positions and not all(t in _PARTICLES or t in _COMMON_WORDS for t in phrase):
+        if cue == _WEAK and positions and _population(geo.communes[positions[0]]) < _WEAK_PREFIX_MIN_POPULATION:
+            continue  # « j'en peux plus » is no short form of Peux-et-Couffouleux; « de Brive » is Brive-la-Gaillarde
+        if positions and not any(t in _NEVER_UNASKED for t in phrase) \
+                and not all(t in _PARTICLES or t in _COMMON_WORDS for t in phrase):
             return [Candidate(geo.communes[pos], 0.9, "prefix", " ".join(phrase)) for pos in positions], start + size
     return None
 
@@ -108,7 +113,7 @@ def _fuzzy_mention(geo: _Geo, tokens: Sequence[str], start: int) -> _Mention | N
     best_score = 0.0
     for size in range(min(_FUZZY_MAX_TOKENS, len(tokens) - start), 0, -1):
         phrase = tokens[start:start + size]
-        if (phrase[-1] in _PARTICLES or any(t in _FUNCTION_WORDS for t in phrase)
+        if (phrase[-1] in _PARTICLES or any(t in _FUNCTION_WORDS or t in _NEVER_UNASKED for t in phrase)
                 or all(t in _PARTICLES or t in _COMMON_WORDS for t in phrase)):
             continue  # « j'habite chez ma mère », « en ville »: no misspelt commune there
         found = [c for c in _fuzzy(geo, phrase, " ".join(phrase))
@@ -131,15 +136,18 @@ def find_communes_in_text(text: str, limit: int = 5) -> list[Candidate]:
     """
     geo = _geo()
     tokens = _tokens(text.replace("€", " euros "))
-    mentions: list[Candidate] = []
+    mentions: list[tuple[int, Candidate]] = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
         if _POSTAL.match(token):
             following = tokens[i + 1] if i + 1 < len(tokens) else ""
             if following not in _MONEY_WORDS:
-                mentions += [Candidate(c, 1.0, "postal-code", token) for c in communes_by_postal_code(token)]
+                mentions += [(_STRONG, Candidate(c, 1.0, "postal-code", token)) for c in communes_by_postal_code(token)]
             i += 1
+            continue
+        if token in _NEVER_UNASKED:
+            i += 1  # « alors », « plus », « rien »: never the start of a place in a sentence
             continue
         cue = _cue(tokens, i)
         if cue == _NO_CUE and i > 0 and tokens[i - 1] in _ARTICLES:
@@ -158,7 +166,11 @@ def find_communes_in_text(text: str, limit: int = 5) -> list[Candidate]:
             narrowed = [c for c in candidates if _satisfies(c.commune, qualifier)]
             if narrowed:
                 candidates, i = narrowed, end
-        mentions += _ranked(candidates, len(candidates))
+        mentions += [(cue, c) for c in _ranked(candidates, len(candidates))]
+    # « j'ai vécu à Paris mais maintenant j'habite à Évreux »: where the person lives outranks where
+    # they went, worked or come from.
+    strongest = max((cue for cue, _ in mentions), default=_NO_CUE)
+    mentions = [c for cue, c in mentions if cue == strongest or c.reason == "postal-code"]
     unique: dict[str, Candidate] = {}
     for candidate in mentions:  # a commune named twice counts once, at its first mention
         unique.setdefault(candidate.commune.code_insee, candidate)
