@@ -97,7 +97,7 @@ def _read_commune(text: str, code: Optional[str], asked: bool, intent: Optional[
                 return
             if answer is False:
                 facts.slots["commune_candidates"] = None
-                facts.rejected = "commune:non"
+                facts.rejected = "commune-non:"
                 return
         if intent in ("affirm", "deny"):
             return
