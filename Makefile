@@ -1,9 +1,11 @@
 # Aiguillage — `make run` starts the bot, `make test` runs every test. Both set up .venv first.
 SHELL := /bin/bash
 VENV := .venv
+# A public-service bot sends nothing to a third party: Rasa's telemetry is off for every command below.
+export RASA_TELEMETRY_ENABLED ?= false
 PY := $(VENV)/bin/python
 
-.PHONY: setup run shell train test validate bench load nlu-report understanding-report clean
+.PHONY: setup run shell train test validate bench load nlu-report understanding-report safety-report clean
 
 setup:
 	@bash scripts/setup.sh
@@ -40,6 +42,10 @@ nlu-report: setup $(if $(SEEDS),,train)
 # benchmarks/results/understanding.md; with the newest trained model's NLU when models/ holds one.
 understanding-report: setup
 	@PYTHONPATH=$(CURDIR) $(PY) scripts/understanding_report.py $(if $(wildcard models/*.tar.gz),--model models)
+
+# The safety layer on the labelled messages of tests/safety/ → benchmarks/results/safety.md (no model needed).
+safety-report: setup
+	@$(PY) scripts/safety_report.py
 
 clean:
 	rm -rf models var results .pytest_cache
