@@ -23,6 +23,7 @@ class ActionExtractProfile(Action):
             entities=message.get("entities") or [],
             intent=(message.get("intent") or {}).get("name"),
             requested_slot=tracker.get_slot("requested_slot") if tracker.active_loop_name else None,
+            known={name: tracker.get_slot(name) for name in ("commune_candidates", "departement", "code_insee", "attempts")},
         )
         events = [SlotSet(name, value) for name, value in facts.slots.items()]
         if facts.skipped:

@@ -10,6 +10,7 @@ from typing import Dict, FrozenSet, List, Pattern, Tuple
 
 import yaml
 
+from knowledge.safety.model import THRESHOLD, probability
 from knowledge.text import strip_accents
 
 SIGNALS_FILE = Path(__file__).resolve().parents[1] / "data" / "safety" / "signaux.yaml"
@@ -24,15 +25,23 @@ _REPEATS = re.compile(r"([a-z])\1{2,}")
 _J_CONSONANT = re.compile(r"\bj(?=[bcdfghklmnpqrstvwxz][a-z])")
 _J_VOWEL = re.compile(r"\bj(?=(?:ai|en|y|etais|etait|avais|attends|arrive|avale|aime|essaie|ecris|aurais|irai|arrete|"
                       r"oublie|ecoute|ose|entends|aimerais|etai|habite|hesite|existe|espere|envoie)\b)")
+# Elisions typed without the apostrophe: « cest », « quil », « dla ».
+_ELIDED = {"cest": "c est", "quil": "qu il", "quils": "qu ils", "quelle": "qu elle", "quon": "qu on", "dla": "de la",
+           "lair": "l air", "jtai": "j t ai", "ya": "il y a"}
+_ELISIONS = re.compile(r"\b(?:" + "|".join(_ELIDED) + r")\b")
 _WORD = re.compile(r"[a-z']+")
 
 # The signals a message may carry, in the order the answer considers them.
 DANGER_SIGNALS = ("suicide", "violence", "expulse", "sans_abri", "sante", "grossesse", "detresse")
+# Set by the second net alone: worrying, but no pattern says what about.
+MODEL_SIGNAL = "inquietude"
+MODEL_MIN_WORDS = 4
 
 
 @dataclass(frozen=True)
 class Detection:
-    """What one message signals. `signals` ⊆ DANGER_SIGNALS; `age_hint` is « mineur », « majeur » or None."""
+    """What one message signals. `signals` ⊆ DANGER_SIGNALS (+ « inquietude » when only the second net,
+    knowledge/safety/model.py, finds the message worrying); `age_hint` is « mineur », « majeur » or None."""
 
     signals: FrozenSet[str]
     age_hint: str | None = None
@@ -66,6 +75,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"[^a-z0-9]+", " ", text)
     text = _REPEATS.sub(r"\1", text)
     text = _J_VOWEL.sub("j ", _J_CONSONANT.sub("j ", text))
+    text = _ELISIONS.sub(lambda m: _ELIDED[m.group(0)], text)
     return " ".join(text.split())
 
 
@@ -111,6 +121,15 @@ def _holds(signal: _Signal, text: str) -> bool:
     return any(motif.search(text) for motif in signal.motifs)
 
 
+def model_text(norm: str) -> str:
+    """What the second net reads: the normalised text with every exclusion blanked (« me frappe pas »,
+    « mort de rire » say there is no danger, for the model as for the patterns)."""
+    for signal in _lexicon().signals.values():
+        for exclusion in signal.exclusions:
+            norm = exclusion.sub(" ", norm)
+    return " ".join(norm.split())
+
+
 def _only_emoji(raw: str) -> bool:
     return bool(raw.strip()) and not re.search(r"[A-Za-z0-9À-ÿ]", raw)
 
@@ -133,7 +152,8 @@ def detect(text: str) -> Detection:
     lexicon = _lexicon()
     norm = normalise(raw)
     signals = {name for name in DANGER_SIGNALS if name in lexicon.signals and _holds(lexicon.signals[name], norm)}
-    if _only_emoji(raw) and any(e in raw for e in lexicon.distress_emoji):
+    # Sad emoji alone, or with a word or two (« 🥀💔 jsp »), say distress; in a sentence they are colour.
+    if any(e in raw for e in lexicon.distress_emoji) and (_only_emoji(raw) or len(norm.split()) <= 3):
         signals.add("detresse")
     age_hint = None
     if _holds(lexicon.signals["mineur"], norm):
@@ -141,4 +161,10 @@ def detect(text: str) -> Detection:
     elif _holds(lexicon.signals["majeur"], norm):
         age_hint = "majeur"
     words = [w for w in norm.split() if not w.isdigit()]
-    return Detection(frozenset(signals), age_hint, english=_is_english(words, norm, lexicon))
+    english = _is_english(words, norm, lexicon)
+    # The second net judges sentences, not one-word answers (« jsais pas », « dehors ») that the patterns read.
+    if not signals and not english:
+        remaining = model_text(norm)
+        if len(remaining.split()) >= MODEL_MIN_WORDS and probability(remaining) >= THRESHOLD:
+            signals.add(MODEL_SIGNAL)
+    return Detection(frozenset(signals), age_hint, english=english)
