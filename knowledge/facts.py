@@ -139,7 +139,7 @@ def read_facts(
             facts.skipped.append(requested_slot)
         return facts
 
-    besoin = button.get("besoin") if button.get("besoin") in BESOINS else parse_besoin(text)
+    besoin = button.get("besoin") if button.get("besoin") in BESOINS else parse_besoin(text, expecting=requested_slot in (None, "besoin"))
     if besoin:
         facts.slots["besoin"] = besoin
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_APOSTROPHES = str.maketrans({"’": "'", "`": "'", "´": "'", "‘": "'"})
+_APOSTROPHES = str.maketrans({"’": "'", "`": "'", "´": "'", "‘": "'", "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
 
 
 def strip_accents(text: str) -> str:

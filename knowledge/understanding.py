@@ -13,7 +13,7 @@ from knowledge.schooling import parse_diplome, parse_scolarite  # noqa: F401
 from knowledge.text import emoji_answer, normalize
 
 # Negation as people type it: "pas", "pa", "ps", "sans", "aucun", "jamais", "n'ai pas", "g pa".
-_NEG = r"(?:pas|pa|ps|sans|aucun|aucune|jamais|point|plus|pas encore|toujours pas|non|ni)"
+_NEG = r"(?:pas|pa|ps|po|sans|aucun|aucune|jamais|point|plus|pas encore|toujours pas|non|ni)"
 
 
 def _has(pattern: str, t: str) -> bool:
@@ -22,25 +22,36 @@ def _has(pattern: str, t: str) -> bool:
 
 def parse_permis(text: str) -> Optional[bool]:
     t = normalize(text)
+    if _has(r"^(?:le )?permis b$", t):
+        return True  # the answer to « Avez-vous le permis (permis B) ? »
+    if _has(r"\b(?:j ai|jai|g|j)\s+(?:que|juste|seulement)\s+le code\b|^juste le code$", t):
+        return False  # the theory test alone is not the licence
     if not _has(r"\bpermi[st]?\b|\bpermis b\b|\bcode de la route\b", t):
         return None
     if _has(rf"\b{_NEG}\b(?:\s+\w+){{0,3}}\s+(?:le |de |d )?permi", t) or _has(r"\bpermi[st]?\b\s*(?::\s*)?(?:non|nan|no)\b", t):
         return False
-    if _has(r"\b(?:passe|passer|prepare|preparer|en train|j ai le code|g le code|ai eu le code)\b", t) and not _has(r"\b(?:j ai|jai|g|j l ai)\s+(?:eu\s+)?(?:mon |le )?permi", t):
+    # « j'ai raté le permis », « on m'a retiré le permis », « permis suspendu », « le permis je l'ai pas »
+    if _has(r"\b(?:rate|perdu|retire|suspendu|annule|loupe|foire)\w*\s+(?:\w+\s+)?permi|\bpermi[st]?\s+(?:b\s+)?(?:suspendu|retire|annule|invalide)"
+            r"|\bpermi[st]?\b.{0,12}\bl ai (?:pas|pa|po)\b", t):
+        return False
+    if _has(r"\b(?:passe|passer|prepare|preparer|en train|j ai le code|g le code|ai eu le code|que le code|juste le code)\b", t) and not _has(r"\b(?:j ai|jai|g|j l ai)\s+(?:eu\s+)?(?:mon |le )?permi", t):
         return False  # learning to drive: the licence is not there yet
     if _has(r"\b(?:j ai|jai|g|ai|il a|elle a|avec|titulaire|j l ai|j ai eu|obtenu|mon|son)\b(?:\s+\w+){0,2}\s+permi", t) or _has(r"\bpermi[st]?\b\s*(?:b\s*)?(?:oui|ok|yes|en poche)\b", t):
         return True
     return None
 
 
-_VEHICLES = r"(?:voiture|vehicule|caisse|auto|bagnole|scooter|scoot|moto|mobylette|velo|trottinette|voiture sans permis|vsp)"
+_VEHICLES = r"(?:voiture|voitur|vehicule|caisse|auto|bagnole|scooter|scoot|moto|mob|mobylette|velo|trottinette|voiture sans permis|vsp)"
 
 
 def parse_vehicule(text: str) -> Optional[bool]:
     t = normalize(text)
-    if _has(r"\b(?:pas|pa|non)\s+vehicule[e]?\b", t):
+    if _has(r"\b(?:pas|pa|non)\s+(?:vehicule|motorise)e?\b|\brien pour (?:me|se) deplacer\b|\ba pied\b|\bque les transports\b"
+            r"|\bqu en transports?\b|\bque le bus\b", t):
         return False
-    if _has(r"\b(?:suis|chui|jsuis|je suis|est|il est|elle est)\s+vehicule", t):
+    if _has(r"^(?:je suis |jsuis |chui )?(?:vehicule|motorise)e?$", t):
+        return True
+    if _has(r"\b(?:suis|chui|jsuis|je suis|est|il est|elle est)\s+(?:vehicule|motorise)", t):
         return True
     if not _has(rf"\b{_VEHICLES}s?\b", t):
         return None
@@ -56,16 +67,19 @@ _NOWHERE = (r"(?:nul+e? ?part|null part|nulpart) (?:ou|pour|a) (?:dormir|pioncer
             r"|(?:endroit|coin|lieu|place|plan) (?:pour|ou|a) (?:dormir|pioncer|crecher|passer la nuit|me poser ce soir)")
 _POSSESSIVE = r"(?:mes|ma|mon|ses|sa|son|leurs?|les|nos|notre)"
 _LOGEMENT_PATTERNS: Tuple[Tuple[str, str], ...] = (
-    ("sans-domicile", r"\b(?:a la rue|dans la rue|sans domicile|sdf|sans logement|sans abri|pas de logement|"
-                      rf"{_NOWHERE}|dor[st]? dehors|dehors|squat|dans (?:ma|sa) voiture|115|pas de toit|expulsee?)\b"),
+    ("sans-domicile", r"\b(?:a la rue|dans la rue|sans domicile|sdf|s\.d\.f|sans logement|sans abri|sans toit|pas de logement|"
+                      rf"{_NOWHERE}|dor[st]? dehors|dehors|squat|dans (?:ma|sa) voiture|115|pas de toit|expulsee?|"
+                      r"hebergement d urgence|hotel social|hotel du 115)\b"),
     ("foyer-fjt", r"\b(?:fjt|foyer|habitat jeunes?|residence jeunes?|chrs|centre d hebergement)\b"),
-    ("heberge-tiers", rf"\b(?:heberge|hebergee|hebergement|chez (?:un|une|des|{_POSSESSIVE}) (?:pote|potes|ami|amie|amis|copain|copine|cousin|cousine|tante|oncle|frere|soeur|grand|grands|famille|connaissance|copains|copines)|chez des gens|"
-                      r"chez quelqu un|chez qqn|de gauche a droite|a droite a gauche|je squatte chez)\b"),
-    ("chez-parents", rf"\b(?:chez {_POSSESSIVE} (?:parents|daron|darons|daronne|mere|pere|reum|vieux|famille)|"
-                     r"chez papa|chez maman|avec (?:mes|ses) parents|avec (?:ma|sa) mere|avec (?:mon|son) pere|famille d accueil)\b"),
+    ("heberge-tiers", rf"\b(?:heberge|hebergee|hebergement|chez (?:un|une|des|{_POSSESSIVE}) (?:pote|potes|ami|amie|amis|copain|copine|cousin|cousine|tante|oncle|frere|soeur|grand|grands|famille|connaissance|copains|copines|mec|meuf|copain|chere et tendre)|chez des gens|"
+                      r"chez quelqu un|chez qqn|de gauche a droite|a droite a gauche|je squatte chez|canape d (?:un|une|des) \w+)\b"),
+    ("chez-parents", rf"\b(?:chez {_POSSESSIVE} (?:parents?|parants?|daron|darons|daronne|mere|mer|pere|reum|vieux|famille|maman|papa|mama|mere et \w+)|"
+                     r"chez papa|chez maman|avec (?:mes|ses) parents|avec (?:ma|sa) mere|avec (?:mon|son) pere|famille d accueil|"
+                     r"domicile (?:familial|parental))\b"),
     # « je cherche un appart » is a need with the situation unknown: only a flat the person *has* is stable.
     ("stable", r"\b(?:mon appart|mon appartement|mon logement|mon studio|ma maison|mon propre|je loue|locataire|"
-               r"proprietaire|en coloc|colocation|(?:j ai|jai|g|il a|elle a) (?:un|son|mon) (?:appart|appartement|studio|logement)|"
+               r"proprietaire|en coloc|en colloc|colocation|en location|hlm|logement social|un bail|mon bail|"
+               r"(?:j ai|jai|g|il a|elle a) (?:un|son|mon) (?:appart|appartement|studio|logement)|"
                r"son appart|son propre|mon chez moi|chez moi seul|mon t1|mon t2)\b"),
 )
 
@@ -78,15 +92,25 @@ def parse_logement(text: str) -> Optional[str]:
     return None
 
 
+_HEALTH = (r"\b(?:handicap|handicape|handicapee|maladie|malade|dyslexi\w*|dyspraxi\w*|autis\w*|trouble|troubles|sourd|sourde|"
+           r"malvoyant\w*|fauteuil|probleme de sante|problemes de sante|mdph)\b")
+_RQTH_PENDING = r"\b(?:demande de (?:la )?rqth|rqth en cours|attente (?:de )?(?:la |ma )?rqth|attends? (?:la |ma )?rqth|dossier mdph)\b"
+
+
 def parse_handicap(text: str) -> Optional[str]:
     t = normalize(text)
-    if _has(rf"\b{_NEG}\b(?:\s+\w+){{0,2}}\s+(?:de |d )?(?:handicap|rqth)", t):
-        if _has(r"\brqth\b", t) and _has(r"\bhandicap", t) and not _has(rf"\b{_NEG}\b(?:\s+\w+){{0,2}}\s+(?:de |d )?handicap", t):
+    if _has(rf"\b{_NEG}\b(?:\s+\w+){{0,3}}\s+(?:de |d |en situation de )?(?:handicap|rqth|probleme)", t):
+        # « dyslexique mais pas de RQTH »: a health condition said, only the recognition denied.
+        health_denied = _has(rf"\b{_NEG}\b(?:\s+\w+){{0,3}}\s+(?:de |d |en situation de )?(?:handicap|probleme)", t)
+        if _has(r"\brqth\b", t) and _has(_HEALTH, t) and not health_denied:
             return "oui-sans-rqth"
         return "non"
-    if _has(r"\b(?:rqth|reconnaissance (?:de la )?qualite de travailleur handicape|travailleur handicape|reconnu handicape|reconnue handicapee|mdph m a reconnu)\b", t):
+    if _has(_RQTH_PENDING, t):
+        return "oui-sans-rqth"  # asked for, not granted yet
+    if _has(r"\b(?:rqth|reconnaissance (?:de la )?qualite de travailleur handicape|travailleu(?:r|se) handicapee?|reconnue? handicapee?|"
+            r"reconnue? travailleu(?:r|se)|reconnue? th|mdph m a reconnue?)\b", t):
         return "rqth"
-    if _has(r"\b(?:handicap|handicape|handicapee|maladie|malade|dyslexi\w*|autis\w*|trouble|troubles|sourd|sourde|malvoyant\w*|fauteuil)\b", t):
+    if _has(_HEALTH, t):
         return "oui-sans-rqth"
     return None
 
@@ -96,24 +120,38 @@ _WANT = (r"(?:j?(?:e )?(?:re)?cherch\w*|trouver|besoin d(?:e|u|un|une)?|veux|veu
 _HOUSING_WORDS = r"(?:logement|logements|appart|appartement|studio|toit|chambre|hebergement|piaule|endroit|lit|foyer|coloc|colocation|f1|t1|t2|f2)"
 _BESOIN_PATTERNS: Tuple[Tuple[str, str], ...] = (
     ("apprentissage", r"\b(?:apprentissage|apprenti|apprentie|alternance|alternant|alternante|contrat pro|contrat de professionnalisation|cfa)\b"),
-    ("mobilite-permis", r"\b(?:passer (?:mon|le) permi[st]?|financer (?:mon|le) permi[st]?|aide (?:pour|au) (?:le )?permi[st]?|permis de conduire|auto ecole|me deplacer|mobilite|code de la route)\b"),
-    ("creation-activite", r"\b(?:creer (?:ma|mon|une|un) (?:boite|entreprise|activite|societe|business)|monter (?:ma|mon|une|un) (?:boite|entreprise|business|projet)|auto entrepreneur|micro entreprise|creation d entreprise|me mettre a mon compte|entreprendre)\b"),
+    ("mobilite-permis", r"\b(?:(?:passer|financer|payer|avoir|faire) (?:mon|le) (?:permi[st]?|code)|aide (?:pour|au) (?:le )?permi[st]?|permis de conduire|auto ecole|"
+                        r"me deplacer|mobilite|code de la route|moyen de transport|(?:acheter|louer) (?:un|une) (?:voiture|scooter|velo|vehicule|moto))\b"),
+    ("creation-activite", r"\b(?:(?:creer|monter|lancer|ouvrir) (?:ma|mon|une|un) (?:boite|entreprise|activite|societe|business|food truck|commerce|boutique|restaurant|resto|salon|projet)|"
+                          r"auto entrepreneur|micro entreprise|creation d entreprise|(?:me mettre|me lancer) a mon compte|entreprendre)\b"),
     # A CAP the person *has* is a diploma (knowledge/schooling.py), not a need: only one to get is.
-    ("formation", r"\b(?:formation|formations|me former|se former|reprendre (?:les|mes|ses) etudes|diplome a passer|"
-                  r"(?:passer|faire|preparer|obtenir|reprendre|cherche) (?:un|le|mon|une) (?:cap|bep|bac|bac pro|bts|diplome|titre pro)|"
+    ("formation", r"\b(?:formation|formations|me former|se former|me qualifier|me reconvertir|reconversion|"
+                  r"(?:reprendre|retourner a|retourner en) (?:les |mes |ses |l )?(?:etudes|ecole|cours)|diplome a passer|"
+                  r"(?:passer|faire|preparer|obtenir|reprendre|cherche|avoir) (?:un|le|mon|une) (?:cap|bep|bac|bac pro|bts|diplome|titre pro)|"
                   r"apprendre un metier|qualification|remise a niveau)\b"),
-    ("logement", rf"(?:\b{_WANT}\s+(?:\w+\s+){{0,2}}{_HOUSING_WORDS}\b|\bme loger\b|\bse loger\b|\bun toit\b|\b{_NOWHERE}\b)"),
-    ("emploi", r"\b(?:emploi|travail|taf|boulot|job|jobs|taff|bosser|boss|travailler|cdi|cdd|interim|embauche|petit boulot|stage|"
-               r"turbin|charbonner|gagner (?:de l argent|ma vie|des sous|des thunes))\b"),
-    ("ne-sait-pas", r"\b(?:sais pas quoi faire|aucune idee de metier|perdu|perdue|orientation|m orienter|savoir quoi faire|trouver ma voie)\b"),
+    ("logement", rf"(?:\b{_WANT}\s+(?:\w+\s+){{0,2}}{_HOUSING_WORDS}\b|\bme loger\b|\bse loger\b|\bun toit\b|\b{_NOWHERE}\b|"
+                 r"\b(?:quitter|partir de) chez (?:mes|ses) parents\b|\bune place en (?:foyer|fjt)\b)"),
+    ("emploi", r"\b(?:emploi|travail|taf|boulot|boulots|job|jobs|taff|taffer|bosser|boss|travailler|cdi|cdd|interim|embauche|"
+               r"un poste|turbin|charbonner|gagner (?:de l argent|ma vie|des sous|des thunes))\b"),
+    ("ne-sait-pas", r"\b(?:(?:(?:sais|sait|jsais) (?:pas|plus)|jsp) (?:trop )?(?:quoi faire|ce que (?:je veux|j veux|il veut|elle veut) faire)|"
+                    r"aucune idee de metier|pas d idee de metier|(?:suis|chui|jsuis|jsui|un peu|completement|trop|est) perdue?|orientation|m orienter|savoir quoi faire|"
+                    r"trouver ma voie|cherche ma voie|decouvrir (?:des|les) metiers)\b"),
 )
+# Answering « Que cherchez-vous ? » (or opening the conversation), a bare « un appart » is the need.
+_BARE_DIPLOMA = re.compile(r"(?:un |une |le |mon )?(?:cap|bep|bac pro|bac|bts|diplome|titre pro)(?: \w+){0,2}")
+_BARE_HOUSING = re.compile(rf"(?:un |une |1 |le |du |d un |des )?{_HOUSING_WORDS}(?: \w+){{0,2}}")
 
 
-def parse_besoin(text: str) -> Optional[str]:
+def parse_besoin(text: str, *, expecting: bool = False) -> Optional[str]:
+    """The need; with `expecting` (the need was asked, or the conversation opens), a bare noun says it."""
     t = normalize(text)
     for category, pattern in _BESOIN_PATTERNS:
         if _has(pattern, t):
             return category
+    if expecting and _BARE_HOUSING.fullmatch(t):
+        return "logement"
+    if expecting and _BARE_DIPLOMA.fullmatch(t):
+        return "formation"  # « un bac pro » as what one is looking for
     return None
 
 

@@ -115,3 +115,55 @@ def test_read_facts_never_crashes_and_only_sets_known_slots(text, requested, int
     result = facts(text, intent=intent, requested_slot=requested)
     assert set(result.slots) <= {"besoin", "age", "commune", "code_insee", "departement", "commune_candidates",
                                  "quartier", "qpv", "permis", "vehicule", "logement", "handicap", "rqth"}
+
+
+# ------------------------------------------------------------------ one extraction path (see knowledge/facts.py)
+
+def _synonym_cases():
+    """(fact, value, example) for every profile synonym of bot/nlu/synonyms.yml: the NLU keeps them for the
+    model, the parsers must read them all, so that the two readings cannot drift apart."""
+    import re
+    from pathlib import Path
+
+    lines = (Path(__file__).resolve().parents[1] / "bot" / "nlu" / "synonyms.yml").read_text(encoding="utf-8").splitlines()
+    facts_of = {"stable": "logement", "chez-parents": "logement", "heberge-tiers": "logement", "foyer-fjt": "logement",
+                "sans-domicile": "logement", "rqth": "handicap", "oui-sans-rqth": "handicap",
+                **{need: "besoin" for need in ("emploi", "formation", "apprentissage", "mobilite-permis", "logement",
+                                               "creation-activite", "ne-sait-pas")}}
+    cases, fact, value = [], None, None
+    for line in lines:
+        comment = re.match(r"# (\w+): ", line)
+        synonym = re.match(r"- synonym: (\S+)", line)
+        example = re.match(r"    - (.+)$", line)
+        if comment:
+            fact = comment.group(1)
+        elif synonym:
+            value = synonym.group(1)
+            fact = facts_of.get(value, fact)
+        elif example and value:
+            cases.append((fact, value, example.group(1)))
+    return cases
+
+
+# Spans that only mean something inside the sentence the NLU tagged them in.
+_SPANS_ONLY = {"j'ai eu le code et la conduite", "j'ai une vieille clio"}
+_EXPECTED = {
+    "permis": {"oui": {"permis": True}, "non": {"permis": False}},
+    "vehicule": {"oui": {"vehicule": True}, "non": {"vehicule": False}},
+    "handicap": {"non": {"handicap": False, "rqth": False}, "rqth": {"handicap": True, "rqth": True},
+                 "oui-sans-rqth": {"handicap": True, "rqth": None}},
+}
+
+
+def test_every_nlu_synonym_is_read_by_the_parsers():
+    cases = _synonym_cases()
+    assert len(cases) > 300
+    wrong = []
+    for fact, value, example in cases:
+        if example in _SPANS_ONLY:
+            continue
+        slots = facts(example, intent="inform", requested_slot=fact).slots
+        expected = _EXPECTED.get(fact, {}).get(value, {fact: value})
+        if any(slots.get(name, "absent") != wanted for name, wanted in expected.items()):  # pragma: no branch
+            wrong.append((fact, value, example, {k: slots.get(k) for k in expected}))
+    assert wrong == []
