@@ -9,8 +9,12 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.profile_slots import skipped
+from knowledge.age import warm_up
 from knowledge.facts import read_facts
 from knowledge.wording import ACKNOWLEDGED, QUIET, age_notes, correction_sentence
+
+
+warm_up()
 
 
 class ActionExtractProfile(Action):

@@ -70,6 +70,15 @@ def _age_from_birth(born: date, today: date) -> float:
 
 @lru_cache(maxsize=256)
 def _parse_date(span: str) -> Optional[date]:
+    numeric = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})", span)
+    if numeric:  # « 03/03/2006 », day first: no library needed (and none of dateparser's first-call second)
+        day, month, year = (int(g) for g in numeric.groups())
+        if year < 100:  # « 03/03/06 »: the century that makes it a past date
+            year += 2000 if 2000 + year <= date.today().year else 1900
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
     import dateparser  # imported on first use: it costs 0.2 s, and most messages carry no date
 
     try:
@@ -137,3 +146,9 @@ def parse_age(text: str, *, expecting_age: bool = False, today: Optional[date] =
         if bare:
             return AgeReading(int(bare.group(1)) + (0.5 if bare.group(2) else 0.0))
     return None
+
+
+def warm_up() -> None:
+    """dateparser loads its French data on the first date in words (about a second): the action server
+    pays it at start, not the first person who writes « né le 3 mars 2006 »."""
+    _parse_date("3 mars 2006")

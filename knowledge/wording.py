@@ -6,7 +6,7 @@ Pure functions of the slot values, unit-tested without Rasa; actions/extract_pro
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, Optional
+from typing import Any, List, Mapping, Optional
 
 from knowledge.profile import AGE_MAX, AGE_MIN, BESOINS, DIPLOMES, SCOLARITES
 
@@ -90,9 +90,9 @@ _AGE_NOTES = {
 }
 
 
-def _notes_for(age: Optional[float]) -> List[str]:
-    if age is None or not AGE_MIN <= age <= AGE_MAX:
-        return []
+def _notes_for(age: Any) -> List[str]:
+    if isinstance(age, bool) or not isinstance(age, (int, float)) or not AGE_MIN <= age <= AGE_MAX:
+        return []  # unknown, absurd (validation answers it) or not a number (NaN fails the bounds)
     notes = []
     if age < 16:
         notes.append("school")
@@ -103,14 +103,14 @@ def _notes_for(age: Optional[float]) -> List[str]:
     return notes
 
 
-def age_notes(before: Optional[float], after: Optional[float]) -> List[str]:
+def age_notes(before: Any, after: Any) -> List[str]:
     """What a newly known age calls for, once: a note already due for the previous age is not repeated."""
     already = set(_notes_for(before))
     return [_AGE_NOTES[key] for key in _notes_for(after) if key not in already]
 
 
-def asks_permis(age: Optional[float]) -> bool:
-    return age is None or age >= PERMIS_MIN_AGE
+def asks_permis(age: Any) -> bool:
+    return not isinstance(age, (int, float)) or isinstance(age, bool) or not age < PERMIS_MIN_AGE
 
 
 DIPLOMA_NEEDS = frozenset({"emploi", "formation", "apprentissage", "ne-sait-pas"})
@@ -120,7 +120,8 @@ def asks_diplome(slots: Mapping[str, Any]) -> bool:
     """The diploma changes the answer (E2C, EPIDE, levels of training) only for a 16–25-year-old looking for
     work, training or a path, who is no longer at school."""
     age = slots.get("age")
-    return ((age is None or age <= MISSION_LOCALE_MAX_AGE) and slots.get("besoin") in DIPLOMA_NEEDS
+    young = not isinstance(age, (int, float)) or isinstance(age, bool) or not age > MISSION_LOCALE_MAX_AGE
+    return (young and slots.get("besoin") in DIPLOMA_NEEDS
             and slots.get("scolarite") != "scolarise")
 
 
