@@ -117,5 +117,6 @@ class ActionSummary(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         profile = profile_from_tracker(tracker)
-        dispatcher.utter_message(text=formatting.liaison_sheet(profile, recommend(profile, limit=MAX_SUGGESTIONS)))
+        dispatcher.utter_message(text=formatting.liaison_sheet(profile, recommend(profile, limit=MAX_SUGGESTIONS),
+                                                               urgence_donnee=bool(tracker.get_slot("urgence_donnee"))))
         return []

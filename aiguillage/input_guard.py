@@ -4,7 +4,8 @@ Every channel: a message longer than MAX_MESSAGE_CHARS is bounded to that length
 it. Rasa runs the NLU of all conversations on one thread, and its time grows with the length: a
 10,000-character message would stall everyone for seconds. What is kept is the head and the tail of the
 message (knowledge.text.bounded): a long story that ends « 20 ans, Grenoble, formation » keeps its facts.
-The parsers (knowledge/facts.py) read the same bounded text. Request bodies are limited to MAX_BODY_BYTES (Sanic answers 413).
+The parsers (knowledge/facts.py) read the same bounded text. Request bodies are limited to MAX_BODY_BYTES
+(Sanic answers 413).
 
 The REST webhook: Rasa 3.6's REST channel (rasa/core/channels/rest.py) trusts the body. Without
 « sender » every caller shares one conversation named "default" (one person would see another's
@@ -16,6 +17,9 @@ RestInput's two readers check the body, so that these are answered 400 with a Fr
   the size of the tracker store's sender_id column;
 * « message » is a text (an empty text is a message: the bot answers that it did not understand).
 
+Every channel, first of all: aiguillage.safety_layer looks at the whole message for danger (it may turn it
+into the `safety_alert` intent, with its words masked) before anything else reads it.
+
 Installed by `python -m aiguillage.rasa_server`. Channels that override these readers are unaffected.
 """
 
@@ -23,6 +27,8 @@ from __future__ import annotations
 
 import os
 from typing import Any, Dict, Optional, Text
+
+from aiguillage import safety_layer
 
 MAX_SENDER_CHARS = 255
 # What the parsers read (knowledge/facts.py MAX_TEXT_CHARS): the NLU needs no more, and its work stays bounded.
@@ -64,7 +70,10 @@ def extract_message(self: Any, request: Any) -> Optional[Text]:
 
 
 async def handle_bounded_message(self: Any, message: Any) -> Any:
-    """`MessageProcessor.handle_message`, on at most MAX_MESSAGE_CHARS characters of text (head and tail)."""
+    """`MessageProcessor.handle_message`, after the safety layer, on at most MAX_MESSAGE_CHARS characters of
+    text (its head and tail)."""
+    # Safety first, on the whole message: a danger said in the last line of a long message is not cut away.
+    safety_layer.screen(message)
     if isinstance(message.text, str) and len(message.text) > MAX_MESSAGE_CHARS:
         from knowledge.text import bounded
 
