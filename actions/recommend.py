@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 from actions.profile_slots import profile_from_tracker
 from knowledge import formatting
 from knowledge.matching import Recommendation, Suggestion, recommend
+from knowledge.places import wording as places_wording
 
 MAX_SUGGESTIONS = 4
 AFTER_BUTTONS = [
@@ -65,6 +66,8 @@ class ActionRecommend(Action):
                 dispatcher.utter_message(text=formatting.suggestion_text(suggestion, index), buttons=buttons)
         if result.networks:
             dispatcher.utter_message(text=formatting.networks_text(result.networks))
+        # Every answer, even « aucune action », ends with a current place to call or walk into.
+        dispatcher.utter_message(text=places_wording.nearest_places_message(result.profile.code_insee))
         dispatcher.utter_message(text="Que voulez-vous faire maintenant ?", buttons=AFTER_BUTTONS)
         return [SlotSet("suggestions", [s.initiative.id for s in result.local]), SlotSet("attempts", None)]
 
