@@ -74,6 +74,14 @@ async def handle_bounded_message(self: Any, message: Any) -> Any:
     text (its head and tail)."""
     # Safety first, on the whole message: a danger said in the last line of a long message is not cut away.
     safety_layer.screen(message)
+    if isinstance(message.text, str):
+        from knowledge.text import emoji_answer
+
+        # « 👍 » was read as « goodbye » by the model, which ended the questionnaire: a message made only of
+        # 👍 / 👎 reaches the NLU as the words it means, whatever the model learnt.
+        answer = emoji_answer(message.text)
+        if answer is not None:
+            message.text = "oui" if answer else "non"
     if isinstance(message.text, str) and len(message.text) > MAX_MESSAGE_CHARS:
         from knowledge.text import bounded
 

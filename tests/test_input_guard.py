@@ -72,3 +72,15 @@ def test_a_long_message_keeps_the_facts_at_its_end(monkeypatch):
     asyncio.new_event_loop().run_until_complete(input_guard.handle_bounded_message(None, SimpleNamespace(text=text)))
     assert len(seen[0]) <= input_guard.MAX_MESSAGE_CHARS
     assert seen[0].startswith("Bonjour, je vous explique") and seen[0].endswith("20 ans, Grenoble, formation")
+
+
+def test_a_thumbs_up_reaches_the_nlu_as_oui(monkeypatch):
+    seen = []
+
+    async def original(self, msg):
+        seen.append(msg.text)
+
+    monkeypatch.setattr(input_guard, "_original_handle_message", original)
+    for text in ["👍", "👍🏽 ", "👎", "👍 merci", "😀"]:
+        asyncio.new_event_loop().run_until_complete(input_guard.handle_bounded_message(None, SimpleNamespace(text=text)))
+    assert seen == ["oui", "oui", "non", "👍 merci", "😀"]
