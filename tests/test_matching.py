@@ -691,3 +691,13 @@ def _scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
         scored.append((-score, record.id))
     scored.sort()
     return [record_id for _, record_id in scored]
+
+
+def test_no_diploma_opens_the_networks_made_for_it_and_a_diploma_does_not() -> None:
+    # Profile.diplome is a level (contract); the triggers' `diplome: false` means « aucun ».
+    from knowledge.matching import recommend as real_recommend
+
+    without = {n.network.id for n in real_recommend(Profile(age=19, code_insee="35115", besoin="emploi", diplome="aucun")).networks}
+    with_bac = {n.network.id for n in real_recommend(Profile(age=19, code_insee="35115", besoin="emploi", diplome="bac")).networks}
+    assert {"e2c", "epide"} <= without
+    assert not {"e2c", "epide"} & with_bac
