@@ -13,7 +13,8 @@ PROFILE_SLOTS = ("besoin", "age", "commune", "code_insee", "departement", "quart
 # The order in which the form asks; some questions are dropped by `required_slots`.
 QUESTION_ORDER = ("besoin", "age", "commune", "qpv", "permis", "vehicule", "logement", "handicap", "rqth")
 # Intents whose text may carry profile facts; everything else is a digression for the form.
-FORM_INTENTS = frozenset({"inform", "affirm", "deny", "decline", "dont_know", "start", "greet", "nlu_fallback"})
+FORM_INTENTS = frozenset({"inform", "affirm", "deny", "decline", "dont_know", "start", "greet", "nlu_fallback",
+                          "refine_suggestions"})
 # Answers a person may give that are sensitive: never logged, asked with care.
 SENSITIVE_SLOTS = frozenset({"handicap", "rqth", "logement"})
 
