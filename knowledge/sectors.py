@@ -78,7 +78,7 @@ def find_sector(text: str, sectors: Optional[Tuple[Sector, ...]] = None) -> Opti
     t = normalize(text)
     found = []
     for sector in sectors if sectors is not None else default_sectors():
-        match = sector.said.search(t)
+        match = sector.said.search(_without(t, sector.exclude))
         if match:
             found.append((match.start(), sector.id))
     return min(found)[1] if found else None
@@ -104,8 +104,12 @@ def record_text(record: Initiative) -> str:
     return normalize(" ".join(parts))
 
 
+def _without(text: str, phrases: Tuple[str, ...]) -> str:
+    """Blanks excluded phrases, keeping every other character where it was (the first trade written wins)."""
+    for phrase in phrases:
+        text = re.sub(r"\b" + re.escape(phrase) + r"\b", lambda m: " " * len(m.group(0)), text)
+    return text
+
+
 def record_in_sector(record: Initiative, sector: Sector) -> bool:
-    text = record_text(record)
-    for phrase in sector.exclude:
-        text = text.replace(phrase, " ")
-    return bool(sector.in_record.search(text))
+    return bool(sector.in_record.search(_without(record_text(record), sector.exclude)))

@@ -79,6 +79,9 @@ def test_find_sector_reads_what_people_type(text, expected):
     "je veux devenir auto-entrepreneur",  # not the car trade
     "un chantier d'insertion",  # not the building trade
     "j'ai un problème de santé",  # the handicap question, not the health trade
+    "j'habite à côté du centre commercial",  # a place, not the sales trade
+    "je suis sous surveillance électronique",  # justice, never read as the security trade
+    "j'ai vu ça sur votre site web",
     "je cherche un emploi",
     "non merci",
     '/inform{"besoin": "emploi"}',  # a button payload says nothing in words
@@ -101,6 +104,7 @@ def test_records_are_matched_on_whole_words_and_exclusions():
     assert record_in_sector(record("c", "Des emplois dans la sécurité et le nettoyage."), securite)
     assert not record_in_sector(record("d", "Un module de sécurité routière avant le permis."), securite)
     assert record_in_sector(record("e", "Rien ici.", nom="Les métiers de la vente"), VENTE)
+    assert not record_in_sector(record("f", "Des chantiers du bâtiment dans un centre commercial."), VENTE)
 
 
 # --------------------------------------------------------------------------- refine
