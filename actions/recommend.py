@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 from actions.profile_slots import profile_from_tracker
 from knowledge import formatting
 from knowledge.matching import Recommendation, Suggestion, recommend
-from knowledge.refine import SNAPSHOT_KEYS, UNCHANGED_TEXT, Refined, Wishes, describe_changes, refine, snapshot
+from knowledge.refine import SNAPSHOT_KEYS, Refined, Wishes, describe_changes, refine, snapshot, unchanged_text
 
 MAX_SUGGESTIONS = 4
 # Candidates a trade or « plus près » chooses from (knowledge/refine.py); the matcher ranks them all.
@@ -75,7 +75,7 @@ class ActionRecommend(Action):
             dispatcher.utter_message(text=note)
         if refined.unchanged:
             # Same list as above: repeating it would read as if nothing had been heard.
-            dispatcher.utter_message(text=UNCHANGED_TEXT, buttons=AFTER_BUTTONS)
+            dispatcher.utter_message(text=unchanged_text(bool(change or refined.notes)), buttons=AFTER_BUTTONS)
             return done
         updating = bool(tracker.get_slot("suggestions"))
         dispatcher.utter_message(text=formatting.intro_text(result, updating=updating))

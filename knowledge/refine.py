@@ -152,3 +152,9 @@ def describe_changes(before: Optional[Mapping[str, Any]], after: Mapping[str, An
 
 
 UNCHANGED_TEXT = "Mes propositions restent celles que je vous ai données plus haut."
+# A new fact or wish was taken into account, and the list came out the same.
+UPDATED_SAME_TEXT = "J'ai mis à jour mes propositions : ce sont toujours celles de plus haut."
+
+
+def unchanged_text(said_something: bool) -> str:
+    return UPDATED_SAME_TEXT if said_something else UNCHANGED_TEXT

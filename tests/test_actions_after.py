@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.extract_profile import ActionExtractProfile
 from actions.recommend import ActionRecommend
-from knowledge.refine import UNCHANGED_TEXT
+from knowledge.refine import UNCHANGED_TEXT, UPDATED_SAME_TEXT
 from knowledge.sectors import record_in_sector, sectors_by_id
 from knowledge.loader import default_knowledge
 
@@ -72,7 +72,7 @@ def test_a_trade_with_nothing_recorded_is_said_honestly_without_repeating_the_li
     messages, slots = run(ActionRecommend(), tracker(dict(state, secteur="vente")))
     assert messages[0] == "C'est noté : vous cherchez dans la vente et le commerce."
     assert messages[1].startswith("Je n'ai pas d'action recensée pour la vente et le commerce près de chez vous")
-    assert messages[-1] == UNCHANGED_TEXT and not listed(messages)
+    assert messages[-1] == UPDATED_SAME_TEXT and not listed(messages)
     assert slots["suggestions"] == state["suggestions"]
 
 
@@ -80,6 +80,12 @@ def test_a_changed_fact_is_said_before_the_new_list():
     state = first_list(FOUGERES)
     messages, _ = run(ActionRecommend(), tracker(dict(state, vehicule=False)))
     assert messages[0] == "C'est noté : vous n'avez pas de moyen de transport à vous."
+
+
+def test_a_changed_fact_that_leaves_the_list_as_it_was_says_it_was_taken_into_account():
+    state = first_list(MARSEILLE)
+    messages, _ = run(ActionRecommend(), tracker(dict(state, age=21.0)))
+    assert messages == ["C'est noté : vous avez 21 ans.", UPDATED_SAME_TEXT]
 
 
 def test_extract_profile_keeps_the_trade_and_the_wish_to_be_closer():

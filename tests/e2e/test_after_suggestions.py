@@ -47,7 +47,7 @@ def test_a_trade_after_the_list_narrows_it_or_says_honestly_there_is_nothing(bot
     slots = bot.slots(user)
     assert slots["secteur"] == "vente"
     if honest:
-        assert slots["suggestions"] == before and "J'ai mis à jour" not in replies  # not the same list again
+        assert slots["suggestions"] == before and "Voici" not in replies  # not the same list again
     else:
         assert slots["suggestions"] and slots["suggestions"] != before
 
