@@ -143,5 +143,6 @@ class ActionSummary(Action):
         return "action_summary"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        dispatcher.utter_message(text=formatting.liaison_sheet(profile_from_tracker(tracker), _current(tracker)))
+        dispatcher.utter_message(text=formatting.liaison_sheet(profile_from_tracker(tracker), _current(tracker),
+                                                               urgence_donnee=bool(tracker.get_slot("urgence_donnee"))))
         return []

@@ -174,8 +174,12 @@ def profile_summary(profile: Profile) -> str:
 # --------------------------------------------------------------------------- fiche de liaison
 
 
-def liaison_sheet(profile: Profile, recommendation: Recommendation) -> str:
-    """One message to copy or forward to a conseiller: the situation, then what was suggested and why."""
+URGENCE_LINE = "Orientation urgence donnée pendant la conversation (numéros d'aide)."
+
+
+def liaison_sheet(profile: Profile, recommendation: Recommendation, urgence_donnee: bool = False) -> str:
+    """One message to copy or forward to a conseiller: the situation, then what was suggested and why.
+    `urgence_donnee`: the safety layer answered a message in danger; the fiche says so, never its words."""
     lines = [
         "Fiche de liaison Aiguillage",
         "À transmettre à un conseiller ou une conseillère de mission locale.",
@@ -184,6 +188,8 @@ def liaison_sheet(profile: Profile, recommendation: Recommendation) -> str:
         *profile_lines(profile),
         "",
     ]
+    if urgence_donnee:
+        lines += [URGENCE_LINE, ""]
     if recommendation.empty:
         lines.append(EMPTY_TEXT)
     else:
