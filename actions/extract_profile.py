@@ -11,6 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.profile_slots import skipped
 from knowledge.age import warm_up
 from knowledge.facts import read_facts
+from knowledge.refine import wants_closer
+from knowledge.sectors import read_sector
 from knowledge.wording import ACKNOWLEDGED, QUIET, age_notes, correction_sentence
 
 
@@ -46,4 +48,11 @@ class ActionExtractProfile(Action):
         if answered and not facts.skipped:
             events.append(SlotSet("skipped_slots", sorted(set(skipped(tracker)) - answered)))
         events.append(SlotSet("rejected", facts.rejected))
+        # Wishes about the list (a trade, closer places), kept for every list that follows (knowledge/refine.py).
+        text = message.get("text") or ""
+        secteur = read_sector(text, message.get("entities") or [])
+        if secteur:
+            events.append(SlotSet("secteur", secteur))
+        if wants_closer(text):
+            events.append(SlotSet("plus_pres", True))
         return events

@@ -14,7 +14,8 @@ PROFILE_SLOTS = ("besoin", "age", "commune", "code_insee", "departement", "quart
 # asked: it is read when the person says it.
 QUESTION_ORDER = ("besoin", "age", "commune", "qpv", "permis", "vehicule", "logement", "diplome", "handicap", "rqth")
 # Intents whose text may carry profile facts; everything else is a digression for the form.
-FORM_INTENTS = frozenset({"inform", "affirm", "deny", "decline", "dont_know", "start", "greet", "nlu_fallback"})
+FORM_INTENTS = frozenset({"inform", "affirm", "deny", "decline", "dont_know", "start", "greet", "nlu_fallback",
+                          "refine_suggestions"})
 # Answers a person may give that are sensitive: never logged, asked with care.
 SENSITIVE_SLOTS = frozenset({"handicap", "rqth", "logement"})
 
