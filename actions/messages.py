@@ -13,6 +13,7 @@ WHY_QUESTION = {
     "permis": "Sans permis, certaines structures aident à le passer ou à se déplacer autrement.",
     "vehicule": "Sans véhicule, il existe des aides à la mobilité (location, covoiturage…).",
     "logement": "Si vous n'avez pas de logement stable, des structures peuvent vous aider à en trouver un.",
+    "diplome": "Certaines structures (École de la 2e chance, EPIDE…) sont faites pour les jeunes sans diplôme ; d'autres demandent un niveau. Répondre est facultatif.",
     "handicap": "Une personne en situation de handicap peut avoir droit à un accompagnement en plus (Cap emploi par exemple). Répondre est facultatif, et votre réponse n'est pas conservée après la conversation.",
     "rqth": "Avec la RQTH, vous pouvez être suivi·e par Cap emploi. Sans elle, la MDPH peut vous aider à la demander. Répondre est facultatif.",
 }
@@ -23,6 +24,7 @@ REPROMPT = {
     "commune": "Je ne trouve pas cette commune. Pouvez-vous vérifier l'orthographe ou donner le code postal (par exemple « Fougères » ou « 35300 ») ?",
     "commune-non": "D'accord, ce n'est pas celle-là.",
     "qpv": "Répondez « oui », « non » ou « je ne sais pas », ou donnez le nom de votre quartier.",
+    "diplome": "Choisissez un bouton, ou écrivez votre diplôme (« CAP », « bac pro », « BTS », « aucun »).",
     "besoin": "Choisissez ce qui vous correspond le mieux, ou écrivez-le avec vos mots (« un emploi », « une formation »…).",
 }
 REPROMPT_GENERIC = "Je n'ai pas bien compris votre réponse. Vous pouvez utiliser les boutons, ou écrire « je préfère ne pas répondre »."

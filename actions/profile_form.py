@@ -14,6 +14,7 @@ from actions.profile_slots import FORM_INTENTS, PROFILE_SLOTS, QUESTION_ORDER, s
 from knowledge import geo
 from knowledge.facts import COMMUNE_MAX_MISSES, should_ask_qpv
 from knowledge.profile import AGE_MAX, AGE_MIN
+from knowledge.wording import asks_diplome, asks_permis
 
 MAX_ATTEMPTS = 3
 
@@ -27,6 +28,10 @@ def remaining_questions(slots: Dict[str, Any], skipped_slots: List[str]) -> List
         if slot == "qpv" and (slots.get("quartier") or not should_ask_qpv(slots.get("code_insee"))):
             continue
         if slot == "rqth" and slots.get("handicap") is not True:
+            continue
+        if slot == "permis" and not asks_permis(slots.get("age")):
+            continue  # under 17 the licence cannot be held; the age note speaks of conduite accompagnée
+        if slot == "diplome" and not asks_diplome(slots):
             continue
         questions.append(slot)
     return questions
@@ -50,7 +55,7 @@ class ValidateProfileForm(FormValidationAction):
     async def required_slots(
         self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Text]:
-        slots = {name: tracker.get_slot(name) for name in ("quartier", "code_insee", "handicap")}
+        slots = {name: tracker.get_slot(name) for name in ("quartier", "code_insee", "handicap", "age", "besoin", "scolarite")}
         return remaining_questions(slots, skipped(tracker))
 
     def validate_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:

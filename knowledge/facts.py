@@ -1,6 +1,22 @@
 """Turns one user message (text, NLU entities, intent, the question just asked) into slot updates.
 
 Pure Python so that every rule is unit-tested without Rasa; the action server only forwards the result.
+
+One owner per fact, so that a misread has one place to fix:
+
+| fact                              | typed text read by                                  | NLU entity used?            |
+|-----------------------------------|-----------------------------------------------------|-----------------------------|
+| age                               | knowledge/age.py `parse_age` (text2num, dateparser) | never (« paris 18 »)        |
+| besoin, logement                  | knowledge/understanding.py `parse_besoin/_logement` | button payloads only        |
+| permis, vehicule, handicap, rqth  | knowledge/understanding.py `parse_permis/…`         | button payloads only        |
+| scolarite, diplome                | knowledge/schooling.py                              | button payloads only        |
+| yes/no to the question asked      | the intent (affirm/deny), else `parse_yes_no` (👍/👎 too) |                        |
+| commune, code_insee, quartier     | `_read_commune` here + knowledge/geo (helper « places ») | commune entity is a hint |
+
+A button payload (« /inform{"besoin": "emploi"} ») carries exact values: its entities are trusted and its
+text is not read. For typed text the NLU's profile entities and synonyms (bot/nlu/synonyms.yml) are not
+read: the model still learns from them to find the intent, and tests/test_facts.py checks that every
+synonym listed there is read by the parsers, so the two cannot drift apart.
 """
 
 from __future__ import annotations
@@ -12,11 +28,13 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
 from knowledge import geo
 from knowledge.geo.quartiers import quartier_answer, quartier_in_text
-from knowledge.profile import BESOINS, HANDICAPS, LOGEMENTS
-from knowledge.text import normalize
+from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES
+from knowledge.text import bounded, emoji_answer, normalize
 from knowledge.understanding import (
     parse_age,
     parse_besoin,
+    parse_diplome,
+    parse_scolarite,
     parse_handicap,
     parse_logement,
     parse_permis,
@@ -25,6 +43,8 @@ from knowledge.understanding import (
 )
 
 YES_NO_SLOTS = ("qpv", "permis", "vehicule", "handicap", "rqth")
+# Same bound as aiguillage/input_guard.py: head and tail of a longer message (see knowledge.text.bounded).
+MAX_TEXT_CHARS = 1_000
 _ENTITY_BOOLS = {"oui": True, "non": False, "true": True, "false": False}
 # Below this population a commune has no quartier prioritaire worth asking about.
 QPV_MIN_POPULATION = 5000
@@ -131,10 +151,12 @@ def read_facts(
     """`known`: slots already set that change how a message reads (commune_candidates, departement,
     code_insee, attempts): « 26 » picks Valence (26) among the Valence offered."""
     known = known or {}
-    text = (text or "")[:1000]  # nobody states their situation in more; keeps parsing bounded
-    if text.startswith("/"):
-        text = ""  # a button payload: its entities say everything
+    from_button = (text or "").startswith("/")
+    # A button payload: its entities say everything. Typed text: the parsers own the profile facts, and
+    # the NLU's entities are used only for the commune (see the table above).
+    text = "" if from_button else bounded(text or "", MAX_TEXT_CHARS)
     values = _entity_values(entities)
+    button = values if from_button else {}
     facts = Facts()
 
     if intent == "decline" and requested_slot:
@@ -147,33 +169,34 @@ def read_facts(
             facts.skipped.append(requested_slot)
         return facts
 
-    besoin = values.get("besoin") if values.get("besoin") in BESOINS else parse_besoin(text)
+    besoin = button.get("besoin") if button.get("besoin") in BESOINS else parse_besoin(text, expecting=requested_slot in (None, "besoin"))
     if besoin:
         facts.slots["besoin"] = besoin
 
-    if "naissance" in values:
-        age = parse_age(f"né le {values['naissance']}" if "/" in values["naissance"] else f"né en {values['naissance']}", today=today)
-    elif "age" in values:
-        age = parse_age(values["age"], expecting_age=True, today=today)
-    else:
-        age = None
-    age = age or parse_age(text, expecting_age=requested_slot == "age", today=today)
+    age = parse_age(text, expecting_age=requested_slot == "age", today=today)
     if age is not None:
         facts.slots["age"] = age.value
     elif requested_slot == "age" and intent in ("inform", "nlu_fallback") and text.strip():
         facts.rejected = "age:?"
+
+    scolarite = button.get("scolarite") if button.get("scolarite") in SCOLARITES else parse_scolarite(text)
+    if scolarite:
+        facts.slots["scolarite"] = scolarite
+    diplome = button.get("diplome") if button.get("diplome") in DIPLOMES else parse_diplome(text, expecting=requested_slot == "diplome")
+    if diplome:
+        facts.slots["diplome"] = diplome
 
     # While the commune is asked, an answer that already gave another fact (« 20 ans ») is read as a sentence.
     asked_commune = requested_slot == "commune" and not facts.slots.keys() - {"commune_candidates"}
     _read_commune(text, values.get("code_insee"), asked_commune, intent, known, facts)
 
     # An entity value that is not oui/non (a span the synonyms missed) falls back to reading the text.
-    permis = _ENTITY_BOOLS.get(values.get("permis", "").lower())
+    permis = _ENTITY_BOOLS.get(button.get("permis", "").lower())
     permis = parse_permis(text) if permis is None else permis
-    vehicule = _ENTITY_BOOLS.get(values.get("vehicule", "").lower())
+    vehicule = _ENTITY_BOOLS.get(button.get("vehicule", "").lower())
     vehicule = parse_vehicule(text) if vehicule is None else vehicule
-    logement = values.get("logement") if values.get("logement") in LOGEMENTS else parse_logement(text)
-    handicap = values.get("handicap") if values.get("handicap") in HANDICAPS else parse_handicap(text)
+    logement = button.get("logement") if button.get("logement") in LOGEMENTS else parse_logement(text)
+    handicap = button.get("handicap") if button.get("handicap") in HANDICAPS else parse_handicap(text)
     if permis is not None:
         facts.slots["permis"] = permis
     if vehicule is not None:
@@ -194,7 +217,10 @@ def read_facts(
 
     # A plain yes/no answers the question just asked.
     if requested_slot in YES_NO_SLOTS and requested_slot not in facts.slots:
-        answer = {"affirm": True, "deny": False}.get(intent or "")
+        # 👍 is « oui » whatever the model made of it (it has been read as « goodbye »).
+        answer = emoji_answer(text)
+        if answer is None:
+            answer = {"affirm": True, "deny": False}.get(intent or "")
         if answer is None:
             answer = parse_yes_no(text)
         if answer is not None:

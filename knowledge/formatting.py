@@ -108,7 +108,7 @@ def empty_text() -> str:
 _FIELD_LABELS = {
     "age": "Âge", "code_insee": "Commune", "quartier": "Quartier", "qpv": "Quartier prioritaire",
     "permis": "Permis de conduire", "vehicule": "Véhicule", "logement": "Logement", "handicap": "Handicap",
-    "besoin": "Besoin", "diplome": "Diplôme", "scolarite": "Scolarité", "femme": "Genre", "parent_isole": "Parent isolé",
+    "besoin": "Besoin", "scolarite": "Scolarité", "diplome": "Diplôme", "femme": "Genre", "parent_isole": "Parent isolé",
     "minima_sociaux": "Minima sociaux (RSA…)", "refugie": "Réfugié·e",
 }
 
@@ -139,12 +139,12 @@ def _value_text(profile: Profile, name: str) -> Optional[str]:
         return HANDICAPS[value]
     if name == "besoin":
         return BESOINS[value][0]
-    if name == "diplome":
-        return DIPLOMES[value]
-    if name == "scolarite":
-        return SCOLARITES[value]
     if name == "femme":
         return "femme" if value else "homme"
+    if name == "scolarite":
+        return SCOLARITES.get(value, str(value))
+    if name == "diplome":
+        return DIPLOMES.get(value, str(value))
     if isinstance(value, bool):
         return _yes_no(value)
     return str(value)

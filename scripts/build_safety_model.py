@@ -27,19 +27,30 @@ from knowledge.safety.detector import model_text, normalise  # noqa: E402
 C = 3.0  # chosen on held-out set 3 (tests/safety/README.md); stronger regularisation gave more misses
 
 
-def build() -> dict:
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_union
-
+def training_data() -> tuple:
+    """The texts the model reads (normalised, exclusions blanked) and whether each is in danger."""
     texts, labels = [], []
     for danger, ordinary in TRAINING_SETS:
         for entry in load_set(danger) + load_set(ordinary):
             texts.append(model_text(normalise(entry["text"])))
             labels.append(entry["situation"] != "aucune")
+    return texts, labels
+
+
+def fit(texts: list, labels: list) -> tuple:
+    """The fitted featurisers (one union) and classifier."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_union
+
     union = make_union(*vectorizers())
-    features = union.fit_transform(texts)
     classifier = LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
-    classifier.fit(features, labels)
+    classifier.fit(union.fit_transform(texts), labels)
+    return union, classifier
+
+
+def build() -> dict:
+    texts, labels = training_data()
+    union, classifier = fit(texts, labels)
     weights = classifier.coef_[0]
     parts, offset = {}, 0
     for name, (_, vectorizer) in zip(PARTS, union.transformer_list):

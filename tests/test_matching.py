@@ -794,3 +794,13 @@ def _scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
                 band = 2 if km is None else (0 if km < 50 else 1 if km < 100 else 2)
                 scored[i] = (level, -((-neg) + 0.19 * (2 - band)), record_id, whole)
     return [item[2] for item in sorted(scored, key=lambda item: item[1:3])]
+
+
+def test_no_diploma_opens_the_networks_made_for_it_and_a_diploma_does_not() -> None:
+    # Profile.diplome is a level (contract); the triggers name the levels they open to (`diplome: [aucun]`).
+    from knowledge.matching import recommend as real_recommend
+
+    without = {n.network.id for n in real_recommend(Profile(age=19, code_insee="35115", besoin="emploi", diplome="aucun")).networks}
+    with_bac = {n.network.id for n in real_recommend(Profile(age=19, code_insee="35115", besoin="emploi", diplome="bac")).networks}
+    assert {"e2c", "epide"} <= without
+    assert not {"e2c", "epide"} & with_bac

@@ -27,20 +27,7 @@ def test_committed_weights_are_the_build_s(rebuilt):
 
 
 def test_pure_python_score_equals_sklearn_s():
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_union
-
-    from knowledge.safety.evaluation import TRAINING_SETS, load_set
-    from knowledge.safety.model import vectorizers
-
-    texts, labels = [], []
-    for danger, ordinary in TRAINING_SETS:
-        for entry in load_set(danger) + load_set(ordinary):
-            texts.append(model_text(normalise(entry["text"])))
-            labels.append(entry["situation"] != "aucune")
-    union = make_union(*vectorizers())
-    classifier = LogisticRegression(C=build_safety_model.C, max_iter=5000, class_weight="balanced")
-    classifier.fit(union.fit_transform(texts), labels)
+    union, classifier = build_safety_model.fit(*build_safety_model.training_data())
     for text in ("jai achete une corde hier", "je cherche un taf a sedan", "personne ne remarquera si je pars"):
         norm = model_text(normalise(text))
         assert probability(norm) == pytest.approx(classifier.predict_proba(union.transform([norm]))[0, 1], abs=1e-4)
