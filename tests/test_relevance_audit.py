@@ -6,6 +6,8 @@ reading of the rules (contracts.md), not the engine's:
 - no place beyond the rules: in the person's département (or closer), or in their région and said so
   (« dans votre région »), or national; never « près de chez vous » outside the département;
 - every suggestion serves the stated need or a situation of the person, and there are at most four;
+- the standing networks for 16–25 (mission locale, CEJ, E2C, EPIDE) never go to someone older, the E2C only
+  with no diploma known, the obligation de formation only at 16–17 out of school;
 - no false reason: each « Pourquoi ? » sentence is re-derived from its criterion, and its claims (age,
   département, intercommunalité, commune, facts about the person) are checked true for that profile.
 
@@ -280,6 +282,15 @@ def audit(matcher: Matcher, profiles: List[Profile]) -> Tuple[List[str], Counter
         figures["profils avec au moins une action"] += bool(found.local)
         if len(found.local) > 4:
             contradictions.append(f"{p}: plus de quatre suggestions")
+        networks = {ns.network.id for ns in found.networks}
+        age = p.whole_age
+        if age is not None and age > 25 and networks & {"mission-locale", "contrat-engagement-jeune", "e2c", "epide"}:
+            contradictions.append(f"{p}: réseau des 16-25 ans proposé à {age} ans")
+        if networks & {"e2c"} and p.diplome != "aucun":
+            contradictions.append(f"{p}: E2C sans absence de diplôme connue")
+        if "obligation-formation" in networks and not (age in (16, 17) and p.scolarite == "sorti"):
+            contradictions.append(f"{p}: obligation de formation hors 16-17 ans sortis de l'école")
+        figures["réseaux"] += len(networks)
         for s in found.local:
             figures["suggestions"] += 1
             figures[f"niveau {s.proximity}"] += 1

@@ -46,12 +46,7 @@ class Suggestion:
     how_to_reach: Tuple[str, ...]
     year: Optional[int]
     criteria: Tuple[str, ...] = ()  # the criterion key behind each reason, same order
-    place: PlaceChoice = PlaceChoice(NATIONAL)
-
-    @property
-    def near(self) -> bool:
-        """In the person's département or closer (or national): « près de chez vous » may be said."""
-        return self.proximity not in (REGION,)
+    place: PlaceChoice = PlaceChoice(NATIONAL)  # what `where` and the place reason name
 
 
 @dataclass(frozen=True)
