@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -12,6 +13,7 @@ from rasa_sdk.types import DomainDict
 from actions.profile_slots import profile_from_tracker
 from knowledge import formatting
 from knowledge.matching import Recommendation, Suggestion, recommend
+from knowledge.next_step import next_step, next_step_text
 
 MAX_SUGGESTIONS = 4
 AFTER_BUTTONS = [
@@ -39,7 +41,8 @@ def _card(s: Suggestion) -> Dict[str, Any]:
         "annee": s.year,
         "contact": {} if s.historical else {
             k: v for k, v in (("telephone", contact.telephone), ("courriel", contact.courriel),
-                              ("site_web", contact.site_web), ("adresse", contact.adresse)) if v
+                              ("site_web", contact.site_web), ("adresse", contact.adresse),
+                              ("horaires", contact.horaires)) if v
         },
     }
 
@@ -65,6 +68,8 @@ class ActionRecommend(Action):
                 dispatcher.utter_message(text=formatting.suggestion_text(suggestion, index), buttons=buttons)
         if result.networks:
             dispatcher.utter_message(text=formatting.networks_text(result.networks))
+        # Always a place to call or walk into: the hosting mission locale's nearest site, or France services.
+        dispatcher.utter_message(text=next_step_text(next_step(result.profile.code_insee)))
         dispatcher.utter_message(text="Que voulez-vous faire maintenant ?", buttons=AFTER_BUTTONS)
         return [SlotSet("suggestions", [s.initiative.id for s in result.local]), SlotSet("attempts", None)]
 
@@ -117,5 +122,13 @@ class ActionSummary(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         profile = profile_from_tracker(tracker)
-        dispatcher.utter_message(text=formatting.liaison_sheet(profile, recommend(profile, limit=MAX_SUGGESTIONS)))
+        today = date.today()
+        sheet = formatting.liaison_sheet(profile, recommend(profile, limit=MAX_SUGGESTIONS), today=today)
+        if tracker.get_latest_input_channel() == "socketio":
+            # The web chat shows the same text with « Copier », « Imprimer » and « Télécharger ».
+            dispatcher.utter_message(json_message={"data": {
+                "type": "fiche", "texte": sheet, "titre": sheet.splitlines()[0],
+                "nom_fichier": f"fiche-de-liaison-{today.isoformat()}"}})
+        else:
+            dispatcher.utter_message(text=sheet)
         return []

@@ -82,7 +82,8 @@ class Initiative:
     # Current offers imported from data·inclusion (knowledge/offers.py): last update and whether it is over 2 years old.
     date_maj: Optional[str] = None
     mise_a_jour_ancienne: bool = False
-    frais: Optional[str] = None
+    frais: Optional[str] = None  # gratuit | payant
+    frais_precisions: Optional[str] = None
 
     @property
     def reference_year(self) -> Optional[int]:

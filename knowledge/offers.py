@@ -65,6 +65,7 @@ def _record(raw: Dict[str, Any], document: Dict[str, Any], path: Path) -> Initia
         date_maj=raw["date_maj"],
         mise_a_jour_ancienne=bool(raw.get("mise_a_jour_ancienne")),
         frais=raw.get("frais"),
+        frais_precisions=raw.get("frais_precisions"),
     )
 
 
