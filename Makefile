@@ -1,9 +1,11 @@
 # Aiguillage — `make run` starts the bot, `make test` runs every test. Both set up .venv first.
 SHELL := /bin/bash
 VENV := .venv
+# A public-service bot sends nothing to a third party: Rasa's telemetry is off for every command below.
+export RASA_TELEMETRY_ENABLED ?= false
 PY := $(VENV)/bin/python
 
-.PHONY: setup run shell train test validate bench load nlu-report clean
+.PHONY: setup run shell train test validate bench load nlu-report safety-report clean
 
 setup:
 	@bash scripts/setup.sh
@@ -35,6 +37,10 @@ load: setup train
 # trained model, or with SEEDS=42,7,2026 the mean of one NLU training per DIET seed (no full model needed).
 nlu-report: setup $(if $(SEEDS),,train)
 	@$(PY) scripts/nlu_report.py $(if $(SEEDS),--seeds $(SEEDS))
+
+# The safety layer on the labelled messages of tests/safety/ → benchmarks/results/safety.md (no model needed).
+safety-report: setup
+	@$(PY) scripts/safety_report.py
 
 clean:
 	rm -rf models var results .pytest_cache

@@ -123,7 +123,8 @@ class ActionSummary(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         profile = profile_from_tracker(tracker)
         today = date.today()
-        sheet = formatting.liaison_sheet(profile, recommend(profile, limit=MAX_SUGGESTIONS), today=today)
+        sheet = formatting.liaison_sheet(profile, recommend(profile, limit=MAX_SUGGESTIONS), today=today,
+                                         urgence_donnee=bool(tracker.get_slot("urgence_donnee")))
         if tracker.get_latest_input_channel() == "socketio":
             # The web chat shows the same text with « Copier », « Imprimer » and « Télécharger ».
             dispatcher.utter_message(json_message={"data": {

@@ -15,6 +15,9 @@ RestInput's two readers check the body, so that these are answered 400 with a Fr
   the size of the tracker store's sender_id column;
 * « message » is a text (an empty text is a message: the bot answers that it did not understand).
 
+Every channel, first of all: aiguillage.safety_layer looks at the whole message for danger (it may turn it
+into the `safety_alert` intent, with its words masked) before anything else reads it.
+
 Installed by `python -m aiguillage.rasa_server`. Channels that override these readers are unaffected.
 """
 
@@ -22,6 +25,8 @@ from __future__ import annotations
 
 import os
 from typing import Any, Dict, Optional, Text
+
+from aiguillage import safety_layer
 
 MAX_SENDER_CHARS = 255
 # What the parsers read (knowledge/facts.py): the NLU needs no more, and its work stays bounded.
@@ -63,7 +68,9 @@ def extract_message(self: Any, request: Any) -> Optional[Text]:
 
 
 async def handle_bounded_message(self: Any, message: Any) -> Any:
-    """`MessageProcessor.handle_message`, on at most MAX_MESSAGE_CHARS characters of text."""
+    """`MessageProcessor.handle_message`, after the safety layer, on at most MAX_MESSAGE_CHARS characters of text."""
+    # Safety first, on the whole message: a danger said in the last line of a long message is not cut away.
+    safety_layer.screen(message)
     if isinstance(message.text, str) and len(message.text) > MAX_MESSAGE_CHARS:
         message.text = message.text[:MAX_MESSAGE_CHARS]
     return await _original_handle_message(self, message)

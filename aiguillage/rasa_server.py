@@ -16,6 +16,7 @@ scripts/run.sh and the tests' BotStack start Rasa this way.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -58,6 +59,8 @@ def preflight(argv: List[str]) -> List[str]:
 
 def main(argv: Optional[List[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    # A public-service bot sends nothing to a third party: Rasa's telemetry is off unless explicitly asked for.
+    os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
     if argv and argv[0] in SERVING_COMMANDS:
         for problem in preflight(argv):
             print(f"Aiguillage ne peut pas démarrer : {problem}", file=sys.stderr)

@@ -193,13 +193,17 @@ def profile_summary(profile: Profile) -> str:
 # --------------------------------------------------------------------------- fiche de liaison
 
 
-def liaison_sheet(profile: Profile, recommendation: Recommendation, today: Optional[date] = None,
-                  step: Optional[object] = None) -> str:
+URGENCE_LINE = "Orientation urgence donnée pendant la conversation (numéros d'aide)."
+
+
+def liaison_sheet(profile: Profile, recommendation: Recommendation, urgence_donnee: bool = False,
+                  today: Optional[date] = None, step: Optional[object] = None) -> str:
     """One message to copy or forward to a conseiller (knowledge/liaison.py): addressee, date, the situation
-    in plain words, what was suggested and why, and the places to contact with address, phone and hours."""
+    in plain words, what was suggested and why, and the places to contact with address, phone and hours.
+    `urgence_donnee`: the safety layer answered a message in danger; the fiche says so, never its words."""
     from knowledge.liaison import liaison_text  # it reuses this module's pieces
 
-    return liaison_text(profile, recommendation, today=today, step=step)
+    return liaison_text(profile, recommendation, today=today, step=step, urgence_donnee=urgence_donnee)
 
 
 # --------------------------------------------------------------------------- conversation (bot)

@@ -68,11 +68,13 @@ def situation_lines(profile: Profile) -> List[str]:
 
 
 def liaison_text(profile: Profile, recommendation: Recommendation, today: Optional[date] = None,
-                 step: Optional[NextStep] = None) -> str:
+                 step: Optional[NextStep] = None, urgence_donnee: bool = False) -> str:
     today = today or date.today()
     step = step if step is not None else next_step(profile.code_insee)
     lines = [f"{TITLE} — {french_date(today)}", *addressee_lines(step), "", "Situation de la personne :",
              *situation_lines(profile), ""]
+    if urgence_donnee:
+        lines += [formatting.URGENCE_LINE, ""]
     if recommendation.empty:
         lines.append(formatting.EMPTY_TEXT)
     else:

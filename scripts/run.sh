@@ -4,6 +4,7 @@
 #   scripts/run.sh shell    → conseillers' terminal (rasa shell)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export RASA_TELEMETRY_ENABLED="${RASA_TELEMETRY_ENABLED:-false}"  # nothing sent to a third party
 mode="${1:-server}"
 RASA_PORT="${RASA_PORT:-5005}"
 ACTIONS_PORT="${ACTIONS_PORT:-5055}"

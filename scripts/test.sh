@@ -3,6 +3,7 @@
 # (unit tests, data validation, test stories, end-to-end on live servers, browser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export RASA_TELEMETRY_ENABLED="${RASA_TELEMETRY_ENABLED:-false}"  # nothing sent to a third party
 bash scripts/system_deps.sh
 bash scripts/train.sh config.yml
 .venv/bin/python -m pytest "$@"

@@ -5,6 +5,7 @@
 # reused.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export RASA_TELEMETRY_ENABLED="${RASA_TELEMETRY_ENABLED:-false}"  # nothing sent to a third party
 config="${1:-config.yml}"
 out="${MODEL_DIR:-models}"
 fingerprint=$( { cat "$config" domain.yml constraints.txt; find bot -type f -print0 | LC_ALL=C sort -z | xargs -0 cat; } \

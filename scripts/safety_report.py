@@ -1,0 +1,26 @@
+"""`make safety-report`: the safety layer on tests/safety/ → benchmarks/results/safety.md (and printed)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from knowledge.safety.evaluation import SETS, evaluate, load_set, markdown, responses  # noqa: E402
+
+
+def main() -> int:
+    texts = responses()
+    text = "\n".join(markdown(evaluate(load_set(danger), load_set(ordinary), texts), title)
+                     for title, danger, ordinary in SETS)
+    out = ROOT / "benchmarks" / "results" / "safety.md"
+    out.write_text(text, encoding="utf-8")
+    print(text)
+    print(f"→ {out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,115 @@
+"""The safety layer on the labelled set of tests/safety/ (written before the detector): every message in
+danger gets the right help — rendered with the real responses and numbers — and ordinary French does not."""
+
+import re
+
+import pytest
+import yaml
+
+from knowledge.safety import detect, numbers, plan_answer
+from knowledge.safety.answer import all_responses
+from knowledge.safety.evaluation import ROOT, answer_text, evaluate, load_set, render, responses
+
+DANGER = load_set("danger")
+ORDINARY = load_set("ordinary")
+TEXTS = responses()
+MAX_FALSE_ALARM_RATE = 0.02
+
+
+@pytest.mark.parametrize("entry", DANGER, ids=[e["text"][:50] for e in DANGER])
+def test_every_message_in_danger_gets_the_right_help(entry):
+    got = answer_text(entry["text"], entry.get("age"), TEXTS)
+    assert got is not None, "no safety answer"
+    language, text = got
+    assert language == entry["language"]
+    for number in entry["numbers"]:
+        assert re.search(rf"(?<!\d)(?<!\d ){re.escape(number)}(?!\d)", text), f"{number} missing from:\n{text}"
+    for word in entry.get("mentions") or ():
+        assert word in text
+
+
+def test_ordinary_messages_rarely_raise_an_alarm():
+    report = evaluate([], ORDINARY, TEXTS)
+    assert report.false_alarm_rate <= MAX_FALSE_ALARM_RATE, report.failures
+
+
+@pytest.mark.parametrize("text", [
+    "je suis mort de rire", "ça me tue ce retard", "je veux en finir avec le chômage", "je veux finir ma formation",
+    "mon père me frappe pas", "tuer le temps", "jsuis mort de fatigue", "il m'a battu à fifa", "mon patron m'a viré",
+    "bonjour", "paris 18", "👍", "ok", "non ça va", "je cherche un logement", "chez mes parents",
+])
+def test_the_issue_s_ordinary_french_never_triggers(text):
+    detection = detect(text)
+    assert plan_answer(detection.signals, detection.age_hint, None, detection.english) is None, detection
+
+
+def test_a_minor_hit_at_home_is_sent_to_the_119_not_the_115():
+    detection = detect("mon père me frappe, je dors dehors")
+    answer = plan_answer(detection.signals, detection.age_hint, known_age=16)
+    assert answer.kinds == ("violence_mineur",)  # its text gives the 119 and the ASE as the route to a bed
+    adult = plan_answer(detection.signals, detection.age_hint, known_age=20)
+    assert adult.kinds == ("violence_adulte", "sans_abri")
+
+
+def test_the_age_the_message_states_beats_the_age_known_before():
+    detection = detect("non j'ai 18 ans pas 17, et mon père me frappe")
+    assert detection.age_hint == "majeur"
+    assert plan_answer(detection.signals, detection.age_hint, known_age=17).kinds == ("violence_adulte",)
+
+
+def test_unknown_age_gives_both_routes():
+    detection = detect("mon beau-père me tape")
+    assert plan_answer(detection.signals, None, None).kinds == ("violence_age_inconnu",)
+
+
+def test_distress_alone_asks_how_the_person_is_but_never_hides_a_danger():
+    assert plan_answer({"detresse"}).kinds == ("detresse",)
+    assert plan_answer({"detresse", "suicide"}).kinds == ("suicide",)
+
+
+def test_english_answers_in_english_with_the_danger_s_numbers():
+    detection = detect("I sleep in the street")
+    answer = plan_answer(detection.signals, detection.age_hint, None, detection.english)
+    assert answer.language == "en" and answer.kinds == ("intro", "sans_abri")
+
+
+def test_a_button_payload_is_never_read_for_danger():
+    assert not detect('/inform{"logement": "sans-domicile"}').alarming
+
+
+def test_a_danger_said_at_the_end_of_a_very_long_message_is_found():
+    text = "Bonjour, je vous explique ma situation. " * 300 + "Et franchement je veux mourir."
+    assert len(text) > 10_000
+    assert "suicide" in detect(text).signals
+
+
+def test_every_placeholder_of_the_safety_answers_is_filled_from_the_numbers_file():
+    for name in all_responses():
+        assert name in TEXTS, f"{name} missing from domain.yml"
+        rendered = render(TEXTS[name])
+        assert "{" not in rendered and "}" not in rendered, f"{name}: {rendered}"
+
+
+def test_every_number_is_dated_and_officially_sourced_and_written_once():
+    data = numbers.load()
+    assert len({n["numero"] for n in data["numeros"]}) == len(data["numeros"])
+    domain_text = re.sub(r"\{[a-z0-9_]+\}", "", (ROOT / "domain.yml").read_text(encoding="utf-8"))
+    for entry in data["numeros"]:
+        assert entry["source"]["url"].startswith("https://") and entry["verifie_le"]
+    # Numbers are never typed into the answers: they come from the file (a stale copy cannot survive a change).
+    for number in ("3114", "119", "3919", "0 800 235 236"):
+        assert number not in domain_text
+
+
+def test_the_numbers_file_refuses_an_undated_entry(tmp_path, monkeypatch):
+    broken = yaml.safe_load(numbers.URGENCES_FILE.read_text(encoding="utf-8"))
+    del broken["numeros"][0]["verifie_le"]
+    path = tmp_path / "urgences.yaml"
+    path.write_text(yaml.safe_dump(broken, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(numbers, "URGENCES_FILE", path)
+    numbers.load.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="verifie_le"):
+            numbers.load()
+    finally:
+        numbers.load.cache_clear()

@@ -1,0 +1,51 @@
+"""The safety layer in front of Rasa (aiguillage/safety_layer.py, aiguillage/input_guard.py) and action_safety:
+a message in danger becomes `safety_alert` with its words masked, before Rasa reads or logs it."""
+
+import asyncio
+
+from rasa.core.channels.channel import UserMessage
+
+from actions.safety import answer_for
+from aiguillage import input_guard, safety_layer
+
+
+def test_a_message_in_danger_is_masked_and_carries_only_its_signals():
+    message = UserMessage("j'ai 16 ans et mon père me frappe", sender_id="s")
+    assert safety_layer.screen(message)
+    assert message.text == "/safety_alert"
+    assert message.parse_data["intent"]["name"] == "safety_alert"
+    values = {(e["entity"], e["value"]) for e in message.parse_data["entities"]}
+    assert values == {("danger", "violence"), ("danger_age", "mineur")}
+    assert "frappe" not in repr(message.parse_data)
+
+
+def test_an_ordinary_message_and_a_button_payload_are_left_alone():
+    for text in ("j'ai 19 ans, je cherche un taf à Sedan", '/inform{"besoin": "logement"}'):
+        message = UserMessage(text, sender_id="s")
+        assert not safety_layer.screen(message)
+        assert message.text == text and message.parse_data is None
+
+
+def test_the_guard_screens_the_whole_message_before_cutting_it():
+    seen = []
+
+    async def original(self, message):
+        seen.append(message)
+
+    input_guard._original_handle_message = original
+    long_text = "je vous raconte ma vie. " * 200 + "jveux en finir"
+    assert len(long_text) > input_guard.MAX_MESSAGE_CHARS
+    asyncio.run(input_guard.handle_bounded_message(None, UserMessage(long_text, sender_id="s")))
+    assert seen[0].text == "/safety_alert"
+    assert ("danger", "suicide") in {(e["entity"], e["value"]) for e in seen[0].parse_data["entities"]}
+
+
+def test_action_answer_uses_the_age_known_when_the_message_does_not_say_it():
+    entities = [{"entity": "danger", "value": "violence"}]
+    assert answer_for(entities, known_age=15).kinds == ("violence_mineur",)
+    assert answer_for(entities, known_age=22).kinds == ("violence_adulte",)
+    assert answer_for(entities + [{"entity": "langue", "value": "en"}], known_age=None).language == "en"
+
+
+def test_a_hand_typed_safety_alert_gets_the_kind_distress_answer():
+    assert answer_for([], known_age=None).kinds == ("detresse",)
