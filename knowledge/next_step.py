@@ -32,6 +32,7 @@ class NextStep:
     site: Optional[Site]
     site_km: Optional[float]
     france_services: Sequence[Any]  # knowledge.places.france_services.Place
+    code_insee: Optional[str] = None
 
 
 def _distance(a: Optional[str], b: str) -> Optional[float]:
@@ -64,12 +65,12 @@ def next_step(code_insee: Optional[str], deployment: Optional[MissionLocale] = N
     hosting = deployment if deployment is not None else (current_deployment() if use_current else None)
     if hosting is not None and hosting.serves(code_insee):
         site = hosting.nearest_site(code_insee)
-        return NextStep(hosting, site, _distance(code_insee, site.code_insee), ())
+        return NextStep(hosting, site, _distance(code_insee, site.code_insee), (), code_insee)
     if france_services is not None:
         places = tuple(france_services(code_insee, limit=FRANCE_SERVICES_MAX)) if code_insee else ()
     else:
         places = _nearest_france_services(code_insee, FRANCE_SERVICES_MAX)
-    return NextStep(None, None, None, places)
+    return NextStep(None, None, None, places, code_insee)
 
 
 # --------------------------------------------------------------------------- text
@@ -121,19 +122,41 @@ def site_lines(step: NextStep, today: date) -> List[str]:
 
 
 def next_step_text(step: NextStep, today: Optional[date] = None) -> str:
-    """The closing message of a conversation."""
-    today = today or date.today()
+    """The closing message of a conversation; `today` defaults to the day where the person lives."""
+    today = today or _local_today(step.code_insee)
     if step.site is not None:
         return "\n".join(site_lines(step, today))
     lines = [FIND_MISSION_LOCALE]
-    if step.france_services:
+    wording = _places_wording()
+    if step.france_services and wording is not None and all(hasattr(p, "horaires_le") for p in step.france_services):
+        lines.append(wording.places_text(step.france_services, today))  # the « places » work's own wording
+    elif step.france_services:
         source = getattr(step.france_services[0], "source", None)
         lines.append(f"{FRANCE_SERVICES_HEAD} près de chez vous :")
         for place in step.france_services:
             lines.extend(place_lines(place, today))
         if source:
             lines.append(f"Source : {source}.")
+    elif step.code_insee and wording is not None:
+        lines.append(wording.no_place_text(step.code_insee))
     return "\n".join(lines)
+
+
+def _local_today(code_insee: Optional[str]) -> date:
+    """Mayotte or Polynésie may already (or still) be another day than Paris."""
+    try:
+        from knowledge.places.france_services import local_today
+    except ImportError:  # pragma: no cover - before the « places » work is merged
+        return date.today()
+    return local_today(code_insee)
+
+
+def _places_wording() -> Any:
+    try:
+        from knowledge.places import wording
+    except ImportError:  # pragma: no cover - before the « places » work is merged
+        return None
+    return wording
 
 
 def addressee_lines(step: NextStep) -> List[str]:
