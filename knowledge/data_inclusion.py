@@ -1,5 +1,5 @@
 """Import of the data·inclusion open-data dump (schema v1: structures + services, JSON array or CSV) as current
-offers, written beside the seed initiatives (<data dir>/offres/data-inclusion.yaml) and loaded by the same
+offers, written beside the seed initiatives (<data dir>/offres/data-inclusion.json) and loaded by the same
 loader into the same matcher (knowledge/offers.py).
 
 Each service keeps its structure's name, address and contacts when it has none of its own. Its publics become
@@ -15,15 +15,15 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
-import yaml
 
 from knowledge import geo, vocab
+from knowledge.offers import epci_members
 
-OFFERS_FILE = "data-inclusion.yaml"
+# JSON, not YAML: an import holds thousands of records, and PyYAML reads them ~100 times slower.
+OFFERS_FILE = "data-inclusion.json"
 STALE_AFTER_DAYS = 2 * 365
 DESCRIPTION_MAX = 400
 SOURCE_LABEL = "data·inclusion"
@@ -197,31 +197,20 @@ def _commune_code(row: Dict[str, Any], name: str = "code_insee") -> Optional[str
     return code
 
 
-@lru_cache(maxsize=1)
-def _epci_members() -> Dict[str, Tuple[str, ...]]:
-    """EPCI SIREN -> its communes' codes (geo has the link from commune to EPCI only)."""
-    members: Dict[str, List[str]] = {}
-    for commune in geo._geo().communes:  # noqa: SLF001 - the one full list of communes
-        if commune.epci and commune.type == "COM":
-            members.setdefault(commune.epci, []).append(commune.code_insee)
-    return {siren: tuple(codes) for siren, codes in members.items()}
-
-
 def _zone(codes: Sequence[str], location: Optional[str]) -> Tuple[Dict[str, Any], Optional[Dict[str, Any]]]:
     """(zone where it serves, `residents` eligibility). zone_eligibilite lists communes, EPCI (expanded to
     their communes), départements or `france`; without it, the service serves its own commune."""
     communes: List[str] = []
     departements: List[str] = []
+    epcis: List[str] = []
     national = False
-    from_epci = False
     for code in codes:
         if code.lower() == "france" or code == "99100":
             national = True
         elif re.fullmatch(r"\d{9}", code):
             if geo.get_epci(code) is None:
                 raise RowError("zone_eligibilite", f"EPCI inconnu {code!r}")
-            communes.extend(_epci_members().get(code, ()))
-            from_epci = True
+            epcis.append(code)  # kept as the EPCI: the loader expands it to its communes (a small file)
         elif len(code) == 5:
             if geo.get_commune(code) is None:
                 raise RowError("zone_eligibilite", f"code commune inconnu {code!r}")
@@ -233,17 +222,16 @@ def _zone(codes: Sequence[str], location: Optional[str]) -> Tuple[Dict[str, Any]
     if national:
         return {"niveau": "national"}, None
     residents: Optional[Dict[str, Any]] = None
-    if communes or departements:
-        residents = {key: value for key, value in (("communes", sorted(set(communes))),
+    if communes or departements or epcis:
+        residents = {key: value for key, value in (("communes", sorted(set(communes))), ("epci", sorted(set(epcis))),
                                                     ("departements", sorted(set(departements)))) if value}
     elif location is None:
         raise RowError("code_insee", "ni lieu ni zone d'éligibilité : impossible de situer le service")
-    # Where it takes place: its own commune; the eligible communes only when it gives none (an EPCI's
-    # members stay in `residents`, which decides who may go).
-    places = [location] if location else sorted(set(communes))
+    # Where it takes place: its own commune; else the eligible communes (an EPCI's, when that is all we have).
+    places = [location] if location else sorted(set(communes) | {c for e in epcis for c in epci_members().get(e, ())})
     deps = set(departements) | {geo.get_commune(c).departement for c in places}
     regions = {geo.get_departement(d).region for d in deps}
-    niveau = "departement" if departements else ("epci" if from_epci else "commune")
+    niveau = "departement" if departements else ("epci" if epcis else "commune")
     zone = {"niveau": niveau, "communes": places, "departements": sorted(deps), "regions": sorted(regions)}
     return {k: v for k, v in zone.items() if v}, residents
 
@@ -372,7 +360,7 @@ def import_dump(structures_path: Path, services_path: Path, departements: Iterab
 
 def write_offers(result: ImportResult, data_dir: Path, structures_path: Path, services_path: Path,
                  today: Optional[date] = None) -> Path:
-    """Writes <data_dir>/offres/data-inclusion.yaml, replacing the previous import (written aside, then moved)."""
+    """Writes <data_dir>/offres/data-inclusion.json, replacing the previous import (written aside, then moved)."""
     today = today or date.today()
     target = Path(data_dir) / "offres" / OFFERS_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -383,10 +371,9 @@ def write_offers(result: ImportResult, data_dir: Path, structures_path: Path, se
         "fichiers": [Path(structures_path).name, Path(services_path).name],
         "offres": result.offers,
     }
-    header = ("# Généré par `aiguillage knowledge import-data-inclusion` : ne pas modifier à la main,\n"
-              "# relancer l'import (il remplace ce fichier).\n")
-    partial = target.with_suffix(".yaml.partiel")
-    partial.write_text(header + yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=120),
-                       encoding="utf-8")
+    document = {"_note": "Généré par `aiguillage knowledge import-data-inclusion` : ne pas modifier à la main, "
+                         "relancer l'import (il remplace ce fichier).", **document}
+    partial = target.with_suffix(".json.partiel")
+    partial.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     partial.replace(target)
     return target

@@ -2,18 +2,19 @@
 re-import replaces, stale services marked, and the result loaded and matched like the seed initiatives."""
 
 import dataclasses
+import json
 import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
-import yaml
 
 from aiguillage import cli
 from knowledge.data_inclusion import import_dump, write_offers
 from knowledge.loader import load_knowledge
 from knowledge.matching import recommend
 from knowledge.models import Eligibilite
+from knowledge.offers import _contract_residents
 from knowledge.profile import Profile
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,8 +52,9 @@ def test_eligibility_mapping():
     offers = _by_id(_json())
     femmes = offers["essai--femmes-emploi"]
     assert femmes["eligibilite"]["reserve_a"] == ["femmes"]
-    assert "08409" in femmes["eligibilite"]["residents"]["communes"]  # the EPCI Ardenne Métropole, expanded
-    assert "08105" in femmes["eligibilite"]["residents"]["communes"]
+    assert femmes["eligibilite"]["residents"] == {"epci": ["200041630"]}  # Ardenne Métropole, kept short
+    residents = _contract_residents(femmes["eligibilite"]["residents"])  # as the loader gives it to the matcher
+    assert {"08409", "08105"} <= set(residents["communes"]) and "35115" not in residents["communes"]
     assert femmes["zone"]["niveau"] == "epci"
     # « jeunes ou femmes »: a young man may go, so nothing is reserved.
     permis = offers["essai--permis-jeunes"]
@@ -133,7 +135,7 @@ def test_reimport_replaces_the_previous_one(data_dir):
     write_offers(_json(), data_dir, FIXTURES / "structures.json", FIXTURES / "services.json", today=TODAY)
     csv = import_dump(FIXTURES / "structures.csv", FIXTURES / "services.csv", today=TODAY)
     target = write_offers(csv, data_dir, FIXTURES / "structures.csv", FIXTURES / "services.csv", today=TODAY)
-    assert sorted(p.name for p in target.parent.iterdir()) == ["data-inclusion.yaml"]
+    assert sorted(p.name for p in target.parent.iterdir()) == ["data-inclusion.json"]
     ids = [r.id for r in load_knowledge(data_dir).initiatives if r.id.startswith("di-")]
     assert ids == ["di-essai-csv-femmes"]
 
@@ -145,7 +147,7 @@ def test_cli_import_then_match(data_dir, capsys):
     assert code == 0
     assert "3 offres écrites" in out and "6 lignes ignorées" in out
     assert "services.json, essai--date-future, champ « date_maj »" in err
-    document = yaml.safe_load((data_dir / "offres" / "data-inclusion.yaml").read_text(encoding="utf-8"))
+    document = json.loads((data_dir / "offres" / "data-inclusion.json").read_text(encoding="utf-8"))
     assert document["source"] == "data·inclusion" and len(document["offres"]) == 3
     assert cli.main(["match", "--age", "20", "--code-insee", "08409", "--femme", "--besoin", "emploi",
                      "--data-dir", str(data_dir)]) == 0
