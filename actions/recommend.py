@@ -69,7 +69,9 @@ class ActionRecommend(Action):
         if result.networks:
             dispatcher.utter_message(text=formatting.networks_text(result.networks))
         # Always a place to call or walk into: the hosting mission locale's nearest site, or France services.
-        dispatcher.utter_message(text=next_step_text(next_step(result.profile.code_insee)))
+        closing = next_step_text(next_step(result.profile.code_insee, age=result.profile.whole_age))
+        if closing:
+            dispatcher.utter_message(text=closing)
         dispatcher.utter_message(text="Que voulez-vous faire maintenant ?", buttons=AFTER_BUTTONS)
         return [SlotSet("suggestions", [s.initiative.id for s in result.local]), SlotSet("attempts", None)]
 

@@ -70,7 +70,7 @@ def situation_lines(profile: Profile) -> List[str]:
 def liaison_text(profile: Profile, recommendation: Recommendation, today: Optional[date] = None,
                  step: Optional[NextStep] = None, urgence_donnee: bool = False) -> str:
     today = today or date.today()
-    step = step if step is not None else next_step(profile.code_insee)
+    step = step if step is not None else next_step(profile.code_insee, age=profile.whole_age)
     lines = [f"{TITLE} — {french_date(today)}", *addressee_lines(step), "", "Situation de la personne :",
              *situation_lines(profile), ""]
     if urgence_donnee:
@@ -92,7 +92,9 @@ def liaison_text(profile: Profile, recommendation: Recommendation, today: Option
                 if record.mise_a_jour_ancienne:
                     lines.append(f"   {formatting.STALE_NOTE}")
             lines.append(f"   {formatting._sources_text(s)}")  # noqa: SLF001
-    lines += ["", "Où aller cette semaine :", next_step_text(step, today)]
+    where = next_step_text(step, today)
+    if where:
+        lines += ["", "Où aller cette semaine :", where]
     if recommendation.networks:
         lines += ["", "Réseaux à contacter :"]
         lines.extend(f"- {ns.network.nom} : {ns.network.comment_trouver}" for ns in recommendation.networks)

@@ -20,6 +20,10 @@ FIND_MISSION_LOCALE = (
     "France services vous dit laquelle ; le site de l'Union nationale des missions locales (www.unml.info) "
     "les recense aussi."
 )
+# Missions locales serve people aged 16 to 25: past that age, neither the hosting one nor « find yours ».
+MISSION_LOCALE_AGES = (16, 25)
+NO_MISSION_LOCALE_ADDRESSEE = ("À transmettre à la personne qui vous accompagne (France Travail, France services, "
+                               "services sociaux…).")
 FRANCE_SERVICES_HEAD = "France services (aide pour toutes les démarches : France Travail, CAF, papiers…)"
 FRANCE_SERVICES_MAX = 2
 
@@ -33,6 +37,7 @@ class NextStep:
     site_km: Optional[float]
     france_services: Sequence[Any]  # knowledge.places.france_services.Place
     code_insee: Optional[str] = None
+    mission_locale_age: bool = True  # False when the person is known to be outside 16-25
 
 
 def _distance(a: Optional[str], b: str) -> Optional[float]:
@@ -56,21 +61,22 @@ def _nearest_france_services(code_insee: Optional[str], limit: int) -> Sequence[
 
 
 def next_step(code_insee: Optional[str], deployment: Optional[MissionLocale] = None,
-              use_current: bool = True, france_services: Any = None) -> NextStep:
-    """The block for a person living in `code_insee` (None when unknown).
+              use_current: bool = True, france_services: Any = None, age: Optional[int] = None) -> NextStep:
+    """The block for a person living in `code_insee` (None when unknown), aged `age` (None when unknown).
 
     `deployment` defaults to $AIGUILLAGE_DEPLOYMENT (use_current=False to ignore it); `france_services`
     (a function like `nearest`) is for tests.
     """
+    young = age is None or MISSION_LOCALE_AGES[0] <= age <= MISSION_LOCALE_AGES[1]
     hosting = deployment if deployment is not None else (current_deployment() if use_current else None)
-    if hosting is not None and hosting.serves(code_insee):
+    if young and hosting is not None and hosting.serves(code_insee):
         site = hosting.nearest_site(code_insee)
         return NextStep(hosting, site, _distance(code_insee, site.code_insee), (), code_insee)
     if france_services is not None:
         places = tuple(france_services(code_insee, limit=FRANCE_SERVICES_MAX)) if code_insee else ()
     else:
         places = _nearest_france_services(code_insee, FRANCE_SERVICES_MAX)
-    return NextStep(None, None, None, places, code_insee)
+    return NextStep(None, None, None, places, code_insee, young)
 
 
 # --------------------------------------------------------------------------- text
@@ -126,7 +132,7 @@ def next_step_text(step: NextStep, today: Optional[date] = None) -> str:
     today = today or _local_today(step.code_insee)
     if step.site is not None:
         return "\n".join(site_lines(step, today))
-    lines = [FIND_MISSION_LOCALE]
+    lines = [FIND_MISSION_LOCALE] if step.mission_locale_age else []
     wording = _places_wording()
     if step.france_services and wording is not None and all(hasattr(p, "horaires_le") for p in step.france_services):
         lines.append(wording.places_text(step.france_services, today))  # the « places » work's own wording
@@ -162,6 +168,8 @@ def _places_wording() -> Any:
 def addressee_lines(step: NextStep) -> List[str]:
     """The fiche's « À l'attention de » lines: the hosting mission locale's site, or any mission locale."""
     if step.site is None or step.mission_locale is None:
+        if not step.mission_locale_age:
+            return [NO_MISSION_LOCALE_ADDRESSEE]
         return ["À transmettre à un conseiller ou une conseillère de votre mission locale."]
     site = step.site
     contact = " — ".join(part for part in (site.telephone, site.courriel) if part)

@@ -165,3 +165,15 @@ def test_outside_the_territory_or_without_a_file_no_contact_is_invented(tmp_path
     assert calls == [("35115", 2), ("35115", 2)]
     unknown_place = next_step_text(next_step(None, use_current=False, france_services=nearest), MONDAY)
     assert unknown_place == FIND_MISSION_LOCALE
+
+
+@pytest.mark.parametrize("age, hosted", [(15, False), (16, True), (25, True), (26, False), (30, False), (None, True)])
+def test_the_mission_locale_is_named_only_for_16_to_25(tmp_path, age, hosted):
+    """Missions locales serve 16-25: a 30-year-old in the territory gets France services, not « votre mission locale »."""
+    hosting = load_deployment(filled_example(tmp_path))
+    step = next_step("08409", deployment=hosting, france_services=lambda code, limit: [], age=age)
+    text = next_step_text(step, MONDAY)
+    assert text.startswith("Votre mission locale : Mission locale d'essai") == hosted
+    assert ("mission locale" in addressee_lines(step)[0].lower()) == hosted
+    if not hosted:
+        assert "mission locale" not in text.lower()

@@ -162,7 +162,7 @@ def render(recommendation: Recommendation) -> str:
         parts += ["Réseaux à connaître :", ""]
         for ns in recommendation.networks:
             parts += [network_text(ns), ""]
-    parts += ["Pour finir, le bot indique :", next_step_text(next_step(recommendation.profile.code_insee)), ""]
+    parts += ["Pour finir, le bot indique :", next_step_text(next_step(recommendation.profile.code_insee, age=recommendation.profile.whole_age)), ""]
     return "\n".join(parts).rstrip()
 
 
