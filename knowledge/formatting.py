@@ -103,7 +103,8 @@ def suggestion_details(s: Suggestion) -> str:
         if record.mise_a_jour_ancienne:
             lines.append(STALE_NOTE)
     else:
-        lines.append("Pour la joindre : le guide ne donne pas de contact, votre conseiller peut vous aider.")
+        source = "l'annuaire" if record.date_maj else "le guide"
+        lines.append(f"Pour la joindre : {source} ne donne pas de contact, votre conseiller peut vous aider.")
     if record.annee and record.annee != s.year:
         lines.append(f"Action décrite en {record.annee}.")
     lines.append(_sources_text(s))
@@ -213,6 +214,11 @@ BOT_NETWORKS_MAX = 4
 DATA_AGE_NOTE = (f"Ces actions viennent de guides de bonnes pratiques ({GUIDES_PERIOD[0]}-{GUIDES_PERIOD[1]}) : "
                  "parlez-en à votre conseiller mission locale pour savoir si elles existent encore.")
 
+CURRENT_OFFERS_NOTE = "Ces offres viennent de l'annuaire de l'inclusion (data·inclusion), avec leur date de mise à jour."
+MIXED_NOTE = ("Certaines viennent de l'annuaire de l'inclusion (data·inclusion), d'autres de guides de bonnes "
+              f"pratiques ({GUIDES_PERIOD[0]}-{GUIDES_PERIOD[1]}) : pour celles-ci, demandez à votre conseiller "
+              "si elles existent encore.")
+
 
 def intro_text(recommendation: Recommendation, updating: bool = False) -> str:
     """The first message of the suggestions, honest about an empty result and about the data's age."""
@@ -221,7 +227,14 @@ def intro_text(recommendation: Recommendation, updating: bool = False) -> str:
     count = len(recommendation.local)
     head = "J'ai mis à jour mes propositions. " if updating else ""
     noun = "action recensée" if count == 1 else "actions recensées"
-    return f"{head}Voici {count} {noun} qui peuvent vous correspondre.\n{DATA_AGE_NOTE}"
+    current = sum(1 for s in recommendation.local if s.initiative.date_maj)  # imported, dated offers
+    if current == count:
+        note = CURRENT_OFFERS_NOTE
+    elif current:
+        note = MIXED_NOTE
+    else:
+        note = DATA_AGE_NOTE
+    return f"{head}Voici {count} {noun} qui peuvent vous correspondre.\n{note}"
 
 
 def network_line(ns: NetworkSuggestion) -> str:

@@ -160,3 +160,19 @@ def test_unreadable_file_is_an_error_not_a_crash(tmp_path, capsys):
     code = cli.main(["knowledge", "import-data-inclusion", "--structures", str(FIXTURES / "structures.json"),
                      "--services", str(broken), "--data-dir", str(tmp_path)])
     assert code == 1 and "illisible" in capsys.readouterr().err
+
+
+def test_messages_say_where_current_offers_come_from(data_dir):
+    from knowledge.formatting import CURRENT_OFFERS_NOTE, MIXED_NOTE, intro_text, suggestion_details
+
+    write_offers(_json(), data_dir, FIXTURES / "structures.json", FIXTURES / "services.json", today=TODAY)
+    kb = load_knowledge(data_dir)
+    result = recommend(Profile(age=20, code_insee="08409", femme=True, besoin="emploi"), kb=kb, limit=10)
+    offers = [s for s in result.local if s.initiative.date_maj]
+    assert offers and intro_text(result).endswith(MIXED_NOTE if len(offers) < len(result.local) else CURRENT_OFFERS_NOTE)
+    details = suggestion_details(next(s for s in offers if s.initiative.id == "di-essai-femmes-emploi"))
+    assert "Source : annuaire data·inclusion, fiche mise à jour le 01/05/2025" in details
+    assert "Horaires : Mo-Fr 09:00-12:00" in details and "Coût : gratuit" in details
+    stale = recommend(Profile(age=20, code_insee="08409", besoin="mobilite-permis", permis=False), kb=kb, limit=10)
+    permis = next(s for s in stale.local if s.initiative.id == "di-essai-permis-jeunes")
+    assert "appelez avant de vous déplacer" in suggestion_details(permis)
