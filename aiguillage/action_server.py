@@ -31,6 +31,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     from knowledge import matching  # builds the zone index before the first request
 
     matching.recommend  # noqa: B018 - imported for its side effect of warming caches
+    from knowledge.places import france_services
+
+    france_services.load()  # the sites and commune points, before the first answer needs them
     import rasa_sdk.__main__ as sdk_main
     from rasa_sdk.endpoint import create_argument_parser
 

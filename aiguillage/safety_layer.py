@@ -17,6 +17,9 @@ from knowledge.safety import detect
 
 SAFETY_INTENT = "safety_alert"
 MASKED_TEXT = "/" + SAFETY_INTENT
+# Intents that only the layer (safety_alert) or its answers' buttons (/english_help) send: on purpose without
+# NLU training examples, so that the model never predicts them (the data tests know these two).
+LAYER_INTENTS = (SAFETY_INTENT, "english_help")
 
 
 def parse_data_for(text: str) -> Dict[str, Any] | None:

@@ -143,8 +143,8 @@ def next_step_text(step: NextStep, today: Optional[date] = None) -> str:
             lines.extend(place_lines(place, today))
         if source:
             lines.append(f"Source : {source}.")
-    elif step.code_insee and wording is not None:
-        lines.append(wording.no_place_text(step.code_insee))
+    elif wording is not None:  # the « places » wording: no commune yet, or no site known near it
+        lines.append(wording.no_place_text(step.code_insee) if step.code_insee else wording.NO_COMMUNE)
     return "\n".join(lines)
 
 

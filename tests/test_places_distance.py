@@ -28,18 +28,31 @@ def _current_rows() -> dict[str, list[str]]:
     return {row[0]: row for row in _table() if not row[4]}
 
 
-def test_every_cog_commune_has_a_row_and_a_point_except_the_uninhabited_taaf() -> None:
-    communes = geo._read_tsv("communes")
+def test_every_cog_commune_has_a_row_and_a_point_except_those_no_source_locates() -> None:
+    communes = {c[0]: c for c in geo._read_tsv("communes")}
     rows = _current_rows()
-    assert set(rows) == {c[0] for c in communes}  # arrondissements included
+    assert set(rows) == set(communes)  # arrondissements included
     without = sorted(code for code, row in rows.items() if not row[1])
+    print("communes without a point:", [(code, communes[code][1]) for code in without])
     for code in without:
-        commune = next(c for c in communes if c[0] == code)
-        # Only the Terres australes: no inhabitant, no La Poste line, no point in the département.
-        assert commune[3] == "984" and not commune[6], commune
         assert rows[code][3] == "inconnu"
-    assert len(without) <= 5
+        # The Terres australes (no inhabitant, no La Poste line), or Saint-Barthélemy, to which
+        # La Poste gives Saint-Pierre-et-Miquelon's point and no France services site exists.
+        assert communes[code][3] in ("984", "977"), communes[code]
+    assert len(without) <= 6
     assert all(distance.commune_point(code) for code in rows if code not in without)
+
+
+def test_no_point_is_shared_by_two_departements() -> None:
+    """La Poste's placeholder (Saint-Pierre-et-Miquelon's point for 977 and 978) is dropped."""
+    communes = {c[0]: c for c in geo._read_tsv("communes")}
+    deps_at: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for code, row in _current_rows().items():
+        if row[1]:
+            deps_at[(row[1], row[2])].add(communes[code][3])
+    assert [deps for deps in deps_at.values() if len(deps) > 1] == []
+    saint_martin = distance.commune_point("97801")
+    assert saint_martin is not None and 17.5 < saint_martin[0] < 18.5  # Caribbean, not 46.9° N
 
 
 def test_approximated_points_are_few_and_listed() -> None:
@@ -52,6 +65,7 @@ def test_approximated_points_are_few_and_listed() -> None:
     assert methods["laposte"] >= 34_900
     # The département centroid is the last resort: each one is named here when it happens.
     assert [c for c, m in approximated.items() if m == "departement"] == []
+    assert len([c for c, m in approximated.items() if m == "france-services"]) <= 2
 
 
 def test_points_lie_near_their_departement() -> None:
@@ -99,6 +113,8 @@ def test_build_is_reproducible(tmp_path: Path) -> None:
         pytest.skip("@etalab/decoupage-administratif absent (scripts/system_deps.sh installs it)")
     if not build_places_data.DEFAULT_LAPOSTE.is_file():
         pytest.skip(f"{build_places_data.DEFAULT_LAPOSTE} absent: the shared open data is not here")
+    if not build_places_data.DEFAULT_FRANCE_SERVICES.is_file():
+        pytest.skip(f"{build_places_data.DEFAULT_FRANCE_SERVICES} absent: the shared open data is not here")
     path, _rows = build_places_data.build(build_places_data.DEFAULT_LAPOSTE, package, tmp_path)
     assert path.read_bytes() == distance.TABLE.read_bytes()
 
@@ -140,3 +156,9 @@ def test_fallback_order_on_a_small_case() -> None:
     assert got["01003"] == ("46.20000", "5.20000", "departement", "")  # mean of 01001, 01002, 01004
     assert got["98411"] == ("", "", "inconnu", "")
     assert got["01900"] == ("46.20000", "5.20000", "laposte", "01002")
+
+
+def test_placeholders_are_dropped_for_the_minority_departements() -> None:
+    shared = (46.92105, -56.26956)
+    points = {"97501": shared, "97502": shared, "97701": shared, "97801": shared, "01001": (46.0, 5.0)}
+    assert build_places_data.drop_placeholders(points) == ["97701", "97801"]

@@ -1,4 +1,5 @@
-"""`aiguillage commune "st etienne"`: how the bot would read a place name, with every candidate."""
+"""`aiguillage commune "st etienne"`: how the bot would read a place name, with every candidate,
+its coordinates and its nearest France services (distance in km)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 from typing import List
 
 from knowledge import geo
+from knowledge.places import distance, france_services, wording
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -31,4 +33,25 @@ def _run(args: argparse.Namespace) -> int:
         print(f"Aucune commune trouvée pour « {args.texte} ».")
         return 1
     print("\n".join(candidate_lines(candidates)))
+    for candidate in candidates:
+        print()
+        print("\n".join(places_lines(candidate.commune.code_insee, candidate.commune.label)))
     return 0
+
+
+def places_lines(code_insee: str, label: str) -> List[str]:
+    """The commune's point (and how it was found), then its nearest France services."""
+    info = distance.point_info(code_insee)
+    if info is None:
+        lines = [f"{code_insee} {label} : pas de coordonnées connues"]
+    else:
+        lines = [f"{code_insee} {label} : {info.latitude:.5f}, {info.longitude:.5f} "
+                 f"(point : {info.methode})"]
+    places = france_services.nearest(code_insee, limit=2)
+    if not places:
+        lines.append(f"  aucune France services connue à proximité ({france_services.SOURCE})")
+    for place in places:
+        km = "" if place.distance_km is None else f"{place.distance_km:.1f} km — "
+        lines.append(f"  {km}{place.nom} ({place.format}), {wording.address_text(place)}"
+                     f"{', tél. ' + place.telephone if place.telephone else ''}")
+    return lines

@@ -22,8 +22,15 @@ method is written beside the point so that nothing is approximated silently:
                      (a commune nouvelle that took a new code after 2022);
 ``laposte-ligne5``   its name in the « ligne 5 » (former commune) of a La Poste line of the same
                      département: a commune re-established from a commune nouvelle;
+``france-services``  mean of the France services sites the ANCT registers in that commune (their own
+                     latitude/longitude), when La Poste's point is a placeholder (below);
 ``departement``      centroid of the département's known points (last resort, counted);
 ``inconnu``          no point at all (no line, no former commune, no point in the département).
+
+La Poste's copy gives Saint-Barthélemy (977) and Saint-Martin (978) the point of
+Saint-Pierre-et-Miquelon, 3,000 km north: a point shared by communes of several départements is a
+placeholder, kept only for the département that has most of its lines (see
+:func:`drop_placeholders`).
 
 Former codes that COG still knows (communes déléguées / associées, ``anciensCodes``) are written
 too, with ``commune_actuelle`` filled, so that an old code (as some directories still use) finds
@@ -56,12 +63,13 @@ SHARED_DATA = next(
     REPO_ROOT.parent / "shared" / "data",
 )
 DEFAULT_LAPOSTE = SHARED_DATA / "laposte-hexasmal-2022-03.csv"
+DEFAULT_FRANCE_SERVICES = SHARED_DATA / "france-services-2024-08-01.csv"
 DEFAULT_OUT = REPO_ROOT / "knowledge" / "data" / "places"
 TABLE = "communes-coordonnees.tsv"
 COLUMNS = ("code_insee", "latitude", "longitude", "methode", "commune_actuelle")
 METHODS = (
     "laposte", "arrondissements", "anciens-codes", "deleguees", "laposte-nom", "laposte-ligne5",
-    "departement", "inconnu",
+    "france-services", "departement", "inconnu",
 )
 # 5 decimals of a degree is about 1 m: finer digits would only make diffs noisy.
 DECIMALS = 5
@@ -115,6 +123,31 @@ def read_laposte(path: Path) -> tuple[dict[str, Point], Names, Names]:
             {key: pick(c) for key, c in by_line5.items()})
 
 
+def drop_placeholders(points: dict[str, Point]) -> list[str]:
+    """Codes whose point La Poste shares with communes of another département, except those of
+    the département holding most of them (the caller removes them)."""
+    codes_at: dict[Point, list[str]] = defaultdict(list)
+    for code, point in points.items():
+        codes_at[point].append(code)
+    removed: list[str] = []
+    for codes in codes_at.values():  # only 975/977/978 in the 2022 copy
+        deps = Counter(_departement(code) for code in codes)
+        if len(deps) > 1:
+            keep = max(deps, key=lambda dep: (deps[dep], dep))
+            removed.extend(code for code in codes if _departement(code) != keep)
+    return sorted(removed)
+
+
+def read_france_services_points(path: Path) -> dict[str, Point]:
+    """Mean point of the France services sites of each commune (ANCT, their own coordinates)."""
+    sites: dict[str, list[Point]] = defaultdict(list)
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["insee_com"] and row["latitude"] and row["longitude"]:
+                sites[row["insee_com"]].append((float(row["latitude"]), float(row["longitude"])))
+    return {code: point for code, pts in sites.items() if (point := _mean(pts))}
+
+
 def _mean(points: Iterable[Point]) -> Point | None:
     points = list(points)
     if not points:
@@ -145,6 +178,7 @@ def build_rows(
     points: dict[str, Point],
     names: Names,
     line5: Names,
+    site_points: dict[str, Point] | None = None,
 ) -> list[list[str]]:
     """Rows of the table; ``communes`` are rows of ``knowledge/data/geo/communes.tsv``."""
     former_of: dict[str, list[dict[str, str]]] = defaultdict(list)
@@ -175,6 +209,8 @@ def build_rows(
             point, method = names.get((dep, geo.normalize(nom))), "laposte-nom"
         if point is None:
             point, method = line5.get((dep, geo.normalize(nom))), "laposte-ligne5"
+        if point is None:
+            point, method = (site_points or {}).get(code), "france-services"
         located[code] = (point, method if point else "")
 
     # Last resort: the département's centroid, from the points found above only.
@@ -223,15 +259,25 @@ def _row(code: str, point: Point | None, method: str, parent: str) -> list[str]:
     return [code, f"{point[0]:.{DECIMALS}f}", f"{point[1]:.{DECIMALS}f}", method, parent]
 
 
-def build(laposte: Path, package: Path, out_dir: Path) -> tuple[Path, list[list[str]]]:
+def build(
+    laposte: Path, package: Path, out_dir: Path, france_services: Path | None = None,
+) -> tuple[Path, list[list[str]]]:
     """Write the table into ``out_dir``; return its path and rows."""
+    france_services = france_services or DEFAULT_FRANCE_SERVICES
     points, names, line5 = read_laposte(laposte)
+    dropped = drop_placeholders(points)
+    placeholders = {points.pop(code) for code in dropped}
+    names = {key: point for key, point in names.items() if point not in placeholders}
+    line5 = {key: point for key, point in line5.items() if point not in placeholders}
     former, old_codes = read_former_communes(package)
-    rows = build_rows(geo._read_tsv("communes"), former, old_codes, points, names, line5)
+    rows = build_rows(geo._read_tsv("communes"), former, old_codes, points, names, line5,
+                      read_france_services_points(france_services))
     meta = json.loads((package / "package.json").read_text(encoding="utf-8"))
     header = (
         f"# source: La Poste, Base officielle des codes postaux (copie de mars 2022, {laposte.name}, "
-        f"data.gouv.fr, Licence Ouverte 2.0) + COG {meta['name']} {meta['version']}; "
+        f"data.gouv.fr, Licence Ouverte 2.0) + ANCT {france_services.name} (Licence Ouverte 2.0, "
+        "for placeholder points only) + "
+        f"COG {meta['name']} {meta['version']}; "
         "generated by knowledge/places/build_places_data.py, do not edit by hand"
     )
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -244,6 +290,8 @@ def build(laposte: Path, package: Path, out_dir: Path) -> tuple[Path, list[list[
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--laposte", type=Path, default=DEFAULT_LAPOSTE, help="La Poste CSV (;)")
+    parser.add_argument("--france-services", type=Path, default=DEFAULT_FRANCE_SERVICES,
+                        help="ANCT France services CSV (,)")
     parser.add_argument("--package", type=Path, help=f"directory of {build_geo_data.PACKAGE}")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory")
     args = parser.parse_args(argv)
@@ -252,7 +300,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{build_geo_data.PACKAGE} not found: pass --package, or run scripts/system_deps.sh",
               file=sys.stderr)
         return 1
-    path, rows = build(args.laposte, package, args.out)
+    path, rows = build(args.laposte, package, args.out, args.france_services)
     methods = Counter(row[3] for row in rows if not row[4])
     print(f"{path}: {sum(methods.values())} communes, {len(rows) - sum(methods.values())} anciennes")
     for method in METHODS:

@@ -4,8 +4,9 @@ The table ``knowledge/data/places/communes-coordonnees.tsv`` is built by
 ``build_places_data.py`` from La Poste's postal-code base (March 2022) and the COG: one point per
 current commune and municipal arrondissement, and per former code COG still knows (communes
 déléguées / associées), so that an old code found in a directory still gets a point.
-The five districts of the Terres australes et antarctiques françaises have no point (nobody lives
-there and no source gives one): :func:`commune_point` returns None for them.
+Six communes have no point, and :func:`commune_point` returns None for them rather than a wrong
+one: the five districts of the Terres australes (nobody lives there, no source gives one) and
+Saint-Barthélemy (La Poste gives it Saint-Pierre-et-Miquelon's point; no other source here).
 """
 
 from __future__ import annotations

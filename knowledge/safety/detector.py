@@ -24,6 +24,10 @@ _REPEATS = re.compile(r"([a-z])\1{2,}")
 _J_CONSONANT = re.compile(r"\bj(?=[bcdfghklmnpqrstvwxz][a-z])")
 _J_VOWEL = re.compile(r"\bj(?=(?:ai|en|y|etais|etait|avais|attends|arrive|avale|aime|essaie|ecris|aurais|irai|arrete|"
                       r"oublie|ecoute|ose|entends|aimerais|etai|habite|hesite|existe|espere|envoie)\b)")
+# Elisions typed without the apostrophe: « cest », « quil », « dla ».
+_ELIDED = {"cest": "c est", "quil": "qu il", "quils": "qu ils", "quelle": "qu elle", "quon": "qu on", "dla": "de la",
+           "lair": "l air", "jtai": "j t ai", "ya": "il y a"}
+_ELISIONS = re.compile(r"\b(?:" + "|".join(_ELIDED) + r")\b")
 _WORD = re.compile(r"[a-z']+")
 
 # The signals a message may carry, in the order the answer considers them.
@@ -66,6 +70,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"[^a-z0-9]+", " ", text)
     text = _REPEATS.sub(r"\1", text)
     text = _J_VOWEL.sub("j ", _J_CONSONANT.sub("j ", text))
+    text = _ELISIONS.sub(lambda m: _ELIDED[m.group(0)], text)
     return " ".join(text.split())
 
 

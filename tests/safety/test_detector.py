@@ -8,10 +8,12 @@ import yaml
 
 from knowledge.safety import detect, numbers, plan_answer
 from knowledge.safety.answer import all_responses
-from knowledge.safety.evaluation import ROOT, answer_text, evaluate, load_set, render, responses
+from knowledge.safety.evaluation import ROOT, SETS, answer_text, evaluate, load_set, render, responses
 
-DANGER = load_set("danger")
-ORDINARY = load_set("ordinary")
+# Every set the detector has been measured on (the held-out ones were folded in after their first measure,
+# recorded in tests/safety/README.md): each message in danger must get the right help.
+DANGER = [entry for _, danger, _ in SETS for entry in load_set(danger)]
+ORDINARY = [entry for _, _, ordinary in SETS for entry in load_set(ordinary)]
 TEXTS = responses()
 MAX_FALSE_ALARM_RATE = 0.02
 
