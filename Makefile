@@ -5,7 +5,7 @@ VENV := .venv
 export RASA_TELEMETRY_ENABLED ?= false
 PY := $(VENV)/bin/python
 
-.PHONY: setup run shell train test validate bench load nlu-report safety-report clean
+.PHONY: setup run shell train test validate bench load nlu-report understanding-report safety-report clean
 
 setup:
 	@bash scripts/setup.sh
@@ -37,6 +37,11 @@ load: setup train
 # trained model, or with SEEDS=42,7,2026 the mean of one NLU training per DIET seed (no full model needed).
 nlu-report: setup $(if $(SEEDS),,train)
 	@$(PY) scripts/nlu_report.py $(if $(SEEDS),--seeds $(SEEDS))
+
+# Share of real-style messages and conversations (tests/understanding/) with every fact right →
+# benchmarks/results/understanding.md; with the newest trained model's NLU when models/ holds one.
+understanding-report: setup
+	@PYTHONPATH=$(CURDIR) $(PY) scripts/understanding_report.py $(if $(wildcard models/*.tar.gz),--model models)
 
 # The safety layer on the labelled messages of tests/safety/ → benchmarks/results/safety.md (no model needed).
 safety-report: setup

@@ -9,7 +9,14 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.profile_slots import skipped
+from knowledge.age import warm_up
 from knowledge.facts import read_facts
+from knowledge.refine import wants_closer
+from knowledge.sectors import read_sector
+from knowledge.wording import ACKNOWLEDGED, QUIET, age_notes, correction_sentence
+
+
+warm_up()
 
 
 class ActionExtractProfile(Action):
@@ -23,7 +30,16 @@ class ActionExtractProfile(Action):
             entities=message.get("entities") or [],
             intent=(message.get("intent") or {}).get("name"),
             requested_slot=tracker.get_slot("requested_slot") if tracker.active_loop_name else None,
+            known={name: tracker.get_slot(name) for name in ("commune_candidates", "departement", "code_insee", "attempts")},
         )
+        before = {name: tracker.get_slot(name) for name in (*ACKNOWLEDGED, *QUIET)}
+        # Rasa passes these messages on (custom slot-mapping actions may utter): said before the next question.
+        correction = correction_sentence(before, facts.slots)
+        if correction:
+            dispatcher.utter_message(text=correction)
+        if "age" in facts.slots:
+            for note in age_notes(before.get("age"), facts.slots["age"]):
+                dispatcher.utter_message(text=note)
         events = [SlotSet(name, value) for name, value in facts.slots.items()]
         if facts.skipped:
             events.append(SlotSet("skipped_slots", sorted(set(skipped(tracker)) | set(facts.skipped))))
@@ -32,4 +48,11 @@ class ActionExtractProfile(Action):
         if answered and not facts.skipped:
             events.append(SlotSet("skipped_slots", sorted(set(skipped(tracker)) - answered)))
         events.append(SlotSet("rejected", facts.rejected))
+        # Wishes about the list (a trade, closer places), kept for every list that follows (knowledge/refine.py).
+        text = message.get("text") or ""
+        secteur = read_sector(text, message.get("entities") or [])
+        if secteur:
+            events.append(SlotSet("secteur", secteur))
+        if wants_closer(text):
+            events.append(SlotSet("plus_pres", True))
         return events

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Dict, List, Optional, Sequence, Tuple
 
 WHY_QUESTION = {
     "besoin": "Savoir ce que vous cherchez me permet de vous proposer les bonnes structures.",
@@ -12,6 +13,7 @@ WHY_QUESTION = {
     "permis": "Sans permis, certaines structures aident à le passer ou à se déplacer autrement.",
     "vehicule": "Sans véhicule, il existe des aides à la mobilité (location, covoiturage…).",
     "logement": "Si vous n'avez pas de logement stable, des structures peuvent vous aider à en trouver un.",
+    "diplome": "Certaines structures (École de la 2e chance, EPIDE…) sont faites pour les jeunes sans diplôme ; d'autres demandent un niveau. Répondre est facultatif.",
     "handicap": "Une personne en situation de handicap peut avoir droit à un accompagnement en plus (Cap emploi par exemple). Répondre est facultatif, et votre réponse n'est pas conservée après la conversation.",
     "rqth": "Avec la RQTH, vous pouvez être suivi·e par Cap emploi. Sans elle, la MDPH peut vous aider à la demander. Répondre est facultatif.",
 }
@@ -20,7 +22,9 @@ WHY_GENERIC = "Je pose quelques questions pour trouver les structures qui vous c
 REPROMPT = {
     "age": "Je n'ai pas compris votre âge. Écrivez-le en chiffres, par exemple « 19 ans », ou votre année de naissance.",
     "commune": "Je ne trouve pas cette commune. Pouvez-vous vérifier l'orthographe ou donner le code postal (par exemple « Fougères » ou « 35300 ») ?",
+    "commune-non": "D'accord, ce n'est pas celle-là.",
     "qpv": "Répondez « oui », « non » ou « je ne sais pas », ou donnez le nom de votre quartier.",
+    "diplome": "Choisissez un bouton, ou écrivez votre diplôme (« CAP », « bac pro », « BTS », « aucun »).",
     "besoin": "Choisissez ce qui vous correspond le mieux, ou écrivez-le avec vos mots (« un emploi », « une formation »…).",
 }
 REPROMPT_GENERIC = "Je n'ai pas bien compris votre réponse. Vous pouvez utiliser les boutons, ou écrire « je préfère ne pas répondre »."
@@ -39,3 +43,30 @@ def age_out_of_range(age: float) -> str:
 
 def commune_homonyms(name: str) -> str:
     return f"Plusieurs communes correspondent à « {name} ». Laquelle est la vôtre ?"
+
+
+COMMUNE_QUESTION = "Dans quelle commune habitez-vous ? (le nom ou le code postal)"
+ANOTHER_COMMUNE_BUTTON = {"title": "Non, une autre commune", "payload": "/deny"}
+
+
+def _pick(code: str) -> str:
+    return f'/inform{{"code_insee": "{code}"}}'
+
+
+def commune_question(offered: Sequence[Tuple[str, str, str]], departement: Optional[str], misses: int,
+                     max_misses: int) -> Tuple[str, List[Dict[str, str]]]:
+    """The commune question and its buttons. ``offered``: (code, nom, département label) of the communes
+    to choose from (several: homonyms) or to confirm (one: a name not typed exactly); ``departement``:
+    the label of a département already given; ``misses``: answers not understood or refused so far."""
+    if len(offered) == 1:
+        code, nom, where = offered[0]
+        return f"Votre commune est-elle {nom} ({where}) ?", [{"title": "Oui", "payload": _pick(code)}, ANOTHER_COMMUNE_BUTTON]
+    if offered:
+        buttons = [{"title": f"{nom} ({where})", "payload": _pick(code)} for code, nom, where in offered]
+        return commune_homonyms(offered[0][1]), buttons
+    if departement:
+        return f"Dans quelle commune de ce département ({departement}) habitez-vous ?", []
+    if misses >= max_misses:
+        return ("Je ne trouve pas votre commune. Donnez au moins votre département, en chiffres ou en lettres "
+                "(par exemple « 26 » ou « Drôme »), ou passez cette question."), [SKIP_BUTTON]
+    return COMMUNE_QUESTION, []

@@ -12,8 +12,9 @@ from rasa_sdk.types import DomainDict
 from actions import messages
 from actions.profile_slots import FORM_INTENTS, PROFILE_SLOTS, QUESTION_ORDER, skipped
 from knowledge import geo
-from knowledge.facts import should_ask_qpv
+from knowledge.facts import COMMUNE_MAX_MISSES, should_ask_qpv
 from knowledge.profile import AGE_MAX, AGE_MIN
+from knowledge.wording import asks_diplome, asks_permis
 
 MAX_ATTEMPTS = 3
 
@@ -27,6 +28,10 @@ def remaining_questions(slots: Dict[str, Any], skipped_slots: List[str]) -> List
         if slot == "qpv" and (slots.get("quartier") or not should_ask_qpv(slots.get("code_insee"))):
             continue
         if slot == "rqth" and slots.get("handicap") is not True:
+            continue
+        if slot == "permis" and not asks_permis(slots.get("age")):
+            continue  # under 17 the licence cannot be held; the age note speaks of conduite accompagnée
+        if slot == "diplome" and not asks_diplome(slots):
             continue
         questions.append(slot)
     return questions
@@ -50,7 +55,7 @@ class ValidateProfileForm(FormValidationAction):
     async def required_slots(
         self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Text]:
-        slots = {name: tracker.get_slot(name) for name in ("quartier", "code_insee", "handicap")}
+        slots = {name: tracker.get_slot(name) for name in ("quartier", "code_insee", "handicap", "age", "besoin", "scolarite")}
         return remaining_questions(slots, skipped(tracker))
 
     def validate_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
@@ -88,26 +93,27 @@ class ValidateProfileForm(FormValidationAction):
         if not age_reply_sent:
             reason = (rejected or "").split(":", 1)[0]
             dispatcher.utter_message(text=messages.REPROMPT.get(reason or asked, messages.REPROMPT_GENERIC))
-        if attempts[asked] >= MAX_ATTEMPTS:
+        if attempts[asked] >= MAX_ATTEMPTS and asked != "commune":  # action_ask_commune offers it after COMMUNE_MAX_MISSES
             dispatcher.utter_message(text=messages.OFFER_SKIP, buttons=[messages.SKIP_BUTTON])
         return events + [SlotSet("attempts", attempts), SlotSet("rejected", None)]
 
 
 class ActionAskCommune(Action):
-    """Asks for the commune; with homonyms ("Saint-Denis"), offers each as a button."""
+    """Asks for the commune: homonyms (« Saint-Denis ») as buttons, a name not typed exactly as a one-tap
+    confirmation (« Esson (Calvados) ? »), after two misses the département only (messages.commune_question)."""
 
     def name(self) -> Text:
         return "action_ask_commune"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         codes = tracker.get_slot("commune_candidates") or []
-        communes = [c for c in (geo.get_commune(code) for code in codes) if c is not None]
-        if len(communes) > 1:
-            buttons = [
-                {"title": f"{c.nom} ({c.departement})", "payload": f'/inform{{"code_insee": "{c.code_insee}"}}'}
-                for c in communes
-            ]
-            dispatcher.utter_message(text=messages.commune_homonyms(communes[0].nom), buttons=buttons)
-        else:
-            dispatcher.utter_message(text="Dans quelle commune habitez-vous ? (le nom ou le code postal)")
+        communes = [c for c in (geo.get_commune(str(code)) for code in codes) if c is not None]
+        # Homonyms differ by département: its code tells them apart; one commune to confirm gets its name.
+        offered = [(c.code_insee, c.nom, c.departement if len(communes) > 1 else geo.departement_name(c.departement) or c.departement)
+                   for c in communes]
+        departement = tracker.get_slot("departement") if not tracker.get_slot("code_insee") else None
+        misses = (tracker.get_slot("attempts") or {}).get("commune", 0)
+        text, buttons = messages.commune_question(offered, geo.departement_name(departement or "") if departement else None,
+                                                  misses, COMMUNE_MAX_MISSES)
+        dispatcher.utter_message(text=text, buttons=buttons or None)
         return []

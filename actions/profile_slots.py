@@ -6,14 +6,16 @@ from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
-from knowledge.profile import AGE_MAX, AGE_MIN, Profile
+from knowledge.profile import AGE_MAX, AGE_MIN, DIPLOMES, SCOLARITES, Profile
 
 PROFILE_SLOTS = ("besoin", "age", "commune", "code_insee", "departement", "quartier", "qpv", "permis",
-                 "vehicule", "logement", "handicap", "rqth")
-# The order in which the form asks; some questions are dropped by `required_slots`.
-QUESTION_ORDER = ("besoin", "age", "commune", "qpv", "permis", "vehicule", "logement", "handicap", "rqth")
+                 "vehicule", "logement", "handicap", "rqth", "scolarite", "diplome")
+# The order in which the form asks; some questions are dropped by `required_slots`. `scolarite` is never
+# asked: it is read when the person says it.
+QUESTION_ORDER = ("besoin", "age", "commune", "qpv", "permis", "vehicule", "logement", "diplome", "handicap", "rqth")
 # Intents whose text may carry profile facts; everything else is a digression for the form.
-FORM_INTENTS = frozenset({"inform", "affirm", "deny", "decline", "dont_know", "start", "greet", "nlu_fallback"})
+FORM_INTENTS = frozenset({"inform", "affirm", "deny", "decline", "dont_know", "start", "greet", "nlu_fallback",
+                          "refine_suggestions"})
 # Answers a person may give that are sensitive: never logged, asked with care.
 SENSITIVE_SLOTS = frozenset({"handicap", "rqth", "logement"})
 
@@ -43,6 +45,8 @@ def profile_from_slots(slots: Dict[str, Any]) -> Profile:
         logement=slots.get("logement"),
         handicap=handicap_category(slots.get("handicap"), slots.get("rqth")),
         besoin=slots.get("besoin"),
+        scolarite=slots.get("scolarite") if slots.get("scolarite") in SCOLARITES else None,
+        diplome=slots.get("diplome") if slots.get("diplome") in DIPLOMES else None,
         declined=frozenset(slots.get("skipped_slots") or ()),
     )
 

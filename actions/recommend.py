@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -14,8 +15,11 @@ from actions.profile_slots import profile_from_tracker
 from knowledge import formatting
 from knowledge.matching import Recommendation, Suggestion, recommend
 from knowledge.next_step import next_step, next_step_text
+from knowledge.refine import SNAPSHOT_KEYS, Refined, Wishes, describe_changes, refine, snapshot, unchanged_text
 
 MAX_SUGGESTIONS = 4
+# Candidates a trade or « plus près » chooses from (knowledge/refine.py); the matcher ranks them all.
+REFINE_POOL = 40
 AFTER_BUTTONS = [
     {"title": "Fiche pour mon conseiller", "payload": "/request_summary"},
     {"title": "Modifier une réponse", "payload": "/change_answer"},
@@ -23,8 +27,17 @@ AFTER_BUTTONS = [
 ]
 
 
+def _refined(tracker: Tracker, previous: Tuple[str, ...] = ()) -> Tuple[Recommendation, Refined]:
+    """The list as shown: the matcher's, narrowed or re-ordered by the person's wishes (trade, closer)."""
+    profile = profile_from_tracker(tracker)
+    pool = recommend(profile, limit=REFINE_POOL)
+    wishes = Wishes(secteur=tracker.get_slot("secteur"), plus_pres=bool(tracker.get_slot("plus_pres")))
+    refined = refine(pool.local, wishes, MAX_SUGGESTIONS, knows_place=profile.code_insee is not None, previous=previous)
+    return replace(pool, local=refined.local), refined
+
+
 def _current(tracker: Tracker) -> Recommendation:
-    return recommend(profile_from_tracker(tracker), limit=MAX_SUGGESTIONS)
+    return _refined(tracker)[0]
 
 
 def _card(s: Suggestion) -> Dict[str, Any]:
@@ -52,7 +65,21 @@ class ActionRecommend(Action):
         return "action_recommend"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        result = _current(tracker)
+        shown_before = bool(tracker.get_slot("suggestions_shown"))
+        previous = tuple(tracker.get_slot("suggestions") or ()) if shown_before else ()
+        result, refined = _refined(tracker, previous)
+        facts = snapshot({key: tracker.get_slot(key) for key in SNAPSHOT_KEYS})
+        done = [SlotSet("suggestions", [s.initiative.id for s in result.local]), SlotSet("attempts", None),
+                SlotSet("suggestions_shown", True), SlotSet("suggested_for", facts)]
+        change = describe_changes(tracker.get_slot("suggested_for") if shown_before else None, facts)
+        if change:
+            dispatcher.utter_message(text=change)
+        for note in refined.notes:
+            dispatcher.utter_message(text=note)
+        if refined.unchanged:
+            # Same list as above: repeating it would read as if nothing had been heard.
+            dispatcher.utter_message(text=unchanged_text(bool(change or refined.notes)), buttons=AFTER_BUTTONS)
+            return done
         updating = bool(tracker.get_slot("suggestions"))
         dispatcher.utter_message(text=formatting.intro_text(result, updating=updating))
         web = tracker.get_latest_input_channel() == "socketio"
@@ -73,7 +100,7 @@ class ActionRecommend(Action):
         if closing:
             dispatcher.utter_message(text=closing)
         dispatcher.utter_message(text="Que voulez-vous faire maintenant ?", buttons=AFTER_BUTTONS)
-        return [SlotSet("suggestions", [s.initiative.id for s in result.local]), SlotSet("attempts", None)]
+        return done
 
 
 def _chosen(tracker: Tracker) -> Optional[Suggestion]:
@@ -125,7 +152,7 @@ class ActionSummary(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         profile = profile_from_tracker(tracker)
         today = date.today()
-        sheet = formatting.liaison_sheet(profile, recommend(profile, limit=MAX_SUGGESTIONS), today=today,
+        sheet = formatting.liaison_sheet(profile, _current(tracker), today=today,
                                          urgence_donnee=bool(tracker.get_slot("urgence_donnee")))
         if tracker.get_latest_input_channel() == "socketio":
             # The web chat shows the same text with « Copier », « Imprimer » and « Télécharger ».

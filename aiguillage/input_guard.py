@@ -1,9 +1,11 @@
 """Bounds and checks what people send, before Rasa works on it.
 
-Every channel: a message longer than MAX_MESSAGE_CHARS is cut to that length before the NLU reads it.
-Rasa runs the NLU of all conversations on one thread, and its time grows with the length: a
-10,000-character message would stall everyone for seconds. The parsers (knowledge/facts.py) read the
-first 1,000 characters anyway. Request bodies are limited to MAX_BODY_BYTES (Sanic answers 413).
+Every channel: a message longer than MAX_MESSAGE_CHARS is bounded to that length before the NLU reads
+it. Rasa runs the NLU of all conversations on one thread, and its time grows with the length: a
+10,000-character message would stall everyone for seconds. What is kept is the head and the tail of the
+message (knowledge.text.bounded): a long story that ends « 20 ans, Grenoble, formation » keeps its facts.
+The parsers (knowledge/facts.py) read the same bounded text. Request bodies are limited to MAX_BODY_BYTES
+(Sanic answers 413).
 
 The REST webhook: Rasa 3.6's REST channel (rasa/core/channels/rest.py) trusts the body. Without
 « sender » every caller shares one conversation named "default" (one person would see another's
@@ -29,7 +31,7 @@ from typing import Any, Dict, Optional, Text
 from aiguillage import safety_layer
 
 MAX_SENDER_CHARS = 255
-# What the parsers read (knowledge/facts.py): the NLU needs no more, and its work stays bounded.
+# What the parsers read (knowledge/facts.py MAX_TEXT_CHARS): the NLU needs no more, and its work stays bounded.
 MAX_MESSAGE_CHARS = 1_000
 MAX_BODY_BYTES = 1_000_000
 
@@ -68,11 +70,22 @@ def extract_message(self: Any, request: Any) -> Optional[Text]:
 
 
 async def handle_bounded_message(self: Any, message: Any) -> Any:
-    """`MessageProcessor.handle_message`, after the safety layer, on at most MAX_MESSAGE_CHARS characters of text."""
+    """`MessageProcessor.handle_message`, after the safety layer, on at most MAX_MESSAGE_CHARS characters of
+    text (its head and tail)."""
     # Safety first, on the whole message: a danger said in the last line of a long message is not cut away.
     safety_layer.screen(message)
+    if isinstance(message.text, str):
+        from knowledge.text import emoji_answer
+
+        # « 👍 » was read as « goodbye » by the model, which ended the questionnaire: a message made only of
+        # 👍 / 👎 reaches the NLU as the words it means, whatever the model learnt.
+        answer = emoji_answer(message.text)
+        if answer is not None:
+            message.text = "oui" if answer else "non"
     if isinstance(message.text, str) and len(message.text) > MAX_MESSAGE_CHARS:
-        message.text = message.text[:MAX_MESSAGE_CHARS]
+        from knowledge.text import bounded
+
+        message.text = bounded(message.text, MAX_MESSAGE_CHARS)
     return await _original_handle_message(self, message)
 
 

@@ -28,7 +28,7 @@ from benchmarks.generate_services import generate, real_communes  # noqa: E402
 from knowledge import geo  # noqa: E402
 from knowledge.loader import KnowledgeBase, load_knowledge  # noqa: E402
 from knowledge.matching import Matcher  # noqa: E402
-from knowledge.profile import BESOINS, HANDICAPS, LOGEMENTS, Profile  # noqa: E402
+from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, Profile  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results" / "matching.txt"
 PROFILE_SEED = 7
@@ -47,7 +47,7 @@ def profiles(count: int, seed: int = PROFILE_SEED) -> List[Profile]:
             code_insee=rng.choices(communes, cum_weights=cumulative)[0].code,
             qpv=rng.choice(maybe), permis=rng.choice(maybe), vehicule=rng.choice(maybe),
             femme=rng.choice(maybe), refugie=rng.choice((None, None, True, False)),
-            minima_sociaux=rng.choice(maybe), diplome=rng.choice(maybe),
+            minima_sociaux=rng.choice(maybe), diplome=rng.choice((None, *DIPLOMES)),
             logement=rng.choice((None, *LOGEMENTS)), handicap=rng.choice((None, *HANDICAPS)),
             besoin=rng.choice((None, *BESOINS)),
         ))

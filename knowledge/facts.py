@@ -1,6 +1,22 @@
 """Turns one user message (text, NLU entities, intent, the question just asked) into slot updates.
 
 Pure Python so that every rule is unit-tested without Rasa; the action server only forwards the result.
+
+One owner per fact, so that a misread has one place to fix:
+
+| fact                              | typed text read by                                  | NLU entity used?            |
+|-----------------------------------|-----------------------------------------------------|-----------------------------|
+| age                               | knowledge/age.py `parse_age` (text2num, dateparser) | never (« paris 18 »)        |
+| besoin, logement                  | knowledge/understanding.py `parse_besoin/_logement` | button payloads only        |
+| permis, vehicule, handicap, rqth  | knowledge/understanding.py `parse_permis/…`         | button payloads only        |
+| scolarite, diplome                | knowledge/schooling.py                              | button payloads only        |
+| yes/no to the question asked      | the intent (affirm/deny), else `parse_yes_no` (👍/👎 too) |                        |
+| commune, code_insee, quartier     | `_read_commune` here + knowledge/geo (helper « places ») | commune entity is a hint |
+
+A button payload (« /inform{"besoin": "emploi"} ») carries exact values: its entities are trusted and its
+text is not read. For typed text the NLU's profile entities and synonyms (bot/nlu/synonyms.yml) are not
+read: the model still learns from them to find the intent, and tests/test_facts.py checks that every
+synonym listed there is read by the parsers, so the two cannot drift apart.
 """
 
 from __future__ import annotations
@@ -11,20 +27,24 @@ from datetime import date
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
 from knowledge import geo
-from knowledge.profile import BESOINS, HANDICAPS, LOGEMENTS
-from knowledge.text import normalize
+from knowledge.geo.quartiers import quartier_answer, quartier_in_text
+from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES
+from knowledge.text import bounded, emoji_answer, normalize
 from knowledge.understanding import (
     parse_age,
     parse_besoin,
+    parse_diplome,
+    parse_scolarite,
     parse_handicap,
     parse_logement,
     parse_permis,
-    parse_quartier,
     parse_vehicule,
     parse_yes_no,
 )
 
 YES_NO_SLOTS = ("qpv", "permis", "vehicule", "handicap", "rqth")
+# Same bound as aiguillage/input_guard.py: head and tail of a longer message (see knowledge.text.bounded).
+MAX_TEXT_CHARS = 1_000
 _ENTITY_BOOLS = {"oui": True, "non": False, "true": True, "false": False}
 # Below this population a commune has no quartier prioritaire worth asking about.
 QPV_MIN_POPULATION = 5000
@@ -52,7 +72,11 @@ def _entity_values(entities: Iterable[Mapping[str, Any]]) -> Dict[str, str]:
     return values
 
 
-_LOCATION_CUE = re.compile(r"\b(?:habite|habiter|jhabite|vis|vie|suis de|viens de|ville|commune|demenage|demenager|a|sur|de)\b")
+# A commune already known is replaced only by a commune said after one of these (« en fait j'habite à
+# Lyon »), not by a place named in passing (« je suis à la Villeneuve » answering the quartier question).
+_MOVE_CUE = re.compile(r"\b(?:habite|habiter|jhabite|vis|jvis|demenage|demenager|ville|commune|en fait|plutot)\b")
+# Misses on the commune question after which only the département is asked (and skipping is offered).
+COMMUNE_MAX_MISSES = 2
 
 
 def _commune_slots(commune: geo.Commune) -> Dict[str, Any]:
@@ -64,34 +88,56 @@ def _commune_slots(commune: geo.Commune) -> Dict[str, Any]:
     }
 
 
-def _read_commune(text: str, entity: Optional[str], code: Optional[str], asked: bool, facts: Facts) -> None:
+def _apply_choice(choice: "geo.Choice", facts: Facts) -> None:
+    if choice.commune is not None:
+        facts.slots.update(_commune_slots(choice.commune))
+    elif choice.candidates:
+        facts.slots["commune_candidates"] = [c.code_insee for c in choice.candidates]
+    elif choice.departement:
+        facts.slots.update({"departement": choice.departement, "commune_candidates": None})
+
+
+def _read_commune(text: str, code: Optional[str], asked: bool, intent: Optional[str],
+                  known: Mapping[str, Any], facts: Facts) -> None:
+    """The one reader of the commune: a button's code, an answer to the commune question, or a place
+    pointed to in a sentence. NLU `commune` entities are not used: the full-text pass keeps hyphenated
+    names whole and knows which words are no places (see knowledge/geo/)."""
     if code:
         commune = geo.get_commune(code)
         if commune:
             facts.slots.update(_commune_slots(commune))
         return
-    if asked and text.strip():
-        # The whole answer first: the NLU may have tagged only "saint" of "saint denis".
-        candidates = geo.resolve_commune(text) or (geo.resolve_commune(entity) if entity else []) \
-            or geo.find_communes_in_text(text)
-    elif entity:
-        candidates = geo.resolve_commune(entity)
-    else:
-        candidates = geo.find_communes_in_text(text)
-        if len(candidates) > 1 and not _LOCATION_CUE.search(normalize(text)):
-            return  # "la Villeneuve" said of a quartier is not a move to one of fifty Villeneuve
-    if not candidates:
-        if asked and (entity or text.strip()):
-            facts.rejected = f"commune:{(entity or text).strip()[:60]}"
+    offered = list(known.get("commune_candidates") or [])
+    if asked:
+        if len(offered) == 1:  # « Marseille (13) ? »
+            answer = {"affirm": True, "deny": False}.get(intent or "")
+            answer = parse_yes_no(text) if answer is None else answer
+            if answer is True:
+                _apply_choice(geo.Choice(commune=geo.get_commune(offered[0])), facts)
+                return
+            if answer is False:
+                facts.slots["commune_candidates"] = None
+                facts.rejected = "commune-non:"
+                return
+        if intent in ("affirm", "deny"):
+            return
+        choice = geo.read_answer(text, offered, known.get("departement"))
+        if choice.departement and not choice.commune and not choice.candidates:
+            attempts = known.get("attempts") or {}
+            if isinstance(attempts, Mapping) and attempts.get("commune", 0) >= COMMUNE_MAX_MISSES:
+                facts.skipped.append("commune")  # after two misses the département is enough
+        if choice.empty:
+            if text.strip():
+                facts.rejected = f"commune:{text.strip()[:60]}"
+            return
+        _apply_choice(choice, facts)
         return
-    best = candidates[0].score
-    top = [c for c in candidates if best - c.score < 1e-9]
-    if len(top) == 1 and best >= 0.8:
-        facts.slots.update(_commune_slots(top[0].commune))
-    elif best >= 0.5:
-        facts.slots["commune_candidates"] = [c.commune.code_insee for c in candidates[:5]]
-    elif asked:
-        facts.rejected = f"commune:{(entity or text).strip()[:60]}"
+    choice = geo.choose(geo.find_communes_in_text(text))
+    if choice.empty:
+        return
+    if known.get("code_insee") and not _MOVE_CUE.search(normalize(text)):
+        return  # a place named in passing does not move someone whose commune is known
+    _apply_choice(choice, facts)
 
 
 def read_facts(
@@ -100,11 +146,17 @@ def read_facts(
     intent: Optional[str] = None,
     requested_slot: Optional[str] = None,
     today: Optional[date] = None,
+    known: Optional[Mapping[str, Any]] = None,
 ) -> Facts:
-    text = (text or "")[:1000]  # nobody states their situation in more; keeps parsing bounded
-    if text.startswith("/"):
-        text = ""  # a button payload: its entities say everything
+    """`known`: slots already set that change how a message reads (commune_candidates, departement,
+    code_insee, attempts): « 26 » picks Valence (26) among the Valence offered."""
+    known = known or {}
+    from_button = (text or "").startswith("/")
+    # A button payload: its entities say everything. Typed text: the parsers own the profile facts, and
+    # the NLU's entities are used only for the commune (see the table above).
+    text = "" if from_button else bounded(text or "", MAX_TEXT_CHARS)
     values = _entity_values(entities)
+    button = values if from_button else {}
     facts = Facts()
 
     if intent == "decline" and requested_slot:
@@ -117,32 +169,34 @@ def read_facts(
             facts.skipped.append(requested_slot)
         return facts
 
-    besoin = values.get("besoin") if values.get("besoin") in BESOINS else parse_besoin(text)
+    besoin = button.get("besoin") if button.get("besoin") in BESOINS else parse_besoin(text, expecting=requested_slot in (None, "besoin"))
     if besoin:
         facts.slots["besoin"] = besoin
 
-    if "naissance" in values:
-        age = parse_age(f"né le {values['naissance']}" if "/" in values["naissance"] else f"né en {values['naissance']}", today=today)
-    elif "age" in values:
-        age = parse_age(values["age"], expecting_age=True, today=today)
-    else:
-        age = None
-    age = age or parse_age(text, expecting_age=requested_slot == "age", today=today)
+    age = parse_age(text, expecting_age=requested_slot == "age", today=today)
     if age is not None:
         facts.slots["age"] = age.value
     elif requested_slot == "age" and intent in ("inform", "nlu_fallback") and text.strip():
         facts.rejected = "age:?"
 
-    asked_commune = requested_slot == "commune" and intent not in ("affirm", "deny")
-    _read_commune(text, values.get("commune"), values.get("code_insee"), asked_commune and not facts.slots.keys() - {"commune_candidates"}, facts)
+    scolarite = button.get("scolarite") if button.get("scolarite") in SCOLARITES else parse_scolarite(text)
+    if scolarite:
+        facts.slots["scolarite"] = scolarite
+    diplome = button.get("diplome") if button.get("diplome") in DIPLOMES else parse_diplome(text, expecting=requested_slot == "diplome")
+    if diplome:
+        facts.slots["diplome"] = diplome
+
+    # While the commune is asked, an answer that already gave another fact (« 20 ans ») is read as a sentence.
+    asked_commune = requested_slot == "commune" and not facts.slots.keys() - {"commune_candidates"}
+    _read_commune(text, values.get("code_insee"), asked_commune, intent, known, facts)
 
     # An entity value that is not oui/non (a span the synonyms missed) falls back to reading the text.
-    permis = _ENTITY_BOOLS.get(values.get("permis", "").lower())
+    permis = _ENTITY_BOOLS.get(button.get("permis", "").lower())
     permis = parse_permis(text) if permis is None else permis
-    vehicule = _ENTITY_BOOLS.get(values.get("vehicule", "").lower())
+    vehicule = _ENTITY_BOOLS.get(button.get("vehicule", "").lower())
     vehicule = parse_vehicule(text) if vehicule is None else vehicule
-    logement = values.get("logement") if values.get("logement") in LOGEMENTS else parse_logement(text)
-    handicap = values.get("handicap") if values.get("handicap") in HANDICAPS else parse_handicap(text)
+    logement = button.get("logement") if button.get("logement") in LOGEMENTS else parse_logement(text)
+    handicap = button.get("handicap") if button.get("handicap") in HANDICAPS else parse_handicap(text)
     if permis is not None:
         facts.slots["permis"] = permis
     if vehicule is not None:
@@ -155,13 +209,18 @@ def read_facts(
         if handicap == "oui-sans-rqth":
             facts.slots["rqth"] = None  # not said: we will ask
 
-    quartier = values.get("quartier") or parse_quartier(text)
+    # knowledge.geo.quartiers is the one reader of quartiers: an NLU span is often the commune's name
+    # (« les minguettes » at Vénissieux), and the answer to the quartier question is read below.
+    quartier = quartier_in_text(text)
     if quartier:
-        facts.slots["quartier"] = quartier.strip()[:60]
+        facts.slots["quartier"] = quartier
 
     # A plain yes/no answers the question just asked.
     if requested_slot in YES_NO_SLOTS and requested_slot not in facts.slots:
-        answer = {"affirm": True, "deny": False}.get(intent or "")
+        # 👍 is « oui » whatever the model made of it (it has been read as « goodbye »).
+        answer = emoji_answer(text)
+        if answer is None:
+            answer = {"affirm": True, "deny": False}.get(intent or "")
         if answer is None:
             answer = parse_yes_no(text)
         if answer is not None:
@@ -169,17 +228,13 @@ def read_facts(
                 facts.slots.update({"handicap": False, "rqth": False})
             else:
                 facts.slots[requested_slot] = answer
-        elif requested_slot == "qpv" and "quartier" not in facts.slots and _looks_like_a_name(text, facts):
-            facts.slots["quartier"] = " ".join(text.split())[:60]
+        elif requested_slot == "qpv" and "quartier" not in facts.slots and not facts.slots:
+            name = quartier_answer(text)
+            if name:
+                facts.slots["quartier"] = name
     if requested_slot and facts.empty and intent in ("inform", "nlu_fallback") and text.strip():
         facts.rejected = f"{requested_slot}:?"
     return facts
-
-
-def _looks_like_a_name(text: str, facts: Facts) -> bool:
-    """When asked about their quartier, a short answer that is no other fact is the quartier's name."""
-    words = normalize(text).split()
-    return 0 < len(words) <= 5 and not facts.slots and not any(ch.isdigit() for ch in text)
 
 
 def should_ask_qpv(code_insee: Optional[str]) -> bool:

@@ -8,7 +8,7 @@ from typing import List, Optional, Sequence
 
 from knowledge import geo
 from knowledge.matching import NATIONAL, NetworkSuggestion, Recommendation, Suggestion
-from knowledge.profile import BESOINS, HANDICAPS, LOGEMENTS, Profile
+from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES, Profile
 from knowledge.text import normalize
 
 # The guides the base was built from; said on every fiche so nobody takes a 2008 action for granted.
@@ -138,7 +138,7 @@ def empty_text() -> str:
 _FIELD_LABELS = {
     "age": "Âge", "code_insee": "Commune", "quartier": "Quartier", "qpv": "Quartier prioritaire",
     "permis": "Permis de conduire", "vehicule": "Véhicule", "logement": "Logement", "handicap": "Handicap",
-    "besoin": "Besoin", "diplome": "Diplôme", "femme": "Genre", "parent_isole": "Parent isolé",
+    "besoin": "Besoin", "scolarite": "Scolarité", "diplome": "Diplôme", "femme": "Genre", "parent_isole": "Parent isolé",
     "minima_sociaux": "Minima sociaux (RSA…)", "refugie": "Réfugié·e",
 }
 
@@ -171,6 +171,10 @@ def _value_text(profile: Profile, name: str) -> Optional[str]:
         return BESOINS[value][0]
     if name == "femme":
         return "femme" if value else "homme"
+    if name == "scolarite":
+        return SCOLARITES.get(value, str(value))
+    if name == "diplome":
+        return DIPLOMES.get(value, str(value))
     if isinstance(value, bool):
         return _yes_no(value)
     return str(value)

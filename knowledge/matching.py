@@ -600,6 +600,15 @@ _BOOL_FACTS: Dict[str, Tuple[str, str]] = {  # key → (sentence if True, senten
 TRIGGER_KEYS = frozenset({"age_min", "age_max", "handicap", "logement", "besoin", "toujours", *_BOOL_FACTS})
 
 
+def _fact(profile: Profile, key: str) -> object:
+    """A profile fact as the triggers read it. `diplome` is now a level (aucun, cap-bep, bac, superieur); the
+    triggers' `diplome: false` still means « no diploma » until they name levels (helper « matching »)."""
+    value = getattr(profile, key)
+    if key == "diplome" and value is not None:
+        return value != "aucun"
+    return value
+
+
 def _as_list(value: object) -> List[object]:
     return list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
 
@@ -620,7 +629,7 @@ def trigger_holds(trigger: dict, profile: Profile) -> bool:
             value = getattr(profile, key)
             ok = value is not None and value in _as_list(expected)
         elif key in _BOOL_FACTS:
-            value = getattr(profile, key)
+            value = _fact(profile, key)
             ok = value is not None and value == expected
         else:  # a key this code does not know cannot be checked: never fire on a guess
             ok = False
@@ -641,7 +650,7 @@ def _trigger_facts(trigger: dict, profile: Profile) -> List[str]:
         facts.append(_BESOIN_FACTS[profile.besoin])
     for key, (if_true, if_false) in _BOOL_FACTS.items():
         if key in trigger:
-            facts.append(if_true if getattr(profile, key) else if_false)
+            facts.append(if_true if _fact(profile, key) else if_false)
     return facts
 
 

@@ -77,6 +77,18 @@ BESOINS: Dict[str, Tuple[str, FrozenSet[str]]] = {
     })),
 }
 
+# Contract (notes/contracts.md): still at school, or left it; the highest diploma held.
+SCOLARITES: Dict[str, str] = {
+    "scolarise": "encore scolarisé·e ou en études",
+    "sorti": "a quitté l'école",
+}
+DIPLOMES: Dict[str, str] = {  # from the lowest to the highest
+    "aucun": "aucun diplôme",
+    "cap-bep": "CAP ou BEP",
+    "bac": "baccalauréat",
+    "superieur": "diplôme d'études supérieures",
+}
+
 AGE_MIN, AGE_MAX = 14, 99
 
 
@@ -91,7 +103,8 @@ class Profile:
     logement: Optional[str] = None
     handicap: Optional[str] = None  # rqth | oui-sans-rqth | non
     besoin: Optional[str] = None
-    diplome: Optional[bool] = None
+    scolarite: Optional[str] = None  # scolarise | sorti
+    diplome: Optional[str] = None  # aucun | cap-bep | bac | superieur (highest held)
     femme: Optional[bool] = None
     parent_isole: Optional[bool] = None
     minima_sociaux: Optional[bool] = None
@@ -105,6 +118,10 @@ class Profile:
             raise ValueError(f"handicap inconnu : {self.handicap!r}")
         if self.besoin is not None and self.besoin not in BESOINS:
             raise ValueError(f"besoin inconnu : {self.besoin!r}")
+        if self.scolarite is not None and self.scolarite not in SCOLARITES:
+            raise ValueError(f"scolarité inconnue : {self.scolarite!r}")
+        if self.diplome is not None and self.diplome not in DIPLOMES:
+            raise ValueError(f"diplôme inconnu : {self.diplome!r}")
         if self.age is not None and not AGE_MIN <= self.age <= AGE_MAX:
             raise ValueError(f"âge hors limites : {self.age!r}")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_APOSTROPHES = str.maketrans({"’": "'", "`": "'", "´": "'", "‘": "'"})
+_APOSTROPHES = str.maketrans({"’": "'", "`": "'", "´": "'", "‘": "'", "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
 
 
 def strip_accents(text: str) -> str:
@@ -18,3 +18,40 @@ def normalize(text: str) -> str:
     text = strip_accents(text.translate(_APOSTROPHES)).lower()
     text = re.sub(r"[^a-z0-9/.,]+", " ", text)
     return " ".join(text.split())
+
+
+# A thumbs up answers « oui », a thumbs down « non » (any skin tone). Only a message made of such signs
+# is an answer: « 👍 merci » is a thank-you.
+_YES_SIGNS = frozenset("👍👌✅✔☑🆗🙆")
+_NO_SIGNS = frozenset("👎❌✖🙅🚫")
+_DECORATION = re.compile("[\\s\ufe0f\u200d\U0001F3FB-\U0001F3FF!.]")
+
+
+def emoji_answer(text: str) -> "bool | None":
+    """True for « 👍 », « 👍🏽👍 », « ✅ »; False for « 👎 », « ❌ »; None for anything else."""
+    signs = set(_DECORATION.sub("", text or ""))
+    if signs and signs <= _YES_SIGNS:
+        return True
+    if signs and signs <= _NO_SIGNS:
+        return False
+    return None
+
+
+def bounded(text: str, limit: int) -> str:
+    """At most `limit` characters: the head and the tail of a longer message, cut at spaces.
+
+    People state their situation at the start (« Bonjour, j'ai 20 ans… ») or sum it up at the end of a
+    long story (« …bref 20 ans, Grenoble, formation »); the middle is the story. Keeping both ends keeps
+    the facts while the work of the NLU (slower with every token) and of the parsers stays bounded."""
+    if len(text) <= limit:
+        return text
+    gap = " … "
+    head_size = (limit - len(gap)) // 2
+    tail_size = limit - len(gap) - head_size
+    head, tail = text[:head_size], text[len(text) - tail_size:]
+    # Do not cut a word in two (« Grenoble » must stay whole); a text with no space is cut where it is.
+    if " " in head[head_size // 2:]:
+        head = head[:head.rindex(" ")]
+    if " " in tail[:tail_size // 2]:
+        tail = tail[tail.index(" ") + 1:]
+    return f"{head}{gap}{tail}"

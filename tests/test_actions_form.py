@@ -11,7 +11,7 @@ from actions.extract_profile import ActionExtractProfile
 from actions.profile_form import ActionAskCommune, ValidateProfileForm, remaining_questions
 
 DOMAIN: Dict[str, Any] = {"forms": {"profile_form": {"required_slots": ["besoin", "age", "commune", "qpv", "permis",
-                                                                        "vehicule", "logement", "handicap", "rqth"]}},
+                                                                        "vehicule", "logement", "diplome", "handicap", "rqth"]}},
                           "slots": {}}
 
 
@@ -125,3 +125,64 @@ def test_homonyms_are_offered_as_buttons():
     payloads = [b["payload"] for b in messages[0]["buttons"]]
     assert payloads == ['/inform{"code_insee": "93066"}', '/inform{"code_insee": "97411"}']
     assert "Saint-Denis (93)" in [b["title"] for b in messages[0]["buttons"]]
+
+
+# ------------------------------------------------------------------ age-appropriate path, diploma, corrections
+
+def test_permis_is_not_asked_under_17():
+    assert "permis" not in remaining_questions({"age": 15.0}, [])
+    assert "permis" not in remaining_questions({"age": 16.5}, [])
+    assert "permis" in remaining_questions({"age": 17.0}, [])
+    assert "permis" in remaining_questions({}, [])
+
+
+def test_diploma_is_asked_after_logement_when_it_changes_the_answer():
+    questions = remaining_questions({"age": 19.0, "besoin": "emploi"}, [])
+    assert questions[questions.index("logement") + 1] == "diplome"
+    assert "diplome" not in remaining_questions({"age": 28.0, "besoin": "emploi"}, [])
+    assert "diplome" not in remaining_questions({"age": 19.0, "besoin": "mobilite-permis"}, [])
+    assert "diplome" not in remaining_questions({"age": 16.0, "besoin": "formation", "scolarite": "scolarise"}, [])
+    assert "diplome" not in remaining_questions({"age": 19.0, "besoin": "emploi"}, ["diplome"])
+
+
+def test_required_slots_read_age_need_and_schooling_from_the_tracker():
+    t = tracker("", "inform", slots={"age": 16.0, "besoin": "formation", "scolarite": "sorti"}, requested="age")
+    required = asyncio.run(ValidateProfileForm().required_slots([], CollectingDispatcher(), t, DOMAIN))
+    assert "permis" not in required and "diplome" in required
+
+
+def test_a_correction_is_acknowledged_in_one_sentence():
+    messages, slots = run(ActionExtractProfile(), tracker("en fait j'ai 22 ans", "inform", slots={"age": 20.0}))
+    assert slots["age"] == 22
+    assert [m["text"] for m in messages] == ["C'est noté : 22 ans."]
+
+
+def test_a_first_answer_is_not_acknowledged_as_a_correction():
+    messages, slots = run(ActionExtractProfile(), tracker("22", "inform", requested="age"))
+    assert slots["age"] == 22 and messages == []
+
+
+def test_a_fifteen_year_old_is_told_about_school_and_the_cio():
+    messages, _ = run(ActionExtractProfile(), tracker("j'ai 15 ans", "inform", requested="age"))
+    texts = " ".join(m["text"] for m in messages)
+    assert "CIO" in texts and "conduite accompagnée" in texts
+
+
+def test_a_28_year_old_is_told_once_that_missions_locales_serve_16_25():
+    messages, _ = run(ActionExtractProfile(), tracker("28 ans", "inform", requested="age"))
+    assert len(messages) == 1 and "16-25 ans" in messages[0]["text"]
+    messages, _ = run(ActionExtractProfile(), tracker("j'ai 28 ans", "inform", slots={"age": 28.0}))
+    assert messages == []
+
+
+def test_a_diploma_button_sets_the_slot():
+    _, slots = run(ActionExtractProfile(), tracker('/inform{"diplome": "aucun"}', "inform", requested="diplome",
+                                                   entities=[{"entity": "diplome", "value": "aucun"}]))
+    assert slots["diplome"] == "aucun"
+
+
+def test_profile_from_slots_keeps_only_contract_values():
+    from actions.profile_slots import profile_from_slots
+    profile = profile_from_slots({"scolarite": "sorti", "diplome": "cap-bep", "age": 19.0})
+    assert profile.scolarite == "sorti" and profile.diplome == "cap-bep"
+    assert profile_from_slots({"scolarite": "oui", "diplome": True}).diplome is None

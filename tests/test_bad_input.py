@@ -26,15 +26,17 @@ from actions.profile_form import MAX_ATTEMPTS, ActionAskCommune, ValidateProfile
 from actions.profile_slots import FORM_INTENTS, QUESTION_ORDER, profile_from_slots
 from knowledge import geo
 from knowledge.facts import YES_NO_SLOTS, read_facts, should_ask_qpv
-from knowledge.profile import AGE_MAX, AGE_MIN, BESOINS, HANDICAPS, LOGEMENTS
+from knowledge.profile import AGE_MAX, AGE_MIN, BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES
 from knowledge.understanding import (
     french_number,
     parse_age,
     parse_besoin,
+    parse_diplome,
     parse_handicap,
     parse_logement,
     parse_permis,
     parse_quartier,
+    parse_scolarite,
     parse_vehicule,
     parse_yes_no,
 )
@@ -43,7 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 25)
 DOMAIN_SLOTS: Dict[str, Dict[str, Any]] = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["slots"]
 PROFILE_SLOT_NAMES = {"besoin", "age", "commune", "code_insee", "departement", "commune_candidates", "quartier", "qpv",
-                      "permis", "vehicule", "logement", "handicap", "rqth"}
+                      "permis", "vehicule", "logement", "handicap", "rqth", "scolarite", "diplome"}
 INTENTS = [None, *sorted(FORM_INTENTS | {"ask_definition", "chitchat", "out_of_scope", "stop"})]
 REQUESTED = [None, *QUESTION_ORDER]
 
@@ -58,6 +60,8 @@ FRAGMENTS = [
     "\u0000", "\u200f", "\u202e", "\ufeff", "\x1b[31m", "\r\n", "\t", "مرحبا أنا أبحث عن عمل", "שלום", "你好，我在找工作",
     "Привет", "hello I need a job", "😀😀😀", "🏳️‍🌈", "👍🏽", "ﷺ", "𝕛'𝕒𝕚 𝟙𝟡 𝕒𝕟𝕤", "١٩", "١٩ ans",
     "a" * 300, "ah" * 100, "12345678901234567890", "vingt-deux ans", "quatre-vingt-dix-neuf ans",
+    "👍", "👎🏿", "né le 3 mars 2006", "née le 31 février 2006", "03/03/2006", "j'ai arrêté l'école", "jsui en 2nde",
+    "pas de diplôme", "j'ai un cap cuisine", "bac+2", "paris 18", "g nulle part ou pioncer", "il a 19 ans",
 ]
 messy_text = st.one_of(
     st.text(max_size=300),
@@ -147,6 +151,9 @@ def test_parsers_answer_within_their_vocabulary(text):
     assert parse_logement(text) in (None, *LOGEMENTS)
     assert parse_handicap(text) in (None, *HANDICAPS)
     assert parse_besoin(text) in (None, *BESOINS)
+    assert parse_besoin(text, expecting=True) in (None, *BESOINS)
+    assert parse_scolarite(text) in (None, *SCOLARITES)
+    assert parse_diplome(text) in (None, *DIPLOMES) and parse_diplome(text, expecting=True) in (None, *DIPLOMES)
     quartier = parse_quartier(text)
     assert quartier is None or (isinstance(quartier, str) and quartier.strip() and len(quartier) <= 40)
 
@@ -179,6 +186,8 @@ def check_facts(result, requested: Optional[str]) -> None:
         assert slots.get("rqth") is False
     assert slots.get("logement") in (None, *LOGEMENTS)
     assert slots.get("besoin") in (None, *BESOINS)
+    assert slots.get("scolarite") in (None, *SCOLARITES)
+    assert slots.get("diplome") in (None, *DIPLOMES)
     if "quartier" in slots:
         assert isinstance(slots["quartier"], str) and 0 < len(slots["quartier"]) <= 60
     assert set(result.skipped) <= set(QUESTION_ORDER)
@@ -366,8 +375,8 @@ def test_remaining_questions_keep_the_order_and_drop_skipped_ones(slots, skipped
 def test_ask_commune_always_asks_something(candidates):
     sent, events = run(ActionAskCommune(), make_tracker("", "inform", "commune", {"commune_candidates": candidates}, {}, []))
     assert events == [] and len(sent) == 1 and "commune" in sent[0]["text"].lower()
-    for button in sent[0].get("buttons") or []:
-        assert re.fullmatch(r'/inform\{"code_insee": "[0-9AB]{5}"\}', button["payload"])
+    for button in sent[0].get("buttons") or []:  # a commune, or « Non, une autre commune » / « Passer »
+        assert re.fullmatch(r'/inform\{"code_insee": "[0-9AB]{5}"\}|/deny|/decline', button["payload"])
 
 
 @example("x" * 5000)

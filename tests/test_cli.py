@@ -170,3 +170,16 @@ def test_match_real_base_example() -> None:
                  "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["networks"]
+
+
+@pytest.mark.parametrize("flags, diplome", [(["--diplome", "cap-bep"], "cap-bep"), (["--sans-diplome"], "aucun"),
+                                            (["--diplome", "superieur", "--scolarite", "sorti"], "superieur"), ([], None)])
+def test_match_diploma_level(flags, diplome) -> None:
+    result = match("--age", "20", "--code-insee", "35115", "--besoin", "emploi", *flags, "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["profile"]["diplome"] == diplome
+
+
+def test_match_refuses_an_unknown_diploma_level() -> None:
+    result = match("--age", "20", "--diplome", "licence")
+    assert result.returncode != 0

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -114,4 +115,116 @@ def test_qpv_question_only_for_towns():
 def test_read_facts_never_crashes_and_only_sets_known_slots(text, requested, intent):
     result = facts(text, intent=intent, requested_slot=requested)
     assert set(result.slots) <= {"besoin", "age", "commune", "code_insee", "departement", "commune_candidates",
-                                 "quartier", "qpv", "permis", "vehicule", "logement", "handicap", "rqth"}
+                                 "quartier", "qpv", "permis", "vehicule", "logement", "handicap", "rqth",
+                                 "scolarite", "diplome"}
+
+
+# ------------------------------------------------------------------ one extraction path (see knowledge/facts.py)
+
+def _synonym_cases():
+    """(fact, value, example) for every profile synonym of bot/nlu/synonyms.yml: the NLU keeps them for the
+    model, the parsers must read them all, so that the two readings cannot drift apart."""
+    import re
+    from pathlib import Path
+
+    lines = (Path(__file__).resolve().parents[1] / "bot" / "nlu" / "synonyms.yml").read_text(encoding="utf-8").splitlines()
+    facts_of = {"stable": "logement", "chez-parents": "logement", "heberge-tiers": "logement", "foyer-fjt": "logement",
+                "sans-domicile": "logement", "rqth": "handicap", "oui-sans-rqth": "handicap",
+                **{need: "besoin" for need in ("emploi", "formation", "apprentissage", "mobilite-permis", "logement",
+                                               "creation-activite", "ne-sait-pas")}}
+    cases, fact, value = [], None, None
+    for line in lines:
+        comment = re.match(r"# (\w+): ", line)
+        synonym = re.match(r"- synonym: (\S+)", line)
+        example = re.match(r"    - (.+)$", line)
+        if comment:
+            fact = comment.group(1)
+        elif synonym:
+            value = synonym.group(1)
+            fact = facts_of.get(value, fact)
+        elif example and value:
+            cases.append((fact, value, example.group(1)))
+    return cases
+
+
+# Spans that only mean something inside the sentence the NLU tagged them in.
+_SPANS_ONLY = {"j'ai eu le code et la conduite", "j'ai une vieille clio"}
+_EXPECTED = {
+    "permis": {"oui": {"permis": True}, "non": {"permis": False}},
+    "vehicule": {"oui": {"vehicule": True}, "non": {"vehicule": False}},
+    "handicap": {"non": {"handicap": False, "rqth": False}, "rqth": {"handicap": True, "rqth": True},
+                 "oui-sans-rqth": {"handicap": True, "rqth": None}},
+}
+
+
+def test_every_nlu_synonym_is_read_by_the_parsers():
+    cases = _synonym_cases()
+    assert len(cases) > 300
+    wrong = []
+    for fact, value, example in cases:
+        if example in _SPANS_ONLY:
+            continue
+        slots = facts(example, intent="inform", requested_slot=fact).slots
+        expected = _EXPECTED.get(fact, {}).get(value, {fact: value})
+        if any(slots.get(name, "absent") != wanted for name, wanted in expected.items()):  # pragma: no branch
+            wrong.append((fact, value, example, {k: slots.get(k) for k in expected}))
+    assert wrong == []
+
+
+# ------------------------------------------------------------------ issue 16: numbers, needs, emoji, long messages
+
+def test_a_number_after_a_place_never_changes_the_age():
+    assert "age" not in facts("paris 18", intent="inform").slots
+    assert "age" not in facts("26", intent="inform", requested_slot="commune").slots
+    assert "age" not in facts("93", intent="inform", requested_slot="commune").slots
+
+
+def test_the_nlu_age_entity_is_not_read():
+    # The model tagged « 26 » (a département, answering the commune question) as an age.
+    result = facts("26", entities=[{"entity": "age", "value": "26"}], intent="inform", requested_slot="commune")
+    assert "age" not in result.slots
+
+
+def test_typed_text_is_read_by_the_parsers_not_by_the_entities():
+    # The entity says « stable » for « un appart », the parser knows it is what the person looks for.
+    result = facts("je cherche un appart", entities=[{"entity": "logement", "value": "stable"}], intent="inform")
+    assert result.slots == {"besoin": "logement"}
+
+
+def test_age_phrases_in_third_person_for_conseillers():
+    result = facts("il a 19 ans, il vit chez ses parents, il a pas le permis", intent="inform")
+    assert result.slots["age"] == 19 and result.slots["logement"] == "chez-parents" and result.slots["permis"] is False
+
+
+def test_a_birth_date_gives_the_age_at_today():
+    assert facts("je suis né le 3 mars 2006", intent="inform").slots["age"] == 20
+    assert facts("03/03/2006", intent="inform", requested_slot="age").slots["age"] == 20
+
+
+@pytest.mark.parametrize("intent", ["affirm", "deny", "goodbye", None])
+def test_a_thumbs_up_answers_yes_whatever_the_intent(intent):
+    assert facts("👍", intent=intent, requested_slot="permis").slots == {"permis": True}
+    assert facts("👎", intent=intent, requested_slot="vehicule").slots == {"vehicule": False}
+
+
+def test_a_3000_character_message_keeps_the_facts_of_its_last_sentence():
+    story = "Bonjour, je vous explique ma situation, c'est compliqué. " + "Ça fait longtemps que je galère avec tout ça. " * 65
+    text = story + "Bref : 20 ans, Grenoble, formation"
+    assert len(text) >= 3000
+    result = facts(text, intent="inform")
+    assert result.slots["age"] == 20 and result.slots["besoin"] == "formation"
+    assert result.slots.get("commune") == "Grenoble"
+
+
+def test_schooling_and_diploma_from_any_message():
+    result = facts("j'ai 17 ans, j'ai arrêté l'école en 1ère, pas de diplôme", intent="inform")
+    assert result.slots["scolarite"] == "sorti" and result.slots["diplome"] == "aucun" and result.slots["age"] == 17
+    assert facts("jsui en 2nde", intent="inform").slots == {"scolarite": "scolarise"}
+
+
+def test_diploma_answer_and_button():
+    assert facts("cap cuisine", intent="inform", requested_slot="diplome").slots == {"diplome": "cap-bep"}
+    assert facts("BTS", intent="inform", requested_slot="diplome").slots == {"diplome": "superieur"}
+    assert facts('/inform{"diplome": "bac"}', entities=[{"entity": "diplome", "value": "bac"}], intent="inform").slots == {"diplome": "bac"}
+    assert facts('/inform{"diplome": "licence"}', entities=[{"entity": "diplome", "value": "licence"}], intent="inform").slots == {}
+    assert facts("je préfère ne pas répondre", intent="decline", requested_slot="diplome").skipped == ["diplome"]

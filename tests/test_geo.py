@@ -210,8 +210,8 @@ def test_arrondissements(text: str, code: str) -> None:
     assert result[0].commune.arrondissement_de in {PARIS, LYON, MARSEILLE}
 
 
-def test_marseille_13_is_ambiguous_between_city_and_arrondissement() -> None:
-    assert top_codes(geo.resolve_commune("marseille 13")) == {MARSEILLE, "13213"}
+def test_a_number_after_marseille_is_its_arrondissement_not_the_departement() -> None:
+    assert top_codes(geo.resolve_commune("marseille 13")) == {"13213"}
     assert top_codes(geo.resolve_commune("Marseille (13)")) == {MARSEILLE}
 
 
@@ -320,7 +320,7 @@ def test_candidates_are_frozen() -> None:
     ("je suis de tours", "37261"),
     ("je vis a marseille 13eme", "13213"),
     ("paris 18", "75118"),
-    ("je bosse à Vitry", "94081"),  # short form of a compound name, after a cue
+    ("j'habite à Vitry", "94081"),  # short form of a compound name, after a strong cue
 ])
 def test_find_in_text(text: str, code: str) -> None:
     found = geo.find_communes_in_text(text)
@@ -373,8 +373,12 @@ def test_find_rejects_common_words(text: str) -> None:
     assert geo.find_communes_in_text(text) == [], [c.commune.label for c in geo.find_communes_in_text(text)]
 
 
-def test_find_several_mentions_keep_text_order() -> None:
-    found = geo.find_communes_in_text("je suis né à Rennes mais j'habite à Nantes")
+def test_find_where_the_person_lives_over_where_they_were_born() -> None:
+    assert codes(geo.find_communes_in_text("je suis né à Rennes mais j'habite à Nantes")) == ["44109"]
+
+
+def test_find_several_mentions_of_equal_weight_keep_text_order() -> None:
+    found = geo.find_communes_in_text("entre Rennes et Nantes")
     assert codes(found)[:2] == ["35238", "44109"]
 
 

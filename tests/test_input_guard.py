@@ -55,4 +55,32 @@ def test_long_messages_are_cut_before_the_nlu(monkeypatch):
     monkeypatch.setattr(input_guard, "_original_handle_message", original)
     for text in ["court", "x" * 50_000, None]:
         asyncio.new_event_loop().run_until_complete(input_guard.handle_bounded_message(None, SimpleNamespace(text=text)))
-    assert seen == ["court", "x" * input_guard.MAX_MESSAGE_CHARS, None]
+    assert seen[0] == "court" and seen[2] is None
+    assert len(seen[1]) <= input_guard.MAX_MESSAGE_CHARS and seen[1].startswith("x" * 400) and seen[1].endswith("x" * 400)
+
+
+def test_a_long_message_keeps_the_facts_at_its_end(monkeypatch):
+    seen = []
+
+    async def original(self, msg):
+        seen.append(msg.text)
+
+    monkeypatch.setattr(input_guard, "_original_handle_message", original)
+    story = "Bonjour, je vous explique ma situation. " + "Ça fait longtemps que je galère avec tout ça. " * 70
+    text = story + "Bref : 20 ans, Grenoble, formation"
+    assert len(text) > 3000
+    asyncio.new_event_loop().run_until_complete(input_guard.handle_bounded_message(None, SimpleNamespace(text=text)))
+    assert len(seen[0]) <= input_guard.MAX_MESSAGE_CHARS
+    assert seen[0].startswith("Bonjour, je vous explique") and seen[0].endswith("20 ans, Grenoble, formation")
+
+
+def test_a_thumbs_up_reaches_the_nlu_as_oui(monkeypatch):
+    seen = []
+
+    async def original(self, msg):
+        seen.append(msg.text)
+
+    monkeypatch.setattr(input_guard, "_original_handle_message", original)
+    for text in ["👍", "👍🏽 ", "👎", "👍 merci", "😀"]:
+        asyncio.new_event_loop().run_until_complete(input_guard.handle_bounded_message(None, SimpleNamespace(text=text)))
+    assert seen == ["oui", "oui", "non", "👍 merci", "😀"]

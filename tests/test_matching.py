@@ -26,7 +26,7 @@ from knowledge.matching import (
     trigger_holds,
 )
 from knowledge.models import Contact, Eligibilite, Initiative, Network, Porteur, Source, Zone
-from knowledge.profile import BESOINS, HANDICAPS, LOGEMENTS, Profile
+from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, Profile
 
 FIXTURES = Path(__file__).parent / "fixtures" / "data"
 TODAY = date(2026, 6, 1)  # pinned: "older than 10 years" must not drift with the calendar
@@ -626,7 +626,8 @@ profiles = st.builds(
     Profile,
     age=st.one_of(st.none(), st.integers(14, 99), st.floats(14, 99, allow_nan=False)),
     code_insee=st.one_of(st.none(), st.sampled_from(_communes_for_properties())),
-    qpv=_maybe_bool, permis=_maybe_bool, vehicule=_maybe_bool, diplome=_maybe_bool, femme=_maybe_bool,
+    qpv=_maybe_bool, permis=_maybe_bool, vehicule=_maybe_bool, femme=_maybe_bool,
+    diplome=st.one_of(st.none(), st.sampled_from(sorted(DIPLOMES))),
     minima_sociaux=_maybe_bool, refugie=_maybe_bool, parent_isole=_maybe_bool,
     logement=st.one_of(st.none(), st.sampled_from(sorted(LOGEMENTS))),
     handicap=st.one_of(st.none(), st.sampled_from(sorted(HANDICAPS))),
@@ -690,3 +691,13 @@ def _scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
         scored.append((-score, record.id))
     scored.sort()
     return [record_id for _, record_id in scored]
+
+
+def test_no_diploma_opens_the_networks_made_for_it_and_a_diploma_does_not() -> None:
+    # Profile.diplome is a level (contract); the triggers' `diplome: false` means « aucun ».
+    from knowledge.matching import recommend as real_recommend
+
+    without = {n.network.id for n in real_recommend(Profile(age=19, code_insee="35115", besoin="emploi", diplome="aucun")).networks}
+    with_bac = {n.network.id for n in real_recommend(Profile(age=19, code_insee="35115", besoin="emploi", diplome="bac")).networks}
+    assert {"e2c", "epide"} <= without
+    assert not {"e2c", "epide"} & with_bac

@@ -8,6 +8,8 @@ from knowledge.understanding import (
     french_number,
     parse_age,
     parse_besoin,
+    parse_diplome,
+    parse_scolarite,
     parse_handicap,
     parse_logement,
     parse_permis,
@@ -137,3 +139,113 @@ def test_parsers_never_crash_on_any_text(text):
     parse_besoin(text)
     parse_quartier(text)
     parse_yes_no(text)
+
+
+# ------------------------------------------------------------------ numbers in context (issue 16)
+
+@pytest.mark.parametrize("text", ["paris 18", "valence 26", "93", "35300", "j'habite dans le 93", "Lyon 8",
+                                  "depuis 2 ans je galère", "j'ai 2 enfants", "j'ai un cap cuisine", "g 20 balles",
+                                  "il y a 3 ans", "j'ai travaillé 2 ans en cuisine", "06 12 85 45 12"])
+def test_a_number_outside_an_age_phrase_is_no_age(text):
+    assert parse_age(text, today=TODAY) is None
+
+
+@pytest.mark.parametrize("text", ["paris 18", "valence 26", "35300", "lyon 3eme"])
+def test_a_place_with_a_number_is_no_age_even_when_the_age_is_asked(text):
+    assert parse_age(text, expecting_age=True, today=TODAY) is None
+
+
+@pytest.mark.parametrize("text, age", [
+    ("21 ans", 21), ("jai 19", 19), ("g 20 ans", 20), ("age 18", 18), ("âge : 18", 18), ("il a 19 ans", 19),
+    ("elle a 17 ans et demi", 17.5), ("vingt et un ans", 21), ("j'ai vingt-et-un ans", 21), ("dix-sept ans", 17),
+    ("quatre-vingt-dix-neuf ans", 99), ("17 ans et demi", 17.5), ("salut moi c'est Kevin 21 ans de Brive", 21),
+    ("j'ai 18 piges", 18), ("né le 3 mars 2006", 20), ("née le 30 novembre 2006", 19), ("03/03/2006", 20),
+    ("née en 2007", 19), ("je suis née le 1er janvier 2008", 18), ("jsuis de 2005", 21),
+    ("né le trois mars deux mille six", 20),
+])
+def test_age_phrases_and_birth_dates(text, age):
+    assert parse_age(text, today=TODAY).value == age
+
+
+def test_a_bare_number_word_is_an_age_when_asked():
+    assert parse_age("vingt et un", expecting_age=True, today=TODAY).value == 21
+    assert parse_age("vingt et un", today=TODAY) is None
+
+
+def test_a_date_that_is_not_a_birth_is_ignored():
+    assert parse_age("j'ai arrêté l'école le 03/03/2025", today=TODAY) is None
+
+
+# ------------------------------------------------------------------ needs and situations as typed
+
+@pytest.mark.parametrize("text, besoin, logement", [
+    ("jcherche un logement", "logement", None),
+    ("un endroit pour dormir", "logement", "sans-domicile"),
+    ("g nulle part ou pioncer", "logement", "sans-domicile"),
+    ("je cherche un appart", "logement", None),
+    ("jveux bosser", "emploi", None),
+    ("du taf svp", "emploi", None),
+    ("un job", "emploi", None),
+    ("une formation en alternance", "apprentissage", None),
+    ("elle vit chez ses parents", None, "chez-parents"),
+    ("chez ses parents", None, "chez-parents"),
+    ("il dort chez sa soeur", None, "heberge-tiers"),
+    ("j'ai un cap cuisine", None, None),
+    ("j'ai perdu mon permis", None, None),
+    ("j'ai mon appart", None, "stable"),
+])
+def test_needs_and_housing_as_people_type_them(text, besoin, logement):
+    assert parse_besoin(text) == besoin
+    assert parse_logement(text) == logement
+
+
+def test_a_bare_noun_is_a_need_only_as_an_answer():
+    assert parse_besoin("un appart", expecting=True) == "logement"
+    assert parse_besoin("un appart") is None
+
+
+@pytest.mark.parametrize("text, permis, vehicule", [
+    ("il a pas le permis", False, None), ("elle a le permis", True, None), ("il a une voiture", None, True),
+    ("j'ai raté le permis", False, None), ("j'ai que le code", False, None), ("je suis à pied", None, False),
+])
+def test_permis_and_vehicule_third_person_and_slang(text, permis, vehicule):
+    assert parse_permis(text) is permis
+    assert parse_vehicule(text) is vehicule
+
+
+@pytest.mark.parametrize("text, answer", [("👍", True), ("👍🏽", True), ("👍👍", True), ("✅", True), ("👎", False),
+                                          ("❌", False), ("👍 merci", None), ("😀", None)])
+def test_emoji_answers(text, answer):
+    assert parse_yes_no(text) is answer
+
+
+# ------------------------------------------------------------------ schooling and diploma
+
+@pytest.mark.parametrize("text, scolarite", [
+    ("j'ai arrêté l'école", "sorti"), ("décroché", "sorti"), ("g décroché en 1ere", "sorti"),
+    ("jai arreter les cours en 3eme", "sorti"), ("je suis plus au lycée", "sorti"), ("viré du lycée", "sorti"),
+    ("je suis en terminale", "scolarise"), ("jsui en 2nde", "scolarise"), ("il est en 1ère", "scolarise"),
+    ("je suis étudiante", "scolarise"), ("je cherche un emploi", None),
+])
+def test_scolarite(text, scolarite):
+    assert parse_scolarite(text) == scolarite
+
+
+@pytest.mark.parametrize("text, diplome", [
+    ("pas de diplôme", "aucun"), ("j'ai aucun diplome", "aucun"), ("sans diplôme", "aucun"), ("j'ai que le brevet", "aucun"),
+    ("j'ai un cap cuisine", "cap-bep"), ("g un BEP", "cap-bep"), ("j'ai un bac pro commerce", "bac"),
+    ("j'ai le bac", "bac"), ("g eu mon bac", "bac"), ("j'ai une licence de psycho", "superieur"),
+    ("j'ai un BTS", "superieur"), ("j'ai un bac+2", "superieur"), ("j'ai un CAP et un bac pro", "bac"),
+    ("j'ai pas le bac", None), ("je suis en bac pro", None), ("je veux passer un cap", None), ("j'ai 19 ans", None),
+])
+def test_diplome_said_in_a_sentence(text, diplome):
+    assert parse_diplome(text) == diplome
+
+
+@pytest.mark.parametrize("text, diplome", [("bac pro", "bac"), ("licence", "superieur"), ("BTS", "superieur"),
+                                           ("CAP", "cap-bep"), ("cap coiffure", "cap-bep"), ("aucun", "aucun"),
+                                           ("rien", "aucun"), ("non", "aucun"), ("bonjour", None)])
+def test_diplome_as_the_answer_to_its_question(text, diplome):
+    assert parse_diplome(text, expecting=True) == diplome
+    if diplome in ("bac", "superieur", "cap-bep"):
+        assert parse_diplome(text) is None  # out of context a word is not a diploma held

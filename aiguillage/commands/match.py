@@ -27,7 +27,7 @@ from knowledge.formatting import (
 from knowledge.loader import KnowledgeError, load_knowledge
 from knowledge.matching import Recommendation, recommend
 from knowledge.next_step import next_step, next_step_text
-from knowledge.profile import BESOINS, HANDICAPS, LOGEMENTS, Profile
+from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES, Profile
 
 EXIT_AMBIGUOUS = 2
 
@@ -48,7 +48,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _pair(parser, "qpv", "--qpv", "--hors-qpv", "habite un quartier prioritaire", "n'habite pas un QPV")
     _pair(parser, "permis", "--permis", "--sans-permis", "a le permis B", "n'a pas le permis")
     _pair(parser, "vehicule", "--vehicule", "--sans-vehicule", "a un véhicule", "n'a pas de véhicule")
-    _pair(parser, "diplome", "--diplome", "--sans-diplome", "a un diplôme", "n'a pas de diplôme")
+    diplome = parser.add_mutually_exclusive_group()
+    diplome.add_argument("--diplome", choices=list(DIPLOMES), help="diplôme le plus élevé")
+    diplome.add_argument("--sans-diplome", dest="diplome", action="store_const", const="aucun",
+                         help="n'a pas de diplôme (comme --diplome aucun)")
+    parser.add_argument("--scolarite", choices=list(SCOLARITES), help="encore scolarisé·e, ou sorti·e de l'école")
     _pair(parser, "femme", "--femme", "--homme", "est une femme", "est un homme")
     parser.add_argument("--logement", choices=sorted(LOGEMENTS), help="situation de logement")
     parser.add_argument("--handicap", choices=sorted(HANDICAPS), help="situation de handicap")
@@ -87,7 +91,7 @@ def _profile(args: argparse.Namespace, code_insee: Optional[str]) -> Profile:
     return Profile(
         age=args.age, code_insee=code_insee, quartier=args.quartier, qpv=args.qpv, permis=args.permis,
         vehicule=args.vehicule, logement=args.logement, handicap=args.handicap, besoin=args.besoin,
-        diplome=args.diplome, femme=args.femme, parent_isole=args.parent_isole,
+        scolarite=args.scolarite, diplome=args.diplome, femme=args.femme, parent_isole=args.parent_isole,
         minima_sociaux=args.minima_sociaux, refugie=args.refugie,
     )
 
@@ -126,7 +130,7 @@ def to_json(recommendation: Recommendation) -> Dict[str, Any]:
     return {
         "profile": {name: getattr(profile, name) for name in (
             "age", "code_insee", "quartier", "qpv", "permis", "vehicule", "logement", "handicap", "besoin",
-            "diplome", "femme", "parent_isole", "minima_sociaux", "refugie")},
+            "scolarite", "diplome", "femme", "parent_isole", "minima_sociaux", "refugie")},
         "commune": None if commune is None else {
             "code_insee": commune.code_insee, "nom": commune.nom, "departement": commune.departement,
             "region": commune.region, "epci": commune.epci},

@@ -57,6 +57,8 @@ def _french_kinds(signals: frozenset, group: Optional[str]) -> List[str]:
         kinds.append("sante")
     if not kinds and "detresse" in signals:
         kinds.append("detresse")
+    if not kinds and "inquietude" in signals:
+        kinds.append("inquietude")  # the second net alone: every number, the person picks
     return kinds
 
 
@@ -85,7 +87,7 @@ def plan_answer(signals: Iterable[str], age_hint: Optional[str] = None, known_ag
 
 
 FRENCH_KINDS = ("suicide", "violence_mineur", "violence_adulte", "violence_age_inconnu", "sans_abri_mineur", "sans_abri",
-                "sans_abri_age_inconnu", "grossesse", "sante", "detresse")
+                "sans_abri_age_inconnu", "grossesse", "sante", "detresse", "inquietude")
 ENGLISH_KINDS = ("intro", "suicide", "violence", "sans_abri", "grossesse", "sante", "detresse")
 
 

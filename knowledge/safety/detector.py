@@ -10,6 +10,7 @@ from typing import Dict, FrozenSet, List, Pattern, Tuple
 
 import yaml
 
+from knowledge.safety.model import THRESHOLD, probability
 from knowledge.text import strip_accents
 
 SIGNALS_FILE = Path(__file__).resolve().parents[1] / "data" / "safety" / "signaux.yaml"
@@ -32,11 +33,15 @@ _WORD = re.compile(r"[a-z']+")
 
 # The signals a message may carry, in the order the answer considers them.
 DANGER_SIGNALS = ("suicide", "violence", "expulse", "sans_abri", "sante", "grossesse", "detresse")
+# Set by the second net alone: worrying, but no pattern says what about.
+MODEL_SIGNAL = "inquietude"
+MODEL_MIN_WORDS = 4
 
 
 @dataclass(frozen=True)
 class Detection:
-    """What one message signals. `signals` ⊆ DANGER_SIGNALS; `age_hint` is « mineur », « majeur » or None."""
+    """What one message signals. `signals` ⊆ DANGER_SIGNALS (+ « inquietude » when only the second net,
+    knowledge/safety/model.py, finds the message worrying); `age_hint` is « mineur », « majeur » or None."""
 
     signals: FrozenSet[str]
     age_hint: str | None = None
@@ -116,6 +121,15 @@ def _holds(signal: _Signal, text: str) -> bool:
     return any(motif.search(text) for motif in signal.motifs)
 
 
+def model_text(norm: str) -> str:
+    """What the second net reads: the normalised text with every exclusion blanked (« me frappe pas »,
+    « mort de rire » say there is no danger, for the model as for the patterns)."""
+    for signal in _lexicon().signals.values():
+        for exclusion in signal.exclusions:
+            norm = exclusion.sub(" ", norm)
+    return " ".join(norm.split())
+
+
 def _only_emoji(raw: str) -> bool:
     return bool(raw.strip()) and not re.search(r"[A-Za-z0-9À-ÿ]", raw)
 
@@ -138,7 +152,8 @@ def detect(text: str) -> Detection:
     lexicon = _lexicon()
     norm = normalise(raw)
     signals = {name for name in DANGER_SIGNALS if name in lexicon.signals and _holds(lexicon.signals[name], norm)}
-    if _only_emoji(raw) and any(e in raw for e in lexicon.distress_emoji):
+    # Sad emoji alone, or with a word or two (« 🥀💔 jsp »), say distress; in a sentence they are colour.
+    if any(e in raw for e in lexicon.distress_emoji) and (_only_emoji(raw) or len(norm.split()) <= 3):
         signals.add("detresse")
     age_hint = None
     if _holds(lexicon.signals["mineur"], norm):
@@ -146,4 +161,10 @@ def detect(text: str) -> Detection:
     elif _holds(lexicon.signals["majeur"], norm):
         age_hint = "majeur"
     words = [w for w in norm.split() if not w.isdigit()]
-    return Detection(frozenset(signals), age_hint, english=_is_english(words, norm, lexicon))
+    english = _is_english(words, norm, lexicon)
+    # The second net judges sentences, not one-word answers (« jsais pas », « dehors ») that the patterns read.
+    if not signals and not english:
+        remaining = model_text(norm)
+        if len(remaining.split()) >= MODEL_MIN_WORDS and probability(remaining) >= THRESHOLD:
+            signals.add(MODEL_SIGNAL)
+    return Detection(frozenset(signals), age_hint, english=english)

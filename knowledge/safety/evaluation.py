@@ -13,6 +13,7 @@ from typing import Any, Dict, List, Optional
 import yaml
 
 from knowledge.safety import detect, numbers, plan_answer
+from knowledge.safety.detector import MODEL_SIGNAL
 
 ROOT = Path(__file__).resolve().parents[2]
 # (title, danger file, ordinary file) under tests/safety/: the first set was written before the detector; each
@@ -21,7 +22,12 @@ SETS = (
     ("Jeu principal (écrit avant le détecteur)", "danger", "ordinary"),
     ("Jeu tenu à l'écart n° 1", "heldout_danger", "heldout_ordinary"),
     ("Jeu tenu à l'écart n° 2", "heldout2_danger", "heldout2_ordinary"),
+    ("Jeu tenu à l'écart n° 3", "heldout3_danger", "heldout3_ordinary"),
 )
+# What the second net (knowledge/safety/model.py) learns from; the last held-out set is never among them.
+TRAINING_SETS = tuple((danger, ordinary) for _, danger, ordinary in SETS)
+# Written after the whole layer, never learnt from nor tuned on: the report shows it apart (tests/safety/README.md).
+MEASURE_SET = ("Jeu de mesure n° 4 (jamais appris)", "heldout4_danger", "heldout4_ordinary")
 _PLACEHOLDER = re.compile(r"\{([a-z0-9_]+)\}")
 
 
@@ -66,6 +72,8 @@ class Report:
     danger_ok: int = 0
     ordinary_total: int = 0
     false_alarms: int = 0
+    # Danger messages that got only the general answer of the second net (every number), not the precise one.
+    general: int = 0
     by_situation: Dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     failures: List[str] = field(default_factory=list)
 
@@ -90,6 +98,10 @@ def evaluate(danger: List[Dict[str, Any]], ordinary: List[Dict[str, Any]], texts
         else:
             report.danger_ok += 1
             report.by_situation[entry["situation"]]["détectés"] += 1
+            detection = detect(entry["text"])
+            if detection.signals == {MODEL_SIGNAL}:
+                report.general += 1
+                report.by_situation[entry["situation"]]["réponse générale"] += 1
     for entry in ordinary:
         report.ordinary_total += 1
         if answer_text(entry["text"], entry.get("age"), texts) is not None:
@@ -104,17 +116,17 @@ def markdown(report: Report, title: str = "tests/safety/") -> str:
         f"# Couche de sécurité — {title}",
         "",
         f"- Messages en danger : {report.danger_ok} / {report.danger_total} reçoivent la bonne aide "
-        f"({report.detected_rate:.1%}).",
+        f"({report.detected_rate:.1%}), dont {report.general} par la seule réponse générale du second filet.",
         f"- Messages ordinaires : {report.false_alarms} fausses alertes sur {report.ordinary_total} "
         f"({report.false_alarm_rate:.1%}).",
         "",
-        "| situation | messages | bonne aide | manqués | fausses alertes |",
-        "|---|---|---|---|---|",
+        "| situation | messages | bonne aide | dont réponse générale | manqués | fausses alertes |",
+        "|---|---|---|---|---|---|",
     ]
     for situation in sorted(report.by_situation):
         c = report.by_situation[situation]
         total = c["total"] if situation != "aucune" else report.ordinary_total
-        lines.append(f"| {situation} | {total} | {c['détectés']} | {c['manqués']} | {c['fausses alertes']} |")
+        lines.append(f"| {situation} | {total} | {c['détectés']} | {c['réponse générale']} | {c['manqués']} | {c['fausses alertes']} |")
     if report.failures:
         lines += ["", "## Échecs", ""] + [f"- {f}" for f in report.failures]
     return "\n".join(lines) + "\n"

@@ -33,6 +33,7 @@ ANSWERS = {
     "permis": '/inform{"permis": "non"}',
     "vehicule": '/inform{"vehicule": "non"}',
     "logement": '/inform{"logement": "chez-parents"}',
+    "diplome": '/inform{"diplome": "cap-bep"}',
     "handicap": "/decline",
     "rqth": "/decline",
 }

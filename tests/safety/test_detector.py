@@ -115,3 +115,9 @@ def test_the_numbers_file_refuses_an_undated_entry(tmp_path, monkeypatch):
             numbers.load()
     finally:
         numbers.load.cache_clear()
+
+
+def test_heldout4_floor():
+    """The held-out set no pattern or weight was tuned on: its first-contact figure is a floor, not a goal."""
+    report = evaluate(load_set("heldout4_danger"), load_set("heldout4_ordinary"), TEXTS)
+    assert report.danger_ok >= 69 and report.false_alarms <= 9, report.failures

@@ -26,6 +26,7 @@ QUESTIONS = (
     ("permis", "permis de conduire"),
     ("vehicule", "moyen de transport"),
     ("logement", "Où habitez-vous"),
+    ("diplome", "diplôme le plus élevé"),
     ("handicap", "handicap ou un problème de santé"),
     ("rqth", "(RQTH) ?"),
 )
@@ -47,6 +48,7 @@ class Person:
     permis: str = "non"
     vehicule: str = "non"
     logement: str = "chez mes parents"
+    diplome: str = "pas de diplôme"
     handicap: str = "non"
     rqth: str = "non"
 

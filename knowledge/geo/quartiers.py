@@ -1,0 +1,89 @@
+"""Quartiers named in what people type: « quartier de la Villeneuve », « la cité des 4000 », « j'habite
+aux Minguettes à Vénissieux », or a short answer to « Dans quel quartier ? » (« le blosne »).
+
+There is no table of quartiers here: the name is kept as typed (trimmed), for the matcher and the
+conseiller; whether it is a quartier prioritaire is asked, not guessed."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from knowledge.geo.lexicon import words
+from knowledge.geo.names import _fold
+
+_NEVER_UNASKED = words("never_unasked")
+_FUNCTION_WORDS = words("function_words")
+_MAX_WORDS = 5
+_ARTICLES = frozenset({"le", "la", "les", "l", "de", "du", "des", "d"})
+# Leading words of an answer that are not the name: « jsuis à la », « j'habite dans le quartier du ».
+_LEAD = re.compile(
+    r"\s*(?:(?:je|j|moi)\s+)?(?:suis|jsuis|chui|chuis|habite|jhabite|vis|jvis|reste)?\s*"
+    r"(?:a|au|aux|dans|sur|en|vers)?\s*(?:(?:les|le|la|l)\s+)?(?:quartiers?\s+)?(?:(?:de|du|des|d)\s+)?(?:(?:les|la|l)\s+)?"
+)
+_LEADING_ARTICLES = re.compile(r"\s*(?:(?:de|du|des|d)\s+)?(?:(?:les|le|la|l)\s+)?")
+# « quartier X », « cité X », or « aux/au/à la X » right after « j'habite » and before « à <commune> ».
+_NAMED = re.compile(r"\b(?P<kind>quartiers?|cites?)\s+(?P<name>[a-z0-9][a-z0-9 ]{1,40}?)(?=\s+(?:a|sur|de|et|mais|je|j|jai|g)\s|\s*$)")
+_LIVE_IN = re.compile(
+    r"\b(?:habite|jhabite|vis|jvis|suis|jsuis)\s+(?:aux|au|a la|a l|dans le quartier(?: des| du| de la| de)?)\s+"
+    r"(?P<name>[a-z0-9][a-z0-9 ]{1,30}?)\s+(?:a|sur)\s+[a-z]"
+)
+
+
+def _clean(text: str) -> str:
+    """Lowercase, accent-less, non-alphanumerics as spaces, and the SAME LENGTH as ``text``, so that
+    a span found here is the span of the name as typed (« Duchère », not « duchere »)."""
+    out = []
+    for char in text:
+        folded = _fold(char)
+        out.append(folded if len(folded) == 1 and (folded.isascii() and folded.isalnum()) else " ")
+    return "".join(out)
+
+
+def _is_a_name(name: str) -> bool:
+    tokens = _fold(name).split()
+    if not 0 < len(tokens) <= _MAX_WORDS or not any(t.isalpha() for t in tokens):
+        return False
+    return not any(t in _NEVER_UNASKED or t in _FUNCTION_WORDS for t in tokens if t not in _ARTICLES)
+
+
+def _as_typed(text: str, clean: str, start: int, end: int) -> str:
+    """The name as typed, without a leading « de la », « des », « l' »."""
+    lead = _LEADING_ARTICLES.match(clean, start)
+    if lead and lead.end() < end:
+        start = lead.end()
+    return " ".join(text[start:end].replace("'", " ").replace("’", " ").split())[:60]
+
+
+def quartier_in_text(text: str) -> Optional[str]:
+    """A quartier named with a cue in a sentence, or None."""
+    clean = _clean(text)
+    match = _NAMED.search(clean)
+    if match:
+        start, end = match.span("name")
+        if match.group("kind").startswith("cite"):
+            start = match.start("kind")  # « la cité des 4000 » is the name
+            name = " ".join(text[start:end].split())[:60]
+        else:
+            name = _as_typed(text, clean, start, end)
+        return name if _is_a_name(name) else None
+    match = _LIVE_IN.search(clean)
+    if match:
+        name = _as_typed(text, clean, *match.span("name"))
+        return name if _is_a_name(name) else None
+    return None
+
+
+def quartier_answer(text: str) -> Optional[str]:
+    """The name in a short answer to the quartier question, or None when it is no name (« rien »,
+    « jcrois pas », « non »)."""
+    named = quartier_in_text(text)
+    if named:
+        return named
+    clean = _clean(text)
+    lead = _LEAD.match(clean, len(clean) - len(clean.lstrip()))
+    start = lead.end() if lead and lead.end() < len(clean.rstrip()) else 0
+    if set(clean[:start].split()) <= {"les", "le", "la", "l"}:
+        start = 0  # « la Villeneuve » answered alone: the article is part of the name
+    name = " ".join(text[start:].replace("'", " ").replace("’", " ").split())[:60]
+    return name if _is_a_name(name) else None

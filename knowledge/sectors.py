@@ -1,0 +1,115 @@
+"""Trades a person may ask for after the suggestions (« dans la vente », « plutôt le bâtiment »).
+
+The vocabulary is data (knowledge/data/secteurs.yaml): what people type, and the words that show a record
+touches the trade. Matching is on whole words of normalised text, so « magasinage » is not « magasin » and
+« chantier d'insertion » is not the building trade."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, Iterable, Optional, Pattern, Tuple
+
+import yaml
+
+from knowledge.models import Initiative
+from knowledge.text import normalize
+from knowledge.vocab import DATA_DIR
+
+SECTORS_FILE = DATA_DIR / "secteurs.yaml"
+
+
+@dataclass(frozen=True)
+class Sector:
+    id: str
+    libelle: str  # « la vente et le commerce », used in « pour la vente et le commerce »
+    said: Pattern[str]  # what a person types
+    in_record: Pattern[str]  # what a record's text says
+    exclude: Tuple[str, ...] = ()
+
+
+def _words_pattern(words: Iterable[str], plural: bool) -> Pattern[str]:
+    # Longest first, so « agent de securite » wins over « securite » in the alternation.
+    cleaned = sorted({normalize(w) for w in words if normalize(w)}, key=len, reverse=True)
+    if not cleaned:
+        raise ValueError("liste de mots vide")
+    suffix = r"(?:s|x)?" if plural else ""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in cleaned) + r")" + suffix + r"\b")
+
+
+def load_sectors(path: Path = SECTORS_FILE) -> Tuple[Sector, ...]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not data.get("date") or not data.get("source"):
+        raise ValueError(f"{path} : « date » et « source » sont obligatoires")
+    sectors = []
+    seen = set()
+    for entry in data.get("secteurs") or ():
+        missing = [key for key in ("id", "libelle", "mots", "fiches") if not entry.get(key)]
+        if missing:
+            raise ValueError(f"{path}, secteur {entry.get('id')!r} : champ(s) manquant(s) {', '.join(missing)}")
+        if entry["id"] in seen:
+            raise ValueError(f"{path} : secteur {entry['id']!r} en double")
+        seen.add(entry["id"])
+        sectors.append(Sector(
+            id=entry["id"],
+            libelle=entry["libelle"],
+            said=_words_pattern(entry["mots"], plural=False),
+            in_record=_words_pattern(entry["fiches"], plural=True),
+            exclude=tuple(normalize(p) for p in entry.get("exclure") or ()),
+        ))
+    return tuple(sectors)
+
+
+@lru_cache(maxsize=1)
+def default_sectors() -> Tuple[Sector, ...]:
+    return load_sectors()
+
+
+def sectors_by_id(sectors: Optional[Tuple[Sector, ...]] = None) -> Dict[str, Sector]:
+    return {s.id: s for s in (sectors if sectors is not None else default_sectors())}
+
+
+def find_sector(text: str, sectors: Optional[Tuple[Sector, ...]] = None) -> Optional[str]:
+    """The trade a message names, or None. With two trades named, the first one written wins."""
+    if not text or text.lstrip().startswith("/"):
+        return None  # a button payload carries entities, not words
+    t = normalize(text)
+    found = []
+    for sector in sectors if sectors is not None else default_sectors():
+        match = sector.said.search(_without(t, sector.exclude))
+        if match:
+            found.append((match.start(), sector.id))
+    return min(found)[1] if found else None
+
+
+def read_sector(text: str, entities: Iterable[Dict[str, object]] = (),
+                sectors: Optional[Tuple[Sector, ...]] = None) -> Optional[str]:
+    """A `secteur` entity (an id, or the words the model tagged) first, else the words of the message."""
+    known = sectors_by_id(sectors)
+    for entity in entities or ():
+        if entity.get("entity") == "secteur" and entity.get("value") is not None:
+            value = str(entity["value"])
+            if value in known:
+                return value
+            found = find_sector(value, sectors)
+            if found:
+                return found
+    return find_sector(text, sectors)
+
+
+def record_text(record: Initiative) -> str:
+    parts = [record.nom, record.description, record.porteur.nom, record.eligibilite.conditions_acces or ""]
+    return normalize(" ".join(parts))
+
+
+def _without(text: str, phrases: Tuple[str, ...]) -> str:
+    """Blanks excluded phrases, keeping every other character where it was (the first trade written wins)."""
+    for phrase in phrases:
+        text = re.sub(r"\b" + re.escape(phrase) + r"\b", lambda m: " " * len(m.group(0)), text)
+    return text
+
+
+def record_in_sector(record: Initiative, sector: Sector) -> bool:
+    return bool(sector.in_record.search(_without(record_text(record), sector.exclude)))

@@ -1,0 +1,100 @@
+"""action_recommend after a first list, and the wishes action_extract_profile keeps (real Tracker, no server)."""
+
+import asyncio
+from typing import Any, Dict, List, Optional, Tuple
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.extract_profile import ActionExtractProfile
+from actions.recommend import ActionRecommend
+from knowledge.refine import UNCHANGED_TEXT, UPDATED_SAME_TEXT
+from knowledge.sectors import record_in_sector, sectors_by_id
+from knowledge.loader import default_knowledge
+
+# Marseille has a sales action in the base (a boutique école); Fougères has none.
+MARSEILLE = {"besoin": "emploi", "age": 20.0, "commune": "Marseille", "code_insee": "13055", "departement": "13",
+             "qpv": False, "permis": False, "vehicule": True, "logement": "chez-parents", "handicap": False,
+             "rqth": False}
+FOUGERES = dict(MARSEILLE, commune="Fougères", code_insee="35115", departement="35", qpv=None)
+
+
+def tracker(slots: Dict[str, Any], text: str = "", intent: str = "inform", entities: Optional[List[dict]] = None) -> Tracker:
+    events = [{"event": "action", "name": "action_listen"},
+              {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}}]
+    return Tracker(sender_id="test", slots={"requested_slot": None, **slots},
+                   latest_message={"text": text, "intent": {"name": intent, "confidence": 0.99}, "entities": entities or []},
+                   events=events, paused=False, followup_action=None, active_loop={}, latest_action_name="action_listen")
+
+
+def run(action, t: Tracker) -> Tuple[List[str], Dict[str, Any]]:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, t, {}))
+    return [m.get("text") or "" for m in dispatcher.messages], {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def first_list(profile: Dict[str, Any]) -> Dict[str, Any]:
+    """The slots after the first list, as the tracker holds them."""
+    _, slots = run(ActionRecommend(), tracker(profile))
+    return {**profile, **slots}
+
+
+def listed(messages: List[str]) -> List[str]:
+    return [m for m in messages if m[:2] in {f"{i}." for i in range(1, 10)}]
+
+
+def test_first_list_marks_the_suggestions_as_shown():
+    messages, slots = run(ActionRecommend(), tracker(MARSEILLE))
+    assert listed(messages) and slots["suggestions_shown"] is True
+    assert slots["suggested_for"]["code_insee"] == "13055"
+    assert not any(m.startswith("C'est noté") for m in messages)  # nothing to say back the first time
+
+
+def test_same_facts_again_do_not_repeat_the_list():
+    state = first_list(MARSEILLE)
+    messages, slots = run(ActionRecommend(), tracker(state))
+    assert messages == [UNCHANGED_TEXT]
+    assert slots["suggestions"] == state["suggestions"]
+
+
+def test_a_trade_narrows_the_list_and_is_said_back():
+    state = first_list(MARSEILLE)
+    messages, slots = run(ActionRecommend(), tracker(dict(state, secteur="vente")))
+    assert messages[0] == "C'est noté : vous cherchez dans la vente et le commerce."
+    assert messages[1] == "Voici les actions qui concernent la vente et le commerce."
+    assert listed(messages)
+    kb, vente = default_knowledge(), sectors_by_id()["vente"]
+    assert slots["suggestions"] and all(record_in_sector(kb.initiative(i), vente) for i in slots["suggestions"])
+
+
+def test_a_trade_with_nothing_recorded_is_said_honestly_without_repeating_the_list():
+    state = first_list(FOUGERES)
+    messages, slots = run(ActionRecommend(), tracker(dict(state, secteur="vente")))
+    assert messages[0] == "C'est noté : vous cherchez dans la vente et le commerce."
+    assert messages[1].startswith("Je n'ai pas d'action recensée pour la vente et le commerce près de chez vous")
+    assert messages[-1] == UPDATED_SAME_TEXT and not listed(messages)
+    assert slots["suggestions"] == state["suggestions"]
+
+
+def test_a_changed_fact_is_said_before_the_new_list():
+    state = first_list(FOUGERES)
+    messages, _ = run(ActionRecommend(), tracker(dict(state, vehicule=False)))
+    assert messages[0] == "C'est noté : vous n'avez pas de moyen de transport à vous."
+
+
+def test_a_changed_fact_that_leaves_the_list_as_it_was_says_it_was_taken_into_account():
+    state = first_list(MARSEILLE)
+    messages, _ = run(ActionRecommend(), tracker(dict(state, age=21.0)))
+    assert messages == ["C'est noté : vous avez 21 ans.", UPDATED_SAME_TEXT]
+
+
+def test_extract_profile_keeps_the_trade_and_the_wish_to_be_closer():
+    _, slots = run(ActionExtractProfile(), tracker({}, "je veux travailler dans la vente"))
+    assert slots["secteur"] == "vente" and slots["besoin"] == "emploi"
+    _, slots = run(ActionExtractProfile(), tracker({}, "plutôt le bâtiment", "refine_suggestions",
+                                                   [{"entity": "secteur", "value": "batiment"}]))
+    assert slots["secteur"] == "batiment"
+    _, slots = run(ActionExtractProfile(), tracker({}, "t'as pas plus près ?", "refine_suggestions"))
+    assert slots["plus_pres"] is True and "secteur" not in slots
+    _, slots = run(ActionExtractProfile(), tracker({}, "sans voiture"))
+    assert slots["vehicule"] is False and "secteur" not in slots and "plus_pres" not in slots

@@ -1,0 +1,196 @@
+"""After the suggestions: trades read from messages and records, narrowing, « plus près », what changed."""
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.matching import COMMUNE, DEPARTEMENT, NATIONAL, REGION, Suggestion
+from knowledge.models import Eligibilite, Initiative, Porteur, Zone
+from knowledge.refine import (
+    ALREADY_CLOSEST_TEXT,
+    Wishes,
+    describe_changes,
+    no_sector_text,
+    refine,
+    snapshot,
+    wants_closer,
+)
+from knowledge.sectors import default_sectors, find_sector, load_sectors, read_sector, record_in_sector, sectors_by_id
+
+
+def record(rid: str, description: str, nom: str = "Une action") -> Initiative:
+    return Initiative(id=rid, nom=nom, description=description, porteur=Porteur("Association", "association"),
+                      publics=("jeunes",), thematiques=(), zone=Zone("departement"), eligibilite=Eligibilite(),
+                      statut="a-verifier", sources=())
+
+
+def suggestion(rid: str, description: str = "Des ateliers pour trouver un emploi.", proximity: str = DEPARTEMENT,
+               score: float = 5.0) -> Suggestion:
+    return Suggestion(record(rid, description), proximity, score, (), False, "", (), None)
+
+
+SECTORS = default_sectors()
+VENTE = sectors_by_id()["vente"]
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+
+def test_the_vocabulary_has_the_twelve_trades_of_the_issue():
+    assert {s.id for s in SECTORS} == {
+        "vente", "batiment", "restauration", "aide-personne-sante", "logistique-transport", "industrie", "numerique",
+        "agriculture-espaces-verts", "securite", "animation-sport", "proprete", "mecanique-auto"}
+
+
+def test_a_vocabulary_without_date_or_source_is_refused(tmp_path: Path):
+    path = tmp_path / "secteurs.yaml"
+    path.write_text("secteurs:\n  - {id: vente, libelle: la vente, mots: [vente], fiches: [vente]}\n")
+    with pytest.raises(ValueError, match="date"):
+        load_sectors(path)
+
+
+def test_a_sector_without_record_words_is_refused(tmp_path: Path):
+    path = tmp_path / "secteurs.yaml"
+    path.write_text("date: 2026-12-07\nsource: test\nsecteurs:\n  - {id: vente, libelle: la vente, mots: [vente]}\n")
+    with pytest.raises(ValueError, match="fiches"):
+        load_sectors(path)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("je veux travailler dans la vente", "vente"),
+    ("dans la vente", "vente"),
+    ("plutôt le bâtiment", "batiment"),
+    ("PLUTOT LE BTP", "batiment"),
+    ("un truc en cuisine", "restauration"),
+    ("je veux etre aide soignante", "aide-personne-sante"),
+    ("je me vois bien cariste", "logistique-transport"),
+    ("je veux devenir mécanicien", "mecanique-auto"),
+    ("agent de sécurité", "securite"),
+    ("dans les espaces verts", "agriculture-espaces-verts"),
+    # The first trade written wins.
+    ("la restauration ou sinon la vente", "restauration"),
+])
+def test_find_sector_reads_what_people_type(text, expected):
+    assert find_sector(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "j'ai pas de moyen de transport",  # the vehicle question, not logistics
+    "je veux devenir auto-entrepreneur",  # not the car trade
+    "un chantier d'insertion",  # not the building trade
+    "j'ai un problème de santé",  # the handicap question, not the health trade
+    "j'habite à côté du centre commercial",  # a place, not the sales trade
+    "je suis sous surveillance électronique",  # justice, never read as the security trade
+    "j'ai vu ça sur votre site web",
+    "je cherche un emploi",
+    "non merci",
+    '/inform{"besoin": "emploi"}',  # a button payload says nothing in words
+    "",
+])
+def test_find_sector_stays_silent_on_other_messages(text):
+    assert find_sector(text) is None
+
+
+def test_a_tagged_entity_wins_and_its_words_count_when_the_value_is_not_an_id():
+    assert read_sector("truc", [{"entity": "secteur", "value": "batiment"}]) == "batiment"
+    assert read_sector("truc", [{"entity": "secteur", "value": "la plomberie"}]) == "batiment"
+    assert read_sector("dans la vente", [{"entity": "age", "value": "19"}]) == "vente"
+
+
+def test_records_are_matched_on_whole_words_and_exclusions():
+    securite = sectors_by_id()["securite"]
+    assert record_in_sector(record("a", "Une boutique école pour apprendre la vente."), VENTE)
+    assert not record_in_sector(record("b", "Formation au magasinage et à la manutention."), VENTE)
+    assert record_in_sector(record("c", "Des emplois dans la sécurité et le nettoyage."), securite)
+    assert not record_in_sector(record("d", "Un module de sécurité routière avant le permis."), securite)
+    assert record_in_sector(record("e", "Rien ici.", nom="Les métiers de la vente"), VENTE)
+    assert not record_in_sector(record("f", "Des chantiers du bâtiment dans un centre commercial."), VENTE)
+
+
+# --------------------------------------------------------------------------- refine
+
+
+def test_a_trade_narrows_the_list_to_the_records_that_touch_it():
+    pool = [suggestion("a"), suggestion("b", "Une boutique école de vente."), suggestion("c"),
+            suggestion("d", "Des vendeurs en magasin."), suggestion("e")]
+    result = refine(pool, Wishes(secteur="vente"), limit=4, previous=["a", "b", "c", "e"])
+    assert [s.initiative.id for s in result.local] == ["b", "d"]
+    assert result.notes == ("Voici les actions qui concernent la vente et le commerce.",)
+    assert not result.unchanged
+
+
+def test_a_trade_nobody_covers_is_said_honestly_and_the_list_stays():
+    pool = [suggestion("a"), suggestion("b"), suggestion("c")]
+    result = refine(pool, Wishes(secteur="vente"), limit=4, previous=["a", "b", "c"])
+    assert [s.initiative.id for s in result.local] == ["a", "b", "c"]
+    assert result.notes == (no_sector_text(VENTE),)
+    assert "Je n'ai pas d'action recensée pour la vente et le commerce près de chez vous" in result.notes[0]
+    assert "mission locale" in result.notes[0]
+    assert result.unchanged
+
+
+def test_closer_sorts_by_closeness_keeping_the_matcher_order_among_equals():
+    pool = [suggestion("far", proximity=REGION), suggestion("nat", proximity=NATIONAL),
+            suggestion("dep1", proximity=DEPARTEMENT), suggestion("town", proximity=COMMUNE),
+            suggestion("dep2", proximity=DEPARTEMENT)]
+    result = refine(pool, Wishes(plus_pres=True), limit=4, previous=["far", "nat", "dep1", "town"])
+    assert [s.initiative.id for s in result.local] == ["town", "dep1", "dep2", "far"]
+    assert "plus proche à la plus éloignée" in result.notes[0]
+    assert not result.unchanged
+
+
+def test_closer_when_already_closest_says_so():
+    pool = [suggestion("town", proximity=COMMUNE), suggestion("dep", proximity=DEPARTEMENT)]
+    result = refine(pool, Wishes(plus_pres=True), limit=4, previous=["town", "dep"])
+    assert result.unchanged and result.notes == (ALREADY_CLOSEST_TEXT,)
+
+
+def test_closer_without_a_commune_asks_for_it():
+    pool = [suggestion("nat", proximity=NATIONAL)]
+    result = refine(pool, Wishes(plus_pres=True), limit=4, knows_place=False)
+    assert "il me faut votre commune" in result.notes[0]
+
+
+def test_no_wish_keeps_the_matcher_list_and_the_first_list_is_never_unchanged():
+    pool = [suggestion(str(i)) for i in range(6)]
+    result = refine(pool, Wishes(), limit=4)
+    assert [s.initiative.id for s in result.local] == ["0", "1", "2", "3"] and result.notes == ()
+    assert not result.unchanged
+
+
+@pytest.mark.parametrize("text, closer", [
+    ("plus près", True), ("t'as pas plus proche ?", True), ("un truc à côté de chez moi", True),
+    ("c'est trop loin", True), ("c'est loin tout ça", True), ("dans ma ville plutôt", True),
+    ("non merci", False), ("je veux travailler dans la vente", False), ("/request_summary", False),
+])
+def test_wants_closer(text, closer):
+    assert wants_closer(text) is closer
+
+
+# --------------------------------------------------------------------------- what changed
+
+
+BEFORE = snapshot({"besoin": "emploi", "age": 20.0, "code_insee": "35115", "permis": False, "vehicule": True,
+                   "logement": "chez-parents", "handicap": False, "rqth": False})
+
+
+def test_a_changed_fact_is_said_back():
+    after = dict(BEFORE, vehicule=False)
+    assert describe_changes(BEFORE, after) == "C'est noté : vous n'avez pas de moyen de transport à vous."
+
+
+def test_several_changes_are_said_in_one_sentence():
+    after = dict(BEFORE, code_insee="13055", age=18.0, secteur="vente")
+    text = describe_changes(BEFORE, after)
+    assert text == "C'est noté : vous avez 18 ans ; vous habitez à Marseille ; vous cherchez dans la vente et le commerce."
+
+
+def test_sensitive_answers_are_named_not_repeated():
+    text = describe_changes(BEFORE, dict(BEFORE, logement="sans-domicile", handicap=True, rqth=True))
+    assert text == "C'est noté : votre réponse sur le logement ; votre réponse sur le handicap."
+    assert "sans" not in text
+
+
+def test_nothing_changed_or_first_list_says_nothing():
+    assert describe_changes(BEFORE, dict(BEFORE)) is None
+    assert describe_changes(None, BEFORE) is None
