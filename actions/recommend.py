@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
@@ -13,7 +14,7 @@ from rasa_sdk.types import DomainDict
 from actions.profile_slots import profile_from_tracker
 from knowledge import formatting
 from knowledge.matching import Recommendation, Suggestion, recommend
-from knowledge.places import wording as places_wording
+from knowledge.next_step import next_step, next_step_text
 from knowledge.refine import SNAPSHOT_KEYS, Refined, Wishes, describe_changes, refine, snapshot, unchanged_text
 
 MAX_SUGGESTIONS = 4
@@ -53,7 +54,8 @@ def _card(s: Suggestion) -> Dict[str, Any]:
         "annee": s.year,
         "contact": {} if s.historical else {
             k: v for k, v in (("telephone", contact.telephone), ("courriel", contact.courriel),
-                              ("site_web", contact.site_web), ("adresse", contact.adresse)) if v
+                              ("site_web", contact.site_web), ("adresse", contact.adresse),
+                              ("horaires", contact.horaires)) if v
         },
     }
 
@@ -93,8 +95,10 @@ class ActionRecommend(Action):
                 dispatcher.utter_message(text=formatting.suggestion_text(suggestion, index), buttons=buttons)
         if result.networks:
             dispatcher.utter_message(text=formatting.networks_text(result.networks))
-        # Every answer, even « aucune action », ends with a current place to call or walk into.
-        dispatcher.utter_message(text=places_wording.nearest_places_message(result.profile.code_insee))
+        # Always a place to call or walk into: the hosting mission locale's nearest site, or France services.
+        closing = next_step_text(next_step(result.profile.code_insee, age=result.profile.whole_age))
+        if closing:
+            dispatcher.utter_message(text=closing)
         dispatcher.utter_message(text="Que voulez-vous faire maintenant ?", buttons=AFTER_BUTTONS)
         return done
 
@@ -146,6 +150,15 @@ class ActionSummary(Action):
         return "action_summary"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        dispatcher.utter_message(text=formatting.liaison_sheet(profile_from_tracker(tracker), _current(tracker),
-                                                               urgence_donnee=bool(tracker.get_slot("urgence_donnee"))))
+        profile = profile_from_tracker(tracker)
+        today = date.today()
+        sheet = formatting.liaison_sheet(profile, _current(tracker), today=today,
+                                         urgence_donnee=bool(tracker.get_slot("urgence_donnee")))
+        if tracker.get_latest_input_channel() == "socketio":
+            # The web chat shows the same text with « Copier », « Imprimer » and « Télécharger ».
+            dispatcher.utter_message(json_message={"data": {
+                "type": "fiche", "texte": sheet, "titre": sheet.splitlines()[0],
+                "nom_fichier": f"fiche-de-liaison-{today.isoformat()}"}})
+        else:
+            dispatcher.utter_message(text=sheet)
         return []

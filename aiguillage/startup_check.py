@@ -6,6 +6,7 @@ store. This check says in French what is wrong and what to do, in one line, and 
 
     python -m aiguillage.startup_check --endpoints endpoints.yml   (scripts/run.sh; exit 0 or 2)
 
+It also checks the mission locale's deployment file named by $AIGUILLAGE_DEPLOYMENT (knowledge/deployment.py).
 It is also run by `python -m aiguillage.rasa_server`. Only the standard library, PyYAML and SQLAlchemy
 are imported, so it answers in well under a second.
 """
@@ -159,12 +160,22 @@ def check_tracker_store(endpoints: Path) -> None:
         check_sqlite_file(path, endpoints)
 
 
+def deployment_problems() -> List[str]:
+    """The mission locale's deployment file ($AIGUILLAGE_DEPLOYMENT), when one is named: one French line."""
+    if not os.environ.get("AIGUILLAGE_DEPLOYMENT", "").strip():
+        return []  # no hosting mission locale: nothing to check (and the geography is not loaded)
+    from knowledge.deployment import deployment_problem
+
+    found = deployment_problem()
+    return [found] if found else []
+
+
 def problems(endpoints: Path) -> List[str]:
     try:
         check_tracker_store(endpoints)
     except StartupProblem as problem:
         return [str(problem)]
-    return []
+    return deployment_problems()
 
 
 def main(argv: Optional[List[str]] = None) -> int:

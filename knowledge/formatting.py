@@ -3,6 +3,7 @@ thing. Short lines, vouvoiement; historical actions never show a contact and alw
 
 from __future__ import annotations
 
+from datetime import date
 from typing import List, Optional, Sequence
 
 from knowledge import geo
@@ -47,9 +48,21 @@ def suggestion_text(s: Suggestion, index: int) -> str:
 
 
 def _sources_text(s: Suggestion) -> str:
-    refs = ", ".join(f"{src.seed} ligne {src.line}" for src in s.initiative.sources)
-    year = f"guide de {s.year}" if s.year else "guide"
-    return f"Source : {year} ({refs})" if refs else f"Source : {year}"
+    """The source as a person can find it (« Guide DGEFP « … », 2019 »), never a file name or a line."""
+    if s.initiative.citation:
+        return f"Source : {s.initiative.citation}"
+    return f"Source : guide de {s.year}" if s.year else "Source : guide de bonnes pratiques"
+
+
+def exact_source_text(s: Suggestion) -> str:
+    """For conseillers (CLI): the exact file and line of the guide, or the imported record's reference."""
+    refs = [f"{src.seed} ligne {src.line}" for src in s.initiative.sources]
+    if s.initiative.reference:
+        refs.append(s.initiative.reference)
+    return "Référence exacte : " + ("; ".join(refs) if refs else "aucune")
+
+
+STALE_NOTE = "Fiche mise à jour il y a plus de deux ans : appelez avant de vous déplacer."
 
 
 def restriction_notes(s: Suggestion) -> List[str]:
@@ -68,13 +81,20 @@ def suggestion_details(s: Suggestion) -> str:
     if record.eligibilite.conditions_acces:
         lines.append(f"Pour qui : {record.eligibilite.conditions_acces}")
     lines.extend(restriction_notes(s))
+    if record.frais:
+        lines.append(f"Coût : {record.frais}" + (f" ({record.frais_precisions})" if record.frais_precisions else ""))
     if s.historical:
         lines.append(_historical_note(s))
     elif s.how_to_reach:
         lines.append("Pour la joindre :")
         lines.extend(f"  {line}" for line in s.how_to_reach)
+        if record.contact.horaires:
+            lines.append(f"  Horaires : {record.contact.horaires}")
+        if record.mise_a_jour_ancienne:
+            lines.append(STALE_NOTE)
     else:
-        lines.append("Pour la joindre : le guide ne donne pas de contact, votre conseiller peut vous aider.")
+        source = "l'annuaire" if record.date_maj else "le guide"
+        lines.append(f"Pour la joindre : {source} ne donne pas de contact, votre conseiller peut vous aider.")
     if record.annee and record.annee != s.year:
         lines.append(f"Action décrite en {record.annee}.")
     lines.append(_sources_text(s))
@@ -171,39 +191,14 @@ def profile_summary(profile: Profile) -> str:
 URGENCE_LINE = "Orientation urgence donnée pendant la conversation (numéros d'aide)."
 
 
-def liaison_sheet(profile: Profile, recommendation: Recommendation, urgence_donnee: bool = False) -> str:
-    """One message to copy or forward to a conseiller: the situation, then what was suggested and why.
+def liaison_sheet(profile: Profile, recommendation: Recommendation, urgence_donnee: bool = False,
+                  today: Optional[date] = None, step: Optional[object] = None) -> str:
+    """One message to copy or forward to a conseiller (knowledge/liaison.py): addressee, date, the situation
+    in plain words, what was suggested and why, and the places to contact with address, phone and hours.
     `urgence_donnee`: the safety layer answered a message in danger; the fiche says so, never its words."""
-    lines = [
-        "Fiche de liaison Aiguillage",
-        "À transmettre à un conseiller ou une conseillère de mission locale.",
-        "",
-        "Situation de la personne :",
-        *profile_lines(profile),
-        "",
-    ]
-    if urgence_donnee:
-        lines += [URGENCE_LINE, ""]
-    if recommendation.empty:
-        lines.append(EMPTY_TEXT)
-    else:
-        lines.append("Actions proposées :")
-        for index, s in enumerate(recommendation.local, 1):
-            lines.append(f"{index}. {s.initiative.nom} — {s.initiative.porteur.nom}, {s.where}")
-            lines.append(f"   Pourquoi : {' '.join(s.reasons)}")
-            if s.historical:
-                lines.append("   Action ancienne : vérifier qu'elle existe encore.")
-            elif s.how_to_reach:
-                lines.append(f"   Contact : {' ; '.join(s.how_to_reach)}")
-            lines.append(f"   {_sources_text(s)}")
-    if recommendation.networks:
-        lines += ["", "Réseaux à contacter :"]
-        for ns in recommendation.networks:
-            lines.append(f"- {ns.network.nom} : {ns.network.comment_trouver}")
-    start, end = GUIDES_PERIOD
-    lines += ["", f"Ces informations viennent de guides publiés entre {start} et {end} : "
-                  "vérifiez qu'elles sont encore à jour avant d'orienter la personne."]
-    return "\n".join(lines)
+    from knowledge.liaison import liaison_text  # it reuses this module's pieces
+
+    return liaison_text(profile, recommendation, today=today, step=step, urgence_donnee=urgence_donnee)
 
 
 # --------------------------------------------------------------------------- conversation (bot)
@@ -213,6 +208,11 @@ BOT_NETWORKS_MAX = 4
 DATA_AGE_NOTE = (f"Ces actions viennent de guides de bonnes pratiques ({GUIDES_PERIOD[0]}-{GUIDES_PERIOD[1]}) : "
                  "parlez-en à votre conseiller mission locale pour savoir si elles existent encore.")
 
+CURRENT_OFFERS_NOTE = "Ces offres viennent de l'annuaire de l'inclusion (data·inclusion), avec leur date de mise à jour."
+MIXED_NOTE = ("Certaines viennent de l'annuaire de l'inclusion (data·inclusion), d'autres de guides de bonnes "
+              f"pratiques ({GUIDES_PERIOD[0]}-{GUIDES_PERIOD[1]}) : pour celles-ci, demandez à votre conseiller "
+              "si elles existent encore.")
+
 
 def intro_text(recommendation: Recommendation, updating: bool = False) -> str:
     """The first message of the suggestions, honest about an empty result and about the data's age."""
@@ -221,7 +221,14 @@ def intro_text(recommendation: Recommendation, updating: bool = False) -> str:
     count = len(recommendation.local)
     head = "J'ai mis à jour mes propositions. " if updating else ""
     noun = "action recensée" if count == 1 else "actions recensées"
-    return f"{head}Voici {count} {noun} qui peuvent vous correspondre.\n{DATA_AGE_NOTE}"
+    current = sum(1 for s in recommendation.local if s.initiative.date_maj)  # imported, dated offers
+    if current == count:
+        note = CURRENT_OFFERS_NOTE
+    elif current:
+        note = MIXED_NOTE
+    else:
+        note = DATA_AGE_NOTE
+    return f"{head}Voici {count} {noun} qui peuvent vous correspondre.\n{note}"
 
 
 def network_line(ns: NetworkSuggestion) -> str:

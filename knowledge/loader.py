@@ -192,7 +192,16 @@ def _initiative(raw: dict, document: dict, path: Path) -> Initiative:
         resultats=raw.get("resultats"),
         notes=raw.get("notes"),
         file=path.name,
+        citation=document.get("citation") or _default_citation(document),
     )
+
+
+def _default_citation(document: dict) -> Optional[str]:
+    """« Titre, 2019 » when a file gives no `citation`: readable, never a file name."""
+    title = document.get("document")
+    if not title:
+        return None
+    return f"{title}, {document['published']}" if document.get("published") else title
 
 
 def _check_initiative(path: Path, record: Initiative) -> None:
@@ -300,8 +309,11 @@ def _check_unique(path: Path, records: Sequence[Any]) -> None:
 
 
 def load_knowledge(data_dir: Path = DATA_DIR) -> KnowledgeBase:
+    from knowledge.offers import load_offers  # current offers (data·inclusion import), beside the seeds
+
+    initiatives = load_initiatives(data_dir / "initiatives")
     return KnowledgeBase(
-        initiatives=load_initiatives(data_dir / "initiatives"),
+        initiatives=initiatives + load_offers(data_dir / "offres", {r.id for r in initiatives}),
         glossary=load_glossary(data_dir / "glossary.yaml"),
         networks=load_networks(data_dir / "networks.yaml"),
     )

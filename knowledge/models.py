@@ -15,7 +15,7 @@ class Source:
 @dataclass(frozen=True)
 class Porteur:
     nom: str
-    type: str
+    type: Optional[str] = None  # None for an imported structure that names no network
 
 
 # Publics an action can be reserved to (`eligibilite.reserve_a`), see /work notes contracts and SCHEMA.md.
@@ -68,6 +68,7 @@ class Contact:
     telephone: Optional[str] = None
     courriel: Optional[str] = None
     site_web: Optional[str] = None
+    horaires: Optional[str] = None  # opening hours as published (data·inclusion: OpenStreetMap format)
 
     @property
     def is_usable(self) -> bool:
@@ -95,6 +96,15 @@ class Initiative:
     resultats: Optional[str] = None
     notes: Optional[str] = None
     file: str = ""
+    # How a person finds the source (« Guide DGEFP « … », 2019 », « data·inclusion, mis à jour le … »);
+    # the conseillers' CLI shows the exact file and line (sources) or the imported service id (reference).
+    citation: Optional[str] = None
+    reference: Optional[str] = None
+    # Current offers imported from data·inclusion (knowledge/offers.py): last update and whether it is over 2 years old.
+    date_maj: Optional[str] = None
+    mise_a_jour_ancienne: bool = False
+    frais: Optional[str] = None  # gratuit | payant
+    frais_precisions: Optional[str] = None
 
     @property
     def reference_year(self) -> Optional[int]:

@@ -14,6 +14,7 @@ from knowledge.formatting import (
     liaison_sheet,
     network_text,
     one_line,
+    exact_source_text,
     profile_summary,
     suggestion_details,
     suggestion_text,
@@ -21,6 +22,7 @@ from knowledge.formatting import (
 )
 from knowledge.loader import KnowledgeBase, load_knowledge
 from knowledge.matching import Matcher, Recommendation, Suggestion
+from knowledge.next_step import next_step
 from knowledge.profile import Profile
 
 FIXTURES = Path(__file__).parent / "fixtures" / "data"
@@ -75,7 +77,11 @@ def test_details(fougeres: Recommendation) -> None:
     assert "Porteur : Mission locale du pays de Fougères" in details
     assert "Où : à Fougères (Ille-et-Vilaine)" in details
     assert "Téléphone : 02 99 00 00 01" in details
-    assert "Source : guide de 2019 (999_0000000000000000.txt ligne 10)" in details
+    # The source as a person can find it; the file and line stay for conseillers (exact_source_text).
+    assert "Source : Jeu d'essai des tests d'Aiguillage, 2019" in details
+    assert "999_" not in details and "ligne" not in details
+    assert exact_source_text(_find(fougeres, "fx-fougeres-permis")) == \
+        "Référence exacte : 999_0000000000000000.txt ligne 10"
 
 
 def test_details_without_contact_say_so(matcher: Matcher) -> None:
@@ -129,11 +135,22 @@ def test_profile_summary() -> None:
 
 
 def test_liaison_sheet(fougeres: Recommendation) -> None:
-    sheet = liaison_sheet(fougeres.profile, fougeres)
-    assert sheet.startswith("Fiche de liaison Aiguillage")
-    assert "- Commune : Fougères (Ille-et-Vilaine)" in sheet
+    step = next_step(fougeres.profile.code_insee, use_current=False, france_services=lambda code, limit: [])
+    sheet = liaison_sheet(fougeres.profile, fougeres, today=date(2026, 12, 1), step=step)
+    lines = sheet.splitlines()
+    assert lines[0] == "Fiche de liaison Aiguillage — 1er décembre 2026"
+    assert lines[1] == "À transmettre à un conseiller ou une conseillère de votre mission locale."
+    # The situation in plain words.
+    for expected in ("- 20 ans", "- Habite à Fougères (Ille-et-Vilaine)", "- N'a pas le permis de conduire",
+                     "- N'a pas de véhicule", "- Logement : sans logement",
+                     "- Souhaite : passer le permis ou se déplacer"):
+        assert expected in lines, expected
     assert "Actions proposées :" in sheet
     assert "1. " in sheet and "Permis accompagné de Fougères" in sheet
+    # A current action: how to reach it, and its source as a person can find it.
+    assert "   Adresse : 1 rue de l'Essai, 35300 Fougères" in lines and "   Téléphone : 02 99 00 00 01" in lines
+    assert "   Source : Jeu d'essai des tests d'Aiguillage, 2019" in lines and ".txt" not in sheet
+    assert "Où aller cette semaine :" in lines
     assert "Réseaux à contacter :" in sheet and "SIAO – 115" in sheet
     assert "entre 2007 et 2021" in sheet
 
@@ -143,7 +160,8 @@ def test_liaison_sheet_empty_and_historical(matcher: Matcher, brest: Recommendat
     sheet = liaison_sheet(empty.profile, empty)
     assert EMPTY_TEXT in sheet and "France Travail" in sheet
     sheet = liaison_sheet(brest.profile, brest)
-    assert "Action ancienne" in sheet and "02 98" not in sheet
+    # The historical action's printed phone is never shown (France services' own current numbers are).
+    assert "Action ancienne" in sheet and "02 98 00 00 02" not in sheet
 
 
 def test_one_line() -> None:

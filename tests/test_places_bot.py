@@ -12,6 +12,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.recommend import ActionRecommend
+from knowledge.next_step import FIND_MISSION_LOCALE
 from knowledge.places import france_services, wording
 
 MAMOUDZOU, MARIPASOULA, AURILLAC, SEDAN = "97611", "97353", "15014", "08409"
@@ -47,4 +48,5 @@ def test_every_answer_ends_with_a_place_to_call(code: str, profile: Dict[str, An
 
 def test_without_a_commune_the_bot_asks_for_it_and_invents_nothing() -> None:
     messages = _run({"besoin": "emploi", "age": 19})
-    assert messages[-2]["text"] == wording.NO_COMMUNE
+    # Without a hosting mission locale (knowledge/next_step.py), how to find one's own comes first.
+    assert messages[-2]["text"] == f"{FIND_MISSION_LOCALE}\n{wording.NO_COMMUNE}"

@@ -24,6 +24,31 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         sub.add_argument("--data-dir", type=Path, default=DATA_DIR,
                          help="dossier des données (par défaut : celui du projet)")
         sub.set_defaults(func=func)
+    sub = actions.add_parser("import-data-inclusion",
+                             help="importe l'export data·inclusion (structures + services) comme offres actuelles")
+    sub.add_argument("--structures", type=Path, required=True, help="fichier des structures (JSON ou CSV)")
+    sub.add_argument("--services", type=Path, required=True, help="fichier des services (JSON ou CSV)")
+    sub.add_argument("--departements", default="", help="ne garder que ces départements, ex. 08,91")
+    sub.add_argument("--data-dir", type=Path, default=DATA_DIR,
+                     help="dossier des données où écrire offres/data-inclusion.yaml (par défaut : celui du projet)")
+    sub.set_defaults(func=_import_data_inclusion)
+
+
+def _import_data_inclusion(args: argparse.Namespace) -> int:
+    """Bad rows are listed and skipped; the previous import is replaced only once the new one is written."""
+    from knowledge.data_inclusion import import_dump, write_offers
+
+    try:
+        result = import_dump(args.structures, args.services, args.departements.split(","))
+    except (OSError, ValueError) as error:
+        print(f"Erreur : fichier illisible ({error}).", file=sys.stderr)
+        return 1
+    for problem in result.problems:
+        print(f"Ligne ignorée : {problem}", file=sys.stderr)
+    target = write_offers(result, args.data_dir, args.structures, args.services)
+    print(f"{len(result.offers)} offres écrites dans {target} ({result.stale} mises à jour il y a plus de deux ans), "
+          f"{len(result.problems)} lignes ignorées, {result.filtered_out} hors des départements demandés.")
+    return 0
 
 
 def _load(data_dir: Path) -> KnowledgeBase:

@@ -16,6 +16,7 @@ from aiguillage.commands.commune import candidate_lines
 from knowledge import geo
 from knowledge.formatting import (
     empty_text,
+    exact_source_text,
     liaison_sheet,
     network_text,
     profile_summary,
@@ -25,6 +26,7 @@ from knowledge.formatting import (
 )
 from knowledge.loader import KnowledgeError, load_knowledge
 from knowledge.matching import Recommendation, recommend
+from knowledge.next_step import next_step, next_step_text
 from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES, Profile
 
 EXIT_AMBIGUOUS = 2
@@ -139,6 +141,7 @@ def to_json(recommendation: Recommendation) -> Dict[str, Any]:
             "description": s.initiative.description, "reasons": list(s.reasons),
             "how_to_reach": list(s.how_to_reach), "year": s.year,
             "sources": [{"seed": src.seed, "line": src.line} for src in s.initiative.sources],
+            "citation": s.initiative.citation, "reference": s.initiative.reference,
         } for s in recommendation.local],
         "networks": [{"id": ns.network.id, "nom": ns.network.nom, "reasons": list(ns.reasons)}
                      for ns in recommendation.networks],
@@ -158,11 +161,12 @@ def render(recommendation: Recommendation) -> str:
         for index, s in enumerate(recommendation.local, 1):
             details = suggestion_details(s).splitlines()[1:]  # the name is already in the first line
             parts += [suggestion_text(s, index), _indent(suggestion_why(s)), _indent("\n".join(details)),
-                      f"   (proximité : {s.proximity}, score : {s.score})", ""]
+                      _indent(exact_source_text(s)), f"   (proximité : {s.proximity}, score : {s.score})", ""]
     if recommendation.networks:
         parts += ["Réseaux à connaître :", ""]
         for ns in recommendation.networks:
             parts += [network_text(ns), ""]
+    parts += ["Pour finir, le bot indique :", next_step_text(next_step(recommendation.profile.code_insee, age=recommendation.profile.whole_age)), ""]
     return "\n".join(parts).rstrip()
 
 

@@ -347,6 +347,10 @@
     if (payload.type === "suggestion" && payload.card && typeof payload.card === "object") {
       return { kind: "card", index: Number(payload.index) || null, card: payload.card, buttons: buttonsOf(payload.buttons) };
     }
+    if (payload.type === "fiche" && typeof payload.texte === "string" && payload.texte.trim()) {
+      return { kind: "fiche", text: payload.texte, title: str(payload.titre) || "Fiche de liaison",
+               file: /^[a-z0-9\-]{1,80}$/.test(str(payload.nom_fichier)) ? str(payload.nom_fichier) : "fiche-de-liaison" };
+    }
     var text = typeof payload.text === "string" ? payload.text : "";
     var buttons = buttonsOf(payload.quick_replies || payload.buttons);
     if (!text.trim() && !buttons.length) return null; // images or unknown attachments: nothing to show
@@ -396,6 +400,7 @@
     }
     var m = item.m;
     if (m.kind === "card") return renderCard(m);
+    if (m.kind === "fiche") return renderFiche(m);
     var node = el("div", "aig-msg aig-bot");
     node.appendChild(srOnly("L'assistant : "));
     if (m.text.trim()) node.appendChild(el("span", "aig-text", m.text));
@@ -485,6 +490,106 @@
     return article;
   }
 
+  // ------------------------------------------------------------------ fiche de liaison
+
+  // The fiche is plain text (the same in every channel); here it can also be copied, printed on a clean
+  // page of its own, or downloaded as .txt or .html. Its text is only ever inserted as text, never as HTML.
+  function renderFiche(m) {
+    var node = el("div", "aig-msg aig-bot aig-fiche");
+    node.appendChild(srOnly("L'assistant : "));
+    node.appendChild(el("span", "aig-text", m.text));
+    var actions = el("div", "aig-fiche-actions");
+    actions.setAttribute("role", "group");
+    actions.setAttribute("aria-label", "Garder la fiche");
+    var status = el("p", "aig-fiche-status");
+    status.setAttribute("role", "status");
+    actions.appendChild(ficheButton("Copier", "Copier la fiche", function () { copyFiche(m, node, status); }));
+    actions.appendChild(ficheButton("Imprimer", "Imprimer la fiche", function () { printFiche(m, status); }));
+    actions.appendChild(ficheButton("Télécharger", "Télécharger la fiche (texte)", function () {
+      download(m.file + ".txt", "text/plain;charset=utf-8", m.text + "\n");
+    }));
+    actions.appendChild(ficheButton("Télécharger (page web)", "Télécharger la fiche (page web)", function () {
+      download(m.file + ".html", "text/html;charset=utf-8", ficheHtml(m));
+    }));
+    node.appendChild(actions);
+    node.appendChild(status);
+    ui.log.appendChild(node);
+    return node;
+  }
+
+  function ficheButton(title, label, onClick) {
+    var button = el("button", "aig-reply aig-small", title);
+    button.type = "button";
+    button.setAttribute("aria-label", label);
+    button.addEventListener("click", onClick);
+    return button;
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  // A page that reads well on paper: the title as a heading, one paragraph per line, no widget around it.
+  function ficheHtml(m) {
+    var lines = m.text.split("\n");
+    var body = lines.slice(1).map(function (line) {
+      if (!line.trim()) return "";
+      var indented = /^\s/.test(line);
+      var heading = !indented && /:$/.test(line.trim()) && !/^- /.test(line);
+      return heading ? "<h2>" + escapeHtml(line.trim()) + "</h2>"
+                     : "<p" + (indented ? ' class="retrait"' : "") + ">" + escapeHtml(line.trim()) + "</p>";
+    }).join("\n");
+    return "<!doctype html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>" + escapeHtml(m.title) +
+      "</title>\n<style>body{font:12pt/1.45 system-ui,sans-serif;max-width:42em;margin:2em auto;color:#000}" +
+      "h1{font-size:16pt}h2{font-size:13pt;margin:1.2em 0 .3em}p{margin:.15em 0}.retrait{margin-left:1.5em}</style>" +
+      "</head>\n<body>\n<h1>" + escapeHtml(lines[0] || m.title) + "</h1>\n" + body + "\n</body></html>\n";
+  }
+
+  function printFiche(m, status) {
+    var win = window.open("", "_blank");
+    if (!win) {
+      status.textContent = "La fenêtre d'impression a été bloquée : utilisez « Télécharger (page web) », puis imprimez-la.";
+      return;
+    }
+    win.document.open();
+    win.document.write(ficheHtml(m));
+    win.document.close();
+    win.focus();
+    win.print();
+  }
+
+  function download(name, type, content) {
+    var url = URL.createObjectURL(new Blob([content], { type: type }));
+    var a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    a.style.display = "none";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  }
+
+  function copyFiche(m, node, status) {
+    function selectText() {  // no clipboard access: select the text so that the person copies it
+      var range = document.createRange();
+      range.selectNodeContents(node.querySelector(".aig-text"));
+      var selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      status.textContent = "Texte sélectionné : copiez-le (Ctrl+C, ou appui long sur un téléphone).";
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(m.text).then(function () {
+        status.textContent = "Fiche copiée : vous pouvez la coller dans un message ou un courriel.";
+      }, selectText);
+    } else {
+      selectText();
+    }
+  }
+
   function renderContact(article, contact) {
     var list = el("ul", "aig-contact");
     var phone = str(contact.telephone);
@@ -495,6 +600,8 @@
     if (site) list.appendChild(contactItem("Site :", site, httpsHref(site), true));
     var address = str(contact.adresse);
     if (address) list.appendChild(contactItem("Adresse :", address, null, false));
+    var hours = str(contact.horaires);
+    if (hours) list.appendChild(contactItem("Horaires :", hours, null, false));
     if (list.childNodes.length) {
       article.appendChild(el("p", "aig-field aig-strong", "Pour la joindre :"));
       article.appendChild(list);
