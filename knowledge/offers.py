@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Set, Tuple
 
 from knowledge import loader
-from knowledge.models import Eligibilite, Initiative
+from knowledge.models import Initiative
 
 # What a person reads as the source of an imported offer, e.g. « data·inclusion, mis à jour le 12/03/2025 ».
 CITATION = "annuaire data·inclusion, fiche mise à jour le {date}"
@@ -47,25 +47,11 @@ def _contract_residents(residents: Dict[str, Any]) -> Dict[str, Any]:
 
 
 def _eligibilite(raw: Dict[str, Any]) -> Dict[str, Any]:
-    """The contract's eligibility (reserve_a, residents…) as the current Eligibilite model takes it.
-
-    Written while the matcher moves from the old booleans to `reserve_a` (notes/contracts.md): when the model
-    has `reserve_a`, the record passes unchanged; otherwise the reserved publics it can express become the
-    old flags (the others stay in `publics`, which the old matcher also reads).
-    """
-    fields = {f.name for f in dataclasses.fields(Eligibilite)}
-    if "reserve_a" in fields:
-        shaped = dict(raw)
-        if "residents" in shaped:
-            shaped["residents"] = _contract_residents(shaped["residents"])
-        return shaped
-    reserved = set(raw.get("reserve_a", ()))
-    old = {key: raw[key] for key in ("age_min", "age_max", "conditions_acces") if key in raw}
-    for public, flag in (("femmes", "femmes_uniquement"), ("qpv", "qpv"), ("rqth", "rqth"),
-                         ("exiles", "refugies_uniquement"), ("salaries-siae", "salaries_siae_uniquement")):
-        if public in reserved and flag in fields:
-            old[flag] = True
-    return old
+    """The contract's eligibility as the loader takes it: the EPCI codes of `residents` become communes."""
+    shaped = dict(raw)
+    if "residents" in shaped:
+        shaped["residents"] = _contract_residents(shaped["residents"])
+    return shaped
 
 
 def _record(raw: Dict[str, Any], document: Dict[str, Any], path: Path) -> Initiative:

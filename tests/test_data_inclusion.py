@@ -1,7 +1,6 @@
 """data·inclusion import: good rows mapped (contacts, eligibility, zone), bad rows reported and skipped,
 re-import replaces, stale services marked, and the result loaded and matched like the seed initiatives."""
 
-import dataclasses
 import json
 import shutil
 from datetime import date
@@ -13,7 +12,6 @@ from aiguillage import cli
 from knowledge.data_inclusion import import_dump, write_offers
 from knowledge.loader import load_knowledge
 from knowledge.matching import recommend
-from knowledge.models import Eligibilite
 from knowledge.offers import _contract_residents
 from knowledge.profile import Profile
 
@@ -123,8 +121,6 @@ def test_written_offers_are_loaded_and_matched_under_the_same_rules(data_dir):
     assert not current.historical and current.how_to_reach
 
 
-@pytest.mark.skipif("reserve_a" not in {f.name for f in dataclasses.fields(Eligibilite)},
-                    reason="la règle « inconnu n'ouvre jamais » arrive avec le nouveau schéma d'éligibilité (matching)")
 def test_unknown_gender_never_opens_a_women_only_offer(data_dir):
     write_offers(_json(), data_dir, FIXTURES / "structures.json", FIXTURES / "services.json", today=TODAY)
     unknown = recommend(Profile(age=20, code_insee="08409", besoin="emploi"), kb=load_knowledge(data_dir), limit=10)
