@@ -141,10 +141,16 @@ def _is_english(words: List[str], norm: str, lexicon: _Lexicon) -> bool:
         return words[0] in lexicon.english_alone
     english = sum(1 for w in words if w in lexicon.english_words)
     french = sum(1 for w in words if w in lexicon.french_words)
-    return english >= 2 and english > french
+    # Two different English words at least: « yes yes », « hello hello » are said in French too.
+    return len({w for w in words if w in lexicon.english_words}) >= 2 and english > french
 
 
-def detect(text: str) -> Detection:
+def pattern_alarm(text: str) -> bool:
+    """Whether the patterns alone (not the second net) see danger or English in the message."""
+    return bool(detect(text, use_model=False).alarming)
+
+
+def detect(text: str, use_model: bool = True) -> Detection:
     """The danger signals of one message (a button payload « /intent… » carries none)."""
     if not isinstance(text, str) or not text.strip() or text.lstrip().startswith("/"):
         return Detection(frozenset())
@@ -163,7 +169,7 @@ def detect(text: str) -> Detection:
     words = [w for w in norm.split() if not w.isdigit()]
     english = _is_english(words, norm, lexicon)
     # The second net judges sentences, not one-word answers (« jsais pas », « dehors ») that the patterns read.
-    if not signals and not english:
+    if use_model and not signals and not english:
         remaining = model_text(norm)
         if len(remaining.split()) >= MODEL_MIN_WORDS and probability(remaining) >= THRESHOLD:
             signals.add(MODEL_SIGNAL)

@@ -120,4 +120,12 @@ def test_the_numbers_file_refuses_an_undated_entry(tmp_path, monkeypatch):
 def test_heldout4_floor():
     """The held-out set no pattern or weight was tuned on: its first-contact figure is a floor, not a goal."""
     report = evaluate(load_set("heldout4_danger"), load_set("heldout4_ordinary"), TEXTS)
-    assert report.danger_ok >= 69 and report.false_alarms <= 9, report.failures
+    assert report.danger_ok >= 70 and report.false_alarms <= 11, report.failures
+
+
+def test_everyday_messages_rarely_raise_an_alarm():
+    """What people ordinarily write (the NLU held-out set), some of it really in danger (« je dors dans la rue »)."""
+    from knowledge.safety.evaluation import everyday_alarms
+
+    total, alarms = everyday_alarms()
+    assert len(alarms) <= MAX_FALSE_ALARM_RATE * total, alarms
