@@ -22,19 +22,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # knowledge.geo, when run as a plain script
 
 from knowledge import geo  # noqa: E402
+from knowledge.models import DIPLOMA_LEVELS, RESERVED_PUBLICS  # noqa: E402
 
 INITIATIVES_DIR = ROOT / "knowledge" / "data" / "initiatives"
 REVIEW_PATH = ROOT / "knowledge" / "data" / "eligibility-review.md"
 
 # The contract of `eligibilite` (notes/contracts.md). Order = the order the table lists publics in.
 KEYS = ("age_min", "age_max", "reserve_a", "residents", "diplome_max", "diplome_min", "conditions_acces")
-PUBLICS = (
-    "femmes", "handicap", "rqth", "ime-esat", "sans-domicile", "exiles", "minima-sociaux", "rsa", "qpv",
-    "salaries-siae", "suivi-mission-locale", "justice", "parents-isoles", "seniors",
-    "demandeurs-emploi-longue-duree", "demandeurs-emploi",
-)
+PUBLICS = RESERVED_PUBLICS  # one list: knowledge/models.py (the JSON schema's enum is checked against it)
 RESIDENT_LEVELS = ("communes", "departements", "regions")
-DIPLOMES = ("aucun", "cap-bep", "bac", "superieur")  # ascending
+DIPLOMES = DIPLOMA_LEVELS  # ascending
 OLD_BOOLEANS = ("femmes_uniquement", "salaries_siae_uniquement", "suivi_mission_locale", "qpv", "rqth",
                 "refugies_uniquement")
 

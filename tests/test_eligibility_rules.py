@@ -105,3 +105,13 @@ def test_twenty_six_and_over_not_sent_to_the_mission_locale() -> None:
     plie = next(ns for ns in match_networks(load_networks(DATA_DIR / "networks.yaml"),
                                              Profile(age=27, besoin="emploi")) if ns.network.id == "plie")
     assert any("16-25 ans" in reason for reason in plie.reasons)
+
+
+def test_the_schema_and_the_code_list_the_same_reserved_publics():
+    import json
+
+    from knowledge.loader import SCHEMA_DIR
+    from knowledge.models import RESERVED_PUBLICS
+
+    schema = json.loads((SCHEMA_DIR / "initiatives.schema.json").read_text(encoding="utf-8"))
+    assert tuple(schema["definitions"]["public_reserve"]["enum"]) == RESERVED_PUBLICS

@@ -412,8 +412,8 @@ class TestFit:
         # A mobility action in another département (a move to Bretagne) is no way to get to work here.
         far = rec("far", communes=(BREST,), thematiques=(PERMIS,))
         assert ids(match([far], permis=False, code_insee=FOUGERES, besoin="emploi")) == []
-        # Asked for as the need itself, it may come, said plainly as régional.
-        found = match([far], permis=False, code_insee=FOUGERES, besoin="mobilite-permis")
+        # Asked for as the need itself, it may come, said plainly as régional (with transport: Brest is 200 km).
+        found = match([far], permis=True, code_insee=FOUGERES, besoin="mobilite-permis")
         assert ids(found) == ["far"] and found.local[0].proximity == "region"
 
     def test_no_shelter_fits_housing_and_emergency(self) -> None:
@@ -789,11 +789,14 @@ def _scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
         regional = [i for i, item in enumerate(scored) if item[0] == places.LEVEL_RANK["region"]]
         if len(regional) <= scoring.DISTANCE_MAX_ROWS:
             by_id = {r.id: r for r in kb.initiatives}
+            no_transport = profile.vehicule is False or profile.permis is False
             for i in regional:
                 level, neg, record_id, whole = scored[i]
                 km = 0.0 if whole else places.closest_km(by_id[record_id], person)
                 band = 2 if km is None else (0 if km < 50 else 1 if km < 100 else 2)
-                scored[i] = (level, -((-neg) + 0.19 * (2 - band)), record_id, whole)
+                out_of_reach = no_transport and km is not None and km > 60
+                scored[i] = (None if out_of_reach else level, -((-neg) + 0.19 * (2 - band)), record_id, whole)
+            scored = [item for item in scored if item[0] is not None]
     return [item[2] for item in sorted(scored, key=lambda item: item[1:3])]
 
 
@@ -805,3 +808,19 @@ def test_no_diploma_opens_the_networks_made_for_it_and_a_diploma_does_not() -> N
     with_bac = {n.network.id for n in real_recommend(Profile(age=19, code_insee="35115", besoin="emploi", diplome="bac")).networks}
     assert {"e2c", "epide"} <= without
     assert not {"e2c", "epide"} & with_bac
+
+
+def test_another_departement_only_within_reach_of_the_person():
+    """The issue's Sedan case: nothing of the Ardennes fits, and Nancy (144 km) is out of reach without a car."""
+    from knowledge.matching.scoring import REGION_MAX_KM_WITHOUT_TRANSPORT
+    from knowledge.places.distance import distance_km
+
+    def farthest(profile):
+        result = recommend(profile, limit=4)
+        kms = [s.place.km for s in result.local if s.proximity == "region" and s.place and s.place.km is not None]
+        return max(kms, default=0.0)
+
+    base = dict(age=20, code_insee="08409", besoin="emploi", diplome="aucun")
+    assert distance_km("08409", "54395") > REGION_MAX_KM_WITHOUT_TRANSPORT  # Sedan → Nancy
+    assert farthest(Profile(**base, permis=False, vehicule=False)) <= REGION_MAX_KM_WITHOUT_TRANSPORT
+    assert farthest(Profile(**base)) > REGION_MAX_KM_WITHOUT_TRANSPORT  # transport unknown: ordered by distance bands

@@ -48,6 +48,7 @@ BELONGS: Dict[str, Callable[[Profile], bool]] = {
     "suivi-mission-locale": lambda p: p.age is not None and 16 <= int(p.age) <= 25,
     "parents-isoles": lambda p: p.parent_isole is True,
     "seniors": lambda p: p.age is not None and int(p.age) >= 44,
+    "permis": lambda p: p.permis is True,
 }  # any other public (ime-esat, rsa, justice, salariés SIAE, demandeurs d'emploi…): no profile can vouch
 
 

@@ -58,6 +58,8 @@ MEMBERSHIP: Dict[str, Callable[[Profile], bool]] = {
     "seniors": lambda p: p.whole_age is not None and p.whole_age >= SENIOR_AGE_MIN,
     "demandeurs-emploi-longue-duree": lambda p: False,
     "demandeurs-emploi": lambda p: False,
+    "permis": lambda p: p.permis is True,  # holders of the permis B (a car rental for work, say)
+    "en-emploi": lambda p: False,  # people already working (temp workers, employees): the bot serves job-seekers
 }
 assert set(MEMBERSHIP) == set(RESERVED_PUBLICS), "every reserved public needs its membership rule"
 

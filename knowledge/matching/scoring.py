@@ -48,6 +48,7 @@ HISTORICAL_AFTER_YEARS = 10
 # two together less than a level (0.75), so distance orders région suggestions without overriding fit.
 DISTANCE_BAND_STEP = 0.19
 DISTANCE_BANDS_KM = (50.0, 100.0)
+REGION_MAX_KM_WITHOUT_TRANSPORT = 60.0
 # Beyond this many région-level candidates, distance is not computed (synthetic bases only): fit decides.
 DISTANCE_MAX_ROWS = 400
 
@@ -73,16 +74,27 @@ def record_quality(record: Initiative, historical: bool) -> float:
             + QUALITY_RECENCY * recency)
 
 
-def region_distance_bonus(block: "Block", rows: Sequence[int], person: Optional[geo.Commune]) -> List[float]:
-    """The distance-band bonus of région-level rows (same Python arithmetic for the loop and numpy paths)."""
+def reach_km(profile: Profile) -> Optional[float]:
+    """How far another département's action may be: without a car or a licence, an action farther than this
+    cannot be attended (the issue's « Nancy, 144 km » from Sedan); with transport, or unknown, no limit."""
+    return REGION_MAX_KM_WITHOUT_TRANSPORT if profile.vehicule is False or profile.permis is False else None
+
+
+def region_distance_bonus(block: "Block", rows: Sequence[int], person: Optional[geo.Commune],
+                          max_km: Optional[float] = None) -> List[Optional[float]]:
+    """The distance-band bonus of région-level rows (same Python arithmetic for the loop and numpy paths);
+    None for a row beyond `max_km`, which is not offered."""
     if person is None or len(rows) > DISTANCE_MAX_ROWS:
         return [0.0] * len(rows)
-    bonus = []
+    bonus: List[Optional[float]] = []
     for row in rows:
         if block.regionwide[row]:
             km: Optional[float] = 0.0
         else:
             km = closest_km(block.entries[row], person)
+        if max_km is not None and km is not None and km > max_km:
+            bonus.append(None)
+            continue
         band = len(DISTANCE_BANDS_KM) if km is None else sum(km >= limit for limit in DISTANCE_BANDS_KM)
         bonus.append(DISTANCE_BAND_STEP * (len(DISTANCE_BANDS_KM) - band))
     return bonus
@@ -166,10 +178,11 @@ def _select_rows(block: "Block", base_level: int, closer: Sequence[Tuple[Sequenc
         found = [pick for pick in found if pick[4] != LEVEL_RANK[REGION] or block.regionwide[pick[3]]]
     else:
         at_region = [i for i, pick in enumerate(found) if pick[4] == LEVEL_RANK[REGION]]
-        bonus = region_distance_bonus(block, [found[i][3] for i in at_region], person)
+        bonus = region_distance_bonus(block, [found[i][3] for i in at_region], person, reach_km(profile))
         for i, extra in zip(at_region, bonus):
             score, record_id, _, row, level = found[i]
-            found[i] = (score + extra, record_id, block, row, level)
+            found[i] = (score + (extra or 0.0), record_id, block, row, level if extra is not None else -1)
+        found = [pick for pick in found if pick[4] != -1]
     if len(found) > limit:
         found.sort(key=pick_order)
         found = found[:limit]
@@ -213,8 +226,13 @@ def _select_vector(block: "Block", columns: "Columns", base_level: int, closer: 
     if not gated:
         at_region = np.flatnonzero(level[rows] == LEVEL_RANK[REGION])
         if at_region.size:
-            bonus = region_distance_bonus(block, rows[at_region].tolist(), person)
-            score[at_region] += np.array(bonus, dtype=np.float64)
+            bonus = region_distance_bonus(block, rows[at_region].tolist(), person, reach_km(profile))
+            score[at_region] += np.array([extra or 0.0 for extra in bonus], dtype=np.float64)
+            reachable = np.ones(rows.size, dtype=bool)
+            reachable[at_region] = [extra is not None for extra in bonus]
+            rows, score = rows[reachable], score[reachable]
+            if rows.size == 0:
+                return []
     if rows.size > limit:
         # Everything tied with the limit-th best stays in, so the id tie-break is exact.
         threshold = np.partition(score, rows.size - limit)[rows.size - limit]

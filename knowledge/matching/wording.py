@@ -193,6 +193,7 @@ _RESERVED: Dict[str, str] = {
     "suivi-mission-locale": "Il faut être suivi·e par la mission locale : à votre âge, vous pouvez l'être.",
     "parents-isoles": "Elle est réservée aux parents qui élèvent seuls leurs enfants, ce qui est votre cas.",
     "seniors": "Elle est réservée aux seniors, ce qui est votre cas.",
+    "permis": "Il faut avoir le permis B, ce qui est votre cas.",
 }
 
 REASONS: Dict[str, Callable[[Initiative, Profile], str]] = {
@@ -213,7 +214,7 @@ REASONS: Dict[str, Callable[[Initiative, Profile], str]] = {
 }
 # Publics no profile can belong to never open a record, so they never need a sentence.
 _SILENT = {"reserve:ime-esat", "reserve:rsa", "reserve:salaries-siae", "reserve:justice",
-           "reserve:demandeurs-emploi-longue-duree", "reserve:demandeurs-emploi", "place"}
+           "reserve:demandeurs-emploi-longue-duree", "reserve:demandeurs-emploi", "reserve:en-emploi", "place"}
 assert set(REASONS) | _SILENT == set(BY_KEY), "every criterion needs its sentence"
 
 
@@ -244,6 +245,7 @@ _RESERVED_NOTE = {
     "suivi-mission-locale": "On y entre par la mission locale.",
     "parents-isoles": "Elle est réservée aux parents isolés.",
     "seniors": "Elle est réservée aux seniors.",
+    "permis": "Il faut avoir le permis B.",
 }
 
 
