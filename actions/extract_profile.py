@@ -33,14 +33,17 @@ class ActionExtractProfile(Action):
             known={name: tracker.get_slot(name) for name in ("commune_candidates", "departement", "code_insee", "attempts")},
         )
         before = {name: tracker.get_slot(name) for name in (*ACKNOWLEDGED, *QUIET)}
-        # Rasa passes these messages on (custom slot-mapping actions may utter): said before the next question.
+        # Rasa 3.6 drops what a slot-mapping action utters (ActionExtractSlots keeps only SlotSet events through
+        # validation): the sentences go into `notes`, said by the form's validation or action_recommend.
+        notes = []
         correction = correction_sentence(before, facts.slots)
         if correction:
-            dispatcher.utter_message(text=correction)
+            notes.append({"kind": "correction", "text": correction})
         if "age" in facts.slots:
-            for note in age_notes(before.get("age"), facts.slots["age"]):
-                dispatcher.utter_message(text=note)
+            notes += [{"kind": "age", "text": note} for note in age_notes(before.get("age"), facts.slots["age"])]
         events = [SlotSet(name, value) for name, value in facts.slots.items()]
+        if notes:
+            events.append(SlotSet("notes", notes))
         if facts.skipped:
             events.append(SlotSet("skipped_slots", sorted(set(skipped(tracker)) | set(facts.skipped))))
         # A fact given again un-skips its question ("en fait si, j'ai le permis").

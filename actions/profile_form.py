@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import messages
-from actions.profile_slots import FORM_INTENTS, PROFILE_SLOTS, QUESTION_ORDER, skipped
+from actions.profile_slots import FORM_INTENTS, PROFILE_SLOTS, QUESTION_ORDER, say_notes, skipped
 from knowledge import geo
 from knowledge.facts import COMMUNE_MAX_MISSES, should_ask_qpv
 from knowledge.profile import AGE_MAX, AGE_MIN
@@ -74,7 +74,8 @@ class ValidateProfileForm(FormValidationAction):
         return {"code_insee": value}
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        events = await super().run(dispatcher, tracker, domain)
+        said = say_notes(dispatcher, tracker)  # what the last message changed, before the next question
+        events = said + await super().run(dispatcher, tracker, domain)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent not in FORM_INTENTS or not _user_just_answered(tracker):
             return events

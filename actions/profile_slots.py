@@ -53,3 +53,13 @@ def profile_from_slots(slots: Dict[str, Any]) -> Profile:
 
 def profile_from_tracker(tracker: Tracker) -> Profile:
     return profile_from_slots({name: tracker.get_slot(name) for name in (*PROFILE_SLOTS, "skipped_slots")})
+
+
+def say_notes(dispatcher: Any, tracker: Tracker) -> List[Any]:
+    """Says the sentences action_extract_profile left in `notes` (a correction, an age note) and clears them."""
+    from rasa_sdk.events import SlotSet
+
+    notes = tracker.get_slot("notes") or []
+    for note in notes:
+        dispatcher.utter_message(text=note.get("text"))
+    return [SlotSet("notes", None)] if notes else []

@@ -11,7 +11,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.profile_slots import profile_from_tracker
+from actions.profile_slots import profile_from_tracker, say_notes
 from knowledge import formatting
 from knowledge.matching import Recommendation, Suggestion, recommend
 from knowledge.next_step import next_step, next_step_text
@@ -71,14 +71,18 @@ class ActionRecommend(Action):
         facts = snapshot({key: tracker.get_slot(key) for key in SNAPSHOT_KEYS})
         done = [SlotSet("suggestions", [s.initiative.id for s in result.local]), SlotSet("attempts", None),
                 SlotSet("suggestions_shown", True), SlotSet("suggested_for", facts)]
-        change = describe_changes(tracker.get_slot("suggested_for") if shown_before else None, facts)
+        # One sentence per change: the last message's own correction (« C'est noté : 27 ans. ») when there is one,
+        # else what differs from the facts the list was made for.
+        corrected = any(note.get("kind") == "correction" for note in tracker.get_slot("notes") or [])
+        change = None if corrected else describe_changes(tracker.get_slot("suggested_for") if shown_before else None, facts)
+        done += say_notes(dispatcher, tracker)
         if change:
             dispatcher.utter_message(text=change)
         for note in refined.notes:
             dispatcher.utter_message(text=note)
         if refined.unchanged:
             # Same list as above: repeating it would read as if nothing had been heard.
-            dispatcher.utter_message(text=unchanged_text(bool(change or refined.notes)), buttons=AFTER_BUTTONS)
+            dispatcher.utter_message(text=unchanged_text(bool(change or corrected or refined.notes)), buttons=AFTER_BUTTONS)
             return done
         updating = bool(tracker.get_slot("suggestions"))
         dispatcher.utter_message(text=formatting.intro_text(result, updating=updating))
@@ -93,10 +97,14 @@ class ActionRecommend(Action):
                 dispatcher.utter_message(json_message={"data": {"type": "suggestion", "index": index, "card": _card(suggestion), "buttons": buttons}})
             else:
                 dispatcher.utter_message(text=formatting.suggestion_text(suggestion, index), buttons=buttons)
-        if result.networks:
-            dispatcher.utter_message(text=formatting.networks_text(result.networks))
         # Always a place to call or walk into: the hosting mission locale's nearest site, or France services.
-        closing = next_step_text(next_step(result.profile.code_insee, age=result.profile.whole_age))
+        step = next_step(result.profile.code_insee, age=result.profile.whole_age)
+        # The closing block already says how to reach the mission locale: its network line would say it twice.
+        networks = [ns for ns in result.networks
+                    if not (ns.network.id == "mission-locale" and (step.mission_locale or step.mission_locale_age))]
+        if networks:
+            dispatcher.utter_message(text=formatting.networks_text(networks))
+        closing = next_step_text(step)
         if closing:
             dispatcher.utter_message(text=closing)
         dispatcher.utter_message(text="Que voulez-vous faire maintenant ?", buttons=AFTER_BUTTONS)

@@ -217,6 +217,8 @@ def find_button(replies: Sequence[Reply], choice: Union[str, int]) -> Dict[str, 
 
 def slot_matches(expected: Any, actual: Any) -> bool:
     """Forgiving comparison: « oui »/« non » for true/false, 19 for 19.0, case-insensitive text."""
+    if isinstance(expected, str) and isinstance(actual, str) and normalize(expected) == normalize(actual):
+        return True  # « aucun » is also a value (diplome: aucun), not only « empty »
     if expected is None or (isinstance(expected, str) and normalize(expected) in ("", "vide", "aucun", "null")):
         return actual is None or actual == [] or actual == ""
     if isinstance(actual, bool) or isinstance(expected, bool):

@@ -57,6 +57,9 @@ def parse_vehicule(text: str) -> Optional[bool]:
         return None
     if _has(rf"\b{_NEG}\b(?:\s+\w+){{0,3}}\s+(?:de |d |la |le |ma |mon |une |un )?{_VEHICLES}", t):
         return False
+    # The vehicle alone answers the question (« scooter », « oui un vélo », « une voiture ») — it is in the question.
+    if _has(rf"^(?:oui |ouais |ui |yes )?(?:j ai |jai |g )?(?:un |une |mon |ma |le |la )?{_VEHICLES}s?(?: \w+)?$", t):
+        return True
     if _has(rf"\b(?:j ai|jai|g|ai|il a|elle a|mon|ma|son|sa|avec|possede)\b(?:\s+\w+){{0,2}}\s+{_VEHICLES}", t):
         return True
     return None

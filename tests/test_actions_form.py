@@ -151,28 +151,40 @@ def test_required_slots_read_age_need_and_schooling_from_the_tracker():
     assert "permis" not in required and "diplome" in required
 
 
+def _notes(slots):
+    """What action_extract_profile leaves to say (Rasa drops a slot-mapping action's own messages)."""
+    return [note["text"] for note in slots.get("notes") or []]
+
+
 def test_a_correction_is_acknowledged_in_one_sentence():
     messages, slots = run(ActionExtractProfile(), tracker("en fait j'ai 22 ans", "inform", slots={"age": 20.0}))
-    assert slots["age"] == 22
-    assert [m["text"] for m in messages] == ["C'est noté : 22 ans."]
+    assert slots["age"] == 22 and messages == []
+    assert _notes(slots) == ["C'est noté : 22 ans."]
 
 
 def test_a_first_answer_is_not_acknowledged_as_a_correction():
     messages, slots = run(ActionExtractProfile(), tracker("22", "inform", requested="age"))
-    assert slots["age"] == 22 and messages == []
+    assert slots["age"] == 22 and messages == [] and _notes(slots) == []
 
 
 def test_a_fifteen_year_old_is_told_about_school_and_the_cio():
-    messages, _ = run(ActionExtractProfile(), tracker("j'ai 15 ans", "inform", requested="age"))
-    texts = " ".join(m["text"] for m in messages)
+    _, slots = run(ActionExtractProfile(), tracker("j'ai 15 ans", "inform", requested="age"))
+    texts = " ".join(_notes(slots))
     assert "CIO" in texts and "conduite accompagnée" in texts
 
 
 def test_a_28_year_old_is_told_once_that_missions_locales_serve_16_25():
-    messages, _ = run(ActionExtractProfile(), tracker("28 ans", "inform", requested="age"))
-    assert len(messages) == 1 and "16-25 ans" in messages[0]["text"]
-    messages, _ = run(ActionExtractProfile(), tracker("j'ai 28 ans", "inform", slots={"age": 28.0}))
-    assert messages == []
+    _, slots = run(ActionExtractProfile(), tracker("28 ans", "inform", requested="age"))
+    assert len(_notes(slots)) == 1 and "16-25 ans" in _notes(slots)[0]
+    _, slots = run(ActionExtractProfile(), tracker("j'ai 28 ans", "inform", slots={"age": 28.0}))
+    assert _notes(slots) == []
+
+
+def test_the_form_says_the_notes_before_its_next_question_and_clears_them():
+    messages, slots = run(ValidateProfileForm(), tracker("j'ai 28 ans", "inform", requested="age",
+                                                          slots={"age": 28.0, "notes": [{"kind": "age", "text": "Note."}]}))
+    assert [m["text"] for m in messages][:1] == ["Note."]
+    assert slots["notes"] is None
 
 
 def test_a_diploma_button_sets_the_slot():

@@ -225,7 +225,8 @@ def test_declining_a_question_moves_on(bot):
 
 # ------------------------------------------------------------------------------------------- privacy
 
-SENSITIVE = ["j'ai la rqth", "je dors à la rue", "je sors de prison", "j'ai fait de la prison", "je suis sous bracelet électronique"]
+# (« je dors à la rue » is a danger: the safety layer answers it and masks it, tests/e2e/test_safety.py.)
+SENSITIVE = ["j'ai la rqth", "je suis hébergée chez une copine", "je sors de prison", "j'ai fait de la prison", "je suis sous bracelet électronique"]
 
 
 def test_sensitive_answers_never_reach_the_logs(bot):
@@ -236,7 +237,7 @@ def test_sensitive_answers_never_reach_the_logs(bot):
         replies = say_ok(bot, sender, message)
     replies = say_ok(bot, sender, SENSITIVE[0])
     slots = bot.slots(sender)
-    assert slots["logement"] == "sans-domicile" and slots["rqth"] is True and slots["handicap"] is True
+    assert slots["logement"] == "heberge-tiers" and slots["rqth"] is True and slots["handicap"] is True
     reach_suggestions(bot, sender, Person(besoin="je cherche un logement"), replies)
     time.sleep(0.5)  # let both servers flush their logs
     for name in ("rasa", "actions"):

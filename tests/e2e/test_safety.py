@@ -18,6 +18,7 @@ ANSWERS = {
     "besoin": '/inform{"besoin": "emploi"}', "age": "20 ans", "commune": "Sedan", "qpv": "non",
     "permis": '/inform{"permis": "non"}', "vehicule": '/inform{"vehicule": "non"}',
     "logement": '/inform{"logement": "chez-parents"}', "handicap": "/decline", "rqth": "/decline",
+    "diplome": '/inform{"diplome": "aucun"}', "scolarite": "/decline",
 }
 
 

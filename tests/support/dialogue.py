@@ -71,7 +71,11 @@ def question_asked(replies: List[Dict[str, Any]]) -> Optional[str]:
 
 
 def shows_suggestions(replies: List[Dict[str, Any]]) -> bool:
-    return any(SUGGESTIONS_MARK in text for text in reply_texts(replies))
+    """The list is shown — or, already shown and unchanged, pointed to (knowledge/refine.py)."""
+    from knowledge.refine import UNCHANGED_TEXT, UPDATED_SAME_TEXT
+
+    return any(SUGGESTIONS_MARK in text or UNCHANGED_TEXT in text or UPDATED_SAME_TEXT in text
+               for text in reply_texts(replies))
 
 
 def is_french(text: str) -> bool:
