@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import messages
-from actions.profile_slots import profile_from_tracker
+from actions.profile_slots import answered_in_last_message, profile_from_tracker
 from knowledge import formatting
 from knowledge.glossary import definition_text, find_term
 from knowledge.loader import default_knowledge
@@ -85,3 +85,16 @@ class ActionStop(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         return [ActiveLoop(None), SlotSet("requested_slot", None)]
+
+
+class ActionHorsSujet(Action):
+    """Out of scope during the questionnaire — unless the message did answer (a misspelt commune the NLU
+    took for out of scope, read by action_extract_profile): then the form simply goes on."""
+
+    def name(self) -> Text:
+        return "action_hors_sujet"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        if not answered_in_last_message(tracker):
+            dispatcher.utter_message(response="utter_out_of_scope")
+        return []

@@ -25,11 +25,16 @@ class ActionExtractProfile(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         message = tracker.latest_message or {}
+        intent = (message.get("intent") or {}).get("name")
+        asked = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
+        # A misspelt commune (« Marseile », « la réunion ») is often taken for out of scope: read only as a commune.
+        if intent == "out_of_scope" and asked != "commune":
+            return []
         facts = read_facts(
             text=message.get("text") or "",
             entities=message.get("entities") or [],
-            intent=(message.get("intent") or {}).get("name"),
-            requested_slot=tracker.get_slot("requested_slot") if tracker.active_loop_name else None,
+            intent=intent,
+            requested_slot=asked,
             known={name: tracker.get_slot(name) for name in ("commune_candidates", "departement", "code_insee", "attempts")},
         )
         before = {name: tracker.get_slot(name) for name in (*ACKNOWLEDGED, *QUIET)}

@@ -63,3 +63,11 @@ def say_notes(dispatcher: Any, tracker: Tracker) -> List[Any]:
     for note in notes:
         dispatcher.utter_message(text=note.get("text"))
     return [SlotSet("notes", None)] if notes else []
+
+
+def answered_in_last_message(tracker: Tracker) -> bool:
+    """Whether the last user message set a profile fact (or offered communes to choose from)."""
+    events = list(tracker.events)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=-1)
+    return any(e.get("event") == "slot" and e.get("name") in (*PROFILE_SLOTS, "commune_candidates")
+               and e.get("value") not in (None, [], "") for e in events[last_user + 1:])

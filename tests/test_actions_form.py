@@ -198,3 +198,10 @@ def test_profile_from_slots_keeps_only_contract_values():
     profile = profile_from_slots({"scolarite": "sorti", "diplome": "cap-bep", "age": 19.0})
     assert profile.scolarite == "sorti" and profile.diplome == "cap-bep"
     assert profile_from_slots({"scolarite": "oui", "diplome": True}).diplome is None
+
+
+def test_an_out_of_scope_answer_to_the_commune_question_is_read_as_a_commune():
+    _, slots = run(ActionExtractProfile(), tracker("Marseile", "out_of_scope", requested="commune"))
+    assert slots.get("commune_candidates") == ["13055"]
+    _, slots = run(ActionExtractProfile(), tracker("il fait beau à Nice ?", "out_of_scope", requested="age"))
+    assert slots == {}
