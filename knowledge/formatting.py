@@ -228,7 +228,8 @@ def intro_text(recommendation: Recommendation, updating: bool = False) -> str:
         note = MIXED_NOTE
     else:
         note = DATA_AGE_NOTE
-    return f"{head}Voici {count} {noun} qui peuvent vous correspondre.\n{note}"
+    verb = "peut" if count == 1 else "peuvent"
+    return f"{head}Voici {count} {noun} qui {verb} vous correspondre.\n{note}"
 
 
 def network_line(ns: NetworkSuggestion) -> str:

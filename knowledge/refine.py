@@ -88,7 +88,7 @@ def refine(pool: Sequence[Suggestion], wishes: Wishes, limit: int, knows_place: 
     local = tuple(chosen[:max(limit, 0)])
     unchanged = bool(previous) and [s.initiative.id for s in local] == list(previous)
     if wishes.plus_pres and knows_place:
-        notes.append(ALREADY_CLOSEST_TEXT if unchanged else "Je les classe de la plus proche à la plus éloignée de chez vous.")
+        notes.append(ALREADY_CLOSEST_TEXT if unchanged or len(local) < 2 else "Je les classe de la plus proche à la plus éloignée de chez vous.")
     return Refined(local, tuple(notes), unchanged)
 
 

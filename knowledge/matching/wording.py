@@ -29,6 +29,14 @@ def region_name(code: str) -> str:
     return geo.region_name(code) or code
 
 
+def a_commune(name: str) -> str:
+    """« à Fougères », « au Puy-en-Velay », « aux Mureaux » (French contracts à + le / les)."""
+    for article, contracted in (("Le ", "au "), ("Les ", "aux ")):
+        if name.startswith(article):
+            return contracted + name[len(article):]
+    return "à " + name
+
+
 def _km(choice: PlaceChoice) -> str:
     return f", {choice.km:.0f} km" if choice.km is not None else ""
 
@@ -40,7 +48,7 @@ def where_text(record: Initiative, choice: PlaceChoice) -> str:
         return "partout en France"
     if choice.commune is not None:
         around = " et alentours" if record.zone.niveau == EPCI else ""
-        place = f"à {commune_name(choice.commune)}{around} ({departement_name(choice.departement or '')})"
+        place = f"{a_commune(commune_name(choice.commune))}{around} ({departement_name(choice.departement or '')})"
         return f"dans votre région, {place}{_km(choice)}" if choice.level == REGION else place
     if choice.level == EPCI and choice.epci:
         epci = geo.get_epci(choice.epci)
@@ -73,13 +81,13 @@ def place_reason(person: Optional[geo.Commune], choice: PlaceChoice) -> str:
         name = commune_name(choice.commune)
         if choice.level == COMMUNE:
             if choice.commune == person.code_insee or person.arrondissement_de is None:
-                return f"Elle a lieu à {name}, votre commune."
-            return f"Elle a lieu à {name}, dans votre ville."
+                return f"Elle a lieu {a_commune(name)}, votre commune."
+            return f"Elle a lieu {a_commune(name)}, dans votre ville."
         if choice.level == EPCI:
-            return f"Elle a lieu à {name}, dans votre intercommunalité."
+            return f"Elle a lieu {a_commune(name)}, dans votre intercommunalité."
         if choice.level == DEPARTEMENT:
-            return f"Elle a lieu à {name}, dans votre département ({departement_name(person.departement)})."
-        return (f"Elle a lieu dans votre région mais pas dans votre département : à {name} "
+            return f"Elle a lieu {a_commune(name)}, dans votre département ({departement_name(person.departement)})."
+        return (f"Elle a lieu dans votre région mais pas dans votre département : {a_commune(name)} "
                 f"({departement_name(choice.departement or '')}){_km(choice)}.")
     if choice.level == EPCI and choice.epci:
         epci = geo.get_epci(choice.epci)
