@@ -22,7 +22,8 @@ class Porteur:
 RESERVED_PUBLICS: Tuple[str, ...] = (
     "femmes", "handicap", "rqth", "ime-esat", "sans-domicile", "exiles", "minima-sociaux", "rsa", "qpv",
     "salaries-siae", "suivi-mission-locale", "justice", "parents-isoles", "seniors",
-    "demandeurs-emploi-longue-duree", "demandeurs-emploi", "permis", "en-emploi",
+    "demandeurs-emploi-longue-duree", "demandeurs-emploi", "permis", "en-emploi", "foyer-fjt",
+    "entreprises",
 )
 # Highest diploma, lowest first: `diplome_min` / `diplome_max` compare on this order.
 DIPLOMA_LEVELS: Tuple[str, ...] = ("aucun", "cap-bep", "bac", "superieur")

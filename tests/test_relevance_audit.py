@@ -49,6 +49,7 @@ BELONGS: Dict[str, Callable[[Profile], bool]] = {
     "parents-isoles": lambda p: p.parent_isole is True,
     "seniors": lambda p: p.age is not None and int(p.age) >= 44,
     "permis": lambda p: p.permis is True,
+    "foyer-fjt": lambda p: p.logement == "foyer-fjt",
 }  # any other public (ime-esat, rsa, justice, salariés SIAE, demandeurs d'emploi…): no profile can vouch
 
 

@@ -60,6 +60,8 @@ MEMBERSHIP: Dict[str, Callable[[Profile], bool]] = {
     "demandeurs-emploi": lambda p: False,
     "permis": lambda p: p.permis is True,  # holders of the permis B (a car rental for work, say)
     "en-emploi": lambda p: False,  # people already working (temp workers, employees): the bot serves job-seekers
+    "foyer-fjt": lambda p: p.logement == "foyer-fjt",  # residents of a foyer de jeunes travailleurs
+    "entreprises": lambda p: False,  # a service to companies, not to a person
 }
 assert set(MEMBERSHIP) == set(RESERVED_PUBLICS), "every reserved public needs its membership rule"
 

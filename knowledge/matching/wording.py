@@ -202,6 +202,7 @@ _RESERVED: Dict[str, str] = {
     "parents-isoles": "Elle est réservée aux parents qui élèvent seuls leurs enfants, ce qui est votre cas.",
     "seniors": "Elle est réservée aux seniors, ce qui est votre cas.",
     "permis": "Il faut avoir le permis B, ce qui est votre cas.",
+    "foyer-fjt": "Elle est réservée aux résidents d'un foyer de jeunes travailleurs, ce qui est votre cas.",
 }
 
 REASONS: Dict[str, Callable[[Initiative, Profile], str]] = {
@@ -222,7 +223,7 @@ REASONS: Dict[str, Callable[[Initiative, Profile], str]] = {
 }
 # Publics no profile can belong to never open a record, so they never need a sentence.
 _SILENT = {"reserve:ime-esat", "reserve:rsa", "reserve:salaries-siae", "reserve:justice",
-           "reserve:demandeurs-emploi-longue-duree", "reserve:demandeurs-emploi", "reserve:en-emploi", "place"}
+           "reserve:demandeurs-emploi-longue-duree", "reserve:demandeurs-emploi", "reserve:en-emploi", "reserve:entreprises", "place"}
 assert set(REASONS) | _SILENT == set(BY_KEY), "every criterion needs its sentence"
 
 
@@ -254,6 +255,7 @@ _RESERVED_NOTE = {
     "parents-isoles": "Elle est réservée aux parents isolés.",
     "seniors": "Elle est réservée aux seniors.",
     "permis": "Il faut avoir le permis B.",
+    "foyer-fjt": "Elle est réservée aux résidents d'un foyer de jeunes travailleurs.",
 }
 
 
