@@ -111,12 +111,15 @@ class ActionRecommend(Action):
         return done
 
 
-def _chosen(tracker: Tracker) -> Optional[Suggestion]:
-    """The suggestion a follow-up is about: a button's entity, « la 2e », or the first one."""
+def _chosen(tracker: Tracker, dispatcher: CollectingDispatcher) -> Optional[Suggestion]:
+    """The suggestion a follow-up is about: a button's entity, « la 2e », or the first one; else says why not."""
     shown = tracker.get_slot("suggestions") or []
-    if not shown:
-        return None
     wanted = next(tracker.get_latest_entity_values("suggestion"), None)
+    problem = None if wanted in shown else formatting.follow_up_problem(
+        shown, bool(tracker.get_slot("suggestions_shown")), tracker.latest_message.get("text") or "")
+    if problem:
+        dispatcher.utter_message(text=problem)
+        return None
     if wanted not in shown:
         wanted = formatting.ordinal_choice(tracker.latest_message.get("text") or "", shown) or shown[0]
     for suggestion in _current(tracker).local:
@@ -130,10 +133,8 @@ class ActionSuggestionDetails(Action):
         return "action_suggestion_details"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        suggestion = _chosen(tracker)
-        if suggestion is None:
-            dispatcher.utter_message(text="Je ne vous ai encore rien proposé. Dites-moi ce que vous cherchez et je regarde.")
-        else:
+        suggestion = _chosen(tracker, dispatcher)
+        if suggestion is not None:
             dispatcher.utter_message(text=formatting.suggestion_details(suggestion))
         return []
 
@@ -143,10 +144,8 @@ class ActionSuggestionWhy(Action):
         return "action_suggestion_why"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        suggestion = _chosen(tracker)
-        if suggestion is None:
-            dispatcher.utter_message(text="Je ne vous ai encore rien proposé. Dites-moi ce que vous cherchez et je regarde.")
-        else:
+        suggestion = _chosen(tracker, dispatcher)
+        if suggestion is not None:
             dispatcher.utter_message(text=formatting.suggestion_why(suggestion))
         return []
 

@@ -252,13 +252,34 @@ _ORDINALS = {"premier": 1, "premiere": 1, "1er": 1, "1ere": 1, "deuxieme": 2, "s
              "cinquieme": 5, "5e": 5, "5eme": 5, "derniere": -1, "dernier": -1}
 
 
-def ordinal_choice(text: str, shown: Sequence[str]) -> Optional[str]:
-    """Which shown suggestion « la 2e », « le premier », « la dernière » or « la 3 » points at."""
-    words = normalize(text).split()
-    for word in words:
+def asked_position(text: str) -> Optional[int]:
+    """The position « la 2e », « le premier », « la 3 » names (-1 for « la dernière »), or None."""
+    for word in normalize(text).split():
         position = _ORDINALS.get(word)
         if position is None and word.isdigit() and len(word) == 1:
             position = int(word)
-        if position is not None and shown and -1 <= position <= len(shown) and position != 0:
-            return shown[position - 1] if position > 0 else shown[-1]
+        if position is not None and position != 0:
+            return position
+    return None
+
+
+def ordinal_choice(text: str, shown: Sequence[str]) -> Optional[str]:
+    """Which shown suggestion « la 2e », « le premier », « la dernière » or « la 3 » points at."""
+    position = asked_position(text)
+    if position is not None and shown and -1 <= position <= len(shown):
+        return shown[position - 1] if position > 0 else shown[-1]
+    return None
+
+
+def follow_up_problem(shown: Sequence[str], was_shown: bool, text: str) -> Optional[str]:
+    """Why « détails de la 2 » cannot be answered, in one kind sentence (None when it can)."""
+    if not was_shown:
+        return "Je ne vous ai encore rien proposé. Dites-moi ce que vous cherchez et je regarde."
+    if not shown:
+        return ("Je n'ai trouvé aucune action recensée pour vous : les contacts donnés plus haut "
+                "(France services, réseaux) restent les bons.")
+    position = asked_position(text)
+    if position is not None and position > len(shown):
+        count = "qu'une action" if len(shown) == 1 else f"que {len(shown)} actions"
+        return f"Je ne vous ai proposé {count}. Écrivez « détails de la 1 » pour la première."
     return None

@@ -177,3 +177,12 @@ def test_vouvoiement(fougeres: Recommendation) -> None:
     for text in texts:
         words = set(text.lower().replace(",", " ").replace(".", " ").split())
         assert not words & {"tu", "ton", "ta", "tes", "t'as"}, text
+
+
+def test_a_follow_up_beyond_the_list_says_so_kindly():
+    from knowledge.formatting import follow_up_problem
+
+    assert "rien proposé" in follow_up_problem([], False, "détails de la 1")
+    assert "aucune action" in follow_up_problem([], True, "détails de la 1")
+    assert follow_up_problem(["a"], True, "détails de la 2").startswith("Je ne vous ai proposé qu'une action.")
+    assert follow_up_problem(["a", "b"], True, "détails de la 2") is None
