@@ -14,7 +14,7 @@ from rasa_sdk.types import DomainDict
 from actions.profile_slots import profile_from_tracker, say_notes
 from knowledge import formatting
 from knowledge.matching import Recommendation, Suggestion, recommend
-from knowledge.next_step import next_step, next_step_text
+from knowledge.next_step import networks_besides, next_step, next_step_text
 from knowledge.refine import SNAPSHOT_KEYS, Refined, Wishes, describe_changes, refine, snapshot, unchanged_text
 
 MAX_SUGGESTIONS = 4
@@ -99,9 +99,7 @@ class ActionRecommend(Action):
                 dispatcher.utter_message(text=formatting.suggestion_text(suggestion, index), buttons=buttons)
         # Always a place to call or walk into: the hosting mission locale's nearest site, or France services.
         step = next_step(result.profile.code_insee, age=result.profile.whole_age)
-        # The closing block already says how to reach the mission locale: its network line would say it twice.
-        networks = [ns for ns in result.networks
-                    if not (ns.network.id == "mission-locale" and (step.mission_locale or step.mission_locale_age))]
+        networks = networks_besides(step, result.networks)
         if networks:
             dispatcher.utter_message(text=formatting.networks_text(networks))
         closing = next_step_text(step)

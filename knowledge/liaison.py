@@ -13,7 +13,7 @@ from typing import Callable, Dict, List, Optional
 
 from knowledge import formatting
 from knowledge.matching import Recommendation
-from knowledge.next_step import NextStep, addressee_lines, next_step, next_step_text
+from knowledge.next_step import NextStep, addressee_lines, networks_besides, next_step, next_step_text
 from knowledge.profile import BESOINS, HANDICAPS, LOGEMENTS, Profile
 
 TITLE = "Fiche de liaison Aiguillage"
@@ -95,9 +95,10 @@ def liaison_text(profile: Profile, recommendation: Recommendation, today: Option
     where = next_step_text(step, today)
     if where:
         lines += ["", "Où aller cette semaine :", where]
-    if recommendation.networks:
+    networks = networks_besides(step, recommendation.networks)
+    if networks:
         lines += ["", "Réseaux à contacter :"]
-        lines.extend(f"- {ns.network.nom} : {ns.network.comment_trouver}" for ns in recommendation.networks)
+        lines.extend(f"- {ns.network.nom} : {ns.network.comment_trouver}" for ns in networks)
     if any(not s.initiative.date_maj for s in recommendation.local):
         start, end = formatting.GUIDES_PERIOD
         lines += ["", f"Les actions tirées de guides publiés entre {start} et {end} sont à vérifier avant "

@@ -79,6 +79,13 @@ def next_step(code_insee: Optional[str], deployment: Optional[MissionLocale] = N
     return NextStep(None, None, None, places, code_insee, young)
 
 
+def networks_besides(step: NextStep, networks: Sequence[Any]) -> List[Any]:
+    """The standing networks to list beside the block: the mission locale's own line would say twice how
+    to reach it when the block already names it (the hosting one, or how to find one's own)."""
+    return [ns for ns in networks
+            if not (ns.network.id == "mission-locale" and (step.mission_locale or step.mission_locale_age))]
+
+
 # --------------------------------------------------------------------------- text
 
 

@@ -66,12 +66,12 @@ def parse_diplome(text: str, *, expecting: bool = False) -> Optional[str]:
         # One free word between « j'ai » and the diploma (« j'ai eu mon bac »), never a negation.
         if re.search(rf"\b{_HAVE}\s+(?:(?!pas\b|pa\b|ps\b|jamais\b|plus\b|rate\b)\w+\s+)?{article}{words}\b", t):
             found.append(level)
-        elif expecting and re.fullmatch(rf"{article}{words}(?: \w+){{0,3}}", t):
-            found.append(level)
+        elif expecting and re.match(rf"{article}{words}\b", t):
+            found.append(level)  # the answer starts with it: « cap cuisine je me suis tué à l'avoir »
     if found:  # « j'ai un CAP et un bac pro »: what follows « et » is held too
         found += [level for level, words in _LEVEL_WORDS if re.search(rf"\b(?:et|puis) {article}{words}\b", t)]
     if found:
         return max(found, key=DIPLOME_LEVELS.index)
-    if _NONE.search(t) or (expecting and _BARE_NONE.fullmatch(t)):
+    if _NONE.search(t) or (expecting and (_BARE_NONE.fullmatch(t) or re.match(r"(?:aucun|rien|non|nan)\b", t))):
         return "aucun"
     return None

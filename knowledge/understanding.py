@@ -26,6 +26,8 @@ def parse_permis(text: str) -> Optional[bool]:
         return True  # the answer to « Avez-vous le permis (permis B) ? »
     if _has(r"\b(?:j ai|jai|g|j)\s+(?:que|juste|seulement)\s+le code\b|^juste le code$", t):
         return False  # the theory test alone is not the licence
+    if _has(r"^(?:il est |mon permis est |le permis est )?(?:suspendu|retire|annule|invalide)$|\bplus de points\b|\b0 points?\b", t):
+        return False  # the answer to the permis question: a suspended licence is no licence today
     if not _has(r"\bpermi[st]?\b|\bpermis b\b|\bcode de la route\b", t):
         return None
     if _has(rf"\b{_NEG}\b(?:\s+\w+){{0,3}}\s+(?:le |de |d )?permi", t) or _has(r"\bpermi[st]?\b\s*(?::\s*)?(?:non|nan|no)\b", t):
@@ -47,7 +49,8 @@ _VEHICLES = r"(?:voiture|voitur|vehicule|caisse|auto|bagnole|scooter|scoot|moto|
 def parse_vehicule(text: str) -> Optional[bool]:
     t = normalize(text)
     if _has(r"\b(?:pas|pa|non)\s+(?:vehicule|motorise)e?\b|\brien pour (?:me|se) deplacer\b|\ba pied\b|\bque les transports\b"
-            r"|\bqu en transports?\b|\bque le bus\b", t):
+            r"|\bqu en transports?\b|\bque le bus\b|^(?:en |le |par le )?(?:bus|tram|metro|train|rer|transports? en commun)$"
+            r"|\b(?:prend|prends|je prends|j prend|jprend|jprends) (?:le |les )?(?:bus|tram|metro|train|rer|transports?)\b", t):
         return False
     if _has(r"^(?:je suis |jsuis |chui )?(?:vehicule|motorise)e?$", t):
         return True
@@ -136,7 +139,7 @@ _BESOIN_PATTERNS: Tuple[Tuple[str, str], ...] = (
                  r"\b(?:quitter|partir de) chez (?:mes|ses) parents\b|\bune place en (?:foyer|fjt)\b)"),
     ("emploi", r"\b(?:emploi|travail|taf|boulot|boulots|job|jobs|taff|taffer|bosser|boss|travailler|cdi|cdd|interim|embauche|"
                r"un poste|turbin|charbonner|gagner (?:de l argent|ma vie|des sous|des thunes))\b"),
-    ("ne-sait-pas", r"\b(?:(?:(?:sais|sait|jsais) (?:pas|plus)|jsp) (?:trop )?(?:quoi faire|ce que (?:je veux|j veux|il veut|elle veut) faire)|"
+    ("ne-sait-pas", r"\b(?:(?:(?:sais|sait|jsais) (?:pas|plus)|jsp) (?:trop )?(?:quoi faire|ce que (?:je veux|j veux|il veut|elle veut) faire|ce qu (?:il|elle|ils|elles) veu(?:t|lent)|ce que (?:je|j) veux)|"
                     r"aucune idee de metier|pas d idee de metier|(?:suis|chui|jsuis|jsui|un peu|completement|trop|est) perdue?|orientation|m orienter|savoir quoi faire|"
                     r"trouver ma voie|cherche ma voie|decouvrir (?:des|les) metiers)\b"),
 )
@@ -179,5 +182,10 @@ def parse_yes_no(text: str) -> Optional[bool]:
     if re.fullmatch(rf"(?:{NO})(?: \w+){{0,2}}", t):
         return False
     if re.fullmatch(rf"(?:{YES})(?: \w+){{0,2}}", t):
+        return True
+    # A yes/no said first answers the question, whatever follows (« non jai 17 ans mdr », « oui depuis 2 ans »).
+    if re.match(r"(?:non|nan|nope|nn|no)\b(?! (?:plus|seulement|juste)\b)", t):
+        return False
+    if re.match(r"(?:oui|ouais|ouai|yes|yep)\b", t):
         return True
     return None

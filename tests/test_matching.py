@@ -789,7 +789,8 @@ def _scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
         regional = [i for i, item in enumerate(scored) if item[0] == places.LEVEL_RANK["region"]]
         if len(regional) <= scoring.DISTANCE_MAX_ROWS:
             by_id = {r.id: r for r in kb.initiatives}
-            no_transport = profile.vehicule is False or profile.permis is False
+            no_transport = (profile.vehicule is False or profile.permis is False
+                            or (profile.permis is None and profile.whole_age is not None and profile.whole_age < 18))
             for i in regional:
                 level, neg, record_id, whole = scored[i]
                 km = 0.0 if whole else places.closest_km(by_id[record_id], person)

@@ -77,7 +77,8 @@ def record_quality(record: Initiative, historical: bool) -> float:
 def reach_km(profile: Profile) -> Optional[float]:
     """How far another département's action may be: without a car or a licence, an action farther than this
     cannot be attended (the issue's « Nancy, 144 km » from Sedan); with transport, or unknown, no limit."""
-    return REGION_MAX_KM_WITHOUT_TRANSPORT if profile.vehicule is False or profile.permis is False else None
+    minor = profile.whole_age is not None and profile.whole_age < 18 and profile.permis is None  # not asked before 17
+    return REGION_MAX_KM_WITHOUT_TRANSPORT if profile.vehicule is False or profile.permis is False or minor else None
 
 
 def region_distance_bonus(block: "Block", rows: Sequence[int], person: Optional[geo.Commune],

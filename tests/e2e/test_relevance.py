@@ -59,7 +59,7 @@ def test_every_suggestion_shown_fits_the_person(bot, name, first, extra):
     assert not problems, (name, problems)
     shown = texts(replies)
     if any(s.proximity == "region" for s in found.local):
-        assert "dans votre région" in shown
+        assert "dans votre région" in shown or "dans toute votre région" in shown
 
 
 def test_left_school_without_diploma_hears_of_e2c(bot):

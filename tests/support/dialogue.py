@@ -82,8 +82,20 @@ def is_french(text: str) -> bool:
     return bool(_FRENCH.search(text))
 
 
+def _english_answers() -> set:
+    """The safety layer's English answers (a message in English is answered in English, on purpose)."""
+    from knowledge.safety.answer import ENGLISH_KINDS, SafetyAnswer
+    from knowledge.safety.evaluation import render, responses
+
+    texts = responses()
+    english = SafetyAnswer(ENGLISH_KINDS, language="en")
+    return {render(texts[name]).strip() for name in (*english.responses, english.closing_response, "utter_english_help")}
+
+
 def reply_problems(replies: Any) -> List[str]:
-    """What is wrong with one answer of the bot: empty, not French, an action failure, raw markup."""
+    """What is wrong with one answer of the bot: empty, not French (but for the English answers to English),
+    an action failure, raw markup."""
+    english = _english_answers()
     if not isinstance(replies, list) or not replies:
         return ["réponse vide"]
     problems = []
@@ -91,7 +103,7 @@ def reply_problems(replies: Any) -> List[str]:
         text = (reply.get("text") or "").strip()
         if not text and not reply.get("buttons") and not reply.get("custom"):
             problems.append(f"message vide : {reply!r}")
-        elif text and not is_french(text):
+        elif text and not is_french(text) and text not in english:
             problems.append(f"pas en français : {text[:120]!r}")
         if TECHNICAL_PROBLEM_MARK in text:
             problems.append("une action a échoué (message « problème technique »)")
