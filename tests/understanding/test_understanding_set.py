@@ -18,7 +18,7 @@ spec.loader.exec_module(report)
 # A regression floor, not a target: the share of messages with every fact right that the parsers
 # reached (without any NLU model) when this figure was last committed. A change that loses a message
 # fails here; raise the floor when fixes land, never lower it to make a change pass.
-MESSAGE_FLOOR = 254 / 290  # after the commune fixes (was 227 / 290 before them)
+MESSAGE_FLOOR = 276 / 290  # after the parsing and live-test fixes (254 after the commune fixes, 227 before any)
 
 SLOTS = set(report.CHECKED_SLOTS)
 VALUES = {
