@@ -5,7 +5,6 @@ plain lookups by code."""
 from __future__ import annotations
 
 import gzip
-import threading
 from collections import Counter
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -13,6 +12,7 @@ from typing import Iterable, Iterator
 from knowledge.geo.lexicon import words
 from knowledge.geo.names import _ARTICLES, _LEADING_ARTICLE, _PARENTHESISED, _skeleton, _tokens
 from knowledge.geo.records import Candidate, Commune, Departement, Epci, Region
+from knowledge.lazy import Lazy
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "geo"
 
@@ -139,17 +139,11 @@ class _Geo:
         return out
 
 
-_GEO: _Geo | None = None
-_LOCK = threading.Lock()
+_GEO: Lazy[_Geo] = Lazy(_Geo)
 
 
 def _geo() -> _Geo:
-    global _GEO
-    if _GEO is None:
-        with _LOCK:
-            if _GEO is None:
-                _GEO = _Geo()
-    return _GEO
+    return _GEO.get()
 
 
 def load() -> None:

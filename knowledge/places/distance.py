@@ -12,10 +12,11 @@ Saint-Barthélemy (La Poste gives it Saint-Pierre-et-Miquelon's point; no other 
 from __future__ import annotations
 
 import math
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Optional, Tuple
+
+from knowledge.lazy import Lazy
 
 __all__ = ["PointInfo", "commune_point", "distance_km", "haversine_km", "point_info", "load"]
 
@@ -35,8 +36,7 @@ class PointInfo:
     commune_actuelle: Optional[str]  # for a former code: the commune it merged into
 
 
-_POINTS: Optional[Dict[str, PointInfo]] = None
-_LOCK = threading.Lock()
+_POINTS: "Lazy[Dict[str, PointInfo]]" = Lazy(lambda: _read())
 
 
 def _read() -> Dict[str, PointInfo]:
@@ -50,12 +50,7 @@ def _read() -> Dict[str, PointInfo]:
 
 
 def _points() -> Dict[str, PointInfo]:
-    global _POINTS
-    if _POINTS is None:
-        with _LOCK:
-            if _POINTS is None:
-                _POINTS = _read()
-    return _POINTS
+    return _POINTS.get()
 
 
 def load() -> None:

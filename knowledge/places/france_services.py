@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import List, Optional, Sequence, Tuple
@@ -24,6 +23,7 @@ import numpy as np
 
 from knowledge import geo
 from knowledge.places import distance
+from knowledge.lazy import Lazy
 
 __all__ = [
     "CLOSE_KM", "DAYS", "NEIGHBOUR_KM", "DayHours", "Place", "SOURCE", "all_places", "departement_of",
@@ -201,17 +201,11 @@ def _read() -> _Index:
     )
 
 
-_INDEX: Optional[_Index] = None
-_LOCK = threading.Lock()
+_INDEX: "Lazy[_Index]" = Lazy(lambda: _read())
 
 
 def _index() -> _Index:
-    global _INDEX
-    if _INDEX is None:
-        with _LOCK:
-            if _INDEX is None:
-                _INDEX = _read()
-    return _INDEX
+    return _INDEX.get()
 
 
 def load() -> None:
