@@ -38,6 +38,8 @@ ANSWERS = {
     "permis": '/inform{"permis": "non"}',
     "vehicule": '/inform{"vehicule": "non"}',
     "logement": '/inform{"logement": "chez-parents"}',
+    "diplome": '/inform{"diplome": "aucun"}',
+    "scolarite": "/decline",
     "handicap": "/deny",
     "rqth": "/deny",
 }
