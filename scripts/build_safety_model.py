@@ -14,7 +14,6 @@ Stored as plain JSON (vocabulary, idf, weight per n-gram): readable, no pickle, 
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -23,11 +22,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from knowledge.safety.evaluation import TRAINING_SETS, load_set  # noqa: E402
+from knowledge.safety.evaluation import TRAINING_SETS, load_set, nlu_examples  # noqa: E402
 from knowledge.safety.model import MODEL_FILE, PARTS, THRESHOLD, vectorizers  # noqa: E402
 from knowledge.safety.detector import model_text, normalise, pattern_alarm  # noqa: E402
-
-_ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
 
 C = 3.0  # chosen on held-out set 3 (tests/safety/README.md); stronger regularisation gave more misses
 
@@ -37,12 +34,7 @@ def everyday_messages() -> list:
     (tests/understanding/), without the few the patterns already take for danger (« je dors dans ma voiture »).
     Trained on the safety sets alone, the model took « t'as pas plus proche ? » or « a plus » for danger:
     these ~2,400 messages teach it what ordinary looks like."""
-    texts = []
-    for path in sorted((ROOT / "bot" / "nlu").glob("*.yml")):
-        for item in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
-            for line in str(item.get("examples", "")).splitlines():
-                if line.strip().startswith("- "):
-                    texts.append(_ANNOTATION.sub(r"\1", line.strip()[2:]))
+    texts = [text for path in sorted((ROOT / "bot" / "nlu").glob("*.yml")) for text in nlu_examples(path)]
     understanding = yaml.safe_load((ROOT / "tests" / "understanding" / "messages.yaml").read_text(encoding="utf-8"))
     texts += [m["text"] for m in understanding["messages"]]
     return [t for t in texts if not t.startswith("/") and not pattern_alarm(t)]

@@ -132,11 +132,18 @@ def markdown(report: Report, title: str = "tests/safety/") -> str:
     return "\n".join(lines) + "\n"
 
 
+_ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
+
+
+def nlu_examples(path: Path) -> List[str]:
+    """The example sentences of a Rasa NLU file, without their entity annotations."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return [_ANNOTATION.sub(r"\1", line.strip()[2:]) for item in data.get("nlu", [])
+            for line in str(item.get("examples", "")).splitlines() if line.strip().startswith("- ")]
+
+
 def everyday_alarms(root: Path = ROOT) -> tuple:
     """The held-out NLU set (tests/nlu/test_nlu.yml: everyday messages, never learnt by the safety model):
     (how many, the ones that raise an alarm). Some are real (« je dors dans la rue »): they are listed."""
-    annotation = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
-    data = yaml.safe_load((root / "tests" / "nlu" / "test_nlu.yml").read_text(encoding="utf-8"))
-    texts = [annotation.sub(r"\1", line.strip()[2:]) for item in data["nlu"]
-             for line in str(item.get("examples", "")).splitlines() if line.strip().startswith("- ")]
+    texts = nlu_examples(root / "tests" / "nlu" / "test_nlu.yml")
     return len(texts), [t for t in texts if detect(t).alarming]
