@@ -21,7 +21,7 @@ from typing import Dict, List, Sequence, Tuple
 
 from knowledge import geo
 from knowledge.places import distance
-from knowledge.places.build_places_data import DEFAULT_FRANCE_SERVICES, DEFAULT_OUT
+from knowledge.places.build_places_data import DEFAULT_FRANCE_SERVICES, DEFAULT_OUT, write_table
 from knowledge.places.france_services import COLUMNS, DAYS, parse_day
 
 TABLE = "france-services.tsv"
@@ -81,11 +81,7 @@ def build(source: Path, out_dir: Path) -> Tuple[Path, Counter[str]]:
         records = list(csv.DictReader(handle))
     rows, counts = build_rows(records)
     assert len(COLUMNS) == len(rows[0])
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / TABLE
-    lines = [HEADER, "\t".join(COLUMNS)] + ["\t".join(row) for row in rows]
-    path.write_bytes(("\n".join(lines) + "\n").encode("utf-8"))
-    return path, counts
+    return write_table(out_dir / TABLE, HEADER, COLUMNS, rows), counts
 
 
 def main(argv: Sequence[str] | None = None) -> int:
