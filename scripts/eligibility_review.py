@@ -151,6 +151,7 @@ def render(records: List[Tuple[str, Record]]) -> str:
         "|---|---|",
     ]
     lines += [f"| {p} | {counts[p]} |" for p in PUBLICS if counts[p]]
+    lines += _wide_records(records)
     lines += ["", "| id | nom | âge | reserve_a | residents | diplôme | secteurs | source |",
               "|---|---|---|---|---|---|---|---|"]
     for _, record in records:
@@ -160,6 +161,33 @@ def render(records: List[Tuple[str, Record]]) -> str:
             record["id"], record["nom"], _ages(elig), ", ".join(elig.get("reserve_a", [])), _residents(elig),
             _diplomes(elig), ", ".join(elig.get("secteurs", [])), sources)) + " |")
     return "\n".join(lines) + "\n"
+
+
+def _wide(record: Record) -> bool:
+    """A record that matches everywhere, or across régions: its real audience matters most."""
+    zone = record["zone"]
+    return zone["niveau"] == "national" or len(zone.get("regions") or ()) > 1
+
+
+def _audience(record: Record) -> str:
+    elig = record.get("eligibilite") or {}
+    parts = [f"âge {_ages(elig)}" if _ages(elig) else "", "réservée : " + ", ".join(elig["reserve_a"])
+             if elig.get("reserve_a") else "", _diplomes(elig), "secteurs : " + ", ".join(elig["secteurs"])
+             if elig.get("secteurs") else ""]
+    return " ; ".join(part for part in parts if part) or "aucune restriction"
+
+
+def _wide_records(records: List[Tuple[str, Record]]) -> List[str]:
+    """The records that come up everywhere (national, or several régions), with who they are really for:
+    reviewed against their seed for issue 14 (a company's recruitment for one trade says its trade)."""
+    wide = [record for _, record in records if _wide(record)]
+    lines = ["", f"Records that match everywhere (national or several régions): {len(wide)}.", "",
+             "| id | niveau | publics | thématiques | restrictions |", "|---|---|---|---|---|"]
+    for record in wide:
+        lines.append("| " + " | ".join(_cell(x) for x in (
+            record["id"], record["zone"]["niveau"], ", ".join(record["publics"]),
+            ", ".join(t.split("--")[-1] for t in record["thematiques"]), _audience(record))) + " |")
+    return lines
 
 
 def all_problems(records: List[Tuple[str, Record]]) -> Dict[str, List[str]]:
