@@ -181,12 +181,11 @@ def _wide_records(records: List[Tuple[str, Record]]) -> List[str]:
     """The records that come up everywhere (national, or several régions), with who they are really for:
     reviewed against their seed for issue 14 (a company's recruitment for one trade says its trade)."""
     wide = [record for _, record in records if _wide(record)]
-    lines = ["", f"Records that match everywhere (national or several régions): {len(wide)}.", "",
-             "| id | niveau | publics | thématiques | restrictions |", "|---|---|---|---|---|"]
+    lines = ["", f"Records that match everywhere (national or several régions): {len(wide)}.", ""]
     for record in wide:
-        lines.append("| " + " | ".join(_cell(x) for x in (
-            record["id"], record["zone"]["niveau"], ", ".join(record["publics"]),
-            ", ".join(t.split("--")[-1] for t in record["thematiques"]), _audience(record))) + " |")
+        lines.append(f"- `{record['id']}` ({record['zone']['niveau']}) — publics : {', '.join(record['publics'])} ; "
+                     f"thématiques : {', '.join(t.split('--')[-1] for t in record['thematiques'])} ; "
+                     f"{_audience(record)}")
     return lines
 
 
