@@ -50,6 +50,19 @@ def test_trade_specific_records_are_data(kb: KnowledgeBase) -> None:
     assert casino.eligibilite.secteurs == ("vente",)
 
 
+def test_a_company_whose_words_name_one_trade_says_it_as_data(kb: KnowledgeBase) -> None:
+    """A company (porteur « entreprise ») whose fiche names exactly one trade recruits for that trade: the
+    trade must be data, or its action comes up for every need."""
+    from knowledge.sectors import _without, default_sectors, record_text
+
+    companies = [r for r in kb.initiatives if r.porteur.type == "entreprise"]
+    assert companies
+    for record in companies:
+        named = [s.id for s in default_sectors() if s.in_record.search(_without(record_text(record), s.exclude))]
+        if len(named) == 1:
+            assert record.eligibilite.secteurs == tuple(named), record.id
+
+
 @pytest.mark.parametrize("commune", [LILLE, LIMOGES, LYON, NANTES, RENNES])
 def test_a_trade_specific_action_needs_that_trade_known(matcher: Matcher, kb: KnowledgeBase, commune: str) -> None:
     """No line for one trade unless the person asked for that trade: unknown never opens it, another trade
