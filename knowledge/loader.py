@@ -156,6 +156,7 @@ def _initiative(raw: dict, document: dict, path: Path) -> Initiative:
             regions=tuple(zone.get("regions", ())),
             quartiers=tuple(zone.get("quartiers", ())),
             precisions=zone.get("precisions"),
+            lieu_inconnu=bool(zone.get("lieu_inconnu", False)),
         ),
         eligibilite=_eligibilite(raw.get("eligibilite") or {}),
         statut=raw["statut"],

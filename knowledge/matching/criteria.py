@@ -67,7 +67,11 @@ MEMBERSHIP: Dict[str, Callable[[Profile], bool]] = {
     "permis": lambda p: p.permis is True,  # holders of the permis B (a car rental for work, say)
     "en-emploi": lambda p: False,  # people already working (temp workers, employees): the bot serves job-seekers
     "foyer-fjt": lambda p: p.logement == "foyer-fjt",  # residents of a foyer de jeunes travailleurs
-    "entreprises": lambda p: False,  # a service to companies, not to a person
+    "entreprises": lambda p: False,  # a service to companies (or public buyers), not a guichet for a person
+    # Only people sent by named structures (Restos du cœur, CHRS…): nobody walks in from the bot.
+    "orientes-par-structure": lambda p: False,
+    # People who do not speak French (interpreters): the profile has no such fact, so never known.
+    "allophones": lambda p: False,
 }
 assert set(MEMBERSHIP) == set(RESERVED_PUBLICS), "every reserved public needs its membership rule"
 
@@ -159,7 +163,10 @@ def age_allows(record: Initiative, age: Optional[int]) -> bool:
 
 
 def is_offerable(record: Initiative) -> bool:
-    """Some records are never a way in, whoever asks: an audience no profile can belong to."""
+    """Some records are never a way in, whoever asks: an audience no profile can belong to, or a single
+    site whose place the text does not give."""
+    if record.zone.lieu_inconnu:
+        return False
     if any(not _CAN_OPEN[public] for public in record.eligibilite.reserve_a):
         return False
     return not set(record.publics) <= UNREACHABLE_PUBLICS
@@ -167,7 +174,8 @@ def is_offerable(record: Initiative) -> bool:
 
 # Publics some profile can belong to; the others (no fact in the profile) keep a record out of the index.
 _CAN_OPEN: Dict[str, bool] = {public: public not in {
-    "ime-esat", "rsa", "salaries-siae", "justice", "demandeurs-emploi-longue-duree", "demandeurs-emploi"}
+    "ime-esat", "rsa", "salaries-siae", "justice", "demandeurs-emploi-longue-duree", "demandeurs-emploi",
+    "en-emploi", "entreprises", "orientes-par-structure", "allophones"}
     for public in RESERVED_PUBLICS}
 
 
@@ -195,6 +203,30 @@ class Criterion:
     answers: Optional[Callable[[Initiative], bool]] = None
     concerns: Optional[Callable[[Profile], bool]] = None
     near_only: bool = False  # counts only when the record is in the person's département or closer
+    # counts only where the record operates (the person inside its own zone): a bus line or a garage
+    # helps people move where it runs, not 80 km away in the same département
+    in_zone_only: bool = False
+
+
+# How far from the person a criterion counts (the 4th element of a rule): anywhere, in their département or
+# closer, or moreover inside the record's own zone (see `reaches`).
+ANYWHERE, NEAR, IN_ZONE = 0, 1, 2
+
+
+def zone_rank(record: Initiative) -> int:
+    """The closeness at which the person is inside the record's zone (a LEVEL_RANK value)."""
+    from knowledge.matching.places import LEVEL_RANK  # no cycle at import time
+
+    return LEVEL_RANK[record.zone.niveau]
+
+
+def reaches(reach: int, level: int, record_zone_rank: int) -> bool:
+    """Does a criterion with this reach count for a record at this closeness? (scoring and reasons alike)"""
+    from knowledge.matching.places import NEAR_RANK  # no cycle at import time
+
+    if reach == ANYWHERE:
+        return True
+    return level >= NEAR_RANK and (reach == NEAR or level >= record_zone_rank)
 
 
 def _themes(record: Initiative) -> FrozenSet[str]:
@@ -262,7 +294,7 @@ CRITERIA: Tuple[Criterion, ...] = (
     Criterion("mobilite", "fit", 2, _mobility,
               # getting to work or training: not for a housing need, and the mobility need says it itself
               lambda p: (p.permis is False or p.vehicule is False) and p.besoin not in ("mobilite-permis", "logement"),
-              near_only=True),
+              near_only=True, in_zone_only=True),
     Criterion("sans-diplome", "fit", 2, _for_low_diploma, lambda p: p.diplome in ("aucun", "cap-bep")),
     # General fits (young, woman, minima sociaux) only count near home: being young is no reason to go
     # 150 km for an action that answers no need of the person (no padding).
@@ -309,7 +341,7 @@ def is_need(criterion: Criterion) -> bool:
 
 
 def active_rules(profile: Profile) -> List[Tuple[int, float, int, bool]]:
-    """(feature bit, weight, relevance, near only) for each criterion that concerns this person: the
+    """(feature bit, weight, relevance, reach) for each criterion that concerns this person: the
     scoring code adds the weights of the bits a record carries."""
     general_ok = general_allowed(profile)
     rules = []
@@ -321,19 +353,19 @@ def active_rules(profile: Profile) -> List[Tuple[int, float, int, bool]]:
                 relevance = RELEVANT_NEAR
             else:
                 relevance = NOT_RELEVANT
-            rules.append((FEATURE_BITS[criterion.key], criterion.weight, relevance, criterion.near_only))
+            reach = IN_ZONE if criterion.in_zone_only else NEAR if criterion.near_only else ANYWHERE
+            rules.append((FEATURE_BITS[criterion.key], criterion.weight, relevance, reach))
     return rules
 
 
 def holds(key: str, record: Initiative, profile: Profile, person: Optional[geo.Commune], rank: int) -> bool:
     """Does criterion `key` hold for this person and record at this closeness? Used to build the reasons
     and, independently of them, by the relevance audit."""
-    from knowledge.matching.places import NEAR_RANK  # no cycle at import time
-
     criterion = BY_KEY[key]
     if criterion.kind in ("fit", "general"):
         assert criterion.answers is not None and criterion.concerns is not None
-        if criterion.near_only and rank < NEAR_RANK:
+        reach = IN_ZONE if criterion.in_zone_only else NEAR if criterion.near_only else ANYWHERE
+        if not reaches(reach, rank, zone_rank(record)):
             return False
         return criterion.answers(record) and criterion.concerns(profile)
     if key.startswith("reserve:"):
