@@ -5,8 +5,9 @@ hold for that person and that record, so a reason is never said unless its crite
 
 Hard rules (contracts.md): a reserved public opens an action only when the person is KNOWN to belong to
 it; residents-only actions only for their residents; age bounds always; diploma bounds only with a known
-diploma; an action for one trade (eligibilite.secteurs) only for someone who asked for that trade. A
-restriction the profile cannot settle keeps the action out.
+diploma; an action for one trade (eligibilite.secteurs) only for someone who asked for that trade; a
+business-creation course only for someone who wants to create. A restriction the profile cannot settle
+keeps the action out.
 
 Need before situation: a record that serves the stated need always ranks above one that only serves a
 situation of the person (handicap, no shelter, QPV…), and the latter is only worth proposing in the
@@ -86,7 +87,10 @@ _next += len(DIPLOMA_LEVELS) + 1
 SECTOR_IDS: Tuple[str, ...] = tuple(sorted(sectors_by_id()))
 SECTOR_REFUSED_BITS: Dict[str, int] = {sector: 1 << (_next + i) for i, sector in enumerate(SECTOR_IDS)}
 R_SECTOR_UNKNOWN = 1 << (_next + len(SECTOR_IDS))
-assert R_SECTOR_UNKNOWN < 1 << 62, "restriction bits must fit the int64 columns of the index"
+# A course to create one's own business: a choice only the person makes. Being without a diploma or from a
+# QPV is no reason to send a job-seeker there; only the stated wish to create is.
+R_CREATION_ONLY = R_SECTOR_UNKNOWN << 1
+assert R_CREATION_ONLY < 1 << 62, "restriction bits must fit the int64 columns of the index"
 
 
 def accepted_diplomas(record: Initiative) -> Tuple[str, ...]:
@@ -94,6 +98,12 @@ def accepted_diplomas(record: Initiative) -> Tuple[str, ...]:
     lo = DIPLOMA_LEVELS.index(elig.diplome_min) if elig.diplome_min else 0
     hi = DIPLOMA_LEVELS.index(elig.diplome_max) if elig.diplome_max else len(DIPLOMA_LEVELS) - 1
     return DIPLOMA_LEVELS[lo:hi + 1]
+
+
+def is_creation_only(record: Initiative) -> bool:
+    """Every theme of the record is about creating a business (the creation-activite need, nothing else)."""
+    creation = BESOINS["creation-activite"][1]
+    return bool(record.thematiques) and set(record.thematiques) <= creation
 
 
 def restrictions(record: Initiative) -> int:
@@ -107,6 +117,8 @@ def restrictions(record: Initiative) -> int:
             bits |= bit
     if record.eligibilite.residents.restricted:
         bits |= R_RESIDENTS
+    if is_creation_only(record):
+        bits |= R_CREATION_ONLY
     trades = record.eligibilite.secteurs
     if trades:
         bits |= R_SECTOR_UNKNOWN
@@ -129,6 +141,8 @@ def excluded(profile: Profile) -> int:
     else:
         bits |= DIPLOMA_REFUSED_BITS[profile.diplome]
     bits |= R_SECTOR_UNKNOWN if profile.secteur is None else SECTOR_REFUSED_BITS[profile.secteur]
+    if profile.besoin != "creation-activite":
+        bits |= R_CREATION_ONLY
     return bits | R_RESIDENTS
 
 

@@ -114,8 +114,22 @@ _BESOIN_PHRASES: Dict[str, str] = {
 }
 
 
+def _formation(themes: set) -> str:
+    """The formation need is met in several ways: say the one the record offers, never « trouver une
+    formation » for a job-search platform that only helps to show one's skills."""
+    if any(t.startswith("se-former--") for t in themes):
+        return _BESOIN_PHRASES["formation"]
+    if any(t.startswith("lecture-ecriture-calcul--") for t in themes):
+        return "Elle aide à apprendre les savoirs de base (français, calcul), ce que vous cherchez."
+    if any(t.startswith("numerique--") for t in themes):
+        return "Elle aide à apprendre à se servir du numérique, ce que vous cherchez."
+    return "Elle aide à faire le point sur vos compétences, un premier pas vers une formation."
+
+
 def _besoin(besoin: str) -> Callable[[Initiative, Profile], str]:
     def sentence(record: Initiative, profile: Profile) -> str:
+        if besoin == "formation":
+            return _formation(set(record.thematiques))
         if besoin != "mobilite-permis":
             return _BESOIN_PHRASES[besoin]
         themes = set(record.thematiques)
