@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, AllSlotsReset, EventType, Restarted, SlotSet
@@ -17,7 +17,7 @@ from knowledge.loader import default_knowledge
 
 
 class ActionDefineTerm(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_define_term"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
@@ -34,7 +34,7 @@ class ActionDefineTerm(Action):
 
 
 class ActionExplainQuestion(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_explain_question"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
@@ -44,7 +44,7 @@ class ActionExplainQuestion(Action):
 
 
 class ActionChangeAnswer(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_change_answer"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
@@ -57,7 +57,7 @@ class ActionChangeAnswer(Action):
 
 
 class ActionStartOver(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_start_over"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
@@ -69,7 +69,7 @@ class ActionEraseData(Action):
     """Forgets everything. The tracker store (see aiguillage/tracker_store.py) deletes the stored
     conversation when it sees this action followed by a restart."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_erase_data"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
@@ -80,7 +80,7 @@ class ActionEraseData(Action):
 
 
 class ActionStop(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_stop"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
@@ -91,7 +91,7 @@ class ActionHorsSujet(Action):
     """Out of scope during the questionnaire — unless the message did answer (a misspelt commune the NLU
     took for out of scope, read by action_extract_profile): then the form simply goes on."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_hors_sujet"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:

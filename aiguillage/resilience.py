@@ -56,7 +56,7 @@ SILENT_BUILTINS = {
 FALLBACK_RESPONSE = "utter_default"
 # Messages whose action calls already failed: (sender, message id) → when. Bounded, and old entries
 # expire, so that a message without an id (an API-triggered action) cannot block a sender for long.
-_FAILED_TURNS: "OrderedDict[Tuple[str, Optional[str]], float]" = OrderedDict()
+_FAILED_TURNS: OrderedDict[Tuple[str, Optional[str]], float] = OrderedDict()
 _FAILED_TURNS_MAX = 4096
 _FAILED_TURN_SECONDS = 120.0
 

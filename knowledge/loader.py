@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -74,7 +74,7 @@ def _vocab_definitions() -> Dict[str, Any]:
     }
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema(kind: str) -> Dict[str, Any]:
     """The JSON Schema of one file kind, with the vocabularies filled in as enums."""
     with (SCHEMA_DIR / f"{kind}.schema.json").open(encoding="utf-8") as handle:
@@ -128,7 +128,8 @@ def _french(error: jsonschema.ValidationError) -> str:
             return f"valeur inconnue {error.instance!r} (valeurs possibles : {', '.join(map(str, allowed))})"
         return f"valeur inconnue {error.instance!r} (valeurs possibles : voir le vocabulaire data·inclusion)"
     if error.validator == "type":
-        return f"type invalide : {error.instance!r} (attendu : {_TYPES_FR.get(str(error.validator_value), error.validator_value)})"
+        expected = _TYPES_FR.get(str(error.validator_value), error.validator_value)
+        return f"type invalide : {error.instance!r} (attendu : {expected})"
     if error.validator in ("minItems", "minProperties"):
         return "liste ou rubrique vide : retirez la clé ou remplissez-la"
     if error.validator == "uniqueItems":

@@ -8,9 +8,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.extract_profile import ActionExtractProfile
 from actions.recommend import ActionRecommend
+from knowledge.loader import default_knowledge
 from knowledge.refine import UNCHANGED_TEXT, UPDATED_SAME_TEXT
 from knowledge.sectors import record_in_sector, sectors_by_id
-from knowledge.loader import default_knowledge
 
 # Marseille has a sales action in the base (a boutique école); Fougères has none.
 MARSEILLE = {"besoin": "emploi", "age": 20.0, "commune": "Marseille", "code_insee": "13055", "departement": "13",

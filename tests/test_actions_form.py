@@ -3,7 +3,6 @@
 import asyncio
 from typing import Any, Dict, List, Optional
 
-import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 

@@ -15,12 +15,11 @@ from typing import Any, Dict, List, Optional
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import messages
 from actions.extract_profile import ActionExtractProfile
 from actions.profile_form import MAX_ATTEMPTS, ActionAskCommune, ValidateProfileForm, remaining_questions
 from actions.profile_slots import FORM_INTENTS, QUESTION_ORDER, profile_from_slots
@@ -139,7 +138,7 @@ def test_birth_dates(born, template):
 @given(messy_text, st.booleans())
 def test_any_age_reading_is_a_finite_number(text, expecting):
     reading = parse_age(text, expecting_age=expecting, today=TODAY)
-    assert reading is None or (isinstance(reading.value, float) or isinstance(reading.value, int)) and math.isfinite(reading.value)
+    assert reading is None or isinstance(reading.value, (float, int)) and math.isfinite(reading.value)
 
 
 @PROPERTY

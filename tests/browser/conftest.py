@@ -130,7 +130,8 @@ class Chat:
             while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
             if (!el) return {tag: null, text: null, outline: null};
             const style = getComputedStyle(el);
-            return {tag: el.tagName.toLowerCase(), text: (el.textContent || '').trim(), label: el.getAttribute('aria-label'),
+            return {tag: el.tagName.toLowerCase(), text: (el.textContent || '').trim(),
+                    label: el.getAttribute('aria-label'),
                     id: el.id, outline: style.outlineStyle + ' ' + style.outlineWidth};
         }""")
 

@@ -253,7 +253,8 @@ def test_contrast_of_a_light_brand_colour_is_fixed(static_site, browser):
                       f"{static_site}/aiguillage-chat.js")
         page.locator(".aig-launcher").wait_for(state="visible")
         ratio = page.evaluate(f"""() => {{
-            const rgb = getComputedStyle({SHADOW}.querySelector('.aig-launcher')).backgroundColor.match(/\\d+/g).map(Number);
+            const launcher = {SHADOW}.querySelector('.aig-launcher');
+            const rgb = getComputedStyle(launcher).backgroundColor.match(/\\d+/g).map(Number);
             const lin = v => (v /= 255) <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
             const l = 0.2126 * lin(rgb[0]) + 0.7152 * lin(rgb[1]) + 0.0722 * lin(rgb[2]);
             return 1.05 / (l + 0.05);

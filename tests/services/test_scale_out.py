@@ -21,8 +21,8 @@ from typing import Any, Dict, List, Tuple
 
 import pytest
 
-from tests.support.proxy import RoundRobinProxy
 from aiguillage.resilience import APOLOGY
+from tests.support.proxy import RoundRobinProxy
 from tests.support.stack import ROOT, BotStack, model_dir, texts
 
 pytestmark = [pytest.mark.services, pytest.mark.e2e]

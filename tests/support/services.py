@@ -95,7 +95,7 @@ class ThrowawayPostgres:
             return {}
         return {"user": "postgres", "group": "postgres", "extra_groups": []}
 
-    def start(self) -> "ThrowawayPostgres":
+    def start(self) -> ThrowawayPostgres:
         problem = self.missing()
         if problem:
             raise RuntimeError(problem)
@@ -150,7 +150,7 @@ class ThrowawayPostgres:
             shutil.rmtree(self.dir, ignore_errors=True)
             self.dir = None
 
-    def __enter__(self) -> "ThrowawayPostgres":
+    def __enter__(self) -> ThrowawayPostgres:
         try:
             return self.start()
         except BaseException:
@@ -182,7 +182,7 @@ class ThrowawayRedis:
             return "le paquet Python redis est absent du venv"
         return None
 
-    def start(self) -> "ThrowawayRedis":
+    def start(self) -> ThrowawayRedis:
         problem = self.missing()
         if problem:
             raise RuntimeError(problem)
@@ -215,7 +215,7 @@ class ThrowawayRedis:
             shutil.rmtree(self.dir, ignore_errors=True)
             self.dir = None
 
-    def __enter__(self) -> "ThrowawayRedis":
+    def __enter__(self) -> ThrowawayRedis:
         try:
             return self.start()
         except BaseException:
