@@ -15,6 +15,11 @@ from knowledge import formatting
 from knowledge.glossary import definition_text, find_term
 from knowledge.loader import default_knowledge
 
+# Fixed texts are domain.yml responses; these four are sent by name from here, never from a story or rule
+# (tests/test_rasa_data.py tells Rasa's validator so).
+RESPONSES_SENT_BY_NAME = ("utter_term_unknown", "utter_how_to_change_answer", "utter_start_over_done",
+                          "utter_erase_data_done")
+
 
 class ActionDefineTerm(Action):
     def name(self) -> str:
@@ -25,9 +30,7 @@ class ActionDefineTerm(Action):
         hint = next(tracker.get_latest_entity_values("terme"), None)
         term = find_term(tracker.latest_message.get("text") or "", terms, hint=hint)
         if term is None:
-            dispatcher.utter_message(
-                text="Je ne connais pas encore ce mot. Un conseiller de la mission locale pourra vous l'expliquer."
-            )
+            dispatcher.utter_message(response="utter_term_unknown")
         else:
             dispatcher.utter_message(text=definition_text(term))
         return []
@@ -49,10 +52,7 @@ class ActionChangeAnswer(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         dispatcher.utter_message(text=formatting.profile_summary(profile_from_tracker(tracker)))
-        dispatcher.utter_message(
-            text="Pour changer une réponse, écrivez simplement la bonne, par exemple « en fait j'ai 18 ans » "
-                 "ou « j'habite à Lyon ». Je mettrai mes propositions à jour."
-        )
+        dispatcher.utter_message(response="utter_how_to_change_answer")
         return []
 
 
@@ -61,7 +61,7 @@ class ActionStartOver(Action):
         return "action_start_over"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        dispatcher.utter_message(text="C'est noté, on recommence depuis le début.")
+        dispatcher.utter_message(response="utter_start_over_done")
         return [ActiveLoop(None), AllSlotsReset()]
 
 
@@ -73,9 +73,7 @@ class ActionEraseData(Action):
         return "action_erase_data"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        dispatcher.utter_message(
-            text="C'est fait : j'ai effacé vos réponses et notre conversation. Écrivez « bonjour » pour recommencer."
-        )
+        dispatcher.utter_message(response="utter_erase_data_done")
         return [ActiveLoop(None), AllSlotsReset(), Restarted()]
 
 
