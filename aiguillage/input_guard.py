@@ -26,7 +26,7 @@ Installed by `python -m aiguillage.rasa_server`. Channels that override these re
 from __future__ import annotations
 
 import os
-from typing import Any, Dict, Optional, Text
+from typing import Any, Dict, Optional
 
 from aiguillage import safety_layer, typed_buttons
 
@@ -52,7 +52,7 @@ def _body(request: Any) -> Dict[str, Any]:
     return body
 
 
-async def extract_sender(self: Any, request: Any) -> Optional[Text]:
+async def extract_sender(self: Any, request: Any) -> Optional[str]:
     sender = _body(request).get("sender")
     if isinstance(sender, bool) or not isinstance(sender, (str, int)) or not str(sender).strip():
         raise _bad_request("« sender » manquant : l'identifiant de la conversation est obligatoire (un texte).")
@@ -62,7 +62,7 @@ async def extract_sender(self: Any, request: Any) -> Optional[Text]:
     return sender
 
 
-def extract_message(self: Any, request: Any) -> Optional[Text]:
+def extract_message(self: Any, request: Any) -> Optional[str]:
     message = _body(request).get("message")
     if not isinstance(message, str):
         raise _bad_request("« message » manquant : le message doit être un texte.")
