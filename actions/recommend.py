@@ -32,7 +32,8 @@ def _refined(tracker: Tracker, previous: Tuple[str, ...] = ()) -> Tuple[Recommen
     profile = profile_from_tracker(tracker)
     pool = recommend(profile, limit=REFINE_POOL)
     wishes = Wishes(secteur=tracker.get_slot("secteur"), plus_pres=bool(tracker.get_slot("plus_pres")))
-    refined = refine(pool.local, wishes, MAX_SUGGESTIONS, knows_place=profile.code_insee is not None, previous=previous)
+    refined = refine(pool.local, wishes, MAX_SUGGESTIONS, knows_place=profile.code_insee is not None, previous=previous,
+                     besoin=profile.besoin)
     return replace(pool, local=refined.local), refined
 
 
