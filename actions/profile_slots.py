@@ -7,6 +7,7 @@ from typing import Any, Dict, List, Optional
 from rasa_sdk import Tracker
 
 from knowledge.profile import AGE_MAX, AGE_MIN, DIPLOMES, SCOLARITES, Profile
+from knowledge.sectors import sectors_by_id
 
 PROFILE_SLOTS = ("besoin", "age", "commune", "code_insee", "departement", "quartier", "qpv", "permis",
                  "vehicule", "logement", "handicap", "rqth", "scolarite", "diplome")
@@ -48,12 +49,14 @@ def profile_from_slots(slots: Dict[str, Any]) -> Profile:
         besoin=slots.get("besoin"),
         scolarite=slots.get("scolarite") if slots.get("scolarite") in SCOLARITES else None,
         diplome=slots.get("diplome") if slots.get("diplome") in DIPLOMES else None,
+        secteur=slots.get("secteur") if slots.get("secteur") in sectors_by_id() else None,
         declined=frozenset(slots.get("skipped_slots") or ()),
     )
 
 
 def profile_from_tracker(tracker: Tracker) -> Profile:
-    return profile_from_slots({name: tracker.get_slot(name) for name in (*PROFILE_SLOTS, "skipped_slots")})
+    # The trade (« dans la vente ») is asked after the list, not by the form, but the matcher needs it too.
+    return profile_from_slots({name: tracker.get_slot(name) for name in (*PROFILE_SLOTS, "secteur", "skipped_slots")})
 
 
 def say_notes(dispatcher: Any, tracker: Tracker) -> List[Any]:

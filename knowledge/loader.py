@@ -135,6 +135,7 @@ def _eligibilite(raw: dict) -> Eligibilite:
         ),
         diplome_min=raw.get("diplome_min"),
         diplome_max=raw.get("diplome_max"),
+        secteurs=tuple(raw.get("secteurs", ())),
         conditions_acces=raw.get("conditions_acces"),
     )
 
@@ -208,6 +209,13 @@ def _check_initiative(path: Path, record: Initiative) -> None:
     for code in record.zone.regions:
         if geo.get_region(code) is None:
             raise KnowledgeError(path, record.id, "zone.regions", f"région inconnue {code!r}")
+    if elig.secteurs:
+        from knowledge.sectors import sectors_by_id
+
+        unknown = [s for s in elig.secteurs if s not in sectors_by_id()]
+        if unknown:
+            raise KnowledgeError(path, record.id, "eligibilite.secteurs",
+                                 f"secteur inconnu {unknown[0]!r} (voir knowledge/data/secteurs.yaml)")
     if record.zone.niveau != "national" and not (
         record.zone.communes or record.zone.departements or record.zone.regions
     ):

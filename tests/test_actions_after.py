@@ -62,10 +62,11 @@ def test_a_trade_narrows_the_list_and_is_said_back():
 
 
 def test_a_trade_with_nothing_recorded_is_said_honestly_without_repeating_the_list():
+    # (« la vente » has a national record now, the Casino group's recruitment: a trade with none at all)
     state = first_list(FOUGERES)
-    messages, slots = run(ActionRecommend(), tracker(dict(state, secteur="vente")))
-    assert messages[0] == "C'est noté : vous cherchez dans la vente et le commerce."
-    assert messages[1].startswith("Je n'ai pas d'action recensée pour la vente et le commerce près de chez vous")
+    messages, slots = run(ActionRecommend(), tracker(dict(state, secteur="mecanique-auto")))
+    assert messages[0] == "C'est noté : vous cherchez dans la mécanique et l'automobile."
+    assert messages[1].startswith("Je n'ai pas d'action recensée pour la mécanique et l'automobile près de chez vous")
     assert messages[-1] == UPDATED_SAME_TEXT and not listed(messages)
     assert slots["suggestions"] == state["suggestions"]
 
