@@ -12,7 +12,8 @@ from knowledge.sectors import sectors_by_id
 PROFILE_SLOTS = ("besoin", "age", "commune", "code_insee", "departement", "quartier", "qpv", "permis",
                  "vehicule", "logement", "handicap", "rqth", "scolarite", "diplome")
 # The order in which the form asks; some questions are dropped by `required_slots`. `scolarite` is never
-# asked: it is read when the person says it.
+# asked: it is read when the person says it. This table and FORM_INTENTS are the one definition: domain.yml
+# repeats them because Rasa needs it, and tests/test_form_contract.py holds it to them.
 QUESTION_ORDER = ("besoin", "age", "commune", "qpv", "permis", "vehicule", "logement", "diplome", "handicap", "rqth")
 # Intents whose text may carry profile facts; everything else is a digression for the form.
 FORM_INTENTS = frozenset({"inform", "affirm", "deny", "decline", "dont_know", "start", "greet", "nlu_fallback",

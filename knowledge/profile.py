@@ -135,5 +135,5 @@ class Profile:
     def whole_age(self) -> Optional[int]:
         return int(self.age) if self.age is not None else None
 
-    def with_changes(self, **changes: object) -> "Profile":
+    def with_changes(self, **changes: object) -> Profile:
         return replace(self, **changes)

@@ -17,6 +17,7 @@ from knowledge.loader import KnowledgeBase, KnowledgeError, load_initiatives, lo
 from knowledge.matching import (
     Matcher,
     Recommendation,
+    criteria,
     effective_age_bounds,
     is_historical,
     match_networks,
@@ -26,7 +27,6 @@ from knowledge.matching import (
     trigger_holds,
 )
 from knowledge.models import Contact, Eligibilite, Initiative, Network, Porteur, Residents, Source, Zone
-from knowledge.matching import criteria
 from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES, Profile
 
 FIXTURES = Path(__file__).parent / "fixtures" / "data"
@@ -694,7 +694,7 @@ def _assert_valid(found: Recommendation) -> None:
     assert scores == sorted(scores, reverse=True)
     assert len(found.local) <= 4 or len(found.local) == len(scores)
     for s in found.local:
-        record, elig = s.initiative, s.initiative.eligibilite
+        record = s.initiative
         lo, hi = effective_age_bounds(record)
         if lo is not None or hi is not None:
             assert age is not None, record.id

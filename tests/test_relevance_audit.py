@@ -113,7 +113,7 @@ def generated_profiles() -> List[Profile]:
 
 
 def _eligibility(s: Suggestion, p: Profile, person: Optional[geo.Commune]) -> List[str]:
-    record, elig, problems = s.initiative, s.initiative.eligibilite, []
+    elig, problems = s.initiative.eligibilite, []
     for public in elig.reserve_a:
         if public not in BELONGS or not BELONGS[public](p):
             problems.append(f"public réservé « {public} » hors du profil")

@@ -275,7 +275,7 @@ def restriction_notes(record: Initiative) -> List[str]:
 
 
 _RESERVED_NOTE = {
-    "femmes": "Elle est réservée aux femmes.",
+    "femmes": _RESERVED["femmes"],  # the same sentence whether or not the person's gender is known
     "handicap": "Elle est réservée aux personnes en situation de handicap.",
     "rqth": "Elle est réservée aux personnes ayant une RQTH.",
     "sans-domicile": "Elle est réservée aux personnes sans logement.",
