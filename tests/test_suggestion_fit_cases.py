@@ -142,15 +142,20 @@ def test_an_ended_action_never_comes_from_another_departement(answers: List[tupl
 
 
 def test_mobility_helps_only_inside_the_records_zone(answers: List[tuple], matcher: Matcher) -> None:
+    """« Elle aide à se déplacer près de chez vous » only where the buses, garage or course run: inside the
+    record's zone (a commune's: its intercommunality), not 70 km away in the same département."""
     said = 0
     for p, s in answers:
         if "mobilite" in s.criteria:
             said += 1
-            assert LEVEL_RANK[s.proximity] >= LEVEL_RANK[s.initiative.zone.niveau], (p, s.initiative.id)
+            reach = min(LEVEL_RANK[s.initiative.zone.niveau], LEVEL_RANK["epci"])
+            assert LEVEL_RANK[s.proximity] >= reach, (p, s.initiative.id, s.where)
+    assert said  # the grid meets people without the permis next to a mobility action
     dkbus = "dunkerque-dkbus-offres-alternance-dans-le-bus"
     for place in ("59512", "59009"):
-        for s in matcher.recommend(Profile(age=20, code_insee=place, besoin="emploi", permis=False)).local:
-            assert not any("se déplacer" in reason for reason in s.reasons), s.initiative.id
+        for besoin in ("emploi", "apprentissage"):
+            for s in matcher.recommend(Profile(age=20, code_insee=place, besoin=besoin, permis=False)).local:
+                assert not any("se déplacer" in reason for reason in s.reasons), s.initiative.id
     near = matcher.recommend(Profile(age=20, code_insee="59183", besoin="emploi", permis=False)).local
     assert any(s.initiative.id == dkbus and "mobilite" in s.criteria for s in near)
 

@@ -228,10 +228,12 @@ ANYWHERE, NEAR, IN_ZONE = 0, 1, 2
 
 
 def zone_rank(record: Initiative) -> int:
-    """The closeness at which the person is inside the record's zone (a LEVEL_RANK value)."""
-    from knowledge.matching.places import LEVEL_RANK  # no cycle at import time
+    """The closeness at which the person is inside the record's own zone (a LEVEL_RANK value); a commune's
+    service counts as serving its intercommunality (a permis course in Roubaix for someone in Lille)."""
+    from knowledge.matching.places import EPCI, LEVEL_RANK  # no cycle at import time
 
-    return LEVEL_RANK[record.zone.niveau]
+    return min(LEVEL_RANK[record.zone.niveau], LEVEL_RANK[EPCI])
+
 
 
 def reaches(reach: int, level: int, record_zone_rank: int) -> bool:
