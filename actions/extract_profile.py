@@ -35,7 +35,8 @@ class ActionExtractProfile(Action):
             entities=message.get("entities") or [],
             intent=intent,
             requested_slot=asked,
-            known={name: tracker.get_slot(name) for name in ("commune_candidates", "departement", "code_insee", "attempts")},
+            known={name: tracker.get_slot(name) for name in ("commune_candidates", "departement", "code_insee", "attempts",
+                                                          "besoin", "logement")},
         )
         before = {name: tracker.get_slot(name) for name in (*ACKNOWLEDGED, *QUIET)}
         # Rasa 3.6 drops what a slot-mapping action utters (ActionExtractSlots keeps only SlotSet events through

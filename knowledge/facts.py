@@ -41,6 +41,7 @@ from knowledge.understanding import (
     parse_vehicule,
     parse_yes_no,
 )
+from knowledge.understanding import negated_besoin, negated_logement
 
 YES_NO_SLOTS = ("qpv", "permis", "vehicule", "handicap", "rqth")
 # Same bound as aiguillage/input_guard.py: head and tail of a longer message (see knowledge.text.bounded).
@@ -149,7 +150,7 @@ def read_facts(
     known: Optional[Mapping[str, Any]] = None,
 ) -> Facts:
     """`known`: slots already set that change how a message reads (commune_candidates, departement,
-    code_insee, attempts): « 26 » picks Valence (26) among the Valence offered."""
+    code_insee, attempts, besoin, logement): « 26 » picks Valence (26) among the Valence offered."""
     known = known or {}
     from_button = (text or "").startswith("/")
     # A button payload: its entities say everything. Typed text: the parsers own the profile facts, and
@@ -172,6 +173,8 @@ def read_facts(
     besoin = button.get("besoin") if button.get("besoin") in BESOINS else parse_besoin(text, expecting=requested_slot in (None, "besoin"))
     if besoin:
         facts.slots["besoin"] = besoin
+    elif known.get("besoin") and negated_besoin(text) == known.get("besoin"):
+        facts.slots["besoin"] = None  # « jveux pas créer de boîte » said of the known need: asked again
 
     age = parse_age(text, expecting_age=requested_slot == "age", today=today)
     if age is not None:
@@ -203,6 +206,8 @@ def read_facts(
         facts.slots["vehicule"] = vehicule
     if logement:
         facts.slots["logement"] = logement
+    elif known.get("logement") and negated_logement(text) == known.get("logement"):
+        facts.slots["logement"] = None  # « jsuis pas en foyer moi »: the housing read before was wrong
     if handicap:
         facts.slots["handicap"] = handicap != "non"
         facts.slots["rqth"] = handicap == "rqth"

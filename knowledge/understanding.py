@@ -10,6 +10,7 @@ from typing import Optional, Tuple
 
 from knowledge.age import AgeReading, french_number, parse_age  # noqa: F401  (the age reader lives apart)
 from knowledge.schooling import parse_diplome, parse_scolarite  # noqa: F401
+from knowledge.negation import affirmed_search, negated_search
 from knowledge.text import emoji_answer, normalize
 
 # Negation as people type it: "pas", "pa", "ps", "sans", "aucun", "jamais", "n'ai pas", "g pa".
@@ -93,9 +94,15 @@ _LOGEMENT_PATTERNS: Tuple[Tuple[str, str], ...] = (
 def parse_logement(text: str) -> Optional[str]:
     t = normalize(text)
     for category, pattern in _LOGEMENT_PATTERNS:
-        if _has(pattern, t):
+        if affirmed_search(pattern, t):  # « jsuis pas en foyer » says no housing (knowledge/negation.py)
             return category
     return None
+
+
+def negated_logement(text: str) -> Optional[str]:
+    """The housing a message denies (« jsuis pas en foyer moi »), or None."""
+    t = normalize(text)
+    return next((category for category, pattern in _LOGEMENT_PATTERNS if negated_search(pattern, t)), None)
 
 
 _HEALTH = (r"\b(?:handicap|handicape|handicapee|maladie|malade|dyslexi\w*|dyspraxi\w*|autis\w*|trouble|troubles|sourd|sourde|"
@@ -128,7 +135,7 @@ _BESOIN_PATTERNS: Tuple[Tuple[str, str], ...] = (
     ("apprentissage", r"\b(?:apprentissage|apprenti|apprentie|alternance|alternant|alternante|contrat pro|contrat de professionnalisation|cfa)\b"),
     ("mobilite-permis", r"\b(?:(?:passer|financer|payer|avoir|faire) (?:mon|le) (?:permi[st]?|code)|aide (?:pour|au) (?:le )?permi[st]?|permis de conduire|auto ecole|"
                         r"me deplacer|mobilite|code de la route|moyen de transport|(?:acheter|louer) (?:un|une) (?:voiture|scooter|velo|vehicule|moto))\b"),
-    ("creation-activite", r"\b(?:(?:creer|monter|lancer|ouvrir) (?:ma|mon|une|un) (?:boite|entreprise|activite|societe|business|food truck|commerce|boutique|restaurant|resto|salon|projet)|"
+    ("creation-activite", r"\b(?:(?:creer|monter|lancer|ouvrir) (?:ma|mon|une|un|de|d) (?:boite|entreprise|activite|societe|business|food truck|commerce|boutique|restaurant|resto|salon|projet)|"
                           r"auto entrepreneur|micro entreprise|creation d entreprise|(?:me mettre|me lancer) a mon compte|entreprendre)\b"),
     # A CAP the person *has* is a diploma (knowledge/schooling.py), not a need: only one to get is.
     ("formation", r"\b(?:formation|formations|me former|se former|me qualifier|me reconvertir|reconversion|"
@@ -152,13 +159,19 @@ def parse_besoin(text: str, *, expecting: bool = False) -> Optional[str]:
     """The need; with `expecting` (the need was asked, or the conversation opens), a bare noun says it."""
     t = normalize(text)
     for category, pattern in _BESOIN_PATTERNS:
-        if _has(pattern, t):
+        if affirmed_search(pattern, t):  # « un appart pas un apprentissage »: the affirmed need wins
             return category
     if expecting and _BARE_HOUSING.fullmatch(t):
         return "logement"
     if expecting and _BARE_DIPLOMA.fullmatch(t):
         return "formation"  # « un bac pro » as what one is looking for
     return None
+
+
+def negated_besoin(text: str) -> Optional[str]:
+    """The need a message denies (« jveux pas créer de boîte »), or None."""
+    t = normalize(text)
+    return next((category for category, pattern in _BESOIN_PATTERNS if negated_search(pattern, t)), None)
 
 
 def parse_quartier(text: str) -> Optional[str]:
