@@ -48,11 +48,12 @@ def profile_from_slots(slots: Dict[str, Any]) -> Profile:
         scolarite=slots.get("scolarite") if slots.get("scolarite") in SCOLARITES else None,
         diplome=slots.get("diplome") if slots.get("diplome") in DIPLOMES else None,
         declined=frozenset(slots.get("skipped_slots") or ()),
+        unknown=frozenset(slots.get("unknown_slots") or ()),
     )
 
 
 def profile_from_tracker(tracker: Tracker) -> Profile:
-    return profile_from_slots({name: tracker.get_slot(name) for name in (*PROFILE_SLOTS, "skipped_slots")})
+    return profile_from_slots({name: tracker.get_slot(name) for name in (*PROFILE_SLOTS, "skipped_slots", "unknown_slots")})
 
 
 def say_notes(dispatcher: Any, tracker: Tracker) -> List[Any]:

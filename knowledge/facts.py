@@ -41,9 +41,11 @@ from knowledge.understanding import (
     parse_vehicule,
     parse_yes_no,
 )
-from knowledge.understanding import negated_besoin, negated_logement
+from knowledge.understanding import negated_besoin, negated_logement, rqth_asked_for, says_dont_know
 
 YES_NO_SLOTS = ("qpv", "permis", "vehicule", "handicap", "rqth")
+# Sensitive questions: an emoji is too light to record a handicap (« 👍 » may mean « got it »).
+SENSITIVE_YES_NO = ("handicap", "rqth")
 # Same bound as aiguillage/input_guard.py: head and tail of a longer message (see knowledge.text.bounded).
 MAX_TEXT_CHARS = 1_000
 _ENTITY_BOOLS = {"oui": True, "non": False, "true": True, "false": False}
@@ -58,10 +60,13 @@ class Facts:
     slots: Dict[str, Any] = field(default_factory=dict)
     skipped: List[str] = field(default_factory=list)
     rejected: Optional[str] = None
+    # Questions answered « je ne sais pas » (also in `skipped`: not asked again), not refused: the fiche says
+    # « ne sait pas » for these, « préfère ne pas le dire » for the others.
+    unknown: List[str] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not self.slots and not self.skipped and self.rejected is None
+        return not self.slots and not self.skipped and not self.unknown and self.rejected is None
 
 
 def _entity_values(entities: Iterable[Mapping[str, Any]]) -> Dict[str, str]:
@@ -99,7 +104,7 @@ def _apply_choice(choice: "geo.Choice", facts: Facts) -> None:
 
 
 def _read_commune(text: str, code: Optional[str], asked: bool, intent: Optional[str],
-                  known: Mapping[str, Any], facts: Facts) -> None:
+                  known: Mapping[str, Any], facts: Facts, requested_slot: Optional[str] = None) -> None:
     """The one reader of the commune: a button's code, an answer to the commune question, or a place
     pointed to in a sentence. NLU `commune` entities are not used: the full-text pass keeps hyphenated
     names whole and knows which words are no places (see knowledge/geo/)."""
@@ -138,6 +143,8 @@ def _read_commune(text: str, code: Optional[str], asked: bool, intent: Optional[
         return
     if known.get("code_insee") and not _MOVE_CUE.search(normalize(text)):
         return  # a place named in passing does not move someone whose commune is known
+    if known.get("code_insee") and requested_slot == "qpv" and choice.commune is None:
+        return  # « il habite à l'Alma » answering the quartier question: a quartier, not a guessed commune
     _apply_choice(choice, facts)
 
 
@@ -163,11 +170,12 @@ def read_facts(
     if intent == "decline" and requested_slot:
         facts.skipped.append(requested_slot)
         return facts
-    if intent == "dont_know" and requested_slot:
+    if requested_slot and (intent == "dont_know" or says_dont_know(text)):
         if requested_slot == "besoin":
             facts.slots["besoin"] = "ne-sait-pas"
         else:
-            facts.skipped.append(requested_slot)
+            facts.skipped.append(requested_slot)  # not asked again…
+            facts.unknown.append(requested_slot)  # …and said as « ne sait pas », not as a refusal
         return facts
 
     besoin = button.get("besoin") if button.get("besoin") in BESOINS else parse_besoin(text, expecting=requested_slot in (None, "besoin"))
@@ -191,7 +199,7 @@ def read_facts(
 
     # While the commune is asked, an answer that already gave another fact (« 20 ans ») is read as a sentence.
     asked_commune = requested_slot == "commune" and not facts.slots.keys() - {"commune_candidates"}
-    _read_commune(text, values.get("code_insee"), asked_commune, intent, known, facts)
+    _read_commune(text, values.get("code_insee"), asked_commune, intent, known, facts, requested_slot)
 
     # An entity value that is not oui/non (a span the synonyms missed) falls back to reading the text.
     permis = _ENTITY_BOOLS.get(button.get("permis", "").lower())
@@ -220,10 +228,15 @@ def read_facts(
     if quartier:
         facts.slots["quartier"] = quartier
 
+    if requested_slot == "rqth" and "rqth" not in facts.slots and rqth_asked_for(text):
+        facts.slots["rqth"] = False  # « en cours »: asked for, not granted yet
     # A plain yes/no answers the question just asked.
     if requested_slot in YES_NO_SLOTS and requested_slot not in facts.slots:
         # 👍 is « oui » whatever the model made of it (it has been read as « goodbye »).
         answer = emoji_answer(text)
+        if answer is True and requested_slot in SENSITIVE_YES_NO:
+            facts.rejected = f"{requested_slot}-emoji:"  # a handicap is never recorded from a thumbs-up: asked in words
+            return facts
         if answer is None:
             answer = {"affirm": True, "deny": False}.get(intent or "")
         if answer is None:
@@ -235,11 +248,17 @@ def read_facts(
                 facts.slots[requested_slot] = answer
         elif requested_slot == "qpv" and "quartier" not in facts.slots and not facts.slots:
             name = quartier_answer(text)
-            if name:
+            if name and not _is_commune_name(name, known.get("code_insee")):
                 facts.slots["quartier"] = name
     if requested_slot and facts.empty and intent in ("inform", "nlu_fallback") and text.strip():
         facts.rejected = f"{requested_slot}:?"
     return facts
+
+
+def _is_commune_name(name: str, code_insee: Optional[str]) -> bool:
+    """« nimes » answering the quartier question of someone living in Nîmes is the commune, not a quartier."""
+    commune = geo.get_commune(str(code_insee)) if code_insee else None
+    return commune is not None and geo.normalize(name) == geo.normalize(commune.nom)
 
 
 def should_ask_qpv(code_insee: Optional[str]) -> bool:

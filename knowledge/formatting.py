@@ -176,6 +176,8 @@ def profile_lines(profile: Profile) -> List[str]:
         text = _value_text(profile, name)
         if text is not None:
             lines.append(f"- {label} : {text}")
+        elif name in profile.unknown:
+            lines.append(f"- {label} : ne sait pas")
         elif name in profile.declined:
             lines.append(f"- {label} : préfère ne pas le dire")
     return lines or ["- Rien de précisé"]

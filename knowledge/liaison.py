@@ -50,7 +50,9 @@ def situation_lines(profile: Profile) -> List[str]:
     for name, label in formatting._FIELD_LABELS.items():  # noqa: SLF001 - one list of the profile's facts
         value = getattr(profile, name, None)
         if value is None:
-            if name in profile.declined:
+            if name in profile.unknown:
+                lines.append(f"- {label} : ne sait pas")
+            elif name in profile.declined:
                 lines.append(f"- {label} : préfère ne pas le dire")
             continue
         if name == "age":

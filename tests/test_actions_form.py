@@ -205,3 +205,8 @@ def test_an_out_of_scope_answer_to_the_commune_question_is_read_as_a_commune():
     assert slots.get("commune_candidates") == ["13055"]
     _, slots = run(ActionExtractProfile(), tracker("il fait beau à Nice ?", "out_of_scope", requested="age"))
     assert slots == {}
+
+
+def test_dont_know_is_kept_apart_from_a_refusal():
+    _, slots = run(ActionExtractProfile(), tracker("jsp", "nlu_fallback", requested="qpv"))
+    assert slots["unknown_slots"] == ["qpv"] and slots["skipped_slots"] == ["qpv"]

@@ -186,3 +186,14 @@ def test_a_follow_up_beyond_the_list_says_so_kindly():
     assert "aucune action" in follow_up_problem([], True, "détails de la 1")
     assert follow_up_problem(["a"], True, "détails de la 2").startswith("Je ne vous ai proposé qu'une action.")
     assert follow_up_problem(["a", "b"], True, "détails de la 2") is None
+
+
+def test_dont_know_is_not_said_as_a_refusal():
+    from knowledge.formatting import profile_lines
+    from knowledge.liaison import situation_lines
+    from knowledge.profile import Profile
+    profile = Profile(declined=frozenset({"qpv", "handicap"}), unknown=frozenset({"qpv"}))
+    for lines in (profile_lines(profile), situation_lines(profile)):
+        assert any("ne sait pas" in line and "prioritaire" in line for line in lines)
+        assert not any("préfère ne pas le dire" in line and "prioritaire" in line for line in lines)
+        assert any("préfère ne pas le dire" in line for line in lines)
