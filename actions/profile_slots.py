@@ -66,6 +66,25 @@ def say_notes(dispatcher: Any, tracker: Tracker) -> List[Any]:
     return [SlotSet("notes", None)] if notes else []
 
 
+NOTED = "C'est noté"
+
+
+def noted_this_turn(tracker: Tracker) -> frozenset:
+    """The slots set by the last user message when a « C'est noté » for it was said (by the form's validation)
+    or is still to be said (in `notes`): action_recommend must not acknowledge them a second time."""
+    events = list(tracker.events)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=-1)
+    since = events[last_user + 1:]
+    pending = any(note.get("kind") == "correction" for note in tracker.get_slot("notes") or [])
+    said = any(e.get("event") == "bot" and str(e.get("text") or "").startswith(NOTED) for e in since)
+    if not (pending or said):
+        return frozenset()
+    names = {e.get("name") for e in since if e.get("event") == "slot"}
+    if "commune" in names:
+        names.add("code_insee")
+    return frozenset(name for name in names if name)
+
+
 def answered_in_last_message(tracker: Tracker) -> bool:
     """Whether the last user message set a profile fact (or offered communes to choose from)."""
     events = list(tracker.events)

@@ -59,7 +59,7 @@ def situation_lines(profile: Profile) -> List[str]:
             lines.append(f"- {profile.whole_age} ans")
         elif name == "code_insee":
             where = formatting.commune_label(value)
-            lines.append(f"- Habite à {where}" + (f", quartier {profile.quartier}" if profile.quartier else ""))
+            lines.append(f"- Habite {formatting.at_commune(where)}" + (f", quartier {profile.quartier}" if profile.quartier else ""))
         elif name == "quartier":
             continue  # said with the commune
         elif name in _PLAIN:
