@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
-from knowledge import geo
+from knowledge import commune_cues, geo
 from knowledge.geo.quartiers import quartier_answer, quartier_in_text
 from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES
 from knowledge.text import bounded, emoji_answer, normalize
@@ -78,9 +78,10 @@ def _entity_values(entities: Iterable[Mapping[str, Any]]) -> Dict[str, str]:
     return values
 
 
-# A commune already known is replaced only by a commune said after one of these (« en fait j'habite à
-# Lyon »), not by a place named in passing (« je suis à la Villeneuve » answering the quartier question).
-_MOVE_CUE = re.compile(r"\b(?:habite|habiter|jhabite|vis|jvis|demenage|demenager|ville|commune|en fait|plutot)\b")
+# A commune already known is replaced only by a commune said after a cue (« en fait j'habite à Lyon »,
+# « jsuis a saint vaury », knowledge/commune_cues.py) or typed alone with no question pending (« Mérignac »
+# after the list), not by a place named in passing (« je suis à la Villeneuve » answering the quartier question).
+_MOVE_CUE = commune_cues.MOVE_CUE
 # Misses on the commune question after which only the département is asked (and skipping is offered).
 COMMUNE_MAX_MISSES = 2
 
@@ -101,6 +102,14 @@ def _apply_choice(choice: "geo.Choice", facts: Facts) -> None:
         facts.slots["commune_candidates"] = [c.code_insee for c in choice.candidates]
     elif choice.departement:
         facts.slots.update({"departement": choice.departement, "commune_candidates": None})
+
+
+def _compound_choice(communes: Sequence["geo.Commune"], text: str) -> "geo.Choice":
+    """Communes a sentence points to (« valence d'agen », « … dans le 82 »): one is taken, several offered."""
+    communes = list(commune_cues.narrow_by_departement(communes, text))
+    if len(communes) == 1:
+        return geo.Choice(commune=communes[0])
+    return geo.Choice(candidates=tuple(communes[:5]))
 
 
 def _read_commune(text: str, code: Optional[str], asked: bool, intent: Optional[str],
@@ -127,7 +136,8 @@ def _read_commune(text: str, code: Optional[str], asked: bool, intent: Optional[
                 return
         if intent in ("affirm", "deny"):
             return
-        choice = geo.read_answer(text, offered, known.get("departement"))
+        compound = None if offered else commune_cues.compound_communes(text)
+        choice = _compound_choice(compound, text) if compound else geo.read_answer(text, offered, known.get("departement"))
         if choice.departement and not choice.commune and not choice.candidates:
             attempts = known.get("attempts") or {}
             if isinstance(attempts, Mapping) and attempts.get("commune", 0) >= COMMUNE_MAX_MISSES:
@@ -138,14 +148,25 @@ def _read_commune(text: str, code: Optional[str], asked: bool, intent: Optional[
             return
         _apply_choice(choice, facts)
         return
-    choice = geo.choose(geo.find_communes_in_text(text))
+    compound = commune_cues.compound_communes(text)
+    if compound:
+        choice = _compound_choice(compound, text)
+    else:
+        choice = geo.choose(geo.find_communes_in_text(text))
+        if choice.candidates and not choice.commune:
+            narrowed = commune_cues.narrow_by_departement(choice.candidates, text)  # « … dans le 82 »
+            if len(narrowed) < len(choice.candidates):
+                choice = _compound_choice(narrowed, text)
     if choice.empty:
         return
-    if known.get("code_insee") and not _MOVE_CUE.search(normalize(text)):
+    named_alone = requested_slot is None and bool(commune_cues.named_alone(text))
+    if known.get("code_insee") and not (_MOVE_CUE.search(normalize(text)) or named_alone):
         return  # a place named in passing does not move someone whose commune is known
     if known.get("code_insee") and requested_slot == "qpv" and choice.commune is None:
         return  # « il habite à l'Alma » answering the quartier question: a quartier, not a guessed commune
     _apply_choice(choice, facts)
+    if known.get("code_insee") and choice.commune is None and choice.candidates:
+        facts.slots.update({"commune": None, "code_insee": None})  # the form then asks which one
 
 
 def read_facts(
