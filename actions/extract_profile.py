@@ -36,7 +36,7 @@ class ActionExtractProfile(Action):
             intent=intent,
             requested_slot=asked,
             known={name: tracker.get_slot(name) for name in ("commune_candidates", "departement", "code_insee", "attempts",
-                                                          "besoin", "logement")},
+                                                          "besoin", "logement", "age")},
         )
         before = {name: tracker.get_slot(name) for name in (*ACKNOWLEDGED, *QUIET)}
         # Rasa 3.6 drops what a slot-mapping action utters (ActionExtractSlots keeps only SlotSet events through

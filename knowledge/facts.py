@@ -104,6 +104,19 @@ def _apply_choice(choice: "geo.Choice", facts: Facts) -> None:
         facts.slots.update({"departement": choice.departement, "commune_candidates": None})
 
 
+# A bare number is an age only when it can be nothing else: no age known yet, a young person's age, and
+# not answering the commune (a département, a postal code) nor the age itself (parsed as such).
+_BARE_NUMBER = re.compile(r"\s*(\d{2})\s*")
+BARE_AGE_RANGE = (16, 25)
+
+
+def _bare_age(text: str, requested_slot: Optional[str], known: Mapping[str, Any]) -> bool:
+    match = _BARE_NUMBER.fullmatch(text)
+    if not match or known.get("age") is not None or requested_slot in (None, "age", "commune"):
+        return False
+    return BARE_AGE_RANGE[0] <= int(match.group(1)) <= BARE_AGE_RANGE[1]
+
+
 def _compound_choice(communes: Sequence["geo.Commune"], text: str) -> "geo.Choice":
     """Communes a sentence points to (« valence d'agen », « … dans le 82 »): one is taken, several offered."""
     communes = list(commune_cues.narrow_by_departement(communes, text))
@@ -206,6 +219,8 @@ def read_facts(
         facts.slots["besoin"] = None  # « jveux pas créer de boîte » said of the known need: asked again
 
     age = parse_age(text, expecting_age=requested_slot == "age", today=today)
+    if age is None and _bare_age(text, requested_slot, known):
+        age = parse_age(text, expecting_age=True, today=today)  # « 19 » typed while the need was asked
     if age is not None:
         facts.slots["age"] = age.value
     elif requested_slot == "age" and intent in ("inform", "nlu_fallback") and text.strip():
