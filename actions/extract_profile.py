@@ -15,7 +15,6 @@ from knowledge.refine import wants_closer
 from knowledge.sectors import read_sector
 from knowledge.wording import ACKNOWLEDGED, QUIET, age_notes, correction_sentence
 
-
 warm_up()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -32,7 +32,8 @@ def _refined(tracker: Tracker, previous: Tuple[str, ...] = ()) -> Tuple[Recommen
     profile = profile_from_tracker(tracker)
     pool = recommend(profile, limit=REFINE_POOL)
     wishes = Wishes(secteur=tracker.get_slot("secteur"), plus_pres=bool(tracker.get_slot("plus_pres")))
-    refined = refine(pool.local, wishes, MAX_SUGGESTIONS, knows_place=profile.code_insee is not None, previous=previous)
+    refined = refine(pool.local, wishes, MAX_SUGGESTIONS, knows_place=profile.code_insee is not None, previous=previous,
+                     besoin=profile.besoin)
     return replace(pool, local=refined.local), refined
 
 
@@ -61,7 +62,7 @@ def _card(s: Suggestion) -> Dict[str, Any]:
 
 
 class ActionRecommend(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_recommend"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
@@ -129,7 +130,7 @@ def _chosen(tracker: Tracker, dispatcher: CollectingDispatcher) -> Optional[Sugg
 
 
 class ActionSuggestionDetails(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_suggestion_details"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
@@ -140,7 +141,7 @@ class ActionSuggestionDetails(Action):
 
 
 class ActionSuggestionWhy(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_suggestion_why"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
@@ -153,7 +154,7 @@ class ActionSuggestionWhy(Action):
 class ActionSummary(Action):
     """The « fiche de liaison »: one message the person copies or forwards to a conseiller."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_summary"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:

@@ -30,7 +30,7 @@ def one_line(text: str, limit: int = OFFER_MAX_CHARS) -> str:
     text = " ".join(text.split())
     for end in (". ", " ! ", " ? "):
         cut = text.find(end)
-        if 0 < cut:
+        if cut > 0:
             text = text[:cut + 1].rstrip()
             break
     if len(text) <= limit:

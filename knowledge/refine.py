@@ -58,13 +58,24 @@ def _closeness(s: Suggestion) -> int:
 ALREADY_CLOSEST_TEXT = "Ce sont déjà les actions les plus proches de chez vous que je connaisse."
 
 
-def no_sector_text(sector: Sector) -> str:
+# Who knows more about a trade than this base, by what the person is after: employers for a job, training
+# organisations for a course (live testers seeking a course were told about « employeurs qui recrutent »).
+_WHO_KNOWS = {
+    "emploi": "votre mission locale connaît les employeurs qui recrutent.",
+    "apprentissage": "votre mission locale connaît les employeurs et les CFA qui recrutent des apprentis.",
+    "formation": "votre mission locale connaît les formations de votre région.",
+}
+_WHO_KNOWS_ANY = "un conseiller de votre mission locale pourra chercher avec vous."
+
+
+def no_sector_text(sector: Sector, besoin: Optional[str] = None) -> str:
     return (f"Je n'ai pas d'action recensée pour {sector.libelle} près de chez vous ; "
-            "votre mission locale connaît les employeurs qui recrutent.")
+            + _WHO_KNOWS.get(besoin or "", _WHO_KNOWS_ANY))
 
 
 def refine(pool: Sequence[Suggestion], wishes: Wishes, limit: int, knows_place: bool = True,
-           previous: Sequence[str] = (), sectors: Optional[Tuple[Sector, ...]] = None) -> Refined:
+           previous: Sequence[str] = (), sectors: Optional[Tuple[Sector, ...]] = None,
+           besoin: Optional[str] = None) -> Refined:
     """The suggestions to show from the matcher's ranked `pool` (wider than `limit`), and what to say first.
 
     A trade keeps only the records that touch it; when none does, the list stays as the matcher made it and
@@ -79,7 +90,7 @@ def refine(pool: Sequence[Suggestion], wishes: Wishes, limit: int, knows_place: 
             chosen = in_sector
             notes.append(f"Voici les actions qui concernent {sector.libelle}.")
         else:
-            notes.append(no_sector_text(sector))
+            notes.append(no_sector_text(sector, besoin))
     if wishes.plus_pres:
         if not knows_place:
             notes.append("Pour classer par distance, il me faut votre commune : écrivez-la, "
@@ -88,7 +99,8 @@ def refine(pool: Sequence[Suggestion], wishes: Wishes, limit: int, knows_place: 
             chosen.sort(key=_closeness)  # stable: the matcher's order among equally close ones
     local = tuple(chosen[:max(limit, 0)])
     unchanged = bool(previous) and [s.initiative.id for s in local] == list(previous)
-    if wishes.plus_pres and knows_place:
+    # With nothing to show, « already the closest » would contradict the « nothing found » that follows.
+    if wishes.plus_pres and knows_place and local:
         notes.append(ALREADY_CLOSEST_TEXT if unchanged or len(local) < 2 else "Je les classe de la plus proche à la plus éloignée de chez vous.")
     return Refined(local, tuple(notes), unchanged)
 

@@ -114,4 +114,6 @@ def _without(text: str, phrases: Tuple[str, ...]) -> str:
 
 
 def record_in_sector(record: Initiative, sector: Sector) -> bool:
+    if sector.id in record.eligibilite.secteurs:  # a one-trade action says its trade as data
+        return True
     return bool(sector.in_record.search(_without(record_text(record), sector.exclude)))

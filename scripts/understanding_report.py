@@ -223,7 +223,8 @@ def render(messages: Score, conversations: Score, label: str) -> List[str]:
         f"Parsing: {label}. Produced by `make understanding-report` (scripts/understanding_report.py).",
         "",
         f"- Messages with every fact right: **{messages.right}/{messages.total} = {messages.share:.1%}**",
-        f"- Conversations with every fact right: **{conversations.right}/{conversations.total} = {conversations.share:.1%}**",
+        "- Conversations with every fact right: "
+        f"**{conversations.right}/{conversations.total} = {conversations.share:.1%}**",
         "",
         "## Failing messages",
         "",

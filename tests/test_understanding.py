@@ -9,11 +9,11 @@ from knowledge.understanding import (
     parse_age,
     parse_besoin,
     parse_diplome,
-    parse_scolarite,
     parse_handicap,
     parse_logement,
     parse_permis,
     parse_quartier,
+    parse_scolarite,
     parse_vehicule,
     parse_yes_no,
 )
