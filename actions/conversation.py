@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 from actions import messages
 from actions.profile_slots import answered_in_last_message, profile_from_tracker
 from knowledge import formatting
-from knowledge.glossary import definition_text, find_term
+from knowledge.glossary import definition_text, find_term, question_term
 from knowledge.loader import default_knowledge
 
 # Fixed texts are domain.yml responses; these four are sent by name from here, never from a story or rule
@@ -29,6 +29,9 @@ class ActionDefineTerm(Action):
         terms = default_knowledge().glossary
         hint = next(tracker.get_latest_entity_values("terme"), None)
         term = find_term(tracker.latest_message.get("text") or "", terms, hint=hint)
+        if term is None and tracker.active_loop_name:
+            # « c quoi ? » with no word: the question being asked is what is not understood.
+            term = question_term(tracker.get_slot("requested_slot"), terms)
         if term is None:
             dispatcher.utter_message(response="utter_term_unknown")
         else:

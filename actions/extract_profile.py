@@ -34,7 +34,8 @@ class ActionExtractProfile(Action):
             entities=message.get("entities") or [],
             intent=intent,
             requested_slot=asked,
-            known={name: tracker.get_slot(name) for name in ("commune_candidates", "departement", "code_insee", "attempts")},
+            known={name: tracker.get_slot(name) for name in ("commune_candidates", "departement", "code_insee", "attempts",
+                                                          "besoin", "logement", "age")},
         )
         before = {name: tracker.get_slot(name) for name in (*ACKNOWLEDGED, *QUIET)}
         # Rasa 3.6 drops what a slot-mapping action utters (ActionExtractSlots keeps only SlotSet events through
@@ -54,6 +55,11 @@ class ActionExtractProfile(Action):
         answered = set(facts.slots) & set(skipped(tracker))
         if answered and not facts.skipped:
             events.append(SlotSet("skipped_slots", sorted(set(skipped(tracker)) - answered)))
+        unknown = set(tracker.get_slot("unknown_slots") or ())
+        if facts.unknown or unknown & (set(facts.slots) | set(facts.skipped)):
+            # « je ne sais pas » is kept apart from a refusal; a later answer or refusal replaces it.
+            kept = (unknown - set(facts.slots) - set(facts.skipped)) | set(facts.unknown)
+            events.append(SlotSet("unknown_slots", sorted(kept)))
         events.append(SlotSet("rejected", facts.rejected))
         # Wishes about the list (a trade, closer places), kept for every list that follows (knowledge/refine.py).
         text = message.get("text") or ""

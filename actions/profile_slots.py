@@ -51,12 +51,14 @@ def profile_from_slots(slots: Dict[str, Any]) -> Profile:
         diplome=slots.get("diplome") if slots.get("diplome") in DIPLOMES else None,
         secteur=slots.get("secteur") if slots.get("secteur") in sectors_by_id() else None,
         declined=frozenset(slots.get("skipped_slots") or ()),
+        unknown=frozenset(slots.get("unknown_slots") or ()),
     )
 
 
 def profile_from_tracker(tracker: Tracker) -> Profile:
     # The trade (« dans la vente ») is asked after the list, not by the form, but the matcher needs it too.
-    return profile_from_slots({name: tracker.get_slot(name) for name in (*PROFILE_SLOTS, "secteur", "skipped_slots")})
+    return profile_from_slots({name: tracker.get_slot(name)
+                               for name in (*PROFILE_SLOTS, "secteur", "skipped_slots", "unknown_slots")})
 
 
 def say_notes(dispatcher: Any, tracker: Tracker) -> List[Any]:
@@ -67,6 +69,25 @@ def say_notes(dispatcher: Any, tracker: Tracker) -> List[Any]:
     for note in notes:
         dispatcher.utter_message(text=note.get("text"))
     return [SlotSet("notes", None)] if notes else []
+
+
+NOTED = "C'est noté"
+
+
+def noted_this_turn(tracker: Tracker) -> frozenset:
+    """The slots set by the last user message when a « C'est noté » for it was said (by the form's validation)
+    or is still to be said (in `notes`): action_recommend must not acknowledge them a second time."""
+    events = list(tracker.events)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=-1)
+    since = events[last_user + 1:]
+    pending = any(note.get("kind") == "correction" for note in tracker.get_slot("notes") or [])
+    said = any(e.get("event") == "bot" and str(e.get("text") or "").startswith(NOTED) for e in since)
+    if not (pending or said):
+        return frozenset()
+    names = {e.get("name") for e in since if e.get("event") == "slot"}
+    if "commune" in names:
+        names.add("code_insee")
+    return frozenset(name for name in names if name)
 
 
 def answered_in_last_message(tracker: Tracker) -> bool:

@@ -11,7 +11,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.profile_slots import profile_from_tracker, say_notes
+from actions.profile_slots import noted_this_turn, profile_from_tracker, say_notes
 from knowledge import formatting
 from knowledge.matching import Recommendation, Suggestion, recommend
 from knowledge.next_step import networks_besides, next_step, next_step_text
@@ -73,9 +73,11 @@ class ActionRecommend(Action):
         done = [SlotSet("suggestions", [s.initiative.id for s in result.local]), SlotSet("attempts", None),
                 SlotSet("suggestions_shown", True), SlotSet("suggested_for", facts)]
         # One sentence per change: the last message's own correction (« C'est noté : 27 ans. ») when there is one,
-        # else what differs from the facts the list was made for.
-        corrected = any(note.get("kind") == "correction" for note in tracker.get_slot("notes") or [])
-        change = None if corrected else describe_changes(tracker.get_slot("suggested_for") if shown_before else None, facts)
+        # else what differs from the facts the list was made for — without what a « C'est noté » said already
+        # (the form's validation may have said it before this action runs: one note per fact change).
+        noted = noted_this_turn(tracker)
+        corrected = bool(noted)
+        change = describe_changes(tracker.get_slot("suggested_for") if shown_before else None, facts, skip=noted)
         done += say_notes(dispatcher, tracker)
         if change:
             dispatcher.utter_message(text=change)

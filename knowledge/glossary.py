@@ -51,6 +51,15 @@ def find_term(question: str, terms: Sequence[GlossaryTerm], hint: Optional[str] 
     return None
 
 
+# The term a question of the form is about: « c quoi ? » typed while it is asked means this term.
+QUESTION_TERMS: Dict[str, str] = {"qpv": "qpv", "rqth": "rqth", "permis": "permis-de-conduire"}
+
+
+def question_term(requested_slot: Optional[str], terms: Sequence[GlossaryTerm]) -> Optional[GlossaryTerm]:
+    wanted = QUESTION_TERMS.get(requested_slot or "")
+    return next((term for term in terms if term.id == wanted), None) if wanted else None
+
+
 def definition_text(term: GlossaryTerm, terms_by_id: Optional[Dict[str, GlossaryTerm]] = None) -> str:
     name = term.terme if not term.nom_complet else f"{term.terme} ({term.nom_complet})"
     text = f"{name} : {term.definition}"

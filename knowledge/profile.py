@@ -10,7 +10,8 @@ LOGEMENTS: Dict[str, str] = {
     "stable": "dans son propre logement",
     "chez-parents": "chez ses parents",
     "heberge-tiers": "hébergé·e par un proche",
-    "foyer-fjt": "en foyer (FJT…)",
+    # Not « FJT »: a placement by the ASE or a CHRS is a foyer too, and the person knows which (the conseiller asks).
+    "foyer-fjt": "en foyer ou en résidence",
     "sans-domicile": "sans logement",
 }
 
@@ -111,6 +112,8 @@ class Profile:
     refugie: Optional[bool] = None
     secteur: Optional[str] = None  # a trade the person asked for (knowledge/data/secteurs.yaml id)
     declined: FrozenSet[str] = field(default_factory=frozenset)
+    # Questions answered « je ne sais pas » (not asked again either): said as such, never as a refusal.
+    unknown: FrozenSet[str] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
         if self.logement is not None and self.logement not in LOGEMENTS:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from knowledge import geo
+from knowledge.formatting import at_commune
 from knowledge.matching import COMMUNE, DEPARTEMENT, EPCI, NATIONAL, REGION, Suggestion
 from knowledge.profile import BESOINS
 from knowledge.sectors import Sector, record_in_sector, sectors_by_id
@@ -128,7 +129,7 @@ def _change_text(key: str, value: Any, sectors: Optional[Tuple[Sector, ...]]) ->
         return f"vous avez {int(float(value))} ans"
     if key == "code_insee" and value:
         commune = geo.get_commune(str(value))
-        return f"vous habitez à {commune.nom}" if commune else None
+        return f"vous habitez {at_commune(commune.nom)}" if commune else None
     if key == "besoin" and value in BESOINS:
         return f"votre priorité : {BESOINS[value][0]}"
     if key == "quartier" and value:
@@ -146,15 +147,17 @@ def _change_text(key: str, value: Any, sectors: Optional[Tuple[Sector, ...]]) ->
 
 
 def describe_changes(before: Optional[Mapping[str, Any]], after: Mapping[str, Any],
-                     sectors: Optional[Tuple[Sector, ...]] = None) -> Optional[str]:
+                     sectors: Optional[Tuple[Sector, ...]] = None, skip: Iterable[str] = ()) -> Optional[str]:
     """« C'est noté : vous n'avez pas de moyen de transport à vous. » — or None when nothing changed.
 
-    Only what the person said since the last list; the commune's derived fields follow code_insee."""
+    Only what the person said since the last list; the commune's derived fields follow code_insee.
+    `skip`: facts already acknowledged in this turn (« C'est noté : 22 ans. »), never said twice."""
     if before is None:
         return None
     changed = []
+    skip = frozenset(skip)
     for key in SNAPSHOT_KEYS:
-        if before.get(key) != after.get(key):
+        if key not in skip and before.get(key) != after.get(key):
             text = _change_text(key, after.get(key), sectors)
             if text and text not in changed:
                 changed.append(text)

@@ -93,3 +93,23 @@ def test_extract_profile_keeps_the_trade_and_the_wish_to_be_closer():
     assert slots["plus_pres"] is True and "secteur" not in slots
     _, slots = run(ActionExtractProfile(), tracker({}, "sans voiture"))
     assert slots["vehicule"] is False and "secteur" not in slots and "plus_pres" not in slots
+
+
+def test_a_correction_already_noted_by_the_form_is_not_said_twice():
+    # The form's validation said « C'est noté : 22 ans. » in this turn, then action_recommend runs.
+    state = first_list(MARSEILLE)
+    t = tracker(dict(state, age=22.0), "en fait j'ai 22 ans")
+    t.events.extend([{"event": "slot", "name": "age", "value": 22.0},
+                     {"event": "bot", "text": "C'est noté : 22 ans."}])
+    messages, _ = run(ActionRecommend(), t)
+    assert not any(m.startswith("C'est noté") for m in messages)
+    assert messages == [UPDATED_SAME_TEXT]
+
+
+def test_a_noted_fact_does_not_hide_another_change_of_the_same_list():
+    state = first_list(FOUGERES)
+    t = tracker(dict(state, age=22.0, vehicule=False), "22 ans")
+    t.events.extend([{"event": "slot", "name": "age", "value": 22.0},
+                     {"event": "bot", "text": "C'est noté : 22 ans."}])
+    messages, _ = run(ActionRecommend(), t)
+    assert messages[0] == "C'est noté : vous n'avez pas de moyen de transport à vous."

@@ -194,3 +194,14 @@ def test_an_out_of_scope_answer_to_the_commune_question_is_read_as_a_commune():
     assert slots.get("commune_candidates") == ["13055"]
     _, slots = run(ActionExtractProfile(), tracker("il fait beau à Nice ?", "out_of_scope", requested="age"))
     assert slots == {}
+
+
+def test_dont_know_is_kept_apart_from_a_refusal():
+    _, slots = run(ActionExtractProfile(), tracker("jsp", "nlu_fallback", requested="qpv"))
+    assert slots["unknown_slots"] == ["qpv"] and slots["skipped_slots"] == ["qpv"]
+
+
+def test_c_quoi_during_a_question_explains_the_term_of_the_question():
+    from actions.conversation import ActionDefineTerm
+    messages, _ = run(ActionDefineTerm(), tracker("c quoi", "ask_definition", requested="rqth"))
+    assert messages and messages[0]["text"].startswith("RQTH")
