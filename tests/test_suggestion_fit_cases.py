@@ -224,3 +224,16 @@ def test_an_unknown_emergency_number_is_a_french_error(tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
     with pytest.raises(KnowledgeError, match="numéro d'urgence inconnu « 118 »"):
         load_networks(path)
+
+
+def test_a_towns_own_action_far_away_in_the_departement_is_not_for_someone_without_transport(
+        matcher: Matcher) -> None:
+    """Live: DKbus (job offers on Dunkerque's bus screens) to people in Roubaix and Lille, 70 km away, without a car."""
+    dkbus = "dunkerque-dkbus-offres-alternance-dans-le-bus"
+    for place in ("59512", "59350"):
+        assert dkbus not in ids(matcher, age=20, code_insee=place, besoin="emploi", vehicule=False, permis=False)
+        assert dkbus not in ids(matcher, age=16, code_insee=place, besoin="apprentissage")  # a minor, permis not asked
+        with_car = matcher.recommend(Profile(age=20, code_insee=place, besoin="emploi", vehicule=True, permis=True))
+        shown = [s for s in with_car.local if s.initiative.id == dkbus]
+        assert shown and " km" in shown[0].where  # with a car it stays, and the distance is said
+    assert dkbus in ids(matcher, age=20, code_insee="59183", besoin="emploi", vehicule=False, permis=False)

@@ -84,6 +84,19 @@ def record_quality(record: Initiative, historical: bool) -> float:
             + QUALITY_RECENCY * recency)
 
 
+def out_of_reach(block: "Block", row: int, level: int, person: Optional[geo.Commune], max_km: Optional[float]) -> bool:
+    """A town's or an intercommunalité's own action, elsewhere in the person's département, beyond `max_km`
+    (reach_km): without transport, DKbus's job screens in Dunkerque's buses are no help from Roubaix, 70 km
+    away. Département-wide actions are everywhere in it and stay."""
+    if max_km is None or person is None or level != LEVEL_RANK[DEPARTEMENT]:
+        return False
+    record = block.entries[row]
+    if record.zone.niveau not in (COMMUNE, EPCI):
+        return False
+    km = closest_km(record, person)
+    return km is not None and km > max_km
+
+
 def reach_km(profile: Profile) -> Optional[float]:
     """How far another département's action may be: without a car or a licence, an action farther than this
     cannot be attended (the issue's « Nancy, 144 km » from Sedan); with transport, or unknown, no limit."""
@@ -168,6 +181,7 @@ def _select_rows(block: "Block", base_level: int, closer: Sequence[Tuple[Sequenc
     features, restrictions, quality, zone_ranks = block.features, block.restrictions, block.quality, block.zone_rank
     age_min, age_max = block.age_min, block.age_max
     has_need = any(rule[2] == criteria.RELEVANT_ANYWHERE for rule in rules)
+    max_km = reach_km(profile)
     found: List[Pick] = []
     anchored = False  # a pick in the person's département or closer that serves the need
     for row in range(len(block.entries)):
@@ -190,7 +204,7 @@ def _select_rows(block: "Block", base_level: int, closer: Sequence[Tuple[Sequenc
                     relevant = by_need = True
                 elif relevance == criteria.RELEVANT_NEAR and near:
                     relevant = True
-        if not relevant:
+        if not relevant or out_of_reach(block, row, level, person, max_km):
             continue
         anchored = anchored or (near and (by_need or not has_need))
         found.append((fit + PROXIMITY_STEP * level + quality[row], block.ids[row], block, row, level))
@@ -245,6 +259,12 @@ def _select_vector(block: "Block", columns: "Columns", base_level: int, closer: 
         elif relevance == criteria.RELEVANT_NEAR:
             relevant |= hit & near
     keep &= relevant
+    max_km = reach_km(profile)
+    if max_km is not None and person is not None:
+        nearby = np.flatnonzero(keep & (level == LEVEL_RANK[DEPARTEMENT]))
+        if nearby.size <= DISTANCE_MAX_ROWS:  # synthetic bases only beyond: fit decides
+            far = [row for row in nearby.tolist() if out_of_reach(block, row, int(level[row]), person, max_km)]
+            keep[far] = False
     gated = bool((keep & near & (by_need if has_need else True)).any())
     if gated:
         keep &= (level != LEVEL_RANK[REGION]) | columns.regionwide
