@@ -12,7 +12,7 @@ PROFILE_SLOTS = ("besoin", "age", "commune", "code_insee", "departement", "quart
                  "vehicule", "logement", "handicap", "rqth", "scolarite", "diplome")
 # The order in which the form asks; some questions are dropped by `required_slots`. `scolarite` is never
 # asked: it is read when the person says it.
-QUESTION_ORDER = ("besoin", "age", "commune", "qpv", "permis", "vehicule", "logement", "diplome", "handicap", "rqth")
+QUESTION_ORDER = ("besoin", "age", "commune", "qpv", "permis", "vehicule", "logement", "handicap", "rqth", "diplome")
 # Intents whose text may carry profile facts; everything else is a digression for the form.
 FORM_INTENTS = frozenset({"inform", "affirm", "deny", "decline", "dont_know", "start", "greet", "nlu_fallback",
                           "refine_suggestions"})

@@ -195,7 +195,7 @@ def read_facts(
     permis = parse_permis(text) if permis is None else permis
     vehicule = _ENTITY_BOOLS.get(button.get("vehicule", "").lower())
     vehicule = parse_vehicule(text) if vehicule is None else vehicule
-    logement = button.get("logement") if button.get("logement") in LOGEMENTS else parse_logement(text)
+    logement = button.get("logement") if button.get("logement") in LOGEMENTS else parse_logement(text, expecting=requested_slot == "logement")
     handicap = button.get("handicap") if button.get("handicap") in HANDICAPS else parse_handicap(text)
     if permis is not None:
         facts.slots["permis"] = permis

@@ -90,11 +90,20 @@ _LOGEMENT_PATTERNS: Tuple[Tuple[str, str], ...] = (
 )
 
 
-def parse_logement(text: str) -> Optional[str]:
+# Answering « Où habitez-vous ? », a bare « chez moi » / « en appart » is one's own place; in a sentence
+# (« je suis chez moi à Lyon ») it says nothing about housing.
+_BARE_OWN_PLACE = re.compile(r"(?:oui |bah |ben |euh )?(?:chez moi|a la maison chez moi|(?:tout )?seule?|(?:en |un |dans un |mon )?"
+                             r"(?:appart|appartement|studio)(?: seule?)?|(?:j ai|jai|g) (?:mon|un) chez moi)")
+
+
+def parse_logement(text: str, *, expecting: bool = False) -> Optional[str]:
+    """The housing situation; with `expecting` (the housing question was asked), a bare « chez moi » says it."""
     t = normalize(text)
     for category, pattern in _LOGEMENT_PATTERNS:
         if _has(pattern, t):
             return category
+    if expecting and _BARE_OWN_PLACE.fullmatch(t):
+        return "stable"
     return None
 
 

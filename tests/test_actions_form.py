@@ -11,7 +11,7 @@ from actions.extract_profile import ActionExtractProfile
 from actions.profile_form import ActionAskCommune, ValidateProfileForm, remaining_questions
 
 DOMAIN: Dict[str, Any] = {"forms": {"profile_form": {"required_slots": ["besoin", "age", "commune", "qpv", "permis",
-                                                                        "vehicule", "logement", "diplome", "handicap", "rqth"]}},
+                                                                        "vehicule", "logement", "handicap", "rqth", "diplome"]}},
                           "slots": {}}
 
 
@@ -136,9 +136,11 @@ def test_permis_is_not_asked_under_17():
     assert "permis" in remaining_questions({}, [])
 
 
-def test_diploma_is_asked_after_logement_when_it_changes_the_answer():
+def test_diploma_is_asked_last_when_it_changes_the_answer():
     questions = remaining_questions({"age": 19.0, "besoin": "emploi"}, [])
-    assert questions[questions.index("logement") + 1] == "diplome"
+    assert questions[-1] == "diplome" and questions.index("handicap") == questions.index("logement") + 1
+    with_rqth = remaining_questions({"age": 19.0, "besoin": "emploi", "handicap": True}, [])
+    assert with_rqth[-2:] == ["rqth", "diplome"]
     assert "diplome" not in remaining_questions({"age": 28.0, "besoin": "emploi"}, [])
     assert "diplome" not in remaining_questions({"age": 19.0, "besoin": "mobilite-permis"}, [])
     assert "diplome" not in remaining_questions({"age": 16.0, "besoin": "formation", "scolarite": "scolarise"}, [])
