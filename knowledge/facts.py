@@ -237,6 +237,20 @@ def read_facts(
     return facts
 
 
+# Intents a place name never overrides: a yes/no confirms the commune offered (« grave », « c faux »), and a
+# button payload or the safety layer's intent says exactly what it is.
+_KEPT_INTENTS = frozenset({"inform", "affirm", "deny", "safety_alert", "english_help"})
+
+
+def answer_intent(text: str, intent: Optional[str], requested_slot: Optional[str]) -> Optional[str]:
+    """The intent to act on: at the commune question, a message that is exactly a commune's name or a
+    département (« La Souterraine », « Orange », « 26 ») answers it, whatever the model read in it
+    (« la » taken for another intent sent the form away). Elsewhere the model's intent stands."""
+    if requested_slot != "commune" or intent in _KEPT_INTENTS or not geo.names_a_place(text or ""):
+        return intent
+    return "inform"
+
+
 def should_ask_qpv(code_insee: Optional[str]) -> bool:
     commune = geo.get_commune(code_insee) if code_insee else None
     return commune is not None and (commune.population or 0) >= QPV_MIN_POPULATION

@@ -30,7 +30,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from actions.profile_form import remaining_questions  # noqa: E402
-from knowledge.facts import read_facts  # noqa: E402
+from knowledge.facts import answer_intent, read_facts  # noqa: E402
 from knowledge.text import normalize  # noqa: E402
 
 SET_DIR = ROOT / "tests" / "understanding"
@@ -85,6 +85,8 @@ def model_parser(model_path: str) -> Parser:
 def apply_message(state: Dict[str, Any], text: str, asked: Optional[str], parse: Parser = rule_parse) -> Dict[str, Any]:
     """The slots after one message, as the action server would set them."""
     intent, entities = parse(text)
+    # As aiguillage/answer_first.py does in the live bot: at the commune question a commune's name is the answer.
+    intent = answer_intent(text, intent, asked)
     kwargs: Dict[str, Any] = {"entities": entities, "intent": intent, "requested_slot": asked, "today": TODAY}
     if "known" in inspect.signature(read_facts).parameters:  # the slots already set, when read_facts uses them
         kwargs["known"] = {k: v for k, v in state.items() if k != "skipped"}

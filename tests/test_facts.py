@@ -228,3 +228,49 @@ def test_diploma_answer_and_button():
     assert facts('/inform{"diplome": "bac"}', entities=[{"entity": "diplome", "value": "bac"}], intent="inform").slots == {"diplome": "bac"}
     assert facts('/inform{"diplome": "licence"}', entities=[{"entity": "diplome", "value": "licence"}], intent="inform").slots == {}
     assert facts("je préfère ne pas répondre", intent="decline", requested_slot="diplome").skipped == ["diplome"]
+
+
+# ------------------------------------------------------------------ at the commune question, a commune's name wins
+
+@pytest.mark.parametrize("text", ["La Souterraine", "la souterraine", "Orange", "st denis 93", "35300", "26", "la drome"])
+@pytest.mark.parametrize("intent", ["chitchat", "ask_definition", "out_of_scope", "goodbye", "nlu_fallback"])
+def test_an_exact_place_at_the_commune_question_is_an_answer_whatever_the_intent(text, intent):
+    from knowledge.facts import answer_intent
+
+    assert answer_intent(text, intent, "commune") == "inform"
+
+
+@pytest.mark.parametrize("text, intent, asked", [
+    ("La Souterraine", "chitchat", "age"),      # another question: the model's intent stands
+    ("La Souterraine", None, None),
+    ("grave", "affirm", "commune"),              # « La Grave »? No: a yes to « Marseille (13) ? »
+    ("c faux", "deny", "commune"),
+    ("au revoir", "goodbye", "commune"),         # no place
+    ("stop", "stop", "commune"),
+    ("Marseile", "out_of_scope", "commune"),     # a typo is no exact name (extract_profile reads it anyway)
+    ('/inform{"code_insee": "23176"}', "inform", "commune"),
+])
+def test_the_model_intent_stands_elsewhere(text, intent, asked):
+    from knowledge.facts import answer_intent
+
+    assert answer_intent(text, intent, asked) == intent
+
+
+def test_no_control_example_of_the_nlu_data_is_taken_for_a_place():
+    """Every sentence the model learns as stop, goodbye, help… keeps its intent at the commune question."""
+    import re
+    from pathlib import Path
+
+    import yaml
+
+    from knowledge.facts import answer_intent
+
+    annotation = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")
+    taken = []
+    for path in sorted(Path("bot/nlu").glob("*.yml")):
+        for item in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
+            for line in str(item.get("examples", "")).splitlines() if item.get("intent") else ():
+                text = annotation.sub(r"\1", line.strip()[2:])
+                if line.strip().startswith("- ") and answer_intent(text, item["intent"], "commune") != item["intent"]:
+                    taken.append((item["intent"], text))
+    assert [t for t in taken if t[0] != "inform"] == []
