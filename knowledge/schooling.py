@@ -51,6 +51,11 @@ _HAVE = r"(?:j ai|jai|g|j|ai|il a|elle a|avec|titulaire d(?:e|u|un|une)?|obtenu|
 _NONE = re.compile(
     r"\b(?:pas|pa|ps|aucun|aucune|sans|zero|0|rien comme|jamais eu de|jamais eu d)\s+(?:de |d |eu de |eu d |le moindre )?diplomes?\b"
     r"|\b(?:aucun|sans)\s+diplome|\bnon diplomee?\b|\bque le brevet\b|\bjuste le brevet\b|\bseulement le brevet\b|\bpas diplomee?\b")
+# « bac+2 », « niveau bac+3 » said alone: a level held, whatever was asked.
+_HIGHER_LEVEL = re.compile(r"(?:j ai (?:un )?|jai |g |niveau )?bac (?:plus )?[2-8]")
+# Leaving school in collège (6e–3e) means no diploma but the brevet, which counts as none here.
+_LEFT_IN_COLLEGE = re.compile(r"\b(?:arrete|stoppe|quitte|lache|abandonne|sorti|decroche)\w*\s+(?:l ecole |les cours |les etudes )?"
+                              r"(?:en|au|apres la|apres le|a la fin de la)\s+(?:[3-6]e|[3-6]eme|troisieme|quatrieme|cinquieme|sixieme|college)\b")
 _BARE_NONE = re.compile(r"(?:aucun|aucune|rien|non|nan|pas de diplome|le brevet|brevet|brevet des colleges|aucun diplome|0|zero)")
 
 
@@ -70,8 +75,10 @@ def parse_diplome(text: str, *, expecting: bool = False) -> Optional[str]:
             found.append(level)  # the answer starts with it: « cap cuisine je me suis tué à l'avoir »
     if found:  # « j'ai un CAP et un bac pro »: what follows « et » is held too
         found += [level for level, words in _LEVEL_WORDS if re.search(rf"\b(?:et|puis) {article}{words}\b", t)]
+    if not found and _HIGHER_LEVEL.fullmatch(t):
+        found.append("superieur")
     if found:
         return max(found, key=DIPLOME_LEVELS.index)
-    if _NONE.search(t) or (expecting and (_BARE_NONE.fullmatch(t) or re.match(r"(?:aucun|rien|non|nan)\b", t))):
+    if _NONE.search(t) or _LEFT_IN_COLLEGE.search(t) or (expecting and (_BARE_NONE.fullmatch(t) or re.match(r"(?:aucun|rien|non|nan)\b", t))):
         return "aucun"
     return None

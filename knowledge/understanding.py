@@ -68,9 +68,10 @@ def parse_vehicule(text: str) -> Optional[bool]:
     return None
 
 
-# « nulle part où pioncer », « un endroit pour dormir »: a place to sleep tonight is both a need and a situation.
-_NOWHERE = (r"(?:nul+e? ?part|null part|nulpart) (?:ou|pour|a) (?:dormir|pioncer|crecher|aller|vivre|loger|me poser|squatter)"
-            r"|(?:endroit|coin|lieu|place|plan) (?:pour|ou|a) (?:dormir|pioncer|crecher|passer la nuit|me poser ce soir)")
+# « nulle part où pioncer » says both the need and the situation (no place tonight); « un endroit pour dormir »
+# asks for one: the need, the situation left to the housing question (it may be for a move, a job…).
+_NOWHERE = r"(?:nul+e? ?part|null part|nulpart) (?:ou|pour|a) (?:dormir|pioncer|crecher|aller|vivre|loger|me poser|squatter)"
+_PLACE_TO_SLEEP = r"(?:endroit|coin|lieu|place|plan) (?:pour|ou|a) (?:dormir|pioncer|crecher|passer la nuit|me poser ce soir)"
 _POSSESSIVE = r"(?:mes|ma|mon|ses|sa|son|leurs?|les|nos|notre)"
 _LOGEMENT_PATTERNS: Tuple[Tuple[str, str], ...] = (
     ("sans-domicile", r"\b(?:a la rue|dans la rue|sans domicile|sdf|s\.d\.f|sans logement|sans abri|sans toit|pas de logement|"
@@ -78,7 +79,7 @@ _LOGEMENT_PATTERNS: Tuple[Tuple[str, str], ...] = (
                       r"hebergement d urgence|hotel social|hotel du 115)\b"),
     ("foyer-fjt", r"\b(?:fjt|foyer|habitat jeunes?|residence jeunes?|chrs|centre d hebergement)\b"),
     ("heberge-tiers", rf"\b(?:heberge|hebergee|hebergement|chez (?:un|une|des|{_POSSESSIVE}) (?:pote|potes|ami|amie|amis|copain|copine|cousin|cousine|tante|oncle|frere|soeur|grand|grands|famille|connaissance|copains|copines|mec|meuf|copain|chere et tendre)|chez des gens|"
-                      r"chez quelqu un|chez qqn|de gauche a droite|a droite a gauche|je squatte chez|canape d (?:un|une|des) \w+)\b"),
+                      r"chez quelqu un|chez qqn|(?:dor\w*|vi[st]|loge\w*|heberge\w*|crech\w*|squatt?\w*)(?: \w+){0,2} (?:de gauche a droite|a droite a gauche)|je squatte chez|canape d (?:un|une|des) \w+)\b"),
     ("chez-parents", rf"\b(?:chez {_POSSESSIVE} (?:parents?|parants?|daron|darons|daronne|mere|mer|pere|reum|vieux|famille|maman|papa|mama|mere et \w+)|"
                      r"chez papa|chez maman|avec (?:mes|ses) parents|avec (?:ma|sa) mere|avec (?:mon|son) pere|famille d accueil|"
                      r"domicile (?:familial|parental))\b"),
@@ -145,8 +146,9 @@ _BESOIN_PATTERNS: Tuple[Tuple[str, str], ...] = (
                   r"(?:passer|faire|preparer|obtenir|reprendre|cherche|avoir) (?:un|le|mon|une) (?:cap|bep|bac|bac pro|bts|diplome|titre pro)|"
                   r"apprendre un metier|qualification|remise a niveau)\b"),
     ("logement", rf"(?:\b{_WANT}\s+(?:\w+\s+){{0,2}}{_HOUSING_WORDS}\b|\bme loger\b|\bse loger\b|\bun toit\b|\b{_NOWHERE}\b|"
-                 r"\b(?:quitter|partir de) chez (?:mes|ses) parents\b|\bune place en (?:foyer|fjt)\b)"),
-    ("emploi", r"\b(?:emploi|travail|taf|boulot|boulots|job|jobs|taff|taffer|bosser|boss|travailler|cdi|cdd|interim|embauche|"
+                 rf"\b{_PLACE_TO_SLEEP}\b|\b(?:quitter|partir de) chez (?:mes|ses) parents\b|\bune place en (?:foyer|fjt)\b)"),
+    ("emploi", r"\b(?:(?:faut|dois|doit|veux|voudrais|aimerais) (?:que |qu )?(?:je |j |il |elle )?(?:bosse|taffe|travaille|charbonne)|"
+               r"emploi|travail|taf|boulot|boulots|job|jobs|taff|taffer|bosser|boss|travailler|cdi|cdd|interim|embauche|"
                r"un poste|turbin|charbonner|gagner (?:de l argent|ma vie|des sous|des thunes))\b"),
     ("ne-sait-pas", r"\b(?:(?:(?:sais|sait|jsais) (?:pas|plus)|jsp) (?:trop )?(?:quoi faire|ce que (?:je veux|j veux|il veut|elle veut) faire|ce qu (?:il|elle|ils|elles) veu(?:t|lent)|ce que (?:je|j) veux)|"
                     r"aucune idee de metier|pas d idee de metier|(?:suis|chui|jsuis|jsui|un peu|completement|trop|est) perdue?|orientation|m orienter|savoir quoi faire|"
@@ -154,6 +156,8 @@ _BESOIN_PATTERNS: Tuple[Tuple[str, str], ...] = (
 )
 # Answering « Que cherchez-vous ? » (or opening the conversation), a bare « un appart » is the need.
 _BARE_DIPLOMA = re.compile(r"(?:un |une |le |mon )?(?:cap|bep|bac pro|bac|bts|diplome|titre pro)(?: \w+){0,2}")
+_BARE_DONT_KNOW = re.compile(r"(?:(?:euh |bah |ben )?(?:jsp|jsais pas|je sais pas|je ne sais pas|sais pas|chais pas|j sais pas|aucune idee|"
+                             r"pas d idee|je sais plus|jsp trop|je sais pas trop|no idea)(?: du tout| trop| encore| vraiment)?(?: dsl| desole)?)")
 _BARE_HOUSING = re.compile(rf"(?:un |une |1 |le |du |d un |des )?{_HOUSING_WORDS}(?: \w+){{0,2}}")
 
 
@@ -167,6 +171,8 @@ def parse_besoin(text: str, *, expecting: bool = False) -> Optional[str]:
         return "logement"
     if expecting and _BARE_DIPLOMA.fullmatch(t):
         return "formation"  # « un bac pro » as what one is looking for
+    if expecting and _BARE_DONT_KNOW.fullmatch(t):
+        return "ne-sait-pas"  # « jsp du tout » answering « Que cherchez-vous ? »
     return None
 
 
@@ -180,7 +186,7 @@ def parse_quartier(text: str) -> Optional[str]:
 
 
 YES = r"(?:oui|ouais|ouai|ouep|yes|yep|ok|okay|d accord|bien sur|exact|exactement|voila|carrement|grave|oe|wé|we|si)"
-NO = r"(?:non|nan|no|nope|pas du tout|absolument pas|jamais|non merci|nn)"
+NO = r"(?:non|nan|no|nope|pas du tout|absolument pas|jamais|non merci|nn|(?:je |j )?(?:crois|pense) pas|jcrois pas|jpense pas|pas que je sache)"
 
 
 def parse_yes_no(text: str) -> Optional[bool]:
