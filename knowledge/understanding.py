@@ -8,6 +8,9 @@ from __future__ import annotations
 import re
 from typing import Optional, Tuple
 
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import extractOne
+
 from knowledge.age import AgeReading, french_number, parse_age  # noqa: F401  (the age reader lives apart)
 from knowledge.schooling import parse_diplome, parse_scolarite  # noqa: F401
 from knowledge.text import emoji_answer, normalize
@@ -161,6 +164,34 @@ _BARE_DONT_KNOW = re.compile(r"(?:(?:euh |bah |ben )?(?:jsp|jsais pas|je sais pa
 _BARE_HOUSING = re.compile(rf"(?:un |une |1 |le |du |d un |des )?{_HOUSING_WORDS}(?: \w+){{0,2}}")
 
 
+# Words that say a need alone, corrected when misspelt (« emplio », « formaton », « aprentissage ») — only where
+# a need is meant: the need question, the opening message, or right after « je cherche un… ».
+_NEED_WORDS = {"emploi": "emploi", "travail": "emploi", "boulot": "emploi", "formation": "formation",
+               "apprentissage": "apprentissage", "alternance": "apprentissage", "logement": "logement",
+               "hebergement": "logement", "appartement": "logement", "orientation": "ne-sait-pas"}
+_NEED_CUE = re.compile(rf"\b{_WANT}\s+(?:(?:un|une|du|de|d|des|le|la|l|mon|ma)\s+)?(\w+)")
+_FUZZY_MIN_LETTERS = 5
+
+
+def _misspelt_need(word: str) -> Optional[str]:
+    """The need a misspelt need word stands for: one edit (a swap counts as one) for 5–7 letters, two beyond."""
+    if len(word) < _FUZZY_MIN_LETTERS or not word.isalpha():
+        return None
+    limit = 1 if len(word) < 8 else 2
+    found = extractOne(word, _NEED_WORDS.keys(), scorer=OSA.distance, score_cutoff=limit)
+    return _NEED_WORDS[found[0]] if found else None
+
+
+def _fuzzy_besoin(t: str, expecting: bool) -> Optional[str]:
+    if expecting and len(t.split()) <= 3:  # « emplio », « un emplio svp »
+        for word in t.split():
+            need = _misspelt_need(word)
+            if need:
+                return need
+    cue = _NEED_CUE.search(t)
+    return _misspelt_need(cue.group(1)) if cue else None
+
+
 def parse_besoin(text: str, *, expecting: bool = False) -> Optional[str]:
     """The need; with `expecting` (the need was asked, or the conversation opens), a bare noun says it."""
     t = normalize(text)
@@ -173,7 +204,7 @@ def parse_besoin(text: str, *, expecting: bool = False) -> Optional[str]:
         return "formation"  # « un bac pro » as what one is looking for
     if expecting and _BARE_DONT_KNOW.fullmatch(t):
         return "ne-sait-pas"  # « jsp du tout » answering « Que cherchez-vous ? »
-    return None
+    return _fuzzy_besoin(t, expecting)
 
 
 def parse_quartier(text: str) -> Optional[str]:

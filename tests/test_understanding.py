@@ -303,3 +303,16 @@ def test_leaving_school_in_college_is_no_diploma(text, diplome):
                                                       ("chez moi", False, None), ("je suis chez moi a lyon", True, None)])
 def test_a_bare_chez_moi_answers_the_housing_question(text, expecting, logement):
     assert parse_logement(text, expecting=expecting) == logement
+
+
+@pytest.mark.parametrize("text, expecting, besoin", [
+    ("emplio", True, "emploi"), ("un logemnt", True, "logement"), ("aprentissage", True, "apprentissage"),
+    ("je cherche un emplio", False, "emploi"), ("jcherche une formaton", False, "formation"),
+    ("emplio", False, None),            # not asked, no « je cherche »: no guess
+    ("employé", True, None), ("travaux", True, None), ("formateur", True, None),  # real words two edits away
+    ("alors", True, None), ("merci", True, None), ("bonsoir", True, None), ("je cherche mes clefs", False, None),
+])
+def test_a_misspelt_need_is_read_only_where_a_need_is_meant(text, expecting, besoin):
+    from knowledge.understanding import parse_besoin
+
+    assert parse_besoin(text, expecting=expecting) == besoin
