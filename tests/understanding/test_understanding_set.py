@@ -102,3 +102,21 @@ def test_message_score_without_model_stays_above_the_floor(test_set):
 def test_conversation_score_without_model_stays_above_the_floor(test_set):
     score = report.score_conversations(test_set[1])
     assert score.share >= CONVERSATION_FLOOR - 1e-9, [f.where for f in score.failures]
+
+
+def test_the_report_takes_the_newest_model_by_default(tmp_path):
+    import os
+
+    assert report.default_model(tmp_path) is None
+    old, new = tmp_path / "a.tar.gz", tmp_path / "b.tar.gz"
+    new.write_bytes(b"")
+    old.write_bytes(b"")
+    os.utime(old, (1, 1))
+    assert report.default_model(tmp_path) == str(new)
+
+
+def test_a_model_report_gives_the_parsers_alone_beside_it():
+    score = report.Score(total=2, right=1)
+    lines = report.render(score, score, "trained model m.tar.gz", parsers_only=(score, score))
+    assert any(line.startswith("- Parsers alone, without the model: messages 1/2") for line in lines)
+    assert not any("Parsers alone" in line for line in report.render(score, score, "parsers only"))
