@@ -14,6 +14,7 @@ import jsonschema
 import yaml
 
 from knowledge import vocab
+from knowledge.schema_errors import french_error
 from knowledge.models import (
     DIPLOMA_LEVELS,
     Contact,
@@ -114,32 +115,7 @@ def _validate(path: Path, document: Any, kind: str, list_key: str) -> None:
         record_id = record.get("id", f"n°{location[1] + 1}") if isinstance(record, dict) else None
         location = location[2:]
     field = ".".join(str(part) for part in location) or None
-    raise KnowledgeError(path, record_id, field, _french(error))
-
-
-_TYPES_FR = {"integer": "un nombre entier", "string": "un texte", "array": "une liste", "object": "une rubrique",
-             "boolean": "vrai ou faux"}
-
-
-def _french(error: jsonschema.ValidationError) -> str:
-    if error.validator == "enum":
-        allowed = error.validator_value
-        if len(allowed) <= 20:  # a local list (reserved publics, diploma levels): say it in full
-            return f"valeur inconnue {error.instance!r} (valeurs possibles : {', '.join(map(str, allowed))})"
-        return f"valeur inconnue {error.instance!r} (valeurs possibles : voir le vocabulaire data·inclusion)"
-    if error.validator == "type":
-        return f"type invalide : {error.instance!r} (attendu : {_TYPES_FR.get(str(error.validator_value), error.validator_value)})"
-    if error.validator in ("minItems", "minProperties"):
-        return "liste ou rubrique vide : retirez la clé ou remplissez-la"
-    if error.validator == "uniqueItems":
-        return f"valeur en double dans {error.instance!r}"
-    if error.validator == "required":
-        return f"champ obligatoire manquant ({error.message})"
-    if error.validator == "additionalProperties":
-        return f"champ inconnu ({error.message})"
-    if error.validator == "pattern":
-        return f"format invalide : {error.instance!r}"
-    return error.message
+    raise KnowledgeError(path, record_id, field, french_error(error))
 
 
 def _sources(raw: Iterable[dict]) -> Tuple[Source, ...]:
