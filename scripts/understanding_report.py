@@ -33,7 +33,8 @@ if str(ROOT) not in sys.path:
 
 from actions.profile_form import remaining_questions  # noqa: E402
 from knowledge.facts import answer_intent, read_facts  # noqa: E402
-from knowledge.text import normalize  # noqa: E402
+from aiguillage.input_guard import MAX_MESSAGE_CHARS  # noqa: E402
+from knowledge.text import bounded, normalize  # noqa: E402
 
 SET_DIR = ROOT / "tests" / "understanding"
 RESULT = ROOT / "benchmarks" / "results" / "understanding.md"
@@ -78,7 +79,8 @@ def model_parser(model_path: str) -> Parser:
     def parse(text: str) -> Tuple[Optional[str], List[Dict[str, Any]]]:
         if _PAYLOAD.match(text.strip()):
             return rule_parse(text)
-        result = loop.run_until_complete(agent.parse_message(text))
+        # The live bot's NLU reads a long message cut to its ends (aiguillage/input_guard.py); the parsers read more.
+        result = loop.run_until_complete(agent.parse_message(bounded(text, MAX_MESSAGE_CHARS)))
         return (result.get("intent") or {}).get("name"), result.get("entities") or []
 
     return parse

@@ -207,3 +207,10 @@ def test_an_out_of_scope_answer_to_the_commune_question_is_read_as_a_commune():
     assert slots.get("commune_candidates") == ["13055"]
     _, slots = run(ActionExtractProfile(), tracker("il fait beau à Nice ?", "out_of_scope", requested="age"))
     assert slots == {}
+
+
+def test_extraction_reads_the_longer_text_the_input_guard_passed_on():
+    t = tracker("Bonjour … Bref 20 ans.", "inform")
+    t.latest_message["metadata"] = {"full_text": "Bonjour, je suis sans diplôme … Bref 20 ans."}
+    _, slots = run(ActionExtractProfile(), t)
+    assert slots["diplome"] == "aucun" and slots["age"] == 20
