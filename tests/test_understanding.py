@@ -316,3 +316,10 @@ def test_a_misspelt_need_is_read_only_where_a_need_is_meant(text, expecting, bes
     from knowledge.understanding import parse_besoin
 
     assert parse_besoin(text, expecting=expecting) == besoin
+
+
+def test_a_message_opening_on_a_higher_level_and_leaving_in_4e():
+    from knowledge.schooling import parse_diplome
+
+    assert parse_diplome("bac+3 en compta") == "superieur"
+    assert parse_diplome("j'ai arrêté en 4e") == "aucun" and parse_scolarite("j'ai arrêté en 4e") == "sorti"
