@@ -15,7 +15,6 @@ from knowledge.refine import wants_closer
 from knowledge.sectors import read_sector
 from knowledge.wording import ACKNOWLEDGED, QUIET, age_notes, correction_sentence
 
-
 warm_up()
 
 
@@ -37,7 +36,8 @@ class ActionExtractProfile(Action):
             entities=message.get("entities") or [],
             intent=intent,
             requested_slot=asked,
-            known={name: tracker.get_slot(name) for name in ("commune_candidates", "departement", "code_insee", "attempts")},
+            known={name: tracker.get_slot(name) for name in ("commune_candidates", "departement", "code_insee", "attempts",
+                                                          "besoin", "logement", "age")},
         )
         before = {name: tracker.get_slot(name) for name in (*ACKNOWLEDGED, *QUIET)}
         # Rasa 3.6 drops what a slot-mapping action utters (ActionExtractSlots keeps only SlotSet events through
@@ -57,6 +57,11 @@ class ActionExtractProfile(Action):
         answered = set(facts.slots) & set(skipped(tracker))
         if answered and not facts.skipped:
             events.append(SlotSet("skipped_slots", sorted(set(skipped(tracker)) - answered)))
+        unknown = set(tracker.get_slot("unknown_slots") or ())
+        if facts.unknown or unknown & (set(facts.slots) | set(facts.skipped)):
+            # « je ne sais pas » is kept apart from a refusal; a later answer or refusal replaces it.
+            kept = (unknown - set(facts.slots) - set(facts.skipped)) | set(facts.unknown)
+            events.append(SlotSet("unknown_slots", sorted(kept)))
         events.append(SlotSet("rejected", facts.rejected))
         # Wishes about the list (a trade, closer places), kept for every list that follows (knowledge/refine.py).
         text = message.get("text") or ""

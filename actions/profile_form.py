@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -49,16 +49,16 @@ def _user_just_answered(tracker: Tracker) -> bool:
 
 
 class ValidateProfileForm(FormValidationAction):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_profile_form"
 
     async def required_slots(
-        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[Text]:
+        self, domain_slots: List[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[str]:
         slots = {name: tracker.get_slot(name) for name in ("quartier", "code_insee", "handicap", "age", "besoin", "scolarite")}
         return remaining_questions(slots, skipped(tracker))
 
-    def validate_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
         try:
             age = float(value)
         except (TypeError, ValueError):
@@ -68,7 +68,7 @@ class ValidateProfileForm(FormValidationAction):
             return {"age": None}
         return {"age": age}
 
-    def validate_code_insee(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_code_insee(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
         if value and geo.get_commune(str(value)) is None:
             return {"code_insee": None, "commune": None, "departement": None}
         return {"code_insee": value}
@@ -103,7 +103,7 @@ class ActionAskCommune(Action):
     """Asks for the commune: homonyms (« Saint-Denis ») as buttons, a name not typed exactly as a one-tap
     confirmation (« Esson (Calvados) ? »), after two misses the département only (messages.commune_question)."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_ask_commune"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.profile_slots import profile_from_tracker, say_notes
+from actions.profile_slots import noted_this_turn, profile_from_tracker, say_notes
 from knowledge import formatting
 from knowledge.matching import Recommendation, Suggestion, recommend
 from knowledge.next_step import networks_besides, next_step, next_step_text
@@ -32,7 +32,8 @@ def _refined(tracker: Tracker, previous: Tuple[str, ...] = ()) -> Tuple[Recommen
     profile = profile_from_tracker(tracker)
     pool = recommend(profile, limit=REFINE_POOL)
     wishes = Wishes(secteur=tracker.get_slot("secteur"), plus_pres=bool(tracker.get_slot("plus_pres")))
-    refined = refine(pool.local, wishes, MAX_SUGGESTIONS, knows_place=profile.code_insee is not None, previous=previous)
+    refined = refine(pool.local, wishes, MAX_SUGGESTIONS, knows_place=profile.code_insee is not None, previous=previous,
+                     besoin=profile.besoin)
     return replace(pool, local=refined.local), refined
 
 
@@ -61,7 +62,7 @@ def _card(s: Suggestion) -> Dict[str, Any]:
 
 
 class ActionRecommend(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_recommend"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
@@ -72,9 +73,11 @@ class ActionRecommend(Action):
         done = [SlotSet("suggestions", [s.initiative.id for s in result.local]), SlotSet("attempts", None),
                 SlotSet("suggestions_shown", True), SlotSet("suggested_for", facts)]
         # One sentence per change: the last message's own correction (« C'est noté : 27 ans. ») when there is one,
-        # else what differs from the facts the list was made for.
-        corrected = any(note.get("kind") == "correction" for note in tracker.get_slot("notes") or [])
-        change = None if corrected else describe_changes(tracker.get_slot("suggested_for") if shown_before else None, facts)
+        # else what differs from the facts the list was made for — without what a « C'est noté » said already
+        # (the form's validation may have said it before this action runs: one note per fact change).
+        noted = noted_this_turn(tracker)
+        corrected = bool(noted)
+        change = describe_changes(tracker.get_slot("suggested_for") if shown_before else None, facts, skip=noted)
         done += say_notes(dispatcher, tracker)
         if change:
             dispatcher.utter_message(text=change)
@@ -127,7 +130,7 @@ def _chosen(tracker: Tracker, dispatcher: CollectingDispatcher) -> Optional[Sugg
 
 
 class ActionSuggestionDetails(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_suggestion_details"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
@@ -138,7 +141,7 @@ class ActionSuggestionDetails(Action):
 
 
 class ActionSuggestionWhy(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_suggestion_why"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
@@ -151,7 +154,7 @@ class ActionSuggestionWhy(Action):
 class ActionSummary(Action):
     """The « fiche de liaison »: one message the person copies or forwards to a conseiller."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_summary"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
@@ -27,7 +27,7 @@ def answer_for(entities: List[Dict[str, Any]], known_age: Optional[float]) -> Sa
 
 
 class ActionSafety(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_safety"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:

@@ -1,40 +1,43 @@
-"""At the commune question, a commune's name is the answer, whatever intent the model reads in it.
+"""Applies knowledge/answer_first.py to Rasa's NLU result, where the tracker (the question asked) is known.
 
-The model classifies each message without knowing the question asked: « La Souterraine » typed at
-« Dans quelle commune habitez-vous ? » was read as another intent (« la »…), so the form stepped aside
-and the commune was lost. `install()` wraps Rasa's `MessageProcessor.parse_message`, which receives the
-conversation's tracker: while profile_form asks the commune, knowledge.facts.answer_intent turns the
-intent of a message that is exactly a commune (or a département) into `inform`. Anything else is left
-as the model read it. Installed by `python -m aiguillage.rasa_server`."""
+Rasa's MessageProcessor.parse_message receives the tracker; a message that answers the asked question but was
+classified as an intent leaving the questionnaire (« j'ai arrêté en première » → stop) gets the intent
+`inform`, so the form's slot mapping reads it and the rules keep the questionnaire going. The model's own
+guess stays in `intent_ranking`, and the change is logged without the message's words.
+"""
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Dict, Optional
 
-from knowledge.facts import answer_intent
+from knowledge.answer_first import answers_asked_question
 
-FORM = "profile_form"
-
-_original_parse_message = None
+logger = logging.getLogger(__name__)
+PROFILE_FORM = "profile_form"
+_KNOWN = ("commune_candidates", "departement", "code_insee", "attempts")
 _installed = False
+_original_parse_message: Any = None
 
 
-def adjust(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
-    """The parse result, its intent replaced when the form's question decides it (pure: unit-tested)."""
-    if tracker is None or getattr(tracker, "active_loop_name", None) != FORM:
+def corrected(parse_data: Dict[str, Any], tracker: Optional[Any]) -> Dict[str, Any]:
+    """The NLU result, with intent `inform` when the message answers the form's question (pure but for the tracker)."""
+    if tracker is None or getattr(tracker, "active_loop_name", None) != PROFILE_FORM:
         return parse_data
+    asked = tracker.get_slot("requested_slot")
     intent = (parse_data.get("intent") or {}).get("name")
-    wanted = answer_intent(parse_data.get("text") or "", intent, tracker.get_slot("requested_slot"))
-    if wanted == intent:
+    known = {name: tracker.get_slot(name) for name in _KNOWN}
+    if not answers_asked_question(parse_data.get("text") or "", asked, intent, parse_data.get("entities") or (), known):
         return parse_data
-    chosen = {"name": wanted, "confidence": 1.0}
-    ranking = [r for r in parse_data.get("intent_ranking") or [] if r.get("name") != wanted]
-    return {**parse_data, "intent": chosen, "intent_ranking": [chosen, *ranking]}
+    logger.info("Réponse à la question « %s » lue malgré l'intention %s.", asked, intent)
+    confidence = (parse_data.get("intent") or {}).get("confidence", 1.0)
+    return {**parse_data, "intent": {"name": "inform", "confidence": confidence}}
 
 
-async def parse_message(self: Any, message: Any, tracker: Optional[Any] = None, only_output_properties: bool = True) -> Dict[str, Any]:
+async def parse_message_answer_first(self: Any, message: Any, tracker: Any = None,
+                                     only_output_properties: bool = True) -> Dict[str, Any]:
     parse_data = await _original_parse_message(self, message, tracker, only_output_properties)
-    return adjust(parse_data, tracker)
+    return corrected(parse_data, tracker)
 
 
 def install() -> None:
@@ -44,5 +47,5 @@ def install() -> None:
     from rasa.core.processor import MessageProcessor
 
     _original_parse_message = MessageProcessor.parse_message
-    MessageProcessor.parse_message = parse_message
+    MessageProcessor.parse_message = parse_message_answer_first
     _installed = True

@@ -9,12 +9,12 @@ Checked against Rasa 3.6.21 (rasa/cli/utils.py, rasa/core/channels/console.py).
 
 from __future__ import annotations
 
-from typing import Any, Optional, Text
+from typing import Any, Optional
 
 _installed = False
 
 
-async def payload_from_button_question(button_question: Any) -> Optional[Text]:
+async def payload_from_button_question(button_question: Any) -> Optional[str]:
     """Rasa's function, except that a cancelled question (None) is returned as None."""
     from rasa.cli.utils import FREE_TEXT_INPUT_PROMPT
 

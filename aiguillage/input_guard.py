@@ -27,9 +27,9 @@ Installed by `python -m aiguillage.rasa_server`. Channels that override these re
 from __future__ import annotations
 
 import os
-from typing import Any, Dict, Optional, Text
+from typing import Any, Dict, Optional
 
-from aiguillage import safety_layer
+from aiguillage import safety_layer, typed_buttons
 
 MAX_SENDER_CHARS = 255
 # What the NLU reads (its time grows with every token); the parsers read more (knowledge/facts.py MAX_TEXT_CHARS).
@@ -53,7 +53,7 @@ def _body(request: Any) -> Dict[str, Any]:
     return body
 
 
-async def extract_sender(self: Any, request: Any) -> Optional[Text]:
+async def extract_sender(self: Any, request: Any) -> Optional[str]:
     sender = _body(request).get("sender")
     if isinstance(sender, bool) or not isinstance(sender, (str, int)) or not str(sender).strip():
         raise _bad_request("« sender » manquant : l'identifiant de la conversation est obligatoire (un texte).")
@@ -63,7 +63,7 @@ async def extract_sender(self: Any, request: Any) -> Optional[Text]:
     return sender
 
 
-def extract_message(self: Any, request: Any) -> Optional[Text]:
+def extract_message(self: Any, request: Any) -> Optional[str]:
     message = _body(request).get("message")
     if not isinstance(message, str):
         raise _bad_request("« message » manquant : le message doit être un texte.")
@@ -73,8 +73,14 @@ def extract_message(self: Any, request: Any) -> Optional[Text]:
 async def handle_bounded_message(self: Any, message: Any) -> Any:
     """`MessageProcessor.handle_message`, after the safety layer, on at most MAX_MESSAGE_CHARS characters of
     text (its head and tail)."""
+    # A typed button title is the button (aiguillage/typed_buttons.py); the bot's own words are never an alarm.
+    if isinstance(message.text, str) and not getattr(message, "parse_data", None):
+        payload = typed_buttons.payload_for(message.text)
+        if payload is not None:
+            message.text = payload
     # Safety first, on the whole message: a danger said in the last line of a long message is not cut away.
-    safety_layer.screen(message)
+    if not (isinstance(message.text, str) and typed_buttons.is_own_title(message.text)):
+        safety_layer.screen(message)
     if isinstance(message.text, str):
         from knowledge.text import emoji_answer
 

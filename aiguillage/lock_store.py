@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import math
 import time
-from typing import Any, Callable, Optional, Text, Tuple, TypeVar
+from typing import Any, Callable, Optional, Tuple, TypeVar
 
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
@@ -42,7 +42,7 @@ class AtomicRedisLockStore(RedisLockStore):
             kwargs = {"host": endpoint_config.url or "localhost", **endpoint_config.kwargs, **kwargs}
         super().__init__(**kwargs)
 
-    def _change(self, conversation_id: Text, change: Callable[[Optional[TicketLock]], Change]) -> T:
+    def _change(self, conversation_id: str, change: Callable[[Optional[TicketLock]], Change]) -> T:
         """Reads the lock, applies `change`, and writes the result, all or nothing: if another
         server changes the lock in between, Redis refuses the write and the change is redone."""
         import redis
@@ -66,7 +66,7 @@ class AtomicRedisLockStore(RedisLockStore):
                 except redis.WatchError:
                     continue
 
-    def issue_ticket(self, conversation_id: Text, lock_lifetime: float = LOCK_LIFETIME) -> int:
+    def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
         def change(lock: Optional[TicketLock]) -> Change:
             lock = lock or TicketLock(conversation_id)
             return lock, True, lock.issue_ticket(lock_lifetime)
@@ -76,7 +76,7 @@ class AtomicRedisLockStore(RedisLockStore):
         except Exception as error:  # as Rasa's issue_ticket
             raise LockError(f"Error while acquiring lock. Error:\n{error}") from error
 
-    def update_lock(self, conversation_id: Text) -> None:
+    def update_lock(self, conversation_id: str) -> None:
         def change(lock: Optional[TicketLock]) -> Change:
             if lock is None:
                 return None, False, None
@@ -85,7 +85,7 @@ class AtomicRedisLockStore(RedisLockStore):
 
         self._change(conversation_id, change)
 
-    def finish_serving(self, conversation_id: Text, ticket_number: int) -> None:
+    def finish_serving(self, conversation_id: str, ticket_number: int) -> None:
         def change(lock: Optional[TicketLock]) -> Change:
             if lock is None:
                 return None, False, None
@@ -94,7 +94,7 @@ class AtomicRedisLockStore(RedisLockStore):
 
         self._change(conversation_id, change)
 
-    def cleanup(self, conversation_id: Text, ticket_number: int) -> None:
+    def cleanup(self, conversation_id: str, ticket_number: int) -> None:
         """Gives the ticket back, and deletes the lock if nobody else waits, in one step: Rasa's
         version could delete a ticket another server had just taken in between."""
 

@@ -14,7 +14,7 @@ Installed by `python -m aiguillage.rasa_server`. Checked against Rasa 3.6.21
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Text
+from typing import Any, Dict, Optional
 
 _validator: Optional[Any] = None
 _installed = False
@@ -33,7 +33,7 @@ def _compiled_validator() -> Any:
     return _validator
 
 
-def validate_action_result(self: Any, result: Dict[Text, Any]) -> bool:
+def validate_action_result(self: Any, result: Dict[str, Any]) -> bool:
     """Same contract as Rasa's: True, or the best-matching ValidationError with Rasa's hint appended."""
     from jsonschema.exceptions import best_match
     from rasa.shared.constants import DOCS_BASE_URL

@@ -8,8 +8,8 @@ Before Rasa loads anything, for `run` and `shell`:
 * a custom tracker store class must import: Rasa would silently keep conversations in memory instead.
 Then `aiguillage.resilience` (a kind French answer when the action server is down or slow, and never an
 empty answer) and `aiguillage.input_guard` (messages cut to a bounded length; a 400, not a shared
-"default" conversation or a 500, for a malformed REST request), `aiguillage.answer_first` (at the commune
-question a commune's name is the answer, whatever intent the model read) are installed, and
+"default" conversation or a 500, for a malformed REST request) are installed, and
+`aiguillage.answer_first` (an answer to the question asked is not taken for « stop »),
 `aiguillage.performance` (Rasa re-checked a constant JSON Schema on every action call: 60 % of its time);
 for `shell`, `aiguillage.console` (Ctrl-C at a question with buttons ends the conversation cleanly).
 scripts/run.sh and the tests' BotStack start Rasa this way.

@@ -35,7 +35,7 @@ class StartupProblem(Exception):
 def _expand(value: Any) -> Any:
     """${VAR} placeholders, as Rasa expands them in endpoints.yml."""
     if isinstance(value, str):
-        def replace(match: "re.Match[str]") -> str:
+        def replace(match: re.Match[str]) -> str:
             name = match.group(1)
             if name not in os.environ:
                 raise StartupProblem(f"la variable d'environnement {name}, utilisée dans le fichier des services, n'est pas définie.")
@@ -108,11 +108,13 @@ def check_sqlite_file(path: Path, endpoints: Path = Path("endpoints.yml")) -> No
             f"Créez-le (mkdir -p {directory}) ou changez « db » dans la section tracker_store de {endpoints}."
         )
     if not os.access(directory, os.W_OK | os.X_OK):
-        raise StartupProblem(f"le dossier « {directory} » n'est pas accessible en écriture : impossible d'y enregistrer les conversations ({shown}).")
+        raise StartupProblem(f"le dossier « {directory} » n'est pas accessible en écriture : "
+                             f"impossible d'y enregistrer les conversations ({shown}).")
     if not path.exists():
         return  # Rasa creates it
     if path.is_dir():
-        raise StartupProblem(f"« {shown} » est un dossier, pas une base de conversations : changez « db » dans la section tracker_store de {endpoints}.")
+        raise StartupProblem(f"« {shown} » est un dossier, pas une base de conversations : "
+                             f"changez « db » dans la section tracker_store de {endpoints}.")
     if not os.access(path, os.R_OK | os.W_OK):
         raise StartupProblem(f"la base des conversations {shown} n'est pas accessible en lecture et écriture (droits du fichier).")
     connection = None

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any, Iterable, Optional, Text
+from typing import Any, Iterable, Optional
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
@@ -78,11 +78,11 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
             self._last_idle_purge = time.monotonic()
             self.forget_idle_conversations()
 
-    def erase(self, sender_id: Text) -> int:
+    def erase(self, sender_id: str) -> int:
         """Deletes every stored event of `sender_id`, in all sessions. Returns how many were deleted."""
         return self._delete(self.SQLEvent.sender_id == sender_id)
 
-    def forget_before(self, sender_id: Text, timestamp: float) -> int:
+    def forget_before(self, sender_id: str, timestamp: float) -> int:
         """Deletes the events of `sender_id` older than `timestamp` (the start of its current session),
         as Rasa itself draws the line between sessions."""
         return self._delete(sa.and_(self.SQLEvent.sender_id == sender_id, self.SQLEvent.timestamp < timestamp))

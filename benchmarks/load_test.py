@@ -226,16 +226,19 @@ def report(users: List[User], elapsed: float, args: argparse.Namespace, rss: Dic
         f"Aiguillage — test de charge du {datetime.now():%Y-%m-%d %H:%M}",
         f"machine        : {os.cpu_count()} cœurs ({cpu_model}), Python {platform.python_version()}",
         f"cible          : {target}",
-        f"réglages       : {args.users} personnes simultanées × {args.conversations} conversation(s), pause {args.think[0]:g}–{args.think[1]:g} s "
+        f"réglages       : {args.users} personnes simultanées × {args.conversations} conversation(s), "
+        f"pause {args.think[0]:g}–{args.think[1]:g} s "
         f"avant chaque message, montée en charge {args.ramp_up:g} s, limite {args.max_seconds:g} s",
         "",
         f"conversations  : {completed} terminées sur {len(users) * args.conversations} en {elapsed:.1f} s "
         f"→ {completed / elapsed * 60:.1f} conversations par minute",
         f"messages       : {len(latencies)} ({len(latencies) / elapsed:.1f} par seconde)",
-        f"latence        : p50 {percentile(latencies, 50):.0f} ms   p95 {p95:.0f} ms   p99 {percentile(latencies, 99):.0f} ms   "
+        f"latence        : p50 {percentile(latencies, 50):.0f} ms   p95 {p95:.0f} ms   "
+        f"p99 {percentile(latencies, 99):.0f} ms   "
         f"max {max(latencies, default=float('nan')):.0f} ms   (objectif p95 < {P95_AIM_MS:.0f} ms)",
         "par message    :" + "".join(
-            f"\n  {label:<10} n={len(values):<4} p50 {percentile(values, 50):5.0f} ms   p95 {percentile(values, 95):5.0f} ms   "
+            f"\n  {label:<10} n={len(values):<4} p50 {percentile(values, 50):5.0f} ms   "
+            f"p95 {percentile(values, 95):5.0f} ms   "
             f"p99 {percentile(values, 99):5.0f} ms"
             for label, values in sorted(by_turn.items(), key=lambda item: -statistics.median(item[1]))),
         f"erreurs        : {len(errors)}" + "".join(f"\n  {e}" for e in errors[:20]),

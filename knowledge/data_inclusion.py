@@ -18,7 +18,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
-
 from knowledge import geo, vocab
 from knowledge.offers import epci_members
 

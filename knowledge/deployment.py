@@ -170,9 +170,10 @@ def _check_values(path: Path, node: Any, where: List[Any]) -> None:
     elif isinstance(node, list):
         for index, value in enumerate(node):
             _check_values(path, value, where + [index])
-    elif isinstance(node, str):
-        if _PLACEHOLDER.search(node) or (where and where[-1] == "telephone" and _PLACEHOLDER_PHONE.match(node)):
-            raise DeploymentError(path, _field(where), f"valeur d'exemple {node!r} : remplacez-la par la vraie information")
+    elif isinstance(node, str) and (
+        _PLACEHOLDER.search(node) or (where and where[-1] == "telephone" and _PLACEHOLDER_PHONE.match(node))
+    ):
+        raise DeploymentError(path, _field(where), f"valeur d'exemple {node!r} : remplacez-la par la vraie information")
 
 
 def _check_geography(path: Path, raw: Dict[str, Any]) -> None:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
-from knowledge import geo
+from knowledge import commune_cues, geo
 from knowledge.geo.quartiers import quartier_answer, quartier_in_text
 from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES
 from knowledge.text import bounded, emoji_answer, normalize
@@ -41,8 +41,11 @@ from knowledge.understanding import (
     parse_vehicule,
     parse_yes_no,
 )
+from knowledge.understanding import negated_besoin, negated_logement, rqth_asked_for, says_dont_know
 
 YES_NO_SLOTS = ("qpv", "permis", "vehicule", "handicap", "rqth")
+# Sensitive questions: an emoji is too light to record a handicap (« 👍 » may mean « got it »).
+SENSITIVE_YES_NO = ("handicap", "rqth")
 # The parsers read up to this much of a message (its head and tail beyond, knowledge.text.bounded): « sans diplôme »
 # said in the middle of a long story counts. The NLU reads less (aiguillage/input_guard.py MAX_MESSAGE_CHARS: its
 # time grows with every token), and input_guard passes this longer text on in the message's metadata (FULL_TEXT).
@@ -61,10 +64,13 @@ class Facts:
     slots: Dict[str, Any] = field(default_factory=dict)
     skipped: List[str] = field(default_factory=list)
     rejected: Optional[str] = None
+    # Questions answered « je ne sais pas » (also in `skipped`: not asked again), not refused: the fiche says
+    # « ne sait pas » for these, « préfère ne pas le dire » for the others.
+    unknown: List[str] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not self.slots and not self.skipped and self.rejected is None
+        return not self.slots and not self.skipped and not self.unknown and self.rejected is None
 
 
 def _entity_values(entities: Iterable[Mapping[str, Any]]) -> Dict[str, str]:
@@ -76,9 +82,10 @@ def _entity_values(entities: Iterable[Mapping[str, Any]]) -> Dict[str, str]:
     return values
 
 
-# A commune already known is replaced only by a commune said after one of these (« en fait j'habite à
-# Lyon »), not by a place named in passing (« je suis à la Villeneuve » answering the quartier question).
-_MOVE_CUE = re.compile(r"\b(?:habite|habiter|jhabite|vis|jvis|demenage|demenager|ville|commune|en fait|plutot)\b")
+# A commune already known is replaced only by a commune said after a cue (« en fait j'habite à Lyon »,
+# « jsuis a saint vaury », knowledge/commune_cues.py) or typed alone with no question pending (« Mérignac »
+# after the list), not by a place named in passing (« je suis à la Villeneuve » answering the quartier question).
+_MOVE_CUE = commune_cues.MOVE_CUE
 # Misses on the commune question after which only the département is asked (and skipping is offered).
 COMMUNE_MAX_MISSES = 2
 
@@ -101,8 +108,29 @@ def _apply_choice(choice: "geo.Choice", facts: Facts) -> None:
         facts.slots.update({"departement": choice.departement, "commune_candidates": None})
 
 
+# A bare number is an age only when it can be nothing else: no age known yet, a young person's age, and
+# not answering the commune (a département, a postal code) nor the age itself (parsed as such).
+_BARE_NUMBER = re.compile(r"\s*(\d{2})\s*")
+BARE_AGE_RANGE = (16, 25)
+
+
+def _bare_age(text: str, requested_slot: Optional[str], known: Mapping[str, Any]) -> bool:
+    match = _BARE_NUMBER.fullmatch(text)
+    if not match or known.get("age") is not None or requested_slot in (None, "age", "commune"):
+        return False
+    return BARE_AGE_RANGE[0] <= int(match.group(1)) <= BARE_AGE_RANGE[1]
+
+
+def _compound_choice(communes: Sequence["geo.Commune"], text: str) -> "geo.Choice":
+    """Communes a sentence points to (« valence d'agen », « … dans le 82 »): one is taken, several offered."""
+    communes = list(commune_cues.narrow_by_departement(communes, text))
+    if len(communes) == 1:
+        return geo.Choice(commune=communes[0])
+    return geo.Choice(candidates=tuple(communes[:5]))
+
+
 def _read_commune(text: str, code: Optional[str], asked: bool, intent: Optional[str],
-                  known: Mapping[str, Any], facts: Facts) -> None:
+                  known: Mapping[str, Any], facts: Facts, requested_slot: Optional[str] = None) -> None:
     """The one reader of the commune: a button's code, an answer to the commune question, or a place
     pointed to in a sentence. NLU `commune` entities are not used: the full-text pass keeps hyphenated
     names whole and knows which words are no places (see knowledge/geo/)."""
@@ -125,7 +153,8 @@ def _read_commune(text: str, code: Optional[str], asked: bool, intent: Optional[
                 return
         if intent in ("affirm", "deny"):
             return
-        choice = geo.read_answer(text, offered, known.get("departement"))
+        compound = None if offered else commune_cues.compound_communes(text)
+        choice = _compound_choice(compound, text) if compound else geo.read_answer(text, offered, known.get("departement"))
         if choice.departement and not choice.commune and not choice.candidates:
             attempts = known.get("attempts") or {}
             if isinstance(attempts, Mapping) and attempts.get("commune", 0) >= COMMUNE_MAX_MISSES:
@@ -136,12 +165,25 @@ def _read_commune(text: str, code: Optional[str], asked: bool, intent: Optional[
             return
         _apply_choice(choice, facts)
         return
-    choice = geo.choose(geo.find_communes_in_text(text))
+    compound = commune_cues.compound_communes(text)
+    if compound:
+        choice = _compound_choice(compound, text)
+    else:
+        choice = geo.choose(geo.find_communes_in_text(text))
+        if choice.candidates and not choice.commune:
+            narrowed = commune_cues.narrow_by_departement(choice.candidates, text)  # « … dans le 82 »
+            if len(narrowed) < len(choice.candidates):
+                choice = _compound_choice(narrowed, text)
     if choice.empty:
         return
-    if known.get("code_insee") and not _MOVE_CUE.search(normalize(text)):
+    named_alone = requested_slot is None and bool(commune_cues.named_alone(text))
+    if known.get("code_insee") and not (_MOVE_CUE.search(normalize(text)) or named_alone):
         return  # a place named in passing does not move someone whose commune is known
+    if known.get("code_insee") and requested_slot == "qpv" and choice.commune is None:
+        return  # « il habite à l'Alma » answering the quartier question: a quartier, not a guessed commune
     _apply_choice(choice, facts)
+    if known.get("code_insee") and choice.commune is None and choice.candidates:
+        facts.slots.update({"commune": None, "code_insee": None})  # the form then asks which one
 
 
 def read_facts(
@@ -153,7 +195,7 @@ def read_facts(
     known: Optional[Mapping[str, Any]] = None,
 ) -> Facts:
     """`known`: slots already set that change how a message reads (commune_candidates, departement,
-    code_insee, attempts): « 26 » picks Valence (26) among the Valence offered."""
+    code_insee, attempts, besoin, logement): « 26 » picks Valence (26) among the Valence offered."""
     known = known or {}
     from_button = (text or "").startswith("/")
     # A button payload: its entities say everything. Typed text: the parsers own the profile facts, and
@@ -166,18 +208,23 @@ def read_facts(
     if intent == "decline" and requested_slot:
         facts.skipped.append(requested_slot)
         return facts
-    if intent == "dont_know" and requested_slot:
+    if requested_slot and (intent == "dont_know" or says_dont_know(text)):
         if requested_slot == "besoin":
             facts.slots["besoin"] = "ne-sait-pas"
         else:
-            facts.skipped.append(requested_slot)
+            facts.skipped.append(requested_slot)  # not asked again…
+            facts.unknown.append(requested_slot)  # …and said as « ne sait pas », not as a refusal
         return facts
 
     besoin = button.get("besoin") if button.get("besoin") in BESOINS else parse_besoin(text, expecting=requested_slot in (None, "besoin"))
     if besoin:
         facts.slots["besoin"] = besoin
+    elif known.get("besoin") and negated_besoin(text) == known.get("besoin"):
+        facts.slots["besoin"] = None  # « jveux pas créer de boîte » said of the known need: asked again
 
     age = parse_age(text, expecting_age=requested_slot == "age", today=today)
+    if age is None and _bare_age(text, requested_slot, known):
+        age = parse_age(text, expecting_age=True, today=today)  # « 19 » typed while the need was asked
     if age is not None:
         facts.slots["age"] = age.value
     elif requested_slot == "age" and intent in ("inform", "nlu_fallback") and text.strip():
@@ -192,7 +239,7 @@ def read_facts(
 
     # While the commune is asked, an answer that already gave another fact (« 20 ans ») is read as a sentence.
     asked_commune = requested_slot == "commune" and not facts.slots.keys() - {"commune_candidates"}
-    _read_commune(text, values.get("code_insee"), asked_commune, intent, known, facts)
+    _read_commune(text, values.get("code_insee"), asked_commune, intent, known, facts, requested_slot)
 
     # An entity value that is not oui/non (a span the synonyms missed) falls back to reading the text.
     permis = _ENTITY_BOOLS.get(button.get("permis", "").lower())
@@ -207,6 +254,8 @@ def read_facts(
         facts.slots["vehicule"] = vehicule
     if logement:
         facts.slots["logement"] = logement
+    elif known.get("logement") and negated_logement(text) == known.get("logement"):
+        facts.slots["logement"] = None  # « jsuis pas en foyer moi »: the housing read before was wrong
     if handicap:
         facts.slots["handicap"] = handicap != "non"
         facts.slots["rqth"] = handicap == "rqth"
@@ -219,10 +268,15 @@ def read_facts(
     if quartier:
         facts.slots["quartier"] = quartier
 
+    if requested_slot == "rqth" and "rqth" not in facts.slots and rqth_asked_for(text):
+        facts.slots["rqth"] = False  # « en cours »: asked for, not granted yet
     # A plain yes/no answers the question just asked.
     if requested_slot in YES_NO_SLOTS and requested_slot not in facts.slots:
         # 👍 is « oui » whatever the model made of it (it has been read as « goodbye »).
         answer = emoji_answer(text)
+        if answer is True and requested_slot in SENSITIVE_YES_NO:
+            facts.rejected = f"{requested_slot}-emoji:"  # a handicap is never recorded from a thumbs-up: asked in words
+            return facts
         if answer is None:
             answer = {"affirm": True, "deny": False}.get(intent or "")
         if answer is None:
@@ -234,25 +288,17 @@ def read_facts(
                 facts.slots[requested_slot] = answer
         elif requested_slot == "qpv" and "quartier" not in facts.slots and not facts.slots:
             name = quartier_answer(text)
-            if name:
+            if name and not _is_commune_name(name, known.get("code_insee")):
                 facts.slots["quartier"] = name
     if requested_slot and facts.empty and intent in ("inform", "nlu_fallback") and text.strip():
         facts.rejected = f"{requested_slot}:?"
     return facts
 
 
-# Intents a place name never overrides: a yes/no confirms the commune offered (« grave », « c faux »), and a
-# button payload or the safety layer's intent says exactly what it is.
-_KEPT_INTENTS = frozenset({"inform", "affirm", "deny", "safety_alert", "english_help"})
-
-
-def answer_intent(text: str, intent: Optional[str], requested_slot: Optional[str]) -> Optional[str]:
-    """The intent to act on: at the commune question, a message that is exactly a commune's name or a
-    département (« La Souterraine », « Orange », « 26 ») answers it, whatever the model read in it
-    (« la » taken for another intent sent the form away). Elsewhere the model's intent stands."""
-    if requested_slot != "commune" or intent in _KEPT_INTENTS or not geo.names_a_place(text or ""):
-        return intent
-    return "inform"
+def _is_commune_name(name: str, code_insee: Optional[str]) -> bool:
+    """« nimes » answering the quartier question of someone living in Nîmes is the commune, not a quartier."""
+    commune = geo.get_commune(str(code_insee)) if code_insee else None
+    return commune is not None and geo.normalize(name) == geo.normalize(commune.nom)
 
 
 def should_ask_qpv(code_insee: Optional[str]) -> bool:

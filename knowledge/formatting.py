@@ -30,7 +30,7 @@ def one_line(text: str, limit: int = OFFER_MAX_CHARS) -> str:
     text = " ".join(text.split())
     for end in (". ", " ! ", " ? "):
         cut = text.find(end)
-        if 0 < cut:
+        if cut > 0:
             text = text[:cut + 1].rstrip()
             break
     if len(text) <= limit:
@@ -141,6 +141,15 @@ def commune_label(code: str) -> str:
     return f"{commune.nom} ({geo.departement_name(commune.departement) or commune.departement})"
 
 
+def at_commune(name: str) -> str:
+    """« à Fougères », « au Havre », « aux Mureaux », « à La Courneuve »: à + the commune's own article
+    (« Le » and « Les » contract with « à », « La » and « L' » do not)."""
+    for article, contracted in (("Le ", "au "), ("Les ", "aux ")):
+        if name.startswith(article) and len(name) > len(article):
+            return contracted + name[len(article):]
+    return f"à {name}"
+
+
 def _yes_no(value: bool) -> str:
     return "oui" if value else "non"
 
@@ -176,6 +185,8 @@ def profile_lines(profile: Profile) -> List[str]:
         text = _value_text(profile, name)
         if text is not None:
             lines.append(f"- {label} : {text}")
+        elif name in profile.unknown:
+            lines.append(f"- {label} : ne sait pas")
         elif name in profile.declined:
             lines.append(f"- {label} : préfère ne pas le dire")
     return lines or ["- Rien de précisé"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Dict, Iterable, Optional, Sequence, Tuple
+from typing import Dict, Optional, Sequence, Tuple
 
 from knowledge.models import GlossaryTerm
 from knowledge.text import normalize
@@ -49,6 +49,15 @@ def find_term(question: str, terms: Sequence[GlossaryTerm], hint: Optional[str] 
         if best:
             return best[1]
     return None
+
+
+# The term a question of the form is about: « c quoi ? » typed while it is asked means this term.
+QUESTION_TERMS: Dict[str, str] = {"qpv": "qpv", "rqth": "rqth", "permis": "permis-de-conduire"}
+
+
+def question_term(requested_slot: Optional[str], terms: Sequence[GlossaryTerm]) -> Optional[GlossaryTerm]:
+    wanted = QUESTION_TERMS.get(requested_slot or "")
+    return next((term for term in terms if term.id == wanted), None) if wanted else None
 
 
 def definition_text(term: GlossaryTerm, terms_by_id: Optional[Dict[str, GlossaryTerm]] = None) -> str:

@@ -50,14 +50,16 @@ def situation_lines(profile: Profile) -> List[str]:
     for name, label in formatting._FIELD_LABELS.items():  # noqa: SLF001 - one list of the profile's facts
         value = getattr(profile, name, None)
         if value is None:
-            if name in profile.declined:
+            if name in profile.unknown:
+                lines.append(f"- {label} : ne sait pas")
+            elif name in profile.declined:
                 lines.append(f"- {label} : préfère ne pas le dire")
             continue
         if name == "age":
             lines.append(f"- {profile.whole_age} ans")
         elif name == "code_insee":
             where = formatting.commune_label(value)
-            lines.append(f"- Habite à {where}" + (f", quartier {profile.quartier}" if profile.quartier else ""))
+            lines.append(f"- Habite {formatting.at_commune(where)}" + (f", quartier {profile.quartier}" if profile.quartier else ""))
         elif name == "quartier":
             continue  # said with the commune
         elif name in _PLAIN:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -14,7 +14,6 @@ import jsonschema
 import yaml
 
 from knowledge import vocab
-from knowledge.schema_errors import french_error
 from knowledge.models import (
     DIPLOMA_LEVELS,
     Contact,
@@ -29,6 +28,7 @@ from knowledge.models import (
     Source,
     Zone,
 )
+from knowledge.schema_errors import french_error
 
 DATA_DIR = vocab.DATA_DIR
 SCHEMA_DIR = Path(__file__).parent / "schemas"
@@ -75,7 +75,7 @@ def _vocab_definitions() -> Dict[str, Any]:
     }
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema(kind: str) -> Dict[str, Any]:
     """The JSON Schema of one file kind, with the vocabularies filled in as enums."""
     with (SCHEMA_DIR / f"{kind}.schema.json").open(encoding="utf-8") as handle:
@@ -135,6 +135,7 @@ def _eligibilite(raw: dict) -> Eligibilite:
         ),
         diplome_min=raw.get("diplome_min"),
         diplome_max=raw.get("diplome_max"),
+        secteurs=tuple(raw.get("secteurs", ())),
         conditions_acces=raw.get("conditions_acces"),
     )
 
@@ -208,6 +209,13 @@ def _check_initiative(path: Path, record: Initiative) -> None:
     for code in record.zone.regions:
         if geo.get_region(code) is None:
             raise KnowledgeError(path, record.id, "zone.regions", f"région inconnue {code!r}")
+    if elig.secteurs:
+        from knowledge.sectors import sectors_by_id
+
+        unknown = [s for s in elig.secteurs if s not in sectors_by_id()]
+        if unknown:
+            raise KnowledgeError(path, record.id, "eligibilite.secteurs",
+                                 f"secteur inconnu {unknown[0]!r} (voir knowledge/data/secteurs.yaml)")
     if record.zone.niveau != "national" and not (
         record.zone.communes or record.zone.departements or record.zone.regions
     ):

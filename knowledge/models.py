@@ -50,6 +50,9 @@ class Eligibilite:
     residents: Residents = field(default_factory=Residents)
     diplome_min: Optional[str] = None  # a DIPLOMA_LEVELS value
     diplome_max: Optional[str] = None
+    # For people heading to one of these trades only (knowledge/data/secteurs.yaml ids): a company's
+    # recruitment or a preparation for one trade. Like a reserved public, an unknown trade never opens it.
+    secteurs: Tuple[str, ...] = ()
     conditions_acces: Optional[str] = None
 
 

@@ -10,7 +10,8 @@ LOGEMENTS: Dict[str, str] = {
     "stable": "dans son propre logement",
     "chez-parents": "chez ses parents",
     "heberge-tiers": "hébergé·e par un proche",
-    "foyer-fjt": "en foyer (FJT…)",
+    # Not « FJT »: a placement by the ASE or a CHRS is a foyer too, and the person knows which (the conseiller asks).
+    "foyer-fjt": "en foyer ou en résidence",
     "sans-domicile": "sans logement",
 }
 
@@ -109,7 +110,10 @@ class Profile:
     parent_isole: Optional[bool] = None
     minima_sociaux: Optional[bool] = None
     refugie: Optional[bool] = None
+    secteur: Optional[str] = None  # a trade the person asked for (knowledge/data/secteurs.yaml id)
     declined: FrozenSet[str] = field(default_factory=frozenset)
+    # Questions answered « je ne sais pas » (not asked again either): said as such, never as a refusal.
+    unknown: FrozenSet[str] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
         if self.logement is not None and self.logement not in LOGEMENTS:
@@ -122,6 +126,11 @@ class Profile:
             raise ValueError(f"scolarité inconnue : {self.scolarite!r}")
         if self.diplome is not None and self.diplome not in DIPLOMES:
             raise ValueError(f"diplôme inconnu : {self.diplome!r}")
+        if self.secteur is not None:
+            from knowledge.sectors import sectors_by_id  # the trades are data, read once
+
+            if self.secteur not in sectors_by_id():
+                raise ValueError(f"secteur inconnu : {self.secteur!r}")
         if self.age is not None and not AGE_MIN <= self.age <= AGE_MAX:
             raise ValueError(f"âge hors limites : {self.age!r}")
 
@@ -129,5 +138,5 @@ class Profile:
     def whole_age(self) -> Optional[int]:
         return int(self.age) if self.age is not None else None
 
-    def with_changes(self, **changes: object) -> "Profile":
+    def with_changes(self, **changes: object) -> Profile:
         return replace(self, **changes)

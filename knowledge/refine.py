@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from knowledge import geo
+from knowledge.formatting import at_commune
 from knowledge.matching import COMMUNE, DEPARTEMENT, EPCI, NATIONAL, REGION, Suggestion
 from knowledge.profile import BESOINS
 from knowledge.sectors import Sector, record_in_sector, sectors_by_id
@@ -57,13 +58,24 @@ def _closeness(s: Suggestion) -> int:
 ALREADY_CLOSEST_TEXT = "Ce sont déjà les actions les plus proches de chez vous que je connaisse."
 
 
-def no_sector_text(sector: Sector) -> str:
+# Who knows more about a trade than this base, by what the person is after: employers for a job, training
+# organisations for a course (live testers seeking a course were told about « employeurs qui recrutent »).
+_WHO_KNOWS = {
+    "emploi": "votre mission locale connaît les employeurs qui recrutent.",
+    "apprentissage": "votre mission locale connaît les employeurs et les CFA qui recrutent des apprentis.",
+    "formation": "votre mission locale connaît les formations de votre région.",
+}
+_WHO_KNOWS_ANY = "un conseiller de votre mission locale pourra chercher avec vous."
+
+
+def no_sector_text(sector: Sector, besoin: Optional[str] = None) -> str:
     return (f"Je n'ai pas d'action recensée pour {sector.libelle} près de chez vous ; "
-            "votre mission locale connaît les employeurs qui recrutent.")
+            + _WHO_KNOWS.get(besoin or "", _WHO_KNOWS_ANY))
 
 
 def refine(pool: Sequence[Suggestion], wishes: Wishes, limit: int, knows_place: bool = True,
-           previous: Sequence[str] = (), sectors: Optional[Tuple[Sector, ...]] = None) -> Refined:
+           previous: Sequence[str] = (), sectors: Optional[Tuple[Sector, ...]] = None,
+           besoin: Optional[str] = None) -> Refined:
     """The suggestions to show from the matcher's ranked `pool` (wider than `limit`), and what to say first.
 
     A trade keeps only the records that touch it; when none does, the list stays as the matcher made it and
@@ -78,7 +90,7 @@ def refine(pool: Sequence[Suggestion], wishes: Wishes, limit: int, knows_place: 
             chosen = in_sector
             notes.append(f"Voici les actions qui concernent {sector.libelle}.")
         else:
-            notes.append(no_sector_text(sector))
+            notes.append(no_sector_text(sector, besoin))
     if wishes.plus_pres:
         if not knows_place:
             notes.append("Pour classer par distance, il me faut votre commune : écrivez-la, "
@@ -87,7 +99,8 @@ def refine(pool: Sequence[Suggestion], wishes: Wishes, limit: int, knows_place: 
             chosen.sort(key=_closeness)  # stable: the matcher's order among equally close ones
     local = tuple(chosen[:max(limit, 0)])
     unchanged = bool(previous) and [s.initiative.id for s in local] == list(previous)
-    if wishes.plus_pres and knows_place:
+    # With nothing to show, « already the closest » would contradict the « nothing found » that follows.
+    if wishes.plus_pres and knows_place and local:
         notes.append(ALREADY_CLOSEST_TEXT if unchanged or len(local) < 2 else "Je les classe de la plus proche à la plus éloignée de chez vous.")
     return Refined(local, tuple(notes), unchanged)
 
@@ -116,7 +129,7 @@ def _change_text(key: str, value: Any, sectors: Optional[Tuple[Sector, ...]]) ->
         return f"vous avez {int(float(value))} ans"
     if key == "code_insee" and value:
         commune = geo.get_commune(str(value))
-        return f"vous habitez à {commune.nom}" if commune else None
+        return f"vous habitez {at_commune(commune.nom)}" if commune else None
     if key == "besoin" and value in BESOINS:
         return f"votre priorité : {BESOINS[value][0]}"
     if key == "quartier" and value:
@@ -134,15 +147,17 @@ def _change_text(key: str, value: Any, sectors: Optional[Tuple[Sector, ...]]) ->
 
 
 def describe_changes(before: Optional[Mapping[str, Any]], after: Mapping[str, Any],
-                     sectors: Optional[Tuple[Sector, ...]] = None) -> Optional[str]:
+                     sectors: Optional[Tuple[Sector, ...]] = None, skip: Iterable[str] = ()) -> Optional[str]:
     """« C'est noté : vous n'avez pas de moyen de transport à vous. » — or None when nothing changed.
 
-    Only what the person said since the last list; the commune's derived fields follow code_insee."""
+    Only what the person said since the last list; the commune's derived fields follow code_insee.
+    `skip`: facts already acknowledged in this turn (« C'est noté : 22 ans. »), never said twice."""
     if before is None:
         return None
     changed = []
+    skip = frozenset(skip)
     for key in SNAPSHOT_KEYS:
-        if before.get(key) != after.get(key):
+        if key not in skip and before.get(key) != after.get(key):
             text = _change_text(key, after.get(key), sectors)
             if text and text not in changed:
                 changed.append(text)

@@ -28,7 +28,8 @@ _LEFT = re.compile(
 _AT_SCHOOL = re.compile(
     rf"\b(?:(?:je suis|jsuis|jsui|chui|chuis|suis|il est|elle est|est|encore|toujours|actuellement)\s+(?:en|au|a la|a l)\s+{_CLASSES}"
     r"|(?:etudiant|etudiante|lyceen|lyceenne|collegien|collegienne|eleve)\b|encore a l ecole|toujours a l ecole|je vais au lycee"
-    r"|je vais en cours|scolarise|scolarisee)\b")
+    r"|je vais en cours|scolarise|scolarisee"
+    r"|(?:passe|jpasse|passer|prepare|jprepare|preparer) (?:le |mon |son )?brevet(?! professionnel))\b")
 
 
 def parse_scolarite(text: str) -> Optional[str]:
@@ -50,7 +51,9 @@ _LEVEL_WORDS = (
 _HAVE = r"(?:j ai|jai|g|j|ai|il a|elle a|avec|titulaire d(?:e|u|un|une)?|obtenu|eu|valide|validee|diplome d(?:e|u|un|une)?|diplomee d(?:e|u|un|une)?|niveau|mon|ma)"
 _NONE = re.compile(
     r"\b(?:pas|pa|ps|aucun|aucune|sans|zero|0|rien comme|jamais eu de|jamais eu d)\s+(?:de |d |eu de |eu d |le moindre )?diplomes?\b"
-    r"|\b(?:aucun|sans)\s+diplome|\bnon diplomee?\b|\bque le brevet\b|\bjuste le brevet\b|\bseulement le brevet\b|\bpas diplomee?\b")
+    r"|\b(?:aucun|sans)\s+diplome|\bnon diplomee?\b|\bque le brevet\b|\bjuste le brevet\b|\bseulement le brevet\b|\bpas diplomee?\b"
+    # The brevet (des collèges) is no level for the matching: held or being sat, it counts as « aucun ».
+    rf"|\b(?:{_HAVE}|passe|jpasse|passer|prepare|jprepare)\s+(?:eu\s+)?(?:le |mon |son )?brevet(?! professionnel)\b")
 # A message starting with « bac+2 », « niveau bac+3 » (« bac+3 en compta »): a level held, whatever was asked.
 _HIGHER_LEVEL = re.compile(r"(?:j ai (?:un )?|jai |g |niveau )?bac (?:plus )?[2-8]\b(?! ans)")
 # Leaving school in collège (6e–3e) means no diploma but the brevet, which counts as none here.

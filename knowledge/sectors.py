@@ -15,6 +15,7 @@ from typing import Dict, Iterable, Optional, Pattern, Tuple
 import yaml
 
 from knowledge.models import Initiative
+from knowledge.negation import affirmed_search
 from knowledge.text import normalize
 from knowledge.vocab import DATA_DIR
 
@@ -78,7 +79,8 @@ def find_sector(text: str, sectors: Optional[Tuple[Sector, ...]] = None) -> Opti
     t = normalize(text)
     found = []
     for sector in sectors if sectors is not None else default_sectors():
-        match = sector.said.search(_without(t, sector.exclude))
+        # « du social pas de la vente »: a trade named after a negation is not asked for (knowledge/negation.py).
+        match = affirmed_search(sector.said.pattern, _without(t, sector.exclude))
         if match:
             found.append((match.start(), sector.id))
     return min(found)[1] if found else None
@@ -112,4 +114,6 @@ def _without(text: str, phrases: Tuple[str, ...]) -> str:
 
 
 def record_in_sector(record: Initiative, sector: Sector) -> bool:
+    if sector.id in record.eligibilite.secteurs:  # a one-trade action says its trade as data
+        return True
     return bool(sector.in_record.search(_without(record_text(record), sector.exclude)))

@@ -27,7 +27,7 @@ _NO_SIGNS = frozenset("👎❌✖🙅🚫")
 _DECORATION = re.compile("[\\s\ufe0f\u200d\U0001F3FB-\U0001F3FF!.]")
 
 
-def emoji_answer(text: str) -> "bool | None":
+def emoji_answer(text: str) -> bool | None:
     """True for « 👍 », « 👍🏽👍 », « ✅ »; False for « 👎 », « ❌ »; None for anything else."""
     signs = set(_DECORATION.sub("", text or ""))
     if signs and signs <= _YES_SIGNS:

@@ -13,6 +13,7 @@ from rapidfuzz.process import extractOne
 
 from knowledge.age import AgeReading, french_number, parse_age  # noqa: F401  (the age reader lives apart)
 from knowledge.schooling import parse_diplome, parse_scolarite  # noqa: F401
+from knowledge.negation import affirmed_search, negated_search
 from knowledge.text import emoji_answer, normalize
 
 # Negation as people type it: "pas", "pa", "ps", "sans", "aucun", "jamais", "n'ai pas", "g pa".
@@ -49,10 +50,16 @@ def parse_permis(text: str) -> Optional[bool]:
 _VEHICLES = r"(?:voiture|voitur|vehicule|caisse|auto|bagnole|scooter|scoot|moto|mob|mobylette|velo|trottinette|voiture sans permis|vsp)"
 
 
+# A vehicle sent as an emoji (« 🚲 » answering « Avez-vous un véhicule ? »): its word, then read as text.
+_VEHICLE_SIGN_WORDS = {"🚲": "velo", "🛵": "scooter", "🏍": "moto", "🚗": "voiture", "🚙": "voiture", "🛴": "trottinette",
+                       "🚌": "bus", "🚍": "bus", "🚎": "bus", "🚇": "metro", "🚆": "train", "🚊": "tram", "🚋": "tram", "🚶": "a pied"}
+_VEHICLE_SIGNS = re.compile("|".join(map(re.escape, _VEHICLE_SIGN_WORDS)))
+
+
 def parse_vehicule(text: str) -> Optional[bool]:
-    t = normalize(text)
+    t = normalize(_VEHICLE_SIGNS.sub(lambda m: f" {_VEHICLE_SIGN_WORDS[m.group(0)]} ", text))
     if _has(r"\b(?:pas|pa|non)\s+(?:vehicule|motorise)e?\b|\brien pour (?:me|se) deplacer\b|\ba pied\b|\bque les transports\b"
-            r"|\bqu en transports?\b|\bque le bus\b|^(?:en |le |par le )?(?:bus|tram|metro|train|rer|transports? en commun)$"
+            r"|\bqu en transports?\b|\b(?:que|juste|seulement|uniquement) (?:le |les |en |par le )?(?:bus|tram|metro|train|rer|car|transports?)\b|^(?:en |le |par le )?(?:bus|tram|metro|train|rer|transports? en commun)$"
             r"|\b(?:prend|prends|je prends|j prend|jprend|jprends) (?:le |les )?(?:bus|tram|metro|train|rer|transports?)\b", t):
         return False
     if _has(r"^(?:je suis |jsuis |chui )?(?:vehicule|motorise)e?$", t):
@@ -68,6 +75,10 @@ def parse_vehicule(text: str) -> Optional[bool]:
         return True
     if _has(rf"\b(?:j ai|jai|g|ai|il a|elle a|mon|ma|son|sa|avec|possede)\b(?:\s+\w+){{0,2}}\s+{_VEHICLES}", t):
         return True
+    # « il a le permis et une voiture », « je me déplace à vélo », « je roule en scooter »
+    if _has(rf"\b(?:j ai|jai|g|ai|il a|elle a)\b(?:\s+\w+){{0,3}}\s+et (?:un|une|sa|son|ma|mon) {_VEHICLES}"
+            rf"|\b(?:deplace|deplacer|deplacons|roule|roules|circule|vais|va|bouge)\s+(?:a|en) {_VEHICLES}", t):
+        return True
     return None
 
 
@@ -76,21 +87,23 @@ def parse_vehicule(text: str) -> Optional[bool]:
 _NOWHERE = r"(?:nul+e? ?part|null part|nulpart) (?:ou|pour|a) (?:dormir|pioncer|crecher|aller|vivre|loger|me poser|squatter)"
 _PLACE_TO_SLEEP = r"(?:endroit|coin|lieu|place|plan) (?:pour|ou|a) (?:dormir|pioncer|crecher|passer la nuit|me poser ce soir)"
 _POSSESSIVE = r"(?:mes|ma|mon|ses|sa|son|leurs?|les|nos|notre)"
+_CHEZ = r"(?:chez|che|ches|cher)"  # « ché mes parent » (normalised to « che »)
 _LOGEMENT_PATTERNS: Tuple[Tuple[str, str], ...] = (
     ("sans-domicile", r"\b(?:a la rue|dans la rue|sans domicile|sdf|s\.d\.f|sans logement|sans abri|sans toit|pas de logement|"
                       rf"{_NOWHERE}|dor[st]? dehors|dehors|squat|dans (?:ma|sa) voiture|115|pas de toit|expulsee?|"
                       r"hebergement d urgence|hotel social|hotel du 115)\b"),
     ("foyer-fjt", r"\b(?:fjt|foyer|habitat jeunes?|residence jeunes?|chrs|centre d hebergement)\b"),
-    ("heberge-tiers", rf"\b(?:heberge|hebergee|hebergement|chez (?:un|une|des|{_POSSESSIVE}) (?:pote|potes|ami|amie|amis|copain|copine|cousin|cousine|tante|oncle|frere|soeur|grand|grands|famille|connaissance|copains|copines|mec|meuf|copain|chere et tendre)|chez des gens|"
+    ("heberge-tiers", rf"\b(?:heberge|hebergee|hebergement|{_CHEZ} (?:un|une|des|{_POSSESSIVE}) (?:pote|potes|ami|amie|amis|copain|copine|cousin|cousine|tante|oncle|frere|soeur|grand|grands|famille|connaissance|copains|copines|mec|meuf|copain|chere et tendre)|chez des gens|"
                       r"chez quelqu un|chez qqn|(?:dor\w*|vi[st]|loge\w*|heberge\w*|crech\w*|squatt?\w*)(?: \w+){0,2} (?:de gauche a droite|a droite a gauche)|je squatte chez|canape d (?:un|une|des) \w+)\b"),
-    ("chez-parents", rf"\b(?:chez {_POSSESSIVE} (?:parents?|parants?|daron|darons|daronne|mere|mer|pere|reum|vieux|famille|maman|papa|mama|mere et \w+)|"
+    ("chez-parents", rf"\b(?:{_CHEZ} {_POSSESSIVE} (?:parents?|parants?|daron|darons|daronne|mere|mer|pere|reum|vieux|famille|maman|papa|mama|mere et \w+)|"
                      r"chez papa|chez maman|avec (?:mes|ses) parents|avec (?:ma|sa) mere|avec (?:mon|son) pere|famille d accueil|"
                      r"domicile (?:familial|parental))\b"),
     # « je cherche un appart » is a need with the situation unknown: only a flat the person *has* is stable.
     ("stable", r"\b(?:mon appart|mon appartement|mon logement|mon studio|ma maison|mon propre|je loue|locataire|"
                r"proprietaire|en coloc|en colloc|colocation|en location|hlm|logement social|un bail|mon bail|"
                r"(?:j ai|jai|g|il a|elle a) (?:un|son|mon) (?:appart|appartement|studio|logement)|"
-               r"son appart|son propre|mon chez moi|chez moi seul|mon t1|mon t2)\b"),
+               r"son appart|son propre|mon chez moi|chez moi seul|mon t1|mon t2|"
+               r"dans (?:son|sa|mon|ma) (?:propre )?(?:logement|appart|appartement|studio|maison))\b"),
 )
 
 
@@ -104,16 +117,43 @@ def parse_logement(text: str, *, expecting: bool = False) -> Optional[str]:
     """The housing situation; with `expecting` (the housing question was asked), a bare « chez moi » says it."""
     t = normalize(text)
     for category, pattern in _LOGEMENT_PATTERNS:
-        if _has(pattern, t):
+        if affirmed_search(pattern, t):  # « jsuis pas en foyer » says no housing (knowledge/negation.py)
             return category
     if expecting and _BARE_OWN_PLACE.fullmatch(t):
         return "stable"
     return None
 
 
+def negated_logement(text: str) -> Optional[str]:
+    """The housing a message denies (« jsuis pas en foyer moi »), or None."""
+    t = normalize(text)
+    return next((category for category, pattern in _LOGEMENT_PATTERNS if negated_search(pattern, t)), None)
+
+
 _HEALTH = (r"\b(?:handicap|handicape|handicapee|maladie|malade|dyslexi\w*|dyspraxi\w*|autis\w*|trouble|troubles|sourd|sourde|"
            r"malvoyant\w*|fauteuil|probleme de sante|problemes de sante|mdph)\b")
 _RQTH_PENDING = r"\b(?:demande de (?:la )?rqth|rqth en cours|attente (?:de )?(?:la |ma )?rqth|attends? (?:la |ma )?rqth|dossier mdph)\b"
+
+
+# Answering « Avez-vous une RQTH ? »: asked for, not granted yet (« en cours », « j'ai fait la demande »).
+_RQTH_ASKED_FOR = re.compile(r"(?:(?:la |ma )?(?:demande|dossier|rqth) )?(?:en cours|en attente)\b.*"
+                             r"|.*\b(?:fait|depose|deposee|envoye|envoyee) (?:la|ma|une|le|mon) (?:demande|dossier)\b.*"
+                             r"|.*\b(?:j attends|jattends|attends|attend) (?:la reponse|la rqth|ma rqth|la mdph)\b.*")
+
+
+def rqth_asked_for(text: str) -> bool:
+    """An answer to the RQTH question saying it is requested but not granted yet."""
+    return _RQTH_ASKED_FOR.fullmatch(normalize(text)) is not None
+
+
+# « je ne sais pas », « jsp », « chai pas », « aucune idée »: the person does not know (not a refusal).
+_DONT_KNOW = re.compile(r"(?:euh |bah |ben |hmm |alors )?(?:(?:je |j )?(?:ne |n )?(?:sais|sai|sait|c|chai|chais) (?:pas|pa|po)"
+                        r"|jsp|jsais pas|jsai pas|chai pas|chais pas|sais pas|aucune idee|j en sais rien|jen sais rien|"
+                        r"je sais pas trop|pas sure?|ch sais pas)(?: (?:trop|du tout|vraiment|encore|dsl|desole|desolee))?")
+
+
+def says_dont_know(text: str) -> bool:
+    return _DONT_KNOW.fullmatch(normalize(text)) is not None
 
 
 def parse_handicap(text: str) -> Optional[str]:
@@ -141,7 +181,7 @@ _BESOIN_PATTERNS: Tuple[Tuple[str, str], ...] = (
     ("apprentissage", r"\b(?:apprentissage|apprenti|apprentie|alternance|alternant|alternante|contrat pro|contrat de professionnalisation|cfa)\b"),
     ("mobilite-permis", r"\b(?:(?:passer|financer|payer|avoir|faire) (?:mon|le) (?:permi[st]?|code)|aide (?:pour|au) (?:le )?permi[st]?|permis de conduire|auto ecole|"
                         r"me deplacer|mobilite|code de la route|moyen de transport|(?:acheter|louer) (?:un|une) (?:voiture|scooter|velo|vehicule|moto))\b"),
-    ("creation-activite", r"\b(?:(?:creer|monter|lancer|ouvrir) (?:ma|mon|une|un) (?:boite|entreprise|activite|societe|business|food truck|commerce|boutique|restaurant|resto|salon|projet)|"
+    ("creation-activite", r"\b(?:(?:creer|monter|lancer|ouvrir) (?:ma|mon|une|un|de|d) (?:boite|entreprise|activite|societe|business|food truck|commerce|boutique|restaurant|resto|salon|projet)|"
                           r"auto entrepreneur|micro entreprise|creation d entreprise|(?:me mettre|me lancer) a mon compte|entreprendre)\b"),
     # A CAP the person *has* is a diploma (knowledge/schooling.py), not a need: only one to get is.
     ("formation", r"\b(?:formation|formations|me former|se former|me qualifier|me reconvertir|reconversion|"
@@ -179,10 +219,13 @@ def _misspelt_need(word: str) -> Optional[str]:
         return None
     limit = 1 if len(word) < 8 else 2
     found = extractOne(word, _NEED_WORDS.keys(), scorer=OSA.distance, score_cutoff=limit)
-    return _NEED_WORDS[found[0]] if found else None
+    # A word spelt right is the patterns' to read (they know « pas d'apprentissage »): only misspellings here.
+    return _NEED_WORDS[found[0]] if found and found[1] > 0 else None
 
 
 def _fuzzy_besoin(t: str, expecting: bool) -> Optional[str]:
+    if re.search(rf"\b{_NEG}\b", t):
+        return None  # « pas d'aprentissage »: a negated need is never guessed
     if expecting and len(t.split()) <= 3:  # « emplio », « un emplio svp »
         for word in t.split():
             need = _misspelt_need(word)
@@ -196,7 +239,7 @@ def parse_besoin(text: str, *, expecting: bool = False) -> Optional[str]:
     """The need; with `expecting` (the need was asked, or the conversation opens), a bare noun says it."""
     t = normalize(text)
     for category, pattern in _BESOIN_PATTERNS:
-        if _has(pattern, t):
+        if affirmed_search(pattern, t):  # « un appart pas un apprentissage »: the affirmed need wins
             return category
     if expecting and _BARE_HOUSING.fullmatch(t):
         return "logement"
@@ -205,6 +248,12 @@ def parse_besoin(text: str, *, expecting: bool = False) -> Optional[str]:
     if expecting and _BARE_DONT_KNOW.fullmatch(t):
         return "ne-sait-pas"  # « jsp du tout » answering « Que cherchez-vous ? »
     return _fuzzy_besoin(t, expecting)
+
+
+def negated_besoin(text: str) -> Optional[str]:
+    """The need a message denies (« jveux pas créer de boîte »), or None."""
+    t = normalize(text)
+    return next((category for category, pattern in _BESOIN_PATTERNS if negated_search(pattern, t)), None)
 
 
 def parse_quartier(text: str) -> Optional[str]:

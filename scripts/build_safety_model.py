@@ -22,9 +22,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from knowledge.safety.detector import model_text, normalise, pattern_alarm  # noqa: E402
 from knowledge.safety.evaluation import TRAINING_SETS, load_set, nlu_examples  # noqa: E402
 from knowledge.safety.model import MODEL_FILE, PARTS, THRESHOLD, vectorizers  # noqa: E402
-from knowledge.safety.detector import model_text, normalise, pattern_alarm  # noqa: E402
 
 C = 3.0  # chosen on held-out set 3 (tests/safety/README.md); stronger regularisation gave more misses
 

@@ -32,7 +32,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from actions.profile_form import remaining_questions  # noqa: E402
-from knowledge.facts import answer_intent, read_facts  # noqa: E402
+from knowledge.answer_first import answers_asked_question  # noqa: E402
+from knowledge.facts import read_facts  # noqa: E402
 from aiguillage.input_guard import MAX_MESSAGE_CHARS  # noqa: E402
 from knowledge.text import bounded, normalize  # noqa: E402
 
@@ -95,8 +96,10 @@ def default_model(directory: Path = ROOT / "models") -> Optional[str]:
 def apply_message(state: Dict[str, Any], text: str, asked: Optional[str], parse: Parser = rule_parse) -> Dict[str, Any]:
     """The slots after one message, as the action server would set them."""
     intent, entities = parse(text)
-    # As aiguillage/answer_first.py does in the live bot: at the commune question a commune's name is the answer.
-    intent = answer_intent(text, intent, asked)
+    known = {k: v for k, v in state.items() if k != "skipped"}
+    # As aiguillage/answer_first.py does in the live bot: an answer to the question asked is not taken for « stop ».
+    if answers_asked_question(text, asked, intent, entities, known):
+        intent = "inform"
     kwargs: Dict[str, Any] = {"entities": entities, "intent": intent, "requested_slot": asked, "today": TODAY}
     if "known" in inspect.signature(read_facts).parameters:  # the slots already set, when read_facts uses them
         kwargs["known"] = {k: v for k, v in state.items() if k != "skipped"}
@@ -235,7 +238,8 @@ def render(messages: Score, conversations: Score, label: str, parsers_only: Opti
         f"Parsing: {label}. Produced by `make understanding-report` (scripts/understanding_report.py).",
         "",
         f"- Messages with every fact right: **{messages.right}/{messages.total} = {messages.share:.1%}**",
-        f"- Conversations with every fact right: **{conversations.right}/{conversations.total} = {conversations.share:.1%}**",
+        "- Conversations with every fact right: "
+        f"**{conversations.right}/{conversations.total} = {conversations.share:.1%}**",
     ]
     if parsers_only:
         m, c = parsers_only

@@ -3,43 +3,32 @@
 import asyncio
 from typing import Any, Dict, List, Optional
 
-import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.extract_profile import ActionExtractProfile
 from actions.profile_form import ActionAskCommune, ValidateProfileForm, remaining_questions
+from actions.profile_slots import QUESTION_ORDER
+from tests.conftest import run_action, sdk_tracker, slots_set
 
-DOMAIN: Dict[str, Any] = {"forms": {"profile_form": {"required_slots": ["besoin", "age", "commune", "qpv", "permis",
-                                                                        "vehicule", "logement", "handicap", "rqth", "diplome"]}},
-                          "slots": {}}
+DOMAIN: Dict[str, Any] = {"forms": {"profile_form": {"required_slots": list(QUESTION_ORDER)}}, "slots": {}}
 
 
 def tracker(text: str, intent: str, slots: Optional[Dict[str, Any]] = None, entities: Optional[List[dict]] = None,
             requested: Optional[str] = None, events: Optional[List[dict]] = None) -> Tracker:
-    all_slots = {"requested_slot": requested, **(slots or {})}
-    events = events or [{"event": "action", "name": "action_listen"},
-                        {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}}]
-    return Tracker(
-        sender_id="test",
-        slots=all_slots,
-        latest_message={"text": text, "intent": {"name": intent, "confidence": 0.99}, "entities": entities or []},
-        events=events,
-        paused=False,
-        followup_action=None,
-        active_loop={"name": "profile_form"} if requested else {},
-        latest_action_name=[e["name"] for e in events if e["event"] == "action"][-1],
-    )
+    return sdk_tracker(slots, text, intent, entities, requested=requested, events=events or None)
 
 
 def run(action, t: Tracker):
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(action.run(dispatcher, t, DOMAIN))
-    return dispatcher.messages, {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    messages, events = run_action(action, t, DOMAIN)
+    return messages, slots_set(events)
 
 
 def test_remaining_questions_skip_what_is_not_needed():
-    assert remaining_questions({}, []) == ["besoin", "age", "commune", "permis", "vehicule", "logement", "handicap"]
+    # Nothing known yet: every question but those that need a fact first (qpv: a commune, rqth: a handicap,
+    # diplome: an age and a need), in the form's order (actions/profile_slots.py QUESTION_ORDER).
+    later = {"qpv", "rqth", "diplome"}
+    assert remaining_questions({}, []) == [q for q in QUESTION_ORDER if q not in later]
     assert "qpv" in remaining_questions({"code_insee": "69256"}, [])
     assert "qpv" not in remaining_questions({"code_insee": "69256", "quartier": "Mas du Taureau"}, [])
     assert "rqth" in remaining_questions({"handicap": True}, [])
@@ -207,6 +196,17 @@ def test_an_out_of_scope_answer_to_the_commune_question_is_read_as_a_commune():
     assert slots.get("commune_candidates") == ["13055"]
     _, slots = run(ActionExtractProfile(), tracker("il fait beau à Nice ?", "out_of_scope", requested="age"))
     assert slots == {}
+
+
+def test_dont_know_is_kept_apart_from_a_refusal():
+    _, slots = run(ActionExtractProfile(), tracker("jsp", "nlu_fallback", requested="qpv"))
+    assert slots["unknown_slots"] == ["qpv"] and slots["skipped_slots"] == ["qpv"]
+
+
+def test_c_quoi_during_a_question_explains_the_term_of_the_question():
+    from actions.conversation import ActionDefineTerm
+    messages, _ = run(ActionDefineTerm(), tracker("c quoi", "ask_definition", requested="rqth"))
+    assert messages and messages[0]["text"].startswith("RQTH")
 
 
 def test_extraction_reads_the_longer_text_the_input_guard_passed_on():

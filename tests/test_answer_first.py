@@ -1,42 +1,59 @@
-"""aiguillage.answer_first: at the commune question the parse result's intent follows the commune named."""
+"""An answer to the asked question wins over an intent that would leave the form (knowledge/answer_first.py,
+aiguillage/answer_first.py). Found live: « j'ai arrêté en première » at the diploma question ended the talk."""
 
-import asyncio
 from types import SimpleNamespace
 
-from aiguillage import answer_first
+import pytest
+
+from aiguillage.answer_first import corrected
+from knowledge.answer_first import LEAVING_INTENTS, answers_asked_question
 
 
-class Tracker(SimpleNamespace):
-    def get_slot(self, name):
-        return self.slots.get(name)
+@pytest.mark.parametrize("text, asked, intent", [
+    ("j'ai arrêté en première", "diplome", "stop"),
+    ("La Souterraine", "commune", "out_of_scope"),
+    ("corbeil-essonnes", "commune", "goodbye"),
+    ("chez ma mère", "logement", "greet"),
+    ("22 ans", "age", "chitchat"),
+])
+def test_an_answer_to_the_question_asked_is_an_answer(text, asked, intent):
+    assert answers_asked_question(text, asked, intent)
 
 
-def parsed(text, intent="chitchat"):
-    return {"text": text, "intent": {"name": intent, "confidence": 0.8},
-            "intent_ranking": [{"name": intent, "confidence": 0.8}, {"name": "inform", "confidence": 0.1}], "entities": []}
+@pytest.mark.parametrize("text, asked, intent", [
+    ("stop", "diplome", "stop"),
+    ("j'arrête", "diplome", "stop"),
+    ("on arrête là", "commune", "stop"),
+    ("au revoir", "age", "goodbye"),
+    ("merci", "logement", "thank"),
+    ("bonjour", "diplome", "greet"),
+    ("la souterraine", None, "out_of_scope"),       # no question asked: the NLU decides
+    ("/stop", "commune", "stop"),                    # a button press is never re-read
+])
+def test_leaving_stays_leaving(text, asked, intent):
+    assert not answers_asked_question(text, asked, intent)
 
 
-def at(question, loop="profile_form"):
-    return Tracker(active_loop_name=loop, slots={"requested_slot": question})
+@pytest.mark.parametrize("intent", ["affirm", "deny", "dont_know", "decline", "ask_definition", "inform"])
+def test_the_person_s_own_ways_to_answer_are_not_re_read(intent):
+    assert intent not in LEAVING_INTENTS
+    assert not answers_asked_question("j'ai arrêté en première", "diplome", intent)
 
 
-def test_a_commune_name_at_the_commune_question_becomes_inform():
-    result = answer_first.adjust(parsed("La Souterraine"), at("commune"))
-    assert result["intent"] == {"name": "inform", "confidence": 1.0}
-    assert [r["name"] for r in result["intent_ranking"]] == ["inform", "chitchat"]
-    assert result["text"] == "La Souterraine"
+def tracker(loop, asked):
+    slots = {"requested_slot": asked}
+    return SimpleNamespace(active_loop_name=loop, get_slot=lambda name: slots.get(name))
 
 
-def test_other_questions_other_messages_and_no_form_keep_the_model_intent():
-    for data, tracker in ((parsed("La Souterraine"), at("age")), (parsed("La Souterraine"), at("commune", loop=None)),
-                          (parsed("au revoir", "goodbye"), at("commune")), (parsed("La Souterraine"), None)):
-        assert answer_first.adjust(data, tracker) == data
+def test_the_rasa_result_becomes_inform_and_keeps_the_rest():
+    parse = {"text": "j'ai arrêté en première", "intent": {"name": "stop", "confidence": 0.91}, "entities": [],
+             "intent_ranking": [{"name": "stop", "confidence": 0.91}]}
+    fixed = corrected(parse, tracker("profile_form", "diplome"))
+    assert fixed["intent"] == {"name": "inform", "confidence": 0.91}
+    assert fixed["intent_ranking"] == parse["intent_ranking"] and parse["intent"]["name"] == "stop"
 
 
-def test_the_wrapper_adjusts_what_rasa_parsed(monkeypatch):
-    async def original(self, message, tracker=None, only_output_properties=True):
-        return parsed(message.text)
-
-    monkeypatch.setattr(answer_first, "_original_parse_message", original)
-    result = asyncio.run(answer_first.parse_message(None, SimpleNamespace(text="la souterraine"), at("commune")))
-    assert result["intent"]["name"] == "inform"
+def test_outside_the_form_nothing_changes():
+    parse = {"text": "j'ai arrêté en première", "intent": {"name": "stop", "confidence": 0.9}, "entities": []}
+    assert corrected(parse, tracker(None, None)) is parse
+    assert corrected(parse, None) is parse

@@ -5,7 +5,6 @@ with what must hold for *all* inputs: no exception, values of the right type and
 
 from __future__ import annotations
 
-import asyncio
 import math
 import re
 import time
@@ -15,12 +14,11 @@ from typing import Any, Dict, List, Optional
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import messages
 from actions.extract_profile import ActionExtractProfile
 from actions.profile_form import MAX_ATTEMPTS, ActionAskCommune, ValidateProfileForm, remaining_questions
 from actions.profile_slots import FORM_INTENTS, QUESTION_ORDER, profile_from_slots
@@ -40,6 +38,7 @@ from knowledge.understanding import (
     parse_vehicule,
     parse_yes_no,
 )
+from tests.conftest import run_action, sdk_tracker, user_turn
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 25)
@@ -139,7 +138,7 @@ def test_birth_dates(born, template):
 @given(messy_text, st.booleans())
 def test_any_age_reading_is_a_finite_number(text, expecting):
     reading = parse_age(text, expecting_age=expecting, today=TODAY)
-    assert reading is None or (isinstance(reading.value, float) or isinstance(reading.value, int)) and math.isfinite(reading.value)
+    assert reading is None or isinstance(reading.value, (float, int)) and math.isfinite(reading.value)
 
 
 @PROPERTY
@@ -243,9 +242,7 @@ def test_a_long_message_is_read_quickly_even_when_the_commune_is_asked():
 
 
 def run(action, tracker: Tracker, domain: Optional[Dict[str, Any]] = None):
-    dispatcher = CollectingDispatcher()
-    events = asyncio.new_event_loop().run_until_complete(action.run(dispatcher, tracker, domain or DOMAIN))
-    return dispatcher.messages, events
+    return run_action(action, tracker, domain or DOMAIN)
 
 
 DOMAIN: Dict[str, Any] = {"forms": {"profile_form": {"required_slots": list(QUESTION_ORDER)}}, "slots": DOMAIN_SLOTS}
@@ -254,15 +251,9 @@ FRENCH = re.compile(r"\b(?:vous|votre|je|pas|de|la|le|les|un|une|ou|et|en|à|ave
 
 def make_tracker(text: str, intent: Optional[str], requested: Optional[str], slots: Dict[str, Any],
                  set_now: Dict[str, Any], found: List[dict]) -> Tracker:
-    events = [{"event": "action", "name": "action_listen"},
-              {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}, "entities": found}}]
-    events += [{"event": "slot", "name": k, "value": v} for k, v in set_now.items()]
-    return Tracker(
-        sender_id="fuzz", slots={"requested_slot": requested, **slots, **set_now},
-        latest_message={"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": found},
-        events=events, paused=False, followup_action=None,
-        active_loop={"name": "profile_form"} if requested else {}, latest_action_name="action_listen",
-    )
+    events = user_turn(text, intent, found) + [{"event": "slot", "name": k, "value": v} for k, v in set_now.items()]
+    return sdk_tracker({**slots, **set_now}, text, intent, found, requested=requested, events=events,
+                       sender_id="fuzz", confidence=0.9)
 
 
 def slot_value_fits(name: str, value: Any) -> bool:

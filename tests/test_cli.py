@@ -1,16 +1,21 @@
-"""The conseillers' command line, run as they run it: in a subprocess, reading stdout, stderr and exit code."""
+"""The conseillers' command line: stdout, stderr and exit code. The help and the console script run in a
+subprocess, as conseillers run them; the other commands call the same `main` in this process (a subprocess each
+costs seconds of start-up, and `make test-fast` should stay short)."""
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import List
 
 import pytest
 
+from aiguillage import cli
 from knowledge.loader import DATA_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,6 +26,17 @@ needs_networks = pytest.mark.skipif(not (DATA_DIR / "networks.yaml").exists(),
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
+    """`aiguillage ARGS` in this process: what it prints and the exit code it returns (argparse exits on errors)."""
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            code = cli.main(list(args))
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else 1
+    return subprocess.CompletedProcess(["aiguillage", *args], code, out.getvalue(), err.getvalue())
+
+
+def run_process(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "aiguillage.cli", *args], cwd=ROOT, capture_output=True,
                           text=True, timeout=120)
 
@@ -30,7 +46,7 @@ def match(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_help_is_french_and_lists_commands() -> None:
-    result = run("--help")
+    result = run_process("--help")
     assert result.returncode == 0
     assert "utilisation : aiguillage" in result.stdout
     for command in ("match", "commune", "knowledge"):

@@ -1,17 +1,15 @@
 """Commune resolution that is safe (issue 16): places only where a message points to one, exact names
 taken, the rest offered to confirm, départements picking among homonyms, arrondissements, quartiers."""
 
-import asyncio
 from typing import Any, Dict, Optional
 
 import pytest
-from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions.profile_form import ActionAskCommune
 from knowledge import geo
 from knowledge.facts import read_facts
 from knowledge.geo.quartiers import quartier_answer, quartier_in_text
+from tests.conftest import run_action, sdk_tracker
 
 SAINT_DENIS = ["93066", "97411", "11339", "30247"]
 VALENCE = ["26362", "82186", "16392"]
@@ -170,11 +168,9 @@ def test_choose_takes_only_a_unique_exact_name():
 
 
 def ask(**slots: Any):
-    tracker = Tracker("test", {"requested_slot": "commune", **slots}, {}, [], False, None, {"name": "profile_form"}, None)
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(ActionAskCommune().run(dispatcher, tracker, {}))
-    assert events == [] and len(dispatcher.messages) == 1
-    return dispatcher.messages[0]
+    messages, events = run_action(ActionAskCommune(), sdk_tracker(slots, requested="commune"))
+    assert events == [] and len(messages) == 1
+    return messages[0]
 
 
 def test_one_commune_to_confirm_gets_yes_and_another_commune():

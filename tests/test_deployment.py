@@ -26,7 +26,8 @@ FILLED = {
     'prise_de_rendez_vous: "https://www.example.org/rendez-vous"': 'prise_de_rendez_vous: "https://ml-essai.fr/rdv"',
     'nom: "Permanence — À REMPLACER"': 'nom: "Permanence de Charleville"',
     'adresse: "À REMPLACER : lieu de la permanence (mairie, centre social…), adresse"':
-        'adresse: "Centre social, 1 place de l\'Essai, 08000 Charleville-Mézières"',
+        ('adresse: "Centre social, 1 place de l\'Essai, '
+         '08000 Charleville-Mézières"'),
     'code_insee: "08409"\n      horaires:\n        mardi': 'code_insee: "08105"\n      horaires:\n        mardi',
     'precisions: "Sur rendez-vous. À REMPLACER"': 'precisions: "Sur rendez-vous."',
 }
@@ -171,7 +172,8 @@ def test_outside_the_territory_or_without_a_file_no_contact_is_invented(tmp_path
 
 @pytest.mark.parametrize("age, hosted", [(15, False), (16, True), (25, True), (26, False), (30, False), (None, True)])
 def test_the_mission_locale_is_named_only_for_16_to_25(tmp_path, age, hosted):
-    """Missions locales serve 16-25: a 30-year-old in the territory gets France services, not « votre mission locale »."""
+    """Missions locales serve 16-25: a 30-year-old in the territory gets France services, not « votre mission
+    locale »."""
     hosting = load_deployment(filled_example(tmp_path))
     step = next_step("08409", deployment=hosting, france_services=lambda code, limit: [], age=age)
     text = next_step_text(step, MONDAY)

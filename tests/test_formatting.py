@@ -11,10 +11,10 @@ from knowledge.formatting import (
     EMPTY_TEXT,
     HISTORICAL_NOTE,
     empty_text,
+    exact_source_text,
     liaison_sheet,
     network_text,
     one_line,
-    exact_source_text,
     profile_summary,
     suggestion_details,
     suggestion_text,
@@ -186,3 +186,31 @@ def test_a_follow_up_beyond_the_list_says_so_kindly():
     assert "aucune action" in follow_up_problem([], True, "détails de la 1")
     assert follow_up_problem(["a"], True, "détails de la 2").startswith("Je ne vous ai proposé qu'une action.")
     assert follow_up_problem(["a", "b"], True, "détails de la 2") is None
+
+
+def test_dont_know_is_not_said_as_a_refusal():
+    from knowledge.formatting import profile_lines
+    from knowledge.liaison import situation_lines
+    from knowledge.profile import Profile
+    profile = Profile(declined=frozenset({"qpv", "handicap"}), unknown=frozenset({"qpv"}))
+    for lines in (profile_lines(profile), situation_lines(profile)):
+        assert any("ne sait pas" in line and "prioritaire" in line for line in lines)
+        assert not any("préfère ne pas le dire" in line and "prioritaire" in line for line in lines)
+        assert any("préfère ne pas le dire" in line for line in lines)
+
+
+@pytest.mark.parametrize("name, said", [
+    ("Les Mureaux", "aux Mureaux"), ("Le Havre", "au Havre"), ("La Courneuve", "à La Courneuve"),
+    ("L'Haÿ-les-Roses", "à L'Haÿ-les-Roses"), ("Fougères", "à Fougères"), ("Lens", "à Lens"), ("Levallois-Perret", "à Levallois-Perret"),
+])
+def test_at_commune_contracts_the_article(name, said):
+    from knowledge.formatting import at_commune
+    assert at_commune(name) == said
+
+
+def test_the_fiche_says_aux_mureaux():
+    from knowledge import geo
+    from knowledge.liaison import situation_lines
+    from knowledge.profile import Profile
+    code = geo.resolve_commune("Les Mureaux")[0].commune.code_insee
+    assert any(line.startswith("- Habite aux Mureaux") for line in situation_lines(Profile(code_insee=code)))

@@ -12,8 +12,8 @@ from knowledge.text import normalize
 
 SEEDS = Path(os.environ.get("AIGUILLAGE_SEEDS") or Path(__file__).resolve().parents[2] / "shared" / "seeds")
 # The guides are not in the repository: they sit beside the checkout (../shared/seeds/), as in CI. Without them
-# (or AIGUILLAGE_SEEDS=/chemin/des/guides) the tests that read them are skipped and say why; with AIGUILLAGE_REQUIRE_SEEDS=1 (or CI=true) they fail instead,
-# so that CI cannot pass them silently.
+# (or AIGUILLAGE_SEEDS=/chemin/des/guides) the tests that read them are skipped and say why; with
+# AIGUILLAGE_REQUIRE_SEEDS=1 (or CI=true) they fail instead, so that CI cannot pass them silently.
 SEEDS_MISSING = (f"guides sources absents : {SEEDS} n'existe pas (ils doivent être à côté du dépôt, dans "
                  "../shared/seeds/, comme en CI) — source guides not found beside the checkout, test skipped")
 REQUIRE_SEEDS = os.environ.get("AIGUILLAGE_REQUIRE_SEEDS") == "1" or os.environ.get("CI", "").lower() == "true"

@@ -17,6 +17,7 @@ from knowledge.loader import KnowledgeBase, KnowledgeError, load_initiatives, lo
 from knowledge.matching import (
     Matcher,
     Recommendation,
+    criteria,
     effective_age_bounds,
     is_historical,
     match_networks,
@@ -26,7 +27,6 @@ from knowledge.matching import (
     trigger_holds,
 )
 from knowledge.models import Contact, Eligibilite, Initiative, Network, Porteur, Residents, Source, Zone
-from knowledge.matching import criteria
 from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES, Profile
 
 FIXTURES = Path(__file__).parent / "fixtures" / "data"
@@ -575,7 +575,7 @@ SCENARIOS: List[Tuple[str, Dict[str, object], Tuple[str, ...], int, Tuple[str, .
     ("fougeres-permis", dict(age=20, code_insee=FOUGERES, permis=False, vehicule=False, besoin="mobilite-permis"),
      ("fougeres-mission-locale-auto-ecole",), 1, ()),
     ("rennes-35-ans", dict(age=35, code_insee=RENNES, besoin="emploi"),
-     ("rennes-meif-sas-clause-sociale-femmes-btp", "rennes-maurepas-groupe-solidarite-emploi"), 1,
+     ("rennes-ateliers-itineraire-emploi", "rennes-maurepas-groupe-solidarite-emploi"), 1,
      ("rennes-mission-locale-conseillers-issus-des-quartiers",)),
     ("belfort-homme", dict(age=30, femme=False, code_insee="90010", besoin="formation"), (), 0,
      ("belfort-de-la-couture-a-lindustrie",)),
@@ -591,11 +591,12 @@ SCENARIOS: List[Tuple[str, Dict[str, object], Tuple[str, ...], int, Tuple[str, .
      ("mayenne-geist-job-coach-53",), 1, ()),
     ("marseille-qpv", dict(age=20, code_insee="13213", qpv=True, besoin="emploi", diplome="cap-bep"),
      ("marseille-clubs-jeunes-chercheurs-emploi",), 1, ()),
-    ("marseille-hors-qpv", dict(age=20, code_insee="13213", qpv=False, besoin="emploi"),
+    # SKOLA trains for one trade (eligibilite.secteurs): it comes once the person asks for it.
+    ("marseille-hors-qpv", dict(age=20, code_insee="13213", qpv=False, besoin="emploi", secteur="vente"),
      ("marseille-skola-boutique-ecole-vente",), 1, ("marseille-clubs-jeunes-chercheurs-emploi",)),
     ("marseille-refugie", dict(age=28, code_insee=MARSEILLE, refugie=True, besoin="formation"),
      ("paca-hope-refugies-afpa-faftt",), 1, ()),
-    ("marseille-non-refugie", dict(age=28, code_insee=MARSEILLE, besoin="formation"),
+    ("marseille-non-refugie", dict(age=28, code_insee=MARSEILLE, besoin="formation", secteur="vente"),
      ("marseille-skola-boutique-ecole-vente",), 2, ("paca-hope-refugies-afpa-faftt",)),
     ("creteil-16-ans", dict(age=16, code_insee="94028", besoin="logement", refugie=True),
      ("val-de-marne-apsi-construit-toit",), 1, ()),
@@ -641,7 +642,7 @@ def test_35_year_old_never_gets_a_youth_action(real: Matcher, real_kb: Knowledge
 
 
 def test_unknown_commune_gets_only_national(real: Matcher) -> None:
-    found = real.recommend(Profile(age=20, besoin="emploi"))
+    found = real.recommend(Profile(age=20, besoin="emploi", secteur="vente"))
     assert found.local and all(s.proximity == "national" for s in found.local)
 
 
@@ -693,7 +694,7 @@ def _assert_valid(found: Recommendation) -> None:
     assert scores == sorted(scores, reverse=True)
     assert len(found.local) <= 4 or len(found.local) == len(scores)
     for s in found.local:
-        record, elig = s.initiative, s.initiative.eligibilite
+        record = s.initiative
         lo, hi = effective_age_bounds(record)
         if lo is not None or hi is not None:
             assert age is not None, record.id
@@ -735,6 +736,7 @@ profiles = st.builds(
     logement=st.one_of(st.none(), st.sampled_from(sorted(LOGEMENTS))),
     handicap=st.one_of(st.none(), st.sampled_from(sorted(HANDICAPS))),
     besoin=st.one_of(st.none(), st.sampled_from(sorted(BESOINS))),
+    secteur=st.one_of(st.none(), st.sampled_from(sorted(criteria.SECTOR_IDS))),
 )
 
 
@@ -774,15 +776,21 @@ def _scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
         if level is None:
             continue
         features = criteria.features(record)
-        hits = [(bit, weight, relevant) for bit, weight, relevant, near_only in rules
-                if features & bit and (level >= places.NEAR_RANK or not near_only)]
-        if not any(relevant for _, _, relevant in hits):
+        near = level >= places.NEAR_RANK
+        hits = [(bit, weight, relevance) for bit, weight, relevance, near_only in rules
+                if features & bit and (near or not near_only)]
+        # The need makes a record worth it anywhere; a situation (or a general fit) only near home.
+        by_need = any(relevance == criteria.RELEVANT_ANYWHERE for _, _, relevance in hits)
+        if not (by_need or near and any(relevance == criteria.RELEVANT_NEAR for _, _, relevance in hits)):
             continue
         historical = is_historical(record, TODAY)
         score = (sum(weight for _, weight, _ in hits) + scoring.PROXIMITY_STEP * level
                  + scoring.record_quality(record, historical))
-        scored.append((level, -score, record.id, record.zone.niveau == "region"))
-    if any(item[0] >= places.NEAR_RANK for item in scored):
+        scored.append((level, -score, record.id, record.zone.niveau == "region", by_need))
+    has_need = any(rule[2] == criteria.RELEVANT_ANYWHERE for rule in rules)
+    anchored = any(item[0] >= places.NEAR_RANK and (item[4] or not has_need) for item in scored)
+    scored = [item[:4] for item in scored]
+    if anchored:
         scored = [item for item in scored if item[0] != places.LEVEL_RANK["region"] or item[3]]
     elif person is not None:
         # Région-level ones ordered by distance bands (under 50 km, under 100 km, farther or unknown).

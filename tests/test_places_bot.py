@@ -4,28 +4,20 @@ Guyane, Aurillac)."""
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any, Dict, List
 
 import pytest
-from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions.recommend import ActionRecommend
 from knowledge.next_step import FIND_MISSION_LOCALE
 from knowledge.places import france_services, wording
+from tests.conftest import run_action, sdk_tracker
 
 MAMOUDZOU, MARIPASOULA, AURILLAC, SEDAN = "97611", "97353", "15014", "08409"
 
 
 def _run(slots: Dict[str, Any]) -> List[Dict[str, Any]]:
-    tracker = Tracker(
-        sender_id="test", slots=slots, latest_message={"text": "", "intent": {"name": "inform"}, "entities": []},
-        events=[], paused=False, followup_action=None, active_loop={}, latest_action_name="action_listen",
-    )
-    dispatcher = CollectingDispatcher()
-    asyncio.run(ActionRecommend().run(dispatcher, tracker, {}))
-    return dispatcher.messages
+    return run_action(ActionRecommend(), sdk_tracker(slots))[0]
 
 
 @pytest.mark.parametrize("code", [MAMOUDZOU, MARIPASOULA, AURILLAC, SEDAN])

@@ -3,8 +3,10 @@ and the French wording of knowledge.places.wording. No Rasa needed."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -108,9 +110,9 @@ def test_unreadable_hours_keep_their_text(text: str) -> None:
 # --------------------------------------------------------------------------- places
 
 
-def _place(**changes: object) -> france_services.Place:
+def _place(**changes: Any) -> france_services.Place:
     base = france_services.nearest(SEDAN, limit=1)[0]
-    return france_services.replace(base, **changes)  # type: ignore[attr-defined]
+    return dataclasses.replace(base, **changes)
 
 
 def test_open_on_a_day() -> None:

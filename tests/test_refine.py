@@ -194,3 +194,16 @@ def test_sensitive_answers_are_named_not_repeated():
 def test_nothing_changed_or_first_list_says_nothing():
     assert describe_changes(BEFORE, dict(BEFORE)) is None
     assert describe_changes(None, BEFORE) is None
+
+
+def test_no_trade_found_points_to_who_knows_that_trade_for_this_need():
+    """Live: people looking for a course were told « votre mission locale connaît les employeurs qui recrutent »."""
+    assert "employeurs" in no_sector_text(VENTE, "emploi")
+    assert "employeurs" not in no_sector_text(VENTE, "formation")
+    assert "employeurs" not in no_sector_text(VENTE, "creation-activite")
+    assert "employeurs" not in no_sector_text(VENTE, None)
+
+
+def test_closer_with_nothing_to_show_does_not_claim_these_are_the_closest():
+    result = refine([], Wishes(plus_pres=True), limit=4, previous=["a"])
+    assert ALREADY_CLOSEST_TEXT not in result.notes

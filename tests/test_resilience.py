@@ -8,6 +8,7 @@ import logging
 import socket
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from aiohttp import web
@@ -15,7 +16,7 @@ from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
 from rasa.core.channels.channel import CollectingOutputChannel
 from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
@@ -77,7 +78,7 @@ async def test_a_refused_connection_gets_one_kind_message_per_user_message(domai
     assert isinstance(error, resilience.ActionServerUnavailable) and events is None
     assert len(channel.messages) == 1
     text = channel.messages[0]["text"]
-    assert text == resilience.APOLOGY
+    assert text == domain.responses[resilience.APOLOGY_RESPONSE][0]["text"]
     assert "mission locale" in text
     # Another action of the same message: no second apology, no second wait.
     channel, _, error = await run(domain, url, t)
@@ -138,3 +139,18 @@ def test_rasa_logs_one_line_not_a_traceback(caplog):
         logger.exception("Encountered an exception while running action 'x'.")
     record = caplog.records[-1]
     assert record.exc_info is None and "Traceback" not in caplog.text
+
+
+@pytest.mark.parametrize("last_action, response", [("action_restart", "utter_restart_done"),
+                                                   ("action_back", "utter_back_done"),
+                                                   ("action_listen", resilience.FALLBACK_RESPONSE)])
+async def test_a_message_left_unanswered_gets_the_domain_s_answer(domain, monkeypatch, last_action, response):
+    async def rasa_loop(self, output_channel, t):  # Rasa's loop ran the action and said nothing
+        t.update(ActionExecuted(last_action))
+
+    monkeypatch.setattr(resilience, "_original_loop", rasa_loop)
+    t, channel = tracker(domain, sender=f"dave-{last_action}"), CollectingOutputChannel()
+    processor = SimpleNamespace(nlg=TemplatedNaturalLanguageGenerator(domain.responses))
+    await resilience.loop_that_always_answers(processor, channel, t)
+    assert [m["text"] for m in channel.messages] == [domain.responses[response][0]["text"]]
+    assert isinstance(t.events[-1], BotUttered) and t.events[-1].text == channel.messages[0]["text"]

@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RASA = str(Path(sys.executable).parent / "rasa")
 
 
+@pytest.mark.model
 @pytest.mark.skipif(not any(model_dir().glob("*.tar.gz")), reason="no trained model (make test trains one)")
 def test_stories_are_predicted_without_error(tmp_path):
     result = subprocess.run(

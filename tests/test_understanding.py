@@ -9,11 +9,11 @@ from knowledge.understanding import (
     parse_age,
     parse_besoin,
     parse_diplome,
-    parse_scolarite,
     parse_handicap,
     parse_logement,
     parse_permis,
     parse_quartier,
+    parse_scolarite,
     parse_vehicule,
     parse_yes_no,
 )
@@ -323,3 +323,10 @@ def test_a_message_opening_on_a_higher_level_and_leaving_in_4e():
 
     assert parse_diplome("bac+3 en compta") == "superieur"
     assert parse_diplome("j'ai arrêté en 4e") == "aucun" and parse_scolarite("j'ai arrêté en 4e") == "sorti"
+
+
+def test_a_negated_or_well_spelt_need_is_left_to_the_patterns():
+    from knowledge.understanding import parse_besoin
+
+    assert parse_besoin("pas d apprentissage", expecting=True) is None
+    assert parse_besoin("pas d aprentissage", expecting=True) is None

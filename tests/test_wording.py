@@ -1,4 +1,5 @@
-"""knowledge.wording: the correction acknowledged, the age notes, and when the permis / diploma questions are worth asking."""
+"""knowledge.wording: the correction acknowledged, the age notes, and when the permis / diploma questions are
+worth asking."""
 
 import pytest
 

@@ -7,7 +7,16 @@ import os
 import sys
 from pathlib import Path
 
-from aiguillage.scenarios import BotUnreachable, HttpBot, ScenarioError, load_scenario, play, report, scenario_files, summary
+from aiguillage.scenarios import (
+    BotUnreachable,
+    HttpBot,
+    ScenarioError,
+    load_scenario,
+    play,
+    report,
+    scenario_files,
+    summary,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

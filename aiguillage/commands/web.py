@@ -143,7 +143,7 @@ class WebChatHandler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         # Paths only (messages travel over the socket, never through this server).
-        sys.stderr.write("%s - %s\n" % (self.log_date_time_string(), format % args))
+        sys.stderr.write(f"{self.log_date_time_string()} - {format % args}\n")
 
 
 def make_server(host: str, port: int, rasa_url: str, root: Path = WEBCHAT_DIR) -> ThreadingHTTPServer:

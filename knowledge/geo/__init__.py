@@ -12,7 +12,7 @@ Both readers return ranked :class:`Candidate` lists; several candidates sharing 
 
 from __future__ import annotations
 
-from knowledge.geo.choice import Choice, choose, departement_only, names_a_place, narrow, read_answer
+from knowledge.geo.choice import Choice, choose, departement_only, narrow, read_answer
 from knowledge.geo.index import (
     DATA_DIR, _geo, _Geo, _read_tsv, communes_by_postal_code, departement_name, get_commune, get_departement,
     get_epci, get_region, load, region_name, resolve_departement,
@@ -24,7 +24,7 @@ from knowledge.geo.text import find_communes_in_text
 
 __all__ = [
     "Candidate", "Choice", "Commune", "Departement", "Epci", "Region",
-    "choose", "communes_by_postal_code", "departement_only", "names_a_place", "read_answer", "departement_name", "find_communes_in_text", "get_commune",
+    "choose", "communes_by_postal_code", "departement_only", "read_answer", "departement_name", "find_communes_in_text", "get_commune",
     "get_departement", "get_epci", "get_region", "load", "narrow", "normalize", "region_name",
     "resolve_commune", "resolve_departement",
 ]

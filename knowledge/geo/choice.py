@@ -117,21 +117,6 @@ def narrow(codes: Sequence[str], text: str) -> Optional[Choice]:
     return None
 
 
-# Readings that are the place as it is written, not a guess (typo, short form).
-_AS_WRITTEN = frozenset({"exact", "alias", "arrondissement", "postal-code", "insee-code"})
-
-
-def names_a_place(text: str) -> bool:
-    """Whether the whole of ``text`` is a commune's name as written (« La Souterraine », « st denis 93 »,
-    « 35300 ») or a département (« 26 », « la drôme »): at the commune question such a message is the
-    answer, whatever else a language model reads in it (« la » → another intent)."""
-    if not text.strip() or text.lstrip().startswith("/"):
-        return False  # a button payload says its own intent
-    if departement_only(text):
-        return True
-    return any(c.score >= EXACT and c.reason in _AS_WRITTEN for c in resolve_commune(text))
-
-
 def read_answer(text: str, offered: Sequence[str] = (), departement: Optional[str] = None) -> Choice:
     """An answer to the commune question: a pick among the communes offered, a département alone, or
     a commune (within the département already given, when there is one)."""

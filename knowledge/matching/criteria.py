@@ -5,7 +5,12 @@ hold for that person and that record, so a reason is never said unless its crite
 
 Hard rules (contracts.md): a reserved public opens an action only when the person is KNOWN to belong to
 it; residents-only actions only for their residents; age bounds always; diploma bounds only with a known
-diploma. A restriction the profile cannot settle keeps the action out.
+diploma; an action for one trade (eligibilite.secteurs) only for someone who asked for that trade. A
+restriction the profile cannot settle keeps the action out.
+
+Need before situation: a record that serves the stated need always ranks above one that only serves a
+situation of the person (handicap, no shelter, QPV…), and the latter is only worth proposing in the
+person's own département (or closer): never a situation fit from elsewhere to fill the list.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from typing import Callable, Dict, FrozenSet, List, Optional, Tuple
 from knowledge import geo
 from knowledge.models import DIPLOMA_LEVELS, RESERVED_PUBLICS, Initiative
 from knowledge.profile import BESOINS, Profile
+from knowledge.sectors import sectors_by_id
 
 YOUTH_AGES = (16, 25)
 # A youth-only record that states no upper age still targets young people; 30 is the most generous
@@ -65,12 +71,18 @@ MEMBERSHIP: Dict[str, Callable[[Profile], bool]] = {
 }
 assert set(MEMBERSHIP) == set(RESERVED_PUBLICS), "every reserved public needs its membership rule"
 
-# One restriction bit per reserved public, then one per diploma level a record refuses, then residents.
+# One restriction bit per reserved public, then one per diploma level a record refuses, then residents,
+# then one per trade a one-trade record refuses (plus one for « trade unknown »).
 PUBLIC_BITS: Dict[str, int] = {public: 1 << i for i, public in enumerate(RESERVED_PUBLICS)}
 _next = len(PUBLIC_BITS)
 DIPLOMA_REFUSED_BITS: Dict[str, int] = {level: 1 << (_next + i) for i, level in enumerate(DIPLOMA_LEVELS)}
 R_RESIDENTS = 1 << (_next + len(DIPLOMA_LEVELS))
 _ALL_DIPLOMA_BITS = sum(DIPLOMA_REFUSED_BITS.values())
+_next += len(DIPLOMA_LEVELS) + 1
+SECTOR_IDS: Tuple[str, ...] = tuple(sorted(sectors_by_id()))
+SECTOR_REFUSED_BITS: Dict[str, int] = {sector: 1 << (_next + i) for i, sector in enumerate(SECTOR_IDS)}
+R_SECTOR_UNKNOWN = 1 << (_next + len(SECTOR_IDS))
+assert R_SECTOR_UNKNOWN < 1 << 62, "restriction bits must fit the int64 columns of the index"
 
 
 def accepted_diplomas(record: Initiative) -> Tuple[str, ...]:
@@ -91,6 +103,12 @@ def restrictions(record: Initiative) -> int:
             bits |= bit
     if record.eligibilite.residents.restricted:
         bits |= R_RESIDENTS
+    trades = record.eligibilite.secteurs
+    if trades:
+        bits |= R_SECTOR_UNKNOWN
+        for sector, bit in SECTOR_REFUSED_BITS.items():
+            if sector not in trades:
+                bits |= bit
     return bits
 
 
@@ -106,6 +124,7 @@ def excluded(profile: Profile) -> int:
         bits |= _ALL_DIPLOMA_BITS
     else:
         bits |= DIPLOMA_REFUSED_BITS[profile.diplome]
+    bits |= R_SECTOR_UNKNOWN if profile.secteur is None else SECTOR_REFUSED_BITS[profile.secteur]
     return bits | R_RESIDENTS
 
 
@@ -219,7 +238,9 @@ def _for_youth(record: Initiative) -> bool:
     return "jeunes" in record.publics or (age_max is not None and age_max <= IMPLICIT_YOUTH_AGE_MAX)
 
 
-BESOIN_WEIGHT = 3
+# The need outweighs every situation and every closeness together (4 + 4 + 2 * 4 situations, 3 of closeness,
+# under 1 of tiers): a line that serves the need is always above one that only serves a situation.
+BESOIN_WEIGHT = 20
 GENERAL_WEIGHT = 0.02
 
 _needs: List[Criterion] = [
@@ -253,6 +274,7 @@ CRITERIA: Tuple[Criterion, ...] = (
     # Hard rules that let the record through, said so the person knows why they may go.
     *(Criterion(f"reserve:{public}", "filter") for public in RESERVED_PUBLICS),
     Criterion("residents", "filter"),
+    Criterion("secteur", "filter"),  # a one-trade action, for someone who asked for that trade
     Criterion("age", "filter"),
     Criterion("diplome", "filter"),
     Criterion("place", "place"),
@@ -277,15 +299,29 @@ def general_allowed(profile: Profile) -> bool:
     return profile.besoin in (None, "ne-sait-pas")
 
 
-def active_rules(profile: Profile) -> List[Tuple[int, float, bool, bool]]:
-    """(feature bit, weight, makes the record relevant, near only) for each criterion that concerns this
-    person: the scoring code adds the weights of the bits a record carries."""
+# How a criterion makes a record worth proposing: not at all, anywhere (the stated need), or only in the
+# person's département or closer (a situation, or a general fit without a stated need).
+NOT_RELEVANT, RELEVANT_ANYWHERE, RELEVANT_NEAR = 0, 1, 2
+
+
+def is_need(criterion: Criterion) -> bool:
+    return criterion.key.startswith("besoin:")
+
+
+def active_rules(profile: Profile) -> List[Tuple[int, float, int, bool]]:
+    """(feature bit, weight, relevance, near only) for each criterion that concerns this person: the
+    scoring code adds the weights of the bits a record carries."""
     general_ok = general_allowed(profile)
     rules = []
     for criterion in WEIGHED:
         if criterion.concerns is not None and criterion.concerns(profile):
-            relevant = criterion.kind == "fit" or general_ok
-            rules.append((FEATURE_BITS[criterion.key], criterion.weight, relevant, criterion.near_only))
+            if is_need(criterion):
+                relevance = RELEVANT_ANYWHERE
+            elif criterion.kind == "fit" or general_ok:
+                relevance = RELEVANT_NEAR
+            else:
+                relevance = NOT_RELEVANT
+            rules.append((FEATURE_BITS[criterion.key], criterion.weight, relevance, criterion.near_only))
     return rules
 
 
@@ -305,6 +341,8 @@ def holds(key: str, record: Initiative, profile: Profile, person: Optional[geo.C
         return public in record.eligibilite.reserve_a and MEMBERSHIP[public](profile)
     if key == "residents":
         return record.eligibilite.residents.restricted and resident_of(record, person)
+    if key == "secteur":
+        return profile.secteur is not None and profile.secteur in record.eligibilite.secteurs
     if key == "age":
         lo, hi = effective_age_bounds(record)
         return (lo is not None or hi is not None) and age_allows(record, profile.whole_age)

@@ -1,5 +1,7 @@
 """Standing networks (knowledge/data/networks.yaml): which ones fit a profile, and the facts that say why.
-A trigger holds when ALL its keys hold; an unknown profile value satisfies nothing."""
+A trigger holds when ALL its keys hold; an unknown profile value satisfies nothing, except for
+`age_min_si_connu`, which only rules out a KNOWN age below it (France Travail registers from 16: said to
+anyone whose age is unknown, never to a 15-year-old)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,9 @@ from knowledge.profile import Profile
 
 # Keys whose value is one of the profile's categories (a list in the file, one value accepted too).
 CHOICE_KEYS = ("handicap", "logement", "besoin", "diplome", "scolarite")
-TRIGGER_KEYS = frozenset({"age_min", "age_max", "toujours", *CHOICE_KEYS, *wording.BOOL_FACTS})
+# Keys that narrow a trigger without saying anything about the person (not a reason, not specificity).
+GUARD_KEYS = frozenset({"age_min_si_connu"})
+TRIGGER_KEYS = frozenset({"age_min", "age_max", "toujours", *GUARD_KEYS, *CHOICE_KEYS, *wording.BOOL_FACTS})
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,8 @@ def trigger_holds(trigger: dict, profile: Profile) -> bool:
             ok = age is not None and age >= expected
         elif key == "age_max":
             ok = age is not None and age <= expected
+        elif key == "age_min_si_connu":
+            ok = age is None or age >= expected
         elif key in CHOICE_KEYS:
             value = getattr(profile, key)
             ok = value is not None and value in _as_list(expected)
@@ -66,7 +72,8 @@ def _trigger_facts(trigger: dict, profile: Profile) -> List[str]:
 
 
 def _specificity(trigger: dict) -> int:
-    return 0 if trigger.get("toujours") is True and len(trigger) == 1 else len(trigger)
+    keys = set(trigger) - GUARD_KEYS
+    return 0 if trigger.get("toujours") is True and keys == {"toujours"} else len(keys)
 
 
 @lru_cache(maxsize=1024)

@@ -1,8 +1,9 @@
 """Scores and selection inside one block (see knowledge/matching/index.py). No French here.
 
 Score = specific fit + closeness + small tie-breaking tiers, each worth more than everything below it:
-  specific fit: the weights of knowledge/matching/criteria.py (need 3, no shelter 4, exiles 4, ...);
-  closeness: 0.75 per level above national (commune 3, like the need itself); inside the région level
+  specific fit: the weights of knowledge/matching/criteria.py (need 20, above all the rest together; no
+    shelter 4, exiles 4, ...);
+  closeness: 0.75 per level above national (commune 3); inside the région level
     (only used when nothing in the person's département fits), 0.19 per distance band closer than
     100 km (bands: under 50 km, under 100 km, farther or unknown), a région-wide record counting as near;
   still running (not historical): 0.1;
@@ -11,8 +12,9 @@ Score = specific fit + closeness + small tie-breaking tiers, each worth more tha
 Then id: equal inputs give equal outputs.
 
 Place before padding: a record of another département of the région is only kept when no record of the
-person's département or closer passes the rules (knowledge/matching/places.py defines the levels). A record
-covering the whole région is not "another département": it stays, ranked at the région's level.
+person's département or closer serves their need (or, without a stated need, fits at all); a record that
+only serves a situation of the person is only kept in their département or closer. A record covering the
+whole région is not "another département": it stays, ranked at the région's level.
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ DISTANCE_MAX_ROWS = 400
 
 # (score, id, block, row, proximity rank) of one candidate.
 Pick = Tuple[float, str, "Block", int, int]
-Rule = Tuple[int, float, bool, bool]  # see criteria.active_rules
+Rule = Tuple[int, float, int, bool]  # see criteria.active_rules
 
 
 def is_historical(record: Initiative, today: Optional[date] = None) -> bool:
@@ -157,7 +159,9 @@ def _select_rows(block: "Block", base_level: int, closer: Sequence[Tuple[Sequenc
         levels.update(dict.fromkeys(positions, level))
     features, restrictions, quality = block.features, block.restrictions, block.quality
     age_min, age_max = block.age_min, block.age_max
+    has_need = any(rule[2] == criteria.RELEVANT_ANYWHERE for rule in rules)
     found: List[Pick] = []
+    anchored = False  # a pick in the person's département or closer that serves the need
     for row in range(len(block.entries)):
         if restrictions[row] & (resident_ok if row in allowed else excluded):
             continue
@@ -167,15 +171,20 @@ def _select_rows(block: "Block", base_level: int, closer: Sequence[Tuple[Sequenc
         elif not age_min[row] <= age <= age_max[row]:
             continue
         level = levels.get(row, base_level)
-        bits, fit, relevant = features[row], 0.0, False
-        for bit, weight, makes_relevant, near_only in rules:
-            if bits & bit and (level >= NEAR_RANK or not near_only):
+        near = level >= NEAR_RANK
+        bits, fit, relevant, by_need = features[row], 0.0, False, False
+        for bit, weight, relevance, near_only in rules:
+            if bits & bit and (near or not near_only):
                 fit += weight
-                relevant = relevant or makes_relevant
+                if relevance == criteria.RELEVANT_ANYWHERE:
+                    relevant = by_need = True
+                elif relevance == criteria.RELEVANT_NEAR and near:
+                    relevant = True
         if not relevant:
             continue
+        anchored = anchored or (near and (by_need or not has_need))
         found.append((fit + PROXIMITY_STEP * level + quality[row], block.ids[row], block, row, level))
-    if any(pick[4] >= NEAR_RANK for pick in found):
+    if anchored:
         found = [pick for pick in found if pick[4] != LEVEL_RANK[REGION] or block.regionwide[pick[3]]]
     else:
         at_region = [i for i, pick in enumerate(found) if pick[4] == LEVEL_RANK[REGION]]
@@ -209,15 +218,21 @@ def _select_vector(block: "Block", columns: "Columns", base_level: int, closer: 
     near = level >= NEAR_RANK
     fit = np.zeros(size, dtype=np.float64)
     relevant = np.zeros(size, dtype=bool)
-    for bit, weight, makes_relevant, near_only in rules:
+    by_need = np.zeros(size, dtype=bool)
+    has_need = False
+    for bit, weight, relevance, near_only in rules:
         hit = (columns.features & bit) != 0
         if near_only:
             hit &= near
         fit += weight * hit
-        if makes_relevant:
+        if relevance == criteria.RELEVANT_ANYWHERE:
             relevant |= hit
+            by_need |= hit
+            has_need = True
+        elif relevance == criteria.RELEVANT_NEAR:
+            relevant |= hit & near
     keep &= relevant
-    gated = bool((keep & near).any())
+    gated = bool((keep & near & (by_need if has_need else True)).any())
     if gated:
         keep &= (level != LEVEL_RANK[REGION]) | columns.regionwide
     rows = np.flatnonzero(keep)

@@ -12,6 +12,7 @@ from knowledge.matching.criteria import BY_KEY, effective_age_bounds
 from knowledge.matching.places import COMMUNE, DEPARTEMENT, EPCI, NATIONAL, REGION, PlaceChoice
 from knowledge.models import DIPLOMA_LEVELS, Initiative
 from knowledge.profile import Profile
+from knowledge.sectors import sectors_by_id
 
 # --------------------------------------------------------------------------- places
 
@@ -189,6 +190,15 @@ def _residents(record: Initiative, profile: Profile) -> str:
     return "Elle est réservée aux habitants de certains lieux, dont le vôtre."
 
 
+def _trade_name(sector_id: str) -> str:
+    sector = sectors_by_id().get(sector_id)
+    return sector.libelle if sector is not None else sector_id
+
+
+def _secteur(record: Initiative, profile: Profile) -> str:
+    return f"Elle concerne {_trade_name(profile.secteur or '')}, le secteur que vous avez demandé."
+
+
 # Reserved public → sentence said once the person is known to belong to it (criteria.MEMBERSHIP).
 _RESERVED: Dict[str, str] = {
     "femmes": "Elle est réservée aux femmes.",
@@ -218,6 +228,7 @@ REASONS: Dict[str, Callable[[Initiative, Profile], str]] = {
     "minima-sociaux": lambda r, p: "Vous touchez un minimum social : elle s'adresse aux allocataires.",
     **{f"reserve:{public}": (lambda text: lambda r, p: text)(text) for public, text in _RESERVED.items()},
     "residents": _residents,
+    "secteur": _secteur,
     "age": _age,
     "diplome": _diploma_bounds,
 }
@@ -240,11 +251,14 @@ def restriction_notes(record: Initiative) -> List[str]:
     notes = [_RESERVED_NOTE[public] for public in record.eligibilite.reserve_a if public in _RESERVED_NOTE]
     if record.eligibilite.residents.restricted:
         notes.append("Elle est réservée aux habitants de certains lieux.")
+    trades = record.eligibilite.secteurs
+    if trades:
+        notes.append("Elle concerne seulement " + " ou ".join(map(_trade_name, trades)) + ".")
     return notes
 
 
 _RESERVED_NOTE = {
-    "femmes": "Elle est réservée aux femmes.",
+    "femmes": _RESERVED["femmes"],  # the same sentence whether or not the person's gender is known
     "handicap": "Elle est réservée aux personnes en situation de handicap.",
     "rqth": "Elle est réservée aux personnes ayant une RQTH.",
     "sans-domicile": "Elle est réservée aux personnes sans logement.",

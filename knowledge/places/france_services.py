@@ -22,8 +22,8 @@ from typing import List, Optional, Sequence, Tuple
 import numpy as np
 
 from knowledge import geo
-from knowledge.places import distance
 from knowledge.lazy import Lazy
+from knowledge.places import distance
 
 __all__ = [
     "CLOSE_KM", "DAYS", "NEIGHBOUR_KM", "DayHours", "Place", "SOURCE", "all_places", "departement_of",
@@ -201,7 +201,7 @@ def _read() -> _Index:
     )
 
 
-_INDEX: "Lazy[_Index]" = Lazy(lambda: _read())
+_INDEX: Lazy[_Index] = Lazy(lambda: _read())
 
 
 def _index() -> _Index:

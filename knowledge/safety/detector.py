@@ -67,6 +67,7 @@ class _Lexicon:
     french_words: FrozenSet[str]
     english_alone: FrozenSet[str]
     english_phrases: Tuple[Pattern[str], ...]
+    plain_answers: Tuple[Pattern[str], ...]  # whole messages the second net does not judge
 
 
 def normalise(text: str) -> str:
@@ -103,6 +104,7 @@ def _lexicon() -> _Lexicon:
         english_alone=frozenset(english["seuls"]),
         french_words=frozenset(english["mots_francais"]),
         english_phrases=tuple(re.compile(p) for p in english["phrases"]),
+        plain_answers=tuple(_compile(e, macros) for e in data.get("reponses_ordinaires") or ()),
     )
 
 
@@ -169,7 +171,8 @@ def detect(text: str, use_model: bool = True) -> Detection:
     words = [w for w in norm.split() if not w.isdigit()]
     english = _is_english(words, norm, lexicon)
     # The second net judges sentences, not one-word answers (« jsais pas », « dehors ») that the patterns read.
-    if use_model and not signals and not english:
+    plain_answer = any(answer.fullmatch(norm) for answer in lexicon.plain_answers)
+    if use_model and not signals and not english and not plain_answer:
         remaining = model_text(norm)
         if len(remaining.split()) >= MODEL_MIN_WORDS and probability(remaining) >= THRESHOLD:
             signals.add(MODEL_SIGNAL)

@@ -126,7 +126,8 @@ def markdown(report: Report, title: str = "tests/safety/") -> str:
     for situation in sorted(report.by_situation):
         c = report.by_situation[situation]
         total = c["total"] if situation != "aucune" else report.ordinary_total
-        lines.append(f"| {situation} | {total} | {c['détectés']} | {c['réponse générale']} | {c['manqués']} | {c['fausses alertes']} |")
+        lines.append(f"| {situation} | {total} | {c['détectés']} | {c['réponse générale']} | {c['manqués']} "
+                     f"| {c['fausses alertes']} |")
     if report.failures:
         lines += ["", "## Échecs", ""] + [f"- {f}" for f in report.failures]
     return "\n".join(lines) + "\n"

@@ -1,5 +1,6 @@
-"""The emergency numbers and structures of knowledge/data/safety/urgences.yaml, as the values that fill
-the {num_<id>} / {nom_<id>} / {quand_<id>} / {structure_<id>} / {role_<id>} placeholders of the utter_urgence_* responses."""
+"""The emergency numbers and structures of knowledge/data/safety/urgences.yaml, as the values that fill the
+{num_<id>} / {nom_<id>} / {quand_<id>} / {structure_<id>} / {role_<id>} placeholders of the utter_urgence_*
+responses."""
 
 from __future__ import annotations
 

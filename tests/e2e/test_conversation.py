@@ -4,6 +4,9 @@ import uuid
 
 import pytest
 
+from actions.profile_slots import profile_from_slots
+from knowledge import formatting
+from knowledge.matching import recommend
 from tests.support.stack import texts
 
 pytestmark = pytest.mark.e2e
@@ -123,6 +126,8 @@ def test_details_why_and_liaison_sheet(bot):
     details = texts(bot.say(user, f'/ask_details{{"suggestion": "{first}"}}'))
     assert "Source" in details
     why = texts(bot.say(user, f'/ask_why_suggestion{{"suggestion": "{first}"}}'))
-    assert "Vous" in why or "vous" in why
+    # The same reasons the matcher gives for this profile and this suggestion (same code and data as the bot).
+    shown = {s.initiative.id: s for s in recommend(profile_from_slots(bot.slots(user)), limit=40).local}
+    assert shown[first].reasons and formatting.suggestion_why(shown[first]) in why
     sheet = texts(bot.say(user, "/request_summary"))
     assert "20 ans" in sheet and "Fougères" in sheet

@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import re
 import signal
 import sqlite3
 import time
@@ -33,9 +32,19 @@ from typing import Any, Dict, List, Optional, Tuple
 import pytest
 
 from aiguillage.resilience import DEFAULT_TIMEOUT as ACTION_TIMEOUT
-from tests.support.dialogue import (TECHNICAL_PROBLEM_MARK, Person, is_french, post, question_asked, reach_suggestions,
-                                    reply_problems, reply_texts, say_ok)
-from tests.support.stack import LOCAL_WEB_ORIGIN as ALLOWED_ORIGIN, BotStack, http_json
+from tests.support.dialogue import (
+    TECHNICAL_PROBLEM_MARK,
+    Person,
+    is_french,
+    post,
+    question_asked,
+    reach_suggestions,
+    reply_problems,
+    reply_texts,
+    say_ok,
+)
+from tests.support.stack import LOCAL_WEB_ORIGIN as ALLOWED_ORIGIN
+from tests.support.stack import BotStack, http_json
 
 pytestmark = pytest.mark.e2e
 

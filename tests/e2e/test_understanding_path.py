@@ -5,7 +5,7 @@ import uuid
 
 import pytest
 
-from tests.support.dialogue import Person, question_asked, reach_suggestions, reply_texts, say_ok
+from tests.support.dialogue import SUGGESTIONS_MARK, Person, question_asked, reach_suggestions, reply_texts, say_ok
 
 pytestmark = pytest.mark.e2e
 
@@ -110,6 +110,42 @@ def test_a_conseiller_in_the_third_person(bot):
     slots = bot.slots(user)
     assert slots["age"] == 19.0 and slots["logement"] == "chez-parents" and slots["besoin"] == "emploi"
     reach_suggestions(bot, user, Person())
+
+
+def test_left_school_at_the_diploma_question_is_an_answer_not_a_goodbye(bot):
+    """Live: « jai arrêté en première » answered « D'accord, on s'arrête là » (the model's « stop »)."""
+    user = new_user()
+    person = Person(diplome="j'ai arrêté en première")
+    replies = say_ok(bot, user, "je cherche un emploi, 19 ans, Fougères")
+    for _ in range(10):
+        question = question_asked(replies)
+        if question == "diplome" or question is None:
+            break
+        replies = say_ok(bot, user, person.answer(question))
+    assert question == "diplome", reply_texts(replies)
+    replies = say_ok(bot, user, "j'ai arrêté en première")
+    assert not any("on s'arrête là" in t for t in reply_texts(replies))
+    assert bot.slots(user)["scolarite"] == "sorti"
+    # The diploma is asked last (issue 16, second round): the suggestions follow.
+    assert question_asked(replies) != "diplome" and any(SUGGESTIONS_MARK in t for t in reply_texts(replies))
+
+
+def test_a_typed_button_title_answers_the_need(bot):
+    """Live: « Je ne sais pas encore » typed (not tapped) at the need question was asked again five times."""
+    user = new_user()
+    say_ok(bot, user, "bonjour")
+    replies = say_ok(bot, user, "Je ne sais pas encore")
+    assert bot.slots(user)["besoin"] == "ne-sait-pas"
+    assert question_asked(replies) not in ("besoin", None)
+
+
+def test_saying_who_one_lives_with_is_not_taken_for_danger(bot):
+    """Live: « chez ma mère et mon beau-père » got the emergency numbers."""
+    user = new_user()
+    say_ok(bot, user, "je cherche un emploi, 19 ans, Fougères")
+    replies = say_ok(bot, user, "chez ma mère et mon beau-père")
+    assert not any("3114" in t or "119" in t for t in reply_texts(replies))
+    assert bot.slots(user)["logement"] == "chez-parents"
 
 
 @pytest.mark.parametrize("commune, code", [("La Souterraine", "23176"), ("La Ferté-Macé", "61168")])

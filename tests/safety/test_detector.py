@@ -120,7 +120,7 @@ def test_the_numbers_file_refuses_an_undated_entry(tmp_path, monkeypatch):
 def test_heldout4_floor():
     """The held-out set no pattern or weight was tuned on: its first-contact figure is a floor, not a goal."""
     report = evaluate(load_set("heldout4_danger"), load_set("heldout4_ordinary"), TEXTS)
-    assert report.danger_ok >= 70 and report.false_alarms <= 11, report.failures
+    assert report.danger_ok >= 71 and report.false_alarms <= 10, report.failures
 
 
 def test_everyday_messages_rarely_raise_an_alarm():
@@ -129,3 +129,16 @@ def test_everyday_messages_rarely_raise_an_alarm():
 
     total, alarms = everyday_alarms()
     assert len(alarms) <= MAX_FALSE_ALARM_RATE * total, alarms
+
+
+@pytest.mark.parametrize("text", ["chez ma mère et mon beau-père", "avec ma mere et mon beau pere",
+                                  "je vis avec mon beau-père et ma mère depuis 2 ans", "chez mon père et sa copine"])
+def test_saying_who_one_lives_with_is_an_answer_not_an_alarm(text):
+    """Live testers got the emergency screen for « chez ma mère et mon beau-père » (play-test, 2026-12-07)."""
+    assert not detect(text).alarming
+
+
+@pytest.mark.parametrize("text", ["avec ma mère et mon beau-père qui me frappe",
+                                  "chez ma mere et mon beau pere, il me menace", "jai peur de mon beau pere"])
+def test_who_one_lives_with_said_with_a_danger_still_raises_it(text):
+    assert detect(text).alarming

@@ -20,14 +20,17 @@ from pathlib import Path
 from typing import Any, Dict, List, Tuple
 
 import pytest
+import yaml
 
+from aiguillage.resilience import APOLOGY_RESPONSE
 from tests.support.proxy import RoundRobinProxy
-from aiguillage.resilience import APOLOGY
 from tests.support.stack import ROOT, BotStack, model_dir, texts
 
 pytestmark = [pytest.mark.services, pytest.mark.e2e]
 
 PROD_ENDPOINTS = ROOT / "endpoints.prod.yml"
+# What the person reads when an action call fails (aiguillage/resilience.py).
+APOLOGY = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"][APOLOGY_RESPONSE][0]["text"]
 
 # The answer to each question of the form (requested_slot), as the web chat's buttons send them.
 ANSWERS = {

@@ -59,9 +59,39 @@ def _stop(process: Optional[subprocess.Popen], sig: int) -> None:
         process.wait(timeout=10)
 
 
-class ThrowawayPostgres:
+class _Throwaway:
+    """A server process in a temporary directory, stopped and removed on exit (also when it fails to start)."""
+
+    stop_signal = signal.SIGTERM
+    process: Optional[subprocess.Popen] = None
+    dir: Optional[Path] = None
+
+    def start(self) -> _Throwaway:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        _stop(self.process, self.stop_signal)
+        self.process = None
+        if self.dir is not None:
+            shutil.rmtree(self.dir, ignore_errors=True)
+            self.dir = None
+
+    def __enter__(self) -> _Throwaway:
+        try:
+            return self.start()
+        except BaseException:
+            self.stop()
+            raise
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+class ThrowawayPostgres(_Throwaway):
     """initdb into a temporary directory, then one postgres on a free port with a database and a role
     for the application (password authentication over TCP, as in production)."""
+
+    stop_signal = signal.SIGINT  # "fast" shutdown: does not wait for clients
 
     def __init__(self, database: str = "aiguillage", user: str = "aiguillage"):
         self.database = database
@@ -95,7 +125,7 @@ class ThrowawayPostgres:
             return {}
         return {"user": "postgres", "group": "postgres", "extra_groups": []}
 
-    def start(self) -> "ThrowawayPostgres":
+    def start(self) -> ThrowawayPostgres:
         problem = self.missing()
         if problem:
             raise RuntimeError(problem)
@@ -143,25 +173,9 @@ class ThrowawayPostgres:
             "AIGUILLAGE_DB_PASSWORD": self.password, "AIGUILLAGE_DB_NAME": self.database,
         }
 
-    def stop(self) -> None:
-        _stop(self.process, signal.SIGINT)  # SIGINT = "fast" shutdown: does not wait for clients
-        self.process = None
-        if self.dir is not None:
-            shutil.rmtree(self.dir, ignore_errors=True)
-            self.dir = None
-
-    def __enter__(self) -> "ThrowawayPostgres":
-        try:
-            return self.start()
-        except BaseException:
-            self.stop()
-            raise
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
 
-class ThrowawayRedis:
+class ThrowawayRedis(_Throwaway):
     """One redis-server on a free port, password required, nothing saved to disk."""
 
     def __init__(self, db: int = 1):
@@ -182,7 +196,7 @@ class ThrowawayRedis:
             return "le paquet Python redis est absent du venv"
         return None
 
-    def start(self) -> "ThrowawayRedis":
+    def start(self) -> ThrowawayRedis:
         problem = self.missing()
         if problem:
             raise RuntimeError(problem)
@@ -208,19 +222,3 @@ class ThrowawayRedis:
             "AIGUILLAGE_REDIS_DB": str(self.db), "AIGUILLAGE_REDIS_PASSWORD": self.password,
         }
 
-    def stop(self) -> None:
-        _stop(self.process, signal.SIGTERM)
-        self.process = None
-        if self.dir is not None:
-            shutil.rmtree(self.dir, ignore_errors=True)
-            self.dir = None
-
-    def __enter__(self) -> "ThrowawayRedis":
-        try:
-            return self.start()
-        except BaseException:
-            self.stop()
-            raise
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()

@@ -107,7 +107,7 @@ class BotStack:
     def actions_url(self) -> str:
         return f"http://127.0.0.1:{self.actions_port}"
 
-    def __enter__(self) -> "BotStack":
+    def __enter__(self) -> BotStack:
         try:
             self.start()
         except BaseException:
