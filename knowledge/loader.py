@@ -156,6 +156,7 @@ def _initiative(raw: dict, document: dict, path: Path) -> Initiative:
             regions=tuple(zone.get("regions", ())),
             quartiers=tuple(zone.get("quartiers", ())),
             precisions=zone.get("precisions"),
+            lieu_inconnu=bool(zone.get("lieu_inconnu", False)),
         ),
         eligibilite=_eligibilite(raw.get("eligibilite") or {}),
         statut=raw["statut"],
@@ -261,6 +262,35 @@ def load_glossary(path: Path = DATA_DIR / "glossary.yaml") -> Tuple[GlossaryTerm
     return tuple(terms)
 
 
+def _national_number(path: Path, raw: dict) -> Optional[NationalNumber]:
+    """A network's number: written in place, or (`numero_urgence`) the id of an emergency number of
+    knowledge/data/safety/urgences.yaml, the one table of those numbers, read from there with its wording."""
+    if raw.get("numero_national"):
+        return NationalNumber(**raw["numero_national"])
+    ref = raw.get("numero_urgence")
+    if not ref:
+        return None
+    from knowledge.safety import numbers  # the safety layer's table; imported here, only when referenced
+
+    entry = next((e for e in numbers.numbers() if str(e["id"]) == ref), None)
+    if entry is None:
+        raise KnowledgeError(path, raw.get("id"), "numero_urgence",
+                             f"numéro d'urgence inconnu « {ref} » (les identifiants sont ceux de "
+                             f"{numbers.URGENCES_FILE.name})")
+    return NationalNumber(numero=str(entry["numero"]), libelle=f"{entry['nom']}, {entry['quand']}", verifie=True)
+
+
+def _with_number(path: Path, raw: dict, text: str) -> str:
+    """« Composez le {numero} »: the referenced number written in, so the text never copies it."""
+    if "{numero}" not in text:
+        return text
+    number = _national_number(path, raw)
+    if number is None:
+        raise KnowledgeError(path, raw.get("id"), "comment_trouver",
+                             "« {numero} » sans numéro : ajoutez numero_urgence ou numero_national")
+    return text.replace("{numero}", number.numero)
+
+
 def load_networks(path: Path = DATA_DIR / "networks.yaml") -> Tuple[Network, ...]:
     document = _read_yaml(path)
     _validate(path, document, "networks", "networks")
@@ -270,10 +300,10 @@ def load_networks(path: Path = DATA_DIR / "networks.yaml") -> Tuple[Network, ...
             nom=raw["nom"],
             ce_qui_est_propose=" ".join(raw["ce_qui_est_propose"].split()),
             quand=raw["quand"],
-            comment_trouver=raw["comment_trouver"],
+            comment_trouver=_with_number(path, raw, raw["comment_trouver"]),
             declencheurs=tuple(raw["declencheurs"]),
             reseau_porteur=raw.get("reseau_porteur"),
-            numero_national=NationalNumber(**raw["numero_national"]) if raw.get("numero_national") else None,
+            numero_national=_national_number(path, raw),
             site_officiel=raw.get("site_officiel"),
             thematiques=tuple(raw.get("thematiques", ())),
             sources=_sources(raw.get("sources", ())),

@@ -23,10 +23,12 @@ RESERVED_PUBLICS: Tuple[str, ...] = (
     "femmes", "handicap", "rqth", "ime-esat", "sans-domicile", "exiles", "minima-sociaux", "rsa", "qpv",
     "salaries-siae", "suivi-mission-locale", "justice", "parents-isoles", "seniors",
     "demandeurs-emploi-longue-duree", "demandeurs-emploi", "permis", "en-emploi", "foyer-fjt",
-    "entreprises",
+    "entreprises", "orientes-par-structure", "allophones",
 )
 # Highest diploma, lowest first: `diplome_min` / `diplome_max` compare on this order.
-DIPLOMA_LEVELS: Tuple[str, ...] = ("aucun", "cap-bep", "bac", "superieur")
+# `bac-plus-4` exists for records only (NQT asks bac + 4): the profile stops at « superieur » (any diploma
+# beyond the bac), so no person is ever known to reach it and such a record is never said to fit.
+DIPLOMA_LEVELS: Tuple[str, ...] = ("aucun", "cap-bep", "bac", "superieur", "bac-plus-4")
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,9 @@ class Zone:
     regions: Tuple[str, ...] = ()
     quartiers: Tuple[str, ...] = ()
     precisions: Optional[str] = None
+    # One site somewhere in the area that the text does not name (not the whole area): never offered, as a
+    # person would not know where to go and « elle couvre toute votre région » would be false.
+    lieu_inconnu: bool = False
 
 
 @dataclass(frozen=True)

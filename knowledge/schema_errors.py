@@ -11,8 +11,9 @@ import jsonschema
 _TYPES_FR = {"integer": "un nombre entier", "string": "un texte", "array": "une liste", "object": "une rubrique",
              "boolean": "vrai ou faux", "number": "un nombre"}
 
-# Long enumerations are the data·inclusion vocabularies: naming hundreds of values helps nobody.
-_ENUM_SAID_IN_FULL = 20
+# Long enumerations are the data·inclusion vocabularies (thematiques 69, reseaux_porteurs 108): naming them
+# helps nobody. The local lists (reserved publics: 22) are said in full.
+_ENUM_SAID_IN_FULL = 30
 
 
 def french_error(error: jsonschema.ValidationError, pattern_hint: Optional[Mapping[str, str]] = None) -> str:

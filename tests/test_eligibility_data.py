@@ -82,8 +82,9 @@ def test_issue_14_un_toit_un_emploi_is_for_ile_de_france_residents() -> None:
 
 
 def test_issue_14_nqt_needs_higher_education() -> None:
+    """« bac + 4 et plus »: finer than the profile's « superieur » (a bac + 3 is superieur too)."""
     elig = BY_ID["nos-quartiers-ont-des-talents-parrainage-jeunes-diplomes"]
-    assert elig["diplome_min"] == "superieur" and "bac + 4" in elig["conditions_acces"]
+    assert elig["diplome_min"] == "bac-plus-4" and "bac + 4" in elig["conditions_acces"]
 
 
 def test_review_table_is_up_to_date() -> None:

@@ -506,7 +506,7 @@ class TestWhere:
         dep = rec("d", niveau="departement", communes=(), departements=("35",), regions=("53",))
         reg = rec("r", niveau="region", communes=(), departements=(), regions=("53",))
         found = {s.initiative.id: s for s in match([epci, dep, reg], code_insee=FOUGERES, besoin="emploi").local}
-        assert found["e"].where == "à Lécousse et alentours (Ille-et-Vilaine)"
+        assert found["e"].where == "à Lécousse et alentours (Ille-et-Vilaine), 2 km"  # the km at every level
         assert found["d"].where == "dans tout le département (Ille-et-Vilaine)"
         assert found["r"].where == "dans toute votre région (Bretagne)"  # covers the person's département too
         other_dep = rec("o", niveau="departement", communes=(), departements=("29",), regions=("53",))
@@ -775,10 +775,12 @@ def _scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
         level = places.proximity_rank(record_place(record), record.zone.niveau, person)
         if level is None:
             continue
+        if not scoring.shown_as_example(record.statut == "historique", level):
+            continue
         features = criteria.features(record)
         near = level >= places.NEAR_RANK
-        hits = [(bit, weight, relevance) for bit, weight, relevance, near_only in rules
-                if features & bit and (near or not near_only)]
+        hits = [(bit, weight, relevance) for bit, weight, relevance, reach in rules
+                if features & bit and criteria.reaches(reach, level, criteria.zone_rank(record))]
         # The need makes a record worth it anywhere; a situation (or a general fit) only near home.
         by_need = any(relevance == criteria.RELEVANT_ANYWHERE for _, _, relevance in hits)
         if not (by_need or near and any(relevance == criteria.RELEVANT_NEAR for _, _, relevance in hits)):

@@ -401,7 +401,7 @@ def test_audit_catches_padding_another_trade_and_minors_without_a_route(matcher:
                      where="dans votre région, dans tout le département (Mayenne)", how_to_reach=(), year=None,
                      criteria=("handicap",))
     assert any("remplissage" in problem for problem in _fit(far, p, [far]))
-    trained = next(s for s in matcher.recommend(Profile(age=20, code_insee="59350", besoin="formation")).local)
+    trained = next(s for s in matcher.recommend(Profile(age=20, code_insee="59599", besoin="formation")).local)
     assert any("passe avant" in problem for problem in _fit(far, p, [far, trained]))
     casino = next(r for r in kb.initiatives if r.id == "groupe-casino-recrutement-diversite-quartiers")
     line = dataclasses.replace(far, initiative=casino, proximity="national", where="partout en France")

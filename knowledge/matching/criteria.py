@@ -5,8 +5,9 @@ hold for that person and that record, so a reason is never said unless its crite
 
 Hard rules (contracts.md): a reserved public opens an action only when the person is KNOWN to belong to
 it; residents-only actions only for their residents; age bounds always; diploma bounds only with a known
-diploma; an action for one trade (eligibilite.secteurs) only for someone who asked for that trade. A
-restriction the profile cannot settle keeps the action out.
+diploma; an action for one trade (eligibilite.secteurs) only for someone who asked for that trade; a
+business-creation course only for someone who wants to create. A restriction the profile cannot settle
+keeps the action out.
 
 Need before situation: a record that serves the stated need always ranks above one that only serves a
 situation of the person (handicap, no shelter, QPV…), and the latter is only worth proposing in the
@@ -67,7 +68,11 @@ MEMBERSHIP: Dict[str, Callable[[Profile], bool]] = {
     "permis": lambda p: p.permis is True,  # holders of the permis B (a car rental for work, say)
     "en-emploi": lambda p: False,  # people already working (temp workers, employees): the bot serves job-seekers
     "foyer-fjt": lambda p: p.logement == "foyer-fjt",  # residents of a foyer de jeunes travailleurs
-    "entreprises": lambda p: False,  # a service to companies, not to a person
+    "entreprises": lambda p: False,  # a service to companies (or public buyers), not a guichet for a person
+    # Only people sent by named structures (Restos du cœur, CHRS…): nobody walks in from the bot.
+    "orientes-par-structure": lambda p: False,
+    # People who do not speak French (interpreters): the profile has no such fact, so never known.
+    "allophones": lambda p: False,
 }
 assert set(MEMBERSHIP) == set(RESERVED_PUBLICS), "every reserved public needs its membership rule"
 
@@ -82,7 +87,10 @@ _next += len(DIPLOMA_LEVELS) + 1
 SECTOR_IDS: Tuple[str, ...] = tuple(sorted(sectors_by_id()))
 SECTOR_REFUSED_BITS: Dict[str, int] = {sector: 1 << (_next + i) for i, sector in enumerate(SECTOR_IDS)}
 R_SECTOR_UNKNOWN = 1 << (_next + len(SECTOR_IDS))
-assert R_SECTOR_UNKNOWN < 1 << 62, "restriction bits must fit the int64 columns of the index"
+# A course to create one's own business: a choice only the person makes. Being without a diploma or from a
+# QPV is no reason to send a job-seeker there; only the stated wish to create is.
+R_CREATION_ONLY = R_SECTOR_UNKNOWN << 1
+assert R_CREATION_ONLY < 1 << 62, "restriction bits must fit the int64 columns of the index"
 
 
 def accepted_diplomas(record: Initiative) -> Tuple[str, ...]:
@@ -90,6 +98,12 @@ def accepted_diplomas(record: Initiative) -> Tuple[str, ...]:
     lo = DIPLOMA_LEVELS.index(elig.diplome_min) if elig.diplome_min else 0
     hi = DIPLOMA_LEVELS.index(elig.diplome_max) if elig.diplome_max else len(DIPLOMA_LEVELS) - 1
     return DIPLOMA_LEVELS[lo:hi + 1]
+
+
+def is_creation_only(record: Initiative) -> bool:
+    """Every theme of the record is about creating a business (the creation-activite need, nothing else)."""
+    creation = BESOINS["creation-activite"][1]
+    return bool(record.thematiques) and set(record.thematiques) <= creation
 
 
 def restrictions(record: Initiative) -> int:
@@ -103,6 +117,8 @@ def restrictions(record: Initiative) -> int:
             bits |= bit
     if record.eligibilite.residents.restricted:
         bits |= R_RESIDENTS
+    if is_creation_only(record):
+        bits |= R_CREATION_ONLY
     trades = record.eligibilite.secteurs
     if trades:
         bits |= R_SECTOR_UNKNOWN
@@ -125,6 +141,8 @@ def excluded(profile: Profile) -> int:
     else:
         bits |= DIPLOMA_REFUSED_BITS[profile.diplome]
     bits |= R_SECTOR_UNKNOWN if profile.secteur is None else SECTOR_REFUSED_BITS[profile.secteur]
+    if profile.besoin != "creation-activite":
+        bits |= R_CREATION_ONLY
     return bits | R_RESIDENTS
 
 
@@ -159,7 +177,10 @@ def age_allows(record: Initiative, age: Optional[int]) -> bool:
 
 
 def is_offerable(record: Initiative) -> bool:
-    """Some records are never a way in, whoever asks: an audience no profile can belong to."""
+    """Some records are never a way in, whoever asks: an audience no profile can belong to, or a single
+    site whose place the text does not give."""
+    if record.zone.lieu_inconnu:
+        return False
     if any(not _CAN_OPEN[public] for public in record.eligibilite.reserve_a):
         return False
     return not set(record.publics) <= UNREACHABLE_PUBLICS
@@ -167,7 +188,8 @@ def is_offerable(record: Initiative) -> bool:
 
 # Publics some profile can belong to; the others (no fact in the profile) keep a record out of the index.
 _CAN_OPEN: Dict[str, bool] = {public: public not in {
-    "ime-esat", "rsa", "salaries-siae", "justice", "demandeurs-emploi-longue-duree", "demandeurs-emploi"}
+    "ime-esat", "rsa", "salaries-siae", "justice", "demandeurs-emploi-longue-duree", "demandeurs-emploi",
+    "en-emploi", "entreprises", "orientes-par-structure", "allophones"}
     for public in RESERVED_PUBLICS}
 
 
@@ -195,6 +217,32 @@ class Criterion:
     answers: Optional[Callable[[Initiative], bool]] = None
     concerns: Optional[Callable[[Profile], bool]] = None
     near_only: bool = False  # counts only when the record is in the person's département or closer
+    # counts only where the record operates (the person inside its own zone): a bus line or a garage
+    # helps people move where it runs, not 80 km away in the same département
+    in_zone_only: bool = False
+
+
+# How far from the person a criterion counts (the 4th element of a rule): anywhere, in their département or
+# closer, or moreover inside the record's own zone (see `reaches`).
+ANYWHERE, NEAR, IN_ZONE = 0, 1, 2
+
+
+def zone_rank(record: Initiative) -> int:
+    """The closeness at which the person is inside the record's own zone (a LEVEL_RANK value); a commune's
+    service counts as serving its intercommunality (a permis course in Roubaix for someone in Lille)."""
+    from knowledge.matching.places import EPCI, LEVEL_RANK  # no cycle at import time
+
+    return min(LEVEL_RANK[record.zone.niveau], LEVEL_RANK[EPCI])
+
+
+
+def reaches(reach: int, level: int, record_zone_rank: int) -> bool:
+    """Does a criterion with this reach count for a record at this closeness? (scoring and reasons alike)"""
+    from knowledge.matching.places import NEAR_RANK  # no cycle at import time
+
+    if reach == ANYWHERE:
+        return True
+    return level >= NEAR_RANK and (reach == NEAR or level >= record_zone_rank)
 
 
 def _themes(record: Initiative) -> FrozenSet[str]:
@@ -262,7 +310,7 @@ CRITERIA: Tuple[Criterion, ...] = (
     Criterion("mobilite", "fit", 2, _mobility,
               # getting to work or training: not for a housing need, and the mobility need says it itself
               lambda p: (p.permis is False or p.vehicule is False) and p.besoin not in ("mobilite-permis", "logement"),
-              near_only=True),
+              near_only=True, in_zone_only=True),
     Criterion("sans-diplome", "fit", 2, _for_low_diploma, lambda p: p.diplome in ("aucun", "cap-bep")),
     # General fits (young, woman, minima sociaux) only count near home: being young is no reason to go
     # 150 km for an action that answers no need of the person (no padding).
@@ -309,7 +357,7 @@ def is_need(criterion: Criterion) -> bool:
 
 
 def active_rules(profile: Profile) -> List[Tuple[int, float, int, bool]]:
-    """(feature bit, weight, relevance, near only) for each criterion that concerns this person: the
+    """(feature bit, weight, relevance, reach) for each criterion that concerns this person: the
     scoring code adds the weights of the bits a record carries."""
     general_ok = general_allowed(profile)
     rules = []
@@ -321,19 +369,19 @@ def active_rules(profile: Profile) -> List[Tuple[int, float, int, bool]]:
                 relevance = RELEVANT_NEAR
             else:
                 relevance = NOT_RELEVANT
-            rules.append((FEATURE_BITS[criterion.key], criterion.weight, relevance, criterion.near_only))
+            reach = IN_ZONE if criterion.in_zone_only else NEAR if criterion.near_only else ANYWHERE
+            rules.append((FEATURE_BITS[criterion.key], criterion.weight, relevance, reach))
     return rules
 
 
 def holds(key: str, record: Initiative, profile: Profile, person: Optional[geo.Commune], rank: int) -> bool:
     """Does criterion `key` hold for this person and record at this closeness? Used to build the reasons
     and, independently of them, by the relevance audit."""
-    from knowledge.matching.places import NEAR_RANK  # no cycle at import time
-
     criterion = BY_KEY[key]
     if criterion.kind in ("fit", "general"):
         assert criterion.answers is not None and criterion.concerns is not None
-        if criterion.near_only and rank < NEAR_RANK:
+        reach = IN_ZONE if criterion.in_zone_only else NEAR if criterion.near_only else ANYWHERE
+        if not reaches(reach, rank, zone_rank(record)):
             return False
         return criterion.answers(record) and criterion.concerns(profile)
     if key.startswith("reserve:"):

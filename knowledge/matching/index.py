@@ -27,6 +27,8 @@ class Columns(NamedTuple):
     age_max: np.ndarray
     quality: np.ndarray
     regionwide: np.ndarray
+    zone_rank: np.ndarray
+    ended: np.ndarray
 
 
 @dataclass
@@ -43,6 +45,10 @@ class Block:
     quality: List[float]
     # Covers its whole région (niveau region): not "another département", so never held back for a closer one.
     regionwide: List[bool]
+    # Closeness at which the person is inside the record's own zone (criteria.zone_rank).
+    zone_rank: List[int]
+    # The text says it ended (statut historique), not merely old (scoring.shown_as_example).
+    ended: List[bool]
     # Code → row positions (lists; numpy arrays once the block has `columns`).
     by_commune: Dict[str, List[int]] = field(default_factory=dict)
     by_epci: Dict[str, List[int]] = field(default_factory=dict)
@@ -68,6 +74,8 @@ def build_block(rows: List[Row], vector_from: int) -> Block:
         age_max=[criteria.NO_AGE_MAX if hi is None else hi for _, hi in bounds],
         quality=[record_quality(record, hist) for record, _, hist in rows],
         regionwide=[record.zone.niveau == REGION for record, _, _ in rows],
+        zone_rank=[criteria.zone_rank(record) for record, _, _ in rows],
+        ended=[record.statut == "historique" for record, _, _ in rows],
     )
     for position, (record, place, _) in enumerate(rows):
         for index, codes in ((block.by_commune, place.communes), (block.by_epci, place.epcis),
@@ -89,6 +97,8 @@ def build_block(rows: List[Row], vector_from: int) -> Block:
             age_max=np.array(block.age_max, dtype=np.int32),
             quality=np.array(block.quality, dtype=np.float64),
             regionwide=np.array(block.regionwide, dtype=bool),
+            zone_rank=np.array(block.zone_rank, dtype=np.int64),
+            ended=np.array(block.ended, dtype=bool),
         )
     return block
 

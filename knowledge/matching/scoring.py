@@ -56,7 +56,7 @@ DISTANCE_MAX_ROWS = 400
 
 # (score, id, block, row, proximity rank) of one candidate.
 Pick = Tuple[float, str, "Block", int, int]
-Rule = Tuple[int, float, int, bool]  # see criteria.active_rules
+Rule = Tuple[int, float, int, int]  # see criteria.active_rules
 
 
 def is_historical(record: Initiative, today: Optional[date] = None) -> bool:
@@ -65,6 +65,14 @@ def is_historical(record: Initiative, today: Optional[date] = None) -> bool:
         return True
     year = record.reference_year
     return year is not None and year < (today or date.today()).year - HISTORICAL_AFTER_YEARS
+
+
+def shown_as_example(ended: bool, level: int) -> bool:
+    """An action its text says has ended (statut historique: a one-off building site, a pilot over) is shown
+    only as an example near home (« une action qui a existé près de chez vous ») or nationally: in another
+    département there is nothing to go to (a finished site in Montpellier for someone in Nîmes). An old
+    action not known to have ended stays, with its « demandez si elle existe encore »."""
+    return not ended or level != LEVEL_RANK[REGION]
 
 
 def record_quality(record: Initiative, historical: bool) -> float:
@@ -157,7 +165,7 @@ def _select_rows(block: "Block", base_level: int, closer: Sequence[Tuple[Sequenc
     levels: Dict[int, int] = {}
     for positions, level in closer:
         levels.update(dict.fromkeys(positions, level))
-    features, restrictions, quality = block.features, block.restrictions, block.quality
+    features, restrictions, quality, zone_ranks = block.features, block.restrictions, block.quality, block.zone_rank
     age_min, age_max = block.age_min, block.age_max
     has_need = any(rule[2] == criteria.RELEVANT_ANYWHERE for rule in rules)
     found: List[Pick] = []
@@ -171,10 +179,12 @@ def _select_rows(block: "Block", base_level: int, closer: Sequence[Tuple[Sequenc
         elif not age_min[row] <= age <= age_max[row]:
             continue
         level = levels.get(row, base_level)
+        if not shown_as_example(block.ended[row], level):
+            continue
         near = level >= NEAR_RANK
         bits, fit, relevant, by_need = features[row], 0.0, False, False
-        for bit, weight, relevance, near_only in rules:
-            if bits & bit and (near or not near_only):
+        for bit, weight, relevance, reach in rules:
+            if bits & bit and criteria.reaches(reach, level, zone_ranks[row]):
                 fit += weight
                 if relevance == criteria.RELEVANT_ANYWHERE:
                     relevant = by_need = True
@@ -215,15 +225,18 @@ def _select_vector(block: "Block", columns: "Columns", base_level: int, closer: 
     level = np.full(size, base_level, dtype=np.int64)
     for positions, rank in closer:
         level[positions] = rank
+    keep &= ~(columns.ended & (level == LEVEL_RANK[REGION]))  # see `shown_as_example`
     near = level >= NEAR_RANK
     fit = np.zeros(size, dtype=np.float64)
     relevant = np.zeros(size, dtype=bool)
     by_need = np.zeros(size, dtype=bool)
     has_need = False
-    for bit, weight, relevance, near_only in rules:
+    for bit, weight, relevance, reach in rules:
         hit = (columns.features & bit) != 0
-        if near_only:
+        if reach != criteria.ANYWHERE:
             hit &= near
+        if reach == criteria.IN_ZONE:
+            hit &= level >= columns.zone_rank
         fit += weight * hit
         if relevance == criteria.RELEVANT_ANYWHERE:
             relevant |= hit

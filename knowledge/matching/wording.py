@@ -50,7 +50,8 @@ def where_text(record: Initiative, choice: PlaceChoice) -> str:
     if choice.commune is not None:
         around = " et alentours" if record.zone.niveau == EPCI else ""
         place = f"{a_commune(commune_name(choice.commune))}{around} ({departement_name(choice.departement or '')})"
-        return f"dans votre région, {place}{_km(choice)}" if choice.level == REGION else place
+        # the distance is said at every level (« à Tourcoing et alentours (Nord), 12 km »), not only in the région
+        return f"dans votre région, {place}{_km(choice)}" if choice.level == REGION else place + _km(choice)
     if choice.level == EPCI and choice.epci:
         epci = geo.get_epci(choice.epci)
         return f"dans toute l'intercommunalité ({epci.nom if epci else choice.epci})"
@@ -113,8 +114,22 @@ _BESOIN_PHRASES: Dict[str, str] = {
 }
 
 
+def _formation(themes: set) -> str:
+    """The formation need is met in several ways: say the one the record offers, never « trouver une
+    formation » for a job-search platform that only helps to show one's skills."""
+    if any(t.startswith("se-former--") for t in themes):
+        return _BESOIN_PHRASES["formation"]
+    if any(t.startswith("lecture-ecriture-calcul--") for t in themes):
+        return "Elle aide à apprendre les savoirs de base (français, calcul), ce que vous cherchez."
+    if any(t.startswith("numerique--") for t in themes):
+        return "Elle aide à apprendre à se servir du numérique, ce que vous cherchez."
+    return "Elle aide à faire le point sur vos compétences, un premier pas vers une formation."
+
+
 def _besoin(besoin: str) -> Callable[[Initiative, Profile], str]:
     def sentence(record: Initiative, profile: Profile) -> str:
+        if besoin == "formation":
+            return _formation(set(record.thematiques))
         if besoin != "mobilite-permis":
             return _BESOIN_PHRASES[besoin]
         themes = set(record.thematiques)
@@ -148,7 +163,8 @@ _DIPLOMA_FACT = {
     "bac": "Vous avez le bac",
     "superieur": "Vous avez un diplôme au-delà du bac",
 }
-_DIPLOMA_NAME = {"aucun": "sans diplôme", "cap-bep": "CAP ou BEP", "bac": "bac", "superieur": "au-delà du bac"}
+_DIPLOMA_NAME = {"aucun": "sans diplôme", "cap-bep": "CAP ou BEP", "bac": "bac", "superieur": "au-delà du bac",
+                 "bac-plus-4": "bac + 4"}
 
 
 def _low_diploma(record: Initiative, profile: Profile) -> str:
@@ -234,7 +250,8 @@ REASONS: Dict[str, Callable[[Initiative, Profile], str]] = {
 }
 # Publics no profile can belong to never open a record, so they never need a sentence.
 _SILENT = {"reserve:ime-esat", "reserve:rsa", "reserve:salaries-siae", "reserve:justice",
-           "reserve:demandeurs-emploi-longue-duree", "reserve:demandeurs-emploi", "reserve:en-emploi", "reserve:entreprises", "place"}
+           "reserve:demandeurs-emploi-longue-duree", "reserve:demandeurs-emploi", "reserve:en-emploi", "reserve:entreprises",
+           "reserve:orientes-par-structure", "reserve:allophones", "place"}
 assert set(REASONS) | _SILENT == set(BY_KEY), "every criterion needs its sentence"
 
 
@@ -270,6 +287,9 @@ _RESERVED_NOTE = {
     "seniors": "Elle est réservée aux seniors.",
     "permis": "Il faut avoir le permis B.",
     "foyer-fjt": "Elle est réservée aux résidents d'un foyer de jeunes travailleurs.",
+    "orientes-par-structure": "On n'y entre que sur orientation d'une structure partenaire.",
+    "allophones": "Elle s'adresse aux personnes qui ne parlent pas bien le français.",
+    "entreprises": "C'est un service pour les entreprises ou les acheteurs publics, pas un accueil pour les personnes.",
 }
 
 
