@@ -93,7 +93,8 @@ async def handle_bounded_message(self: Any, message: Any) -> Any:
         from knowledge.facts import FULL_TEXT, MAX_TEXT_CHARS
         from knowledge.text import bounded
 
-        message.metadata = {**(getattr(message, "metadata", None) or {}), FULL_TEXT: bounded(message.text, MAX_TEXT_CHARS)}
+        metadata = getattr(message, "metadata", None) or {}
+        message.metadata = {**metadata, FULL_TEXT: bounded(message.text, MAX_TEXT_CHARS)}
         message.text = bounded(message.text, MAX_MESSAGE_CHARS)
     return await _original_handle_message(self, message)
 

@@ -25,7 +25,8 @@ _UNIT = r"(?:ans?|piges?|balais|berges|years? old|yo)"
 # « 16a », « 18a »: the unit glued to the number as typed on a phone (never « 20 a Lyon », « à » spelt a).
 _GLUED_UNIT = re.compile(r"\b(\d{2})a\b(?! (?:rue|avenue|bd|boulevard|chemin|allee|bis)\b)")
 # « je vais avoir 18 ans le mois prochain », « j'aurai 18 ans en mars »: one year less today.
-_FUTURE_AGE = re.compile(rf"\b(?:je vais avoir|jvais avoir|vais avoir|va avoir|j aurai|jaurai|aurai)\s+(\d{{2}})\b(?:\s*{_UNIT})?(?!\s*(?:enfants?|mois|euros?))")
+_FUTURE_AGE = re.compile(r"\b(?:je vais avoir|jvais avoir|vais avoir|va avoir|j aurai|jaurai|aurai)\s+(\d{2})\b"
+                         rf"(?:\s*{_UNIT})?(?!\s*(?:enfants?|mois|euros?))")
 # « depuis 2 ans », « il y a 3 ans », « travaillé 2 ans »: a duration, not an age.
 _DURATION_BEFORE = re.compile(
     r"\b(?:depuis|dpuis|depui|dpui|dep|y a|ya|pendant|durant|fait|dans|pour|apres|avant|en|sur|encore|plus de|moins de|"
@@ -145,7 +146,8 @@ def parse_age(text: str, *, expecting_age: bool = False, today: Optional[date] =
         return AgeReading(int(match.group(1)) + (0.5 if match.group(2) else 0.0))
     # « jai 19 », « g 20 », « âge : 18 », « il a 19 » — the unit left out, but the phrase says age.
     # Two digits: « j'ai un CAP » is « j ai 1 cap » once in digits, and nobody is 9 in this service.
-    phrase = re.search(rf"\b(?:j ai|jai|g|il a|elle a|age|agee?|age de|agee? de|moi c est|i m|im|i am)\s+(\d{{2}})\b({_HALF})?", t)
+    phrase = re.search(rf"\b(?:j ai|jai|g|il a|elle a|age|agee?|age de|agee? de|moi c est|i m|im|i am)\s+"
+                       rf"(\d{{2}})\b({_HALF})?", t)
     if phrase and not _COUNT_AFTER.match(t[phrase.end(1):]) and not _DURATION_AFTER.match(t[phrase.end():]):
         return AgeReading(int(phrase.group(1)) + (0.5 if phrase.group(2) else 0.0))
     glued = _GLUED_UNIT.search(t)

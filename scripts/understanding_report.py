@@ -1,5 +1,6 @@
 """Scores the understanding of messy real messages (issue 16) on tests/understanding/ and writes
-benchmarks/results/understanding.md. Run: .venv/bin/python scripts/understanding_report.py [--model PATH | --parsers-only]
+benchmarks/results/understanding.md.
+Run: .venv/bin/python scripts/understanding_report.py [--model PATH | --parsers-only]
 
 Each message goes through the code the bot runs, knowledge.facts.read_facts, with the question being
 asked. Without --model, the intent comes from a tiny rule (a button payload « /intent{...} » gives its
@@ -32,9 +33,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from actions.profile_form import remaining_questions  # noqa: E402
+from aiguillage.input_guard import MAX_MESSAGE_CHARS  # noqa: E402
 from knowledge.answer_first import answers_asked_question  # noqa: E402
 from knowledge.facts import read_facts  # noqa: E402
-from aiguillage.input_guard import MAX_MESSAGE_CHARS  # noqa: E402
 from knowledge.text import bounded, normalize  # noqa: E402
 
 SET_DIR = ROOT / "tests" / "understanding"
@@ -230,7 +231,8 @@ def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def render(messages: Score, conversations: Score, label: str, parsers_only: Optional[Tuple[Score, Score]] = None) -> List[str]:
+def render(messages: Score, conversations: Score, label: str,
+           parsers_only: Optional[Tuple[Score, Score]] = None) -> List[str]:
     lines = [
         "# Understanding of real-style messages (issue 16)",
         "",

@@ -96,7 +96,8 @@ def test_the_parsers_get_more_of_a_long_message_than_the_nlu(monkeypatch):
         seen.append(msg)
 
     monkeypatch.setattr(input_guard, "_original_handle_message", original)
-    story = "Je vous raconte. " * 60 + "Je suis sans diplôme. " + "Ça fait longtemps que je galère. " * 40 + "Bref 20 ans."
+    story = ("Je vous raconte. " * 60 + "Je suis sans diplôme. " + "Ça fait longtemps que je galère. " * 40
+             + "Bref 20 ans.")
     assert input_guard.MAX_MESSAGE_CHARS < len(story) < MAX_TEXT_CHARS
     message = SimpleNamespace(text=story, metadata={"channel": "rest"})
     asyncio.new_event_loop().run_until_complete(input_guard.handle_bounded_message(None, message))

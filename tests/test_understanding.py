@@ -265,8 +265,8 @@ def test_ages_as_typed_on_a_phone_or_in_english(text, expecting, age):
     assert parse_age(text, expecting_age=expecting, today=TODAY).value == age
 
 
-@pytest.mark.parametrize("text", ["jvis a grenoble dpuis 2 ans", "j'habite au 12a rue Victor Hugo", "je vais avoir 2 enfants",
-                                  "on est 20 a lyon"])
+@pytest.mark.parametrize("text", ["jvis a grenoble dpuis 2 ans", "j'habite au 12a rue Victor Hugo",
+                                  "je vais avoir 2 enfants", "on est 20 a lyon"])
 def test_no_age_in_durations_addresses_or_counts(text):
     assert parse_age(text, today=TODAY) is None
 
@@ -291,16 +291,20 @@ def test_a_higher_level_said_alone_is_a_diploma_held():
     assert parse_diplome("je suis en bac+2") is None  # studying for it
 
 
-@pytest.mark.parametrize("text, diplome", [("j'ai arrêté l'école en 3eme", "aucun"), ("jai lache les cours au college", "aucun"),
-                                            ("j'ai arrêté en terminale", None), ("j'ai arrêté le foot en 4eme", None)])
+@pytest.mark.parametrize("text, diplome", [
+    ("j'ai arrêté l'école en 3eme", "aucun"), ("jai lache les cours au college", "aucun"),
+    ("j'ai arrêté en terminale", None), ("j'ai arrêté le foot en 4eme", None),
+])
 def test_leaving_school_in_college_is_no_diploma(text, diplome):
     from knowledge.schooling import parse_diplome
 
     assert parse_diplome(text) == diplome
 
 
-@pytest.mark.parametrize("text, expecting, logement", [("chez moi", True, "stable"), ("en appart", True, "stable"),
-                                                      ("chez moi", False, None), ("je suis chez moi a lyon", True, None)])
+@pytest.mark.parametrize("text, expecting, logement", [
+    ("chez moi", True, "stable"), ("en appart", True, "stable"),
+    ("chez moi", False, None), ("je suis chez moi a lyon", True, None),
+])
 def test_a_bare_chez_moi_answers_the_housing_question(text, expecting, logement):
     assert parse_logement(text, expecting=expecting) == logement
 
