@@ -54,9 +54,10 @@ nlu-report: setup $(if $(SEEDS),,train)
 	@$(PY) scripts/nlu_report.py $(if $(SEEDS),--seeds $(SEEDS))
 
 # Share of real-style messages and conversations (tests/understanding/) with every fact right →
-# benchmarks/results/understanding.md; with the newest trained model's NLU when models/ holds one.
+# benchmarks/results/understanding.md; with the newest trained model's NLU when models/ holds one (the script
+# picks it; --parsers-only for the parsers alone).
 understanding-report: setup
-	@PYTHONPATH=$(CURDIR) $(PY) scripts/understanding_report.py $(if $(wildcard models/*.tar.gz),--model models)
+	@PYTHONPATH=$(CURDIR) $(PY) scripts/understanding_report.py
 
 # The safety layer on the labelled messages of tests/safety/ → benchmarks/results/safety.md (no model needed).
 safety-report: setup

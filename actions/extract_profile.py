@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.profile_slots import skipped
 from knowledge.age import warm_up
-from knowledge.facts import read_facts
+from knowledge.facts import FULL_TEXT, read_facts
 from knowledge.refine import wants_closer
 from knowledge.sectors import read_sector
 from knowledge.wording import ACKNOWLEDGED, QUIET, age_notes, correction_sentence
@@ -29,8 +29,10 @@ class ActionExtractProfile(Action):
         # A misspelt commune (« Marseile », « la réunion ») is often taken for out of scope: read only as a commune.
         if intent == "out_of_scope" and asked != "commune":
             return []
+        # A long message reaches the NLU cut to its ends; the parsers read more of it (aiguillage/input_guard.py).
+        full_text = (message.get("metadata") or {}).get(FULL_TEXT)
         facts = read_facts(
-            text=message.get("text") or "",
+            text=full_text if isinstance(full_text, str) else message.get("text") or "",
             entities=message.get("entities") or [],
             intent=intent,
             requested_slot=asked,

@@ -14,7 +14,7 @@ PROFILE_SLOTS = ("besoin", "age", "commune", "code_insee", "departement", "quart
 # The order in which the form asks; some questions are dropped by `required_slots`. `scolarite` is never
 # asked: it is read when the person says it. This table and FORM_INTENTS are the one definition: domain.yml
 # repeats them because Rasa needs it, and tests/test_form_contract.py holds it to them.
-QUESTION_ORDER = ("besoin", "age", "commune", "qpv", "permis", "vehicule", "logement", "diplome", "handicap", "rqth")
+QUESTION_ORDER = ("besoin", "age", "commune", "qpv", "permis", "vehicule", "logement", "handicap", "rqth", "diplome")
 # Intents whose text may carry profile facts; everything else is a digression for the form.
 FORM_INTENTS = frozenset({"inform", "affirm", "deny", "decline", "dont_know", "start", "greet", "nlu_fallback",
                           "refine_suggestions"})

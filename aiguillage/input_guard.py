@@ -4,8 +4,9 @@ Every channel: a message longer than MAX_MESSAGE_CHARS is bounded to that length
 it. Rasa runs the NLU of all conversations on one thread, and its time grows with the length: a
 10,000-character message would stall everyone for seconds. What is kept is the head and the tail of the
 message (knowledge.text.bounded): a long story that ends « 20 ans, Grenoble, formation » keeps its facts.
-The parsers (knowledge/facts.py) read the same bounded text. Request bodies are limited to MAX_BODY_BYTES
-(Sanic answers 413).
+The parsers (knowledge/facts.py) read more of it, up to knowledge.facts.MAX_TEXT_CHARS, passed on in the
+message's metadata (« full_text »): a fact said mid-story (« sans diplôme ») is not lost. Request bodies are
+limited to MAX_BODY_BYTES (Sanic answers 413).
 
 The REST webhook: Rasa 3.6's REST channel (rasa/core/channels/rest.py) trusts the body. Without
 « sender » every caller shares one conversation named "default" (one person would see another's
@@ -31,7 +32,7 @@ from typing import Any, Dict, Optional
 from aiguillage import safety_layer, typed_buttons
 
 MAX_SENDER_CHARS = 255
-# What the parsers read (knowledge/facts.py MAX_TEXT_CHARS): the NLU needs no more, and its work stays bounded.
+# What the NLU reads (its time grows with every token); the parsers read more (knowledge/facts.py MAX_TEXT_CHARS).
 MAX_MESSAGE_CHARS = 1_000
 MAX_BODY_BYTES = 1_000_000
 
@@ -89,8 +90,11 @@ async def handle_bounded_message(self: Any, message: Any) -> Any:
         if answer is not None:
             message.text = "oui" if answer else "non"
     if isinstance(message.text, str) and len(message.text) > MAX_MESSAGE_CHARS:
+        from knowledge.facts import FULL_TEXT, MAX_TEXT_CHARS
         from knowledge.text import bounded
 
+        metadata = getattr(message, "metadata", None) or {}
+        message.metadata = {**metadata, FULL_TEXT: bounded(message.text, MAX_TEXT_CHARS)}
         message.text = bounded(message.text, MAX_MESSAGE_CHARS)
     return await _original_handle_message(self, message)
 

@@ -21,10 +21,15 @@ from text_to_num import alpha2digit, text2num
 from knowledge.text import normalize
 
 _HALF = r"(?:\s*(?:ans?)?\s*(?:et\s+demi|1/2|,5|\.5))"
-_UNIT = r"(?:ans?|piges?|balais|berges)"
+_UNIT = r"(?:ans?|piges?|balais|berges|years? old|yo)"
+# « 16a », « 18a »: the unit glued to the number as typed on a phone (never « 20 a Lyon », « à » spelt a).
+_GLUED_UNIT = re.compile(r"\b(\d{2})a\b(?! (?:rue|avenue|bd|boulevard|chemin|allee|bis)\b)")
+# « je vais avoir 18 ans le mois prochain », « j'aurai 18 ans en mars »: one year less today.
+_FUTURE_AGE = re.compile(r"\b(?:je vais avoir|jvais avoir|vais avoir|va avoir|j aurai|jaurai|aurai)\s+(\d{2})\b"
+                         rf"(?:\s*{_UNIT})?(?!\s*(?:enfants?|mois|euros?))")
 # « depuis 2 ans », « il y a 3 ans », « travaillé 2 ans »: a duration, not an age.
 _DURATION_BEFORE = re.compile(
-    r"\b(?:depuis|y a|ya|pendant|durant|fait|dans|pour|apres|avant|en|sur|encore|plus de|moins de|"
+    r"\b(?:depuis|dpuis|depui|dpui|dep|y a|ya|pendant|durant|fait|dans|pour|apres|avant|en|sur|encore|plus de|moins de|"
     r"travaille|bosse|passe|reste|vecu|habite|taffe|ete)\s*$")
 _DURATION_AFTER = re.compile(
     r"^\s*(?:d |de |en |au )?(?:experience|chomage|galere|travail|boulot|taf|etudes?|anciennete|service|contrat|"
@@ -33,7 +38,7 @@ _DURATION_AFTER = re.compile(
 _COUNT_AFTER = re.compile(
     r"^\s*(?:[/.,]\d|enfants?|gosses?|mois|semaines?|jours?|heures?|h\b|euros?|e\b|balles|freres?|soeurs?|points?|"
     r"km|kilometres?|personnes?|chiens?|chats?|x\b|fois|ans? d|ans? de|ans? en)")
-_FIRST_PERSON = r"(?:j ai|jai|g|j|ai|il a|elle a|age|agee?|age de|agee? de|moi|moi c est|j aurai|jaurai)"
+_FIRST_PERSON = r"(?:j ai|jai|g|j|ai|il a|elle a|age|agee?|age de|agee? de|moi|moi c est|i m|im|i am)"
 
 
 @dataclass(frozen=True)
@@ -131,6 +136,9 @@ def parse_age(text: str, *, expecting_age: bool = False, today: Optional[date] =
     reading = _birth(t, expecting_age, today)
     if reading:
         return reading
+    future = _FUTURE_AGE.search(t)
+    if future:
+        return AgeReading(int(future.group(1)) - 1.0)
     # « 19 ans », « 17 ans et demi », « 18 piges »
     for match in re.finditer(rf"\b(\d{{1,3}})\s*{_UNIT}\b({_HALF})?", t):
         if _is_duration(t, match.start(), match.end()):
@@ -138,9 +146,13 @@ def parse_age(text: str, *, expecting_age: bool = False, today: Optional[date] =
         return AgeReading(int(match.group(1)) + (0.5 if match.group(2) else 0.0))
     # « jai 19 », « g 20 », « âge : 18 », « il a 19 » — the unit left out, but the phrase says age.
     # Two digits: « j'ai un CAP » is « j ai 1 cap » once in digits, and nobody is 9 in this service.
-    phrase = re.search(rf"\b(?:j ai|jai|g|il a|elle a|age|agee?|age de|agee? de|moi c est)\s+(\d{{2}})\b({_HALF})?", t)
+    phrase = re.search(rf"\b(?:j ai|jai|g|il a|elle a|age|agee?|age de|agee? de|moi c est|i m|im|i am)\s+"
+                       rf"(\d{{2}})\b({_HALF})?", t)
     if phrase and not _COUNT_AFTER.match(t[phrase.end(1):]) and not _DURATION_AFTER.match(t[phrase.end():]):
         return AgeReading(int(phrase.group(1)) + (0.5 if phrase.group(2) else 0.0))
+    glued = _GLUED_UNIT.search(t)
+    if glued and not _is_duration(t, glued.start(), glued.end()):
+        return AgeReading(float(glued.group(1)))
     if expecting_age:
         bare = re.fullmatch(rf"(?:{_FIRST_PERSON} )?(\d{{1,3}})({_HALF})?(?: {_UNIT})?", t)
         if bare:

@@ -46,8 +46,12 @@ from knowledge.understanding import negated_besoin, negated_logement, rqth_asked
 YES_NO_SLOTS = ("qpv", "permis", "vehicule", "handicap", "rqth")
 # Sensitive questions: an emoji is too light to record a handicap (« 👍 » may mean « got it »).
 SENSITIVE_YES_NO = ("handicap", "rqth")
-# Same bound as aiguillage/input_guard.py: head and tail of a longer message (see knowledge.text.bounded).
-MAX_TEXT_CHARS = 1_000
+# The parsers read up to this much of a message (its head and tail beyond, knowledge.text.bounded): « sans diplôme »
+# said in the middle of a long story counts. The NLU reads less (aiguillage/input_guard.py MAX_MESSAGE_CHARS: its
+# time grows with every token), and input_guard passes this longer text on in the message's metadata (FULL_TEXT).
+# The parsers take 20–40 ms on 4,000 characters.
+MAX_TEXT_CHARS = 4_000
+FULL_TEXT = "full_text"
 _ENTITY_BOOLS = {"oui": True, "non": False, "true": True, "false": False}
 # Below this population a commune has no quartier prioritaire worth asking about.
 QPV_MIN_POPULATION = 5000
@@ -242,7 +246,7 @@ def read_facts(
     permis = parse_permis(text) if permis is None else permis
     vehicule = _ENTITY_BOOLS.get(button.get("vehicule", "").lower())
     vehicule = parse_vehicule(text) if vehicule is None else vehicule
-    logement = button.get("logement") if button.get("logement") in LOGEMENTS else parse_logement(text)
+    logement = button.get("logement") if button.get("logement") in LOGEMENTS else parse_logement(text, expecting=requested_slot == "logement")
     handicap = button.get("handicap") if button.get("handicap") in HANDICAPS else parse_handicap(text)
     if permis is not None:
         facts.slots["permis"] = permis

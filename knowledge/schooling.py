@@ -21,7 +21,7 @@ _CLASSES = (r"(?:terminale|term|tle|premiere|1ere|1ere annee|seconde|2nde|2de|2n
             r"cap|bac pro|bts|licence|fac|l1|l2|l3|master|m1|m2|dut|but|prepa|classe|college|lycee|cours|formation initiale)")
 _LEFT = re.compile(
     r"\b(?:arrete|arreter|stoppe|quitte|lache|abandonne|fini|termine)\w*\s+(?:l |les |le |la |mes |mon |ma |en )?"
-    r"(?:ecole|cours|etudes|lycee|college|fac|scolarite|cursus|3e|3eme|seconde|2nde|premiere|terminale|bac)\b"
+    r"(?:ecole|cours|etudes|lycee|college|fac|scolarite|cursus|[3-6]e|[3-6]eme|troisieme|quatrieme|seconde|2nde|premiere|terminale|bac)\b"
     r"|\b(?:decroche\w*|decrocheu\w*|deschooling|descolarise\w*|sorti\w*\s+(?:de l |du )?(?:ecole|systeme scolaire|lycee|college)"
     r"|(?:plus|pa|pas)\s+(?:a l |au |en )(?:ecole|lycee|college|cours|fac)|plus scolarise\w*|pas scolarise\w*"
     r"|(?:vire|virer|exclu|exclue|renvoye|renvoyee)\s+(?:du |de l |de la )?(?:lycee|college|ecole|fac))\b")
@@ -54,6 +54,11 @@ _NONE = re.compile(
     r"|\b(?:aucun|sans)\s+diplome|\bnon diplomee?\b|\bque le brevet\b|\bjuste le brevet\b|\bseulement le brevet\b|\bpas diplomee?\b"
     # The brevet (des collèges) is no level for the matching: held or being sat, it counts as « aucun ».
     rf"|\b(?:{_HAVE}|passe|jpasse|passer|prepare|jprepare)\s+(?:eu\s+)?(?:le |mon |son )?brevet(?! professionnel)\b")
+# A message starting with « bac+2 », « niveau bac+3 » (« bac+3 en compta »): a level held, whatever was asked.
+_HIGHER_LEVEL = re.compile(r"(?:j ai (?:un )?|jai |g |niveau )?bac (?:plus )?[2-8]\b(?! ans)")
+# Leaving school in collège (6e–3e) means no diploma but the brevet, which counts as none here.
+_LEFT_IN_COLLEGE = re.compile(r"\b(?:arrete|stoppe|quitte|lache|abandonne|sorti|decroche)\w*\s+(?:l ecole |les cours |les etudes )?"
+                              r"(?:en|au|apres la|apres le|a la fin de la)\s+(?:[3-6]e|[3-6]eme|troisieme|quatrieme|cinquieme|sixieme|college)\b")
 _BARE_NONE = re.compile(r"(?:aucun|aucune|rien|non|nan|pas de diplome|le brevet|brevet|brevet des colleges|aucun diplome|0|zero)")
 
 
@@ -73,8 +78,10 @@ def parse_diplome(text: str, *, expecting: bool = False) -> Optional[str]:
             found.append(level)  # the answer starts with it: « cap cuisine je me suis tué à l'avoir »
     if found:  # « j'ai un CAP et un bac pro »: what follows « et » is held too
         found += [level for level, words in _LEVEL_WORDS if re.search(rf"\b(?:et|puis) {article}{words}\b", t)]
+    if not found and _HIGHER_LEVEL.match(t):
+        found.append("superieur")
     if found:
         return max(found, key=DIPLOME_LEVELS.index)
-    if _NONE.search(t) or (expecting and (_BARE_NONE.fullmatch(t) or re.match(r"(?:aucun|rien|non|nan)\b", t))):
+    if _NONE.search(t) or _LEFT_IN_COLLEGE.search(t) or (expecting and (_BARE_NONE.fullmatch(t) or re.match(r"(?:aucun|rien|non|nan)\b", t))):
         return "aucun"
     return None

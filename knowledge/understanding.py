@@ -8,6 +8,9 @@ from __future__ import annotations
 import re
 from typing import Optional, Tuple
 
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import extractOne
+
 from knowledge.age import AgeReading, french_number, parse_age  # noqa: F401  (the age reader lives apart)
 from knowledge.schooling import parse_diplome, parse_scolarite  # noqa: F401
 from knowledge.negation import affirmed_search, negated_search
@@ -79,9 +82,10 @@ def parse_vehicule(text: str) -> Optional[bool]:
     return None
 
 
-# « nulle part où pioncer », « un endroit pour dormir »: a place to sleep tonight is both a need and a situation.
-_NOWHERE = (r"(?:nul+e? ?part|null part|nulpart) (?:ou|pour|a) (?:dormir|pioncer|crecher|aller|vivre|loger|me poser|squatter)"
-            r"|(?:endroit|coin|lieu|place|plan) (?:pour|ou|a) (?:dormir|pioncer|crecher|passer la nuit|me poser ce soir)")
+# « nulle part où pioncer » says both the need and the situation (no place tonight); « un endroit pour dormir »
+# asks for one: the need, the situation left to the housing question (it may be for a move, a job…).
+_NOWHERE = r"(?:nul+e? ?part|null part|nulpart) (?:ou|pour|a) (?:dormir|pioncer|crecher|aller|vivre|loger|me poser|squatter)"
+_PLACE_TO_SLEEP = r"(?:endroit|coin|lieu|place|plan) (?:pour|ou|a) (?:dormir|pioncer|crecher|passer la nuit|me poser ce soir)"
 _POSSESSIVE = r"(?:mes|ma|mon|ses|sa|son|leurs?|les|nos|notre)"
 _CHEZ = r"(?:chez|che|ches|cher)"  # « ché mes parent » (normalised to « che »)
 _LOGEMENT_PATTERNS: Tuple[Tuple[str, str], ...] = (
@@ -90,7 +94,7 @@ _LOGEMENT_PATTERNS: Tuple[Tuple[str, str], ...] = (
                       r"hebergement d urgence|hotel social|hotel du 115)\b"),
     ("foyer-fjt", r"\b(?:fjt|foyer|habitat jeunes?|residence jeunes?|chrs|centre d hebergement)\b"),
     ("heberge-tiers", rf"\b(?:heberge|hebergee|hebergement|{_CHEZ} (?:un|une|des|{_POSSESSIVE}) (?:pote|potes|ami|amie|amis|copain|copine|cousin|cousine|tante|oncle|frere|soeur|grand|grands|famille|connaissance|copains|copines|mec|meuf|copain|chere et tendre)|chez des gens|"
-                      r"chez quelqu un|chez qqn|de gauche a droite|a droite a gauche|je squatte chez|canape d (?:un|une|des) \w+)\b"),
+                      r"chez quelqu un|chez qqn|(?:dor\w*|vi[st]|loge\w*|heberge\w*|crech\w*|squatt?\w*)(?: \w+){0,2} (?:de gauche a droite|a droite a gauche)|je squatte chez|canape d (?:un|une|des) \w+)\b"),
     ("chez-parents", rf"\b(?:{_CHEZ} {_POSSESSIVE} (?:parents?|parants?|daron|darons|daronne|mere|mer|pere|reum|vieux|famille|maman|papa|mama|mere et \w+)|"
                      r"chez papa|chez maman|avec (?:mes|ses) parents|avec (?:ma|sa) mere|avec (?:mon|son) pere|famille d accueil|"
                      r"domicile (?:familial|parental))\b"),
@@ -103,11 +107,20 @@ _LOGEMENT_PATTERNS: Tuple[Tuple[str, str], ...] = (
 )
 
 
-def parse_logement(text: str) -> Optional[str]:
+# Answering « Où habitez-vous ? », a bare « chez moi » / « en appart » is one's own place; in a sentence
+# (« je suis chez moi à Lyon ») it says nothing about housing.
+_BARE_OWN_PLACE = re.compile(r"(?:oui |bah |ben |euh )?(?:chez moi|a la maison chez moi|(?:tout )?seule?|(?:en |un |dans un |mon )?"
+                             r"(?:appart|appartement|studio)(?: seule?)?|(?:j ai|jai|g) (?:mon|un) chez moi)")
+
+
+def parse_logement(text: str, *, expecting: bool = False) -> Optional[str]:
+    """The housing situation; with `expecting` (the housing question was asked), a bare « chez moi » says it."""
     t = normalize(text)
     for category, pattern in _LOGEMENT_PATTERNS:
         if affirmed_search(pattern, t):  # « jsuis pas en foyer » says no housing (knowledge/negation.py)
             return category
+    if expecting and _BARE_OWN_PLACE.fullmatch(t):
+        return "stable"
     return None
 
 
@@ -176,8 +189,9 @@ _BESOIN_PATTERNS: Tuple[Tuple[str, str], ...] = (
                   r"(?:passer|faire|preparer|obtenir|reprendre|cherche|avoir) (?:un|le|mon|une) (?:cap|bep|bac|bac pro|bts|diplome|titre pro)|"
                   r"apprendre un metier|qualification|remise a niveau)\b"),
     ("logement", rf"(?:\b{_WANT}\s+(?:\w+\s+){{0,2}}{_HOUSING_WORDS}\b|\bme loger\b|\bse loger\b|\bun toit\b|\b{_NOWHERE}\b|"
-                 r"\b(?:quitter|partir de) chez (?:mes|ses) parents\b|\bune place en (?:foyer|fjt)\b)"),
-    ("emploi", r"\b(?:emploi|travail|taf|boulot|boulots|job|jobs|taff|taffer|bosser|boss|travailler|cdi|cdd|interim|embauche|"
+                 rf"\b{_PLACE_TO_SLEEP}\b|\b(?:quitter|partir de) chez (?:mes|ses) parents\b|\bune place en (?:foyer|fjt)\b)"),
+    ("emploi", r"\b(?:(?:faut|dois|doit|veux|voudrais|aimerais) (?:que |qu )?(?:je |j |il |elle )?(?:bosse|taffe|travaille|charbonne)|"
+               r"emploi|travail|taf|boulot|boulots|job|jobs|taff|taffer|bosser|boss|travailler|cdi|cdd|interim|embauche|"
                r"un poste|turbin|charbonner|gagner (?:de l argent|ma vie|des sous|des thunes))\b"),
     ("ne-sait-pas", r"\b(?:(?:(?:sais|sait|jsais) (?:pas|plus)|jsp) (?:trop )?(?:quoi faire|ce que (?:je veux|j veux|il veut|elle veut) faire|ce qu (?:il|elle|ils|elles) veu(?:t|lent)|ce que (?:je|j) veux)|"
                     r"aucune idee de metier|pas d idee de metier|(?:suis|chui|jsuis|jsui|un peu|completement|trop|est) perdue?|orientation|m orienter|savoir quoi faire|"
@@ -185,7 +199,40 @@ _BESOIN_PATTERNS: Tuple[Tuple[str, str], ...] = (
 )
 # Answering « Que cherchez-vous ? » (or opening the conversation), a bare « un appart » is the need.
 _BARE_DIPLOMA = re.compile(r"(?:un |une |le |mon )?(?:cap|bep|bac pro|bac|bts|diplome|titre pro)(?: \w+){0,2}")
+_BARE_DONT_KNOW = re.compile(r"(?:(?:euh |bah |ben )?(?:jsp|jsais pas|je sais pas|je ne sais pas|sais pas|chais pas|j sais pas|aucune idee|"
+                             r"pas d idee|je sais plus|jsp trop|je sais pas trop|no idea)(?: du tout| trop| encore| vraiment)?(?: dsl| desole)?)")
 _BARE_HOUSING = re.compile(rf"(?:un |une |1 |le |du |d un |des )?{_HOUSING_WORDS}(?: \w+){{0,2}}")
+
+
+# Words that say a need alone, corrected when misspelt (« emplio », « formaton », « aprentissage ») — only where
+# a need is meant: the need question, the opening message, or right after « je cherche un… ».
+_NEED_WORDS = {"emploi": "emploi", "travail": "emploi", "boulot": "emploi", "formation": "formation",
+               "apprentissage": "apprentissage", "alternance": "apprentissage", "logement": "logement",
+               "hebergement": "logement", "appartement": "logement", "orientation": "ne-sait-pas"}
+_NEED_CUE = re.compile(rf"\b{_WANT}\s+(?:(?:un|une|du|de|d|des|le|la|l|mon|ma)\s+)?(\w+)")
+_FUZZY_MIN_LETTERS = 5
+
+
+def _misspelt_need(word: str) -> Optional[str]:
+    """The need a misspelt need word stands for: one edit (a swap counts as one) for 5–7 letters, two beyond."""
+    if len(word) < _FUZZY_MIN_LETTERS or not word.isalpha():
+        return None
+    limit = 1 if len(word) < 8 else 2
+    found = extractOne(word, _NEED_WORDS.keys(), scorer=OSA.distance, score_cutoff=limit)
+    # A word spelt right is the patterns' to read (they know « pas d'apprentissage »): only misspellings here.
+    return _NEED_WORDS[found[0]] if found and found[1] > 0 else None
+
+
+def _fuzzy_besoin(t: str, expecting: bool) -> Optional[str]:
+    if re.search(rf"\b{_NEG}\b", t):
+        return None  # « pas d'aprentissage »: a negated need is never guessed
+    if expecting and len(t.split()) <= 3:  # « emplio », « un emplio svp »
+        for word in t.split():
+            need = _misspelt_need(word)
+            if need:
+                return need
+    cue = _NEED_CUE.search(t)
+    return _misspelt_need(cue.group(1)) if cue else None
 
 
 def parse_besoin(text: str, *, expecting: bool = False) -> Optional[str]:
@@ -198,7 +245,9 @@ def parse_besoin(text: str, *, expecting: bool = False) -> Optional[str]:
         return "logement"
     if expecting and _BARE_DIPLOMA.fullmatch(t):
         return "formation"  # « un bac pro » as what one is looking for
-    return None
+    if expecting and _BARE_DONT_KNOW.fullmatch(t):
+        return "ne-sait-pas"  # « jsp du tout » answering « Que cherchez-vous ? »
+    return _fuzzy_besoin(t, expecting)
 
 
 def negated_besoin(text: str) -> Optional[str]:
@@ -217,7 +266,7 @@ def parse_quartier(text: str) -> Optional[str]:
 
 
 YES = r"(?:oui|ouais|ouai|ouep|yes|yep|ok|okay|d accord|bien sur|exact|exactement|voila|carrement|grave|oe|wé|we|si)"
-NO = r"(?:non|nan|no|nope|pas du tout|absolument pas|jamais|non merci|nn)"
+NO = r"(?:non|nan|no|nope|pas du tout|absolument pas|jamais|non merci|nn|(?:je |j )?(?:crois|pense) pas|jcrois pas|jpense pas|pas que je sache)"
 
 
 def parse_yes_no(text: str) -> Optional[bool]:

@@ -125,9 +125,11 @@ def test_permis_is_not_asked_under_17():
     assert "permis" in remaining_questions({}, [])
 
 
-def test_diploma_is_asked_after_logement_when_it_changes_the_answer():
+def test_diploma_is_asked_last_when_it_changes_the_answer():
     questions = remaining_questions({"age": 19.0, "besoin": "emploi"}, [])
-    assert questions[questions.index("logement") + 1] == "diplome"
+    assert questions[-1] == "diplome" and questions.index("handicap") == questions.index("logement") + 1
+    with_rqth = remaining_questions({"age": 19.0, "besoin": "emploi", "handicap": True}, [])
+    assert with_rqth[-2:] == ["rqth", "diplome"]
     assert "diplome" not in remaining_questions({"age": 28.0, "besoin": "emploi"}, [])
     assert "diplome" not in remaining_questions({"age": 19.0, "besoin": "mobilite-permis"}, [])
     assert "diplome" not in remaining_questions({"age": 16.0, "besoin": "formation", "scolarite": "scolarise"}, [])
@@ -205,3 +207,10 @@ def test_c_quoi_during_a_question_explains_the_term_of_the_question():
     from actions.conversation import ActionDefineTerm
     messages, _ = run(ActionDefineTerm(), tracker("c quoi", "ask_definition", requested="rqth"))
     assert messages and messages[0]["text"].startswith("RQTH")
+
+
+def test_extraction_reads_the_longer_text_the_input_guard_passed_on():
+    t = tracker("Bonjour … Bref 20 ans.", "inform")
+    t.latest_message["metadata"] = {"full_text": "Bonjour, je suis sans diplôme … Bref 20 ans."}
+    _, slots = run(ActionExtractProfile(), t)
+    assert slots["diplome"] == "aucun" and slots["age"] == 20

@@ -228,3 +228,4 @@ def test_diploma_answer_and_button():
     assert facts('/inform{"diplome": "bac"}', entities=[{"entity": "diplome", "value": "bac"}], intent="inform").slots == {"diplome": "bac"}
     assert facts('/inform{"diplome": "licence"}', entities=[{"entity": "diplome", "value": "licence"}], intent="inform").slots == {}
     assert facts("je préfère ne pas répondre", intent="decline", requested_slot="diplome").skipped == ["diplome"]
+

@@ -84,3 +84,25 @@ def test_a_thumbs_up_reaches_the_nlu_as_oui(monkeypatch):
     for text in ["👍", "👍🏽 ", "👎", "👍 merci", "😀"]:
         asyncio.new_event_loop().run_until_complete(input_guard.handle_bounded_message(None, SimpleNamespace(text=text)))
     assert seen == ["oui", "oui", "non", "👍 merci", "😀"]
+
+
+def test_the_parsers_get_more_of_a_long_message_than_the_nlu(monkeypatch):
+    """« sans diplôme » said in the middle of a long story reaches the parsers (metadata « full_text »)."""
+    from knowledge.facts import FULL_TEXT, MAX_TEXT_CHARS
+
+    seen = []
+
+    async def original(self, msg):
+        seen.append(msg)
+
+    monkeypatch.setattr(input_guard, "_original_handle_message", original)
+    story = ("Je vous raconte. " * 60 + "Je suis sans diplôme. " + "Ça fait longtemps que je galère. " * 40
+             + "Bref 20 ans.")
+    assert input_guard.MAX_MESSAGE_CHARS < len(story) < MAX_TEXT_CHARS
+    message = SimpleNamespace(text=story, metadata={"channel": "rest"})
+    asyncio.new_event_loop().run_until_complete(input_guard.handle_bounded_message(None, message))
+    assert "sans diplôme" not in seen[0].text and "sans diplôme" in seen[0].metadata[FULL_TEXT]
+    assert seen[0].metadata["channel"] == "rest"
+    short = SimpleNamespace(text="20 ans", metadata=None)
+    asyncio.new_event_loop().run_until_complete(input_guard.handle_bounded_message(None, short))
+    assert seen[1].metadata is None

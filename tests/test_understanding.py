@@ -180,7 +180,10 @@ def test_a_date_that_is_not_a_birth_is_ignored():
 
 @pytest.mark.parametrize("text, besoin, logement", [
     ("jcherche un logement", "logement", None),
-    ("un endroit pour dormir", "logement", "sans-domicile"),
+    ("un endroit pour dormir", "logement", None),  # asking for a place: the situation is asked next
+    ("je fais des missions à droite à gauche", None, None),
+    ("je dors à droite à gauche", None, "heberge-tiers"),
+    ("faut que je bosse", "emploi", None),
     ("g nulle part ou pioncer", "logement", "sans-domicile"),
     ("je cherche un appart", "logement", None),
     ("jveux bosser", "emploi", None),
@@ -249,3 +252,85 @@ def test_diplome_as_the_answer_to_its_question(text, diplome):
     assert parse_diplome(text, expecting=True) == diplome
     if diplome in ("bac", "superieur", "cap-bep"):
         assert parse_diplome(text) is None  # out of context a word is not a diploma held
+
+
+# ------------------------------------------------------------------ issue 16, second round: what the set still missed
+
+@pytest.mark.parametrize("text, expecting, age", [
+    ("g 16a", True, 16), ("18a", True, 18), ("slt jcherche une formation, 18a, a rennes", False, 18),
+    ("I'm 20, living in Lille, looking for a job", False, 20), ("im 19", False, 19), ("20 years old", False, 20),
+    ("jvais avoir 18 le mois prochain", True, 17), ("j'aurai 18 ans en mars", False, 17),
+])
+def test_ages_as_typed_on_a_phone_or_in_english(text, expecting, age):
+    assert parse_age(text, expecting_age=expecting, today=TODAY).value == age
+
+
+@pytest.mark.parametrize("text", ["jvis a grenoble dpuis 2 ans", "j'habite au 12a rue Victor Hugo",
+                                  "je vais avoir 2 enfants", "on est 20 a lyon"])
+def test_no_age_in_durations_addresses_or_counts(text):
+    assert parse_age(text, today=TODAY) is None
+
+
+def test_a_bare_dont_know_answers_the_need_question_only():
+    from knowledge.understanding import parse_besoin
+
+    for text in ("jsp du tout", "je sais pas", "aucune idée", "bah jsp"):
+        assert parse_besoin(text, expecting=True) == "ne-sait-pas"
+        assert parse_besoin(text) is None
+
+
+def test_doubt_says_no():
+    assert parse_yes_no("jcrois pas") is False and parse_yes_no("je pense pas") is False
+    assert parse_yes_no("je crois") is None
+
+
+def test_a_higher_level_said_alone_is_a_diploma_held():
+    from knowledge.schooling import parse_diplome
+
+    assert parse_diplome("bac+2") == "superieur" and parse_diplome("niveau bac+3") == "superieur"
+    assert parse_diplome("je suis en bac+2") is None  # studying for it
+
+
+@pytest.mark.parametrize("text, diplome", [
+    ("j'ai arrêté l'école en 3eme", "aucun"), ("jai lache les cours au college", "aucun"),
+    ("j'ai arrêté en terminale", None), ("j'ai arrêté le foot en 4eme", None),
+])
+def test_leaving_school_in_college_is_no_diploma(text, diplome):
+    from knowledge.schooling import parse_diplome
+
+    assert parse_diplome(text) == diplome
+
+
+@pytest.mark.parametrize("text, expecting, logement", [
+    ("chez moi", True, "stable"), ("en appart", True, "stable"),
+    ("chez moi", False, None), ("je suis chez moi a lyon", True, None),
+])
+def test_a_bare_chez_moi_answers_the_housing_question(text, expecting, logement):
+    assert parse_logement(text, expecting=expecting) == logement
+
+
+@pytest.mark.parametrize("text, expecting, besoin", [
+    ("emplio", True, "emploi"), ("un logemnt", True, "logement"), ("aprentissage", True, "apprentissage"),
+    ("je cherche un emplio", False, "emploi"), ("jcherche une formaton", False, "formation"),
+    ("emplio", False, None),            # not asked, no « je cherche »: no guess
+    ("employé", True, None), ("travaux", True, None), ("formateur", True, None),  # real words two edits away
+    ("alors", True, None), ("merci", True, None), ("bonsoir", True, None), ("je cherche mes clefs", False, None),
+])
+def test_a_misspelt_need_is_read_only_where_a_need_is_meant(text, expecting, besoin):
+    from knowledge.understanding import parse_besoin
+
+    assert parse_besoin(text, expecting=expecting) == besoin
+
+
+def test_a_message_opening_on_a_higher_level_and_leaving_in_4e():
+    from knowledge.schooling import parse_diplome
+
+    assert parse_diplome("bac+3 en compta") == "superieur"
+    assert parse_diplome("j'ai arrêté en 4e") == "aucun" and parse_scolarite("j'ai arrêté en 4e") == "sorti"
+
+
+def test_a_negated_or_well_spelt_need_is_left_to_the_patterns():
+    from knowledge.understanding import parse_besoin
+
+    assert parse_besoin("pas d apprentissage", expecting=True) is None
+    assert parse_besoin("pas d aprentissage", expecting=True) is None

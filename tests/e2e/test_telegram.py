@@ -277,7 +277,7 @@ def test_suggestion_buttons_fit_telegram_and_still_work(telegram: Dict[str, Any]
     chat = Conversation(telegram["api"], telegram["bot"], CHAT_ID + 1)
     chat.say("Bonjour")
     replies = chat.say("Je cherche un emploi, j'ai 19 ans et j'habite à Fougères")
-    for answer in ("non", "non", "non", "chez mes parents", "pas de diplôme", "non"):  # QPV, permis, véhicule, logement, diplôme, handicap
+    for answer in ("non", "non", "non", "chez mes parents", "non", "pas de diplôme"):  # QPV, permis, véhicule, logement, handicap, diplôme
         if "Plus de détails" in buttons(replies):
             break
         replies = chat.say(answer)
