@@ -11,9 +11,9 @@ from rasa_sdk.types import DomainDict
 
 from actions import messages
 from actions.profile_slots import answered_in_last_message, profile_from_tracker
-from knowledge import formatting
-from knowledge.glossary import definition_text, find_term, question_term
 from knowledge.loader import default_knowledge
+from orientation import formatting
+from reading.glossary import definition_text, find_term, question_term
 
 # Fixed texts are domain.yml responses; these four are sent by name from here, never from a story or rule
 # (tests/test_rasa_data.py tells Rasa's validator so).
@@ -69,7 +69,7 @@ class ActionStartOver(Action):
 
 
 class ActionEraseData(Action):
-    """Forgets everything. The tracker store (see aiguillage/tracker_store.py) deletes the stored
+    """Forgets everything. The tracker store (see aiguillage/rasa/tracker_store.py) deletes the stored
     conversation when it sees this action followed by a restart."""
 
     def name(self) -> str:

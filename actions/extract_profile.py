@@ -9,11 +9,11 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.profile_slots import skipped
-from knowledge.age import warm_up
-from knowledge.facts import FULL_TEXT, read_facts
-from knowledge.refine import wants_closer
 from knowledge.sectors import read_sector
-from knowledge.wording import ACKNOWLEDGED, QUIET, age_notes, correction_sentence
+from orientation.refine import wants_closer
+from orientation.wording import ACKNOWLEDGED, QUIET, age_notes, correction_sentence
+from reading.age import warm_up
+from reading.facts import FULL_TEXT, read_facts
 
 warm_up()
 
@@ -29,7 +29,7 @@ class ActionExtractProfile(Action):
         # A misspelt commune (« Marseile », « la réunion ») is often taken for out of scope: read only as a commune.
         if intent == "out_of_scope" and asked != "commune":
             return []
-        # A long message reaches the NLU cut to its ends; the parsers read more of it (aiguillage/input_guard.py).
+        # A long message reaches the NLU cut to its ends; the parsers read more of it (aiguillage/rasa/input_guard.py).
         full_text = (message.get("metadata") or {}).get(FULL_TEXT)
         facts = read_facts(
             text=full_text if isinstance(full_text, str) else message.get("text") or "",
@@ -63,7 +63,7 @@ class ActionExtractProfile(Action):
             kept = (unknown - set(facts.slots) - set(facts.skipped)) | set(facts.unknown)
             events.append(SlotSet("unknown_slots", sorted(kept)))
         events.append(SlotSet("rejected", facts.rejected))
-        # Wishes about the list (a trade, closer places), kept for every list that follows (knowledge/refine.py).
+        # Wishes about the list (a trade, closer places), kept for every list that follows (orientation/refine.py).
         text = message.get("text") or ""
         secteur = read_sector(text, message.get("entities") or [])
         if secteur:

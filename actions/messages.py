@@ -26,7 +26,7 @@ REPROMPT = {
     "qpv": "Répondez « oui », « non » ou « je ne sais pas », ou donnez le nom de votre quartier.",
     "diplome": "Choisissez un bouton, ou écrivez votre diplôme (« CAP », « bac pro », « BTS », « aucun »).",
     "besoin": "Choisissez ce qui vous correspond le mieux, ou écrivez-le avec vos mots (« un emploi », « une formation »…).",
-    # A thumbs-up does not record a handicap (knowledge/facts.py): the answer is asked in words or with a button.
+    # A thumbs-up does not record a handicap (reading/facts.py): the answer is asked in words or with a button.
     "handicap-emoji": "Pour cette question, répondez avec un bouton (« Oui », « Non » ou « Je préfère ne pas répondre »), ou en toutes lettres.",
     "rqth-emoji": "Pour cette question, répondez avec un bouton (« Oui », « Non » ou « Je préfère ne pas répondre »), ou en toutes lettres.",
 }

@@ -12,9 +12,9 @@ from rasa_sdk.types import DomainDict
 from actions import messages
 from actions.profile_slots import FORM_INTENTS, PROFILE_SLOTS, QUESTION_ORDER, say_notes, skipped
 from knowledge import geo
-from knowledge.facts import COMMUNE_MAX_MISSES, should_ask_qpv
 from knowledge.profile import AGE_MAX, AGE_MIN
-from knowledge.wording import asks_diplome, asks_permis
+from orientation.wording import asks_diplome, asks_permis
+from reading.facts import COMMUNE_MAX_MISSES, should_ask_qpv
 
 MAX_ATTEMPTS = 3
 

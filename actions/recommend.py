@@ -12,13 +12,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.profile_slots import noted_this_turn, profile_from_tracker, say_notes
-from knowledge import formatting
-from knowledge.matching import Recommendation, Suggestion, recommend
-from knowledge.next_step import networks_besides, next_step, next_step_text
-from knowledge.refine import SNAPSHOT_KEYS, Refined, Wishes, describe_changes, refine, snapshot, unchanged_text
+from orientation import formatting
+from orientation.matching import Recommendation, Suggestion, recommend
+from orientation.next_step import networks_besides, next_step, next_step_text
+from orientation.refine import SNAPSHOT_KEYS, Refined, Wishes, describe_changes, refine, snapshot, unchanged_text
 
 MAX_SUGGESTIONS = 4
-# Candidates a trade or « plus près » chooses from (knowledge/refine.py); the matcher ranks them all.
+# Candidates a trade or « plus près » chooses from (orientation/refine.py); the matcher ranks them all.
 REFINE_POOL = 40
 AFTER_BUTTONS = [
     {"title": "Fiche pour mon conseiller", "payload": "/request_summary"},

@@ -1,4 +1,4 @@
-"""action_safety: the help a message in danger calls for, before anything else (knowledge/safety)."""
+"""action_safety: the help a message in danger calls for, before anything else (reading/safety)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from knowledge.safety import SafetyAnswer, numbers, plan_answer
+from reading.safety import SafetyAnswer, numbers, plan_answer
 
 # A « /safety_alert » typed by hand carries no signal: the distress answer asks how the person is.
 FALLBACK = SafetyAnswer(("detresse",))

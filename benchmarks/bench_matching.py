@@ -1,4 +1,4 @@
-"""Benchmark of knowledge.matching: latency per match (p50/p99/max) and peak memory, on the real base and on
+"""Benchmark of orientation.matching: latency per match (p50/p99/max) and peak memory, on the real base and on
 100,000 synthetic services (benchmarks/generate_services.py, in memory, never committed).
 
 Run from the repository root: ``python benchmarks/bench_matching.py [--queries 3000] [--services 100000]``.
@@ -27,8 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a plain s
 from benchmarks.generate_services import generate, real_communes  # noqa: E402
 from knowledge import geo  # noqa: E402
 from knowledge.loader import KnowledgeBase, load_knowledge  # noqa: E402
-from knowledge.matching import Matcher  # noqa: E402
 from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES, Profile  # noqa: E402
+from orientation.matching import Matcher  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results" / "matching.txt"
 PROFILE_SEED = 7
@@ -132,7 +132,7 @@ def main() -> None:
     real = load_knowledge()
 
     lines = [
-        f"Benchmark knowledge.matching — Python {platform.python_version()}, {platform.machine()},"
+        f"Benchmark orientation.matching — Python {platform.python_version()}, {platform.machine()},"
         f" {os.cpu_count()} CPU, charge moyenne {os.getloadavg()[0]:.1f}, {time.strftime('%Y-%m-%d')}",
         "Objectifs : p99 < 2 ms sur la base réelle, < 30 ms à 100 000 services.",
         "",

@@ -71,7 +71,7 @@ class User:
 
 def towns_with_codes(count: int) -> List[Tuple[str, str]]:
     """(name, INSEE code) for `count` towns that the bot reads unambiguously, as it will read them."""
-    from knowledge.facts import read_facts
+    from reading.facts import read_facts
 
     found = []
     for name in TOWNS:

@@ -270,7 +270,7 @@ def _national_number(path: Path, raw: dict) -> Optional[NationalNumber]:
     ref = raw.get("numero_urgence")
     if not ref:
         return None
-    from knowledge.safety import numbers  # the safety layer's table; imported here, only when referenced
+    from reading.safety import numbers  # the safety layer's table; imported here, only when referenced
 
     entry = next((e for e in numbers.numbers() if str(e["id"]) == ref), None)
     if entry is None:

@@ -8,7 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from knowledge.safety.evaluation import MEASURE_SET, SETS, evaluate, everyday_alarms, load_set, markdown, responses  # noqa: E402
+from reading.safety.evaluation import MEASURE_SET, SETS, evaluate, everyday_alarms, load_set, markdown, responses  # noqa: E402
 
 
 def main() -> int:

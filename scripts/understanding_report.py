@@ -2,7 +2,7 @@
 benchmarks/results/understanding.md.
 Run: .venv/bin/python scripts/understanding_report.py [--model PATH | --parsers-only]
 
-Each message goes through the code the bot runs, knowledge.facts.read_facts, with the question being
+Each message goes through the code the bot runs, reading.facts.read_facts, with the question being
 asked. Without --model, the intent comes from a tiny rule (a button payload « /intent{...} » gives its
 intent and entities, anything else is "inform") and there are no NLU entities: the figure measures the
 parsers alone. With --model (a .tar.gz or a folder of models, newest taken) each message is parsed by the
@@ -33,10 +33,10 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from actions.profile_form import remaining_questions  # noqa: E402
-from aiguillage.input_guard import MAX_MESSAGE_CHARS  # noqa: E402
-from knowledge.answer_first import answers_asked_question  # noqa: E402
-from knowledge.facts import read_facts  # noqa: E402
+from aiguillage.rasa.input_guard import MAX_MESSAGE_CHARS  # noqa: E402
 from knowledge.text import bounded, normalize  # noqa: E402
+from reading.answer_first import answers_asked_question  # noqa: E402
+from reading.facts import read_facts  # noqa: E402
 
 SET_DIR = ROOT / "tests" / "understanding"
 RESULT = ROOT / "benchmarks" / "results" / "understanding.md"
@@ -81,7 +81,7 @@ def model_parser(model_path: str) -> Parser:
     def parse(text: str) -> Tuple[Optional[str], List[Dict[str, Any]]]:
         if _PAYLOAD.match(text.strip()):
             return rule_parse(text)
-        # The live bot's NLU reads a long message cut to its ends (aiguillage/input_guard.py); the parsers read more.
+        # The live bot's NLU reads a long message cut to its ends (aiguillage/rasa/input_guard.py); the parsers read more.
         result = loop.run_until_complete(agent.parse_message(bounded(text, MAX_MESSAGE_CHARS)))
         return (result.get("intent") or {}).get("name"), result.get("entities") or []
 
@@ -98,7 +98,7 @@ def apply_message(state: Dict[str, Any], text: str, asked: Optional[str], parse:
     """The slots after one message, as the action server would set them."""
     intent, entities = parse(text)
     known = {k: v for k, v in state.items() if k != "skipped"}
-    # As aiguillage/answer_first.py does in the live bot: an answer to the question asked is not taken for « stop ».
+    # As aiguillage/rasa/answer_first.py does in the live bot: an answer to the question asked is not taken for « stop ».
     if answers_asked_question(text, asked, intent, entities, known):
         intent = "inform"
     kwargs: Dict[str, Any] = {"entities": entities, "intent": intent, "requested_slot": asked, "today": TODAY}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from aiguillage import action_server
+from aiguillage.servers import action_server
 from knowledge.loader import DATA_DIR_ENV, default_knowledge
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -95,7 +95,8 @@ def test_the_real_command_refuses_to_start(tmp_path):
     shutil.copytree(FIXTURES, copy)
     edit(copy / INITIATIVES, 'communes: ["35238"]', 'communes: ["00000"]')
     result = subprocess.run(
-        [sys.executable, "-m", "aiguillage.action_server", "--port", "1"], cwd=ROOT, capture_output=True, text=True,
+        [sys.executable, "-m", "aiguillage.servers.action_server", "--port", "1"],
+        cwd=ROOT, capture_output=True, text=True,
         timeout=120, env={**__import__("os").environ, DATA_DIR_ENV: str(copy)},
     )
     assert result.returncode == 1

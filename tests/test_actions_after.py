@@ -7,8 +7,8 @@ from rasa_sdk import Tracker
 from actions.extract_profile import ActionExtractProfile
 from actions.recommend import ActionRecommend
 from knowledge.loader import default_knowledge
-from knowledge.refine import UNCHANGED_TEXT, UPDATED_SAME_TEXT
 from knowledge.sectors import record_in_sector, sectors_by_id
+from orientation.refine import UNCHANGED_TEXT, UPDATED_SAME_TEXT
 from tests.conftest import run_action, sdk_tracker, slots_set
 
 # Marseille has a sales action in the base (a boutique école); Fougères has none.

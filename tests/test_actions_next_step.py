@@ -8,7 +8,7 @@ from rasa_sdk import Tracker
 
 from actions.recommend import ActionRecommend, ActionSummary
 from knowledge.deployment import DEPLOYMENT_ENV, current_deployment
-from knowledge.next_step import FIND_MISSION_LOCALE
+from orientation.next_step import FIND_MISSION_LOCALE
 from tests.conftest import run_action, sdk_tracker
 from tests.test_deployment import filled_example
 

@@ -1,12 +1,12 @@
-"""An answer to the asked question wins over an intent that would leave the form (knowledge/answer_first.py,
-aiguillage/answer_first.py). Found live: « j'ai arrêté en première » at the diploma question ended the talk."""
+"""An answer to the asked question wins over an intent that would leave the form (reading/answer_first.py,
+aiguillage/rasa/answer_first.py). Found live: « j'ai arrêté en première » at the diploma question ended the talk."""
 
 from types import SimpleNamespace
 
 import pytest
 
-from aiguillage.answer_first import corrected
-from knowledge.answer_first import LEAVING_INTENTS, answers_asked_question
+from aiguillage.rasa.answer_first import corrected
+from reading.answer_first import LEAVING_INTENTS, answers_asked_question
 
 
 @pytest.mark.parametrize("text, asked, intent", [

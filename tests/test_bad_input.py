@@ -23,9 +23,9 @@ from actions.extract_profile import ActionExtractProfile
 from actions.profile_form import MAX_ATTEMPTS, ActionAskCommune, ValidateProfileForm, remaining_questions
 from actions.profile_slots import FORM_INTENTS, QUESTION_ORDER, profile_from_slots
 from knowledge import geo
-from knowledge.facts import YES_NO_SLOTS, read_facts, should_ask_qpv
 from knowledge.profile import AGE_MAX, AGE_MIN, BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES
-from knowledge.understanding import (
+from reading.facts import YES_NO_SLOTS, read_facts, should_ask_qpv
+from reading.understanding import (
     french_number,
     parse_age,
     parse_besoin,

@@ -1,7 +1,7 @@
 """A commune corrected at any time (« jsuis pas a gueret moi jsuis a saint vaury », « Mérignac » typed after the
 list), compound names with « d' » kept whole, a département number deciding between homonyms (issue #16)."""
 
-from knowledge.facts import read_facts
+from reading.facts import read_facts
 
 GUERET, SAINT_VAURY, PARIS, AGEN, VALENCE_82 = "23096", "23247", "75056", "47001", "82186"
 MERIGNACS = {"33281", "16216", "17229"}

@@ -7,8 +7,8 @@ import pytest
 
 from actions.profile_form import ActionAskCommune
 from knowledge import geo
-from knowledge.facts import read_facts
 from knowledge.geo.quartiers import quartier_answer, quartier_in_text
+from reading.facts import read_facts
 from tests.conftest import run_action, sdk_tracker
 
 SAINT_DENIS = ["93066", "97411", "11339", "30247"]

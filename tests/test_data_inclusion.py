@@ -11,9 +11,9 @@ import pytest
 from aiguillage import cli
 from knowledge.data_inclusion import import_dump, write_offers
 from knowledge.loader import load_knowledge
-from knowledge.matching import recommend
 from knowledge.offers import _contract_residents
 from knowledge.profile import Profile
+from orientation.matching import recommend
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "data-inclusion"
@@ -159,7 +159,7 @@ def test_unreadable_file_is_an_error_not_a_crash(tmp_path, capsys):
 
 
 def test_messages_say_where_current_offers_come_from(data_dir):
-    from knowledge.formatting import CURRENT_OFFERS_NOTE, MIXED_NOTE, intro_text, suggestion_details
+    from orientation.formatting import CURRENT_OFFERS_NOTE, MIXED_NOTE, intro_text, suggestion_details
 
     write_offers(_json(), data_dir, FIXTURES / "structures.json", FIXTURES / "services.json", today=TODAY)
     kb = load_knowledge(data_dir)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from aiguillage import action_server, startup_check
+from aiguillage.servers import action_server, startup_check
 from knowledge.deployment import DEPLOYMENT_ENV, DeploymentError, current_deployment, load_deployment
-from knowledge.next_step import FIND_MISSION_LOCALE, addressee_lines, next_step, next_step_text
+from orientation.next_step import FIND_MISSION_LOCALE, addressee_lines, next_step, next_step_text
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "deployment.example.yml"

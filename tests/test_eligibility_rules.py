@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from knowledge.loader import DATA_DIR, KnowledgeError, load_initiatives, load_networks
-from knowledge.matching import match_networks
 from knowledge.profile import Profile
+from orientation.matching import match_networks
 
 FIXTURE = Path(__file__).parent / "fixtures" / "data" / "initiatives" / "999.yaml"
 

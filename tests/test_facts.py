@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from knowledge.facts import read_facts, should_ask_qpv
+from reading.facts import read_facts, should_ask_qpv
 
 TODAY = date(2026, 11, 25)
 
@@ -119,7 +119,7 @@ def test_read_facts_never_crashes_and_only_sets_known_slots(text, requested, int
                                  "scolarite", "diplome"}
 
 
-# ------------------------------------------------------------------ one extraction path (see knowledge/facts.py)
+# ------------------------------------------------------------------ one extraction path (see reading/facts.py)
 
 def _synonym_cases():
     """(fact, value, example) for every profile synonym of bot/nlu/synonyms.yml: the NLU keeps them for the

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from knowledge.facts import read_facts
+from reading.facts import read_facts
 
 TODAY = date(2026, 11, 25)
 
@@ -94,7 +94,7 @@ def test_a_thumbs_up_still_answers_a_plain_question():
 
 def test_foyer_ase_is_not_a_fjt():
     from knowledge.profile import LOGEMENTS
-    from knowledge.wording import fact_text
+    from orientation.wording import fact_text
     logement = facts("foyer ASE", requested_slot="logement").slots["logement"]
     assert "FJT" not in LOGEMENTS[logement] and "FJT" not in (fact_text("logement", logement) or "")
 

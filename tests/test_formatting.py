@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.formatting import (
+from knowledge.loader import KnowledgeBase, load_knowledge
+from knowledge.profile import Profile
+from orientation.formatting import (
     EMPTY_TEXT,
     HISTORICAL_NOTE,
     empty_text,
@@ -20,10 +22,8 @@ from knowledge.formatting import (
     suggestion_text,
     suggestion_why,
 )
-from knowledge.loader import KnowledgeBase, load_knowledge
-from knowledge.matching import Matcher, Recommendation, Suggestion
-from knowledge.next_step import next_step
-from knowledge.profile import Profile
+from orientation.matching import Matcher, Recommendation, Suggestion
+from orientation.next_step import next_step
 
 FIXTURES = Path(__file__).parent / "fixtures" / "data"
 TODAY = date(2026, 6, 1)
@@ -180,7 +180,7 @@ def test_vouvoiement(fougeres: Recommendation) -> None:
 
 
 def test_a_follow_up_beyond_the_list_says_so_kindly():
-    from knowledge.formatting import follow_up_problem
+    from orientation.formatting import follow_up_problem
 
     assert "rien proposé" in follow_up_problem([], False, "détails de la 1")
     assert "aucune action" in follow_up_problem([], True, "détails de la 1")
@@ -189,9 +189,9 @@ def test_a_follow_up_beyond_the_list_says_so_kindly():
 
 
 def test_dont_know_is_not_said_as_a_refusal():
-    from knowledge.formatting import profile_lines
-    from knowledge.liaison import situation_lines
     from knowledge.profile import Profile
+    from orientation.formatting import profile_lines
+    from orientation.liaison import situation_lines
     profile = Profile(declined=frozenset({"qpv", "handicap"}), unknown=frozenset({"qpv"}))
     for lines in (profile_lines(profile), situation_lines(profile)):
         assert any("ne sait pas" in line and "prioritaire" in line for line in lines)
@@ -204,13 +204,13 @@ def test_dont_know_is_not_said_as_a_refusal():
     ("L'Haÿ-les-Roses", "à L'Haÿ-les-Roses"), ("Fougères", "à Fougères"), ("Lens", "à Lens"), ("Levallois-Perret", "à Levallois-Perret"),
 ])
 def test_at_commune_contracts_the_article(name, said):
-    from knowledge.formatting import at_commune
+    from orientation.formatting import at_commune
     assert at_commune(name) == said
 
 
 def test_the_fiche_says_aux_mureaux():
     from knowledge import geo
-    from knowledge.liaison import situation_lines
     from knowledge.profile import Profile
+    from orientation.liaison import situation_lines
     code = geo.resolve_commune("Les Mureaux")[0].commune.code_insee
     assert any(line.startswith("- Habite aux Mureaux") for line in situation_lines(Profile(code_insee=code)))

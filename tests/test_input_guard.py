@@ -1,4 +1,5 @@
-"""aiguillage.input_guard: the REST body checks and the bounded message length (e2e: tests/e2e/test_robustness.py)."""
+"""aiguillage.rasa.input_guard: the REST body checks and the bounded message length
+(e2e: tests/e2e/test_robustness.py)."""
 
 import asyncio
 from types import SimpleNamespace
@@ -6,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 from sanic.exceptions import InvalidUsage
 
-from aiguillage import input_guard
+from aiguillage.rasa import input_guard
 
 
 def request(body):
@@ -88,7 +89,7 @@ def test_a_thumbs_up_reaches_the_nlu_as_oui(monkeypatch):
 
 def test_the_parsers_get_more_of_a_long_message_than_the_nlu(monkeypatch):
     """« sans diplôme » said in the middle of a long story reaches the parsers (metadata « full_text »)."""
-    from knowledge.facts import FULL_TEXT, MAX_TEXT_CHARS
+    from reading.facts import FULL_TEXT, MAX_TEXT_CHARS
 
     seen = []
 

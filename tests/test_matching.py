@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 import knowledge.loader as loader
 from knowledge import geo
 from knowledge.loader import KnowledgeBase, KnowledgeError, load_initiatives, load_knowledge, load_networks
-from knowledge.matching import (
+from knowledge.models import Contact, Eligibilite, Initiative, Network, Porteur, Residents, Source, Zone
+from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES, Profile
+from orientation.matching import (
     Matcher,
     Recommendation,
     criteria,
@@ -26,8 +28,6 @@ from knowledge.matching import (
     record_place,
     trigger_holds,
 )
-from knowledge.models import Contact, Eligibilite, Initiative, Network, Porteur, Residents, Source, Zone
-from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES, Profile
 
 FIXTURES = Path(__file__).parent / "fixtures" / "data"
 TODAY = date(2026, 6, 1)  # pinned: "older than 10 years" must not drift with the calendar
@@ -764,7 +764,7 @@ _LEVELS = {"national": 0, "region": 1, "departement": 2, "epci": 3, "commune": 4
 
 def _scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
     """Reference matcher: no index, no numpy; same rules, written the plain way, record by record."""
-    from knowledge.matching import places, scoring
+    from orientation.matching import places, scoring
 
     person = geo.get_commune(profile.code_insee) if profile.code_insee else None
     rules = criteria.active_rules(profile)
@@ -813,7 +813,7 @@ def _scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
 
 def test_no_diploma_opens_the_networks_made_for_it_and_a_diploma_does_not() -> None:
     # Profile.diplome is a level (contract); the triggers name the levels they open to (`diplome: [aucun]`).
-    from knowledge.matching import recommend as real_recommend
+    from orientation.matching import recommend as real_recommend
 
     without = {n.network.id for n in real_recommend(Profile(age=19, code_insee="35115", besoin="emploi", diplome="aucun")).networks}
     with_bac = {n.network.id for n in real_recommend(Profile(age=19, code_insee="35115", besoin="emploi", diplome="bac")).networks}
@@ -823,8 +823,8 @@ def test_no_diploma_opens_the_networks_made_for_it_and_a_diploma_does_not() -> N
 
 def test_another_departement_only_within_reach_of_the_person():
     """The issue's Sedan case: nothing of the Ardennes fits, and Nancy (144 km) is out of reach without a car."""
-    from knowledge.matching.scoring import REGION_MAX_KM_WITHOUT_TRANSPORT
     from knowledge.places.distance import distance_km
+    from orientation.matching.scoring import REGION_MAX_KM_WITHOUT_TRANSPORT
 
     def farthest(profile):
         result = recommend(profile, limit=4)

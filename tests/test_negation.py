@@ -2,11 +2,11 @@
 
 import pytest
 
-from knowledge.facts import read_facts
 from knowledge.negation import affirmed_search, negated_spans
 from knowledge.sectors import find_sector
 from knowledge.text import normalize
-from knowledge.understanding import parse_besoin, parse_logement
+from reading.facts import read_facts
+from reading.understanding import parse_besoin, parse_logement
 
 
 @pytest.mark.parametrize("text, word", [

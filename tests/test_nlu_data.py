@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from aiguillage.safety_layer import LAYER_INTENTS
+from aiguillage.rasa.safety_layer import LAYER_INTENTS
 from knowledge.text import normalize
 
 ROOT = Path(__file__).resolve().parents[1]

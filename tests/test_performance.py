@@ -1,4 +1,4 @@
-"""aiguillage.performance: the action server's answers are validated exactly as Rasa does, without
+"""aiguillage.rasa.performance: the action server's answers are validated exactly as Rasa does, without
 re-checking Rasa's constant schema against its meta-schema on every call."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 from jsonschema.exceptions import ValidationError
 from rasa.core.actions.action import RemoteAction
 
-from aiguillage import performance
+from aiguillage.rasa import performance
 
 ORIGINAL = RemoteAction._validate_action_result
 

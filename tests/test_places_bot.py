@@ -9,8 +9,9 @@ from typing import Any, Dict, List
 import pytest
 
 from actions.recommend import ActionRecommend
-from knowledge.next_step import FIND_MISSION_LOCALE
-from knowledge.places import france_services, wording
+from knowledge.places import france_services
+from orientation import place_wording
+from orientation.next_step import FIND_MISSION_LOCALE
 from tests.conftest import run_action, sdk_tracker
 
 MAMOUDZOU, MARIPASOULA, AURILLAC, SEDAN = "97611", "97353", "15014", "08409"
@@ -40,5 +41,5 @@ def test_every_answer_ends_with_a_place_to_call(code: str, profile: Dict[str, An
 
 def test_without_a_commune_the_bot_asks_for_it_and_invents_nothing() -> None:
     messages = _run({"besoin": "emploi", "age": 19})
-    # Without a hosting mission locale (knowledge/next_step.py), how to find one's own comes first.
-    assert messages[-2]["text"] == f"{FIND_MISSION_LOCALE}\n{wording.NO_COMMUNE}"
+    # Without a hosting mission locale (orientation/next_step.py), how to find one's own comes first.
+    assert messages[-2]["text"] == f"{FIND_MISSION_LOCALE}\n{place_wording.NO_COMMUNE}"

@@ -1,5 +1,5 @@
 """Tests for the France services table (build_france_services.py), knowledge.places.france_services
-and the French wording of knowledge.places.wording. No Rasa needed."""
+and the French wording of orientation.place_wording. No Rasa needed."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 
 from knowledge import geo
-from knowledge.places import build_france_services, build_places_data, distance, france_services, wording
+from knowledge.places import build_france_services, build_places_data, distance, france_services
 from knowledge.places.france_services import DayHours, parse_day
+from orientation import place_wording
 
 SEDAN, MAMOUDZOU, AURILLAC, CAYENNE = "08409", "97611", "15014", "97302"
 MONDAY = dt.date(2026, 12, 7)
@@ -181,26 +182,26 @@ def test_local_today_uses_the_overseas_time_zone() -> None:
 
 
 def test_time_and_distance_wording() -> None:
-    assert wording.time_text("09:00") == "9 h" and wording.time_text("13:30") == "13 h 30"
-    assert wording.hours_text(parse_day("09:00 - 12:00 / 13:30 - 17:00")) == "de 9 h à 12 h et de 13 h 30 à 17 h"
-    assert wording.distance_text(0.0) == "dans votre commune"
-    assert wording.distance_text(3.44) == "à 3,4 km"
-    assert wording.distance_text(12.4) == "à 12 km"
+    assert place_wording.time_text("09:00") == "9 h" and place_wording.time_text("13:30") == "13 h 30"
+    assert place_wording.hours_text(parse_day("09:00 - 12:00 / 13:30 - 17:00")) == "de 9 h à 12 h et de 13 h 30 à 17 h"
+    assert place_wording.distance_text(0.0) == "dans votre commune"
+    assert place_wording.distance_text(3.44) == "à 3,4 km"
+    assert place_wording.distance_text(12.4) == "à 12 km"
 
 
 def test_opening_wording() -> None:
     week = (DayHours((("09:00", "12:00"),)), DayHours(), DayHours((("14:00", "17:00"),)), DayHours(),
             DayHours(), DayHours(), DayHours())
     place = _place(horaires=week)
-    assert wording.opening_text(place, MONDAY) == "ouvert aujourd'hui de 9 h à 12 h"
-    assert wording.opening_text(place, MONDAY + dt.timedelta(days=1)) == "fermé aujourd'hui — ouvert demain de 14 h à 17 h"
-    assert wording.opening_text(place, MONDAY + dt.timedelta(days=3)) == "fermé aujourd'hui — ouvert lundi de 9 h à 12 h"
-    assert wording.opening_text(_place(horaires=(DayHours(),) * 7), MONDAY).startswith("horaires non indiqués")
+    assert place_wording.opening_text(place, MONDAY) == "ouvert aujourd'hui de 9 h à 12 h"
+    assert place_wording.opening_text(place, MONDAY + dt.timedelta(days=1)) == "fermé aujourd'hui — ouvert demain de 14 h à 17 h"
+    assert place_wording.opening_text(place, MONDAY + dt.timedelta(days=3)) == "fermé aujourd'hui — ouvert lundi de 9 h à 12 h"
+    assert place_wording.opening_text(_place(horaires=(DayHours(),) * 7), MONDAY).startswith("horaires non indiqués")
 
 
 def test_message_for_sedan_is_short_and_sourced() -> None:
     now = dt.datetime(2026, 12, 7, 10, tzinfo=dt.timezone.utc)
-    text = wording.nearest_places_message(SEDAN, now=now)
+    text = place_wording.nearest_places_message(SEDAN, now=now)
     places = france_services.nearest(SEDAN)
     assert text.endswith("(données France services, août 2024)")
     for place in places:
@@ -210,13 +211,13 @@ def test_message_for_sedan_is_short_and_sourced() -> None:
 
 
 def test_message_where_no_site_is_known_invents_nothing() -> None:
-    text = wording.nearest_places_message("98735")
+    text = place_wording.nearest_places_message("98735")
     assert "Je ne connais pas de France services" in text and "Tél." not in text
-    assert wording.nearest_places_message(None) == wording.NO_COMMUNE
+    assert place_wording.nearest_places_message(None) == place_wording.NO_COMMUNE
 
 
 def test_cli_commune_shows_the_point_and_the_nearest_sites() -> None:
-    from aiguillage.commands.commune import places_lines
+    from aiguillage.cli.commune import places_lines
 
     info = distance.point_info(SEDAN)
     lines = places_lines(SEDAN, "Sedan (08)")

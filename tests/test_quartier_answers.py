@@ -2,7 +2,7 @@
 
 import pytest
 
-from knowledge.facts import read_facts
+from reading.facts import read_facts
 
 TOULOUSE, LA_COURNEUVE, ROUBAIX, GRENOBLE, CORBEIL, NIMES = "31555", "93027", "59512", "38185", "91174", "30189"
 

@@ -19,7 +19,7 @@ def _form_questions() -> set:
 def _sent_by_name() -> set:
     """Responses sent by name from Python (the actions, the Rasa server's own safety net), in no story or rule."""
     from actions.conversation import RESPONSES_SENT_BY_NAME
-    from aiguillage import resilience
+    from aiguillage.rasa import resilience
 
     return set(RESPONSES_SENT_BY_NAME) | set(resilience.RESPONSES_SENT_BY_NAME)
 
@@ -36,8 +36,8 @@ def test_rasa_data_validate_reports_no_warning_that_matters():
     known_false_positive = re.compile(r"The utterance '(utter_\w+)' is not used in any story or rule\.")
     # action_safety sends its answers by name, and the safety layer sets `safety_alert` before the NLU (on purpose
     # without training examples, so that the model never predicts it): neither is visible to the validator.
-    from aiguillage.safety_layer import LAYER_INTENTS
-    from knowledge.safety.answer import all_responses
+    from aiguillage.rasa.safety_layer import LAYER_INTENTS
+    from reading.safety.answer import all_responses
 
     expected = _form_questions() | set(all_responses()) | _sent_by_name()
     layer_intents = {f"The intent '{i}' is listed in the domain file, but is not found in the NLU training data."

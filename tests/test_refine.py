@@ -4,9 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.matching import COMMUNE, DEPARTEMENT, NATIONAL, REGION, Suggestion
 from knowledge.models import Eligibilite, Initiative, Porteur, Zone
-from knowledge.refine import (
+from knowledge.sectors import default_sectors, find_sector, load_sectors, read_sector, record_in_sector, sectors_by_id
+from orientation.matching import COMMUNE, DEPARTEMENT, NATIONAL, REGION, Suggestion
+from orientation.refine import (
     ALREADY_CLOSEST_TEXT,
     Wishes,
     describe_changes,
@@ -15,7 +16,6 @@ from knowledge.refine import (
     snapshot,
     wants_closer,
 )
-from knowledge.sectors import default_sectors, find_sector, load_sectors, read_sector, record_in_sector, sectors_by_id
 
 
 def record(rid: str, description: str, nom: str = "Une action") -> Initiative:

@@ -30,12 +30,13 @@ from typing import Callable, Dict, List, Optional, Tuple
 
 import pytest
 
-from knowledge import formatting, geo
+from knowledge import geo
 from knowledge.loader import load_knowledge
-from knowledge.matching import Matcher, Suggestion, criteria, wording
-from knowledge.matching.places import choose_place
 from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES, Profile
 from knowledge.sectors import sectors_by_id
+from orientation import formatting
+from orientation.matching import Matcher, Suggestion, criteria, wording
+from orientation.matching.places import choose_place
 
 SEED = 14
 TODAY = date(2026, 6, 1)

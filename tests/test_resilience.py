@@ -1,4 +1,4 @@
-"""aiguillage.resilience on Rasa's real RemoteAction, against small local stand-ins of the action server
+"""aiguillage.rasa.resilience on Rasa's real RemoteAction, against small local stand-ins of the action server
 (refusing, hanging, failing, rejecting). The end-to-end version is tests/e2e/test_faults.py."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUtt
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
-from aiguillage import resilience
+from aiguillage.rasa import resilience
 
 ROOT = Path(__file__).resolve().parents[1]
 resilience.install()

@@ -9,7 +9,7 @@ from typing import Any, Dict, List, Optional
 import pytest
 import yaml
 
-from aiguillage.commands import scenarios as command
+from aiguillage.cli import scenarios as command
 from aiguillage.scenarios import (
     Expectations,
     ScenarioError,

@@ -16,8 +16,8 @@ import pytest
 
 from knowledge import geo
 from knowledge.loader import KnowledgeBase, load_knowledge
-from knowledge.matching import Matcher, Suggestion
 from knowledge.profile import BESOINS, Profile
+from orientation.matching import Matcher, Suggestion
 
 TODAY = date(2026, 6, 1)
 NANTES, RENNES, LILLE, LIMOGES, LYON = "44109", "35238", "59350", "87085", "69123"

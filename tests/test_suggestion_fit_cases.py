@@ -16,10 +16,10 @@ import yaml
 
 from knowledge import geo
 from knowledge.loader import KnowledgeBase, KnowledgeError, load_knowledge, load_networks
-from knowledge.matching import Matcher, Suggestion, criteria
-from knowledge.matching.places import LEVEL_RANK
 from knowledge.profile import BESOINS, Profile
-from knowledge.safety import numbers
+from orientation.matching import Matcher, Suggestion, criteria
+from orientation.matching.places import LEVEL_RANK
+from reading.safety import numbers
 
 TODAY = date(2026, 6, 1)
 # Places of the play-test: Bordeaux, Mérignac, Arcachon; Saint-Denis, Paris 19e, Les Mureaux, Vitry; Lille,

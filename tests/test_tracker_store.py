@@ -19,7 +19,7 @@ from rasa.shared.core.events import (
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from aiguillage.tracker_store import ErasableSQLTrackerStore, asks_erasure
+from aiguillage.rasa.tracker_store import ErasableSQLTrackerStore, asks_erasure
 
 ROOT = Path(__file__).resolve().parents[1]
 SECRET = "je dors à la rue depuis mars"

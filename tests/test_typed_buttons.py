@@ -1,4 +1,4 @@
-"""aiguillage.typed_buttons and its place in the input guard: a typed button title is the button."""
+"""aiguillage.rasa.typed_buttons and its place in the input guard: a typed button title is the button."""
 
 import asyncio
 from types import SimpleNamespace
@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from aiguillage import input_guard, typed_buttons
+from aiguillage.rasa import input_guard, typed_buttons
 
 
 def through_guard(monkeypatch, text):

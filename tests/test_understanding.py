@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from knowledge.understanding import (
+from reading.understanding import (
     french_number,
     parse_age,
     parse_besoin,
@@ -272,7 +272,7 @@ def test_no_age_in_durations_addresses_or_counts(text):
 
 
 def test_a_bare_dont_know_answers_the_need_question_only():
-    from knowledge.understanding import parse_besoin
+    from reading.understanding import parse_besoin
 
     for text in ("jsp du tout", "je sais pas", "aucune idée", "bah jsp"):
         assert parse_besoin(text, expecting=True) == "ne-sait-pas"
@@ -285,7 +285,7 @@ def test_doubt_says_no():
 
 
 def test_a_higher_level_said_alone_is_a_diploma_held():
-    from knowledge.schooling import parse_diplome
+    from reading.schooling import parse_diplome
 
     assert parse_diplome("bac+2") == "superieur" and parse_diplome("niveau bac+3") == "superieur"
     assert parse_diplome("je suis en bac+2") is None  # studying for it
@@ -296,7 +296,7 @@ def test_a_higher_level_said_alone_is_a_diploma_held():
     ("j'ai arrêté en terminale", None), ("j'ai arrêté le foot en 4eme", None),
 ])
 def test_leaving_school_in_college_is_no_diploma(text, diplome):
-    from knowledge.schooling import parse_diplome
+    from reading.schooling import parse_diplome
 
     assert parse_diplome(text) == diplome
 
@@ -317,20 +317,20 @@ def test_a_bare_chez_moi_answers_the_housing_question(text, expecting, logement)
     ("alors", True, None), ("merci", True, None), ("bonsoir", True, None), ("je cherche mes clefs", False, None),
 ])
 def test_a_misspelt_need_is_read_only_where_a_need_is_meant(text, expecting, besoin):
-    from knowledge.understanding import parse_besoin
+    from reading.understanding import parse_besoin
 
     assert parse_besoin(text, expecting=expecting) == besoin
 
 
 def test_a_message_opening_on_a_higher_level_and_leaving_in_4e():
-    from knowledge.schooling import parse_diplome
+    from reading.schooling import parse_diplome
 
     assert parse_diplome("bac+3 en compta") == "superieur"
     assert parse_diplome("j'ai arrêté en 4e") == "aucun" and parse_scolarite("j'ai arrêté en 4e") == "sorti"
 
 
 def test_a_negated_or_well_spelt_need_is_left_to_the_patterns():
-    from knowledge.understanding import parse_besoin
+    from reading.understanding import parse_besoin
 
     assert parse_besoin("pas d apprentissage", expecting=True) is None
     assert parse_besoin("pas d aprentissage", expecting=True) is None

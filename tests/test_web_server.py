@@ -11,7 +11,7 @@ from typing import Dict, Iterator, Tuple
 
 import pytest
 
-from aiguillage.commands import web
+from aiguillage.cli import web
 from tests.support.stack import ROOT, free_port
 
 RASA_URL = "http://127.0.0.1:5999"

@@ -1,9 +1,9 @@
-"""knowledge.wording: the correction acknowledged, the age notes, and when the permis / diploma questions are
+"""orientation.wording: the correction acknowledged, the age notes, and when the permis / diploma questions are
 worth asking."""
 
 import pytest
 
-from knowledge.wording import (
+from orientation.wording import (
     _AGE_NOTES,
     age_notes,
     asks_diplome,

@@ -15,7 +15,7 @@ from typing import Any, Dict, Iterator, List, Optional
 
 import pytest
 
-from aiguillage.commands import web
+from aiguillage.cli import web
 from tests.support.stack import BotStack, free_port
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -7,7 +7,7 @@ from typing import List
 
 import pytest
 
-from aiguillage.commands import web
+from aiguillage.cli import web
 from knowledge.loader import default_knowledge
 from tests.browser.conftest import SHADOW, Chat, TcpRelay
 from tests.support.stack import free_port, wait_until
@@ -55,7 +55,7 @@ def test_whole_conversation_to_suggestions(site, stack, new_chat):
     log = reach_suggestions(chat)
     chat.page.screenshot(path="/tmp/aiguillage-webchat-suggestions.png")
 
-    # A 19-year-old looking for work in Fougères has actions in the base (knowledge.matching finds four): cards
+    # A 19-year-old looking for work in Fougères has actions in the base (orientation.matching finds four): cards
     # are required, not optional.
     cards = chat.page.locator(".aig-card")
     assert cards.count() >= 1, log[-1500:]

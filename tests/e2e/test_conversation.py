@@ -5,8 +5,8 @@ import uuid
 import pytest
 
 from actions.profile_slots import profile_from_slots
-from knowledge import formatting
-from knowledge.matching import recommend
+from orientation import formatting
+from orientation.matching import recommend
 from tests.support.stack import texts
 
 pytestmark = pytest.mark.e2e

@@ -10,7 +10,7 @@ import pytest
 from actions.profile_slots import profile_from_slots
 from knowledge import geo
 from knowledge.loader import default_knowledge
-from knowledge.matching import recommend
+from orientation.matching import recommend
 from tests.e2e.test_conversation import answer_until_suggestions
 from tests.support.stack import texts
 from tests.test_relevance_audit import _eligibility, _fit, _place, _reasons

@@ -31,7 +31,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 import pytest
 
-from aiguillage.resilience import DEFAULT_TIMEOUT as ACTION_TIMEOUT
+from aiguillage.rasa.resilience import DEFAULT_TIMEOUT as ACTION_TIMEOUT
 from tests.support.dialogue import (
     TECHNICAL_PROBLEM_MARK,
     Person,

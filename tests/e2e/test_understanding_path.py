@@ -151,7 +151,7 @@ def test_saying_who_one_lives_with_is_not_taken_for_danger(bot):
 @pytest.mark.parametrize("commune, code", [("La Souterraine", "23176"), ("La Ferté-Macé", "61168")])
 def test_a_commune_the_model_reads_as_another_intent_answers_the_commune_question(bot, commune, code):
     """The model read « La Souterraine » as nlu_fallback and « La Ferté-Macé » as out_of_scope (issue 16, second
-    round): at the commune question aiguillage.answer_first makes an exact commune name the answer.
+    round): at the commune question aiguillage.rasa.answer_first makes an exact commune name the answer.
     Written by the understand2 helper; not run by it."""
     user = new_user()
     replies = say_ok(bot, user, "je cherche du travail, j'ai 20 ans")

@@ -6,9 +6,9 @@ import re
 import pytest
 import yaml
 
-from knowledge.safety import detect, numbers, plan_answer
-from knowledge.safety.answer import all_responses
-from knowledge.safety.evaluation import ROOT, SETS, answer_text, evaluate, load_set, render, responses
+from reading.safety import detect, numbers, plan_answer
+from reading.safety.answer import all_responses
+from reading.safety.evaluation import ROOT, SETS, answer_text, evaluate, load_set, render, responses
 
 # Every set the detector has been measured on (the held-out ones were folded in after their first measure,
 # recorded in tests/safety/README.md): each message in danger must get the right help.
@@ -125,7 +125,7 @@ def test_heldout4_floor():
 
 def test_everyday_messages_rarely_raise_an_alarm():
     """What people ordinarily write (the NLU held-out set), some of it really in danger (« je dors dans la rue »)."""
-    from knowledge.safety.evaluation import everyday_alarms
+    from reading.safety.evaluation import everyday_alarms
 
     total, alarms = everyday_alarms()
     assert len(alarms) <= MAX_FALSE_ALARM_RATE * total, alarms

@@ -1,4 +1,4 @@
-"""aiguillage.lock_store.AtomicRedisLockStore on a real Redis: what endpoints.prod.yml builds, and
+"""aiguillage.rasa.lock_store.AtomicRedisLockStore on a real Redis: what endpoints.prod.yml builds, and
 tickets that stay unique and in order when several Rasa servers (here: clients) take them at once."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import Callable, List
 
 import pytest
 
-from aiguillage.lock_store import AtomicRedisLockStore
+from aiguillage.rasa.lock_store import AtomicRedisLockStore
 
 pytestmark = pytest.mark.services
 

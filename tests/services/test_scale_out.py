@@ -1,5 +1,5 @@
 """Scale-out on the production endpoints (endpoints.prod.yml): two Rasa servers share one PostgreSQL
-tracker store and one Redis lock store (aiguillage.lock_store); two action servers sit behind a
+tracker store and one Redis lock store (aiguillage.rasa.lock_store); two action servers sit behind a
 round-robin load balancer (tests/support/proxy.py).
 
 One conversation may hop from server to server at every message, two messages of one conversation
@@ -22,14 +22,14 @@ from typing import Any, Dict, List, Tuple
 import pytest
 import yaml
 
-from aiguillage.resilience import APOLOGY_RESPONSE
+from aiguillage.rasa.resilience import APOLOGY_RESPONSE
 from tests.support.proxy import RoundRobinProxy
 from tests.support.stack import ROOT, BotStack, model_dir, texts
 
 pytestmark = [pytest.mark.services, pytest.mark.e2e]
 
 PROD_ENDPOINTS = ROOT / "endpoints.prod.yml"
-# What the person reads when an action call fails (aiguillage/resilience.py).
+# What the person reads when an action call fails (aiguillage/rasa/resilience.py).
 APOLOGY = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"][APOLOGY_RESPONSE][0]["text"]
 
 # The answer to each question of the form (requested_slot), as the web chat's buttons send them.
@@ -87,7 +87,7 @@ def cluster(trained_model, postgres, redis_server):
                 future.result()
             proxy = RoundRobinProxy([("127.0.0.1", stack.actions_port) for stack in actions]).start()
             env = {**postgres.env(), **redis_server.env(), "ACTION_ENDPOINT_URL": f"{proxy.url}/webhook",
-                   # Four servers start on one machine: leave slow action calls time (aiguillage/resilience.py).
+                   # Four servers start on one machine: leave slow action calls time (aiguillage/rasa/resilience.py).
                    "AIGUILLAGE_ACTION_TIMEOUT": "30"}
             rasa = [BotStack(workdir=workdir / f"rasa{i}", endpoints=PROD_ENDPOINTS, env=env) for i in range(2)]
             for stack in rasa:
@@ -119,7 +119,7 @@ def converse(servers: List[BotStack], sender: str, opening: Tuple[str, ...] = ("
         ports.append(server.rasa_port)
         replies = server.say(sender, message)
         assert replies, f"no reply to {message!r} from the server on port {server.rasa_port}"
-        # aiguillage.resilience answers with an apology when an action call fails: nothing may fail here.
+        # aiguillage.rasa.resilience answers with an apology when an action call fails: nothing may fail here.
         assert APOLOGY not in texts(replies), f"an action call failed on {message!r}"
         seen = [s.slots(sender) for s in servers]
         assert all(slots == seen[0] for slots in seen), f"servers disagree after {message!r}: {seen}"

@@ -71,8 +71,8 @@ def question_asked(replies: List[Dict[str, Any]]) -> Optional[str]:
 
 
 def shows_suggestions(replies: List[Dict[str, Any]]) -> bool:
-    """The list is shown — or, already shown and unchanged, pointed to (knowledge/refine.py)."""
-    from knowledge.refine import UNCHANGED_TEXT, UPDATED_SAME_TEXT
+    """The list is shown — or, already shown and unchanged, pointed to (orientation/refine.py)."""
+    from orientation.refine import UNCHANGED_TEXT, UPDATED_SAME_TEXT
 
     return any(SUGGESTIONS_MARK in text or UNCHANGED_TEXT in text or UPDATED_SAME_TEXT in text
                for text in reply_texts(replies))
@@ -84,8 +84,8 @@ def is_french(text: str) -> bool:
 
 def _english_answers() -> set:
     """The safety layer's English answers (a message in English is answered in English, on purpose)."""
-    from knowledge.safety.answer import ENGLISH_KINDS, SafetyAnswer
-    from knowledge.safety.evaluation import render, responses
+    from reading.safety.answer import ENGLISH_KINDS, SafetyAnswer
+    from reading.safety.evaluation import render, responses
 
     texts = responses()
     english = SafetyAnswer(ENGLISH_KINDS, language="en")

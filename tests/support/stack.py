@@ -130,14 +130,15 @@ class BotStack:
         path.write_text(
             f"action_endpoint:\n  url: \"{self.actions_url}/webhook\"\n"
             # The project's store (endpoints.yml): SQL, plus real deletion on « effacer mes données ».
-            f"tracker_store:\n  type: aiguillage.tracker_store.ErasableSQLTrackerStore\n  dialect: sqlite\n"
+            f"tracker_store:\n  type: aiguillage.rasa.tracker_store.ErasableSQLTrackerStore\n  dialect: sqlite\n"
             f"  db: \"{self._workdir() / 'tracker.db'}\"\n"
         )
         return path
 
     def launch_actions(self) -> None:
         self.services["actions"] = start_process(
-            "actions", [str(VENV_BIN / "python"), "-m", "aiguillage.action_server", "--port", str(self.actions_port)],
+            "actions",
+            [str(VENV_BIN / "python"), "-m", "aiguillage.servers.action_server", "--port", str(self.actions_port)],
             self._workdir() / "actions.log", self.env,
         )
 
@@ -154,8 +155,8 @@ class BotStack:
         self.services["rasa"] = start_process(
             "rasa",
             # Through the project's entry module, as scripts/run.sh does: start-up checks, and a kind
-            # answer when the action server fails (aiguillage/rasa_server.py).
-            [str(VENV_BIN / "python"), "-m", "aiguillage.rasa_server", "run", "--model", str(self.models), "--endpoints", str(endpoints),
+            # answer when the action server fails (aiguillage/servers/rasa_server.py).
+            [str(VENV_BIN / "python"), "-m", "aiguillage.servers.rasa_server", "run", "--model", str(self.models), "--endpoints", str(endpoints),
              "--credentials", str(self.credentials or ROOT / "credentials.yml"), "--port", str(self.rasa_port),
              "--enable-api", "--auth-token", self.token, *self.extra_rasa_args],
             self._workdir() / "rasa.log", self.env,
