@@ -32,7 +32,7 @@ test-fast: setup
 	@$(PY) -m pytest -q -m "not e2e and not browser and not services and not model" $(ARGS)
 
 # Lint and format (ruff, configured in pyproject.toml), Rasa's data checks, and the knowledge base's schema and
-# vocabularies (the same check as `aiguillage knowledge reading orientation validate`). Fix with `.venv/bin/ruff check --fix .` and
+# vocabularies (the same check as `aiguillage knowledge validate`). Fix with `.venv/bin/ruff check --fix .` and
 # `.venv/bin/ruff format .`.
 check: setup
 	@$(VENV)/bin/ruff check .

@@ -17,8 +17,12 @@ from reading.glossary import definition_text, find_term, question_term
 
 # Fixed texts are domain.yml responses; these four are sent by name from here, never from a story or rule
 # (tests/test_rasa_data.py tells Rasa's validator so).
-RESPONSES_SENT_BY_NAME = ("utter_term_unknown", "utter_how_to_change_answer", "utter_start_over_done",
-                          "utter_erase_data_done")
+RESPONSES_SENT_BY_NAME = (
+    "utter_term_unknown",
+    "utter_how_to_change_answer",
+    "utter_start_over_done",
+    "utter_erase_data_done",
+)
 
 
 class ActionDefineTerm(Action):

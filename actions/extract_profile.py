@@ -22,7 +22,9 @@ class ActionExtractProfile(Action):
     def name(self) -> str:
         return "action_extract_profile"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
         message = tracker.latest_message or {}
         intent = (message.get("intent") or {}).get("name")
         asked = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
@@ -36,8 +38,10 @@ class ActionExtractProfile(Action):
             entities=message.get("entities") or [],
             intent=intent,
             requested_slot=asked,
-            known={name: tracker.get_slot(name) for name in ("commune_candidates", "departement", "code_insee", "attempts",
-                                                          "besoin", "logement", "age")},
+            known={
+                name: tracker.get_slot(name)
+                for name in ("commune_candidates", "departement", "code_insee", "attempts", "besoin", "logement", "age")
+            },
         )
         before = {name: tracker.get_slot(name) for name in (*ACKNOWLEDGED, *QUIET)}
         # Rasa 3.6 drops what a slot-mapping action utters (ActionExtractSlots keeps only SlotSet events through

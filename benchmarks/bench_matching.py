@@ -42,16 +42,23 @@ def profiles(count: int, seed: int = PROFILE_SEED) -> List[Profile]:
     maybe = (None, True, False)
     out = []
     for _ in range(count):
-        out.append(Profile(
-            age=rng.choice((None, rng.randint(16, 30), rng.randint(16, 60))),
-            code_insee=rng.choices(communes, cum_weights=cumulative)[0].code,
-            qpv=rng.choice(maybe), permis=rng.choice(maybe), vehicule=rng.choice(maybe),
-            femme=rng.choice(maybe), refugie=rng.choice((None, None, True, False)),
-            minima_sociaux=rng.choice(maybe), diplome=rng.choice((None, *DIPLOMES)),
-            scolarite=rng.choice((None, *SCOLARITES)),
-            logement=rng.choice((None, *LOGEMENTS)), handicap=rng.choice((None, *HANDICAPS)),
-            besoin=rng.choice((None, *BESOINS)),
-        ))
+        out.append(
+            Profile(
+                age=rng.choice((None, rng.randint(16, 30), rng.randint(16, 60))),
+                code_insee=rng.choices(communes, cum_weights=cumulative)[0].code,
+                qpv=rng.choice(maybe),
+                permis=rng.choice(maybe),
+                vehicule=rng.choice(maybe),
+                femme=rng.choice(maybe),
+                refugie=rng.choice((None, None, True, False)),
+                minima_sociaux=rng.choice(maybe),
+                diplome=rng.choice((None, *DIPLOMES)),
+                scolarite=rng.choice((None, *SCOLARITES)),
+                logement=rng.choice((None, *LOGEMENTS)),
+                handicap=rng.choice((None, *HANDICAPS)),
+                besoin=rng.choice((None, *BESOINS)),
+            )
+        )
     return out
 
 
@@ -80,8 +87,10 @@ def latency(matcher: Matcher, queries: Sequence[Profile]) -> Tuple[List[float], 
 
 
 def _figures(timings: List[float]) -> str:
-    return (f"p50 {_percentile(timings, 0.5):.3f}  p99 {_percentile(timings, 0.99):.3f}"
-            f"  max {timings[-1]:.3f}  moyenne {statistics.fmean(timings):.3f}")
+    return (
+        f"p50 {_percentile(timings, 0.5):.3f}  p99 {_percentile(timings, 0.99):.3f}"
+        f"  max {timings[-1]:.3f}  moyenne {statistics.fmean(timings):.3f}"
+    )
 
 
 def memory(make_kb: Callable[[], KnowledgeBase], queries: Sequence[Profile]) -> Tuple[float, float, float]:
@@ -139,8 +148,11 @@ def main() -> None:
     ]
     lines += measure(f"Base réelle : {len(real.initiatives)} initiatives", load_knowledge, queries)
     lines.append("")
-    lines += measure(f"Base synthétique : {args.services} services (generate_services, graine fixe)",
-                     lambda: replace(real, initiatives=generate(args.services)), queries)
+    lines += measure(
+        f"Base synthétique : {args.services} services (generate_services, graine fixe)",
+        lambda: replace(real, initiatives=generate(args.services)),
+        queries,
+    )
     text = "\n".join(lines)
     print(text)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

@@ -182,16 +182,24 @@ def _check_geography(path: Path, raw: Dict[str, Any]) -> None:
     territory = raw["territoire"]
     for index, code in enumerate(territory.get("communes", ())):
         if geo.get_commune(code) is None:
-            raise DeploymentError(path, f"mission_locale.territoire.communes[{index + 1}]", f"code commune inconnu {code!r}")
+            raise DeploymentError(
+                path, f"mission_locale.territoire.communes[{index + 1}]", f"code commune inconnu {code!r}"
+            )
     for index, code in enumerate(territory.get("epci", ())):
         if geo.get_epci(code) is None:
-            raise DeploymentError(path, f"mission_locale.territoire.epci[{index + 1}]", f"EPCI inconnu {code!r} (SIREN)")
+            raise DeploymentError(
+                path, f"mission_locale.territoire.epci[{index + 1}]", f"EPCI inconnu {code!r} (SIREN)"
+            )
     for index, code in enumerate(territory.get("departements", ())):
         if geo.get_departement(code) is None:
-            raise DeploymentError(path, f"mission_locale.territoire.departements[{index + 1}]", f"département inconnu {code!r}")
+            raise DeploymentError(
+                path, f"mission_locale.territoire.departements[{index + 1}]", f"département inconnu {code!r}"
+            )
     for index, site in enumerate(raw["sites"]):
         if geo.get_commune(site["code_insee"]) is None:
-            raise DeploymentError(path, f"mission_locale.sites[{index + 1}].code_insee", f"code commune inconnu {site['code_insee']!r}")
+            raise DeploymentError(
+                path, f"mission_locale.sites[{index + 1}].code_insee", f"code commune inconnu {site['code_insee']!r}"
+            )
 
 
 def load_deployment(path: Path) -> MissionLocale:
@@ -224,8 +232,12 @@ def load_deployment(path: Path) -> MissionLocale:
         departements=frozenset(territory.get("departements", ())),
         sites=tuple(
             Site(
-                nom=site["nom"].strip(), type=site["type"], adresse=" ".join(site["adresse"].split()),
-                code_insee=site["code_insee"], telephone=site.get("telephone"), courriel=site.get("courriel"),
+                nom=site["nom"].strip(),
+                type=site["type"],
+                adresse=" ".join(site["adresse"].split()),
+                code_insee=site["code_insee"],
+                telephone=site.get("telephone"),
+                courriel=site.get("courriel"),
                 prise_de_rendez_vous=site.get("prise_de_rendez_vous"),
                 horaires=tuple((day, site["horaires"][day]) for day in WEEKDAYS if day in site.get("horaires", {})),
                 precisions=site.get("precisions"),

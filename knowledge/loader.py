@@ -188,8 +188,11 @@ def _check_initiative(path: Path, record: Initiative) -> None:
     elig = record.eligibilite
     if elig.age_min is not None and elig.age_max is not None and elig.age_min > elig.age_max:
         raise KnowledgeError(path, record.id, "eligibilite.age_min", "âge minimum supérieur à l'âge maximum")
-    if (elig.diplome_min is not None and elig.diplome_max is not None
-            and DIPLOMA_LEVELS.index(elig.diplome_min) > DIPLOMA_LEVELS.index(elig.diplome_max)):
+    if (
+        elig.diplome_min is not None
+        and elig.diplome_max is not None
+        and DIPLOMA_LEVELS.index(elig.diplome_min) > DIPLOMA_LEVELS.index(elig.diplome_max)
+    ):
         raise KnowledgeError(path, record.id, "eligibilite.diplome_min", "diplôme minimum au-dessus du diplôme maximum")
     residents = elig.residents
     for code in residents.communes:
@@ -215,8 +218,12 @@ def _check_initiative(path: Path, record: Initiative) -> None:
 
         unknown = [s for s in elig.secteurs if s not in sectors_by_id()]
         if unknown:
-            raise KnowledgeError(path, record.id, "eligibilite.secteurs",
-                                 f"secteur inconnu {unknown[0]!r} (voir knowledge/data/secteurs.yaml)")
+            raise KnowledgeError(
+                path,
+                record.id,
+                "eligibilite.secteurs",
+                f"secteur inconnu {unknown[0]!r} (voir knowledge/data/secteurs.yaml)",
+            )
     if record.zone.niveau != "national" and not (
         record.zone.communes or record.zone.departements or record.zone.regions
     ):
@@ -274,9 +281,12 @@ def _national_number(path: Path, raw: dict) -> Optional[NationalNumber]:
 
     entry = next((e for e in numbers.numbers() if str(e["id"]) == ref), None)
     if entry is None:
-        raise KnowledgeError(path, raw.get("id"), "numero_urgence",
-                             f"numéro d'urgence inconnu « {ref} » (les identifiants sont ceux de "
-                             f"{numbers.URGENCES_FILE.name})")
+        raise KnowledgeError(
+            path,
+            raw.get("id"),
+            "numero_urgence",
+            f"numéro d'urgence inconnu « {ref} » (les identifiants sont ceux de {numbers.URGENCES_FILE.name})",
+        )
     return NationalNumber(numero=str(entry["numero"]), libelle=f"{entry['nom']}, {entry['quand']}", verifie=True)
 
 
@@ -286,8 +296,12 @@ def _with_number(path: Path, raw: dict, text: str) -> str:
         return text
     number = _national_number(path, raw)
     if number is None:
-        raise KnowledgeError(path, raw.get("id"), "comment_trouver",
-                             "« {numero} » sans numéro : ajoutez numero_urgence ou numero_national")
+        raise KnowledgeError(
+            path,
+            raw.get("id"),
+            "comment_trouver",
+            "« {numero} » sans numéro : ajoutez numero_urgence ou numero_national",
+        )
     return text.replace("{numero}", number.numero)
 
 

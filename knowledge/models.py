@@ -20,10 +20,28 @@ class Porteur:
 
 # Publics an action can be reserved to (`eligibilite.reserve_a`), see /work notes contracts and SCHEMA.md.
 RESERVED_PUBLICS: Tuple[str, ...] = (
-    "femmes", "handicap", "rqth", "ime-esat", "sans-domicile", "exiles", "minima-sociaux", "rsa", "qpv",
-    "salaries-siae", "suivi-mission-locale", "justice", "parents-isoles", "seniors",
-    "demandeurs-emploi-longue-duree", "demandeurs-emploi", "permis", "en-emploi", "foyer-fjt",
-    "entreprises", "orientes-par-structure", "allophones",
+    "femmes",
+    "handicap",
+    "rqth",
+    "ime-esat",
+    "sans-domicile",
+    "exiles",
+    "minima-sociaux",
+    "rsa",
+    "qpv",
+    "salaries-siae",
+    "suivi-mission-locale",
+    "justice",
+    "parents-isoles",
+    "seniors",
+    "demandeurs-emploi-longue-duree",
+    "demandeurs-emploi",
+    "permis",
+    "en-emploi",
+    "foyer-fjt",
+    "entreprises",
+    "orientes-par-structure",
+    "allophones",
 )
 # Highest diploma, lowest first: `diplome_min` / `diplome_max` compare on this order.
 # `bac-plus-4` exists for records only (NQT asks bac + 4): the profile stops at « superieur » (any diploma

@@ -23,59 +23,94 @@ HANDICAPS: Dict[str, str] = {
 
 # Each need is read as data·inclusion thematiques: an initiative fits a need when they share one.
 BESOINS: Dict[str, Tuple[str, FrozenSet[str]]] = {
-    "emploi": ("trouver un emploi", frozenset({
-        "trouver-un-emploi--convaincre-un-recruteur-en-entretien",
-        "trouver-un-emploi--faire-des-candidatures-spontanees",
-        "trouver-un-emploi--repondre-a-des-offres-demploi",
-        "trouver-un-emploi--suivre-ses-candidatures-et-relancer-les-employeurs",
-        "trouver-un-emploi--maintien-dans-lemploi",
-        "preparer-sa-candidature--developper-son-reseau",
-        "preparer-sa-candidature--organiser-ses-demarches-de-recherche-demploi",
-        "preparer-sa-candidature--realiser-un-cv-et-ou-une-lettre-de-motivation",
-        "preparer-sa-candidature--valoriser-ses-competences",
-        "choisir-un-metier--connaitre-les-opportunites-demploi",
-    })),
-    "formation": ("se former", frozenset({
-        "se-former--trouver-sa-formation",
-        "se-former--monter-son-dossier-de-formation",
-        "lecture-ecriture-calcul--maitriser-le-francais",
-        "lecture-ecriture-calcul--maitriser-le-calcul",
-        "numerique--maitriser-les-fondamentaux-du-numerique",
-        "preparer-sa-candidature--valoriser-ses-competences",
-    })),
-    "apprentissage": ("trouver un apprentissage ou une alternance", frozenset({
-        "se-former--trouver-sa-formation",
-        "se-former--monter-son-dossier-de-formation",
-        "choisir-un-metier--decouvrir-un-metier-ou-un-secteur-dactivite",
-        "choisir-un-metier--confirmer-son-choix-de-metier",
-    })),
-    "mobilite-permis": ("passer le permis ou se déplacer", frozenset({
-        "mobilite--preparer-un-permis",
-        "mobilite--acceder-a-un-vehicule",
-        "mobilite--entretenir-reparer-son-vehicule",
-        "mobilite--etre-accompagne-dans-son-parcours-mobilite",
-        "mobilite--financer-ma-mobilite",
-        "mobilite--mobilite-douce-partagee-collective",
-    })),
-    "logement": ("trouver un logement", frozenset({
-        "logement-hebergement--louer-un-logement",
-        "logement-hebergement--changer-de-logement",
-        "logement-hebergement--rechercher-une-solution-dhebergement-temporaire",
-        "logement-hebergement--sinformer-sur-les-demarches-liees-a-lacces-au-logement",
-        "logement-hebergement--se-maintenir-dans-le-logement",
-    })),
-    "creation-activite": ("créer son activité", frozenset({
-        "creer-une-entreprise--definir-son-projet-de-creation-dentreprise",
-        "creer-une-entreprise--structurer-son-projet-de-creation-dentreprise",
-        "creer-une-entreprise--developper-son-entreprise",
-    })),
-    "ne-sait-pas": ("trouver sa voie", frozenset({
-        "choisir-un-metier--decouvrir-un-metier-ou-un-secteur-dactivite",
-        "choisir-un-metier--identifier-ses-points-forts-et-ses-competences",
-        "choisir-un-metier--confirmer-son-choix-de-metier",
-        "remobilisation--bien-etre-confiance-en-soi",
-        "remobilisation--lien-social",
-    })),
+    "emploi": (
+        "trouver un emploi",
+        frozenset(
+            {
+                "trouver-un-emploi--convaincre-un-recruteur-en-entretien",
+                "trouver-un-emploi--faire-des-candidatures-spontanees",
+                "trouver-un-emploi--repondre-a-des-offres-demploi",
+                "trouver-un-emploi--suivre-ses-candidatures-et-relancer-les-employeurs",
+                "trouver-un-emploi--maintien-dans-lemploi",
+                "preparer-sa-candidature--developper-son-reseau",
+                "preparer-sa-candidature--organiser-ses-demarches-de-recherche-demploi",
+                "preparer-sa-candidature--realiser-un-cv-et-ou-une-lettre-de-motivation",
+                "preparer-sa-candidature--valoriser-ses-competences",
+                "choisir-un-metier--connaitre-les-opportunites-demploi",
+            }
+        ),
+    ),
+    "formation": (
+        "se former",
+        frozenset(
+            {
+                "se-former--trouver-sa-formation",
+                "se-former--monter-son-dossier-de-formation",
+                "lecture-ecriture-calcul--maitriser-le-francais",
+                "lecture-ecriture-calcul--maitriser-le-calcul",
+                "numerique--maitriser-les-fondamentaux-du-numerique",
+                "preparer-sa-candidature--valoriser-ses-competences",
+            }
+        ),
+    ),
+    "apprentissage": (
+        "trouver un apprentissage ou une alternance",
+        frozenset(
+            {
+                "se-former--trouver-sa-formation",
+                "se-former--monter-son-dossier-de-formation",
+                "choisir-un-metier--decouvrir-un-metier-ou-un-secteur-dactivite",
+                "choisir-un-metier--confirmer-son-choix-de-metier",
+            }
+        ),
+    ),
+    "mobilite-permis": (
+        "passer le permis ou se déplacer",
+        frozenset(
+            {
+                "mobilite--preparer-un-permis",
+                "mobilite--acceder-a-un-vehicule",
+                "mobilite--entretenir-reparer-son-vehicule",
+                "mobilite--etre-accompagne-dans-son-parcours-mobilite",
+                "mobilite--financer-ma-mobilite",
+                "mobilite--mobilite-douce-partagee-collective",
+            }
+        ),
+    ),
+    "logement": (
+        "trouver un logement",
+        frozenset(
+            {
+                "logement-hebergement--louer-un-logement",
+                "logement-hebergement--changer-de-logement",
+                "logement-hebergement--rechercher-une-solution-dhebergement-temporaire",
+                "logement-hebergement--sinformer-sur-les-demarches-liees-a-lacces-au-logement",
+                "logement-hebergement--se-maintenir-dans-le-logement",
+            }
+        ),
+    ),
+    "creation-activite": (
+        "créer son activité",
+        frozenset(
+            {
+                "creer-une-entreprise--definir-son-projet-de-creation-dentreprise",
+                "creer-une-entreprise--structurer-son-projet-de-creation-dentreprise",
+                "creer-une-entreprise--developper-son-entreprise",
+            }
+        ),
+    ),
+    "ne-sait-pas": (
+        "trouver sa voie",
+        frozenset(
+            {
+                "choisir-un-metier--decouvrir-un-metier-ou-un-secteur-dactivite",
+                "choisir-un-metier--identifier-ses-points-forts-et-ses-competences",
+                "choisir-un-metier--confirmer-son-choix-de-metier",
+                "remobilisation--bien-etre-confiance-en-soi",
+                "remobilisation--lien-social",
+            }
+        ),
+    ),
 }
 
 # Contract (notes/contracts.md): still at school, or left it; the highest diploma held.

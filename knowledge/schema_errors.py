@@ -8,8 +8,14 @@ from typing import Mapping, Optional
 
 import jsonschema
 
-_TYPES_FR = {"integer": "un nombre entier", "string": "un texte", "array": "une liste", "object": "une rubrique",
-             "boolean": "vrai ou faux", "number": "un nombre"}
+_TYPES_FR = {
+    "integer": "un nombre entier",
+    "string": "un texte",
+    "array": "une liste",
+    "object": "une rubrique",
+    "boolean": "vrai ou faux",
+    "number": "un nombre",
+}
 
 # Long enumerations are the data·inclusion vocabularies (thematiques 69, reseaux_porteurs 108): naming them
 # helps nobody. The local lists (reserved publics: 22) are said in full.

@@ -53,13 +53,15 @@ def load_sectors(path: Path = SECTORS_FILE) -> Tuple[Sector, ...]:
         if entry["id"] in seen:
             raise ValueError(f"{path} : secteur {entry['id']!r} en double")
         seen.add(entry["id"])
-        sectors.append(Sector(
-            id=entry["id"],
-            libelle=entry["libelle"],
-            said=_words_pattern(entry["mots"], plural=False),
-            in_record=_words_pattern(entry["fiches"], plural=True),
-            exclude=tuple(normalize(p) for p in entry.get("exclure") or ()),
-        ))
+        sectors.append(
+            Sector(
+                id=entry["id"],
+                libelle=entry["libelle"],
+                said=_words_pattern(entry["mots"], plural=False),
+                in_record=_words_pattern(entry["fiches"], plural=True),
+                exclude=tuple(normalize(p) for p in entry.get("exclure") or ()),
+            )
+        )
     return tuple(sectors)
 
 
@@ -86,8 +88,9 @@ def find_sector(text: str, sectors: Optional[Tuple[Sector, ...]] = None) -> Opti
     return min(found)[1] if found else None
 
 
-def read_sector(text: str, entities: Iterable[Dict[str, object]] = (),
-                sectors: Optional[Tuple[Sector, ...]] = None) -> Optional[str]:
+def read_sector(
+    text: str, entities: Iterable[Dict[str, object]] = (), sectors: Optional[Tuple[Sector, ...]] = None
+) -> Optional[str]:
     """A `secteur` entity (an id, or the words the model tagged) first, else the words of the message."""
     known = sectors_by_id(sectors)
     for entity in entities or ():

@@ -31,11 +31,11 @@ def one_line(text: str, limit: int = OFFER_MAX_CHARS) -> str:
     for end in (". ", " ! ", " ? "):
         cut = text.find(end)
         if cut > 0:
-            text = text[:cut + 1].rstrip()
+            text = text[: cut + 1].rstrip()
             break
     if len(text) <= limit:
         return text
-    shortened = text[:limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
+    shortened = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
     return shortened + "…"
 
 
@@ -126,10 +126,21 @@ def empty_text() -> str:
 # --------------------------------------------------------------------------- profile
 
 _FIELD_LABELS = {
-    "age": "Âge", "code_insee": "Commune", "quartier": "Quartier", "qpv": "Quartier prioritaire",
-    "permis": "Permis de conduire", "vehicule": "Véhicule", "logement": "Logement", "handicap": "Handicap",
-    "besoin": "Besoin", "scolarite": "Scolarité", "diplome": "Diplôme", "femme": "Genre", "parent_isole": "Parent isolé",
-    "minima_sociaux": "Minima sociaux (RSA…)", "refugie": "Réfugié·e",
+    "age": "Âge",
+    "code_insee": "Commune",
+    "quartier": "Quartier",
+    "qpv": "Quartier prioritaire",
+    "permis": "Permis de conduire",
+    "vehicule": "Véhicule",
+    "logement": "Logement",
+    "handicap": "Handicap",
+    "besoin": "Besoin",
+    "scolarite": "Scolarité",
+    "diplome": "Diplôme",
+    "femme": "Genre",
+    "parent_isole": "Parent isolé",
+    "minima_sociaux": "Minima sociaux (RSA…)",
+    "refugie": "Réfugié·e",
 }
 
 
@@ -146,7 +157,7 @@ def at_commune(name: str) -> str:
     (« Le » and « Les » contract with « à », « La » and « L' » do not)."""
     for article, contracted in (("Le ", "au "), ("Les ", "aux ")):
         if name.startswith(article) and len(name) > len(article):
-            return contracted + name[len(article):]
+            return contracted + name[len(article) :]
     return f"à {name}"
 
 
@@ -202,8 +213,13 @@ def profile_summary(profile: Profile) -> str:
 URGENCE_LINE = "Orientation urgence donnée pendant la conversation (numéros d'aide)."
 
 
-def liaison_sheet(profile: Profile, recommendation: Recommendation, urgence_donnee: bool = False,
-                  today: Optional[date] = None, step: Optional[object] = None) -> str:
+def liaison_sheet(
+    profile: Profile,
+    recommendation: Recommendation,
+    urgence_donnee: bool = False,
+    today: Optional[date] = None,
+    step: Optional[object] = None,
+) -> str:
     """One message to copy or forward to a conseiller (orientation/liaison.py): addressee, date, the situation
     in plain words, what was suggested and why, and the places to contact with address, phone and hours.
     `urgence_donnee`: the safety layer answered a message in danger; the fiche says so, never its words."""
@@ -216,13 +232,19 @@ def liaison_sheet(profile: Profile, recommendation: Recommendation, urgence_donn
 
 # On a phone, four networks is already a lot: the most specific ones come first (see match_networks).
 BOT_NETWORKS_MAX = 4
-DATA_AGE_NOTE = (f"Ces actions viennent de guides de bonnes pratiques ({GUIDES_PERIOD[0]}-{GUIDES_PERIOD[1]}) : "
-                 "parlez-en à votre conseiller mission locale pour savoir si elles existent encore.")
+DATA_AGE_NOTE = (
+    f"Ces actions viennent de guides de bonnes pratiques ({GUIDES_PERIOD[0]}-{GUIDES_PERIOD[1]}) : "
+    "parlez-en à votre conseiller mission locale pour savoir si elles existent encore."
+)
 
-CURRENT_OFFERS_NOTE = "Ces offres viennent de l'annuaire de l'inclusion (data·inclusion), avec leur date de mise à jour."
-MIXED_NOTE = ("Certaines viennent de l'annuaire de l'inclusion (data·inclusion), d'autres de guides de bonnes "
-              f"pratiques ({GUIDES_PERIOD[0]}-{GUIDES_PERIOD[1]}) : pour celles-ci, demandez à votre conseiller "
-              "si elles existent encore.")
+CURRENT_OFFERS_NOTE = (
+    "Ces offres viennent de l'annuaire de l'inclusion (data·inclusion), avec leur date de mise à jour."
+)
+MIXED_NOTE = (
+    "Certaines viennent de l'annuaire de l'inclusion (data·inclusion), d'autres de guides de bonnes "
+    f"pratiques ({GUIDES_PERIOD[0]}-{GUIDES_PERIOD[1]}) : pour celles-ci, demandez à votre conseiller "
+    "si elles existent encore."
+)
 
 
 def intro_text(recommendation: Recommendation, updating: bool = False) -> str:
@@ -258,9 +280,28 @@ def networks_text(networks: Sequence[NetworkSuggestion], limit: int = BOT_NETWOR
     return "\n".join(lines)
 
 
-_ORDINALS = {"premier": 1, "premiere": 1, "1er": 1, "1ere": 1, "deuxieme": 2, "second": 2, "seconde": 2,
-             "2e": 2, "2eme": 2, "troisieme": 3, "3e": 3, "3eme": 3, "quatrieme": 4, "4e": 4, "4eme": 4,
-             "cinquieme": 5, "5e": 5, "5eme": 5, "derniere": -1, "dernier": -1}
+_ORDINALS = {
+    "premier": 1,
+    "premiere": 1,
+    "1er": 1,
+    "1ere": 1,
+    "deuxieme": 2,
+    "second": 2,
+    "seconde": 2,
+    "2e": 2,
+    "2eme": 2,
+    "troisieme": 3,
+    "3e": 3,
+    "3eme": 3,
+    "quatrieme": 4,
+    "4e": 4,
+    "4eme": 4,
+    "cinquieme": 5,
+    "5e": 5,
+    "5eme": 5,
+    "derniere": -1,
+    "dernier": -1,
+}
 
 
 def asked_position(text: str) -> Optional[int]:
@@ -287,8 +328,10 @@ def follow_up_problem(shown: Sequence[str], was_shown: bool, text: str) -> Optio
     if not was_shown:
         return "Je ne vous ai encore rien proposé. Dites-moi ce que vous cherchez et je regarde."
     if not shown:
-        return ("Je n'ai trouvé aucune action recensée pour vous : les contacts donnés plus haut "
-                "(France services, réseaux) restent les bons.")
+        return (
+            "Je n'ai trouvé aucune action recensée pour vous : les contacts donnés plus haut "
+            "(France services, réseaux) restent les bons."
+        )
     position = asked_position(text)
     if position is not None and position > len(shown):
         count = "qu'une action" if len(shown) == 1 else f"que {len(shown)} actions"

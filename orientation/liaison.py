@@ -17,8 +17,20 @@ from orientation.matching import Recommendation
 from orientation.next_step import NextStep, addressee_lines, networks_besides, next_step, next_step_text
 
 TITLE = "Fiche de liaison Aiguillage"
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-          "novembre", "décembre")
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
 
 
 def french_date(day: date) -> str:
@@ -59,7 +71,10 @@ def situation_lines(profile: Profile) -> List[str]:
             lines.append(f"- {profile.whole_age} ans")
         elif name == "code_insee":
             where = formatting.commune_label(value)
-            lines.append(f"- Habite {formatting.at_commune(where)}" + (f", quartier {profile.quartier}" if profile.quartier else ""))
+            lines.append(
+                f"- Habite {formatting.at_commune(where)}"
+                + (f", quartier {profile.quartier}" if profile.quartier else "")
+            )
         elif name == "quartier":
             continue  # said with the commune
         elif name in _PLAIN:
@@ -69,12 +84,23 @@ def situation_lines(profile: Profile) -> List[str]:
     return lines or ["- Rien de précisé"]
 
 
-def liaison_text(profile: Profile, recommendation: Recommendation, today: Optional[date] = None,
-                 step: Optional[NextStep] = None, urgence_donnee: bool = False) -> str:
+def liaison_text(
+    profile: Profile,
+    recommendation: Recommendation,
+    today: Optional[date] = None,
+    step: Optional[NextStep] = None,
+    urgence_donnee: bool = False,
+) -> str:
     today = today or date.today()
     step = step if step is not None else next_step(profile.code_insee, age=profile.whole_age)
-    lines = [f"{TITLE} — {french_date(today)}", *addressee_lines(step), "", "Situation de la personne :",
-             *situation_lines(profile), ""]
+    lines = [
+        f"{TITLE} — {french_date(today)}",
+        *addressee_lines(step),
+        "",
+        "Situation de la personne :",
+        *situation_lines(profile),
+        "",
+    ]
     if urgence_donnee:
         lines += [formatting.URGENCE_LINE, ""]
     if recommendation.empty:
@@ -103,6 +129,9 @@ def liaison_text(profile: Profile, recommendation: Recommendation, today: Option
         lines.extend(f"- {ns.network.nom} : {ns.network.comment_trouver}" for ns in networks)
     if any(not s.initiative.date_maj for s in recommendation.local):
         start, end = formatting.GUIDES_PERIOD
-        lines += ["", f"Les actions tirées de guides publiés entre {start} et {end} sont à vérifier avant "
-                      "d'orienter la personne : elles ont pu changer ou s'arrêter."]
+        lines += [
+            "",
+            f"Les actions tirées de guides publiés entre {start} et {end} sont à vérifier avant "
+            "d'orienter la personne : elles ont pu changer ou s'arrêter.",
+        ]
     return "\n".join(lines)

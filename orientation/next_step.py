@@ -22,8 +22,9 @@ FIND_MISSION_LOCALE = (
 )
 # Missions locales serve people aged 16 to 25: past that age, neither the hosting one nor « find yours ».
 MISSION_LOCALE_AGES = (16, 25)
-NO_MISSION_LOCALE_ADDRESSEE = ("À transmettre à la personne qui vous accompagne (France Travail, France services, "
-                               "services sociaux…).")
+NO_MISSION_LOCALE_ADDRESSEE = (
+    "À transmettre à la personne qui vous accompagne (France Travail, France services, services sociaux…)."
+)
 FRANCE_SERVICES_HEAD = "France services (aide pour toutes les démarches : France Travail, CAF, papiers…)"
 FRANCE_SERVICES_MAX = 2
 
@@ -60,8 +61,13 @@ def _nearest_france_services(code_insee: Optional[str], limit: int) -> Sequence[
     return tuple(nearest(code_insee, limit=limit))
 
 
-def next_step(code_insee: Optional[str], deployment: Optional[MissionLocale] = None,
-              use_current: bool = True, france_services: Any = None, age: Optional[int] = None) -> NextStep:
+def next_step(
+    code_insee: Optional[str],
+    deployment: Optional[MissionLocale] = None,
+    use_current: bool = True,
+    france_services: Any = None,
+    age: Optional[int] = None,
+) -> NextStep:
     """The block for a person living in `code_insee` (None when unknown), aged `age` (None when unknown).
 
     `deployment` defaults to $AIGUILLAGE_DEPLOYMENT (use_current=False to ignore it); `france_services`
@@ -82,8 +88,11 @@ def next_step(code_insee: Optional[str], deployment: Optional[MissionLocale] = N
 def networks_besides(step: NextStep, networks: Sequence[Any]) -> List[Any]:
     """The standing networks to list beside the block: the mission locale's own line would say twice how
     to reach it when the block already names it (the hosting one, or how to find one's own)."""
-    return [ns for ns in networks
-            if not (ns.network.id == "mission-locale" and (step.mission_locale or step.mission_locale_age))]
+    return [
+        ns
+        for ns in networks
+        if not (ns.network.id == "mission-locale" and (step.mission_locale or step.mission_locale_age))
+    ]
 
 
 # --------------------------------------------------------------------------- text
@@ -128,8 +137,10 @@ def site_lines(step: NextStep, today: date) -> List[str]:
     site = step.site
     assert site is not None and step.mission_locale is not None
     kind = "" if site.type == "siege" else f" ({'permanence' if site.type == 'permanence' else 'antenne'})"
-    lines = [f"Votre mission locale : {step.mission_locale.nom}",
-             f"Le lieu le plus proche : {site.nom}{kind}{_km(step.site_km)}"]
+    lines = [
+        f"Votre mission locale : {step.mission_locale.nom}",
+        f"Le lieu le plus proche : {site.nom}{kind}{_km(step.site_km)}",
+    ]
     lines.extend(site.contact_lines(today))
     return lines
 

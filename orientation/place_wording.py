@@ -14,12 +14,14 @@ from knowledge import geo
 from knowledge.places import france_services
 from knowledge.places.france_services import DAYS, DayHours, Place
 
-INTRO = ("Pour vos démarches (France Travail, CAF, papiers…), une France services vous reçoit "
-         "près de chez vous :")
-INTRO_PLURAL = ("Pour vos démarches (France Travail, CAF, papiers…), des France services vous "
-                "reçoivent près de chez vous :")
-NO_COMMUNE = ("Dites-moi votre commune et je vous indiquerai la France services la plus proche, "
-              "pour vos démarches (France Travail, CAF, papiers…).")
+INTRO = "Pour vos démarches (France Travail, CAF, papiers…), une France services vous reçoit près de chez vous :"
+INTRO_PLURAL = (
+    "Pour vos démarches (France Travail, CAF, papiers…), des France services vous reçoivent près de chez vous :"
+)
+NO_COMMUNE = (
+    "Dites-moi votre commune et je vous indiquerai la France services la plus proche, "
+    "pour vos démarches (France Travail, CAF, papiers…)."
+)
 SOURCE_NOTE = f"({france_services.SOURCE})"
 
 
@@ -79,8 +81,9 @@ def place_text(place: Place, today: dt.date) -> str:
         head += f" — {where}"
     if place.itinerant:
         head += " (itinérante : appelez pour connaître ses passages)"
-    contact = [f"Tél. {place.telephone}" if place.telephone else
-               (f"Courriel : {place.courriel}" if place.courriel else "")]
+    contact = [
+        f"Tél. {place.telephone}" if place.telephone else (f"Courriel : {place.courriel}" if place.courriel else "")
+    ]
     contact.append(opening_text(place, today))
     if place.rendez_vous:
         contact.append("rendez-vous possible")
@@ -92,8 +95,10 @@ def no_place_text(code_insee: str) -> str:
     """Where the data knows no site: say so, invent nothing."""
     commune = geo.get_commune(code_insee)
     where = commune.label if commune else "votre commune"
-    return (f"Je ne connais pas de France services près de {where} "
-            f"{SOURCE_NOTE}. Votre mairie peut vous indiquer où faire vos démarches.")
+    return (
+        f"Je ne connais pas de France services près de {where} "
+        f"{SOURCE_NOTE}. Votre mairie peut vous indiquer où faire vos démarches."
+    )
 
 
 def places_text(places: Sequence[Place], today: dt.date) -> str:
@@ -103,8 +108,7 @@ def places_text(places: Sequence[Place], today: dt.date) -> str:
     return "\n".join(lines)
 
 
-def nearest_places_message(code_insee: Optional[str], limit: int = 2,
-                           now: Optional[dt.datetime] = None) -> str:
+def nearest_places_message(code_insee: Optional[str], limit: int = 2, now: Optional[dt.datetime] = None) -> str:
     """The block that ends every suggestion answer: the nearest France services, or why none."""
     if not code_insee:
         return NO_COMMUNE

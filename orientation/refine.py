@@ -28,8 +28,20 @@ _CLOSER = re.compile(
 )
 
 # The facts said back when they change. Sensitive answers (logement, handicap) are only named, never repeated.
-SNAPSHOT_KEYS = ("besoin", "age", "code_insee", "quartier", "qpv", "permis", "vehicule", "logement", "handicap",
-                 "rqth", "secteur", "plus_pres")
+SNAPSHOT_KEYS = (
+    "besoin",
+    "age",
+    "code_insee",
+    "quartier",
+    "qpv",
+    "permis",
+    "vehicule",
+    "logement",
+    "handicap",
+    "rqth",
+    "secteur",
+    "plus_pres",
+)
 
 
 def wants_closer(text: str) -> bool:
@@ -69,13 +81,20 @@ _WHO_KNOWS_ANY = "un conseiller de votre mission locale pourra chercher avec vou
 
 
 def no_sector_text(sector: Sector, besoin: Optional[str] = None) -> str:
-    return (f"Je n'ai pas d'action recensée pour {sector.libelle} près de chez vous ; "
-            + _WHO_KNOWS.get(besoin or "", _WHO_KNOWS_ANY))
+    return f"Je n'ai pas d'action recensée pour {sector.libelle} près de chez vous ; " + _WHO_KNOWS.get(
+        besoin or "", _WHO_KNOWS_ANY
+    )
 
 
-def refine(pool: Sequence[Suggestion], wishes: Wishes, limit: int, knows_place: bool = True,
-           previous: Sequence[str] = (), sectors: Optional[Tuple[Sector, ...]] = None,
-           besoin: Optional[str] = None) -> Refined:
+def refine(
+    pool: Sequence[Suggestion],
+    wishes: Wishes,
+    limit: int,
+    knows_place: bool = True,
+    previous: Sequence[str] = (),
+    sectors: Optional[Tuple[Sector, ...]] = None,
+    besoin: Optional[str] = None,
+) -> Refined:
     """The suggestions to show from the matcher's ranked `pool` (wider than `limit`), and what to say first.
 
     A trade keeps only the records that touch it; when none does, the list stays as the matcher made it and
@@ -93,15 +112,20 @@ def refine(pool: Sequence[Suggestion], wishes: Wishes, limit: int, knows_place: 
             notes.append(no_sector_text(sector, besoin))
     if wishes.plus_pres:
         if not knows_place:
-            notes.append("Pour classer par distance, il me faut votre commune : écrivez-la, "
-                         "par exemple « j'habite à Fougères ».")
+            notes.append(
+                "Pour classer par distance, il me faut votre commune : écrivez-la, par exemple « j'habite à Fougères »."
+            )
         else:
             chosen.sort(key=_closeness)  # stable: the matcher's order among equally close ones
-    local = tuple(chosen[:max(limit, 0)])
+    local = tuple(chosen[: max(limit, 0)])
     unchanged = bool(previous) and [s.initiative.id for s in local] == list(previous)
     # With nothing to show, « already the closest » would contradict the « nothing found » that follows.
     if wishes.plus_pres and knows_place and local:
-        notes.append(ALREADY_CLOSEST_TEXT if unchanged or len(local) < 2 else "Je les classe de la plus proche à la plus éloignée de chez vous.")
+        notes.append(
+            ALREADY_CLOSEST_TEXT
+            if unchanged or len(local) < 2
+            else "Je les classe de la plus proche à la plus éloignée de chez vous."
+        )
     return Refined(local, tuple(notes), unchanged)
 
 
@@ -146,8 +170,12 @@ def _change_text(key: str, value: Any, sectors: Optional[Tuple[Sector, ...]]) ->
     return None
 
 
-def describe_changes(before: Optional[Mapping[str, Any]], after: Mapping[str, Any],
-                     sectors: Optional[Tuple[Sector, ...]] = None, skip: Iterable[str] = ()) -> Optional[str]:
+def describe_changes(
+    before: Optional[Mapping[str, Any]],
+    after: Mapping[str, Any],
+    sectors: Optional[Tuple[Sector, ...]] = None,
+    skip: Iterable[str] = (),
+) -> Optional[str]:
     """« C'est noté : vous n'avez pas de moyen de transport à vous. » — or None when nothing changed.
 
     Only what the person said since the last list; the commune's derived fields follow code_insee.

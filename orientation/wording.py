@@ -59,9 +59,15 @@ def _plausible(name: str, value: Any) -> bool:
 
 def changed_facts(before: Mapping[str, Any], after: Mapping[str, Any]) -> List[str]:
     """The facts that were known and now say something else (an answer given for the first time is no change)."""
-    return [name for name in (*ACKNOWLEDGED, *QUIET)
-            if name in after and before.get(name) is not None and after[name] is not None
-            and after[name] != before[name] and _plausible(name, after[name])]
+    return [
+        name
+        for name in (*ACKNOWLEDGED, *QUIET)
+        if name in after
+        and before.get(name) is not None
+        and after[name] is not None
+        and after[name] != before[name]
+        and _plausible(name, after[name])
+    ]
 
 
 def correction_sentence(before: Mapping[str, Any], after: Mapping[str, Any]) -> Optional[str]:
@@ -80,13 +86,19 @@ PERMIS_MIN_AGE = 17
 MISSION_LOCALE_MAX_AGE = 25
 
 _AGE_NOTES = {
-    "school": ("À votre âge, l'école est obligatoire jusqu'à 16 ans, puis la formation jusqu'à 18 ans "
-               "(études, apprentissage, emploi ou service civique). Pour choisir une voie, le CIO (centre "
-               "d'information et d'orientation) vous reçoit gratuitement ; la mission locale, dès 16 ans."),
-    "permis": ("Je ne vous demande pas le permis : il se passe à partir de 17 ans, mais la conduite "
-               "accompagnée est possible dès 15 ans, avec une auto-école."),
-    "over": ("Bon à savoir : les missions locales accueillent les 16-25 ans. Je continue pour vous indiquer "
-             "les structures qui peuvent vous aider à votre âge."),
+    "school": (
+        "À votre âge, l'école est obligatoire jusqu'à 16 ans, puis la formation jusqu'à 18 ans "
+        "(études, apprentissage, emploi ou service civique). Pour choisir une voie, le CIO (centre "
+        "d'information et d'orientation) vous reçoit gratuitement ; la mission locale, dès 16 ans."
+    ),
+    "permis": (
+        "Je ne vous demande pas le permis : il se passe à partir de 17 ans, mais la conduite "
+        "accompagnée est possible dès 15 ans, avec une auto-école."
+    ),
+    "over": (
+        "Bon à savoir : les missions locales accueillent les 16-25 ans. Je continue pour vous indiquer "
+        "les structures qui peuvent vous aider à votre âge."
+    ),
 }
 
 
@@ -121,7 +133,4 @@ def asks_diplome(slots: Mapping[str, Any]) -> bool:
     work, training or a path, who is no longer at school."""
     age = slots.get("age")
     young = not isinstance(age, (int, float)) or isinstance(age, bool) or not age > MISSION_LOCALE_MAX_AGE
-    return (young and slots.get("besoin") in DIPLOMA_NEEDS
-            and slots.get("scolarite") != "scolarise")
-
-
+    return young and slots.get("besoin") in DIPLOMA_NEEDS and slots.get("scolarite") != "scolarise"

@@ -25,19 +25,24 @@ _UNIT = r"(?:ans?|piges?|balais|berges|years? old|yo)"
 # « 16a », « 18a »: the unit glued to the number as typed on a phone (never « 20 a Lyon », « à » spelt a).
 _GLUED_UNIT = re.compile(r"\b(\d{2})a\b(?! (?:rue|avenue|bd|boulevard|chemin|allee|bis)\b)")
 # « je vais avoir 18 ans le mois prochain », « j'aurai 18 ans en mars »: one year less today.
-_FUTURE_AGE = re.compile(r"\b(?:je vais avoir|jvais avoir|vais avoir|va avoir|j aurai|jaurai|aurai)\s+(\d{2})\b"
-                         rf"(?:\s*{_UNIT})?(?!\s*(?:enfants?|mois|euros?))")
+_FUTURE_AGE = re.compile(
+    r"\b(?:je vais avoir|jvais avoir|vais avoir|va avoir|j aurai|jaurai|aurai)\s+(\d{2})\b"
+    rf"(?:\s*{_UNIT})?(?!\s*(?:enfants?|mois|euros?))"
+)
 # « depuis 2 ans », « il y a 3 ans », « travaillé 2 ans »: a duration, not an age.
 _DURATION_BEFORE = re.compile(
     r"\b(?:depuis|dpuis|depui|dpui|dep|y a|ya|pendant|durant|fait|dans|pour|apres|avant|en|sur|encore|plus de|moins de|"
-    r"travaille|bosse|passe|reste|vecu|habite|taffe|ete)\s*$")
+    r"travaille|bosse|passe|reste|vecu|habite|taffe|ete)\s*$"
+)
 _DURATION_AFTER = re.compile(
     r"^\s*(?:d |de |en |au )?(?:experience|chomage|galere|travail|boulot|taf|etudes?|anciennete|service|contrat|"
-    r"interim|formation|fac|lycee|college|ecole|mariage|retard|plus tard|avant|apres)\b")
+    r"interim|formation|fac|lycee|college|ecole|mariage|retard|plus tard|avant|apres)\b"
+)
 # « j'ai 2 enfants », « g 20 balles »: a count of something else.
 _COUNT_AFTER = re.compile(
     r"^\s*(?:[/.,]\d|enfants?|gosses?|mois|semaines?|jours?|heures?|h\b|euros?|e\b|balles|freres?|soeurs?|points?|"
-    r"km|kilometres?|personnes?|chiens?|chats?|x\b|fois|ans? d|ans? de|ans? en)")
+    r"km|kilometres?|personnes?|chiens?|chats?|x\b|fois|ans? d|ans? de|ans? en)"
+)
 _FIRST_PERSON = r"(?:j ai|jai|g|j|ai|il a|elle a|age|agee?|age de|agee? de|moi|moi c est|i m|im|i am)"
 
 
@@ -87,9 +92,16 @@ def _parse_date(span: str) -> Optional[date]:
     import dateparser  # imported on first use: it costs 0.2 s, and most messages carry no date
 
     try:
-        parsed = dateparser.parse(span, languages=["fr"], settings={
-            "DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year", "month"],
-            "RETURN_AS_TIMEZONE_AWARE": False})
+        parsed = dateparser.parse(
+            span,
+            languages=["fr"],
+            settings={
+                "DATE_ORDER": "DMY",
+                "PREFER_DAY_OF_MONTH": "first",
+                "REQUIRE_PARTS": ["year", "month"],
+                "RETURN_AS_TIMEZONE_AWARE": False,
+            },
+        )
     except Exception:  # dateparser raises on some odd spans (overflowing years…): no date then
         return None
     return parsed.date() if parsed else None
@@ -97,10 +109,14 @@ def _parse_date(span: str) -> Optional[date]:
 
 _MONTHS = r"(?:janv|fev|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)[a-z]*"
 # « 03/03/2006 », « 3-3-06 », « 3 mars 2006 », « 1er mars 2006 » (digits with spaces are phone numbers, not dates).
-_FULL_DATE = re.compile(rf"\b(\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:19|20)?\d{{2}}|\d{{1,2}}(?:er)? {_MONTHS} (?:19|20)\d{{2}})\b")
+_FULL_DATE = re.compile(
+    rf"\b(\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:19|20)?\d{{2}}|\d{{1,2}}(?:er)? {_MONTHS} (?:19|20)\d{{2}})\b"
+)
 _MONTH_YEAR = re.compile(rf"\b({_MONTHS} (?:19|20)\d{{2}})\b")
 _BIRTH_CUE = re.compile(r"\b(?:ne|nee|nes|naissance|ddn|anniversaire)\b")
-_BIRTH_YEAR = re.compile(r"\b(?:ne|nee|naissance|annee|suis de|je suis de|jsuis de|chui de)\b[^0-9]{0,12}((?:19|20)\d{2})\b")
+_BIRTH_YEAR = re.compile(
+    r"\b(?:ne|nee|naissance|annee|suis de|je suis de|jsuis de|chui de)\b[^0-9]{0,12}((?:19|20)\d{2})\b"
+)
 
 
 def _birth(t: str, expecting_age: bool, today: date) -> Optional[AgeReading]:
@@ -146,9 +162,12 @@ def parse_age(text: str, *, expecting_age: bool = False, today: Optional[date] =
         return AgeReading(int(match.group(1)) + (0.5 if match.group(2) else 0.0))
     # « jai 19 », « g 20 », « âge : 18 », « il a 19 » — the unit left out, but the phrase says age.
     # Two digits: « j'ai un CAP » is « j ai 1 cap » once in digits, and nobody is 9 in this service.
-    phrase = re.search(rf"\b(?:j ai|jai|g|il a|elle a|age|agee?|age de|agee? de|moi c est|i m|im|i am)\s+"
-                       rf"(\d{{2}})\b({_HALF})?", t)
-    if phrase and not _COUNT_AFTER.match(t[phrase.end(1):]) and not _DURATION_AFTER.match(t[phrase.end():]):
+    phrase = re.search(
+        rf"\b(?:j ai|jai|g|il a|elle a|age|agee?|age de|agee? de|moi c est|i m|im|i am)\s+"
+        rf"(\d{{2}})\b({_HALF})?",
+        t,
+    )
+    if phrase and not _COUNT_AFTER.match(t[phrase.end(1) :]) and not _DURATION_AFTER.match(t[phrase.end() :]):
         return AgeReading(int(phrase.group(1)) + (0.5 if phrase.group(2) else 0.0))
     glued = _GLUED_UNIT.search(t)
     if glued and not _is_duration(t, glued.start(), glued.end()):

@@ -26,9 +26,13 @@ _ANSWERING = {
 }
 
 
-def answers_asked_question(text: str, requested_slot: Optional[str], intent: Optional[str],
-                           entities: Sequence[Mapping[str, Any]] = (),
-                           known: Optional[Mapping[str, Any]] = None) -> bool:
+def answers_asked_question(
+    text: str,
+    requested_slot: Optional[str],
+    intent: Optional[str],
+    entities: Sequence[Mapping[str, Any]] = (),
+    known: Optional[Mapping[str, Any]] = None,
+) -> bool:
     """Whether a message the NLU took for `intent` is in fact an answer to the question asked."""
     if not requested_slot or intent not in LEAVING_INTENTS or not text or text.startswith("/"):
         return False

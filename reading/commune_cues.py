@@ -17,7 +17,8 @@ from knowledge.geo.records import Commune
 MOVE_CUE = re.compile(
     r"\b(?:habite|habiter|jhabite|vis|jvis|demenage|demenager|ville|commune|en fait|plutot)\b"
     r"|\b(?:je suis|jsuis|jsui|chui|chuis|suis|il est|elle est|j vis|jvis) (?:a|sur) (?!la\b|l\b|les\b)"
-    r"|\bpas (?:a|sur) (?!la\b|l\b|les\b)\w")
+    r"|\bpas (?:a|sur) (?!la\b|l\b|les\b)\w"
+)
 # « dans le 82 », « en 26 », « du 93 »: a département number said with a place.
 _DEPARTEMENT_SAID = re.compile(r"\b(?:dans le|dans la|dans|en|du|le|departement|dept|dep) ((?:\d{2,3})|2a|2b)\b")
 _EXACT = ("exact", "alias")

@@ -103,7 +103,7 @@ def _commune_slots(commune: geo.Commune) -> Dict[str, Any]:
     }
 
 
-def _apply_choice(choice: "geo.Choice", facts: Facts) -> None:
+def _apply_choice(choice: geo.Choice, facts: Facts) -> None:
     if choice.commune is not None:
         facts.slots.update(_commune_slots(choice.commune))
     elif choice.candidates:
@@ -125,7 +125,7 @@ def _bare_age(text: str, requested_slot: Optional[str], known: Mapping[str, Any]
     return BARE_AGE_RANGE[0] <= int(match.group(1)) <= BARE_AGE_RANGE[1]
 
 
-def _compound_choice(communes: Sequence["geo.Commune"], text: str) -> "geo.Choice":
+def _compound_choice(communes: Sequence[geo.Commune], text: str) -> geo.Choice:
     """Communes a sentence points to (« valence d'agen », « … dans le 82 »): one is taken, several offered."""
     communes = list(commune_cues.narrow_by_departement(communes, text))
     if len(communes) == 1:
@@ -133,8 +133,15 @@ def _compound_choice(communes: Sequence["geo.Commune"], text: str) -> "geo.Choic
     return geo.Choice(candidates=tuple(communes[:5]))
 
 
-def _read_commune(text: str, code: Optional[str], asked: bool, intent: Optional[str],
-                  known: Mapping[str, Any], facts: Facts, requested_slot: Optional[str] = None) -> None:
+def _read_commune(
+    text: str,
+    code: Optional[str],
+    asked: bool,
+    intent: Optional[str],
+    known: Mapping[str, Any],
+    facts: Facts,
+    requested_slot: Optional[str] = None,
+) -> None:
     """The one reader of the commune: a button's code, an answer to the commune question, or a place
     pointed to in a sentence. NLU `commune` entities are not used: the full-text pass keeps hyphenated
     names whole and knows which words are no places (see knowledge/geo/)."""
@@ -158,7 +165,9 @@ def _read_commune(text: str, code: Optional[str], asked: bool, intent: Optional[
         if intent in ("affirm", "deny"):
             return
         compound = None if offered else commune_cues.compound_communes(text)
-        choice = _compound_choice(compound, text) if compound else geo.read_answer(text, offered, known.get("departement"))
+        choice = (
+            _compound_choice(compound, text) if compound else geo.read_answer(text, offered, known.get("departement"))
+        )
         if choice.departement and not choice.commune and not choice.candidates:
             attempts = known.get("attempts") or {}
             if isinstance(attempts, Mapping) and attempts.get("commune", 0) >= COMMUNE_MAX_MISSES:
@@ -220,7 +229,11 @@ def read_facts(
             facts.unknown.append(requested_slot)  # …and said as « ne sait pas », not as a refusal
         return facts
 
-    besoin = button.get("besoin") if button.get("besoin") in BESOINS else parse_besoin(text, expecting=requested_slot in (None, "besoin"))
+    besoin = (
+        button.get("besoin")
+        if button.get("besoin") in BESOINS
+        else parse_besoin(text, expecting=requested_slot in (None, "besoin"))
+    )
     if besoin:
         facts.slots["besoin"] = besoin
     elif known.get("besoin") and negated_besoin(text) == known.get("besoin"):
@@ -237,7 +250,11 @@ def read_facts(
     scolarite = button.get("scolarite") if button.get("scolarite") in SCOLARITES else parse_scolarite(text)
     if scolarite:
         facts.slots["scolarite"] = scolarite
-    diplome = button.get("diplome") if button.get("diplome") in DIPLOMES else parse_diplome(text, expecting=requested_slot == "diplome")
+    diplome = (
+        button.get("diplome")
+        if button.get("diplome") in DIPLOMES
+        else parse_diplome(text, expecting=requested_slot == "diplome")
+    )
     if diplome:
         facts.slots["diplome"] = diplome
 
@@ -250,7 +267,11 @@ def read_facts(
     permis = parse_permis(text) if permis is None else permis
     vehicule = _ENTITY_BOOLS.get(button.get("vehicule", "").lower())
     vehicule = parse_vehicule(text) if vehicule is None else vehicule
-    logement = button.get("logement") if button.get("logement") in LOGEMENTS else parse_logement(text, expecting=requested_slot == "logement")
+    logement = (
+        button.get("logement")
+        if button.get("logement") in LOGEMENTS
+        else parse_logement(text, expecting=requested_slot == "logement")
+    )
     handicap = button.get("handicap") if button.get("handicap") in HANDICAPS else parse_handicap(text)
     if permis is not None:
         facts.slots["permis"] = permis

@@ -71,8 +71,10 @@ def build() -> dict:
     parts, offset = {}, 0
     for name, (_, vectorizer) in zip(PARTS, union.transformer_list):
         vocabulary = vectorizer.vocabulary_
-        parts[name] = {gram: [round(float(vectorizer.idf_[i]), 6), round(float(weights[offset + i]), 6)]
-                       for gram, i in sorted(vocabulary.items())}
+        parts[name] = {
+            gram: [round(float(vectorizer.idf_[i]), 6), round(float(weights[offset + i]), 6)]
+            for gram, i in sorted(vocabulary.items())
+        }
         offset += len(vocabulary)
     return {
         "about": "Second net of the safety layer: built by scripts/build_safety_model.py, do not edit by hand.",
@@ -87,9 +89,13 @@ def build() -> dict:
 
 def main() -> int:
     model = build()
-    MODEL_FILE.write_text(json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"{MODEL_FILE.relative_to(ROOT)} : {model['messages']} messages, "
-          f"{sum(len(p) for p in model['parts'].values())} n-grammes.")
+    MODEL_FILE.write_text(
+        json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
+    print(
+        f"{MODEL_FILE.relative_to(ROOT)} : {model['messages']} messages, "
+        f"{sum(len(p) for p in model['parts'].values())} n-grammes."
+    )
     return 0
 
 

@@ -33,8 +33,14 @@ KEYS = ("age_min", "age_max", "reserve_a", "residents", "diplome_max", "diplome_
 PUBLICS = RESERVED_PUBLICS  # one list: knowledge/models.py (the JSON schema's enum is checked against it)
 RESIDENT_LEVELS = ("communes", "departements", "regions")
 DIPLOMES = DIPLOMA_LEVELS  # ascending
-OLD_BOOLEANS = ("femmes_uniquement", "salaries_siae_uniquement", "suivi_mission_locale", "qpv", "rqth",
-                "refugies_uniquement")
+OLD_BOOLEANS = (
+    "femmes_uniquement",
+    "salaries_siae_uniquement",
+    "suivi_mission_locale",
+    "qpv",
+    "rqth",
+    "refugies_uniquement",
+)
 
 Record = Mapping[str, Any]
 
@@ -79,8 +85,11 @@ def problems(elig: Any) -> List[str]:
             elif not isinstance(codes, list) or not codes or not all(isinstance(c, str) for c in codes):
                 found.append(f"residents.{level} must be a non-empty list of code strings, not {codes!r}")
             else:
-                found += [f"residents.{level}: no such code {c!r} in knowledge/data/geo"
-                          for c in codes if not _place_exists(level, c)]
+                found += [
+                    f"residents.{level}: no such code {c!r} in knowledge/data/geo"
+                    for c in codes
+                    if not _place_exists(level, c)
+                ]
                 found += [f"residents.{level}: {c!r} twice" for c, n in Counter(codes).items() if n > 1]
     for key in ("diplome_max", "diplome_min"):
         if key in elig and elig[key] not in DIPLOMES:
@@ -93,7 +102,9 @@ def problems(elig: Any) -> List[str]:
         found.append(f"secteurs must be a non-empty list, not {trades!r}")
     else:
         found += [f"unknown secteur {t!r} (knowledge/data/secteurs.yaml)" for t in trades if t not in sectors_by_id()]
-    if "conditions_acces" in elig and not (isinstance(elig["conditions_acces"], str) and elig["conditions_acces"].strip()):
+    if "conditions_acces" in elig and not (
+        isinstance(elig["conditions_acces"], str) and elig["conditions_acces"].strip()
+    ):
         found.append("conditions_acces must be a non-empty string")
     return found
 
@@ -112,8 +123,11 @@ def _ages(elig: Record) -> str:
 
 
 def _residents(elig: Record) -> str:
-    names = {"communes": lambda c: geo.get_commune(c).nom, "departements": geo.departement_name,
-             "regions": geo.region_name}
+    names = {
+        "communes": lambda c: geo.get_commune(c).nom,
+        "departements": geo.departement_name,
+        "regions": geo.region_name,
+    }
     parts = []
     for level in RESIDENT_LEVELS:
         codes = elig.get("residents", {}).get(level, [])
@@ -153,14 +167,31 @@ def render(records: List[Tuple[str, Record]]) -> str:
     ]
     lines += [f"| {p} | {counts[p]} |" for p in PUBLICS if counts[p]]
     lines += _wide_records(records)
-    lines += ["", "| id | nom | âge | reserve_a | residents | diplôme | secteurs | source |",
-              "|---|---|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        "| id | nom | âge | reserve_a | residents | diplôme | secteurs | source |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for _, record in records:
         elig = record.get("eligibilite") or {}
         sources = ", ".join(f"{s['seed'][:3]}:{s['line']}" for s in record["sources"])
-        lines.append("| " + " | ".join(_cell(x) for x in (
-            record["id"], record["nom"], _ages(elig), ", ".join(elig.get("reserve_a", [])), _residents(elig),
-            _diplomes(elig), ", ".join(elig.get("secteurs", [])), sources)) + " |")
+        lines.append(
+            "| "
+            + " | ".join(
+                _cell(x)
+                for x in (
+                    record["id"],
+                    record["nom"],
+                    _ages(elig),
+                    ", ".join(elig.get("reserve_a", [])),
+                    _residents(elig),
+                    _diplomes(elig),
+                    ", ".join(elig.get("secteurs", [])),
+                    sources,
+                )
+            )
+            + " |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -172,9 +203,12 @@ def _wide(record: Record) -> bool:
 
 def _audience(record: Record) -> str:
     elig = record.get("eligibilite") or {}
-    parts = [f"âge {_ages(elig)}" if _ages(elig) else "", "réservée : " + ", ".join(elig["reserve_a"])
-             if elig.get("reserve_a") else "", _diplomes(elig), "secteurs : " + ", ".join(elig["secteurs"])
-             if elig.get("secteurs") else ""]
+    parts = [
+        f"âge {_ages(elig)}" if _ages(elig) else "",
+        "réservée : " + ", ".join(elig["reserve_a"]) if elig.get("reserve_a") else "",
+        _diplomes(elig),
+        "secteurs : " + ", ".join(elig["secteurs"]) if elig.get("secteurs") else "",
+    ]
     return " ; ".join(part for part in parts if part) or "aucune restriction"
 
 
@@ -184,9 +218,11 @@ def _wide_records(records: List[Tuple[str, Record]]) -> List[str]:
     wide = [record for _, record in records if _wide(record)]
     lines = ["", f"Records that match everywhere (national or several régions): {len(wide)}.", ""]
     for record in wide:
-        lines.append(f"- `{record['id']}` ({record['zone']['niveau']}) — publics : {', '.join(record['publics'])} ; "
-                     f"thématiques : {', '.join(t.split('--')[-1] for t in record['thematiques'])} ; "
-                     f"{_audience(record)}")
+        lines.append(
+            f"- `{record['id']}` ({record['zone']['niveau']}) — publics : {', '.join(record['publics'])} ; "
+            f"thématiques : {', '.join(t.split('--')[-1] for t in record['thematiques'])} ; "
+            f"{_audience(record)}"
+        )
     return lines
 
 

@@ -43,8 +43,22 @@ RESULT = ROOT / "benchmarks" / "results" / "understanding.md"
 # Dates of birth are turned into ages on a fixed day, so that the score does not drift with the calendar.
 TODAY = date(2026, 9, 1)
 # The facts a message may state; anything not expected must stay as it was.
-CHECKED_SLOTS = ("besoin", "age", "code_insee", "quartier", "qpv", "permis", "vehicule", "logement",
-                 "handicap", "rqth", "scolarite", "diplome", "commune_candidates", "skipped")
+CHECKED_SLOTS = (
+    "besoin",
+    "age",
+    "code_insee",
+    "quartier",
+    "qpv",
+    "permis",
+    "vehicule",
+    "logement",
+    "handicap",
+    "rqth",
+    "scolarite",
+    "diplome",
+    "commune_candidates",
+    "skipped",
+)
 # What the form asks, and the slot that answers it (the commune question is answered by code_insee).
 ANSWER_SLOT = {"commune": "code_insee"}
 _PAYLOAD = re.compile(r"^/(\w+)(\{.*\})?\s*$", re.S)
@@ -81,7 +95,8 @@ def model_parser(model_path: str) -> Parser:
     def parse(text: str) -> Tuple[Optional[str], List[Dict[str, Any]]]:
         if _PAYLOAD.match(text.strip()):
             return rule_parse(text)
-        # The live bot's NLU reads a long message cut to its ends (aiguillage/rasa/input_guard.py); the parsers read more.
+        # The live bot's NLU reads a long message cut to its ends (aiguillage/rasa/input_guard.py);
+        # the parsers read more.
         result = loop.run_until_complete(agent.parse_message(bounded(text, MAX_MESSAGE_CHARS)))
         return (result.get("intent") or {}).get("name"), result.get("entities") or []
 
@@ -98,7 +113,8 @@ def apply_message(state: Dict[str, Any], text: str, asked: Optional[str], parse:
     """The slots after one message, as the action server would set them."""
     intent, entities = parse(text)
     known = {k: v for k, v in state.items() if k != "skipped"}
-    # As aiguillage/rasa/answer_first.py does in the live bot: an answer to the question asked is not taken for « stop ».
+    # As aiguillage/rasa/answer_first.py does in the live bot: an answer to the question asked is not taken
+    # for « stop ».
     if answers_asked_question(text, asked, intent, entities, known):
         intent = "inform"
     kwargs: Dict[str, Any] = {"entities": entities, "intent": intent, "requested_slot": asked, "today": TODAY}
@@ -134,7 +150,9 @@ def _unset(value: Any) -> bool:
     return value is None or value == [] or value == {}
 
 
-def mismatches(expect: Dict[str, Any], known: Dict[str, Any], got: Dict[str, Any], strict: bool = True) -> Dict[str, Any]:
+def mismatches(
+    expect: Dict[str, Any], known: Dict[str, Any], got: Dict[str, Any], strict: bool = True
+) -> Dict[str, Any]:
     """Slots that are wrong: {slot: value got}. strict: unexpected slots must stay as in `known`."""
     wrong = {slot: got.get(slot) for slot, value in expect.items() if not _same(slot, value, got.get(slot))}
     if strict:
@@ -228,11 +246,12 @@ def score_conversations(conversations: Sequence[dict], parse: Parser = rule_pars
 
 def _short(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def render(messages: Score, conversations: Score, label: str,
-           parsers_only: Optional[Tuple[Score, Score]] = None) -> List[str]:
+def render(
+    messages: Score, conversations: Score, label: str, parsers_only: Optional[Tuple[Score, Score]] = None
+) -> List[str]:
     lines = [
         "# Understanding of real-style messages (issue 16)",
         "",
@@ -245,8 +264,10 @@ def render(messages: Score, conversations: Score, label: str,
     ]
     if parsers_only:
         m, c = parsers_only
-        lines.append(f"- Parsers alone, without the model: messages {m.right}/{m.total} = {m.share:.1%}, "
-                     f"conversations {c.right}/{c.total} = {c.share:.1%}")
+        lines.append(
+            f"- Parsers alone, without the model: messages {m.right}/{m.total} = {m.share:.1%}, "
+            f"conversations {c.right}/{c.total} = {c.share:.1%}"
+        )
     lines += [
         "",
         "## Failing messages",
@@ -257,7 +278,13 @@ def render(messages: Score, conversations: Score, label: str,
     cell = lambda value: json.dumps(value, ensure_ascii=False).replace("|", "\\|")  # noqa: E731
     for f in messages.failures:
         lines.append(f"| {_short(f.text).replace('|', '/')} | {f.asked or ''} | {cell(f.expected)} | {cell(f.got)} |")
-    lines += ["", "## Failing conversations", "", "| conversation | at | asked | expected | wrong (got) |", "|---|---|---|---|---|"]
+    lines += [
+        "",
+        "## Failing conversations",
+        "",
+        "| conversation | at | asked | expected | wrong (got) |",
+        "|---|---|---|---|---|",
+    ]
     for f in conversations.failures:
         lines.append(f"| {f.where} | {_short(f.text, 50)} | {f.asked or ''} | {cell(f.expected)} | {cell(f.got)} |")
     return lines
@@ -265,8 +292,11 @@ def render(messages: Score, conversations: Score, label: str,
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--model", help="a trained model (.tar.gz) or a folder of models: parse with its NLU "
-                                            "(default: the newest in models/ when there is one)")
+    parser.add_argument(
+        "--model",
+        help="a trained model (.tar.gz) or a folder of models: parse with its NLU "
+        "(default: the newest in models/ when there is one)",
+    )
     parser.add_argument("--parsers-only", action="store_true", help="no model, even when models/ has one")
     parser.add_argument("--output", default=str(RESULT))
     args = parser.parse_args(argv)

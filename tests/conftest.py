@@ -15,20 +15,34 @@ from rasa_sdk.executor import CollectingDispatcher
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 
 
-def user_turn(text: str = "", intent: Optional[str] = "inform", entities: Optional[List[dict]] = None,
-              channel: Optional[str] = None) -> List[Dict[str, Any]]:
+def user_turn(
+    text: str = "",
+    intent: Optional[str] = "inform",
+    entities: Optional[List[dict]] = None,
+    channel: Optional[str] = None,
+) -> List[Dict[str, Any]]:
     """The events of one user message, as Rasa records them: `action_listen`, then the message."""
-    user: Dict[str, Any] = {"event": "user", "text": text,
-                            "parse_data": {"intent": {"name": intent}, "entities": entities or []}}
+    user: Dict[str, Any] = {
+        "event": "user",
+        "text": text,
+        "parse_data": {"intent": {"name": intent}, "entities": entities or []},
+    }
     if channel:
         user["input_channel"] = channel
     return [{"event": "action", "name": "action_listen"}, user]
 
 
-def sdk_tracker(slots: Optional[Dict[str, Any]] = None, text: str = "", intent: Optional[str] = "inform",
-                entities: Optional[List[dict]] = None, requested: Optional[str] = None,
-                events: Optional[List[Dict[str, Any]]] = None, channel: Optional[str] = None,
-                sender_id: str = "test", confidence: float = 0.99) -> Tracker:
+def sdk_tracker(
+    slots: Optional[Dict[str, Any]] = None,
+    text: str = "",
+    intent: Optional[str] = "inform",
+    entities: Optional[List[dict]] = None,
+    requested: Optional[str] = None,
+    events: Optional[List[Dict[str, Any]]] = None,
+    channel: Optional[str] = None,
+    sender_id: str = "test",
+    confidence: float = 0.99,
+) -> Tracker:
     """The tracker an action gets after the person's message `text` (intent, entities); `requested`: the
     question the form is asking (the form is then active); `events`: the whole history, when the test needs
     another shape than one user turn."""
@@ -37,8 +51,7 @@ def sdk_tracker(slots: Optional[Dict[str, Any]] = None, text: str = "", intent: 
     return Tracker(
         sender_id=sender_id,
         slots={"requested_slot": requested, **(slots or {})},
-        latest_message={"text": text, "intent": {"name": intent, "confidence": confidence},
-                        "entities": entities or []},
+        latest_message={"text": text, "intent": {"name": intent, "confidence": confidence}, "entities": entities or []},
         events=events,
         paused=False,
         followup_action=None,
@@ -47,8 +60,9 @@ def sdk_tracker(slots: Optional[Dict[str, Any]] = None, text: str = "", intent: 
     )
 
 
-def run_action(action: Any, tracker: Tracker,
-               domain: Optional[Dict[str, Any]] = None) -> Tuple[List[Dict[str, Any]], List[Dict[str, Any]]]:
+def run_action(
+    action: Any, tracker: Tracker, domain: Optional[Dict[str, Any]] = None
+) -> Tuple[List[Dict[str, Any]], List[Dict[str, Any]]]:
     """Runs a custom action as the action server would: (messages sent, events returned)."""
     dispatcher = CollectingDispatcher()
     events = asyncio.run(action.run(dispatcher, tracker, domain or {}))

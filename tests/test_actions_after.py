@@ -12,13 +12,25 @@ from orientation.refine import UNCHANGED_TEXT, UPDATED_SAME_TEXT
 from tests.conftest import run_action, sdk_tracker, slots_set
 
 # Marseille has a sales action in the base (a boutique école); Fougères has none.
-MARSEILLE = {"besoin": "emploi", "age": 20.0, "commune": "Marseille", "code_insee": "13055", "departement": "13",
-             "qpv": False, "permis": False, "vehicule": True, "logement": "chez-parents", "handicap": False,
-             "rqth": False}
+MARSEILLE = {
+    "besoin": "emploi",
+    "age": 20.0,
+    "commune": "Marseille",
+    "code_insee": "13055",
+    "departement": "13",
+    "qpv": False,
+    "permis": False,
+    "vehicule": True,
+    "logement": "chez-parents",
+    "handicap": False,
+    "rqth": False,
+}
 FOUGERES = dict(MARSEILLE, commune="Fougères", code_insee="35115", departement="35", qpv=None)
 
 
-def tracker(slots: Dict[str, Any], text: str = "", intent: str = "inform", entities: Optional[List[dict]] = None) -> Tracker:
+def tracker(
+    slots: Dict[str, Any], text: str = "", intent: str = "inform", entities: Optional[List[dict]] = None
+) -> Tracker:
     return sdk_tracker(slots, text, intent, entities)
 
 
@@ -86,8 +98,10 @@ def test_a_changed_fact_that_leaves_the_list_as_it_was_says_it_was_taken_into_ac
 def test_extract_profile_keeps_the_trade_and_the_wish_to_be_closer():
     _, slots = run(ActionExtractProfile(), tracker({}, "je veux travailler dans la vente"))
     assert slots["secteur"] == "vente" and slots["besoin"] == "emploi"
-    _, slots = run(ActionExtractProfile(), tracker({}, "plutôt le bâtiment", "refine_suggestions",
-                                                   [{"entity": "secteur", "value": "batiment"}]))
+    _, slots = run(
+        ActionExtractProfile(),
+        tracker({}, "plutôt le bâtiment", "refine_suggestions", [{"entity": "secteur", "value": "batiment"}]),
+    )
     assert slots["secteur"] == "batiment"
     _, slots = run(ActionExtractProfile(), tracker({}, "t'as pas plus près ?", "refine_suggestions"))
     assert slots["plus_pres"] is True and "secteur" not in slots
@@ -99,8 +113,7 @@ def test_a_correction_already_noted_by_the_form_is_not_said_twice():
     # The form's validation said « C'est noté : 22 ans. » in this turn, then action_recommend runs.
     state = first_list(MARSEILLE)
     t = tracker(dict(state, age=22.0), "en fait j'ai 22 ans")
-    t.events.extend([{"event": "slot", "name": "age", "value": 22.0},
-                     {"event": "bot", "text": "C'est noté : 22 ans."}])
+    t.events.extend([{"event": "slot", "name": "age", "value": 22.0}, {"event": "bot", "text": "C'est noté : 22 ans."}])
     messages, _ = run(ActionRecommend(), t)
     assert not any(m.startswith("C'est noté") for m in messages)
     assert messages == [UPDATED_SAME_TEXT]
@@ -109,7 +122,6 @@ def test_a_correction_already_noted_by_the_form_is_not_said_twice():
 def test_a_noted_fact_does_not_hide_another_change_of_the_same_list():
     state = first_list(FOUGERES)
     t = tracker(dict(state, age=22.0, vehicule=False), "22 ans")
-    t.events.extend([{"event": "slot", "name": "age", "value": 22.0},
-                     {"event": "bot", "text": "C'est noté : 22 ans."}])
+    t.events.extend([{"event": "slot", "name": "age", "value": 22.0}, {"event": "bot", "text": "C'est noté : 22 ans."}])
     messages, _ = run(ActionRecommend(), t)
     assert messages[0] == "C'est noté : vous n'avez pas de moyen de transport à vous."

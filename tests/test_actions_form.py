@@ -14,8 +14,14 @@ from tests.conftest import run_action, sdk_tracker, slots_set
 DOMAIN: Dict[str, Any] = {"forms": {"profile_form": {"required_slots": list(QUESTION_ORDER)}}, "slots": {}}
 
 
-def tracker(text: str, intent: str, slots: Optional[Dict[str, Any]] = None, entities: Optional[List[dict]] = None,
-            requested: Optional[str] = None, events: Optional[List[dict]] = None) -> Tracker:
+def tracker(
+    text: str,
+    intent: str,
+    slots: Optional[Dict[str, Any]] = None,
+    entities: Optional[List[dict]] = None,
+    requested: Optional[str] = None,
+    events: Optional[List[dict]] = None,
+) -> Tracker:
     return sdk_tracker(slots, text, intent, entities, requested=requested, events=events or None)
 
 
@@ -56,12 +62,16 @@ def _validation_tracker(text, intent, requested, set_now: Dict[str, Any], slots=
     # The shape Rasa gives the validation action: the user message, what action_extract_slots set,
     # the form's own run, then again the form's required slots among them (the "slot candidates").
     required = DOMAIN["forms"]["profile_form"]["required_slots"]
-    events = [{"event": "action", "name": "action_listen"},
-              {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}}]
+    events = [
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}},
+    ]
     events += [{"event": "slot", "name": k, "value": v} for k, v in set_now.items()]
     events += [{"event": "action", "name": "profile_form"}]
     events += [{"event": "slot", "name": k, "value": v} for k, v in set_now.items() if k in required]
-    return tracker(text, intent, slots={**(slots or {}), **set_now, "attempts": attempts}, requested=requested, events=events)
+    return tracker(
+        text, intent, slots={**(slots or {}), **set_now, "attempts": attempts}, requested=requested, events=events
+    )
 
 
 def test_absurd_age_gets_a_kind_reprompt_and_is_not_kept():
@@ -94,10 +104,12 @@ def test_declining_is_accepted_so_the_form_moves_on():
 
 
 def test_resuming_after_a_digression_counts_no_failed_try():
-    events = [{"event": "action", "name": "action_listen"},
-              {"event": "user", "text": "c'est quoi un aci", "parse_data": {"intent": {"name": "inform"}}},
-              {"event": "action", "name": "action_define_term"},
-              {"event": "action", "name": "profile_form"}]
+    events = [
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "c'est quoi un aci", "parse_data": {"intent": {"name": "inform"}}},
+        {"event": "action", "name": "action_define_term"},
+        {"event": "action", "name": "profile_form"},
+    ]
     t = tracker("c'est quoi un aci", "inform", requested="age", events=events)
     messages, slots = run(ValidateProfileForm(), t)
     assert messages == [] and "attempts" not in slots
@@ -110,13 +122,16 @@ def test_a_digression_is_left_to_the_rules():
 
 
 def test_homonyms_are_offered_as_buttons():
-    messages, _ = run(ActionAskCommune(), tracker("", "inform", slots={"commune_candidates": ["93066", "97411"]}, requested="commune"))
+    messages, _ = run(
+        ActionAskCommune(), tracker("", "inform", slots={"commune_candidates": ["93066", "97411"]}, requested="commune")
+    )
     payloads = [b["payload"] for b in messages[0]["buttons"]]
     assert payloads == ['/inform{"code_insee": "93066"}', '/inform{"code_insee": "97411"}']
     assert "Saint-Denis (93)" in [b["title"] for b in messages[0]["buttons"]]
 
 
 # ------------------------------------------------------------------ age-appropriate path, diploma, corrections
+
 
 def test_permis_is_not_asked_under_17():
     assert "permis" not in remaining_questions({"age": 15.0}, [])
@@ -172,20 +187,32 @@ def test_a_28_year_old_is_told_once_that_missions_locales_serve_16_25():
 
 
 def test_the_form_says_the_notes_before_its_next_question_and_clears_them():
-    messages, slots = run(ValidateProfileForm(), tracker("j'ai 28 ans", "inform", requested="age",
-                                                          slots={"age": 28.0, "notes": [{"kind": "age", "text": "Note."}]}))
+    messages, slots = run(
+        ValidateProfileForm(),
+        tracker(
+            "j'ai 28 ans", "inform", requested="age", slots={"age": 28.0, "notes": [{"kind": "age", "text": "Note."}]}
+        ),
+    )
     assert [m["text"] for m in messages][:1] == ["Note."]
     assert slots["notes"] is None
 
 
 def test_a_diploma_button_sets_the_slot():
-    _, slots = run(ActionExtractProfile(), tracker('/inform{"diplome": "aucun"}', "inform", requested="diplome",
-                                                   entities=[{"entity": "diplome", "value": "aucun"}]))
+    _, slots = run(
+        ActionExtractProfile(),
+        tracker(
+            '/inform{"diplome": "aucun"}',
+            "inform",
+            requested="diplome",
+            entities=[{"entity": "diplome", "value": "aucun"}],
+        ),
+    )
     assert slots["diplome"] == "aucun"
 
 
 def test_profile_from_slots_keeps_only_contract_values():
     from actions.profile_slots import profile_from_slots
+
     profile = profile_from_slots({"scolarite": "sorti", "diplome": "cap-bep", "age": 19.0})
     assert profile.scolarite == "sorti" and profile.diplome == "cap-bep"
     assert profile_from_slots({"scolarite": "oui", "diplome": True}).diplome is None
@@ -205,6 +232,7 @@ def test_dont_know_is_kept_apart_from_a_refusal():
 
 def test_c_quoi_during_a_question_explains_the_term_of_the_question():
     from actions.conversation import ActionDefineTerm
+
     messages, _ = run(ActionDefineTerm(), tracker("c quoi", "ask_definition", requested="rqth"))
     assert messages and messages[0]["text"].startswith("RQTH")
 

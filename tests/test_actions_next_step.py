@@ -12,8 +12,14 @@ from orientation.next_step import FIND_MISSION_LOCALE
 from tests.conftest import run_action, sdk_tracker
 from tests.test_deployment import filled_example
 
-SLOTS = {"age": 20.0, "commune": "Sedan", "code_insee": "08409", "departement": "08", "besoin": "emploi",
-         "permis": False}
+SLOTS = {
+    "age": 20.0,
+    "commune": "Sedan",
+    "code_insee": "08409",
+    "departement": "08",
+    "besoin": "emploi",
+    "permis": False,
+}
 
 
 def tracker(channel: Optional[str] = None, slots: Optional[Dict[str, Any]] = None) -> Tracker:

@@ -9,27 +9,33 @@ from aiguillage.rasa.answer_first import corrected
 from reading.answer_first import LEAVING_INTENTS, answers_asked_question
 
 
-@pytest.mark.parametrize("text, asked, intent", [
-    ("j'ai arrêté en première", "diplome", "stop"),
-    ("La Souterraine", "commune", "out_of_scope"),
-    ("corbeil-essonnes", "commune", "goodbye"),
-    ("chez ma mère", "logement", "greet"),
-    ("22 ans", "age", "chitchat"),
-])
+@pytest.mark.parametrize(
+    "text, asked, intent",
+    [
+        ("j'ai arrêté en première", "diplome", "stop"),
+        ("La Souterraine", "commune", "out_of_scope"),
+        ("corbeil-essonnes", "commune", "goodbye"),
+        ("chez ma mère", "logement", "greet"),
+        ("22 ans", "age", "chitchat"),
+    ],
+)
 def test_an_answer_to_the_question_asked_is_an_answer(text, asked, intent):
     assert answers_asked_question(text, asked, intent)
 
 
-@pytest.mark.parametrize("text, asked, intent", [
-    ("stop", "diplome", "stop"),
-    ("j'arrête", "diplome", "stop"),
-    ("on arrête là", "commune", "stop"),
-    ("au revoir", "age", "goodbye"),
-    ("merci", "logement", "thank"),
-    ("bonjour", "diplome", "greet"),
-    ("la souterraine", None, "out_of_scope"),       # no question asked: the NLU decides
-    ("/stop", "commune", "stop"),                    # a button press is never re-read
-])
+@pytest.mark.parametrize(
+    "text, asked, intent",
+    [
+        ("stop", "diplome", "stop"),
+        ("j'arrête", "diplome", "stop"),
+        ("on arrête là", "commune", "stop"),
+        ("au revoir", "age", "goodbye"),
+        ("merci", "logement", "thank"),
+        ("bonjour", "diplome", "greet"),
+        ("la souterraine", None, "out_of_scope"),  # no question asked: the NLU decides
+        ("/stop", "commune", "stop"),  # a button press is never re-read
+    ],
+)
 def test_leaving_stays_leaving(text, asked, intent):
     assert not answers_asked_question(text, asked, intent)
 
@@ -46,8 +52,12 @@ def tracker(loop, asked):
 
 
 def test_the_rasa_result_becomes_inform_and_keeps_the_rest():
-    parse = {"text": "j'ai arrêté en première", "intent": {"name": "stop", "confidence": 0.91}, "entities": [],
-             "intent_ranking": [{"name": "stop", "confidence": 0.91}]}
+    parse = {
+        "text": "j'ai arrêté en première",
+        "intent": {"name": "stop", "confidence": 0.91},
+        "entities": [],
+        "intent_ranking": [{"name": "stop", "confidence": 0.91}],
+    }
     fixed = corrected(parse, tracker("profile_form", "diplome"))
     assert fixed["intent"] == {"name": "inform", "confidence": 0.91}
     assert fixed["intent_ranking"] == parse["intent_ranking"] and parse["intent"]["name"] == "stop"

@@ -21,8 +21,9 @@ from knowledge.loader import DATA_DIR
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "data"
 SCRIPT = Path(sys.executable).parent / "aiguillage"
-needs_networks = pytest.mark.skipif(not (DATA_DIR / "networks.yaml").exists(),
-                                    reason="knowledge/data/networks.yaml not written yet")
+needs_networks = pytest.mark.skipif(
+    not (DATA_DIR / "networks.yaml").exists(), reason="knowledge/data/networks.yaml not written yet"
+)
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -37,8 +38,9 @@ def run(*args: str) -> subprocess.CompletedProcess:
 
 
 def run_process(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "aiguillage.cli", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "aiguillage.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def match(*args: str) -> subprocess.CompletedProcess:
@@ -101,8 +103,18 @@ def test_match_unknown_commune() -> None:
 
 
 def test_match_text() -> None:
-    result = match("--age", "20", "--commune", "Fougères", "--sans-permis", "--sans-vehicule",
-                   "--logement", "chez-parents", "--besoin", "mobilite-permis")
+    result = match(
+        "--age",
+        "20",
+        "--commune",
+        "Fougères",
+        "--sans-permis",
+        "--sans-vehicule",
+        "--logement",
+        "chez-parents",
+        "--besoin",
+        "mobilite-permis",
+    )
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "1. Permis accompagné de Fougères, à Fougères (Ille-et-Vilaine)." in out
@@ -112,9 +124,23 @@ def test_match_text() -> None:
 
 
 def test_match_json() -> None:
-    result = match("--age", "20", "--commune", "Fougères", "--sans-permis", "--sans-vehicule",
-                   "--logement", "chez-parents", "--handicap", "rqth", "--besoin", "emploi", "--qpv", "--femme",
-                   "--json")
+    result = match(
+        "--age",
+        "20",
+        "--commune",
+        "Fougères",
+        "--sans-permis",
+        "--sans-vehicule",
+        "--logement",
+        "chez-parents",
+        "--handicap",
+        "rqth",
+        "--besoin",
+        "emploi",
+        "--qpv",
+        "--femme",
+        "--json",
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["commune"]["code_insee"] == "35115"
@@ -181,15 +207,37 @@ def test_knowledge_validate_real_base() -> None:
 
 @needs_networks
 def test_match_real_base_example() -> None:
-    result = run("match", "--age", "20", "--commune", "Fougères", "--sans-permis", "--sans-vehicule",
-                 "--logement", "chez-parents", "--handicap", "rqth", "--besoin", "emploi", "--qpv", "--femme",
-                 "--json")
+    result = run(
+        "match",
+        "--age",
+        "20",
+        "--commune",
+        "Fougères",
+        "--sans-permis",
+        "--sans-vehicule",
+        "--logement",
+        "chez-parents",
+        "--handicap",
+        "rqth",
+        "--besoin",
+        "emploi",
+        "--qpv",
+        "--femme",
+        "--json",
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["networks"]
 
 
-@pytest.mark.parametrize("flags, diplome", [(["--diplome", "cap-bep"], "cap-bep"), (["--sans-diplome"], "aucun"),
-                                            (["--diplome", "superieur", "--scolarite", "sorti"], "superieur"), ([], None)])
+@pytest.mark.parametrize(
+    "flags, diplome",
+    [
+        (["--diplome", "cap-bep"], "cap-bep"),
+        (["--sans-diplome"], "aucun"),
+        (["--diplome", "superieur", "--scolarite", "sorti"], "superieur"),
+        ([], None),
+    ],
+)
 def test_match_diploma_level(flags, diplome) -> None:
     result = match("--age", "20", "--code-insee", "35115", "--besoin", "emploi", *flags, "--json")
     assert result.returncode == 0, result.stderr

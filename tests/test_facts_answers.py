@@ -66,12 +66,15 @@ def test_college_pupil_is_at_school():
     assert result.rejected is None
 
 
-@pytest.mark.parametrize("text, logement", [
-    ("ché mes parent", "chez-parents"),
-    ("che ses parents", "chez-parents"),
-    ("Dans son logement", "stable"),
-    ("dans son propre appart", "stable"),
-])
+@pytest.mark.parametrize(
+    "text, logement",
+    [
+        ("ché mes parent", "chez-parents"),
+        ("che ses parents", "chez-parents"),
+        ("Dans son logement", "stable"),
+        ("dans son propre appart", "stable"),
+    ],
+)
 def test_housing_as_typed(text, logement):
     assert facts(text, requested_slot="logement").slots["logement"] == logement
 
@@ -95,6 +98,7 @@ def test_a_thumbs_up_still_answers_a_plain_question():
 def test_foyer_ase_is_not_a_fjt():
     from knowledge.profile import LOGEMENTS
     from orientation.wording import fact_text
+
     logement = facts("foyer ASE", requested_slot="logement").slots["logement"]
     assert "FJT" not in LOGEMENTS[logement] and "FJT" not in (fact_text("logement", logement) or "")
 
@@ -103,11 +107,14 @@ def test_a_bare_age_while_the_need_is_asked_is_the_age_when_unknown():
     assert facts("19", requested_slot="besoin").slots == {"age": 19}
 
 
-@pytest.mark.parametrize("text, asked, known", [
-    ("19", "commune", {}),  # a département (Corrèze)
-    ("19", "besoin", {"age": 22}),  # the age is known: not changed by a bare number
-    ("3", "besoin", {}),  # no age
-    ("75", "besoin", {}),
-])
+@pytest.mark.parametrize(
+    "text, asked, known",
+    [
+        ("19", "commune", {}),  # a département (Corrèze)
+        ("19", "besoin", {"age": 22}),  # the age is known: not changed by a bare number
+        ("3", "besoin", {}),  # no age
+        ("75", "besoin", {}),
+    ],
+)
 def test_a_bare_number_is_no_age_when_it_may_be_something_else(text, asked, known):
     assert "age" not in facts(text, requested_slot=asked, known=known).slots

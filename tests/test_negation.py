@@ -9,12 +9,15 @@ from reading.facts import read_facts
 from reading.understanding import parse_besoin, parse_logement
 
 
-@pytest.mark.parametrize("text, word", [
-    ("mdr jcherche un appart pas un apprentissage", "apprentissage"),
-    ("jsuis pas en foyer moi", "foyer"),
-    ("je ne veux pas de vente", "vente"),
-    ("jveux pas creer de boite jveux du btp", "boite"),
-])
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("mdr jcherche un appart pas un apprentissage", "apprentissage"),
+        ("jsuis pas en foyer moi", "foyer"),
+        ("je ne veux pas de vente", "vente"),
+        ("jveux pas creer de boite jveux du btp", "boite"),
+    ],
+)
 def test_the_object_of_a_negation_is_in_a_negated_span(text, word):
     t = normalize(text)
     start = t.index(word)
@@ -54,8 +57,7 @@ def test_negated_sector_is_not_read():
 
 
 def test_negating_the_known_need_clears_it_so_it_is_asked_again():
-    result = read_facts("jveux pas creer de boite jveux du btp", intent="inform",
-                        known={"besoin": "creation-activite"})
+    result = read_facts("jveux pas creer de boite jveux du btp", intent="inform", known={"besoin": "creation-activite"})
     assert "besoin" in result.slots and result.slots["besoin"] is None
 
 
@@ -65,15 +67,19 @@ def test_negating_another_need_keeps_the_known_one():
 
 
 def test_negating_the_known_housing_clears_it():
-    result = read_facts("jsuis pas en foyer moi", intent="inform", requested_slot="permis",
-                        known={"logement": "foyer-fjt"})
+    result = read_facts(
+        "jsuis pas en foyer moi", intent="inform", requested_slot="permis", known={"logement": "foyer-fjt"}
+    )
     assert result.slots.get("logement", "unset") is None
 
 
-@pytest.mark.parametrize("text, besoin", [
-    ("je trouve pas de boulot", "emploi"),
-    ("j'ai pas de travail", "emploi"),
-    ("j'arrive pas à trouver un logement", "logement"),
-])
+@pytest.mark.parametrize(
+    "text, besoin",
+    [
+        ("je trouve pas de boulot", "emploi"),
+        ("j'ai pas de travail", "emploi"),
+        ("j'arrive pas à trouver un logement", "logement"),
+    ],
+)
 def test_a_lack_is_not_a_refusal(text, besoin):
     assert parse_besoin(text) == besoin

@@ -22,11 +22,14 @@ def _run(slots: Dict[str, Any]) -> List[Dict[str, Any]]:
 
 
 @pytest.mark.parametrize("code", [MAMOUDZOU, MARIPASOULA, AURILLAC, SEDAN])
-@pytest.mark.parametrize("profile", [
-    {"besoin": "emploi", "age": 19},
-    {"besoin": "formation", "age": 17, "permis": False, "vehicule": False},
-    {},
-])
+@pytest.mark.parametrize(
+    "profile",
+    [
+        {"besoin": "emploi", "age": 19},
+        {"besoin": "formation", "age": 17, "permis": False, "vehicule": False},
+        {},
+    ],
+)
 def test_every_answer_ends_with_a_place_to_call(code: str, profile: Dict[str, Any]) -> None:
     messages = _run({**profile, "code_insee": code})
     assert messages[-1]["text"] == "Que voulez-vous faire maintenant ?"

@@ -11,12 +11,15 @@ def qpv_answer(text, code):
     return read_facts(text, intent="inform", requested_slot="qpv", known={"code_insee": code})
 
 
-@pytest.mark.parametrize("text, code, name", [
-    ("je vous ai dit le mirail", TOULOUSE, "mirail"),
-    ("(les 4000)", LA_COURNEUVE, "les 4000"),
-    ("il habite à l'Alma", ROUBAIX, "alma"),
-    ("Elle est à la Villeneuve", GRENOBLE, "villeneuve"),
-])
+@pytest.mark.parametrize(
+    "text, code, name",
+    [
+        ("je vous ai dit le mirail", TOULOUSE, "mirail"),
+        ("(les 4000)", LA_COURNEUVE, "les 4000"),
+        ("il habite à l'Alma", ROUBAIX, "alma"),
+        ("Elle est à la Villeneuve", GRENOBLE, "villeneuve"),
+    ],
+)
 def test_a_quartier_named_answers_the_question(text, code, name):
     result = qpv_answer(text, code)
     assert name in (result.slots.get("quartier") or "").lower()

@@ -27,7 +27,10 @@ def _sent_by_name() -> set:
 def test_rasa_data_validate_reports_no_warning_that_matters():
     result = subprocess.run(
         [RASA, "data", "validate", "--data", "bot", "--domain", "domain.yml", "--config", "config.yml"],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-4000:]
@@ -40,18 +43,26 @@ def test_rasa_data_validate_reports_no_warning_that_matters():
     from reading.safety.answer import all_responses
 
     expected = _form_questions() | set(all_responses()) | _sent_by_name()
-    layer_intents = {f"The intent '{i}' is listed in the domain file, but is not found in the NLU training data."
-                     for i in LAYER_INTENTS}
-    real = [w for w in warnings
-            if not (known_false_positive.match(w) and known_false_positive.match(w).group(1) in expected)
-            and w not in layer_intents]
+    layer_intents = {
+        f"The intent '{i}' is listed in the domain file, but is not found in the NLU training data."
+        for i in LAYER_INTENTS
+    }
+    real = [
+        w
+        for w in warnings
+        if not (known_false_positive.match(w) and known_false_positive.match(w).group(1) in expected)
+        and w not in layer_intents
+    ]
     assert real == [], "\n".join(real)
 
 
 def test_every_response_an_action_sends_by_name_is_in_the_domain():
     """A misspelt `response="utter_…"` would send nothing: Rasa only logs it."""
     responses = set(yaml.safe_load((ROOT / "domain.yml").read_text())["responses"])
-    named = {name for path in (ROOT / "actions").glob("*.py")
-             for name in re.findall(r'response="(utter_\w+)"', path.read_text(encoding="utf-8"))}
+    named = {
+        name
+        for path in (ROOT / "actions").glob("*.py")
+        for name in re.findall(r'response="(utter_\w+)"', path.read_text(encoding="utf-8"))
+    }
     assert named and named <= responses, named - responses
     assert _sent_by_name() <= responses, _sent_by_name() - responses

@@ -120,8 +120,9 @@ async def test_a_rejection_and_a_success_pass_through(domain):
         return web.json_response({"action_name": "action_extract_profile", "error": "non"}, status=400)
 
     async def succeed(request):
-        return web.json_response({"events": [{"event": "slot", "name": "age", "value": 19}],
-                                  "responses": [{"text": "D'accord."}]})
+        return web.json_response(
+            {"events": [{"event": "slot", "name": "age", "value": 19}], "responses": [{"text": "D'accord."}]}
+        )
 
     async with StandIn(reject) as url:
         channel, _, error = await run(domain, url, tracker(domain, sender="dan"))
@@ -141,9 +142,14 @@ def test_rasa_logs_one_line_not_a_traceback(caplog):
     assert record.exc_info is None and "Traceback" not in caplog.text
 
 
-@pytest.mark.parametrize("last_action, response", [("action_restart", "utter_restart_done"),
-                                                   ("action_back", "utter_back_done"),
-                                                   ("action_listen", resilience.FALLBACK_RESPONSE)])
+@pytest.mark.parametrize(
+    "last_action, response",
+    [
+        ("action_restart", "utter_restart_done"),
+        ("action_back", "utter_back_done"),
+        ("action_listen", resilience.FALLBACK_RESPONSE),
+    ],
+)
 async def test_a_message_left_unanswered_gets_the_domain_s_answer(domain, monkeypatch, last_action, response):
     async def rasa_loop(self, output_channel, t):  # Rasa's loop ran the action and said nothing
         t.update(ActionExecuted(last_action))

@@ -70,7 +70,7 @@ def test_truncated_database(tmp_path):
         connection.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, data TEXT)")
         connection.executemany("INSERT INTO events (data) VALUES (?)", [("x" * 500,)] * 200)
     data = path.read_bytes()
-    path.write_bytes(data[:100] + b"\x00" * 4096 + data[4196:len(data) // 2])
+    path.write_bytes(data[:100] + b"\x00" * 4096 + data[4196 : len(data) // 2])
     assert "abîmé" in problem(tmp_path, str(path))
 
 
@@ -105,7 +105,9 @@ def test_undefined_environment_variable(tmp_path):
 
 def test_other_stores_are_left_to_their_own_checks(tmp_path):
     path = tmp_path / "endpoints.yml"
-    path.write_text("tracker_store:\n  type: SQL\n  dialect: postgresql\n  url: localhost\n  db: rasa\n", encoding="utf-8")
+    path.write_text(
+        "tracker_store:\n  type: SQL\n  dialect: postgresql\n  url: localhost\n  db: rasa\n", encoding="utf-8"
+    )
     assert startup_check.problems(path) == []
     path.write_text("tracker_store:\n  type: redis\n  url: localhost\n", encoding="utf-8")
     assert startup_check.problems(path) == []

@@ -74,13 +74,17 @@ def test_a_trade_specific_action_needs_that_trade_known(matcher: Matcher, kb: Kn
             assert not trades or secteur in trades, (secteur, s.initiative.id)
     seller = Profile(age=20, code_insee=commune, besoin="emploi", secteur="vente")
     assert "groupe-casino-recrutement-diversite-quartiers" in {
-        s.initiative.id for s in matcher.recommend(seller, limit=40).local}
+        s.initiative.id for s in matcher.recommend(seller, limit=40).local
+    }
 
 
 def test_the_trade_is_a_reason(matcher: Matcher) -> None:
     p = Profile(age=20, code_insee=LIMOGES, besoin="emploi", secteur="vente")
-    casino = next(s for s in matcher.recommend(p, limit=40).local
-                  if s.initiative.id == "groupe-casino-recrutement-diversite-quartiers")
+    casino = next(
+        s
+        for s in matcher.recommend(p, limit=40).local
+        if s.initiative.id == "groupe-casino-recrutement-diversite-quartiers"
+    )
     assert "secteur" in casino.criteria
     assert any("la vente et le commerce" in reason for reason in casino.reasons)
 
@@ -105,8 +109,15 @@ def test_the_need_outweighs_a_situation(matcher: Matcher, kb: KnowledgeBase) -> 
     checked = 0
     for code in communes:
         for besoin in ("emploi", "formation", "logement"):
-            p = Profile(age=22, code_insee=code, besoin=besoin, handicap="rqth", logement="sans-domicile",
-                        permis=False, qpv=True)
+            p = Profile(
+                age=22,
+                code_insee=code,
+                besoin=besoin,
+                handicap="rqth",
+                logement="sans-domicile",
+                permis=False,
+                qpv=True,
+            )
             found = matcher.recommend(p).local
             served = [serves_need(s, p) for s in found]
             assert served == sorted(served, reverse=True), [(s.initiative.id, s.score) for s in found]
@@ -140,8 +151,7 @@ def test_women_first_is_not_women_only_but_a_trade(kb: KnowledgeBase) -> None:
 
 @pytest.mark.parametrize("besoin", [None, "apprentissage", "formation", "emploi", "ne-sait-pas"])
 @pytest.mark.parametrize("commune", [RENNES, LILLE, LYON])
-def test_a_15_year_old_gets_a_school_route_not_france_travail(matcher: Matcher, besoin: object,
-                                                               commune: str) -> None:
+def test_a_15_year_old_gets_a_school_route_not_france_travail(matcher: Matcher, besoin: object, commune: str) -> None:
     p = Profile(age=15, code_insee=commune, besoin=besoin)  # type: ignore[arg-type]
     networks = [n.network.id for n in matcher.recommend(p).networks]
     assert "cio" in networks

@@ -17,15 +17,33 @@ import yaml
 from knowledge import geo
 from knowledge.loader import KnowledgeBase, KnowledgeError, load_knowledge, load_networks
 from knowledge.profile import BESOINS, Profile
-from orientation.matching import Matcher, Suggestion, criteria
+from orientation.matching import Matcher, criteria
 from orientation.matching.places import LEVEL_RANK
 from reading.safety import numbers
 
 TODAY = date(2026, 6, 1)
 # Places of the play-test: Bordeaux, Mérignac, Arcachon; Saint-Denis, Paris 19e, Les Mureaux, Vitry; Lille,
 # Roubaix, Villeneuve-d'Ascq, Tourcoing, Dunkerque; Lyon, Saint-Étienne; Marseille 15e, Marseille; Nîmes; Brest.
-PLACES = ("33063", "33281", "33009", "93066", "75119", "78440", "94081", "59350", "59512", "59009", "59599",
-          "59183", "69123", "42218", "13215", "13055", "30189", "29019")
+PLACES = (
+    "33063",
+    "33281",
+    "33009",
+    "93066",
+    "75119",
+    "78440",
+    "94081",
+    "59350",
+    "59512",
+    "59009",
+    "59599",
+    "59183",
+    "69123",
+    "42218",
+    "13215",
+    "13055",
+    "30189",
+    "29019",
+)
 NEVER_OPEN = {"orientes-par-structure", "allophones", "entreprises"}
 
 
@@ -42,8 +60,13 @@ def matcher(kb: KnowledgeBase) -> Matcher:
 def profiles() -> Iterator[Profile]:
     """Ages 15–30, every housing, every need, diploma known or not, with or without the permis."""
     for place, age, logement, besoin, diplome, permis in itertools.product(
-            PLACES, (15, 16, 19, 23, 30), ("chez-parents", "heberge-tiers", "foyer-fjt", "sans-domicile", None),
-            (*sorted(BESOINS), None), ("bac", "superieur", None), (False, None)):
+        PLACES,
+        (15, 16, 19, 23, 30),
+        ("chez-parents", "heberge-tiers", "foyer-fjt", "sans-domicile", None),
+        (*sorted(BESOINS), None),
+        ("bac", "superieur", None),
+        (False, None),
+    ):
         yield Profile(age=age, code_insee=place, logement=logement, besoin=besoin, diplome=diplome, permis=permis)
 
 
@@ -63,13 +86,19 @@ def ids(matcher: Matcher, **profile: object) -> List[str]:
 # --------------------------------------------------------------------------- C1: restrictions the seeds state
 
 
-@pytest.mark.parametrize("rid, public", [
-    ("bordeaux-le-levain-plateforme-web-insertion", "foyer-fjt"),            # « jeunes résidents » du foyer
-    ("ile-de-france-tremplins-du-coeur-boucher", "orientes-par-structure"),  # « publics des Restos du cœur »
-    ("aulnay-sous-bois-c2di-93-intermediation-iod", "orientes-par-structure"),  # orientées par une association adhérente
-    ("gironde-pole-emploi-interpretes-intermed", "allophones"),              # « qui ne maîtrisent pas le français »
-    ("grand-paris-gip-maximilien-clauses-sociales", "entreprises"),          # « pas un guichet pour les personnes »
-])
+@pytest.mark.parametrize(
+    "rid, public",
+    [
+        ("bordeaux-le-levain-plateforme-web-insertion", "foyer-fjt"),  # « jeunes résidents » du foyer
+        ("ile-de-france-tremplins-du-coeur-boucher", "orientes-par-structure"),  # « publics des Restos du cœur »
+        (
+            "aulnay-sous-bois-c2di-93-intermediation-iod",
+            "orientes-par-structure",
+        ),  # orientées par une association adhérente
+        ("gironde-pole-emploi-interpretes-intermed", "allophones"),  # « qui ne maîtrisent pas le français »
+        ("grand-paris-gip-maximilien-clauses-sociales", "entreprises"),  # « pas un guichet pour les personnes »
+    ],
+)
 def test_the_seeds_restriction_is_data(kb: KnowledgeBase, rid: str, public: str) -> None:
     assert public in by_id(kb, rid).eligibilite.reserve_a
 
@@ -94,8 +123,9 @@ def test_a_foyers_residents_action_only_for_its_residents(answers: List[tuple], 
     assert levain not in ids(matcher, age=20, code_insee="33009", logement="foyer-fjt", besoin="emploi")
 
 
-def test_a_bac_plus_4_record_never_fits_a_person_known_only_as_superieur(kb: KnowledgeBase,
-                                                                          answers: List[tuple]) -> None:
+def test_a_bac_plus_4_record_never_fits_a_person_known_only_as_superieur(
+    kb: KnowledgeBase, answers: List[tuple]
+) -> None:
     nqt = by_id(kb, "nos-quartiers-ont-des-talents-parrainage-jeunes-diplomes")
     assert nqt.eligibilite.diplome_min == "bac-plus-4"
     for p, s in answers:
@@ -103,8 +133,9 @@ def test_a_bac_plus_4_record_never_fits_a_person_known_only_as_superieur(kb: Kno
     assert not criteria.passes_hard_rules(nqt, Profile(age=23, diplome="superieur", besoin="emploi"), None)
 
 
-def test_residents_only_actions_of_tourcoing_and_corbeil(kb: KnowledgeBase, matcher: Matcher,
-                                                         answers: List[tuple]) -> None:
+def test_residents_only_actions_of_tourcoing_and_corbeil(
+    kb: KnowledgeBase, matcher: Matcher, answers: List[tuple]
+) -> None:
     for p, s in answers:
         if s.initiative.eligibilite.residents.restricted:
             assert criteria.resident_of(s.initiative, geo.get_commune(p.code_insee)), (p, s.initiative.id)
@@ -118,15 +149,15 @@ def test_residents_only_actions_of_tourcoing_and_corbeil(kb: KnowledgeBase, matc
     assert club not in ids(matcher, age=22, code_insee="75119", besoin="emploi", diplome="bac")
 
 
-def test_a_business_creation_course_only_for_the_wish_to_create(kb: KnowledgeBase, answers: List[tuple],
-                                                                matcher: Matcher) -> None:
+def test_a_business_creation_course_only_for_the_wish_to_create(
+    kb: KnowledgeBase, answers: List[tuple], matcher: Matcher
+) -> None:
     assert sum(criteria.is_creation_only(r) for r in kb.initiatives) >= 2
     for p, s in answers:
         if criteria.is_creation_only(s.initiative):
             assert p.besoin == "creation-activite", (p, s.initiative.id)
     course = "marseille-apprentis-auteuil-jeunes-entrepreneurs"
-    assert course not in ids(matcher, age=20, code_insee="13055", besoin="emploi", secteur="batiment",
-                             diplome="aucun")
+    assert course not in ids(matcher, age=20, code_insee="13055", besoin="emploi", secteur="batiment", diplome="aucun")
     assert course in ids(matcher, age=20, code_insee="13055", besoin="creation-activite", diplome="aucun")
 
 
@@ -135,7 +166,8 @@ def test_an_ended_action_never_comes_from_another_departement(answers: List[tupl
         if s.initiative.statut == "historique":
             assert s.proximity != "region", (p, s.initiative.id, s.where)
     assert "montpellier-clause-insertion-tresorerie-herault" not in ids(
-        matcher, age=18, code_insee="30189", besoin="apprentissage", secteur="batiment")
+        matcher, age=18, code_insee="30189", besoin="apprentissage", secteur="batiment"
+    )
 
 
 # --------------------------------------------------------------------------- C2: the place says the truth
@@ -175,15 +207,16 @@ def test_the_named_commune_is_where_it_is_and_the_km_are_said(answers: List[tupl
     assert gavotte.zone.communes == ("13106",)  # the centre social is in Septèmes-les-Vallons
 
 
-def test_a_record_whose_place_is_not_printed_is_never_offered(kb: KnowledgeBase, answers: List[tuple],
-                                                              matcher: Matcher) -> None:
+def test_a_record_whose_place_is_not_printed_is_never_offered(
+    kb: KnowledgeBase, answers: List[tuple], matcher: Matcher
+) -> None:
     assert by_id(kb, "isactys-permanences-mission-locale-ges").zone.lieu_inconnu
     assert not any(s.initiative.zone.lieu_inconnu for _, s in answers)
     assert "isactys-permanences-mission-locale-ges" not in ids(matcher, age=20, code_insee="69123", besoin="emploi")
 
 
 def test_the_formation_reason_says_what_the_record_offers(answers: List[tuple]) -> None:
-    for p, s in answers:
+    for _, s in answers:
         if "Elle aide à trouver une formation, ce que vous cherchez." in s.reasons:
             assert any(t.startswith("se-former--") for t in s.initiative.thematiques), s.initiative.id
 
@@ -204,15 +237,20 @@ def test_the_emergency_number_is_read_from_its_one_table() -> None:
 
 @pytest.mark.parametrize("besoin", [None, "emploi", "logement", "mobilite-permis"])
 def test_people_without_a_roof_get_the_emergency_line(matcher: Matcher, besoin: object) -> None:
-    networks = [n.network.id for n in matcher.recommend(
-        Profile(age=20, code_insee="59350", logement="sans-domicile", besoin=besoin)).networks]
+    networks = [
+        n.network.id
+        for n in matcher.recommend(
+            Profile(age=20, code_insee="59350", logement="sans-domicile", besoin=besoin)
+        ).networks
+    ]
     assert networks[0] == "siao-115", networks
 
 
 @pytest.mark.parametrize("age, expected", [(None, True), (16, True), (18, True), (29, True), (35, False)])
 def test_an_apprenticeship_request_names_the_cfa(matcher: Matcher, age: object, expected: bool) -> None:
-    networks = [n.network.id for n in matcher.recommend(
-        Profile(age=age, code_insee="29019", besoin="apprentissage")).networks]
+    networks = [
+        n.network.id for n in matcher.recommend(Profile(age=age, code_insee="29019", besoin="apprentissage")).networks
+    ]
     assert ("cfa-apprentissage" in networks) is expected, networks
 
 
@@ -226,8 +264,7 @@ def test_an_unknown_emergency_number_is_a_french_error(tmp_path: Path) -> None:
         load_networks(path)
 
 
-def test_a_towns_own_action_far_away_in_the_departement_is_not_for_someone_without_transport(
-        matcher: Matcher) -> None:
+def test_a_towns_own_action_far_away_in_the_departement_is_not_for_someone_without_transport(matcher: Matcher) -> None:
     """Live: DKbus (job offers on Dunkerque's bus screens) to people in Roubaix and Lille, 70 km away, without a car."""
     dkbus = "dunkerque-dkbus-offres-alternance-dans-le-bus"
     for place in ("59512", "59350"):

@@ -25,8 +25,16 @@ def domain_buttons():
     return [b for variants in responses.values() for v in variants for b in v.get("buttons") or ()]
 
 
-@pytest.mark.parametrize("typed", ["Je ne sais pas encore", "je ne sais pas encore", "JE NE SAIS PAS ENCORE !",
-                                   "le permis la mobilite", "hebergee par quelqu'un"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Je ne sais pas encore",
+        "je ne sais pas encore",
+        "JE NE SAIS PAS ENCORE !",
+        "le permis la mobilite",
+        "hebergee par quelqu'un",
+    ],
+)
 def test_a_typed_title_becomes_its_payload(monkeypatch, typed):
     text = through_guard(monkeypatch, typed).text
     assert text.startswith("/inform{") and '"' in text and "{{" not in text

@@ -91,24 +91,34 @@ class ButtonPayloads:
 
 def keyboard_layout(buttons: List[Dict[str, Any]]) -> str:
     """Rasa's `button_type`: "inline" (one row) or "vertical" (one button a row)."""
-    short = len(buttons) <= ONE_ROW_MAX_BUTTONS and all(len(str(b.get("title", ""))) <= ONE_ROW_MAX_TITLE for b in buttons)
+    short = len(buttons) <= ONE_ROW_MAX_BUTTONS and all(
+        len(str(b.get("title", ""))) <= ONE_ROW_MAX_TITLE for b in buttons
+    )
     return "inline" if short else "vertical"
 
 
 class TelegramOutput(RasaTelegramOutput):
-    def __init__(self, access_token: Optional[str], api_url: str = DEFAULT_API_URL,
-                 secret_token: Optional[str] = None) -> None:
+    def __init__(
+        self, access_token: Optional[str], api_url: str = DEFAULT_API_URL, secret_token: Optional[str] = None
+    ) -> None:
         # Rasa's __init__ cannot pass `server` on to aiogram's Bot, hence the direct call.
         Bot.__init__(self, access_token, server=TelegramAPIServer.from_base(api_url or DEFAULT_API_URL))
         self.secret_token = secret_token
         self.payloads = ButtonPayloads()
         self._me: Optional[User] = None
 
-    async def send_text_with_buttons(self, recipient_id: str, text: str, buttons: List[Dict[str, Any]],
-                                     button_type: Optional[str] = None, **kwargs: Any) -> None:
+    async def send_text_with_buttons(
+        self,
+        recipient_id: str,
+        text: str,
+        buttons: List[Dict[str, Any]],
+        button_type: Optional[str] = None,
+        **kwargs: Any,
+    ) -> None:
         buttons = [{**b, "payload": self.payloads.shorten(str(b.get("payload", "")))} for b in buttons]
-        await super().send_text_with_buttons(recipient_id, text, buttons,
-                                             button_type=button_type or keyboard_layout(buttons), **kwargs)
+        await super().send_text_with_buttons(
+            recipient_id, text, buttons, button_type=button_type or keyboard_layout(buttons), **kwargs
+        )
 
     async def set_webhook(self, url: str, **kwargs: Any) -> bool:
         # aiogram 2.15 predates setWebhook's secret_token (Bot API 6.1): the raw call carries it.
@@ -136,8 +146,15 @@ class TelegramInput(RasaTelegramInput):
             secret_token=credentials.get("secret_token") or None,
         )
 
-    def __init__(self, access_token: Optional[str], verify: Optional[str], webhook_url: Optional[str],
-                 debug_mode: bool = True, api_url: str = DEFAULT_API_URL, secret_token: Optional[str] = None) -> None:
+    def __init__(
+        self,
+        access_token: Optional[str],
+        verify: Optional[str],
+        webhook_url: Optional[str],
+        debug_mode: bool = True,
+        api_url: str = DEFAULT_API_URL,
+        secret_token: Optional[str] = None,
+    ) -> None:
         super().__init__(access_token, verify, webhook_url, debug_mode)
         self.api_url = api_url
         self.secret_token = secret_token
@@ -171,9 +188,7 @@ class TelegramInput(RasaTelegramInput):
             # Sanic scopes a blueprint's middleware to its routes; the path check is belt and braces.
             if request.method != "POST" or not request.path.rstrip("/").endswith(f"/{self.url_prefix()}/webhook"):
                 return None
-            if self.secret_token and not hmac.compare_digest(
-                request.headers.get(SECRET_HEADER, ""), self.secret_token
-            ):
+            if self.secret_token and not hmac.compare_digest(request.headers.get(SECRET_HEADER, ""), self.secret_token):
                 logger.warning("Telegram update refused: wrong or missing secret token header.")
                 return response.text("forbidden", status=403)
             update = request.json

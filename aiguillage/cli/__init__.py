@@ -23,7 +23,10 @@ COMMAND_MODULES: List[str] = [
 # argparse speaks English; conseillers read French. Its few user-facing messages, translated.
 _MESSAGES = (
     (r"^the following arguments are required: (.*)$", r"arguments obligatoires manquants : \1"),
-    (r"^argument (.*?): invalid choice: (.*?) \(choose from (.*)\)$", r"argument \1 : choix invalide \2 (choix possibles : \3)"),
+    (
+        r"^argument (.*?): invalid choice: (.*?) \(choose from (.*)\)$",
+        r"argument \1 : choix invalide \2 (choix possibles : \3)",
+    ),
     (r"^argument (.*?): invalid (\w+) value: (.*)$", r"argument \1 : valeur invalide \3"),
     (r"^argument (.*?): not allowed with argument (.*)$", r"argument \1 : incompatible avec \2"),
     (r"^argument (.*?): expected one argument$", r"argument \1 : une valeur est attendue"),
@@ -53,8 +56,9 @@ class FrenchParser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
         self._positionals.title = "arguments"
         self._optionals.title = "options"
-        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
-                          help="afficher cette aide et quitter")
+        self.add_argument(
+            "-h", "--help", action="help", default=argparse.SUPPRESS, help="afficher cette aide et quitter"
+        )
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
@@ -79,4 +83,3 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         parser.print_help()
         return 2
     return int(args.func(args) or 0)
-

@@ -20,9 +20,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def candidate_lines(candidates: List[geo.Candidate]) -> List[str]:
     """Aligned rows: code INSEE, name, département, score, how it matched."""
-    rows = [(c.commune.code_insee, c.commune.nom,
-             f"{c.commune.departement} {geo.departement_name(c.commune.departement) or ''}".strip(),
-             f"{c.score:.2f}", c.reason) for c in candidates]
+    rows = [
+        (
+            c.commune.code_insee,
+            c.commune.nom,
+            f"{c.commune.departement} {geo.departement_name(c.commune.departement) or ''}".strip(),
+            f"{c.score:.2f}",
+            c.reason,
+        )
+        for c in candidates
+    ]
     header = ("code", "commune", "département", "score", "raison")
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in [header, *rows]]
@@ -46,13 +53,14 @@ def places_lines(code_insee: str, label: str) -> List[str]:
     if info is None:
         lines = [f"{code_insee} {label} : pas de coordonnées connues"]
     else:
-        lines = [f"{code_insee} {label} : {info.latitude:.5f}, {info.longitude:.5f} "
-                 f"(point : {info.methode})"]
+        lines = [f"{code_insee} {label} : {info.latitude:.5f}, {info.longitude:.5f} (point : {info.methode})"]
     places = france_services.nearest(code_insee, limit=2)
     if not places:
         lines.append(f"  aucune France services connue à proximité ({france_services.SOURCE})")
     for place in places:
         km = "" if place.distance_km is None else f"{place.distance_km:.1f} km — "
-        lines.append(f"  {km}{place.nom} ({place.format}), {place_wording.address_text(place)}"
-                     f"{', tél. ' + place.telephone if place.telephone else ''}")
+        lines.append(
+            f"  {km}{place.nom} ({place.format}), {place_wording.address_text(place)}"
+            f"{', tél. ' + place.telephone if place.telephone else ''}"
+        )
     return lines

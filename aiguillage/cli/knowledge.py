@@ -21,16 +21,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ("stats", "compte les initiatives par guide, région, public, thématique, statut", _stats),
     ):
         sub = actions.add_parser(name, help=helptext)
-        sub.add_argument("--data-dir", type=Path, default=DATA_DIR,
-                         help="dossier des données (par défaut : celui du projet)")
+        sub.add_argument(
+            "--data-dir", type=Path, default=DATA_DIR, help="dossier des données (par défaut : celui du projet)"
+        )
         sub.set_defaults(func=func)
-    sub = actions.add_parser("import-data-inclusion",
-                             help="importe l'export data·inclusion (structures + services) comme offres actuelles")
+    sub = actions.add_parser(
+        "import-data-inclusion", help="importe l'export data·inclusion (structures + services) comme offres actuelles"
+    )
     sub.add_argument("--structures", type=Path, required=True, help="fichier des structures (JSON ou CSV)")
     sub.add_argument("--services", type=Path, required=True, help="fichier des services (JSON ou CSV)")
     sub.add_argument("--departements", default="", help="ne garder que ces départements, ex. 08,91")
-    sub.add_argument("--data-dir", type=Path, default=DATA_DIR,
-                     help="dossier des données où écrire offres/data-inclusion.yaml (par défaut : celui du projet)")
+    sub.add_argument(
+        "--data-dir",
+        type=Path,
+        default=DATA_DIR,
+        help="dossier des données où écrire offres/data-inclusion.yaml (par défaut : celui du projet)",
+    )
     sub.set_defaults(func=_import_data_inclusion)
 
 
@@ -46,8 +52,10 @@ def _import_data_inclusion(args: argparse.Namespace) -> int:
     for problem in result.problems:
         print(f"Ligne ignorée : {problem}", file=sys.stderr)
     target = write_offers(result, args.data_dir, args.structures, args.services)
-    print(f"{len(result.offers)} offres écrites dans {target} ({result.stale} mises à jour il y a plus de deux ans), "
-          f"{len(result.problems)} lignes ignorées, {result.filtered_out} hors des départements demandés.")
+    print(
+        f"{len(result.offers)} offres écrites dans {target} ({result.stale} mises à jour il y a plus de deux ans), "
+        f"{len(result.problems)} lignes ignorées, {result.filtered_out} hors des départements demandés."
+    )
     return 0
 
 
@@ -70,9 +78,13 @@ def _plural(count: int, singular: str, plural: str) -> str:
 
 
 def _counts(kb: KnowledgeBase) -> str:
-    return ", ".join((_plural(len(kb.initiatives), "initiative", "initiatives"),
-                      _plural(len(kb.networks), "réseau", "réseaux"),
-                      _plural(len(kb.glossary), "terme du glossaire", "termes du glossaire")))
+    return ", ".join(
+        (
+            _plural(len(kb.initiatives), "initiative", "initiatives"),
+            _plural(len(kb.networks), "réseau", "réseaux"),
+            _plural(len(kb.glossary), "terme du glossaire", "termes du glossaire"),
+        )
+    )
 
 
 def _table(title: str, counts: Iterable[Tuple[str, int]]) -> List[str]:

@@ -50,8 +50,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _pair(parser, "vehicule", "--vehicule", "--sans-vehicule", "a un véhicule", "n'a pas de véhicule")
     diplome = parser.add_mutually_exclusive_group()
     diplome.add_argument("--diplome", choices=list(DIPLOMES), help="diplôme le plus élevé")
-    diplome.add_argument("--sans-diplome", dest="diplome", action="store_const", const="aucun",
-                         help="n'a pas de diplôme (comme --diplome aucun)")
+    diplome.add_argument(
+        "--sans-diplome",
+        dest="diplome",
+        action="store_const",
+        const="aucun",
+        help="n'a pas de diplôme (comme --diplome aucun)",
+    )
     parser.add_argument("--scolarite", choices=list(SCOLARITES), help="encore scolarisé·e, ou sorti·e de l'école")
     _pair(parser, "femme", "--femme", "--homme", "est une femme", "est un homme")
     parser.add_argument("--logement", choices=sorted(LOGEMENTS), help="situation de logement")
@@ -89,10 +94,21 @@ def resolve_place(text: str) -> Tuple[Optional[geo.Commune], List[geo.Candidate]
 
 def _profile(args: argparse.Namespace, code_insee: Optional[str]) -> Profile:
     return Profile(
-        age=args.age, code_insee=code_insee, quartier=args.quartier, qpv=args.qpv, permis=args.permis,
-        vehicule=args.vehicule, logement=args.logement, handicap=args.handicap, besoin=args.besoin,
-        scolarite=args.scolarite, diplome=args.diplome, femme=args.femme, parent_isole=args.parent_isole,
-        minima_sociaux=args.minima_sociaux, refugie=args.refugie,
+        age=args.age,
+        code_insee=code_insee,
+        quartier=args.quartier,
+        qpv=args.qpv,
+        permis=args.permis,
+        vehicule=args.vehicule,
+        logement=args.logement,
+        handicap=args.handicap,
+        besoin=args.besoin,
+        scolarite=args.scolarite,
+        diplome=args.diplome,
+        femme=args.femme,
+        parent_isole=args.parent_isole,
+        minima_sociaux=args.minima_sociaux,
+        refugie=args.refugie,
     )
 
 
@@ -108,19 +124,24 @@ def _choose_commune(args: argparse.Namespace) -> Tuple[Optional[str], int]:
         return None, 0
     commune, candidates = resolve_place(args.commune)
     if not candidates:
-        print(f"Commune introuvable : « {args.commune} ». Essayez : aiguillage commune \"{args.commune}\".",
-              file=sys.stderr)
+        print(
+            f'Commune introuvable : « {args.commune} ». Essayez : aiguillage commune "{args.commune}".', file=sys.stderr
+        )
         return None, EXIT_AMBIGUOUS
     if commune is None:
-        print(f"Plusieurs communes possibles pour « {args.commune} ». Relancez avec --code-insee CODE :",
-              file=sys.stderr)
+        print(
+            f"Plusieurs communes possibles pour « {args.commune} ». Relancez avec --code-insee CODE :", file=sys.stderr
+        )
         print("\n".join(candidate_lines(candidates)), file=sys.stderr)
         return None, EXIT_AMBIGUOUS
     others = [c.commune for c in candidates if c.commune.code_insee != commune.code_insee]
     if others and not args.json:
         listed = ", ".join(f"{c.nom} ({c.departement}) [{c.code_insee}]" for c in others)
-        print(f"Commune retenue : {commune.nom} ({commune.departement}) [{commune.code_insee}]. "
-              f"Autres possibilités : {listed} ; précisez --code-insee si besoin.", file=sys.stderr)
+        print(
+            f"Commune retenue : {commune.nom} ({commune.departement}) [{commune.code_insee}]. "
+            f"Autres possibilités : {listed} ; précisez --code-insee si besoin.",
+            file=sys.stderr,
+        )
     return commune.code_insee, 0
 
 
@@ -128,23 +149,58 @@ def to_json(recommendation: Recommendation) -> Dict[str, Any]:
     profile = recommendation.profile
     commune = geo.get_commune(profile.code_insee) if profile.code_insee else None
     return {
-        "profile": {name: getattr(profile, name) for name in (
-            "age", "code_insee", "quartier", "qpv", "permis", "vehicule", "logement", "handicap", "besoin",
-            "scolarite", "diplome", "femme", "parent_isole", "minima_sociaux", "refugie")},
-        "commune": None if commune is None else {
-            "code_insee": commune.code_insee, "nom": commune.nom, "departement": commune.departement,
-            "region": commune.region, "epci": commune.epci},
+        "profile": {
+            name: getattr(profile, name)
+            for name in (
+                "age",
+                "code_insee",
+                "quartier",
+                "qpv",
+                "permis",
+                "vehicule",
+                "logement",
+                "handicap",
+                "besoin",
+                "scolarite",
+                "diplome",
+                "femme",
+                "parent_isole",
+                "minima_sociaux",
+                "refugie",
+            )
+        },
+        "commune": None
+        if commune is None
+        else {
+            "code_insee": commune.code_insee,
+            "nom": commune.nom,
+            "departement": commune.departement,
+            "region": commune.region,
+            "epci": commune.epci,
+        },
         "empty": recommendation.empty,
-        "local": [{
-            "id": s.initiative.id, "nom": s.initiative.nom, "porteur": s.initiative.porteur.nom,
-            "proximity": s.proximity, "score": s.score, "historical": s.historical, "where": s.where,
-            "description": s.initiative.description, "reasons": list(s.reasons),
-            "how_to_reach": list(s.how_to_reach), "year": s.year,
-            "sources": [{"seed": src.seed, "line": src.line} for src in s.initiative.sources],
-            "citation": s.initiative.citation, "reference": s.initiative.reference,
-        } for s in recommendation.local],
-        "networks": [{"id": ns.network.id, "nom": ns.network.nom, "reasons": list(ns.reasons)}
-                     for ns in recommendation.networks],
+        "local": [
+            {
+                "id": s.initiative.id,
+                "nom": s.initiative.nom,
+                "porteur": s.initiative.porteur.nom,
+                "proximity": s.proximity,
+                "score": s.score,
+                "historical": s.historical,
+                "where": s.where,
+                "description": s.initiative.description,
+                "reasons": list(s.reasons),
+                "how_to_reach": list(s.how_to_reach),
+                "year": s.year,
+                "sources": [{"seed": src.seed, "line": src.line} for src in s.initiative.sources],
+                "citation": s.initiative.citation,
+                "reference": s.initiative.reference,
+            }
+            for s in recommendation.local
+        ],
+        "networks": [
+            {"id": ns.network.id, "nom": ns.network.nom, "reasons": list(ns.reasons)} for ns in recommendation.networks
+        ],
     }
 
 
@@ -160,13 +216,23 @@ def render(recommendation: Recommendation) -> str:
         parts += ["Actions recensées :", ""]
         for index, s in enumerate(recommendation.local, 1):
             details = suggestion_details(s).splitlines()[1:]  # the name is already in the first line
-            parts += [suggestion_text(s, index), _indent(suggestion_why(s)), _indent("\n".join(details)),
-                      _indent(exact_source_text(s)), f"   (proximité : {s.proximity}, score : {s.score})", ""]
+            parts += [
+                suggestion_text(s, index),
+                _indent(suggestion_why(s)),
+                _indent("\n".join(details)),
+                _indent(exact_source_text(s)),
+                f"   (proximité : {s.proximity}, score : {s.score})",
+                "",
+            ]
     if recommendation.networks:
         parts += ["Réseaux à connaître :", ""]
         for ns in recommendation.networks:
             parts += [network_text(ns), ""]
-    parts += ["Pour finir, le bot indique :", next_step_text(next_step(recommendation.profile.code_insee, age=recommendation.profile.whole_age)), ""]
+    parts += [
+        "Pour finir, le bot indique :",
+        next_step_text(next_step(recommendation.profile.code_insee, age=recommendation.profile.whole_age)),
+        "",
+    ]
     return "\n".join(parts).rstrip()
 
 

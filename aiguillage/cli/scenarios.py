@@ -21,17 +21,29 @@ from aiguillage.scenarios import (
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "scenarios", help="rejouer des conversations écrites en YAML contre le bot lancé et vérifier ses réponses",
+        "scenarios",
+        help="rejouer des conversations écrites en YAML contre le bot lancé et vérifier ses réponses",
         description="Rejoue chaque scénario (voir scenarios/README.md) contre le bot lancé avec « make run », "
-                    "affiche la conversation et le résultat de chaque vérification. Code de sortie 1 si un "
-                    "scénario échoue, 2 si le bot est injoignable.",
+        "affiche la conversation et le résultat de chaque vérification. Code de sortie 1 si un "
+        "scénario échoue, 2 si le bot est injoignable.",
     )
-    parser.add_argument("chemins", nargs="*", type=Path, default=[Path("scenarios")],
-                        help="fichiers .yaml ou dossiers (par défaut : scenarios/)")
-    parser.add_argument("--url", default=os.environ.get("AIGUILLAGE_URL", "http://localhost:5005"),
-                        help="adresse du bot (par défaut : http://localhost:5005)")
-    parser.add_argument("--token", default=os.environ.get("AIGUILLAGE_API_TOKEN"),
-                        help="jeton de l'API du bot, pour vérifier les slots (par défaut : $AIGUILLAGE_API_TOKEN)")
+    parser.add_argument(
+        "chemins",
+        nargs="*",
+        type=Path,
+        default=[Path("scenarios")],
+        help="fichiers .yaml ou dossiers (par défaut : scenarios/)",
+    )
+    parser.add_argument(
+        "--url",
+        default=os.environ.get("AIGUILLAGE_URL", "http://localhost:5005"),
+        help="adresse du bot (par défaut : http://localhost:5005)",
+    )
+    parser.add_argument(
+        "--token",
+        default=os.environ.get("AIGUILLAGE_API_TOKEN"),
+        help="jeton de l'API du bot, pour vérifier les slots (par défaut : $AIGUILLAGE_API_TOKEN)",
+    )
     parser.set_defaults(func=_run)
 
 

@@ -61,16 +61,18 @@ def _websocket_origin(rasa_url: str) -> str:
 def content_security_policy(rasa_url: str) -> str:
     """Only our own files, and connections to the bot: a script injected into a message could not run."""
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(rasa_url))
-    return "; ".join([
-        "default-src 'none'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        f"connect-src 'self' {origin} {_websocket_origin(rasa_url)}",
-        "base-uri 'none'",
-        "form-action 'none'",
-        "frame-ancestors 'none'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'none'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            f"connect-src 'self' {origin} {_websocket_origin(rasa_url)}",
+            "base-uri 'none'",
+            "form-action 'none'",
+            "frame-ancestors 'none'",
+        ]
+    )
 
 
 def resolve(root: Path, url_path: str) -> Optional[Path]:
@@ -147,7 +149,9 @@ class WebChatHandler(BaseHTTPRequestHandler):
 
 
 def make_server(host: str, port: int, rasa_url: str, root: Path = WEBCHAT_DIR) -> ThreadingHTTPServer:
-    handler = type("ConfiguredWebChatHandler", (WebChatHandler,), {"root": root, "rasa_url": normalise_rasa_url(rasa_url)})
+    handler = type(
+        "ConfiguredWebChatHandler", (WebChatHandler,), {"root": root, "rasa_url": normalise_rasa_url(rasa_url)}
+    )
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     return server
@@ -170,10 +174,14 @@ def public_url(host: str, port: int) -> str:
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("web", help="servir la page de démonstration du chat web (widget compris)")
     parser.add_argument("--port", type=int, default=8080, help="port de la page web (8080 par défaut)")
-    parser.add_argument("--host", default="127.0.0.1",
-                        help="adresse d'écoute (127.0.0.1 par défaut : seulement cet ordinateur)")
-    parser.add_argument("--rasa-url", default="http://localhost:5005",
-                        help="adresse de Rasa que le widget contacte (http://localhost:5005 par défaut)")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="adresse d'écoute (127.0.0.1 par défaut : seulement cet ordinateur)"
+    )
+    parser.add_argument(
+        "--rasa-url",
+        default="http://localhost:5005",
+        help="adresse de Rasa que le widget contacte (http://localhost:5005 par défaut)",
+    )
     parser.set_defaults(func=_run)
 
 
@@ -187,8 +195,10 @@ def _run(args: argparse.Namespace) -> int:
         print(f"Impossible d'ouvrir le port {args.port} : {error.strerror or error}", file=sys.stderr)
         return 1
     port = server.server_address[1]
-    print(f"Chat web Aiguillage : {public_url(args.host, port)}  (assistant : {server.RequestHandlerClass.rasa_url})",
-          flush=True)
+    print(
+        f"Chat web Aiguillage : {public_url(args.host, port)}  (assistant : {server.RequestHandlerClass.rasa_url})",
+        flush=True,
+    )
     print("Ctrl-C pour arrêter.", flush=True)
     try:
         server.serve_forever()

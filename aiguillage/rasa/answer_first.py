@@ -34,8 +34,9 @@ def corrected(parse_data: Dict[str, Any], tracker: Optional[Any]) -> Dict[str, A
     return {**parse_data, "intent": {"name": "inform", "confidence": confidence}}
 
 
-async def parse_message_answer_first(self: Any, message: Any, tracker: Any = None,
-                                     only_output_properties: bool = True) -> Dict[str, Any]:
+async def parse_message_answer_first(
+    self: Any, message: Any, tracker: Any = None, only_output_properties: bool = True
+) -> Dict[str, Any]:
     parse_data = await _original_parse_message(self, message, tracker, only_output_properties)
     return corrected(parse_data, tracker)
 

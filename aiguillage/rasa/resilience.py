@@ -127,7 +127,9 @@ async def guarded_run(self: Any, output_channel: Any, nlg: Any, tracker: Any, do
         # One line, no tracker content: the log must not hold what the person wrote.
         logger.error("Serveur d'actions indisponible pour « %s » : %s", self.name(), _reason(error))
         await _tell_the_person(output_channel, nlg, tracker)
-        raise ActionServerUnavailable(f"action « {self.name()} » non exécutée : serveur d'actions indisponible") from error
+        raise ActionServerUnavailable(
+            f"action « {self.name()} » non exécutée : serveur d'actions indisponible"
+        ) from error
 
 
 class _NoTracebackForKnownFaults(logging.Filter):

@@ -27,7 +27,9 @@ def parse_data_for(text: str) -> Dict[str, Any] | None:
     detection = detect(text)
     if not detection.alarming:
         return None
-    entities: List[Dict[str, Any]] = [{"entity": "danger", "value": s, "start": 0, "end": 0} for s in sorted(detection.signals)]
+    entities: List[Dict[str, Any]] = [
+        {"entity": "danger", "value": s, "start": 0, "end": 0} for s in sorted(detection.signals)
+    ]
     if detection.age_hint:
         entities.append({"entity": "danger_age", "value": detection.age_hint, "start": 0, "end": 0})
     if detection.english:

@@ -30,7 +30,7 @@ def _key(title: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", normalize(title.replace("·", ""))).split())
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _buttons(domain: Path = DOMAIN) -> Dict[str, FrozenSet[str]]:
     """Normalised title → every payload it has in the domain's responses."""
     payloads: Dict[str, Set[str]] = {}

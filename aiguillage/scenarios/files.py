@@ -64,8 +64,10 @@ def _step(raw: Any, index: int) -> Step:
         raise ScenarioError(f"{where} : un message est un texte, ou « texte: … » / « bouton: … ».")
     unknown = set(raw) - MESSAGE_KEYS
     if unknown:
-        raise ScenarioError(f"{where} : clé inconnue « {', '.join(sorted(map(str, unknown)))} » "
-                            f"(clés possibles : {', '.join(sorted(MESSAGE_KEYS))}).")
+        raise ScenarioError(
+            f"{where} : clé inconnue « {', '.join(sorted(map(str, unknown)))} » "
+            f"(clés possibles : {', '.join(sorted(MESSAGE_KEYS))})."
+        )
     has_text, has_button = raw.get("texte") is not None, raw.get("bouton") is not None
     if has_text == has_button:
         raise ScenarioError(f"{where} : indiquez soit « texte », soit « bouton » (un seul des deux).")
@@ -88,8 +90,10 @@ def parse_scenario(data: Any, path: Optional[Path] = None) -> Scenario:
         raise ScenarioError("le fichier doit contenir « nom », « messages » et « attendu ».")
     unknown = set(data) - SCENARIO_KEYS
     if unknown:
-        raise ScenarioError(f"clé inconnue « {', '.join(sorted(map(str, unknown)))} » "
-                            f"(clés possibles : {', '.join(sorted(SCENARIO_KEYS))}).")
+        raise ScenarioError(
+            f"clé inconnue « {', '.join(sorted(map(str, unknown)))} » "
+            f"(clés possibles : {', '.join(sorted(SCENARIO_KEYS))})."
+        )
     name = data.get("nom")
     if not isinstance(name, str) or not name.strip():
         raise ScenarioError("« nom » manque : donnez un titre court au scénario.")
@@ -101,14 +105,18 @@ def parse_scenario(data: Any, path: Optional[Path] = None) -> Scenario:
         raise ScenarioError("« messages » doit être une liste d'au moins un message.")
     steps = tuple(_step(raw, i) for i, raw in enumerate(messages, start=1))
     if isinstance(steps[0].button, (str, int)):
-        raise ScenarioError("messages, n° 1 : le premier message ne peut pas être un bouton (aucun n'est encore affiché).")
+        raise ScenarioError(
+            "messages, n° 1 : le premier message ne peut pas être un bouton (aucun n'est encore affiché)."
+        )
     expected = data.get("attendu") or {}
     if not isinstance(expected, dict):
         raise ScenarioError("« attendu » doit contenir slots, suggestions_contiennent ou suggestions_absentes.")
     unknown = set(expected) - EXPECTED_KEYS
     if unknown:
-        raise ScenarioError(f"attendu : clé inconnue « {', '.join(sorted(map(str, unknown)))} » "
-                            f"(clés possibles : {', '.join(sorted(EXPECTED_KEYS))}).")
+        raise ScenarioError(
+            f"attendu : clé inconnue « {', '.join(sorted(map(str, unknown)))} » "
+            f"(clés possibles : {', '.join(sorted(EXPECTED_KEYS))})."
+        )
     slots = expected.get("slots") or {}
     if not isinstance(slots, dict) or not all(isinstance(k, str) for k in slots):
         raise ScenarioError("attendu, slots : une liste « nom_du_slot: valeur ».")
@@ -125,7 +133,9 @@ def load_scenario(path: Path) -> Scenario:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f" (ligne {mark.line + 1})" if mark is not None else ""
-        raise ScenarioError(f"{path.name} : YAML illisible{line} — vérifiez l'indentation et les deux-points.") from error
+        raise ScenarioError(
+            f"{path.name} : YAML illisible{line} — vérifiez l'indentation et les deux-points."
+        ) from error
     try:
         return parse_scenario(data, path)
     except ScenarioError as error:

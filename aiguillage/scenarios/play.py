@@ -40,8 +40,9 @@ class HttpBot:
 
     def _call(self, method: str, path: str, body: Any = None) -> Any:
         data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(self.url + path, data=data, method=method,
-                                         headers={"Content-Type": "application/json"})
+        request = urllib.request.Request(
+            self.url + path, data=data, method=method, headers={"Content-Type": "application/json"}
+        )
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 raw = response.read()
@@ -51,7 +52,9 @@ class HttpBot:
             raise BotUnreachable(f"le bot a répondu une erreur {error.code} à {path.split('?')[0]}.") from error
         except (urllib.error.URLError, OSError) as error:
             reason = getattr(error, "reason", error)
-            raise BotUnreachable(f"impossible de joindre le bot à {self.url} ({reason}). Est-il lancé (make run) ?") from error
+            raise BotUnreachable(
+                f"impossible de joindre le bot à {self.url} ({reason}). Est-il lancé (make run) ?"
+            ) from error
         return json.loads(raw) if raw else None
 
     def send(self, sender: str, message: str) -> List[Reply]:
@@ -116,7 +119,9 @@ def format_replies(replies: Sequence[Reply]) -> List[str]:
     return lines
 
 
-def expectation_checks(expected: Expectations, last_replies: Sequence[Reply], slots: Optional[Dict[str, Any]]) -> List[Check]:
+def expectation_checks(
+    expected: Expectations, last_replies: Sequence[Reply], slots: Optional[Dict[str, Any]]
+) -> List[Check]:
     """The final checks of a scenario, against the replies to its last message and the slots."""
     checks: List[Check] = []
     if expected.slots:
@@ -129,7 +134,9 @@ def expectation_checks(expected: Expectations, last_replies: Sequence[Reply], sl
                     checks.append(Check(False, f"slot {name} = {_show(value)}", "ce slot n'existe pas dans le bot"))
                 else:
                     ok = slot_matches(value, actual)
-                    checks.append(Check(ok, f"slot {name} = {_show(value)}", "" if ok else f"valeur trouvée : {_show(actual)}"))
+                    checks.append(
+                        Check(ok, f"slot {name} = {_show(value)}", "" if ok else f"valeur trouvée : {_show(actual)}")
+                    )
     text = reply_text(last_replies)
     for needle in expected.present:
         ok = contains(text, needle)

@@ -61,7 +61,9 @@ def find_button(replies: Sequence[Reply], choice: Union[str, int]) -> Dict[str, 
     if len(partial) == 1:
         return partial[0]
     if partial:
-        raise ScenarioError(f"plusieurs boutons correspondent à « {choice} » : {titles}. Écrivez le titre exact ou le numéro.")
+        raise ScenarioError(
+            f"plusieurs boutons correspondent à « {choice} » : {titles}. Écrivez le titre exact ou le numéro."
+        )
     raise ScenarioError(f"aucun bouton « {choice} ». Boutons affichés : {titles}.")
 
 

@@ -23,11 +23,17 @@ def main(argv: Optional[List[str]] = None) -> int:
     except DeploymentError as error:
         print(f"Aiguillage : {error}", file=sys.stderr)
         return 1
-    print(f"Base de connaissances : {len(kb.initiatives)} initiatives, {len(kb.glossary)} termes, "
-          f"{len(kb.networks)} réseaux.", file=sys.stderr)
-    print(f"Mission locale : {hosting.nom} ({len(hosting.sites)} lieux d'accueil)." if hosting else
-          "Mission locale : aucune (AIGUILLAGE_DEPLOYMENT non défini) ; le bot explique comment trouver la sienne.",
-          file=sys.stderr)
+    print(
+        f"Base de connaissances : {len(kb.initiatives)} initiatives, {len(kb.glossary)} termes, "
+        f"{len(kb.networks)} réseaux.",
+        file=sys.stderr,
+    )
+    print(
+        f"Mission locale : {hosting.nom} ({len(hosting.sites)} lieux d'accueil)."
+        if hosting
+        else "Mission locale : aucune (AIGUILLAGE_DEPLOYMENT non défini) ; le bot explique comment trouver la sienne.",
+        file=sys.stderr,
+    )
     from orientation import matching  # builds the zone index before the first request
 
     matching.recommend  # noqa: B018 - imported for its side effect of warming caches

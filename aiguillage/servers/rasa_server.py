@@ -40,8 +40,10 @@ def _option(argv: List[str], *names: str) -> Optional[str]:
 def preflight(argv: List[str]) -> List[str]:
     """French descriptions of what prevents a safe start (empty list: go)."""
     if "--enable-api" in argv and not (_option(argv, "--auth-token", "-t") or _option(argv, "--jwt-secret")):
-        return ["l'API HTTP (--enable-api) donne accès à toutes les conversations : elle ne s'ouvre qu'avec un jeton "
-                "(--auth-token, par exemple via la variable AIGUILLAGE_API_TOKEN de scripts/run.sh)."]
+        return [
+            "l'API HTTP (--enable-api) donne accès à toutes les conversations : elle ne s'ouvre qu'avec un jeton "
+            "(--auth-token, par exemple via la variable AIGUILLAGE_API_TOKEN de scripts/run.sh)."
+        ]
     endpoints = Path(_option(argv, "--endpoints") or "endpoints.yml")
     found = startup_check.problems(endpoints)
     if found:

@@ -35,10 +35,13 @@ class StartupProblem(Exception):
 def _expand(value: Any) -> Any:
     """${VAR} placeholders, as Rasa expands them in endpoints.yml."""
     if isinstance(value, str):
+
         def replace(match: re.Match[str]) -> str:
             name = match.group(1)
             if name not in os.environ:
-                raise StartupProblem(f"la variable d'environnement {name}, utilisée dans le fichier des services, n'est pas définie.")
+                raise StartupProblem(
+                    f"la variable d'environnement {name}, utilisée dans le fichier des services, n'est pas définie."
+                )
             return os.environ[name]
 
         return _ENV_PLACEHOLDER.sub(replace, value)
@@ -108,19 +111,26 @@ def check_sqlite_file(path: Path, endpoints: Path = Path("endpoints.yml")) -> No
             f"Créez-le (mkdir -p {directory}) ou changez « db » dans la section tracker_store de {endpoints}."
         )
     if not os.access(directory, os.W_OK | os.X_OK):
-        raise StartupProblem(f"le dossier « {directory} » n'est pas accessible en écriture : "
-                             f"impossible d'y enregistrer les conversations ({shown}).")
+        raise StartupProblem(
+            f"le dossier « {directory} » n'est pas accessible en écriture : "
+            f"impossible d'y enregistrer les conversations ({shown})."
+        )
     if not path.exists():
         return  # Rasa creates it
     if path.is_dir():
-        raise StartupProblem(f"« {shown} » est un dossier, pas une base de conversations : "
-                             f"changez « db » dans la section tracker_store de {endpoints}.")
+        raise StartupProblem(
+            f"« {shown} » est un dossier, pas une base de conversations : "
+            f"changez « db » dans la section tracker_store de {endpoints}."
+        )
     if not os.access(path, os.R_OK | os.W_OK):
-        raise StartupProblem(f"la base des conversations {shown} n'est pas accessible en lecture et écriture (droits du fichier).")
+        raise StartupProblem(
+            f"la base des conversations {shown} n'est pas accessible en lecture et écriture (droits du fichier)."
+        )
     connection = None
     try:
-        connection = sqlite3.connect(f"file:{path.resolve()}?mode=rw", uri=True, timeout=LOCK_WAIT_SECONDS,
-                                     isolation_level=None)
+        connection = sqlite3.connect(
+            f"file:{path.resolve()}?mode=rw", uri=True, timeout=LOCK_WAIT_SECONDS, isolation_level=None
+        )
         result = connection.execute("PRAGMA quick_check").fetchone()
         if not result or result[0] != "ok":
             raise sqlite3.DatabaseError(f"database disk image is malformed ({result[0] if result else '?'})")

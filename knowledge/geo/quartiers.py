@@ -26,11 +26,17 @@ _LEAD = re.compile(
 )
 _LEADING_ARTICLES = re.compile(r"\s*(?:(?:de|du|des|d)\s+)?(?:(?:les|le|la|l)\s+)?")
 # « quartier X », « cité X », or « aux/au/à la X » right after « j'habite » and before « à <commune> ».
-_NAMED = re.compile(r"\b(?P<kind>quartiers?|cites?)\s+(?P<name>[a-z0-9][a-z0-9 ]{1,40}?)(?=\s+(?:a|sur|de|et|mais|je|j|jai|g)\s|\s*$)")
+_NAMED = re.compile(
+    r"\b(?P<kind>quartiers?|cites?)\s+(?P<name>[a-z0-9][a-z0-9 ]{1,40}?)(?=\s+(?:a|sur|de|et|mais|je|j|jai|g)\s|\s*$)"
+)
 _LIVE_IN = re.compile(
     r"\b(?:habite|jhabite|vis|jvis|suis|jsuis)\s+(?:aux|au|a la|a l|dans le quartier(?: des| du| de la| de)?)\s+"
     r"(?P<name>[a-z0-9][a-z0-9 ]{1,30}?)\s+(?:a|sur)\s+[a-z]"
 )
+
+
+# Punctuation and quotes around a quartier's name, taken off both ends (a set of characters, not a word).
+_EDGE_PUNCTUATION = '()[]{}.,;:!?"« » '
 
 
 def _clean(text: str) -> str:
@@ -88,5 +94,5 @@ def quartier_answer(text: str) -> Optional[str]:
     start = lead.end() if lead and lead.end() < len(clean.rstrip()) else 0
     if set(clean[:start].split()) <= {"les", "le", "la", "l"}:
         start = 0  # « la Villeneuve » answered alone: the article is part of the name
-    name = " ".join(text[start:].replace("'", " ").replace("’", " ").split())[:60].strip("()[]{}.,;:!?\"« » ")
+    name = " ".join(text[start:].replace("'", " ").replace("’", " ").split())[:60].strip(_EDGE_PUNCTUATION)
     return name if _is_a_name(name) else None

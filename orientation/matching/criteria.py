@@ -31,9 +31,15 @@ IMPLICIT_YOUTH_AGE_MAX = 30
 # Employment policy calls "senior" 45 and over; the data says 44 once, kept as the floor.
 SENIOR_AGE_MIN = 44
 NO_AGE_MIN, NO_AGE_MAX = -1, 1000
-_YOUTH_ONLY_PUBLICS = frozenset({
-    "jeunes", "etudiants", "residents-qpv-frr", "personnes-en-situation-de-handicap", "personnes-exilees",
-})
+_YOUTH_ONLY_PUBLICS = frozenset(
+    {
+        "jeunes",
+        "etudiants",
+        "residents-qpv-frr",
+        "personnes-en-situation-de-handicap",
+        "personnes-exilees",
+    }
+)
 # Audiences the profile cannot express at all (people in detention): such a record is never offered.
 UNREACHABLE_PUBLICS = frozenset({"personnes-en-situation-juridique-specifique"})
 
@@ -97,7 +103,7 @@ def accepted_diplomas(record: Initiative) -> Tuple[str, ...]:
     elig = record.eligibilite
     lo = DIPLOMA_LEVELS.index(elig.diplome_min) if elig.diplome_min else 0
     hi = DIPLOMA_LEVELS.index(elig.diplome_max) if elig.diplome_max else len(DIPLOMA_LEVELS) - 1
-    return DIPLOMA_LEVELS[lo:hi + 1]
+    return DIPLOMA_LEVELS[lo : hi + 1]
 
 
 def is_creation_only(record: Initiative) -> bool:
@@ -152,8 +158,12 @@ def resident_of(record: Initiative, person: Optional[geo.Commune]) -> bool:
     if person is None:
         return False
     city = person.arrondissement_de or person.code_insee
-    return (person.code_insee in residents.communes or city in residents.communes
-            or person.departement in residents.departements or person.region in residents.regions)
+    return (
+        person.code_insee in residents.communes
+        or city in residents.communes
+        or person.departement in residents.departements
+        or person.region in residents.regions
+    )
 
 
 def effective_age_bounds(record: Initiative) -> Tuple[Optional[int], Optional[int]]:
@@ -187,10 +197,22 @@ def is_offerable(record: Initiative) -> bool:
 
 
 # Publics some profile can belong to; the others (no fact in the profile) keep a record out of the index.
-_CAN_OPEN: Dict[str, bool] = {public: public not in {
-    "ime-esat", "rsa", "salaries-siae", "justice", "demandeurs-emploi-longue-duree", "demandeurs-emploi",
-    "en-emploi", "entreprises", "orientes-par-structure", "allophones"}
-    for public in RESERVED_PUBLICS}
+_CAN_OPEN: Dict[str, bool] = {
+    public: public
+    not in {
+        "ime-esat",
+        "rsa",
+        "salaries-siae",
+        "justice",
+        "demandeurs-emploi-longue-duree",
+        "demandeurs-emploi",
+        "en-emploi",
+        "entreprises",
+        "orientes-par-structure",
+        "allophones",
+    }
+    for public in RESERVED_PUBLICS
+}
 
 
 def passes_hard_rules(record: Initiative, profile: Profile, person: Optional[geo.Commune]) -> bool:
@@ -235,7 +257,6 @@ def zone_rank(record: Initiative) -> int:
     return min(LEVEL_RANK[record.zone.niveau], LEVEL_RANK[EPCI])
 
 
-
 def reaches(reach: int, level: int, record_zone_rank: int) -> bool:
     """Does a criterion with this reach count for a record at this closeness? (scoring and reasons alike)"""
     from orientation.matching.places import NEAR_RANK  # no cycle at import time
@@ -255,8 +276,9 @@ def _serves_besoin(besoin: str) -> Callable[[Initiative], bool]:
 
 
 def _shelter(record: Initiative) -> bool:
-    return ("personnes-en-situation-durgence" in record.publics
-            or any(t.startswith("logement-hebergement--") for t in record.thematiques))
+    return "personnes-en-situation-durgence" in record.publics or any(
+        t.startswith("logement-hebergement--") for t in record.thematiques
+    )
 
 
 def _mobility(record: Initiative) -> bool:
@@ -268,8 +290,9 @@ def _for_qpv(record: Initiative) -> bool:
 
 
 def _for_handicap(record: Initiative) -> bool:
-    return ("personnes-en-situation-de-handicap" in record.publics
-            or bool({"handicap", "rqth"} & set(record.eligibilite.reserve_a)))
+    return "personnes-en-situation-de-handicap" in record.publics or bool(
+        {"handicap", "rqth"} & set(record.eligibilite.reserve_a)
+    )
 
 
 def _for_exiles(record: Initiative) -> bool:
@@ -292,8 +315,9 @@ BESOIN_WEIGHT = 20
 GENERAL_WEIGHT = 0.02
 
 _needs: List[Criterion] = [
-    Criterion(f"besoin:{besoin}", "fit", BESOIN_WEIGHT, _serves_besoin(besoin),
-              (lambda b: lambda p: p.besoin == b)(besoin))
+    Criterion(
+        f"besoin:{besoin}", "fit", BESOIN_WEIGHT, _serves_besoin(besoin), (lambda b: lambda p: p.besoin == b)(besoin)
+    )
     for besoin in sorted(BESOINS)
 ]
 
@@ -307,18 +331,31 @@ CRITERIA: Tuple[Criterion, ...] = (
     # A quartier-prioritaire action serves its own quartiers: being from a QPV elsewhere is no fit.
     Criterion("qpv", "fit", 2, _for_qpv, lambda p: p.qpv is True, near_only=True),
     Criterion("handicap", "fit", 2, _for_handicap, lambda p: p.handicap in ("rqth", "oui-sans-rqth")),
-    Criterion("mobilite", "fit", 2, _mobility,
-              # getting to work or training: not for a housing need, and the mobility need says it itself
-              lambda p: (p.permis is False or p.vehicule is False) and p.besoin not in ("mobilite-permis", "logement"),
-              near_only=True, in_zone_only=True),
+    Criterion(
+        "mobilite",
+        "fit",
+        2,
+        _mobility,
+        # getting to work or training: not for a housing need, and the mobility need says it itself
+        lambda p: (p.permis is False or p.vehicule is False) and p.besoin not in ("mobilite-permis", "logement"),
+        near_only=True,
+        in_zone_only=True,
+    ),
     Criterion("sans-diplome", "fit", 2, _for_low_diploma, lambda p: p.diplome in ("aucun", "cap-bep")),
     # General fits (young, woman, minima sociaux) only count near home: being young is no reason to go
     # 150 km for an action that answers no need of the person (no padding).
     Criterion("jeunes", "general", GENERAL_WEIGHT, _for_youth, _is_young, near_only=True),
-    Criterion("femmes", "general", GENERAL_WEIGHT, lambda r: "femmes" in r.publics, lambda p: p.femme is True,
-              near_only=True),
-    Criterion("minima-sociaux", "general", GENERAL_WEIGHT, lambda r: "beneficiaires-des-minimas-sociaux" in r.publics,
-              lambda p: p.minima_sociaux is True, near_only=True),
+    Criterion(
+        "femmes", "general", GENERAL_WEIGHT, lambda r: "femmes" in r.publics, lambda p: p.femme is True, near_only=True
+    ),
+    Criterion(
+        "minima-sociaux",
+        "general",
+        GENERAL_WEIGHT,
+        lambda r: "beneficiaires-des-minimas-sociaux" in r.publics,
+        lambda p: p.minima_sociaux is True,
+        near_only=True,
+    ),
     # Hard rules that let the record through, said so the person knows why they may go.
     *(Criterion(f"reserve:{public}", "filter") for public in RESERVED_PUBLICS),
     Criterion("residents", "filter"),

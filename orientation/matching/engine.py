@@ -106,12 +106,15 @@ class Matcher:
         for block, base_level in blocks:
             picked.extend(select(block, base_level, profile, person, rules, limit))
         picked.sort(key=pick_order)
-        local = tuple(self._suggestion(block, row, level, score, profile, person)
-                      for score, _, block, row, level in picked[:max(limit, 0)])
+        local = tuple(
+            self._suggestion(block, row, level, score, profile, person)
+            for score, _, block, row, level in picked[: max(limit, 0)]
+        )
         return Recommendation(profile, local, match_networks(self.kb.networks, profile))
 
-    def _suggestion(self, block: Block, row: int, rank: int, score: float, profile: Profile,
-                    person: Optional[geo.Commune]) -> Suggestion:
+    def _suggestion(
+        self, block: Block, row: int, rank: int, score: float, profile: Profile, person: Optional[geo.Commune]
+    ) -> Suggestion:
         record = block.entries[row]
         historical = block.historical[row]
         choice = choose_place(record, LEVEL_NAME[rank], person)

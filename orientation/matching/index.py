@@ -78,8 +78,11 @@ def build_block(rows: List[Row], vector_from: int) -> Block:
         ended=[record.statut == "historique" for record, _, _ in rows],
     )
     for position, (record, place, _) in enumerate(rows):
-        for index, codes in ((block.by_commune, place.communes), (block.by_epci, place.epcis),
-                             (block.by_departement, place.departements)):
+        for index, codes in (
+            (block.by_commune, place.communes),
+            (block.by_epci, place.epcis),
+            (block.by_departement, place.departements),
+        ):
             for code in codes:
                 index.setdefault(code, []).append(position)
         residents = record.eligibilite.residents
@@ -120,5 +123,6 @@ def build_index(records: Tuple[Initiative, ...], today: date, vector_from: int) 
         else:
             for region in row[1].regions:
                 by_region.setdefault(region, []).append(row)
-    return Index({code: build_block(rows, vector_from) for code, rows in by_region.items()},
-                 build_block(national, vector_from))
+    return Index(
+        {code: build_block(rows, vector_from) for code, rows in by_region.items()}, build_block(national, vector_from)
+    )

@@ -21,7 +21,7 @@ LEVEL_NAME: Tuple[str, ...] = (NATIONAL, REGION, DEPARTEMENT, EPCI, COMMUNE)
 # « Près de chez vous » means this rank or closer (same département); the région is said plainly.
 NEAR_RANK = LEVEL_RANK[DEPARTEMENT]
 
-from knowledge.places import distance as _distance
+from knowledge.places import distance as _distance  # noqa: E402 (after the levels it is read with)
 
 distance_km: Optional[Callable[[str, str], Optional[float]]] = _distance.distance_km
 
@@ -70,8 +70,9 @@ def record_place(record: Initiative) -> RecordPlace:
         dep = geo.get_departement(code)
         if dep is not None:
             regions.add(dep.region)
-    return RecordPlace(tuple(sorted(communes)), tuple(sorted(epcis)), tuple(sorted(departements)),
-                       tuple(sorted(regions)))
+    return RecordPlace(
+        tuple(sorted(communes)), tuple(sorted(epcis)), tuple(sorted(departements)), tuple(sorted(regions))
+    )
 
 
 def proximity_rank(place: RecordPlace, niveau: str, person: Optional[geo.Commune]) -> Optional[int]:
@@ -127,8 +128,11 @@ def _km(person: geo.Commune, code: str) -> Optional[float]:
 def closest_km(record: Initiative, person: geo.Commune) -> Optional[float]:
     """Distance from the person to the record's nearest commune in their région (None: no commune named
     there, or no distance table)."""
-    kms = [_km(person, c.code_insee) for c in map(geo.get_commune, record.zone.communes)
-           if c is not None and c.region == person.region]
+    kms = [
+        _km(person, c.code_insee)
+        for c in map(geo.get_commune, record.zone.communes)
+        if c is not None and c.region == person.region
+    ]
     known = [km for km in kms if km is not None]
     return min(known) if known else None
 
@@ -142,21 +146,34 @@ def choose_place(record: Initiative, level: str, person: Optional[geo.Commune]) 
     inside = [c for c in map(geo.get_commune, record.zone.communes) if c is not None and _within(c, person, level)]
     if inside and (niveau in (COMMUNE, EPCI) or level in (COMMUNE, EPCI)):
         if distance_km is not None:
-            best = min(inside, key=lambda c: (_km(person, c.code_insee) is None, _km(person, c.code_insee) or 0.0,
-                                              c.code_insee))
+            best = min(
+                inside,
+                key=lambda c: (_km(person, c.code_insee) is None, _km(person, c.code_insee) or 0.0, c.code_insee),
+            )
         else:
-            best = min(inside, key=lambda c: (_city(c) != _city(person), c.code_insee != person.code_insee,
-                                              epci_key(c) != epci_key(person), c.code_insee))
+            best = min(
+                inside,
+                key=lambda c: (
+                    _city(c) != _city(person),
+                    c.code_insee != person.code_insee,
+                    epci_key(c) != epci_key(person),
+                    c.code_insee,
+                ),
+            )
         km = None if _city(best) == _city(person) else _km(person, best.code_insee)
         return PlaceChoice(level, commune=best.code_insee, departement=best.departement, region=best.region, km=km)
     if level == EPCI:
-        return PlaceChoice(level, epci=person.epci, departement=person.departement, region=person.region,
-                           whole_zone=True)
+        return PlaceChoice(
+            level, epci=person.epci, departement=person.departement, region=person.region, whole_zone=True
+        )
     if level in (COMMUNE, DEPARTEMENT):
         return PlaceChoice(DEPARTEMENT, departement=person.departement, region=person.region, whole_zone=True)
     # Région only: a département of the record inside the région, else the whole région.
-    deps = [d for d in record_place(record).departements
-            if (geo.get_departement(d) is not None and geo.get_departement(d).region == person.region)]
+    deps = [
+        d
+        for d in record_place(record).departements
+        if (geo.get_departement(d) is not None and geo.get_departement(d).region == person.region)
+    ]
     if deps and niveau == DEPARTEMENT:
         return PlaceChoice(REGION, departement=deps[0], region=person.region, whole_zone=True)
     return PlaceChoice(REGION, region=person.region, whole_zone=True)

@@ -79,12 +79,14 @@ def record_quality(record: Initiative, historical: bool) -> float:
     recency = 0.0
     if record.reference_year:
         recency = min(max((record.reference_year - 2000) / 30, 0.0), 1.0)
-    return ((0.0 if historical else CURRENT_BONUS)
-            + (QUALITY_CONTACT if record.contact.is_usable and not historical else 0.0)
-            + QUALITY_RECENCY * recency)
+    return (
+        (0.0 if historical else CURRENT_BONUS)
+        + (QUALITY_CONTACT if record.contact.is_usable and not historical else 0.0)
+        + QUALITY_RECENCY * recency
+    )
 
 
-def out_of_reach(block: "Block", row: int, level: int, person: Optional[geo.Commune], max_km: Optional[float]) -> bool:
+def out_of_reach(block: Block, row: int, level: int, person: Optional[geo.Commune], max_km: Optional[float]) -> bool:
     """A town's or an intercommunalité's own action, elsewhere in the person's département, beyond `max_km`
     (reach_km): without transport, DKbus's job screens in Dunkerque's buses are no help from Roubaix, 70 km
     away. Département-wide actions are everywhere in it and stay."""
@@ -104,8 +106,9 @@ def reach_km(profile: Profile) -> Optional[float]:
     return REGION_MAX_KM_WITHOUT_TRANSPORT if profile.vehicule is False or profile.permis is False or minor else None
 
 
-def region_distance_bonus(block: "Block", rows: Sequence[int], person: Optional[geo.Commune],
-                          max_km: Optional[float] = None) -> List[Optional[float]]:
+def region_distance_bonus(
+    block: Block, rows: Sequence[int], person: Optional[geo.Commune], max_km: Optional[float] = None
+) -> List[Optional[float]]:
     """The distance-band bonus of région-level rows (same Python arithmetic for the loop and numpy paths);
     None for a row beyond `max_km`, which is not offered."""
     if person is None or len(rows) > DISTANCE_MAX_ROWS:
@@ -128,7 +131,7 @@ def pick_order(pick: Pick) -> Tuple[float, str]:
     return -pick[0], pick[1]
 
 
-def closer_rows(block: "Block", person: Optional[geo.Commune]) -> List[Tuple[Sequence[int], int]]:
+def closer_rows(block: Block, person: Optional[geo.Commune]) -> List[Tuple[Sequence[int], int]]:
     """Rows of a région block closer than the région, coarse to fine so the closest level is applied last."""
     if person is None:
         return []
@@ -144,7 +147,7 @@ def closer_rows(block: "Block", person: Optional[geo.Commune]) -> List[Tuple[Seq
     return out
 
 
-def resident_rows(block: "Block", person: Optional[geo.Commune]) -> List[Sequence[int]]:
+def resident_rows(block: Block, person: Optional[geo.Commune]) -> List[Sequence[int]]:
     """Rows of residents-only records whose places include the person's commune, département or région."""
     if person is None or not block.by_resident:
         return []
@@ -152,8 +155,9 @@ def resident_rows(block: "Block", person: Optional[geo.Commune]) -> List[Sequenc
     return [block.by_resident[key] for key in keys if key in block.by_resident]
 
 
-def select(block: "Block", base_level: int, profile: Profile, person: Optional[geo.Commune],
-           rules: List[Rule], limit: int) -> List[Pick]:
+def select(
+    block: Block, base_level: int, profile: Profile, person: Optional[geo.Commune], rules: List[Rule], limit: int
+) -> List[Pick]:
     """The block's best rows for this profile: at least `limit`, plus any tied with the last one."""
     if not block.entries or not rules or limit <= 0:
         return []
@@ -164,9 +168,16 @@ def select(block: "Block", base_level: int, profile: Profile, person: Optional[g
     return _select_rows(block, base_level, closer, residents, profile, person, rules, limit)
 
 
-def _select_rows(block: "Block", base_level: int, closer: Sequence[Tuple[Sequence[int], int]],
-                 residents: List[Sequence[int]], profile: Profile, person: Optional[geo.Commune],
-                 rules: List[Rule], limit: int) -> List[Pick]:
+def _select_rows(
+    block: Block,
+    base_level: int,
+    closer: Sequence[Tuple[Sequence[int], int]],
+    residents: List[Sequence[int]],
+    profile: Profile,
+    person: Optional[geo.Commune],
+    rules: List[Rule],
+    limit: int,
+) -> List[Pick]:
     """Plain loop for small blocks (the real base): faster than numpy's per-call overhead there.
     Same arithmetic, in the same order, as `_select_vector`, so both give bit-identical scores."""
     excluded = criteria.excluded(profile)
@@ -223,9 +234,17 @@ def _select_rows(block: "Block", base_level: int, closer: Sequence[Tuple[Sequenc
     return found
 
 
-def _select_vector(block: "Block", columns: "Columns", base_level: int, closer: Sequence[Tuple[Sequence[int], int]],
-                   residents: List[Sequence[int]], profile: Profile, person: Optional[geo.Commune],
-                   rules: List[Rule], limit: int) -> List[Pick]:
+def _select_vector(
+    block: Block,
+    columns: Columns,
+    base_level: int,
+    closer: Sequence[Tuple[Sequence[int], int]],
+    residents: List[Sequence[int]],
+    profile: Profile,
+    person: Optional[geo.Commune],
+    rules: List[Rule],
+    limit: int,
+) -> List[Pick]:
     size = len(block.entries)
     excluded = criteria.excluded(profile)
     keep = (columns.restrictions & excluded) == 0

@@ -34,7 +34,7 @@ def a_commune(name: str) -> str:
     """« à Fougères », « au Puy-en-Velay », « aux Mureaux » (French contracts à + le / les)."""
     for article, contracted in (("Le ", "au "), ("Les ", "aux ")):
         if name.startswith(article):
-            return contracted + name[len(article):]
+            return contracted + name[len(article) :]
     return "à " + name
 
 
@@ -89,16 +89,19 @@ def place_reason(person: Optional[geo.Commune], choice: PlaceChoice) -> str:
             return f"Elle a lieu {a_commune(name)}, dans votre intercommunalité."
         if choice.level == DEPARTEMENT:
             return f"Elle a lieu {a_commune(name)}, dans votre département ({departement_name(person.departement)})."
-        return (f"Elle a lieu dans votre région mais pas dans votre département : {a_commune(name)} "
-                f"({departement_name(choice.departement or '')}){_km(choice)}.")
+        return (
+            f"Elle a lieu dans votre région mais pas dans votre département : {a_commune(name)} "
+            f"({departement_name(choice.departement or '')}){_km(choice)}."
+        )
     if choice.level == EPCI and choice.epci:
         epci = geo.get_epci(choice.epci)
         return f"Elle couvre votre intercommunalité ({epci.nom if epci else choice.epci})."
     if choice.level == DEPARTEMENT:
         return f"Elle couvre votre département ({departement_name(person.departement)})."
     if choice.departement is not None:
-        return (f"Elle couvre un autre département de votre région ({departement_name(choice.departement)}), "
-                "pas le vôtre.")
+        return (
+            f"Elle couvre un autre département de votre région ({departement_name(choice.departement)}), pas le vôtre."
+        )
     return f"Elle couvre toute votre région ({region_name(person.region)})."
 
 
@@ -138,6 +141,7 @@ def _besoin(besoin: str) -> Callable[[Initiative, Profile], str]:
         if "mobilite--acceder-a-un-vehicule" in themes:
             return "Elle aide à avoir un véhicule, ce que vous cherchez."
         return "Elle aide à se déplacer, ce que vous cherchez."
+
     return sentence
 
 
@@ -163,8 +167,13 @@ _DIPLOMA_FACT = {
     "bac": "Vous avez le bac",
     "superieur": "Vous avez un diplôme au-delà du bac",
 }
-_DIPLOMA_NAME = {"aucun": "sans diplôme", "cap-bep": "CAP ou BEP", "bac": "bac", "superieur": "au-delà du bac",
-                 "bac-plus-4": "bac + 4"}
+_DIPLOMA_NAME = {
+    "aucun": "sans diplôme",
+    "cap-bep": "CAP ou BEP",
+    "bac": "bac",
+    "superieur": "au-delà du bac",
+    "bac-plus-4": "bac + 4",
+}
 
 
 def _low_diploma(record: Initiative, profile: Profile) -> str:
@@ -192,8 +201,10 @@ def _diploma_bounds(record: Initiative, profile: Profile) -> str:
     elig = record.eligibilite
     fact = _DIPLOMA_FACT[profile.diplome or "aucun"]
     if elig.diplome_min and elig.diplome_max:
-        return (f"{fact} : elle demande un niveau entre « {_DIPLOMA_NAME[elig.diplome_min]} » "
-                f"et « {_DIPLOMA_NAME[elig.diplome_max]} ».")
+        return (
+            f"{fact} : elle demande un niveau entre « {_DIPLOMA_NAME[elig.diplome_min]} » "
+            f"et « {_DIPLOMA_NAME[elig.diplome_max]} »."
+        )
     if elig.diplome_min:
         return f"{fact} : elle demande au moins le niveau « {_DIPLOMA_NAME[elig.diplome_min]} »."
     level = elig.diplome_max or DIPLOMA_LEVELS[-1]
@@ -242,21 +253,30 @@ REASONS: Dict[str, Callable[[Initiative, Profile], str]] = {
     "jeunes": lambda r, p: f"Vous avez {p.whole_age} ans : cette action s'adresse aux jeunes.",
     "femmes": lambda r, p: "Elle s'adresse aux femmes.",
     "minima-sociaux": lambda r, p: "Vous touchez un minimum social : elle s'adresse aux allocataires.",
-    **{f"reserve:{public}": (lambda text: lambda r, p: text)(text) for public, text in _RESERVED.items()},
+    **{f"reserve:{public}": (lambda said: lambda r, p: said)(text) for public, text in _RESERVED.items()},
     "residents": _residents,
     "secteur": _secteur,
     "age": _age,
     "diplome": _diploma_bounds,
 }
 # Publics no profile can belong to never open a record, so they never need a sentence.
-_SILENT = {"reserve:ime-esat", "reserve:rsa", "reserve:salaries-siae", "reserve:justice",
-           "reserve:demandeurs-emploi-longue-duree", "reserve:demandeurs-emploi", "reserve:en-emploi", "reserve:entreprises",
-           "reserve:orientes-par-structure", "reserve:allophones", "place"}
+_SILENT = {
+    "reserve:ime-esat",
+    "reserve:rsa",
+    "reserve:salaries-siae",
+    "reserve:justice",
+    "reserve:demandeurs-emploi-longue-duree",
+    "reserve:demandeurs-emploi",
+    "reserve:en-emploi",
+    "reserve:entreprises",
+    "reserve:orientes-par-structure",
+    "reserve:allophones",
+    "place",
+}
 assert set(REASONS) | _SILENT == set(BY_KEY), "every criterion needs its sentence"
 
 
-def reason(key: str, record: Initiative, profile: Profile, person: Optional[geo.Commune],
-           choice: PlaceChoice) -> str:
+def reason(key: str, record: Initiative, profile: Profile, person: Optional[geo.Commune], choice: PlaceChoice) -> str:
     """The sentence of criterion `key` (which the caller has checked holds)."""
     if key == "place":
         return place_reason(person, choice)
@@ -341,8 +361,13 @@ BOOL_FACTS: Dict[str, Tuple[str, str]] = {  # key → (sentence if True, sentenc
     "minima_sociaux": ("Vous touchez un minimum social.", "Vous ne touchez pas de minimum social."),
     "qpv": ("Vous habitez un quartier prioritaire.", "Vous n'habitez pas un quartier prioritaire."),
 }
-CHOICE_FACTS = {"handicap": HANDICAP_FACTS, "logement": LOGEMENT_FACTS, "besoin": BESOIN_FACTS,
-                "diplome": DIPLOME_FACTS, "scolarite": SCOLARITE_FACTS}
+CHOICE_FACTS = {
+    "handicap": HANDICAP_FACTS,
+    "logement": LOGEMENT_FACTS,
+    "besoin": BESOIN_FACTS,
+    "diplome": DIPLOME_FACTS,
+    "scolarite": SCOLARITE_FACTS,
+}
 
 
 def age_fact(age: Optional[int]) -> str:

@@ -45,7 +45,9 @@ def _french_kinds(signals: frozenset, group: Optional[str]) -> List[str]:
     if "suicide" in signals:
         kinds.append("suicide")
     if "violence" in signals:
-        kinds.append({"mineur": "violence_mineur", "majeur": "violence_adulte"}.get(group or "", "violence_age_inconnu"))
+        kinds.append(
+            {"mineur": "violence_mineur", "majeur": "violence_adulte"}.get(group or "", "violence_age_inconnu")
+        )
     if signals & {"sans_abri", "expulse"}:
         shelter = {"mineur": "sans_abri_mineur", "majeur": "sans_abri"}.get(group or "", "sans_abri_age_inconnu")
         # The minor's violence answer already gives the 119 and the ASE, the route to a bed.
@@ -64,8 +66,14 @@ def _french_kinds(signals: frozenset, group: Optional[str]) -> List[str]:
 
 def _english_kinds(signals: frozenset) -> List[str]:
     kinds = ["intro"]
-    for kind, triggers in (("suicide", {"suicide"}), ("violence", {"violence"}), ("sans_abri", {"sans_abri", "expulse"}),
-                           ("grossesse", {"grossesse"}), ("sante", {"sante"}), ("detresse", {"detresse"})):
+    for kind, triggers in (
+        ("suicide", {"suicide"}),
+        ("violence", {"violence"}),
+        ("sans_abri", {"sans_abri", "expulse"}),
+        ("grossesse", {"grossesse"}),
+        ("sante", {"sante"}),
+        ("detresse", {"detresse"}),
+    ):
         if signals & triggers:
             kinds.append(kind)
     if len(kinds) > 1 and "detresse" in kinds and kinds.index("detresse") > 1:
@@ -73,21 +81,33 @@ def _english_kinds(signals: frozenset) -> List[str]:
     return kinds
 
 
-def plan_answer(signals: Iterable[str], age_hint: Optional[str] = None, known_age: Optional[float] = None,
-                english: bool = False) -> Optional[SafetyAnswer]:
+def plan_answer(
+    signals: Iterable[str], age_hint: Optional[str] = None, known_age: Optional[float] = None, english: bool = False
+) -> Optional[SafetyAnswer]:
     """The answer to a message with these signals, or None when it calls for none."""
     signals = frozenset(signals)
     if english:
         kinds = _english_kinds(signals)
-        return SafetyAnswer(tuple(kinds[:1 + MAX_HELP_MESSAGES]), language="en")
+        return SafetyAnswer(tuple(kinds[: 1 + MAX_HELP_MESSAGES]), language="en")
     kinds = _french_kinds(signals, age_group(age_hint, known_age))
     if not kinds:
         return None
     return SafetyAnswer(tuple(kinds[:MAX_HELP_MESSAGES]))
 
 
-FRENCH_KINDS = ("suicide", "violence_mineur", "violence_adulte", "violence_age_inconnu", "sans_abri_mineur", "sans_abri",
-                "sans_abri_age_inconnu", "grossesse", "sante", "detresse", "inquietude")
+FRENCH_KINDS = (
+    "suicide",
+    "violence_mineur",
+    "violence_adulte",
+    "violence_age_inconnu",
+    "sans_abri_mineur",
+    "sans_abri",
+    "sans_abri_age_inconnu",
+    "grossesse",
+    "sante",
+    "detresse",
+    "inquietude",
+)
 ENGLISH_KINDS = ("intro", "suicide", "violence", "sans_abri", "grossesse", "sante", "detresse")
 
 

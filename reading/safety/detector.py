@@ -23,11 +23,22 @@ _REPEATS = re.compile(r"([a-z])\1{2,}")
 # consonant), and the few with a vowel: « jai », « jen », « jattends »… are split so that the patterns see
 # « j me », « j veux ».
 _J_CONSONANT = re.compile(r"\bj(?=[bcdfghklmnpqrstvwxz][a-z])")
-_J_VOWEL = re.compile(r"\bj(?=(?:ai|en|y|etais|etait|avais|attends|arrive|avale|aime|essaie|ecris|aurais|irai|arrete|"
-                      r"oublie|ecoute|ose|entends|aimerais|etai|habite|hesite|existe|espere|envoie)\b)")
+_J_VOWEL = re.compile(
+    r"\bj(?=(?:ai|en|y|etais|etait|avais|attends|arrive|avale|aime|essaie|ecris|aurais|irai|arrete|"
+    r"oublie|ecoute|ose|entends|aimerais|etai|habite|hesite|existe|espere|envoie)\b)"
+)
 # Elisions typed without the apostrophe: « cest », « quil », « dla ».
-_ELIDED = {"cest": "c est", "quil": "qu il", "quils": "qu ils", "quelle": "qu elle", "quon": "qu on", "dla": "de la",
-           "lair": "l air", "jtai": "j t ai", "ya": "il y a"}
+_ELIDED = {
+    "cest": "c est",
+    "quil": "qu il",
+    "quils": "qu ils",
+    "quelle": "qu elle",
+    "quon": "qu on",
+    "dla": "de la",
+    "lair": "l air",
+    "jtai": "j t ai",
+    "ya": "il y a",
+}
 _ELISIONS = re.compile(r"\b(?:" + "|".join(_ELIDED) + r")\b")
 _WORD = re.compile(r"[a-z']+")
 

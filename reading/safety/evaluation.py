@@ -126,8 +126,10 @@ def markdown(report: Report, title: str = "tests/safety/") -> str:
     for situation in sorted(report.by_situation):
         c = report.by_situation[situation]
         total = c["total"] if situation != "aucune" else report.ordinary_total
-        lines.append(f"| {situation} | {total} | {c['détectés']} | {c['réponse générale']} | {c['manqués']} "
-                     f"| {c['fausses alertes']} |")
+        lines.append(
+            f"| {situation} | {total} | {c['détectés']} | {c['réponse générale']} | {c['manqués']} "
+            f"| {c['fausses alertes']} |"
+        )
     if report.failures:
         lines += ["", "## Échecs", ""] + [f"- {f}" for f in report.failures]
     return "\n".join(lines) + "\n"
@@ -139,8 +141,12 @@ _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
 def nlu_examples(path: Path) -> List[str]:
     """The example sentences of a Rasa NLU file, without their entity annotations."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return [_ANNOTATION.sub(r"\1", line.strip()[2:]) for item in data.get("nlu", [])
-            for line in str(item.get("examples", "")).splitlines() if line.strip().startswith("- ")]
+    return [
+        _ANNOTATION.sub(r"\1", line.strip()[2:])
+        for item in data.get("nlu", [])
+        for line in str(item.get("examples", "")).splitlines()
+        if line.strip().startswith("- ")
+    ]
 
 
 def everyday_alarms(root: Path = ROOT) -> tuple:

@@ -20,11 +20,17 @@ def load() -> Dict[str, Any]:
     for entry in [*data["numeros"], *data["structures"]]:
         for key in ("id", "nom", "source", "verifie_le"):
             if key not in entry:
-                raise ValueError(f"{URGENCES_FILE.name} : l'entrée {entry.get('id', '?')!r} n'a pas de champ « {key} ».")
+                raise ValueError(
+                    f"{URGENCES_FILE.name} : l'entrée {entry.get('id', '?')!r} n'a pas de champ « {key} »."
+                )
         if not isinstance(entry["verifie_le"], date):
-            raise ValueError(f"{URGENCES_FILE.name} : « verifie_le » de {entry['id']!r} doit être une date (AAAA-MM-JJ).")
+            raise ValueError(
+                f"{URGENCES_FILE.name} : « verifie_le » de {entry['id']!r} doit être une date (AAAA-MM-JJ)."
+            )
         if not str(entry["source"].get("url", "")).startswith("https://"):
-            raise ValueError(f"{URGENCES_FILE.name} : la source de {entry['id']!r} doit être une adresse https officielle.")
+            raise ValueError(
+                f"{URGENCES_FILE.name} : la source de {entry['id']!r} doit être une adresse https officielle."
+            )
     return data
 
 

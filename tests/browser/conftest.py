@@ -118,7 +118,8 @@ class Chat:
 
     def quick_replies(self) -> List[str]:
         return self.page.evaluate(
-            f"() => Array.from({SHADOW}.querySelectorAll('.aig-replies button')).map(b => b.textContent.trim())")
+            f"() => Array.from({SHADOW}.querySelectorAll('.aig-replies button')).map(b => b.textContent.trim())"
+        )
 
     def session_id(self) -> str:
         return self.page.evaluate("() => window.AiguillageChat.sessionId()")
@@ -138,7 +139,8 @@ class Chat:
     def wait_reply(self, before: int, quiet_ms: int = 800) -> None:
         """Until the bot has answered (more messages than before) and then stayed quiet for a moment."""
         self.page.wait_for_function(
-            f"n => {SHADOW}.querySelectorAll('.aig-bot, .aig-card').length > n", arg=before, timeout=REPLY_TIMEOUT_MS)
+            f"n => {SHADOW}.querySelectorAll('.aig-bot, .aig-card').length > n", arg=before, timeout=REPLY_TIMEOUT_MS
+        )
         self.settle(quiet_ms)
 
     def settle(self, quiet_ms: int = 800) -> None:

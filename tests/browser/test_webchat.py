@@ -250,9 +250,11 @@ def test_contrast_of_a_light_brand_colour_is_fixed(static_site, browser):
     try:
         page = context.new_page()
         page.goto(f"{static_site}/confidentialite.html")  # any page of the site, then a widget with a light colour
-        page.evaluate("""src => { const s = document.createElement('script'); s.src = src;
+        page.evaluate(
+            """src => { const s = document.createElement('script'); s.src = src;
             s.dataset.server = 'http://127.0.0.1:1'; s.dataset.color = '#ffdd00'; document.body.appendChild(s); }""",
-                      f"{static_site}/aiguillage-chat.js")
+            f"{static_site}/aiguillage-chat.js",
+        )
         page.locator(".aig-launcher").wait_for(state="visible")
         ratio = page.evaluate(f"""() => {{
             const launcher = {SHADOW}.querySelector('.aig-launcher');

@@ -82,7 +82,9 @@ def test_everything_in_the_first_message(bot):
 
 def test_correction_after_suggestions_updates_them(bot):
     user = new_user()
-    answer_until_suggestions(bot, user, bot.say(user, "je cherche du travail, j'ai 20 ans, j'habite à Fougères"), ANSWERS)
+    answer_until_suggestions(
+        bot, user, bot.say(user, "je cherche du travail, j'ai 20 ans, j'habite à Fougères"), ANSWERS
+    )
     before = bot.slots(user)["suggestions"]
     replies = texts(bot.say(user, "non en fait j'habite à Marseille"))
     slots = bot.slots(user)
@@ -121,7 +123,9 @@ def test_homonym_commune_asks_which_one(bot):
 
 def test_details_why_and_liaison_sheet(bot):
     user = new_user()
-    answer_until_suggestions(bot, user, bot.say(user, "je cherche du travail, j'ai 20 ans, j'habite à Fougères"), ANSWERS)
+    answer_until_suggestions(
+        bot, user, bot.say(user, "je cherche du travail, j'ai 20 ans, j'habite à Fougères"), ANSWERS
+    )
     first = bot.slots(user)["suggestions"][0]
     details = texts(bot.say(user, f'/ask_details{{"suggestion": "{first}"}}'))
     assert "Source" in details

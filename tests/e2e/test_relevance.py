@@ -39,8 +39,11 @@ CASES = [
     ("sedan-femme", "je suis une femme de 23 ans à Sedan, je n'ai pas de voiture", {"commune": "Sedan"}),
     ("quinze-ans", "j'ai 16 ans, j'habite Amiens", {"commune": "Amiens"}),
     # session 5 live testers: a handicap job-coach of Mayenne to someone in Nantes who wants a training
-    ("nantes-formation-handicap", "j'ai 20 ans, j'habite à Nantes, je cherche une formation",
-     {"commune": "Nantes", "besoin": '/inform{"besoin": "formation"}', "handicap": "oui", "rqth": "oui"}),
+    (
+        "nantes-formation-handicap",
+        "j'ai 20 ans, j'habite à Nantes, je cherche une formation",
+        {"commune": "Nantes", "besoin": '/inform{"besoin": "formation"}', "handicap": "oui", "rqth": "oui"},
+    ),
     ("limoges-emploi", "j'ai 22 ans, j'habite à Limoges, je cherche un emploi", {"commune": "Limoges"}),
 ]
 
@@ -71,8 +74,11 @@ def test_left_school_without_diploma_hears_of_e2c(bot):
     user = f"e2e-{uuid.uuid4().hex[:10]}"
     bot.say(user, "bonjour")
     replies = answer_until_suggestions(
-        bot, user, bot.say(user, "j'ai 19 ans, j'ai arrêté l'école, pas de diplôme, j'habite Amiens"),
-        {**ANSWERS, "diplome": "aucun", "scolarite": "j'ai arrêté l'école", "commune": "Amiens"})
+        bot,
+        user,
+        bot.say(user, "j'ai 19 ans, j'ai arrêté l'école, pas de diplôme, j'habite Amiens"),
+        {**ANSWERS, "diplome": "aucun", "scolarite": "j'ai arrêté l'école", "commune": "Amiens"},
+    )
     assert "École de la 2e chance" in texts(replies) or "E2C" in texts(replies)
 
 
@@ -81,8 +87,12 @@ def test_a_man_who_wants_to_cook_gets_no_building_trade(bot):
     for the trade asked."""
     user = f"e2e-{uuid.uuid4().hex[:10]}"
     bot.say(user, "bonjour")
-    answer_until_suggestions(bot, user, bot.say(user, "je suis un homme de 19 ans, j'habite Rennes"),
-                             {**ANSWERS, "besoin": '/inform{"besoin": "formation"}', "commune": "Rennes"})
+    answer_until_suggestions(
+        bot,
+        user,
+        bot.say(user, "je suis un homme de 19 ans, j'habite Rennes"),
+        {**ANSWERS, "besoin": '/inform{"besoin": "formation"}', "commune": "Rennes"},
+    )
     bot.say(user, "je voudrais travailler dans la restauration")
     slots = bot.slots(user)
     profile = profile_from_slots(slots)
@@ -97,8 +107,11 @@ def test_a_15_year_old_hears_of_the_cio_not_france_travail(bot):
     user = f"e2e-{uuid.uuid4().hex[:10]}"
     bot.say(user, "bonjour")
     replies = answer_until_suggestions(
-        bot, user, bot.say(user, "j'ai 15 ans, j'habite à Lyon, je veux faire un apprentissage"),
-        {**ANSWERS, "besoin": '/inform{"besoin": "apprentissage"}', "commune": "Lyon"})
+        bot,
+        user,
+        bot.say(user, "j'ai 15 ans, j'habite à Lyon, je veux faire un apprentissage"),
+        {**ANSWERS, "besoin": '/inform{"besoin": "apprentissage"}', "commune": "Lyon"},
+    )
     shown = texts(replies)
     assert "CIO" in shown and "CFA" in shown
     assert "39 49" not in shown  # France Travail registers from 16

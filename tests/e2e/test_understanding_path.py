@@ -98,7 +98,10 @@ def test_a_number_after_a_place_does_not_change_the_age(bot):
 
 def test_a_3000_character_message_keeps_the_facts_at_its_end(bot):
     user = new_user()
-    story = "Bonjour, je vous explique ma situation, c'est compliqué. " + "Ça fait longtemps que je galère avec tout ça. " * 65
+    story = (
+        "Bonjour, je vous explique ma situation, c'est compliqué. "
+        + "Ça fait longtemps que je galère avec tout ça. " * 65
+    )
     say_ok(bot, user, story + "Bref : 20 ans, Grenoble, formation")
     slots = bot.slots(user)
     assert slots["age"] == 20.0 and slots["besoin"] == "formation" and slots["commune"] == "Grenoble"

@@ -35,11 +35,27 @@ def test_ordinary_messages_rarely_raise_an_alarm():
     assert report.false_alarm_rate <= MAX_FALSE_ALARM_RATE, report.failures
 
 
-@pytest.mark.parametrize("text", [
-    "je suis mort de rire", "ça me tue ce retard", "je veux en finir avec le chômage", "je veux finir ma formation",
-    "mon père me frappe pas", "tuer le temps", "jsuis mort de fatigue", "il m'a battu à fifa", "mon patron m'a viré",
-    "bonjour", "paris 18", "👍", "ok", "non ça va", "je cherche un logement", "chez mes parents",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je suis mort de rire",
+        "ça me tue ce retard",
+        "je veux en finir avec le chômage",
+        "je veux finir ma formation",
+        "mon père me frappe pas",
+        "tuer le temps",
+        "jsuis mort de fatigue",
+        "il m'a battu à fifa",
+        "mon patron m'a viré",
+        "bonjour",
+        "paris 18",
+        "👍",
+        "ok",
+        "non ça va",
+        "je cherche un logement",
+        "chez mes parents",
+    ],
+)
 def test_the_issue_s_ordinary_french_never_triggers(text):
     detection = detect(text)
     assert plan_answer(detection.signals, detection.age_hint, None, detection.english) is None, detection
@@ -131,14 +147,27 @@ def test_everyday_messages_rarely_raise_an_alarm():
     assert len(alarms) <= MAX_FALSE_ALARM_RATE * total, alarms
 
 
-@pytest.mark.parametrize("text", ["chez ma mère et mon beau-père", "avec ma mere et mon beau pere",
-                                  "je vis avec mon beau-père et ma mère depuis 2 ans", "chez mon père et sa copine"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chez ma mère et mon beau-père",
+        "avec ma mere et mon beau pere",
+        "je vis avec mon beau-père et ma mère depuis 2 ans",
+        "chez mon père et sa copine",
+    ],
+)
 def test_saying_who_one_lives_with_is_an_answer_not_an_alarm(text):
     """Live testers got the emergency screen for « chez ma mère et mon beau-père » (play-test, 2026-12-07)."""
     assert not detect(text).alarming
 
 
-@pytest.mark.parametrize("text", ["avec ma mère et mon beau-père qui me frappe",
-                                  "chez ma mere et mon beau pere, il me menace", "jai peur de mon beau pere"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "avec ma mère et mon beau-père qui me frappe",
+        "chez ma mere et mon beau pere, il me menace",
+        "jai peur de mon beau pere",
+    ],
+)
 def test_who_one_lives_with_said_with_a_danger_still_raises_it(text):
     assert detect(text).alarming

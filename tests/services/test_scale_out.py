@@ -86,9 +86,13 @@ def cluster(trained_model, postgres, redis_server):
             for future in [pool.submit(stack.start_actions) for stack in actions]:
                 future.result()
             proxy = RoundRobinProxy([("127.0.0.1", stack.actions_port) for stack in actions]).start()
-            env = {**postgres.env(), **redis_server.env(), "ACTION_ENDPOINT_URL": f"{proxy.url}/webhook",
-                   # Four servers start on one machine: leave slow action calls time (aiguillage/rasa/resilience.py).
-                   "AIGUILLAGE_ACTION_TIMEOUT": "30"}
+            env = {
+                **postgres.env(),
+                **redis_server.env(),
+                "ACTION_ENDPOINT_URL": f"{proxy.url}/webhook",
+                # Four servers start on one machine: leave slow action calls time (aiguillage/rasa/resilience.py).
+                "AIGUILLAGE_ACTION_TIMEOUT": "30",
+            }
             rasa = [BotStack(workdir=workdir / f"rasa{i}", endpoints=PROD_ENDPOINTS, env=env) for i in range(2)]
             for stack in rasa:
                 stack.workdir.mkdir()
@@ -108,7 +112,9 @@ def suggested(replies: List[Dict[str, Any]]) -> bool:
     return any(str(b.get("payload", "")).startswith("/ask_details") for r in replies for b in r.get("buttons") or [])
 
 
-def converse(servers: List[BotStack], sender: str, opening: Tuple[str, ...] = ("bonjour", ANSWERS["besoin"])) -> List[int]:
+def converse(
+    servers: List[BotStack], sender: str, opening: Tuple[str, ...] = ("bonjour", ANSWERS["besoin"])
+) -> List[int]:
     """Sends the opening messages, then answers each question of the form, message i going to
     servers[i % len(servers)], until the bot suggests structures. Returns the port of each turn's server.
     After each turn, every server sees the same slots, and no action call failed."""
@@ -154,8 +160,11 @@ def test_conversation_alternates_between_rasa_servers(cluster):
 
 
 def user_and_listen(events: List[Dict[str, Any]]) -> List[str]:
-    return [e["event"] if e["event"] == "user" else "listen" for e in events
-            if e["event"] == "user" or (e["event"] == "action" and e.get("name") == "action_listen")]
+    return [
+        e["event"] if e["event"] == "user" else "listen"
+        for e in events
+        if e["event"] == "user" or (e["event"] == "action" and e.get("name") == "action_listen")
+    ]
 
 
 @pytest.mark.parametrize("sender", [f"ensemble-{i}" for i in range(1, 6)])

@@ -29,7 +29,10 @@ INSTALL_HINT = "lancer scripts/system_deps.sh (ou apt-get install postgresql red
 
 def postgres_binary(name: str) -> Optional[str]:
     """initdb and postgres are not on the PATH on Debian: they live in /usr/lib/postgresql/<version>/bin."""
-    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), key=lambda p: int(p.split("/")[4]) if p.split("/")[4].isdigit() else 0)
+    candidates = sorted(
+        glob.glob(f"/usr/lib/postgresql/*/bin/{name}"),
+        key=lambda p: int(p.split("/")[4]) if p.split("/")[4].isdigit() else 0,
+    )
     return candidates[-1] if candidates else shutil.which(name)
 
 
@@ -45,7 +48,9 @@ def _wait(check, timeout: float, what: str, process: subprocess.Popen, log: Path
         except Exception as error:  # noqa: BLE001 - not up yet
             last_error = error
         time.sleep(0.2)
-    raise TimeoutError(f"{what} not ready after {timeout:.0f}s ({last_error}):\n{log.read_text(errors='replace')[-3000:]}")
+    raise TimeoutError(
+        f"{what} not ready after {timeout:.0f}s ({last_error}):\n{log.read_text(errors='replace')[-3000:]}"
+    )
 
 
 def _stop(process: Optional[subprocess.Popen], sig: int) -> None:
@@ -137,19 +142,61 @@ class ThrowawayPostgres(_Throwaway):
             for path in (self.dir, pwfile):
                 os.chown(path, owner.pw_uid, owner.pw_gid)
         subprocess.run(
-            [postgres_binary("initdb"), "-D", str(data), "-U", "postgres", "--pwfile", str(pwfile), "-E", "UTF8",
-             "--locale", "C", "--auth-local", "trust", "--auth-host", "scram-sha-256", "--no-sync"],
-            cwd=self.dir, check=True, capture_output=True, **self._as_owner(),
+            [
+                postgres_binary("initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "--pwfile",
+                str(pwfile),
+                "-E",
+                "UTF8",
+                "--locale",
+                "C",
+                "--auth-local",
+                "trust",
+                "--auth-host",
+                "scram-sha-256",
+                "--no-sync",
+            ],
+            cwd=self.dir,
+            check=True,
+            capture_output=True,
+            **self._as_owner(),
         )
         with log.open("w") as handle:
             self.process = subprocess.Popen(
-                [postgres_binary("postgres"), "-D", str(data), "-p", str(self.port), "-k", str(self.dir),
-                 "-c", f"listen_addresses={self.host}", "-c", "fsync=off", "-c", "synchronous_commit=off",
-                 "-c", "full_page_writes=off"],
-                cwd=self.dir, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True, **self._as_owner(),
+                [
+                    postgres_binary("postgres"),
+                    "-D",
+                    str(data),
+                    "-p",
+                    str(self.port),
+                    "-k",
+                    str(self.dir),
+                    "-c",
+                    f"listen_addresses={self.host}",
+                    "-c",
+                    "fsync=off",
+                    "-c",
+                    "synchronous_commit=off",
+                    "-c",
+                    "full_page_writes=off",
+                ],
+                cwd=self.dir,
+                stdout=handle,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                **self._as_owner(),
             )
-        _wait(lambda: self._connect("postgres", "postgres", self.superuser_password).close() or True, 60,
-              "postgres", self.process, log)
+        _wait(
+            lambda: self._connect("postgres", "postgres", self.superuser_password).close() or True,
+            60,
+            "postgres",
+            self.process,
+            log,
+        )
         admin = self._connect("postgres", "postgres", self.superuser_password)
         admin.autocommit = True
         with admin.cursor() as cursor:
@@ -161,7 +208,9 @@ class ThrowawayPostgres(_Throwaway):
     def _connect(self, database: str, user: str, password: str):
         import psycopg2
 
-        return psycopg2.connect(host=self.host, port=self.port, dbname=database, user=user, password=password, connect_timeout=3)
+        return psycopg2.connect(
+            host=self.host, port=self.port, dbname=database, user=user, password=password, connect_timeout=3
+        )
 
     def connect(self):
         """A psycopg2 connection to the application database, as the application role."""
@@ -169,10 +218,12 @@ class ThrowawayPostgres(_Throwaway):
 
     def env(self) -> Dict[str, str]:
         return {
-            "AIGUILLAGE_DB_HOST": self.host, "AIGUILLAGE_DB_PORT": str(self.port), "AIGUILLAGE_DB_USER": self.user,
-            "AIGUILLAGE_DB_PASSWORD": self.password, "AIGUILLAGE_DB_NAME": self.database,
+            "AIGUILLAGE_DB_HOST": self.host,
+            "AIGUILLAGE_DB_PORT": str(self.port),
+            "AIGUILLAGE_DB_USER": self.user,
+            "AIGUILLAGE_DB_PASSWORD": self.password,
+            "AIGUILLAGE_DB_NAME": self.database,
         }
-
 
 
 class ThrowawayRedis(_Throwaway):
@@ -203,11 +254,26 @@ class ThrowawayRedis(_Throwaway):
         self.dir = Path(tempfile.mkdtemp(prefix="aiguillage-redis-"))
         log = self.dir / "redis.log"
         args: List[str] = [
-            shutil.which("redis-server"), "--bind", self.host, "--port", str(self.port), "--dir", str(self.dir),
-            "--save", "", "--appendonly", "no", "--requirepass", self.password, "--daemonize", "no",
+            shutil.which("redis-server"),
+            "--bind",
+            self.host,
+            "--port",
+            str(self.port),
+            "--dir",
+            str(self.dir),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--requirepass",
+            self.password,
+            "--daemonize",
+            "no",
         ]
         with log.open("w") as handle:
-            self.process = subprocess.Popen(args, cwd=self.dir, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True)
+            self.process = subprocess.Popen(
+                args, cwd=self.dir, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True
+            )
         _wait(lambda: self.client().ping(), 30, "redis-server", self.process, log)
         return self
 
@@ -218,7 +284,8 @@ class ThrowawayRedis(_Throwaway):
 
     def env(self) -> Dict[str, str]:
         return {
-            "AIGUILLAGE_REDIS_HOST": self.host, "AIGUILLAGE_REDIS_PORT": str(self.port),
-            "AIGUILLAGE_REDIS_DB": str(self.db), "AIGUILLAGE_REDIS_PASSWORD": self.password,
+            "AIGUILLAGE_REDIS_HOST": self.host,
+            "AIGUILLAGE_REDIS_PORT": str(self.port),
+            "AIGUILLAGE_REDIS_DB": str(self.db),
+            "AIGUILLAGE_REDIS_PASSWORD": self.password,
         }
-

@@ -26,7 +26,15 @@ CONVERSATION_FLOOR = 44 / 44
 
 SLOTS = set(report.CHECKED_SLOTS)
 VALUES = {
-    "besoin": {"emploi", "formation", "apprentissage", "mobilite-permis", "logement", "creation-activite", "ne-sait-pas"},
+    "besoin": {
+        "emploi",
+        "formation",
+        "apprentissage",
+        "mobilite-permis",
+        "logement",
+        "creation-activite",
+        "ne-sait-pas",
+    },
     "logement": {"stable", "chez-parents", "heberge-tiers", "foyer-fjt", "sans-domicile"},
     "scolarite": {"scolarise", "sorti"},
     "diplome": {"aucun", "cap-bep", "bac", "superieur"},
@@ -76,9 +84,23 @@ def test_conversations_are_many_and_short(test_set):
 
 def test_issue_messages_are_in_the_set(test_set):
     texts = {m["text"] for m in test_set[0]}
-    for text in ("alors", "j'en peux plus", "20 ans, Corbeil-Essonnes", "J'ai 25 ans et j'habite à Saint-Denis (93)",
-                 "paris 18", "salut moi c'est Kevin 21 ans de Brive pas de permis", "Marseile", "mamoudzou",
-                 "les minguettes", "👍", "mais", "plus", "tout", "bon", "rien"):
+    for text in (
+        "alors",
+        "j'en peux plus",
+        "20 ans, Corbeil-Essonnes",
+        "J'ai 25 ans et j'habite à Saint-Denis (93)",
+        "paris 18",
+        "salut moi c'est Kevin 21 ans de Brive pas de permis",
+        "Marseile",
+        "mamoudzou",
+        "les minguettes",
+        "👍",
+        "mais",
+        "plus",
+        "tout",
+        "bon",
+        "rien",
+    ):
         assert text in texts
 
 
@@ -91,7 +113,10 @@ def test_the_scorer_catches_a_wrong_and_an_extra_fact():
 
 
 def test_payloads_give_their_intent_and_entities():
-    assert report.rule_parse('/inform{"code_insee": "26362"}') == ("inform", [{"entity": "code_insee", "value": "26362"}])
+    assert report.rule_parse('/inform{"code_insee": "26362"}') == (
+        "inform",
+        [{"entity": "code_insee", "value": "26362"}],
+    )
     assert report.rule_parse("/decline") == ("decline", [])
     assert report.rule_parse("jai 20 ans") == ("inform", [])
 
