@@ -975,6 +975,18 @@ def _scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
         by_need = any(relevance == criteria.RELEVANT_ANYWHERE for _, _, relevance in hits)
         if not (by_need or near and any(relevance == criteria.RELEVANT_NEAR for _, _, relevance in hits)):
             continue
+        # A town's or an intercommunalité's own action elsewhere in the département: not beyond 60 km
+        # for someone without transport (or a minor whose permis is not asked).
+        no_car = (
+            profile.vehicule is False
+            or profile.permis is False
+            or (profile.permis is None and profile.whole_age is not None and profile.whole_age < 18)
+        )
+        if no_car and person is not None and level == places.LEVEL_RANK["departement"]:
+            if record.zone.niveau in ("commune", "epci"):
+                km = places.closest_km(record, person)
+                if km is not None and km > 60:
+                    continue
         historical = is_historical(record, TODAY)
         score = (
             sum(weight for _, weight, _ in hits)
