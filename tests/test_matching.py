@@ -982,11 +982,11 @@ def _scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
             or profile.permis is False
             or (profile.permis is None and profile.whole_age is not None and profile.whole_age < 18)
         )
-        if no_car and person is not None and level == places.LEVEL_RANK["departement"]:
-            if record.zone.niveau in ("commune", "epci"):
-                km = places.closest_km(record, person)
-                if km is not None and km > 60:
-                    continue
+        town_own = record.zone.niveau in ("commune", "epci") and level == places.LEVEL_RANK["departement"]
+        if no_car and person is not None and town_own:
+            km = places.closest_km(record, person)
+            if km is not None and km > 60:
+                continue
         historical = is_historical(record, TODAY)
         score = (
             sum(weight for _, weight, _ in hits)
