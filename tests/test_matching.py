@@ -725,11 +725,11 @@ SCENARIOS: List[Tuple[str, Dict[str, object], Tuple[str, ...], int, Tuple[str, .
         ("technowest-48h-seniors-emploi",),
     ),
     (
-        "lille-emploi",
+        "lille-emploi",  # Dunkerque's bus screens are Dunkerque's (67 km): round B struck them for Lille
         dict(age=20, code_insee=LILLE, besoin="emploi"),
-        ("dunkerque-dkbus-offres-alternance-dans-le-bus",),
-        1,
         (),
+        0,
+        ("dunkerque-dkbus-offres-alternance-dans-le-bus",),
     ),
     (
         "saint-denis-qpv",
@@ -975,17 +975,12 @@ def _scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
         by_need = any(relevance == criteria.RELEVANT_ANYWHERE for _, _, relevance in hits)
         if not (by_need or near and any(relevance == criteria.RELEVANT_NEAR for _, _, relevance in hits)):
             continue
-        # A town's or an intercommunalité's own action elsewhere in the département: not beyond 60 km
-        # for someone without transport (or a minor whose permis is not asked).
-        no_car = (
-            profile.vehicule is False
-            or profile.permis is False
-            or (profile.permis is None and profile.whole_age is not None and profile.whole_age < 18)
-        )
+        # A town's or an intercommunalité's own action elsewhere in the département: not beyond 50 km,
+        # whatever the transport.
         town_own = record.zone.niveau in ("commune", "epci") and level == places.LEVEL_RANK["departement"]
-        if no_car and person is not None and town_own:
+        if person is not None and town_own:
             km = places.closest_km(record, person)
-            if km is not None and km > 60:
+            if km is not None and km > 50:
                 continue
         historical = is_historical(record, TODAY)
         score = (

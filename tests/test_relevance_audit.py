@@ -405,7 +405,7 @@ def test_relevance_audit_finds_no_contradiction(matcher: Matcher) -> None:
 
 def test_audit_catches_a_false_reason(matcher: Matcher) -> None:
     """The audit is not blind: a suggestion given another person's département is caught."""
-    p = Profile(age=20, code_insee="59350", besoin="emploi")
+    p = Profile(age=20, code_insee="59183", besoin="emploi")
     found = matcher.recommend(p)
     assert found.local
     import dataclasses
@@ -413,7 +413,7 @@ def test_audit_catches_a_false_reason(matcher: Matcher) -> None:
     forged = dataclasses.replace(
         found.local[0], reasons=found.local[0].reasons[:-1] + ("Elle couvre votre département (Pas-de-Calais).",)
     )
-    person = geo.get_commune("59350")
+    person = geo.get_commune("59183")
     assert _reasons(forged, p, person)
     man = dataclasses.replace(p, femme=False)
     women_only = dataclasses.replace(

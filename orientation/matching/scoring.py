@@ -51,6 +51,10 @@ HISTORICAL_AFTER_YEARS = 10
 DISTANCE_BAND_STEP = 0.19
 DISTANCE_BANDS_KM = (50.0, 100.0)
 REGION_MAX_KM_WITHOUT_TRANSPORT = 60.0
+# A town's or an intercommunalité's own action (zone commune/epci) serves that place: from elsewhere in the
+# département, beyond this, nobody goes there even with a car (DKbus's job screens in Dunkerque's buses for
+# Roubaix, 70 km, or Lille, 67 km). The first distance band: « near » for a région action ends here too.
+TOWN_ACTION_MAX_KM = DISTANCE_BANDS_KM[0]
 # Beyond this many région-level candidates, distance is not computed (synthetic bases only): fit decides.
 DISTANCE_MAX_ROWS = 400
 
@@ -86,17 +90,17 @@ def record_quality(record: Initiative, historical: bool) -> float:
     )
 
 
-def out_of_reach(block: Block, row: int, level: int, person: Optional[geo.Commune], max_km: Optional[float]) -> bool:
-    """A town's or an intercommunalité's own action, elsewhere in the person's département, beyond `max_km`
-    (reach_km): without transport, DKbus's job screens in Dunkerque's buses are no help from Roubaix, 70 km
-    away. Département-wide actions are everywhere in it and stay."""
-    if max_km is None or person is None or level != LEVEL_RANK[DEPARTEMENT]:
+def out_of_reach(block: Block, row: int, level: int, person: Optional[geo.Commune]) -> bool:
+    """A town's or an intercommunalité's own action, elsewhere in the person's département, beyond
+    TOWN_ACTION_MAX_KM, whatever the transport: DKbus's job screens in Dunkerque's buses are no help from
+    Roubaix, 70 km away. Département-wide actions are everywhere in it and stay."""
+    if person is None or level != LEVEL_RANK[DEPARTEMENT]:
         return False
     record = block.entries[row]
     if record.zone.niveau not in (COMMUNE, EPCI):
         return False
     km = closest_km(record, person)
-    return km is not None and km > max_km
+    return km is not None and km > TOWN_ACTION_MAX_KM
 
 
 def reach_km(profile: Profile) -> Optional[float]:
@@ -192,7 +196,6 @@ def _select_rows(
     features, restrictions, quality, zone_ranks = block.features, block.restrictions, block.quality, block.zone_rank
     age_min, age_max = block.age_min, block.age_max
     has_need = any(rule[2] == criteria.RELEVANT_ANYWHERE for rule in rules)
-    max_km = reach_km(profile)
     found: List[Pick] = []
     anchored = False  # a pick in the person's département or closer that serves the need
     for row in range(len(block.entries)):
@@ -215,7 +218,7 @@ def _select_rows(
                     relevant = by_need = True
                 elif relevance == criteria.RELEVANT_NEAR and near:
                     relevant = True
-        if not relevant or out_of_reach(block, row, level, person, max_km):
+        if not relevant or out_of_reach(block, row, level, person):
             continue
         anchored = anchored or (near and (by_need or not has_need))
         found.append((fit + PROXIMITY_STEP * level + quality[row], block.ids[row], block, row, level))
@@ -278,11 +281,10 @@ def _select_vector(
         elif relevance == criteria.RELEVANT_NEAR:
             relevant |= hit & near
     keep &= relevant
-    max_km = reach_km(profile)
-    if max_km is not None and person is not None:
+    if person is not None:
         nearby = np.flatnonzero(keep & (level == LEVEL_RANK[DEPARTEMENT]))
         if nearby.size <= DISTANCE_MAX_ROWS:  # synthetic bases only beyond: fit decides
-            far = [row for row in nearby.tolist() if out_of_reach(block, row, int(level[row]), person, max_km)]
+            far = [row for row in nearby.tolist() if out_of_reach(block, row, int(level[row]), person)]
             keep[far] = False
     gated = bool((keep & near & (by_need if has_need else True)).any())
     if gated:
