@@ -279,3 +279,30 @@ def test_a_towns_own_action_far_away_in_the_departement_is_for_nobody(matcher: M
         assert dkbus not in ids(matcher, age=20, code_insee=place, besoin="emploi", vehicule=True, permis=True)
         assert dkbus not in ids(matcher, age=20, code_insee=place, besoin="emploi")  # transport unknown
     assert dkbus in ids(matcher, age=20, code_insee="59183", besoin="emploi", vehicule=False, permis=False)
+
+
+def test_the_job_and_apprenticeship_reasons_say_what_the_record_offers(
+    kb: KnowledgeBase, answers: List[tuple], matcher: Matcher
+) -> None:
+    """Live (round B): Gavotte-Peyret, a documentation room about training with help for one's CV, said
+    « Elle aide à trouver un emploi »; « 100 Chances 100 Emplois » said « aide à préparer un apprentissage »."""
+    job, apprentice = (
+        BESOINS["emploi"][1],
+        "Elle aide à préparer un apprentissage ou une alternance, ce que vous cherchez.",
+    )
+    for _, s in answers:
+        themes = set(s.initiative.thematiques)
+        if "Elle aide à trouver un emploi, ce que vous cherchez." in s.reasons:
+            assert any(t.startswith("trouver-un-emploi--") for t in themes) or (
+                "choisir-un-metier--connaitre-les-opportunites-demploi" in themes
+            ), s.initiative.id
+            assert themes & job
+        if apprentice in s.reasons:
+            assert "apprenti" in f"{s.initiative.nom} {s.initiative.description}".lower(), s.initiative.id
+    gavotte = by_id(kb, "septemes-gavotte-peyret-espace-insertion")
+    assert "choisir-un-metier--connaitre-les-opportunites-demploi" not in gavotte.thematiques  # not in the seed
+    found = matcher.recommend(Profile(age=20, code_insee="13106", besoin="emploi")).local
+    said = [s.reasons for s in found if s.initiative.id == gavotte.id]
+    assert said and any("écrire votre CV" in r for r in said[0]), said
+    chances = by_id(kb, "100-chances-100-emplois")
+    assert "apprenti" not in chances.description.lower() and "alternance" in chances.description

@@ -129,10 +129,39 @@ def _formation(themes: set) -> str:
     return "Elle aide à faire le point sur vos compétences, un premier pas vers une formation."
 
 
+def _emploi(themes: set) -> str:
+    """« trouver un emploi » only for a record that helps to answer offers or meet employers; a room where
+    one writes one's CV (Gavotte-Peyret) says so (round B)."""
+    if any(t.startswith("trouver-un-emploi--") for t in themes) or (
+        "choisir-un-metier--connaitre-les-opportunites-demploi" in themes
+    ):
+        return _BESOIN_PHRASES["emploi"]
+    if "preparer-sa-candidature--realiser-un-cv-et-ou-une-lettre-de-motivation" in themes:
+        return "Elle aide à écrire votre CV et vos lettres de motivation, pour trouver un emploi."
+    return "Elle aide à préparer vos candidatures, pour trouver un emploi."
+
+
+def _apprentissage(record: Initiative) -> str:
+    """No thematique of the vocabulary says « apprentissage »: the record's own words do. « 100 Chances
+    100 Emplois » leads to a job, sometimes through an alternance, it does not prepare one (round B)."""
+    text = f"{record.nom} {record.description}".lower()
+    if "apprenti" in text:
+        return _BESOIN_PHRASES["apprentissage"]
+    if "alternance" in text:
+        return "Elle peut mener à une alternance, ce que vous cherchez."
+    if any(t.startswith("choisir-un-metier--") for t in record.thematiques):
+        return "Elle aide à découvrir des métiers, un premier pas vers un apprentissage."
+    return "Elle aide à choisir une formation, un premier pas vers un apprentissage."
+
+
 def _besoin(besoin: str) -> Callable[[Initiative, Profile], str]:
     def sentence(record: Initiative, profile: Profile) -> str:
         if besoin == "formation":
             return _formation(set(record.thematiques))
+        if besoin == "emploi":
+            return _emploi(set(record.thematiques))
+        if besoin == "apprentissage":
+            return _apprentissage(record)
         if besoin != "mobilite-permis":
             return _BESOIN_PHRASES[besoin]
         themes = set(record.thematiques)
