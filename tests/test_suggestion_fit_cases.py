@@ -306,3 +306,50 @@ def test_the_job_and_apprenticeship_reasons_say_what_the_record_offers(
     assert said and any("écrire votre CV" in r for r in said[0]), said
     chances = by_id(kb, "100-chances-100-emplois")
     assert "apprenti" not in chances.description.lower() and "alternance" in chances.description
+
+
+def _networks(matcher: Matcher, **profile: object) -> List[str]:
+    return [n.network.id for n in matcher.recommend(Profile(code_insee="59350", **profile)).networks]
+
+
+def test_school_leavers_networks_never_for_a_pupil(matcher: Matcher) -> None:
+    """Live (round B): E2C, EPIDE and IAE to a 17-year-old lycéen looking for a summer job. « Pas de
+    diplôme » at 17 in school is « not yet »: these are for those who left school (or schooling unknown)."""
+    pupil = _networks(matcher, age=17, scolarite="scolarise", diplome="aucun", besoin="emploi")
+    assert not {"e2c", "epide", "siae-iae"} & set(pupil), pupil
+    left = _networks(matcher, age=17, scolarite="sorti", diplome="aucun", besoin="emploi")
+    assert {"e2c", "epide", "siae-iae"} <= set(left), left
+    unknown = _networks(matcher, age=20, diplome="aucun", besoin="emploi")
+    assert {"e2c", "epide", "siae-iae"} <= set(unknown), unknown
+
+
+@pytest.mark.parametrize("diplome", ["aucun", "cap-bep", None])
+@pytest.mark.parametrize("besoin", [None, "emploi", "formation", "apprentissage"])
+def test_a_16_year_old_who_left_school_hears_of_the_obligation_de_formation(
+    matcher: Matcher, diplome: object, besoin: object
+) -> None:
+    """Live (round B): a 16-year-old who dropped out got nothing about it (4th or 5th network, cut by the
+    bot's limit behind E2C, CEJ, service civique). It is a right: shown first."""
+    from orientation.formatting import BOT_NETWORKS_MAX
+
+    found = _networks(matcher, age=16, scolarite="sorti", diplome=diplome, besoin=besoin)
+    assert "obligation-formation" in found[:BOT_NETWORKS_MAX], found
+    assert "obligation-formation" not in _networks(matcher, age=16, scolarite="scolarise", diplome="aucun")
+    assert "obligation-formation" not in _networks(matcher, age=19, scolarite="sorti", diplome="aucun")
+
+
+def test_the_cio_line_fits_a_24_year_old_student(matcher: Matcher) -> None:
+    """Live (round B): « le professeur principal peut aussi vous aider » said to a 24-year-old: the CIO is
+    offered to a student up to 25 (trigger scolarise), so the teacher is named only for collège or lycée."""
+    found = matcher.recommend(Profile(age=24, code_insee="59350", scolarite="scolarise", besoin="formation"))
+    cio = next(n.network for n in found.networks if n.network.id == "cio")
+    assert "au collège ou au lycée, le professeur principal" in cio.comment_trouver
+    assert "cio" not in _networks(matcher, age=24, scolarite="sorti", besoin="formation")
+
+
+def test_no_diploma_bound_for_the_iae_network_since_no_seed_states_one() -> None:
+    """The IAE fires on a sourced difficulty (no diploma, housing, minima, refugee); the seeds give no diploma
+    bound, so a licence holder without a home still hears of it (the « quand » says « difficultés »)."""
+    iae = next(n for n in load_networks() if n.id == "siae-iae")
+    assert not any("diplome" in t and set(t["diplome"]) - {"aucun"} for t in iae.declencheurs)
+    assert "difficultés" in iae.quand

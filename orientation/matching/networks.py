@@ -16,7 +16,9 @@ from orientation.matching import wording
 # Keys whose value is one of the profile's categories (a list in the file, one value accepted too).
 CHOICE_KEYS = ("handicap", "logement", "besoin", "diplome", "scolarite")
 # Keys that narrow a trigger without saying anything about the person (not a reason, not specificity).
-GUARD_KEYS = frozenset({"age_min_si_connu", "age_max_si_connu"})
+# `scolarite_si_connu`: rules out a KNOWN schooling not listed (E2C, EPIDE: for those who left school,
+# never for a pupil whose « pas de diplôme » only means not yet; said when the schooling is unknown).
+GUARD_KEYS = frozenset({"age_min_si_connu", "age_max_si_connu", "scolarite_si_connu"})
 TRIGGER_KEYS = frozenset({"age_min", "age_max", "toujours", *GUARD_KEYS, *CHOICE_KEYS, *wording.BOOL_FACTS})
 
 
@@ -46,6 +48,8 @@ def trigger_holds(trigger: dict, profile: Profile) -> bool:
             ok = age is None or age >= expected
         elif key == "age_max_si_connu":
             ok = age is None or age <= expected
+        elif key == "scolarite_si_connu":
+            ok = profile.scolarite is None or profile.scolarite in _as_list(expected)
         elif key in CHOICE_KEYS:
             value = getattr(profile, key)
             ok = value is not None and value in _as_list(expected)
