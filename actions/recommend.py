@@ -39,6 +39,7 @@ def _refined(tracker: Tracker, previous: Tuple[str, ...] = ()) -> Tuple[Recommen
         knows_place=profile.code_insee is not None,
         previous=previous,
         besoin=profile.besoin,
+        age=profile.whole_age,
     )
     return replace(pool, local=refined.local), refined
 

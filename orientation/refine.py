@@ -72,18 +72,24 @@ ALREADY_CLOSEST_TEXT = "Ce sont déjà les actions les plus proches de chez vous
 
 # Who knows more about a trade than this base, by what the person is after: employers for a job, training
 # organisations for a course (live testers seeking a course were told about « employeurs qui recrutent »).
+# Missions locales serve 16–25 (networks.yaml's mission-locale trigger): from 26, France Travail.
+MISSION_LOCALE_AGE_MAX = 25
 _WHO_KNOWS = {
-    "emploi": "votre mission locale connaît les employeurs qui recrutent.",
-    "apprentissage": "votre mission locale connaît les employeurs et les CFA qui recrutent des apprentis.",
-    "formation": "votre mission locale connaît les formations de votre région.",
+    "emploi": "{who} connaît les employeurs qui recrutent.",
+    "apprentissage": "{who} connaît les employeurs et les CFA qui recrutent des apprentis.",
+    "formation": "{who} connaît les formations de votre région.",
 }
-_WHO_KNOWS_ANY = "un conseiller de votre mission locale pourra chercher avec vous."
+_WHO_KNOWS_ANY = "un conseiller de {where} pourra chercher avec vous."
 
 
-def no_sector_text(sector: Sector, besoin: Optional[str] = None) -> str:
-    return f"Je n'ai pas d'action recensée pour {sector.libelle} près de chez vous ; " + _WHO_KNOWS.get(
-        besoin or "", _WHO_KNOWS_ANY
+def no_sector_text(sector: Sector, besoin: Optional[str] = None, age: Optional[int] = None) -> str:
+    adult = age is not None and age > MISSION_LOCALE_AGE_MAX
+    who, where = (
+        ("votre agence France Travail", "France Travail") if adult else ("votre mission locale", "votre mission locale")
     )
+    known = _WHO_KNOWS.get(besoin or "")
+    tail = known.format(who=who) if known else _WHO_KNOWS_ANY.format(where=where)
+    return f"Je n'ai pas d'action recensée pour {sector.libelle} près de chez vous ; " + tail
 
 
 def refine(
@@ -94,6 +100,7 @@ def refine(
     previous: Sequence[str] = (),
     sectors: Optional[Tuple[Sector, ...]] = None,
     besoin: Optional[str] = None,
+    age: Optional[int] = None,
 ) -> Refined:
     """The suggestions to show from the matcher's ranked `pool` (wider than `limit`), and what to say first.
 
@@ -109,7 +116,7 @@ def refine(
             chosen = in_sector
             notes.append(f"Voici les actions qui concernent {sector.libelle}.")
         else:
-            notes.append(no_sector_text(sector, besoin))
+            notes.append(no_sector_text(sector, besoin, age))
     if wishes.plus_pres:
         if not knows_place:
             notes.append(

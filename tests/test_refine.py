@@ -267,3 +267,21 @@ def test_no_trade_found_points_to_who_knows_that_trade_for_this_need():
 def test_closer_with_nothing_to_show_does_not_claim_these_are_the_closest():
     result = refine([], Wishes(plus_pres=True), limit=4, previous=["a"])
     assert ALREADY_CLOSEST_TEXT not in result.notes
+
+
+@pytest.mark.parametrize("besoin", [None, "emploi", "formation", "apprentissage", "creation-activite"])
+def test_no_trade_found_sends_a_30_year_old_to_france_travail_not_the_mission_locale(besoin):
+    """Live (round B): a 30-year-old was told « un conseiller de votre mission locale pourra chercher avec vous »."""
+    for age in (26, 30):
+        said = refine([suggestion("a")], Wishes(secteur="vente"), limit=4, besoin=besoin, age=age).notes[0]
+        assert "mission locale" not in said and "France Travail" in said, said
+    for age in (16, 25, None):
+        assert "mission locale" in no_sector_text(VENTE, besoin, age)
+
+
+def test_the_mission_locale_age_is_the_networks_one():
+    from knowledge.loader import load_networks
+    from orientation.refine import MISSION_LOCALE_AGE_MAX
+
+    ml = next(n for n in load_networks() if n.id == "mission-locale")
+    assert {t.get("age_max") for t in ml.declencheurs} == {MISSION_LOCALE_AGE_MAX}
