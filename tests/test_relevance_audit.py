@@ -251,10 +251,12 @@ FACTS: List[Tuple[str, Callable[[Profile], bool]]] = [
 def _reasons(s: Suggestion, p: Profile, person: Optional[geo.Commune]) -> List[str]:
     problems = []
     rank = {"national": 0, "region": 1, "departement": 2, "epci": 3, "commune": 4}[s.proximity]
-    if len(s.reasons) != len(s.criteria):
+    # One sentence per criterion, except a situation the reservation already says (« réservée aux … »).
+    spoken = [key for key in s.criteria if not criteria.said_by_reservation(key, s.criteria)]
+    if len(s.reasons) != len(spoken):
         return ["raisons et critères désaccordés"]
     choice = choose_place(s.initiative, s.proximity, person)
-    for key, sentence in zip(s.criteria, s.reasons):
+    for key, sentence in zip(spoken, s.reasons):
         if not criteria.holds(key, s.initiative, p, person, rank):
             problems.append(f"raison « {sentence} » : critère {key} faux")
         if wording.reason(key, s.initiative, p, person, choice) != sentence:

@@ -353,3 +353,20 @@ def test_no_diploma_bound_for_the_iae_network_since_no_seed_states_one() -> None
     iae = next(n for n in load_networks() if n.id == "siae-iae")
     assert not any("diplome" in t and set(t["diplome"]) - {"aucun"} for t in iae.declencheurs)
     assert "difficultés" in iae.quand
+
+
+def test_a_reserved_public_is_said_once(kb: KnowledgeBase, matcher: Matcher) -> None:
+    """Live (round B, seen twice): the « pourquoi » said the QPV reason twice for one record, once as the
+    situation (« Vous habitez un quartier prioritaire… ») and once as the reservation (« réservée aux … »)."""
+    both = [r for r in kb.initiatives if "residents-qpv-frr" in r.publics and "qpv" in r.eligibilite.reserve_a]
+    assert both
+    said = 0
+    for record in both:
+        place = record.zone.communes[0] if record.zone.communes else None
+        if place is None:
+            continue
+        for s in matcher.recommend(Profile(age=20, code_insee=place, qpv=True, besoin="emploi")).local:
+            qpv = [r for r in s.reasons if "quartier" in r and "prioritaire" in r]
+            assert len(qpv) <= 1, (s.initiative.id, s.reasons)
+            said += len(qpv)
+    assert said

@@ -17,7 +17,7 @@ person's own département (or closer): never a situation fit from elsewhere to f
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Dict, FrozenSet, List, Optional, Tuple
+from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from knowledge import geo
 from knowledge.models import DIPLOMA_LEVELS, RESERVED_PUBLICS, Initiative
@@ -444,3 +444,13 @@ def reason_keys(record: Initiative, profile: Profile, person: Optional[geo.Commu
     if "age" in keys and "jeunes" in keys:
         keys.remove("jeunes")  # the age bounds say the same, more precisely
     return keys
+
+
+SAID_BY_RESERVATION = frozenset({"qpv", "exiles", "minima-sociaux", "femmes"})
+
+
+def said_by_reservation(key: str, keys: Sequence[str]) -> bool:
+    """A public the record is reserved to is said « réservée aux …, ce qui est votre cas »: the situation's
+    « vous habitez un quartier prioritaire : elle s'adresse à ses habitants » would say it twice (round B).
+    The key stays a criterion that holds; only its sentence is not repeated."""
+    return key in SAID_BY_RESERVATION and f"reserve:{key}" in keys

@@ -123,7 +123,11 @@ class Matcher:
             initiative=record,
             proximity=LEVEL_NAME[rank],
             score=round(score, 4),
-            reasons=tuple(wording.reason(key, record, profile, person, choice) for key in keys),
+            reasons=tuple(
+                wording.reason(key, record, profile, person, choice)
+                for key in keys
+                if not criteria.said_by_reservation(key, keys)
+            ),
             historical=historical,
             where=wording.where_text(record, choice),
             how_to_reach=() if historical else wording.how_to_reach(record),
