@@ -370,3 +370,24 @@ def test_a_reserved_public_is_said_once(kb: KnowledgeBase, matcher: Matcher) -> 
             assert len(qpv) <= 1, (s.initiative.id, s.reasons)
             said += len(qpv)
     assert said
+
+
+def test_residents_only_actions_of_echirolles_le_puy_and_the_miij(kb: KnowledgeBase, matcher: Matcher) -> None:
+    """Live (round B): the Villeneuve d'Échirolles permanences (« Public cible : résidents du quartier ») to a
+    non-QPV Grenoble person and to someone 22 km away; Le Puy's CCAS chantier, for the jeunes of its mission
+    locale, to Saint-Étienne (59 km); « Un emploi dans ma ville » (the MIIJ's: Épinay, Villetaneuse,
+    Saint-Ouen, L'Île-Saint-Denis) to Villeneuve-Saint-Georges, 21 km, « suivi·e par la mission locale »."""
+    echirolles = "echirolles-villeneuve-permanences-emploi"
+    puy = "le-puy-en-velay-ccas-aci-parcours-jeunes-mission-locale"
+    miij = "epinay-sur-seine-un-emploi-dans-ma-ville"
+    record = by_id(kb, echirolles).eligibilite
+    assert record.residents.communes == ("38151",) and "qpv" in record.reserve_a
+    assert by_id(kb, puy).eligibilite.residents.departements == ("43",)
+    assert set(by_id(kb, miij).eligibilite.residents.communes) == {"93031", "93079", "93070", "93039"}
+    for place, qpv in (("38185", False), ("38185", True), ("38563", True), ("38151", False)):
+        assert echirolles not in ids(matcher, age=20, code_insee=place, qpv=qpv, besoin="emploi"), place
+    assert echirolles in ids(matcher, age=20, code_insee="38151", qpv=True, besoin="emploi")
+    for besoin in ("emploi", None):
+        assert puy not in ids(matcher, age=20, code_insee="42218", besoin=besoin, vehicule=True, permis=True)
+        assert miij not in ids(matcher, age=20, code_insee="94078", besoin=besoin, vehicule=True, permis=True)
+    assert miij in ids(matcher, age=20, code_insee="93070", besoin="emploi")
