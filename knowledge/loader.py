@@ -157,6 +157,7 @@ def _initiative(raw: dict, document: dict, path: Path) -> Initiative:
             quartiers=tuple(zone.get("quartiers", ())),
             precisions=zone.get("precisions"),
             lieu_inconnu=bool(zone.get("lieu_inconnu", False)),
+            certaines_villes=bool(zone.get("certaines_villes", False)),
         ),
         eligibilite=_eligibilite(raw.get("eligibilite") or {}),
         statut=raw["statut"],

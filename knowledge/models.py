@@ -87,6 +87,9 @@ class Zone:
     # One site somewhere in the area that the text does not name (not the whole area): never offered, as a
     # person would not know where to go and « elle couvre toute votre région » would be false.
     lieu_inconnu: bool = False
+    # A national network that exists only in some towns the text does not list (TAPAJ, « 21 villes »):
+    # said « dans certaines villes de France », never « partout en France ».
+    certaines_villes: bool = False
 
 
 @dataclass(frozen=True)

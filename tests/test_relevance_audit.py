@@ -161,7 +161,8 @@ def _place(s: Suggestion, p: Profile, person: Optional[geo.Commune], shown: List
     problems = []
     text = "\n".join((formatting.suggestion_text(s, 1), formatting.suggestion_details(s)))
     if s.initiative.zone.niveau == "national":
-        if s.where != "partout en France":
+        expected = "dans certaines villes de France" if s.initiative.zone.certaines_villes else "partout en France"
+        if s.where != expected:
             problems.append(f"action nationale affichée « {s.where} »")
         return problems
     if person is None:

@@ -391,3 +391,21 @@ def test_residents_only_actions_of_echirolles_le_puy_and_the_miij(kb: KnowledgeB
         assert puy not in ids(matcher, age=20, code_insee="42218", besoin=besoin, vehicule=True, permis=True)
         assert miij not in ids(matcher, age=20, code_insee="94078", besoin=besoin, vehicule=True, permis=True)
     assert miij in ids(matcher, age=20, code_insee="93070", besoin="emploi")
+
+
+def test_tapaj_is_said_to_exist_in_some_towns_not_everywhere(kb: KnowledgeBase, matcher: Matcher) -> None:
+    """Live (round B): TAPAJ shown « partout en France »; its seed says « développé dans 21 villes » without
+    listing them (only Marseille is named), so it is national but said « dans certaines villes »."""
+    tapaj = by_id(kb, "marseille-tapaj-travail-paye-a-la-journee")
+    assert tapaj.zone.certaines_villes and tapaj.zone.niveau == "national"
+    shown = [
+        s
+        for s in matcher.recommend(Profile(age=20, code_insee="59350", logement="sans-domicile", besoin="emploi")).local
+        if s.initiative.id == tapaj.id
+    ]
+    assert shown, "TAPAJ fits a 20-year-old without a roof looking for work"
+    assert shown[0].where == "dans certaines villes de France"
+    assert not any("partout en France" in r for r in shown[0].reasons), shown[0].reasons
+    assert any("certaines villes" in r for r in shown[0].reasons)
+    others = [r for r in kb.initiatives if r.zone.certaines_villes]
+    assert all(r.zone.niveau == "national" for r in others)

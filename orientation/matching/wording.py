@@ -46,7 +46,7 @@ def where_text(record: Initiative, choice: PlaceChoice) -> str:
     """« à Fougères (Ille-et-Vilaine) », « dans tout le département (Nord) », « dans votre région, à
     Charleville-Mézières (Ardennes), 80 km », « partout en France ». Never « près de chez vous » here."""
     if choice.level == NATIONAL:
-        return "partout en France"
+        return _NATIONAL_WHERE[record.zone.certaines_villes]
     if choice.commune is not None:
         around = " et alentours" if record.zone.niveau == EPCI else ""
         place = f"{a_commune(commune_name(choice.commune))}{around} ({departement_name(choice.departement or '')})"
@@ -65,7 +65,7 @@ def where_without_person(record: Initiative) -> str:
     """Where a record is when the person's commune is unknown (or the record is not in their région)."""
     zone = record.zone
     if zone.niveau == NATIONAL:
-        return "partout en France"
+        return _NATIONAL_WHERE[zone.certaines_villes]
     commune = next((c for c in map(geo.get_commune, zone.communes) if c is not None), None)
     if commune is not None and zone.niveau in (COMMUNE, EPCI):
         return where_text(record, PlaceChoice(COMMUNE, commune=commune.code_insee, departement=commune.departement))
@@ -76,7 +76,13 @@ def where_without_person(record: Initiative) -> str:
     return zone.precisions or "lieu non précisé"
 
 
-def place_reason(person: Optional[geo.Commune], choice: PlaceChoice) -> str:
+# A national network present in some towns only (zone.certaines_villes) is never « partout en France ».
+_NATIONAL_WHERE = {False: "partout en France", True: "dans certaines villes de France"}
+
+
+def place_reason(person: Optional[geo.Commune], choice: PlaceChoice, some_towns: bool = False) -> str:
+    if some_towns and choice.level == NATIONAL:
+        return "Elle existe dans certaines villes de France : demandez si elle existe dans la vôtre."
     if choice.level == NATIONAL or person is None:
         return "Elle est ouverte partout en France."
     if choice.commune is not None:
@@ -308,7 +314,7 @@ assert set(REASONS) | _SILENT == set(BY_KEY), "every criterion needs its sentenc
 def reason(key: str, record: Initiative, profile: Profile, person: Optional[geo.Commune], choice: PlaceChoice) -> str:
     """The sentence of criterion `key` (which the caller has checked holds)."""
     if key == "place":
-        return place_reason(person, choice)
+        return place_reason(person, choice, record.zone.certaines_villes)
     return REASONS[key](record, profile)
 
 
