@@ -68,8 +68,14 @@ def test_an_english_message_keeps_its_plain_facts_for_the_french_conversation():
     assert safety_layer.screen(message)
     entities = message.parse_data["entities"]
     assert ("langue", "en") in {(e["entity"], e["value"]) for e in entities}
-    assert slot_values(entities) == {"age": 21.0, "code_insee": "33063", "commune": "Bordeaux",
-                                     "departement": "33", "commune_candidates": None, "besoin": "emploi"}
+    assert slot_values(entities) == {
+        "age": 21.0,
+        "code_insee": "33063",
+        "commune": "Bordeaux",
+        "departement": "33",
+        "commune_candidates": None,
+        "besoin": "emploi",
+    }
 
 
 def test_an_english_message_in_danger_keeps_nothing():
