@@ -31,6 +31,6 @@ def test_report_gives_ratios_loads_and_aims():
     assert "| 1900 MB | 1700 MB | 1.12 |" in rows["Rasa RSS, model loaded"]
     assert "| 45 ms | 30 ms | 1.50 | 0.5→0.7 / 0.2→0.3 |" in rows["Rasa CPU per message"]
     assert "Rasa RSS, after 200 messages" not in rows  # not measured: no row rather than a made-up one
-    assert "train wall ≤ 300 → met (240)" in text
-    assert "rasa rss loaded ≤ 1800 → NOT met (1900)" in text
+    assert "train wall ≤ 300 s → met (240)" in text
+    assert "rasa rss loaded ≤ 1800 MB → NOT met (1900)" in text
     assert "MALLOC_ARENA_MAX=2" in text and "1.0 at the start, 2.0 at the end" in text
