@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, AllSlotsReset, EventType, Restarted, SlotSet
@@ -11,30 +11,40 @@ from rasa_sdk.types import DomainDict
 
 from actions import messages
 from actions.profile_slots import answered_in_last_message, profile_from_tracker
-from knowledge import formatting
-from knowledge.glossary import definition_text, find_term
 from knowledge.loader import default_knowledge
+from orientation import formatting
+from reading.glossary import definition_text, find_term, question_term
+
+# Fixed texts are domain.yml responses; these four are sent by name from here, never from a story or rule
+# (tests/test_rasa_data.py tells Rasa's validator so).
+RESPONSES_SENT_BY_NAME = (
+    "utter_term_unknown",
+    "utter_how_to_change_answer",
+    "utter_start_over_done",
+    "utter_erase_data_done",
+)
 
 
 class ActionDefineTerm(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_define_term"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         terms = default_knowledge().glossary
         hint = next(tracker.get_latest_entity_values("terme"), None)
         term = find_term(tracker.latest_message.get("text") or "", terms, hint=hint)
+        if term is None and tracker.active_loop_name:
+            # « c quoi ? » with no word: the question being asked is what is not understood.
+            term = question_term(tracker.get_slot("requested_slot"), terms)
         if term is None:
-            dispatcher.utter_message(
-                text="Je ne connais pas encore ce mot. Un conseiller de la mission locale pourra vous l'expliquer."
-            )
+            dispatcher.utter_message(response="utter_term_unknown")
         else:
             dispatcher.utter_message(text=definition_text(term))
         return []
 
 
 class ActionExplainQuestion(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_explain_question"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
@@ -44,43 +54,38 @@ class ActionExplainQuestion(Action):
 
 
 class ActionChangeAnswer(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_change_answer"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         dispatcher.utter_message(text=formatting.profile_summary(profile_from_tracker(tracker)))
-        dispatcher.utter_message(
-            text="Pour changer une réponse, écrivez simplement la bonne, par exemple « en fait j'ai 18 ans » "
-                 "ou « j'habite à Lyon ». Je mettrai mes propositions à jour."
-        )
+        dispatcher.utter_message(response="utter_how_to_change_answer")
         return []
 
 
 class ActionStartOver(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_start_over"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        dispatcher.utter_message(text="C'est noté, on recommence depuis le début.")
+        dispatcher.utter_message(response="utter_start_over_done")
         return [ActiveLoop(None), AllSlotsReset()]
 
 
 class ActionEraseData(Action):
-    """Forgets everything. The tracker store (see aiguillage/tracker_store.py) deletes the stored
+    """Forgets everything. The tracker store (see aiguillage/rasa/tracker_store.py) deletes the stored
     conversation when it sees this action followed by a restart."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_erase_data"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        dispatcher.utter_message(
-            text="C'est fait : j'ai effacé vos réponses et notre conversation. Écrivez « bonjour » pour recommencer."
-        )
+        dispatcher.utter_message(response="utter_erase_data_done")
         return [ActiveLoop(None), AllSlotsReset(), Restarted()]
 
 
 class ActionStop(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_stop"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
@@ -91,7 +96,7 @@ class ActionHorsSujet(Action):
     """Out of scope during the questionnaire — unless the message did answer (a misspelt commune the NLU
     took for out of scope, read by action_extract_profile): then the form simply goes on."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_hors_sujet"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:

@@ -9,12 +9,11 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.profile_slots import skipped
-from knowledge.age import warm_up
-from knowledge.facts import read_facts
-from knowledge.refine import wants_closer
 from knowledge.sectors import read_sector
-from knowledge.wording import ACKNOWLEDGED, QUIET, age_notes, correction_sentence
-
+from orientation.refine import wants_closer
+from orientation.wording import ACKNOWLEDGED, QUIET, age_notes, correction_sentence
+from reading.age import warm_up
+from reading.facts import FULL_TEXT, read_facts
 
 warm_up()
 
@@ -23,19 +22,26 @@ class ActionExtractProfile(Action):
     def name(self) -> str:
         return "action_extract_profile"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
         message = tracker.latest_message or {}
         intent = (message.get("intent") or {}).get("name")
         asked = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
         # A misspelt commune (« Marseile », « la réunion ») is often taken for out of scope: read only as a commune.
         if intent == "out_of_scope" and asked != "commune":
             return []
+        # A long message reaches the NLU cut to its ends; the parsers read more of it (aiguillage/rasa/input_guard.py).
+        full_text = (message.get("metadata") or {}).get(FULL_TEXT)
         facts = read_facts(
-            text=message.get("text") or "",
+            text=full_text if isinstance(full_text, str) else message.get("text") or "",
             entities=message.get("entities") or [],
             intent=intent,
             requested_slot=asked,
-            known={name: tracker.get_slot(name) for name in ("commune_candidates", "departement", "code_insee", "attempts")},
+            known={
+                name: tracker.get_slot(name)
+                for name in ("commune_candidates", "departement", "code_insee", "attempts", "besoin", "logement", "age")
+            },
         )
         before = {name: tracker.get_slot(name) for name in (*ACKNOWLEDGED, *QUIET)}
         # Rasa 3.6 drops what a slot-mapping action utters (ActionExtractSlots keeps only SlotSet events through
@@ -55,8 +61,13 @@ class ActionExtractProfile(Action):
         answered = set(facts.slots) & set(skipped(tracker))
         if answered and not facts.skipped:
             events.append(SlotSet("skipped_slots", sorted(set(skipped(tracker)) - answered)))
+        unknown = set(tracker.get_slot("unknown_slots") or ())
+        if facts.unknown or unknown & (set(facts.slots) | set(facts.skipped)):
+            # « je ne sais pas » is kept apart from a refusal; a later answer or refusal replaces it.
+            kept = (unknown - set(facts.slots) - set(facts.skipped)) | set(facts.unknown)
+            events.append(SlotSet("unknown_slots", sorted(kept)))
         events.append(SlotSet("rejected", facts.rejected))
-        # Wishes about the list (a trade, closer places), kept for every list that follows (knowledge/refine.py).
+        # Wishes about the list (a trade, closer places), kept for every list that follows (orientation/refine.py).
         text = message.get("text") or ""
         secteur = read_sector(text, message.get("entities") or [])
         if secteur:

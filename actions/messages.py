@@ -26,6 +26,9 @@ REPROMPT = {
     "qpv": "Répondez « oui », « non » ou « je ne sais pas », ou donnez le nom de votre quartier.",
     "diplome": "Choisissez un bouton, ou écrivez votre diplôme (« CAP », « bac pro », « BTS », « aucun »).",
     "besoin": "Choisissez ce qui vous correspond le mieux, ou écrivez-le avec vos mots (« un emploi », « une formation »…).",
+    # A thumbs-up does not record a handicap (reading/facts.py): the answer is asked in words or with a button.
+    "handicap-emoji": "Pour cette question, répondez avec un bouton (« Oui », « Non » ou « Je préfère ne pas répondre »), ou en toutes lettres.",
+    "rqth-emoji": "Pour cette question, répondez avec un bouton (« Oui », « Non » ou « Je préfère ne pas répondre »), ou en toutes lettres.",
 }
 REPROMPT_GENERIC = "Je n'ai pas bien compris votre réponse. Vous pouvez utiliser les boutons, ou écrire « je préfère ne pas répondre »."
 OFFER_SKIP = "Cette question semble compliquée. Voulez-vous la passer ?"
@@ -53,20 +56,26 @@ def _pick(code: str) -> str:
     return f'/inform{{"code_insee": "{code}"}}'
 
 
-def commune_question(offered: Sequence[Tuple[str, str, str]], departement: Optional[str], misses: int,
-                     max_misses: int) -> Tuple[str, List[Dict[str, str]]]:
+def commune_question(
+    offered: Sequence[Tuple[str, str, str]], departement: Optional[str], misses: int, max_misses: int
+) -> Tuple[str, List[Dict[str, str]]]:
     """The commune question and its buttons. ``offered``: (code, nom, département label) of the communes
     to choose from (several: homonyms) or to confirm (one: a name not typed exactly); ``departement``:
     the label of a département already given; ``misses``: answers not understood or refused so far."""
     if len(offered) == 1:
         code, nom, where = offered[0]
-        return f"Votre commune est-elle {nom} ({where}) ?", [{"title": "Oui", "payload": _pick(code)}, ANOTHER_COMMUNE_BUTTON]
+        return f"Votre commune est-elle {nom} ({where}) ?", [
+            {"title": "Oui", "payload": _pick(code)},
+            ANOTHER_COMMUNE_BUTTON,
+        ]
     if offered:
         buttons = [{"title": f"{nom} ({where})", "payload": _pick(code)} for code, nom, where in offered]
         return commune_homonyms(offered[0][1]), buttons
     if departement:
         return f"Dans quelle commune de ce département ({departement}) habitez-vous ?", []
     if misses >= max_misses:
-        return ("Je ne trouve pas votre commune. Donnez au moins votre département, en chiffres ou en lettres "
-                "(par exemple « 26 » ou « Drôme »), ou passez cette question."), [SKIP_BUTTON]
+        return (
+            "Je ne trouve pas votre commune. Donnez au moins votre département, en chiffres ou en lettres "
+            "(par exemple « 26 » ou « Drôme »), ou passez cette question."
+        ), [SKIP_BUTTON]
     return COMMUNE_QUESTION, []

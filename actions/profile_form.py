@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -12,9 +12,9 @@ from rasa_sdk.types import DomainDict
 from actions import messages
 from actions.profile_slots import FORM_INTENTS, PROFILE_SLOTS, QUESTION_ORDER, say_notes, skipped
 from knowledge import geo
-from knowledge.facts import COMMUNE_MAX_MISSES, should_ask_qpv
 from knowledge.profile import AGE_MAX, AGE_MIN
-from knowledge.wording import asks_diplome, asks_permis
+from orientation.wording import asks_diplome, asks_permis
+from reading.facts import COMMUNE_MAX_MISSES, should_ask_qpv
 
 MAX_ATTEMPTS = 3
 
@@ -49,16 +49,21 @@ def _user_just_answered(tracker: Tracker) -> bool:
 
 
 class ValidateProfileForm(FormValidationAction):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_profile_form"
 
     async def required_slots(
-        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[Text]:
-        slots = {name: tracker.get_slot(name) for name in ("quartier", "code_insee", "handicap", "age", "besoin", "scolarite")}
+        self, domain_slots: List[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[str]:
+        slots = {
+            name: tracker.get_slot(name)
+            for name in ("quartier", "code_insee", "handicap", "age", "besoin", "scolarite")
+        }
         return remaining_questions(slots, skipped(tracker))
 
-    def validate_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_age(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
         try:
             age = float(value)
         except (TypeError, ValueError):
@@ -68,7 +73,9 @@ class ValidateProfileForm(FormValidationAction):
             return {"age": None}
         return {"age": age}
 
-    def validate_code_insee(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_code_insee(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
         if value and geo.get_commune(str(value)) is None:
             return {"code_insee": None, "commune": None, "departement": None}
         return {"code_insee": value}
@@ -82,9 +89,13 @@ class ValidateProfileForm(FormValidationAction):
         asked = tracker.get_slot("requested_slot")
         rejected = tracker.get_slot("rejected")
         updated = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
-        answered = asked and (updated.get(asked) is not None or tracker.get_slot(asked) is not None
-                              or asked in skipped(tracker) or (asked == "commune" and tracker.get_slot("commune_candidates"))
-                              or (asked == "qpv" and tracker.get_slot("quartier")))
+        answered = asked and (
+            updated.get(asked) is not None
+            or tracker.get_slot(asked) is not None
+            or asked in skipped(tracker)
+            or (asked == "commune" and tracker.get_slot("commune_candidates"))
+            or (asked == "qpv" and tracker.get_slot("quartier"))
+        )
         gave_other_facts = any(updated.get(name) is not None for name in (*PROFILE_SLOTS, "commune_candidates"))
         if not asked or answered or gave_other_facts:
             return events + [SlotSet("rejected", None)]
@@ -94,7 +105,9 @@ class ValidateProfileForm(FormValidationAction):
         if not age_reply_sent:
             reason = (rejected or "").split(":", 1)[0]
             dispatcher.utter_message(text=messages.REPROMPT.get(reason or asked, messages.REPROMPT_GENERIC))
-        if attempts[asked] >= MAX_ATTEMPTS and asked != "commune":  # action_ask_commune offers it after COMMUNE_MAX_MISSES
+        if (
+            attempts[asked] >= MAX_ATTEMPTS and asked != "commune"
+        ):  # action_ask_commune offers it after COMMUNE_MAX_MISSES
             dispatcher.utter_message(text=messages.OFFER_SKIP, buttons=[messages.SKIP_BUTTON])
         return events + [SlotSet("attempts", attempts), SlotSet("rejected", None)]
 
@@ -103,18 +116,25 @@ class ActionAskCommune(Action):
     """Asks for the commune: homonyms (« Saint-Denis ») as buttons, a name not typed exactly as a one-tap
     confirmation (« Esson (Calvados) ? »), after two misses the département only (messages.commune_question)."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_ask_commune"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         codes = tracker.get_slot("commune_candidates") or []
         communes = [c for c in (geo.get_commune(str(code)) for code in codes) if c is not None]
         # Homonyms differ by département: its code tells them apart; one commune to confirm gets its name.
-        offered = [(c.code_insee, c.nom, c.departement if len(communes) > 1 else geo.departement_name(c.departement) or c.departement)
-                   for c in communes]
+        offered = [
+            (
+                c.code_insee,
+                c.nom,
+                c.departement if len(communes) > 1 else geo.departement_name(c.departement) or c.departement,
+            )
+            for c in communes
+        ]
         departement = tracker.get_slot("departement") if not tracker.get_slot("code_insee") else None
         misses = (tracker.get_slot("attempts") or {}).get("commune", 0)
-        text, buttons = messages.commune_question(offered, geo.departement_name(departement or "") if departement else None,
-                                                  misses, COMMUNE_MAX_MISSES)
+        text, buttons = messages.commune_question(
+            offered, geo.departement_name(departement or "") if departement else None, misses, COMMUNE_MAX_MISSES
+        )
         dispatcher.utter_message(text=text, buttons=buttons or None)
         return []

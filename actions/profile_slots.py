@@ -7,15 +7,32 @@ from typing import Any, Dict, List, Optional
 from rasa_sdk import Tracker
 
 from knowledge.profile import AGE_MAX, AGE_MIN, DIPLOMES, SCOLARITES, Profile
+from knowledge.sectors import sectors_by_id
 
-PROFILE_SLOTS = ("besoin", "age", "commune", "code_insee", "departement", "quartier", "qpv", "permis",
-                 "vehicule", "logement", "handicap", "rqth", "scolarite", "diplome")
+PROFILE_SLOTS = (
+    "besoin",
+    "age",
+    "commune",
+    "code_insee",
+    "departement",
+    "quartier",
+    "qpv",
+    "permis",
+    "vehicule",
+    "logement",
+    "handicap",
+    "rqth",
+    "scolarite",
+    "diplome",
+)
 # The order in which the form asks; some questions are dropped by `required_slots`. `scolarite` is never
-# asked: it is read when the person says it.
-QUESTION_ORDER = ("besoin", "age", "commune", "qpv", "permis", "vehicule", "logement", "diplome", "handicap", "rqth")
+# asked: it is read when the person says it. This table and FORM_INTENTS are the one definition: domain.yml
+# repeats them because Rasa needs it, and tests/test_form_contract.py holds it to them.
+QUESTION_ORDER = ("besoin", "age", "commune", "qpv", "permis", "vehicule", "logement", "handicap", "rqth", "diplome")
 # Intents whose text may carry profile facts; everything else is a digression for the form.
-FORM_INTENTS = frozenset({"inform", "affirm", "deny", "decline", "dont_know", "start", "greet", "nlu_fallback",
-                          "refine_suggestions"})
+FORM_INTENTS = frozenset(
+    {"inform", "affirm", "deny", "decline", "dont_know", "start", "greet", "nlu_fallback", "refine_suggestions"}
+)
 # Answers a person may give that are sensitive: never logged, asked with care.
 SENSITIVE_SLOTS = frozenset({"handicap", "rqth", "logement"})
 
@@ -47,12 +64,17 @@ def profile_from_slots(slots: Dict[str, Any]) -> Profile:
         besoin=slots.get("besoin"),
         scolarite=slots.get("scolarite") if slots.get("scolarite") in SCOLARITES else None,
         diplome=slots.get("diplome") if slots.get("diplome") in DIPLOMES else None,
+        secteur=slots.get("secteur") if slots.get("secteur") in sectors_by_id() else None,
         declined=frozenset(slots.get("skipped_slots") or ()),
+        unknown=frozenset(slots.get("unknown_slots") or ()),
     )
 
 
 def profile_from_tracker(tracker: Tracker) -> Profile:
-    return profile_from_slots({name: tracker.get_slot(name) for name in (*PROFILE_SLOTS, "skipped_slots")})
+    # The trade (« dans la vente ») is asked after the list, not by the form, but the matcher needs it too.
+    return profile_from_slots(
+        {name: tracker.get_slot(name) for name in (*PROFILE_SLOTS, "secteur", "skipped_slots", "unknown_slots")}
+    )
 
 
 def say_notes(dispatcher: Any, tracker: Tracker) -> List[Any]:
@@ -65,9 +87,32 @@ def say_notes(dispatcher: Any, tracker: Tracker) -> List[Any]:
     return [SlotSet("notes", None)] if notes else []
 
 
+NOTED = "C'est noté"
+
+
+def noted_this_turn(tracker: Tracker) -> frozenset:
+    """The slots set by the last user message when a « C'est noté » for it was said (by the form's validation)
+    or is still to be said (in `notes`): action_recommend must not acknowledge them a second time."""
+    events = list(tracker.events)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=-1)
+    since = events[last_user + 1 :]
+    pending = any(note.get("kind") == "correction" for note in tracker.get_slot("notes") or [])
+    said = any(e.get("event") == "bot" and str(e.get("text") or "").startswith(NOTED) for e in since)
+    if not (pending or said):
+        return frozenset()
+    names = {e.get("name") for e in since if e.get("event") == "slot"}
+    if "commune" in names:
+        names.add("code_insee")
+    return frozenset(name for name in names if name)
+
+
 def answered_in_last_message(tracker: Tracker) -> bool:
     """Whether the last user message set a profile fact (or offered communes to choose from)."""
     events = list(tracker.events)
     last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=-1)
-    return any(e.get("event") == "slot" and e.get("name") in (*PROFILE_SLOTS, "commune_candidates")
-               and e.get("value") not in (None, [], "") for e in events[last_user + 1:])
+    return any(
+        e.get("event") == "slot"
+        and e.get("name") in (*PROFILE_SLOTS, "commune_candidates")
+        and e.get("value") not in (None, [], "")
+        for e in events[last_user + 1 :]
+    )

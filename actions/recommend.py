@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.profile_slots import profile_from_tracker, say_notes
-from knowledge import formatting
-from knowledge.matching import Recommendation, Suggestion, recommend
-from knowledge.next_step import networks_besides, next_step, next_step_text
-from knowledge.refine import SNAPSHOT_KEYS, Refined, Wishes, describe_changes, refine, snapshot, unchanged_text
+from actions.profile_slots import noted_this_turn, profile_from_tracker, say_notes
+from orientation import formatting
+from orientation.matching import Recommendation, Suggestion, recommend
+from orientation.next_step import networks_besides, next_step, next_step_text
+from orientation.refine import SNAPSHOT_KEYS, Refined, Wishes, describe_changes, refine, snapshot, unchanged_text
 
 MAX_SUGGESTIONS = 4
-# Candidates a trade or « plus près » chooses from (knowledge/refine.py); the matcher ranks them all.
+# Candidates a trade or « plus près » chooses from (orientation/refine.py); the matcher ranks them all.
 REFINE_POOL = 40
 AFTER_BUTTONS = [
     {"title": "Fiche pour mon conseiller", "payload": "/request_summary"},
@@ -32,7 +32,14 @@ def _refined(tracker: Tracker, previous: Tuple[str, ...] = ()) -> Tuple[Recommen
     profile = profile_from_tracker(tracker)
     pool = recommend(profile, limit=REFINE_POOL)
     wishes = Wishes(secteur=tracker.get_slot("secteur"), plus_pres=bool(tracker.get_slot("plus_pres")))
-    refined = refine(pool.local, wishes, MAX_SUGGESTIONS, knows_place=profile.code_insee is not None, previous=previous)
+    refined = refine(
+        pool.local,
+        wishes,
+        MAX_SUGGESTIONS,
+        knows_place=profile.code_insee is not None,
+        previous=previous,
+        besoin=profile.besoin,
+    )
     return replace(pool, local=refined.local), refined
 
 
@@ -52,16 +59,24 @@ def _card(s: Suggestion) -> Dict[str, Any]:
         "pourquoi": list(s.reasons),
         "historique": s.historical,
         "annee": s.year,
-        "contact": {} if s.historical else {
-            k: v for k, v in (("telephone", contact.telephone), ("courriel", contact.courriel),
-                              ("site_web", contact.site_web), ("adresse", contact.adresse),
-                              ("horaires", contact.horaires)) if v
+        "contact": {}
+        if s.historical
+        else {
+            k: v
+            for k, v in (
+                ("telephone", contact.telephone),
+                ("courriel", contact.courriel),
+                ("site_web", contact.site_web),
+                ("adresse", contact.adresse),
+                ("horaires", contact.horaires),
+            )
+            if v
         },
     }
 
 
 class ActionRecommend(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_recommend"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
@@ -69,12 +84,18 @@ class ActionRecommend(Action):
         previous = tuple(tracker.get_slot("suggestions") or ()) if shown_before else ()
         result, refined = _refined(tracker, previous)
         facts = snapshot({key: tracker.get_slot(key) for key in SNAPSHOT_KEYS})
-        done = [SlotSet("suggestions", [s.initiative.id for s in result.local]), SlotSet("attempts", None),
-                SlotSet("suggestions_shown", True), SlotSet("suggested_for", facts)]
+        done = [
+            SlotSet("suggestions", [s.initiative.id for s in result.local]),
+            SlotSet("attempts", None),
+            SlotSet("suggestions_shown", True),
+            SlotSet("suggested_for", facts),
+        ]
         # One sentence per change: the last message's own correction (« C'est noté : 27 ans. ») when there is one,
-        # else what differs from the facts the list was made for.
-        corrected = any(note.get("kind") == "correction" for note in tracker.get_slot("notes") or [])
-        change = None if corrected else describe_changes(tracker.get_slot("suggested_for") if shown_before else None, facts)
+        # else what differs from the facts the list was made for — without what a « C'est noté » said already
+        # (the form's validation may have said it before this action runs: one note per fact change).
+        noted = noted_this_turn(tracker)
+        corrected = bool(noted)
+        change = describe_changes(tracker.get_slot("suggested_for") if shown_before else None, facts, skip=noted)
         done += say_notes(dispatcher, tracker)
         if change:
             dispatcher.utter_message(text=change)
@@ -82,7 +103,9 @@ class ActionRecommend(Action):
             dispatcher.utter_message(text=note)
         if refined.unchanged:
             # Same list as above: repeating it would read as if nothing had been heard.
-            dispatcher.utter_message(text=unchanged_text(bool(change or corrected or refined.notes)), buttons=AFTER_BUTTONS)
+            dispatcher.utter_message(
+                text=unchanged_text(bool(change or corrected or refined.notes)), buttons=AFTER_BUTTONS
+            )
             return done
         updating = bool(tracker.get_slot("suggestions"))
         dispatcher.utter_message(text=formatting.intro_text(result, updating=updating))
@@ -90,11 +113,18 @@ class ActionRecommend(Action):
         for index, suggestion in enumerate(result.local, start=1):
             buttons = [
                 {"title": "Plus de détails", "payload": f'/ask_details{{"suggestion": "{suggestion.initiative.id}"}}'},
-                {"title": "Pourquoi ?", "payload": f'/ask_why_suggestion{{"suggestion": "{suggestion.initiative.id}"}}'},
+                {
+                    "title": "Pourquoi ?",
+                    "payload": f'/ask_why_suggestion{{"suggestion": "{suggestion.initiative.id}"}}',
+                },
             ]
             if web:
                 # Rasa's socketio channel emits the "data" object as the bot_uttered payload.
-                dispatcher.utter_message(json_message={"data": {"type": "suggestion", "index": index, "card": _card(suggestion), "buttons": buttons}})
+                dispatcher.utter_message(
+                    json_message={
+                        "data": {"type": "suggestion", "index": index, "card": _card(suggestion), "buttons": buttons}
+                    }
+                )
             else:
                 dispatcher.utter_message(text=formatting.suggestion_text(suggestion, index), buttons=buttons)
         # Always a place to call or walk into: the hosting mission locale's nearest site, or France services.
@@ -113,8 +143,13 @@ def _chosen(tracker: Tracker, dispatcher: CollectingDispatcher) -> Optional[Sugg
     """The suggestion a follow-up is about: a button's entity, « la 2e », or the first one; else says why not."""
     shown = tracker.get_slot("suggestions") or []
     wanted = next(tracker.get_latest_entity_values("suggestion"), None)
-    problem = None if wanted in shown else formatting.follow_up_problem(
-        shown, bool(tracker.get_slot("suggestions_shown")), tracker.latest_message.get("text") or "")
+    problem = (
+        None
+        if wanted in shown
+        else formatting.follow_up_problem(
+            shown, bool(tracker.get_slot("suggestions_shown")), tracker.latest_message.get("text") or ""
+        )
+    )
     if problem:
         dispatcher.utter_message(text=problem)
         return None
@@ -127,7 +162,7 @@ def _chosen(tracker: Tracker, dispatcher: CollectingDispatcher) -> Optional[Sugg
 
 
 class ActionSuggestionDetails(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_suggestion_details"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
@@ -138,7 +173,7 @@ class ActionSuggestionDetails(Action):
 
 
 class ActionSuggestionWhy(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_suggestion_why"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
@@ -151,19 +186,27 @@ class ActionSuggestionWhy(Action):
 class ActionSummary(Action):
     """The « fiche de liaison »: one message the person copies or forwards to a conseiller."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_summary"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         profile = profile_from_tracker(tracker)
         today = date.today()
-        sheet = formatting.liaison_sheet(profile, _current(tracker), today=today,
-                                         urgence_donnee=bool(tracker.get_slot("urgence_donnee")))
+        sheet = formatting.liaison_sheet(
+            profile, _current(tracker), today=today, urgence_donnee=bool(tracker.get_slot("urgence_donnee"))
+        )
         if tracker.get_latest_input_channel() == "socketio":
             # The web chat shows the same text with « Copier », « Imprimer » and « Télécharger ».
-            dispatcher.utter_message(json_message={"data": {
-                "type": "fiche", "texte": sheet, "titre": sheet.splitlines()[0],
-                "nom_fichier": f"fiche-de-liaison-{today.isoformat()}"}})
+            dispatcher.utter_message(
+                json_message={
+                    "data": {
+                        "type": "fiche",
+                        "texte": sheet,
+                        "titre": sheet.splitlines()[0],
+                        "nom_fichier": f"fiche-de-liaison-{today.isoformat()}",
+                    }
+                }
+            )
         else:
             dispatcher.utter_message(text=sheet)
         return []

@@ -1,15 +1,15 @@
-"""action_safety: the help a message in danger calls for, before anything else (knowledge/safety)."""
+"""action_safety: the help a message in danger calls for, before anything else (reading/safety)."""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from knowledge.safety import SafetyAnswer, numbers, plan_answer
+from reading.safety import SafetyAnswer, numbers, plan_answer
 
 # A « /safety_alert » typed by hand carries no signal: the distress answer asks how the person is.
 FALLBACK = SafetyAnswer(("detresse",))
@@ -27,7 +27,7 @@ def answer_for(entities: List[Dict[str, Any]], known_age: Optional[float]) -> Sa
 
 
 class ActionSafety(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_safety"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:

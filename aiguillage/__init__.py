@@ -1,1 +1,3 @@
-"""Aiguillage: command-line tools, channels and server wrappers around `knowledge` and Rasa."""
+"""Aiguillage around Rasa: `cli/` (the `aiguillage` command), `channels/` (socket.io, Telegram, the web chat's
+page), `scenarios/` (conseillers' scenarios), `servers/` (what starts Rasa and the action server), `rasa/`
+(adaptations of Rasa internals, one reason each)."""

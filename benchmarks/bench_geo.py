@@ -35,6 +35,7 @@ def report(line: str) -> None:
     print(line)
     _lines.append(line)
 
+
 Query = tuple[str, str, str]  # (kind, text, expected INSEE code)
 
 
@@ -96,8 +97,12 @@ def build_sentences(rng: random.Random, queries: Sequence[Query]) -> list[Query]
         "{}",
     )
     negatives = (
-        "je sais pas", "pas le permis", "il y a eu un souci avec mon dossier",
-        "je cherche une formation en alternance", "trop bien merci", "je suis de bonne humeur",
+        "je sais pas",
+        "pas le permis",
+        "il y a eu un souci avec mon dossier",
+        "je cherche une formation en alternance",
+        "trop bien merci",
+        "je suis de bonne humeur",
     )
     sentences: list[Query] = []
     for kind, text, code in queries:
@@ -110,8 +115,10 @@ def build_sentences(rng: random.Random, queries: Sequence[Query]) -> list[Query]
 def _percentiles(label: str, timings: list[float]) -> str:
     timings = sorted(timings)
     p99 = timings[min(len(timings) - 1, int(len(timings) * 0.99))]
-    return (f"{label} p50 {statistics.median(timings):.3f} ms, p99 {p99:.3f} ms, "
-            f"max {timings[-1]:.3f} ms, mean {statistics.fmean(timings):.3f} ms")
+    return (
+        f"{label} p50 {statistics.median(timings):.3f} ms, p99 {p99:.3f} ms, "
+        f"max {timings[-1]:.3f} ms, mean {statistics.fmean(timings):.3f} ms"
+    )
 
 
 def measure(function: Callable[[str], list[geo.Candidate]], queries: Sequence[Query]) -> None:
@@ -136,8 +143,10 @@ def measure(function: Callable[[str], list[geo.Candidate]], queries: Sequence[Qu
     report(_percentiles("    CPU: ", cpu))
     for kind in sorted(first):
         hits, near = first[kind], top5[kind]
-        report(f"  {kind:22} n={len(hits):4}  first {100 * sum(hits) / len(hits):5.1f} %"
-              f"  top-5 {100 * sum(near) / len(near):5.1f} %")
+        report(
+            f"  {kind:22} n={len(hits):4}  first {100 * sum(hits) / len(hits):5.1f} %"
+            f"  top-5 {100 * sum(near) / len(near):5.1f} %"
+        )
 
 
 def main() -> None:
@@ -148,16 +157,22 @@ def main() -> None:
 
     # Reference figure to compare machines (about 10 ms on an idle recent x86 core).
     reference = min(timeit.repeat("sum(range(10**6))", number=5, repeat=5)) / 5 * 1000
-    report(f"Benchmark knowledge.geo — Python {platform.python_version()}, {platform.machine()}, "
-           f"{os.cpu_count()} CPU, load average {os.getloadavg()[0]:.1f}, {date.today()}")
+    report(
+        f"Benchmark knowledge.geo — Python {platform.python_version()}, {platform.machine()}, "
+        f"{os.cpu_count()} CPU, load average {os.getloadavg()[0]:.1f}, {date.today()}"
+    )
     report(f"machine: sum(range(10**6)) takes {reference:.1f} ms")
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     wall, cpu = time.perf_counter(), time.process_time()
     geo.load()
-    report(f"load: {time.perf_counter() - wall:.3f} s wall, {time.process_time() - cpu:.3f} s CPU "
-           f"({len(geo._geo().communes)} communes and arrondissements)")
+    report(
+        f"load: {time.perf_counter() - wall:.3f} s wall, {time.process_time() - cpu:.3f} s CPU "
+        f"({len(geo._geo().communes)} communes and arrondissements)"
+    )
     rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    report(f"memory: peak RSS {rss_after / 1024:.0f} MiB ({(rss_after - rss_before) / 1024:.0f} MiB for the loaded tables)")
+    report(
+        f"memory: peak RSS {rss_after / 1024:.0f} MiB ({(rss_after - rss_before) / 1024:.0f} MiB for the loaded tables)"
+    )
 
     rng = random.Random(args.seed)
     queries = build_queries(rng, args.queries)

@@ -1,4 +1,4 @@
-"""Benchmark of knowledge.matching: latency per match (p50/p99/max) and peak memory, on the real base and on
+"""Benchmark of orientation.matching: latency per match (p50/p99/max) and peak memory, on the real base and on
 100,000 synthetic services (benchmarks/generate_services.py, in memory, never committed).
 
 Run from the repository root: ``python benchmarks/bench_matching.py [--queries 3000] [--services 100000]``.
@@ -27,8 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a plain s
 from benchmarks.generate_services import generate, real_communes  # noqa: E402
 from knowledge import geo  # noqa: E402
 from knowledge.loader import KnowledgeBase, load_knowledge  # noqa: E402
-from knowledge.matching import Matcher  # noqa: E402
 from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES, Profile  # noqa: E402
+from orientation.matching import Matcher  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results" / "matching.txt"
 PROFILE_SEED = 7
@@ -42,16 +42,23 @@ def profiles(count: int, seed: int = PROFILE_SEED) -> List[Profile]:
     maybe = (None, True, False)
     out = []
     for _ in range(count):
-        out.append(Profile(
-            age=rng.choice((None, rng.randint(16, 30), rng.randint(16, 60))),
-            code_insee=rng.choices(communes, cum_weights=cumulative)[0].code,
-            qpv=rng.choice(maybe), permis=rng.choice(maybe), vehicule=rng.choice(maybe),
-            femme=rng.choice(maybe), refugie=rng.choice((None, None, True, False)),
-            minima_sociaux=rng.choice(maybe), diplome=rng.choice((None, *DIPLOMES)),
-            scolarite=rng.choice((None, *SCOLARITES)),
-            logement=rng.choice((None, *LOGEMENTS)), handicap=rng.choice((None, *HANDICAPS)),
-            besoin=rng.choice((None, *BESOINS)),
-        ))
+        out.append(
+            Profile(
+                age=rng.choice((None, rng.randint(16, 30), rng.randint(16, 60))),
+                code_insee=rng.choices(communes, cum_weights=cumulative)[0].code,
+                qpv=rng.choice(maybe),
+                permis=rng.choice(maybe),
+                vehicule=rng.choice(maybe),
+                femme=rng.choice(maybe),
+                refugie=rng.choice((None, None, True, False)),
+                minima_sociaux=rng.choice(maybe),
+                diplome=rng.choice((None, *DIPLOMES)),
+                scolarite=rng.choice((None, *SCOLARITES)),
+                logement=rng.choice((None, *LOGEMENTS)),
+                handicap=rng.choice((None, *HANDICAPS)),
+                besoin=rng.choice((None, *BESOINS)),
+            )
+        )
     return out
 
 
@@ -80,8 +87,10 @@ def latency(matcher: Matcher, queries: Sequence[Profile]) -> Tuple[List[float], 
 
 
 def _figures(timings: List[float]) -> str:
-    return (f"p50 {_percentile(timings, 0.5):.3f}  p99 {_percentile(timings, 0.99):.3f}"
-            f"  max {timings[-1]:.3f}  moyenne {statistics.fmean(timings):.3f}")
+    return (
+        f"p50 {_percentile(timings, 0.5):.3f}  p99 {_percentile(timings, 0.99):.3f}"
+        f"  max {timings[-1]:.3f}  moyenne {statistics.fmean(timings):.3f}"
+    )
 
 
 def memory(make_kb: Callable[[], KnowledgeBase], queries: Sequence[Profile]) -> Tuple[float, float, float]:
@@ -132,15 +141,18 @@ def main() -> None:
     real = load_knowledge()
 
     lines = [
-        f"Benchmark knowledge.matching — Python {platform.python_version()}, {platform.machine()},"
+        f"Benchmark orientation.matching — Python {platform.python_version()}, {platform.machine()},"
         f" {os.cpu_count()} CPU, charge moyenne {os.getloadavg()[0]:.1f}, {time.strftime('%Y-%m-%d')}",
         "Objectifs : p99 < 2 ms sur la base réelle, < 30 ms à 100 000 services.",
         "",
     ]
     lines += measure(f"Base réelle : {len(real.initiatives)} initiatives", load_knowledge, queries)
     lines.append("")
-    lines += measure(f"Base synthétique : {args.services} services (generate_services, graine fixe)",
-                     lambda: replace(real, initiatives=generate(args.services)), queries)
+    lines += measure(
+        f"Base synthétique : {args.services} services (generate_services, graine fixe)",
+        lambda: replace(real, initiatives=generate(args.services)),
+        queries,
+    )
     text = "\n".join(lines)
     print(text)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

@@ -30,10 +30,23 @@ SEED_FILE = "999_0000000000000000.txt"
 
 # Share of each zone level, roughly as in the real base (national kept rare: every query scans them).
 LEVELS: Tuple[Tuple[str, float], ...] = (
-    ("commune", 0.55), ("epci", 0.18), ("departement", 0.17), ("region", 0.095), ("national", 0.005),
+    ("commune", 0.55),
+    ("epci", 0.18),
+    ("departement", 0.17),
+    ("region", 0.095),
+    ("national", 0.005),
 )
-PUBLICS = ("jeunes", "demandeurs-emploi", "residents-qpv-frr", "femmes", "personnes-en-situation-de-handicap",
-           "beneficiaires-des-minimas-sociaux", "personnes-en-situation-durgence", "actifs", "tous-publics")
+PUBLICS = (
+    "jeunes",
+    "demandeurs-emploi",
+    "residents-qpv-frr",
+    "femmes",
+    "personnes-en-situation-de-handicap",
+    "beneficiaires-des-minimas-sociaux",
+    "personnes-en-situation-durgence",
+    "actifs",
+    "tous-publics",
+)
 
 
 @dataclass(frozen=True)
@@ -55,8 +68,9 @@ def real_communes() -> List[_Commune]:
     for line in lines[1:]:
         row = dict(zip(header, line.split("\t")))
         if row["type"] == "COM":
-            out.append(_Commune(row["code_insee"], row["departement"], row["region"], row["epci"],
-                                int(row["population"] or 0)))
+            out.append(
+                _Commune(row["code_insee"], row["departement"], row["region"], row["epci"], int(row["population"] or 0))
+            )
     return out
 
 
@@ -78,18 +92,32 @@ def generate(count: int, seed: int = SEED) -> Tuple[Initiative, ...]:
     all_themes = sorted(vocab.values("thematiques"))
     levels, level_weights = zip(*LEVELS)
     # Shared small objects: a real base also repeats porteurs and rules, and it keeps memory honest.
-    porteurs = [Porteur(nom=f"Structure {i}", type=t) for i, t in enumerate(
-        ("association", "mission-locale", "france-travail", "aci", "ccas", "collectivite") * 5)]
+    porteurs = [
+        Porteur(nom=f"Structure {i}", type=t)
+        for i, t in enumerate(("association", "mission-locale", "france-travail", "aci", "ccas", "collectivite") * 5)
+    ]
     eligibilites = [Eligibilite()] * 12 + [
-        Eligibilite(age_min=16, age_max=25), Eligibilite(age_min=18, age_max=30), Eligibilite(age_max=25),
-        Eligibilite(age_min=45), Eligibilite(reserve_a=("femmes",)), Eligibilite(reserve_a=("qpv",)),
-        Eligibilite(reserve_a=("rqth",)), Eligibilite(reserve_a=("exiles",)), Eligibilite(reserve_a=("salaries-siae",)),
-        Eligibilite(age_min=16, age_max=25, reserve_a=("qpv",)), Eligibilite(diplome_max="cap-bep"),
-        Eligibilite(diplome_min="superieur"), Eligibilite(age_min=16, age_max=25, reserve_a=("suivi-mission-locale",)),
+        Eligibilite(age_min=16, age_max=25),
+        Eligibilite(age_min=18, age_max=30),
+        Eligibilite(age_max=25),
+        Eligibilite(age_min=45),
+        Eligibilite(reserve_a=("femmes",)),
+        Eligibilite(reserve_a=("qpv",)),
+        Eligibilite(reserve_a=("rqth",)),
+        Eligibilite(reserve_a=("exiles",)),
+        Eligibilite(reserve_a=("salaries-siae",)),
+        Eligibilite(age_min=16, age_max=25, reserve_a=("qpv",)),
+        Eligibilite(diplome_max="cap-bep"),
+        Eligibilite(diplome_min="superieur"),
+        Eligibilite(age_min=16, age_max=25, reserve_a=("suivi-mission-locale",)),
         Eligibilite(residents=Residents(departements=("93",))),
     ]
-    contacts = [Contact(), Contact(adresse="1 place de la Mairie"), Contact(telephone="01 02 03 04 05"),
-                Contact(courriel="contact@exemple.fr", site_web="https://exemple.fr")]
+    contacts = [
+        Contact(),
+        Contact(adresse="1 place de la Mairie"),
+        Contact(telephone="01 02 03 04 05"),
+        Contact(courriel="contact@exemple.fr", site_web="https://exemple.fr"),
+    ]
     source = (Source(seed=SEED_FILE, line=1),)
     records = []
     for index in range(count):
@@ -106,21 +134,23 @@ def generate(count: int, seed: int = SEED) -> Tuple[Initiative, ...]:
         else:
             zone = Zone(niveau=niveau, regions=(home.region,))
         annee = rng.randint(2005, 2023)
-        records.append(Initiative(
-            id=f"synthetique-{index:06d}",
-            nom=f"Service synthétique {index}",
-            description="Un service inventé pour mesurer la vitesse du moteur de suggestions.",
-            porteur=rng.choice(porteurs),
-            publics=tuple(sorted(set(rng.sample(PUBLICS, k=rng.randint(1, 3))))),
-            thematiques=_thematiques(rng, pools, all_themes),
-            zone=zone,
-            eligibilite=rng.choice(eligibilites),
-            statut="historique" if rng.random() < 0.2 else "a-verifier",
-            sources=source,
-            annee=annee,
-            published=annee + rng.randint(0, 2),
-            contact=rng.choice(contacts),
-        ))
+        records.append(
+            Initiative(
+                id=f"synthetique-{index:06d}",
+                nom=f"Service synthétique {index}",
+                description="Un service inventé pour mesurer la vitesse du moteur de suggestions.",
+                porteur=rng.choice(porteurs),
+                publics=tuple(sorted(set(rng.sample(PUBLICS, k=rng.randint(1, 3))))),
+                thematiques=_thematiques(rng, pools, all_themes),
+                zone=zone,
+                eligibilite=rng.choice(eligibilites),
+                statut="historique" if rng.random() < 0.2 else "a-verifier",
+                sources=source,
+                annee=annee,
+                published=annee + rng.randint(0, 2),
+                contact=rng.choice(contacts),
+            )
+        )
     return tuple(records)
 
 

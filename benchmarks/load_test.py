@@ -43,17 +43,93 @@ P95_AIM_MS = 600.0
 MAX_TURNS = 16
 # Towns with one commune of that name, so that the answer gives one code: each person gets their own.
 TOWNS = [
-    "Grenoble", "Rennes", "Nantes", "Bordeaux", "Toulouse", "Montpellier", "Strasbourg", "Lille", "Dijon", "Angers",
-    "Brest", "Limoges", "Amiens", "Perpignan", "Besançon", "Orléans", "Rouen", "Mulhouse", "Caen", "Nancy",
-    "Argenteuil", "Roubaix", "Tourcoing", "Avignon", "Poitiers", "Pau", "Calais", "La Rochelle", "Dunkerque", "Béziers",
-    "Cholet", "Quimper", "Vannes", "Lorient", "Fougères", "Vitré", "Laval", "Le Mans", "Tours", "Blois",
-    "Chartres", "Bourges", "Niort", "Angoulême", "Périgueux", "Agen", "Tarbes", "Bayonne", "Narbonne", "Nîmes",
-    "Chambéry", "Annecy", "Colmar", "Metz", "Reims", "Troyes", "Auxerre", "Nevers", "Vichy", "Clermont-Ferrand",
-    "Aurillac", "Rodez", "Albi", "Montauban", "Vaulx-en-Velin", "Villeurbanne", "Vénissieux", "Saint-Brieuc",
-    "Lannion", "Morlaix", "Dinan", "Redon", "Châteaubriant", "Saint-Nazaire", "Cherbourg-en-Cotentin", "Alençon",
-    "Évreux", "Beauvais", "Compiègne", "Soissons",
+    "Grenoble",
+    "Rennes",
+    "Nantes",
+    "Bordeaux",
+    "Toulouse",
+    "Montpellier",
+    "Strasbourg",
+    "Lille",
+    "Dijon",
+    "Angers",
+    "Brest",
+    "Limoges",
+    "Amiens",
+    "Perpignan",
+    "Besançon",
+    "Orléans",
+    "Rouen",
+    "Mulhouse",
+    "Caen",
+    "Nancy",
+    "Argenteuil",
+    "Roubaix",
+    "Tourcoing",
+    "Avignon",
+    "Poitiers",
+    "Pau",
+    "Calais",
+    "La Rochelle",
+    "Dunkerque",
+    "Béziers",
+    "Cholet",
+    "Quimper",
+    "Vannes",
+    "Lorient",
+    "Fougères",
+    "Vitré",
+    "Laval",
+    "Le Mans",
+    "Tours",
+    "Blois",
+    "Chartres",
+    "Bourges",
+    "Niort",
+    "Angoulême",
+    "Périgueux",
+    "Agen",
+    "Tarbes",
+    "Bayonne",
+    "Narbonne",
+    "Nîmes",
+    "Chambéry",
+    "Annecy",
+    "Colmar",
+    "Metz",
+    "Reims",
+    "Troyes",
+    "Auxerre",
+    "Nevers",
+    "Vichy",
+    "Clermont-Ferrand",
+    "Aurillac",
+    "Rodez",
+    "Albi",
+    "Montauban",
+    "Vaulx-en-Velin",
+    "Villeurbanne",
+    "Vénissieux",
+    "Saint-Brieuc",
+    "Lannion",
+    "Morlaix",
+    "Dinan",
+    "Redon",
+    "Châteaubriant",
+    "Saint-Nazaire",
+    "Cherbourg-en-Cotentin",
+    "Alençon",
+    "Évreux",
+    "Beauvais",
+    "Compiègne",
+    "Soissons",
 ]
-BESOINS = ["je cherche un emploi", "je cherche une formation", "je veux faire une alternance", "je veux passer le permis"]
+BESOINS = [
+    "je cherche un emploi",
+    "je cherche une formation",
+    "je veux faire une alternance",
+    "je veux passer le permis",
+]
 
 
 @dataclass
@@ -71,7 +147,7 @@ class User:
 
 def towns_with_codes(count: int) -> List[Tuple[str, str]]:
     """(name, INSEE code) for `count` towns that the bot reads unambiguously, as it will read them."""
-    from knowledge.facts import read_facts
+    from reading.facts import read_facts
 
     found = []
     for name in TOWNS:
@@ -137,10 +213,14 @@ class Load:
         self.url, self.token, self.args = url.rstrip("/"), token, args
         self.deadline = 0.0
 
-    async def say(self, session: aiohttp.ClientSession, user: User, message: str, label: str) -> Optional[List[Dict[str, Any]]]:
+    async def say(
+        self, session: aiohttp.ClientSession, user: User, message: str, label: str
+    ) -> Optional[List[Dict[str, Any]]]:
         started = time.perf_counter()
         try:
-            async with session.post(f"{self.url}/webhooks/rest/webhook", json={"sender": user.sender, "message": message}) as response:
+            async with session.post(
+                f"{self.url}/webhooks/rest/webhook", json={"sender": user.sender, "message": message}
+            ) as response:
                 body = await response.json(content_type=None)
                 status = response.status
         except (aiohttp.ClientError, asyncio.TimeoutError) as error:
@@ -179,11 +259,15 @@ class Load:
     async def check_slots(self, session: aiohttp.ClientSession, user: User) -> None:
         if not self.token:
             return
-        async with session.get(f"{self.url}/conversations/{user.sender}/tracker", params={"token": self.token}) as response:
+        async with session.get(
+            f"{self.url}/conversations/{user.sender}/tracker", params={"token": self.token}
+        ) as response:
             slots = (await response.json())["slots"]
         if slots.get("age") != user.age or slots.get("code_insee") != user.code_insee:
-            user.cross_talk.append(f"{user.sender}: attendu âge {user.age} et {user.code_insee}, "
-                                   f"trouvé âge {slots.get('age')} et {slots.get('code_insee')}")
+            user.cross_talk.append(
+                f"{user.sender}: attendu âge {user.age} et {user.code_insee}, "
+                f"trouvé âge {slots.get('age')} et {slots.get('code_insee')}"
+            )
 
     async def user_loop(self, session: aiohttp.ClientSession, user: User) -> None:
         await asyncio.sleep(user.index * self.args.ramp_up / max(1, self.args.users))
@@ -208,8 +292,14 @@ class Load:
             return time.monotonic() - started
 
 
-def report(users: List[User], elapsed: float, args: argparse.Namespace, rss: Dict[str, Tuple[Optional[float], Optional[float]]],
-           cpu: Dict[str, Optional[float]], target: str) -> Tuple[str, bool]:
+def report(
+    users: List[User],
+    elapsed: float,
+    args: argparse.Namespace,
+    rss: Dict[str, Tuple[Optional[float], Optional[float]]],
+    cpu: Dict[str, Optional[float]],
+    target: str,
+) -> Tuple[str, bool]:
     latencies = [ms for u in users for _, ms in u.latencies]
     by_turn: Dict[str, List[float]] = defaultdict(list)
     for u in users:
@@ -220,33 +310,54 @@ def report(users: List[User], elapsed: float, args: argparse.Namespace, rss: Dic
     completed = sum(u.completed for u in users)
     p95 = percentile(latencies, 95)
     ok = not errors and not cross and p95 < P95_AIM_MS and completed == len(users) * args.conversations
-    cpu_model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
+    cpu_model = (
+        next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            platform.processor(),
+        )
+        if Path("/proc/cpuinfo").exists()
+        else platform.processor()
+    )
     lines = [
         f"Aiguillage — test de charge du {datetime.now():%Y-%m-%d %H:%M}",
         f"machine        : {os.cpu_count()} cœurs ({cpu_model}), Python {platform.python_version()}",
         f"cible          : {target}",
-        f"réglages       : {args.users} personnes simultanées × {args.conversations} conversation(s), pause {args.think[0]:g}–{args.think[1]:g} s "
+        f"réglages       : {args.users} personnes simultanées × {args.conversations} conversation(s), "
+        f"pause {args.think[0]:g}–{args.think[1]:g} s "
         f"avant chaque message, montée en charge {args.ramp_up:g} s, limite {args.max_seconds:g} s",
         "",
         f"conversations  : {completed} terminées sur {len(users) * args.conversations} en {elapsed:.1f} s "
         f"→ {completed / elapsed * 60:.1f} conversations par minute",
         f"messages       : {len(latencies)} ({len(latencies) / elapsed:.1f} par seconde)",
-        f"latence        : p50 {percentile(latencies, 50):.0f} ms   p95 {p95:.0f} ms   p99 {percentile(latencies, 99):.0f} ms   "
+        f"latence        : p50 {percentile(latencies, 50):.0f} ms   p95 {p95:.0f} ms   "
+        f"p99 {percentile(latencies, 99):.0f} ms   "
         f"max {max(latencies, default=float('nan')):.0f} ms   (objectif p95 < {P95_AIM_MS:.0f} ms)",
-        "par message    :" + "".join(
-            f"\n  {label:<10} n={len(values):<4} p50 {percentile(values, 50):5.0f} ms   p95 {percentile(values, 95):5.0f} ms   "
+        "par message    :"
+        + "".join(
+            f"\n  {label:<10} n={len(values):<4} p50 {percentile(values, 50):5.0f} ms   "
+            f"p95 {percentile(values, 95):5.0f} ms   "
             f"p99 {percentile(values, 99):5.0f} ms"
-            for label, values in sorted(by_turn.items(), key=lambda item: -statistics.median(item[1]))),
+            for label, values in sorted(by_turn.items(), key=lambda item: -statistics.median(item[1]))
+        ),
         f"erreurs        : {len(errors)}" + "".join(f"\n  {e}" for e in errors[:20]),
-        f"mélanges       : {len(cross)}" + ("" if args.token_known else " (non vérifié : pas de jeton d'API)")
+        f"mélanges       : {len(cross)}"
+        + ("" if args.token_known else " (non vérifié : pas de jeton d'API)")
         + "".join(f"\n  {c}" for c in cross[:20]),
-        "CPU par message:" + "".join(
+        "CPU par message:"
+        + "".join(
             f"\n  {name:<17} {seconds / max(1, len(latencies)) * 1000:6.0f} ms"
-            for name, seconds in cpu.items() if seconds is not None),
-        "mémoire (RSS)  :" + "".join(
+            for name, seconds in cpu.items()
+            if seconds is not None
+        ),
+        "mémoire (RSS)  :"
+        + "".join(
             f"\n  {name:<17} avant {before or float('nan'):6.0f} Mo   après {after or float('nan'):6.0f} Mo"
-            for name, (before, after) in rss.items()),
+            for name, (before, after) in rss.items()
+        ),
         "",
         "résultat       : " + ("objectifs atteints" if ok else "OBJECTIFS NON ATTEINTS"),
     ]
@@ -257,13 +368,19 @@ def parse_args(argv: Optional[List[str]] = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--users", type=int, default=50, help="personnes simultanées (défaut 50)")
     parser.add_argument("--conversations", type=int, default=1, help="conversations complètes par personne (défaut 1)")
-    parser.add_argument("--think", type=lambda s: tuple(float(x) for x in s.split("-")) if "-" in s else (float(s), float(s)),
-                        default=(5.0, 15.0), help="pause avant chaque message, en secondes : « 5-15 » (défaut) ou « 0 »")
+    parser.add_argument(
+        "--think",
+        type=lambda s: tuple(float(x) for x in s.split("-")) if "-" in s else (float(s), float(s)),
+        default=(5.0, 15.0),
+        help="pause avant chaque message, en secondes : « 5-15 » (défaut) ou « 0 »",
+    )
     parser.add_argument("--ramp-up", type=float, default=10.0, help="les personnes arrivent sur ce nombre de secondes")
     parser.add_argument("--max-seconds", type=float, default=600.0, help="durée maximale de la mesure")
     parser.add_argument("--request-timeout", type=float, default=30.0)
     parser.add_argument("--url", help="serveur Rasa déjà lancé (sinon le script lance le sien)")
-    parser.add_argument("--token", default=os.environ.get("AIGUILLAGE_API_TOKEN"), help="jeton de l'API HTTP, pour lire les slots")
+    parser.add_argument(
+        "--token", default=os.environ.get("AIGUILLAGE_API_TOKEN"), help="jeton de l'API HTTP, pour lire les slots"
+    )
     parser.add_argument("--rasa-pid", type=int), parser.add_argument("--actions-pid", type=int)
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
@@ -277,7 +394,12 @@ def main(argv: Optional[List[str]] = None) -> int:
     users = make_users(args.users, f"{int(time.time())}")
     stack = None
     if args.url:
-        url, token, pids, target = args.url, args.token, {"rasa": args.rasa_pid, "action server": args.actions_pid}, args.url
+        url, token, pids, target = (
+            args.url,
+            args.token,
+            {"rasa": args.rasa_pid, "action server": args.actions_pid},
+            args.url,
+        )
     else:
         from tests.support.stack import BotStack
 
@@ -297,8 +419,10 @@ def main(argv: Optional[List[str]] = None) -> int:
         elapsed = asyncio.run(load.run(users))
         after = {name: rss_mb(pid) for name, pid in pids.items()}
         cpu_after = {name: cpu_seconds(pid) for name, pid in pids.items()}
-        cpu = {name: None if cpu_before[name] is None or cpu_after[name] is None else cpu_after[name] - cpu_before[name]
-               for name in pids}
+        cpu = {
+            name: None if cpu_before[name] is None or cpu_after[name] is None else cpu_after[name] - cpu_before[name]
+            for name in pids
+        }
     finally:
         if stack is not None:
             stack.__exit__(None, None, None)

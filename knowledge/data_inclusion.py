@@ -18,7 +18,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
-
 from knowledge import geo, vocab
 from knowledge.offers import epci_members
 
@@ -45,7 +44,9 @@ RESERVED_PUBLICS: Dict[str, str] = {
 # A personal address (prenom.nom@) is a person's name: never written. Generic ones name a function.
 _GENERIC_MAILBOX = re.compile(
     r"(contact|accueil|info|secretariat|direction|emploi|insertion|mission|jeunes|service|bonjour|"
-    r"association|mairie|ccas|rdv|inscription|formation|orientation|social|admin|siege|antenne|cidff)", re.I)
+    r"association|mairie|ccas|rdv|inscription|formation|orientation|social|admin|siege|antenne|cidff)",
+    re.I,
+)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 _URL = re.compile(r"^https?://\S+\.\S+$")
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
@@ -161,7 +162,7 @@ def _phone(raw: Optional[str]) -> Optional[str]:
     if digits.startswith("+33"):
         digits = "0" + digits[3:]
     if re.fullmatch(r"0[1-9]\d{8}", digits):
-        return " ".join(digits[i:i + 2] for i in range(0, 10, 2))
+        return " ".join(digits[i : i + 2] for i in range(0, 10, 2))
     if re.fullmatch(r"\d{4}|3\d{3}|1\d{1,2}", digits):  # short national numbers (39 49, 115)
         return raw.strip()
     return None
@@ -223,8 +224,15 @@ def _zone(codes: Sequence[str], location: Optional[str]) -> Tuple[Dict[str, Any]
         return {"niveau": "national"}, None
     residents: Optional[Dict[str, Any]] = None
     if communes or departements or epcis:
-        residents = {key: value for key, value in (("communes", sorted(set(communes))), ("epci", sorted(set(epcis))),
-                                                    ("departements", sorted(set(departements)))) if value}
+        residents = {
+            key: value
+            for key, value in (
+                ("communes", sorted(set(communes))),
+                ("epci", sorted(set(epcis))),
+                ("departements", sorted(set(departements))),
+            )
+            if value
+        }
     elif location is None:
         raise RowError("code_insee", "ni lieu ni zone d'éligibilité : impossible de situer le service")
     # Where it takes place: its own commune; else the eligible communes (an EPCI's, when that is all we have).
@@ -248,10 +256,12 @@ def _reserve_a(publics: Sequence[str]) -> List[str]:
 def _description(text: str) -> str:
     if len(text) <= DESCRIPTION_MAX:
         return text
-    return text[:DESCRIPTION_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    return text[: DESCRIPTION_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
-def map_service(service: Dict[str, Any], structure: Dict[str, Any], today: date, taken: Dict[str, str]) -> Dict[str, Any]:
+def map_service(
+    service: Dict[str, Any], structure: Dict[str, Any], today: date, taken: Dict[str, str]
+) -> Dict[str, Any]:
     """One service (with its structure) -> one offer record; RowError names the field that is wrong."""
     service_id = _required(service, "id")
     nom = _required(service, "nom", 3)
@@ -306,11 +316,15 @@ def map_service(service: Dict[str, Any], structure: Dict[str, Any], today: date,
         "contact": {k: v for k, v in contact.items() if v},
         "date_maj": updated.isoformat(),
         "mise_a_jour_ancienne": (today - updated).days > STALE_AFTER_DAYS,
-        "reference": {"source": _required(service, "source"), "service": service_id,
-                      "structure": _required(structure, "id")},
+        "reference": {
+            "source": _required(service, "source"),
+            "service": service_id,
+            "structure": _required(structure, "id"),
+        },
     }
     return {k: v for k, v in offer.items() if v not in (None, [], {})} | {
-        "mise_a_jour_ancienne": offer["mise_a_jour_ancienne"]}
+        "mise_a_jour_ancienne": offer["mise_a_jour_ancienne"]
+    }
 
 
 def _departement_of(service: Dict[str, Any], structure: Dict[str, Any]) -> Optional[str]:
@@ -322,8 +336,9 @@ def _departement_of(service: Dict[str, Any], structure: Dict[str, Any]) -> Optio
     return None
 
 
-def import_dump(structures_path: Path, services_path: Path, departements: Iterable[str] = (),
-                today: Optional[date] = None) -> ImportResult:
+def import_dump(
+    structures_path: Path, services_path: Path, departements: Iterable[str] = (), today: Optional[date] = None
+) -> ImportResult:
     """Reads both files and maps every service; bad rows become Problems, never exceptions."""
     today = today or date.today()
     wanted = {d.strip().upper() for d in departements if d.strip()}
@@ -344,8 +359,9 @@ def import_dump(structures_path: Path, services_path: Path, departements: Iterab
         ident = _text(service, "id") or f"ligne {index}"
         structure = structures.get(_text(service, "structure_id") or "")
         if structure is None:
-            result.problems.append(Problem(services_path.name, ident, "structure_id",
-                                           "structure absente du fichier des structures"))
+            result.problems.append(
+                Problem(services_path.name, ident, "structure_id", "structure absente du fichier des structures")
+            )
             continue
         try:
             if wanted and _departement_of(service, structure) not in wanted:
@@ -358,8 +374,9 @@ def import_dump(structures_path: Path, services_path: Path, departements: Iterab
     return result
 
 
-def write_offers(result: ImportResult, data_dir: Path, structures_path: Path, services_path: Path,
-                 today: Optional[date] = None) -> Path:
+def write_offers(
+    result: ImportResult, data_dir: Path, structures_path: Path, services_path: Path, today: Optional[date] = None
+) -> Path:
     """Writes <data_dir>/offres/data-inclusion.json, replacing the previous import (written aside, then moved)."""
     today = today or date.today()
     target = Path(data_dir) / "offres" / OFFERS_FILE
@@ -371,8 +388,11 @@ def write_offers(result: ImportResult, data_dir: Path, structures_path: Path, se
         "fichiers": [Path(structures_path).name, Path(services_path).name],
         "offres": result.offers,
     }
-    document = {"_note": "Généré par `aiguillage knowledge import-data-inclusion` : ne pas modifier à la main, "
-                         "relancer l'import (il remplace ce fichier).", **document}
+    document = {
+        "_note": "Généré par `aiguillage knowledge import-data-inclusion` : ne pas modifier à la main, "
+        "relancer l'import (il remplace ce fichier).",
+        **document,
+    }
     partial = target.with_suffix(".json.partiel")
     partial.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     partial.replace(target)

@@ -20,6 +20,8 @@ from typing import Any, Dict, FrozenSet, List, Optional, Tuple
 import jsonschema
 import yaml
 
+from knowledge.schema_errors import french_error
+
 DEPLOYMENT_ENV = "AIGUILLAGE_DEPLOYMENT"
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "deployment.schema.json"
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
@@ -141,22 +143,6 @@ def _schema() -> Dict[str, Any]:
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
-def _french(error: jsonschema.ValidationError) -> str:
-    if error.validator == "required":
-        return f"champ obligatoire manquant ({error.message.split(' ')[0]})"
-    if error.validator == "additionalProperties":
-        return f"champ inconnu ({error.message})"
-    if error.validator == "enum":
-        return f"valeur inconnue {error.instance!r} (valeurs possibles : {', '.join(map(str, error.validator_value))})"
-    if error.validator == "pattern":
-        return f"format invalide : {error.instance!r}" + _PATTERN_HINTS.get(_last_key(error), "")
-    if error.validator in ("minItems", "minProperties"):
-        return "ne peut pas être vide"
-    if error.validator == "type":
-        return f"type invalide : {error.instance!r} (attendu : {error.validator_value})"
-    return error.message
-
-
 _PATTERN_HINTS = {
     "telephone": " (attendu : « 03 24 00 00 00 » ou « +33 3 24 00 00 00 »)",
     "code_insee": " (code commune INSEE à 5 caractères, par exemple 08409 pour Sedan)",
@@ -166,11 +152,6 @@ _PATTERN_HINTS = {
     "site_web": " (adresse web complète, commençant par https://)",
 }
 _PATTERN_HINTS.update({day: " (attendu : « 09:00-12:00 / 13:30-17:00 » ou « fermé »)" for day in WEEKDAYS})
-
-
-def _last_key(error: jsonschema.ValidationError) -> str:
-    keys = [part for part in error.absolute_path if isinstance(part, str)]
-    return keys[-1] if keys else ""
 
 
 def _field(path: List[Any]) -> Optional[str]:
@@ -189,9 +170,10 @@ def _check_values(path: Path, node: Any, where: List[Any]) -> None:
     elif isinstance(node, list):
         for index, value in enumerate(node):
             _check_values(path, value, where + [index])
-    elif isinstance(node, str):
-        if _PLACEHOLDER.search(node) or (where and where[-1] == "telephone" and _PLACEHOLDER_PHONE.match(node)):
-            raise DeploymentError(path, _field(where), f"valeur d'exemple {node!r} : remplacez-la par la vraie information")
+    elif isinstance(node, str) and (
+        _PLACEHOLDER.search(node) or (where and where[-1] == "telephone" and _PLACEHOLDER_PHONE.match(node))
+    ):
+        raise DeploymentError(path, _field(where), f"valeur d'exemple {node!r} : remplacez-la par la vraie information")
 
 
 def _check_geography(path: Path, raw: Dict[str, Any]) -> None:
@@ -200,16 +182,24 @@ def _check_geography(path: Path, raw: Dict[str, Any]) -> None:
     territory = raw["territoire"]
     for index, code in enumerate(territory.get("communes", ())):
         if geo.get_commune(code) is None:
-            raise DeploymentError(path, f"mission_locale.territoire.communes[{index + 1}]", f"code commune inconnu {code!r}")
+            raise DeploymentError(
+                path, f"mission_locale.territoire.communes[{index + 1}]", f"code commune inconnu {code!r}"
+            )
     for index, code in enumerate(territory.get("epci", ())):
         if geo.get_epci(code) is None:
-            raise DeploymentError(path, f"mission_locale.territoire.epci[{index + 1}]", f"EPCI inconnu {code!r} (SIREN)")
+            raise DeploymentError(
+                path, f"mission_locale.territoire.epci[{index + 1}]", f"EPCI inconnu {code!r} (SIREN)"
+            )
     for index, code in enumerate(territory.get("departements", ())):
         if geo.get_departement(code) is None:
-            raise DeploymentError(path, f"mission_locale.territoire.departements[{index + 1}]", f"département inconnu {code!r}")
+            raise DeploymentError(
+                path, f"mission_locale.territoire.departements[{index + 1}]", f"département inconnu {code!r}"
+            )
     for index, site in enumerate(raw["sites"]):
         if geo.get_commune(site["code_insee"]) is None:
-            raise DeploymentError(path, f"mission_locale.sites[{index + 1}].code_insee", f"code commune inconnu {site['code_insee']!r}")
+            raise DeploymentError(
+                path, f"mission_locale.sites[{index + 1}].code_insee", f"code commune inconnu {site['code_insee']!r}"
+            )
 
 
 def load_deployment(path: Path) -> MissionLocale:
@@ -229,7 +219,7 @@ def load_deployment(path: Path) -> MissionLocale:
     errors = list(jsonschema.Draft7Validator(_schema()).iter_errors(document))
     if errors:
         error = max(errors, key=lambda e: len(e.absolute_path))  # the deepest error names the field
-        raise DeploymentError(path, _field(list(error.absolute_path)), _french(error))
+        raise DeploymentError(path, _field(list(error.absolute_path)), french_error(error, _PATTERN_HINTS))
     _check_values(path, document, [])
     raw = document["mission_locale"]
     _check_geography(path, raw)
@@ -242,8 +232,12 @@ def load_deployment(path: Path) -> MissionLocale:
         departements=frozenset(territory.get("departements", ())),
         sites=tuple(
             Site(
-                nom=site["nom"].strip(), type=site["type"], adresse=" ".join(site["adresse"].split()),
-                code_insee=site["code_insee"], telephone=site.get("telephone"), courriel=site.get("courriel"),
+                nom=site["nom"].strip(),
+                type=site["type"],
+                adresse=" ".join(site["adresse"].split()),
+                code_insee=site["code_insee"],
+                telephone=site.get("telephone"),
+                courriel=site.get("courriel"),
                 prise_de_rendez_vous=site.get("prise_de_rendez_vous"),
                 horaires=tuple((day, site["horaires"][day]) for day in WEEKDAYS if day in site.get("horaires", {})),
                 precisions=site.get("precisions"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -28,6 +28,7 @@ from knowledge.models import (
     Source,
     Zone,
 )
+from knowledge.schema_errors import french_error
 
 DATA_DIR = vocab.DATA_DIR
 SCHEMA_DIR = Path(__file__).parent / "schemas"
@@ -74,7 +75,7 @@ def _vocab_definitions() -> Dict[str, Any]:
     }
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema(kind: str) -> Dict[str, Any]:
     """The JSON Schema of one file kind, with the vocabularies filled in as enums."""
     with (SCHEMA_DIR / f"{kind}.schema.json").open(encoding="utf-8") as handle:
@@ -114,32 +115,7 @@ def _validate(path: Path, document: Any, kind: str, list_key: str) -> None:
         record_id = record.get("id", f"n°{location[1] + 1}") if isinstance(record, dict) else None
         location = location[2:]
     field = ".".join(str(part) for part in location) or None
-    raise KnowledgeError(path, record_id, field, _french(error))
-
-
-_TYPES_FR = {"integer": "un nombre entier", "string": "un texte", "array": "une liste", "object": "une rubrique",
-             "boolean": "vrai ou faux"}
-
-
-def _french(error: jsonschema.ValidationError) -> str:
-    if error.validator == "enum":
-        allowed = error.validator_value
-        if len(allowed) <= 20:  # a local list (reserved publics, diploma levels): say it in full
-            return f"valeur inconnue {error.instance!r} (valeurs possibles : {', '.join(map(str, allowed))})"
-        return f"valeur inconnue {error.instance!r} (valeurs possibles : voir le vocabulaire data·inclusion)"
-    if error.validator == "type":
-        return f"type invalide : {error.instance!r} (attendu : {_TYPES_FR.get(str(error.validator_value), error.validator_value)})"
-    if error.validator in ("minItems", "minProperties"):
-        return "liste ou rubrique vide : retirez la clé ou remplissez-la"
-    if error.validator == "uniqueItems":
-        return f"valeur en double dans {error.instance!r}"
-    if error.validator == "required":
-        return f"champ obligatoire manquant ({error.message})"
-    if error.validator == "additionalProperties":
-        return f"champ inconnu ({error.message})"
-    if error.validator == "pattern":
-        return f"format invalide : {error.instance!r}"
-    return error.message
+    raise KnowledgeError(path, record_id, field, french_error(error))
 
 
 def _sources(raw: Iterable[dict]) -> Tuple[Source, ...]:
@@ -159,6 +135,7 @@ def _eligibilite(raw: dict) -> Eligibilite:
         ),
         diplome_min=raw.get("diplome_min"),
         diplome_max=raw.get("diplome_max"),
+        secteurs=tuple(raw.get("secteurs", ())),
         conditions_acces=raw.get("conditions_acces"),
     )
 
@@ -179,6 +156,7 @@ def _initiative(raw: dict, document: dict, path: Path) -> Initiative:
             regions=tuple(zone.get("regions", ())),
             quartiers=tuple(zone.get("quartiers", ())),
             precisions=zone.get("precisions"),
+            lieu_inconnu=bool(zone.get("lieu_inconnu", False)),
         ),
         eligibilite=_eligibilite(raw.get("eligibilite") or {}),
         statut=raw["statut"],
@@ -210,8 +188,11 @@ def _check_initiative(path: Path, record: Initiative) -> None:
     elig = record.eligibilite
     if elig.age_min is not None and elig.age_max is not None and elig.age_min > elig.age_max:
         raise KnowledgeError(path, record.id, "eligibilite.age_min", "âge minimum supérieur à l'âge maximum")
-    if (elig.diplome_min is not None and elig.diplome_max is not None
-            and DIPLOMA_LEVELS.index(elig.diplome_min) > DIPLOMA_LEVELS.index(elig.diplome_max)):
+    if (
+        elig.diplome_min is not None
+        and elig.diplome_max is not None
+        and DIPLOMA_LEVELS.index(elig.diplome_min) > DIPLOMA_LEVELS.index(elig.diplome_max)
+    ):
         raise KnowledgeError(path, record.id, "eligibilite.diplome_min", "diplôme minimum au-dessus du diplôme maximum")
     residents = elig.residents
     for code in residents.communes:
@@ -232,6 +213,17 @@ def _check_initiative(path: Path, record: Initiative) -> None:
     for code in record.zone.regions:
         if geo.get_region(code) is None:
             raise KnowledgeError(path, record.id, "zone.regions", f"région inconnue {code!r}")
+    if elig.secteurs:
+        from knowledge.sectors import sectors_by_id
+
+        unknown = [s for s in elig.secteurs if s not in sectors_by_id()]
+        if unknown:
+            raise KnowledgeError(
+                path,
+                record.id,
+                "eligibilite.secteurs",
+                f"secteur inconnu {unknown[0]!r} (voir knowledge/data/secteurs.yaml)",
+            )
     if record.zone.niveau != "national" and not (
         record.zone.communes or record.zone.departements or record.zone.regions
     ):
@@ -277,6 +269,42 @@ def load_glossary(path: Path = DATA_DIR / "glossary.yaml") -> Tuple[GlossaryTerm
     return tuple(terms)
 
 
+def _national_number(path: Path, raw: dict) -> Optional[NationalNumber]:
+    """A network's number: written in place, or (`numero_urgence`) the id of an emergency number of
+    knowledge/data/safety/urgences.yaml, the one table of those numbers, read from there with its wording."""
+    if raw.get("numero_national"):
+        return NationalNumber(**raw["numero_national"])
+    ref = raw.get("numero_urgence")
+    if not ref:
+        return None
+    from reading.safety import numbers  # the safety layer's table; imported here, only when referenced
+
+    entry = next((e for e in numbers.numbers() if str(e["id"]) == ref), None)
+    if entry is None:
+        raise KnowledgeError(
+            path,
+            raw.get("id"),
+            "numero_urgence",
+            f"numéro d'urgence inconnu « {ref} » (les identifiants sont ceux de {numbers.URGENCES_FILE.name})",
+        )
+    return NationalNumber(numero=str(entry["numero"]), libelle=f"{entry['nom']}, {entry['quand']}", verifie=True)
+
+
+def _with_number(path: Path, raw: dict, text: str) -> str:
+    """« Composez le {numero} »: the referenced number written in, so the text never copies it."""
+    if "{numero}" not in text:
+        return text
+    number = _national_number(path, raw)
+    if number is None:
+        raise KnowledgeError(
+            path,
+            raw.get("id"),
+            "comment_trouver",
+            "« {numero} » sans numéro : ajoutez numero_urgence ou numero_national",
+        )
+    return text.replace("{numero}", number.numero)
+
+
 def load_networks(path: Path = DATA_DIR / "networks.yaml") -> Tuple[Network, ...]:
     document = _read_yaml(path)
     _validate(path, document, "networks", "networks")
@@ -286,10 +314,10 @@ def load_networks(path: Path = DATA_DIR / "networks.yaml") -> Tuple[Network, ...
             nom=raw["nom"],
             ce_qui_est_propose=" ".join(raw["ce_qui_est_propose"].split()),
             quand=raw["quand"],
-            comment_trouver=raw["comment_trouver"],
+            comment_trouver=_with_number(path, raw, raw["comment_trouver"]),
             declencheurs=tuple(raw["declencheurs"]),
             reseau_porteur=raw.get("reseau_porteur"),
-            numero_national=NationalNumber(**raw["numero_national"]) if raw.get("numero_national") else None,
+            numero_national=_national_number(path, raw),
             site_officiel=raw.get("site_officiel"),
             thematiques=tuple(raw.get("thematiques", ())),
             sources=_sources(raw.get("sources", ())),

@@ -20,13 +20,33 @@ class Porteur:
 
 # Publics an action can be reserved to (`eligibilite.reserve_a`), see /work notes contracts and SCHEMA.md.
 RESERVED_PUBLICS: Tuple[str, ...] = (
-    "femmes", "handicap", "rqth", "ime-esat", "sans-domicile", "exiles", "minima-sociaux", "rsa", "qpv",
-    "salaries-siae", "suivi-mission-locale", "justice", "parents-isoles", "seniors",
-    "demandeurs-emploi-longue-duree", "demandeurs-emploi", "permis", "en-emploi", "foyer-fjt",
+    "femmes",
+    "handicap",
+    "rqth",
+    "ime-esat",
+    "sans-domicile",
+    "exiles",
+    "minima-sociaux",
+    "rsa",
+    "qpv",
+    "salaries-siae",
+    "suivi-mission-locale",
+    "justice",
+    "parents-isoles",
+    "seniors",
+    "demandeurs-emploi-longue-duree",
+    "demandeurs-emploi",
+    "permis",
+    "en-emploi",
+    "foyer-fjt",
     "entreprises",
+    "orientes-par-structure",
+    "allophones",
 )
 # Highest diploma, lowest first: `diplome_min` / `diplome_max` compare on this order.
-DIPLOMA_LEVELS: Tuple[str, ...] = ("aucun", "cap-bep", "bac", "superieur")
+# `bac-plus-4` exists for records only (NQT asks bac + 4): the profile stops at « superieur » (any diploma
+# beyond the bac), so no person is ever known to reach it and such a record is never said to fit.
+DIPLOMA_LEVELS: Tuple[str, ...] = ("aucun", "cap-bep", "bac", "superieur", "bac-plus-4")
 
 
 @dataclass(frozen=True)
@@ -50,6 +70,9 @@ class Eligibilite:
     residents: Residents = field(default_factory=Residents)
     diplome_min: Optional[str] = None  # a DIPLOMA_LEVELS value
     diplome_max: Optional[str] = None
+    # For people heading to one of these trades only (knowledge/data/secteurs.yaml ids): a company's
+    # recruitment or a preparation for one trade. Like a reserved public, an unknown trade never opens it.
+    secteurs: Tuple[str, ...] = ()
     conditions_acces: Optional[str] = None
 
 
@@ -61,6 +84,9 @@ class Zone:
     regions: Tuple[str, ...] = ()
     quartiers: Tuple[str, ...] = ()
     precisions: Optional[str] = None
+    # One site somewhere in the area that the text does not name (not the whole area): never offered, as a
+    # person would not know where to go and « elle couvre toute votre région » would be false.
+    lieu_inconnu: bool = False
 
 
 @dataclass(frozen=True)

@@ -72,9 +72,11 @@ def _record(raw: Dict[str, Any], document: Dict[str, Any], path: Path) -> Initia
     return dataclasses.replace(
         record,
         citation=CITATION.format(date=_french_date(raw["date_maj"])),
-        reference=(f"{document.get('source', 'data·inclusion')}, service {reference['service']} "
-                   f"(producteur {reference['source']}, structure {reference['structure']}), "
-                   f"import du {document['importe_le']}, {path.name}"),
+        reference=(
+            f"{document.get('source', 'data·inclusion')}, service {reference['service']} "
+            f"(producteur {reference['source']}, structure {reference['structure']}), "
+            f"import du {document['importe_le']}, {path.name}"
+        ),
         date_maj=raw["date_maj"],
         mise_a_jour_ancienne=bool(raw.get("mise_a_jour_ancienne")),
         frais=raw.get("frais"),

@@ -10,7 +10,8 @@ LOGEMENTS: Dict[str, str] = {
     "stable": "dans son propre logement",
     "chez-parents": "chez ses parents",
     "heberge-tiers": "hébergé·e par un proche",
-    "foyer-fjt": "en foyer (FJT…)",
+    # Not « FJT »: a placement by the ASE or a CHRS is a foyer too, and the person knows which (the conseiller asks).
+    "foyer-fjt": "en foyer ou en résidence",
     "sans-domicile": "sans logement",
 }
 
@@ -22,59 +23,94 @@ HANDICAPS: Dict[str, str] = {
 
 # Each need is read as data·inclusion thematiques: an initiative fits a need when they share one.
 BESOINS: Dict[str, Tuple[str, FrozenSet[str]]] = {
-    "emploi": ("trouver un emploi", frozenset({
-        "trouver-un-emploi--convaincre-un-recruteur-en-entretien",
-        "trouver-un-emploi--faire-des-candidatures-spontanees",
-        "trouver-un-emploi--repondre-a-des-offres-demploi",
-        "trouver-un-emploi--suivre-ses-candidatures-et-relancer-les-employeurs",
-        "trouver-un-emploi--maintien-dans-lemploi",
-        "preparer-sa-candidature--developper-son-reseau",
-        "preparer-sa-candidature--organiser-ses-demarches-de-recherche-demploi",
-        "preparer-sa-candidature--realiser-un-cv-et-ou-une-lettre-de-motivation",
-        "preparer-sa-candidature--valoriser-ses-competences",
-        "choisir-un-metier--connaitre-les-opportunites-demploi",
-    })),
-    "formation": ("se former", frozenset({
-        "se-former--trouver-sa-formation",
-        "se-former--monter-son-dossier-de-formation",
-        "lecture-ecriture-calcul--maitriser-le-francais",
-        "lecture-ecriture-calcul--maitriser-le-calcul",
-        "numerique--maitriser-les-fondamentaux-du-numerique",
-        "preparer-sa-candidature--valoriser-ses-competences",
-    })),
-    "apprentissage": ("trouver un apprentissage ou une alternance", frozenset({
-        "se-former--trouver-sa-formation",
-        "se-former--monter-son-dossier-de-formation",
-        "choisir-un-metier--decouvrir-un-metier-ou-un-secteur-dactivite",
-        "choisir-un-metier--confirmer-son-choix-de-metier",
-    })),
-    "mobilite-permis": ("passer le permis ou se déplacer", frozenset({
-        "mobilite--preparer-un-permis",
-        "mobilite--acceder-a-un-vehicule",
-        "mobilite--entretenir-reparer-son-vehicule",
-        "mobilite--etre-accompagne-dans-son-parcours-mobilite",
-        "mobilite--financer-ma-mobilite",
-        "mobilite--mobilite-douce-partagee-collective",
-    })),
-    "logement": ("trouver un logement", frozenset({
-        "logement-hebergement--louer-un-logement",
-        "logement-hebergement--changer-de-logement",
-        "logement-hebergement--rechercher-une-solution-dhebergement-temporaire",
-        "logement-hebergement--sinformer-sur-les-demarches-liees-a-lacces-au-logement",
-        "logement-hebergement--se-maintenir-dans-le-logement",
-    })),
-    "creation-activite": ("créer son activité", frozenset({
-        "creer-une-entreprise--definir-son-projet-de-creation-dentreprise",
-        "creer-une-entreprise--structurer-son-projet-de-creation-dentreprise",
-        "creer-une-entreprise--developper-son-entreprise",
-    })),
-    "ne-sait-pas": ("trouver sa voie", frozenset({
-        "choisir-un-metier--decouvrir-un-metier-ou-un-secteur-dactivite",
-        "choisir-un-metier--identifier-ses-points-forts-et-ses-competences",
-        "choisir-un-metier--confirmer-son-choix-de-metier",
-        "remobilisation--bien-etre-confiance-en-soi",
-        "remobilisation--lien-social",
-    })),
+    "emploi": (
+        "trouver un emploi",
+        frozenset(
+            {
+                "trouver-un-emploi--convaincre-un-recruteur-en-entretien",
+                "trouver-un-emploi--faire-des-candidatures-spontanees",
+                "trouver-un-emploi--repondre-a-des-offres-demploi",
+                "trouver-un-emploi--suivre-ses-candidatures-et-relancer-les-employeurs",
+                "trouver-un-emploi--maintien-dans-lemploi",
+                "preparer-sa-candidature--developper-son-reseau",
+                "preparer-sa-candidature--organiser-ses-demarches-de-recherche-demploi",
+                "preparer-sa-candidature--realiser-un-cv-et-ou-une-lettre-de-motivation",
+                "preparer-sa-candidature--valoriser-ses-competences",
+                "choisir-un-metier--connaitre-les-opportunites-demploi",
+            }
+        ),
+    ),
+    "formation": (
+        "se former",
+        frozenset(
+            {
+                "se-former--trouver-sa-formation",
+                "se-former--monter-son-dossier-de-formation",
+                "lecture-ecriture-calcul--maitriser-le-francais",
+                "lecture-ecriture-calcul--maitriser-le-calcul",
+                "numerique--maitriser-les-fondamentaux-du-numerique",
+                "preparer-sa-candidature--valoriser-ses-competences",
+            }
+        ),
+    ),
+    "apprentissage": (
+        "trouver un apprentissage ou une alternance",
+        frozenset(
+            {
+                "se-former--trouver-sa-formation",
+                "se-former--monter-son-dossier-de-formation",
+                "choisir-un-metier--decouvrir-un-metier-ou-un-secteur-dactivite",
+                "choisir-un-metier--confirmer-son-choix-de-metier",
+            }
+        ),
+    ),
+    "mobilite-permis": (
+        "passer le permis ou se déplacer",
+        frozenset(
+            {
+                "mobilite--preparer-un-permis",
+                "mobilite--acceder-a-un-vehicule",
+                "mobilite--entretenir-reparer-son-vehicule",
+                "mobilite--etre-accompagne-dans-son-parcours-mobilite",
+                "mobilite--financer-ma-mobilite",
+                "mobilite--mobilite-douce-partagee-collective",
+            }
+        ),
+    ),
+    "logement": (
+        "trouver un logement",
+        frozenset(
+            {
+                "logement-hebergement--louer-un-logement",
+                "logement-hebergement--changer-de-logement",
+                "logement-hebergement--rechercher-une-solution-dhebergement-temporaire",
+                "logement-hebergement--sinformer-sur-les-demarches-liees-a-lacces-au-logement",
+                "logement-hebergement--se-maintenir-dans-le-logement",
+            }
+        ),
+    ),
+    "creation-activite": (
+        "créer son activité",
+        frozenset(
+            {
+                "creer-une-entreprise--definir-son-projet-de-creation-dentreprise",
+                "creer-une-entreprise--structurer-son-projet-de-creation-dentreprise",
+                "creer-une-entreprise--developper-son-entreprise",
+            }
+        ),
+    ),
+    "ne-sait-pas": (
+        "trouver sa voie",
+        frozenset(
+            {
+                "choisir-un-metier--decouvrir-un-metier-ou-un-secteur-dactivite",
+                "choisir-un-metier--identifier-ses-points-forts-et-ses-competences",
+                "choisir-un-metier--confirmer-son-choix-de-metier",
+                "remobilisation--bien-etre-confiance-en-soi",
+                "remobilisation--lien-social",
+            }
+        ),
+    ),
 }
 
 # Contract (notes/contracts.md): still at school, or left it; the highest diploma held.
@@ -109,7 +145,10 @@ class Profile:
     parent_isole: Optional[bool] = None
     minima_sociaux: Optional[bool] = None
     refugie: Optional[bool] = None
+    secteur: Optional[str] = None  # a trade the person asked for (knowledge/data/secteurs.yaml id)
     declined: FrozenSet[str] = field(default_factory=frozenset)
+    # Questions answered « je ne sais pas » (not asked again either): said as such, never as a refusal.
+    unknown: FrozenSet[str] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
         if self.logement is not None and self.logement not in LOGEMENTS:
@@ -122,6 +161,11 @@ class Profile:
             raise ValueError(f"scolarité inconnue : {self.scolarite!r}")
         if self.diplome is not None and self.diplome not in DIPLOMES:
             raise ValueError(f"diplôme inconnu : {self.diplome!r}")
+        if self.secteur is not None:
+            from knowledge.sectors import sectors_by_id  # the trades are data, read once
+
+            if self.secteur not in sectors_by_id():
+                raise ValueError(f"secteur inconnu : {self.secteur!r}")
         if self.age is not None and not AGE_MIN <= self.age <= AGE_MAX:
             raise ValueError(f"âge hors limites : {self.age!r}")
 
@@ -129,5 +173,5 @@ class Profile:
     def whole_age(self) -> Optional[int]:
         return int(self.age) if self.age is not None else None
 
-    def with_changes(self, **changes: object) -> "Profile":
+    def with_changes(self, **changes: object) -> Profile:
         return replace(self, **changes)

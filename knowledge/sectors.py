@@ -15,6 +15,7 @@ from typing import Dict, Iterable, Optional, Pattern, Tuple
 import yaml
 
 from knowledge.models import Initiative
+from knowledge.negation import affirmed_search
 from knowledge.text import normalize
 from knowledge.vocab import DATA_DIR
 
@@ -52,13 +53,15 @@ def load_sectors(path: Path = SECTORS_FILE) -> Tuple[Sector, ...]:
         if entry["id"] in seen:
             raise ValueError(f"{path} : secteur {entry['id']!r} en double")
         seen.add(entry["id"])
-        sectors.append(Sector(
-            id=entry["id"],
-            libelle=entry["libelle"],
-            said=_words_pattern(entry["mots"], plural=False),
-            in_record=_words_pattern(entry["fiches"], plural=True),
-            exclude=tuple(normalize(p) for p in entry.get("exclure") or ()),
-        ))
+        sectors.append(
+            Sector(
+                id=entry["id"],
+                libelle=entry["libelle"],
+                said=_words_pattern(entry["mots"], plural=False),
+                in_record=_words_pattern(entry["fiches"], plural=True),
+                exclude=tuple(normalize(p) for p in entry.get("exclure") or ()),
+            )
+        )
     return tuple(sectors)
 
 
@@ -78,14 +81,16 @@ def find_sector(text: str, sectors: Optional[Tuple[Sector, ...]] = None) -> Opti
     t = normalize(text)
     found = []
     for sector in sectors if sectors is not None else default_sectors():
-        match = sector.said.search(_without(t, sector.exclude))
+        # « du social pas de la vente »: a trade named after a negation is not asked for (knowledge/negation.py).
+        match = affirmed_search(sector.said.pattern, _without(t, sector.exclude))
         if match:
             found.append((match.start(), sector.id))
     return min(found)[1] if found else None
 
 
-def read_sector(text: str, entities: Iterable[Dict[str, object]] = (),
-                sectors: Optional[Tuple[Sector, ...]] = None) -> Optional[str]:
+def read_sector(
+    text: str, entities: Iterable[Dict[str, object]] = (), sectors: Optional[Tuple[Sector, ...]] = None
+) -> Optional[str]:
     """A `secteur` entity (an id, or the words the model tagged) first, else the words of the message."""
     known = sectors_by_id(sectors)
     for entity in entities or ():
@@ -112,4 +117,6 @@ def _without(text: str, phrases: Tuple[str, ...]) -> str:
 
 
 def record_in_sector(record: Initiative, sector: Sector) -> bool:
+    if sector.id in record.eligibilite.secteurs:  # a one-trade action says its trade as data
+        return True
     return bool(sector.in_record.search(_without(record_text(record), sector.exclude)))

@@ -24,10 +24,10 @@ def normalize(text: str) -> str:
 # is an answer: « 👍 merci » is a thank-you.
 _YES_SIGNS = frozenset("👍👌✅✔☑🆗🙆")
 _NO_SIGNS = frozenset("👎❌✖🙅🚫")
-_DECORATION = re.compile("[\\s\ufe0f\u200d\U0001F3FB-\U0001F3FF!.]")
+_DECORATION = re.compile("[\\s\ufe0f\u200d\U0001f3fb-\U0001f3ff!.]")
 
 
-def emoji_answer(text: str) -> "bool | None":
+def emoji_answer(text: str) -> bool | None:
     """True for « 👍 », « 👍🏽👍 », « ✅ »; False for « 👎 », « ❌ »; None for anything else."""
     signs = set(_DECORATION.sub("", text or ""))
     if signs and signs <= _YES_SIGNS:
@@ -48,10 +48,10 @@ def bounded(text: str, limit: int) -> str:
     gap = " … "
     head_size = (limit - len(gap)) // 2
     tail_size = limit - len(gap) - head_size
-    head, tail = text[:head_size], text[len(text) - tail_size:]
+    head, tail = text[:head_size], text[len(text) - tail_size :]
     # Do not cut a word in two (« Grenoble » must stay whole); a text with no space is cut where it is.
-    if " " in head[head_size // 2:]:
-        head = head[:head.rindex(" ")]
-    if " " in tail[:tail_size // 2]:
-        tail = tail[tail.index(" ") + 1:]
+    if " " in head[head_size // 2 :]:
+        head = head[: head.rindex(" ")]
+    if " " in tail[: tail_size // 2]:
+        tail = tail[tail.index(" ") + 1 :]
     return f"{head}{gap}{tail}"

@@ -4,7 +4,7 @@ data-inclusion-schema package needs pydantic 2, which Rasa 3.6 cannot use."""
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Dict, FrozenSet
 
@@ -34,7 +34,7 @@ def _raw() -> dict:
         return json.load(handle)["vocabularies"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def labels(vocabulary: str) -> Dict[str, str]:
     """Value → French label for one data·inclusion vocabulary (e.g. "publics", "thematiques")."""
     return {entry["value"]: entry["label"] for entry in _raw()[vocabulary]}

@@ -1,5 +1,5 @@
 """Builds the safety layer's second net, knowledge/data/safety/modele.json, from the labelled messages of
-tests/safety/ (the sets marked for training in knowledge.safety.evaluation.SETS).
+tests/safety/ (the sets marked for training in reading.safety.evaluation.SETS).
 
 The patterns of signaux.yaml catch what they were shown and close variants; measured on sets written after
 them, they missed about a third of new indirect phrasings (tests/safety/README.md). This model — TF-IDF of
@@ -22,9 +22,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from knowledge.safety.evaluation import TRAINING_SETS, load_set, nlu_examples  # noqa: E402
-from knowledge.safety.model import MODEL_FILE, PARTS, THRESHOLD, vectorizers  # noqa: E402
-from knowledge.safety.detector import model_text, normalise, pattern_alarm  # noqa: E402
+from reading.safety.detector import model_text, normalise, pattern_alarm  # noqa: E402
+from reading.safety.evaluation import TRAINING_SETS, load_set, nlu_examples  # noqa: E402
+from reading.safety.model import MODEL_FILE, PARTS, THRESHOLD, vectorizers  # noqa: E402
 
 C = 3.0  # chosen on held-out set 3 (tests/safety/README.md); stronger regularisation gave more misses
 
@@ -71,8 +71,10 @@ def build() -> dict:
     parts, offset = {}, 0
     for name, (_, vectorizer) in zip(PARTS, union.transformer_list):
         vocabulary = vectorizer.vocabulary_
-        parts[name] = {gram: [round(float(vectorizer.idf_[i]), 6), round(float(weights[offset + i]), 6)]
-                       for gram, i in sorted(vocabulary.items())}
+        parts[name] = {
+            gram: [round(float(vectorizer.idf_[i]), 6), round(float(weights[offset + i]), 6)]
+            for gram, i in sorted(vocabulary.items())
+        }
         offset += len(vocabulary)
     return {
         "about": "Second net of the safety layer: built by scripts/build_safety_model.py, do not edit by hand.",
@@ -87,9 +89,13 @@ def build() -> dict:
 
 def main() -> int:
     model = build()
-    MODEL_FILE.write_text(json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"{MODEL_FILE.relative_to(ROOT)} : {model['messages']} messages, "
-          f"{sum(len(p) for p in model['parts'].values())} n-grammes.")
+    MODEL_FILE.write_text(
+        json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
+    print(
+        f"{MODEL_FILE.relative_to(ROOT)} : {model['messages']} messages, "
+        f"{sum(len(p) for p in model['parts'].values())} n-grammes."
+    )
     return 0
 
 

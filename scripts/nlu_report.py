@@ -44,10 +44,17 @@ class Run:
 def evaluate(model: str, label: str) -> Run:
     with tempfile.TemporaryDirectory(prefix="aiguillage-nlu-") as tmp:
         out = Path(tmp)
-        subprocess.run([RASA, "test", "nlu", "--model", model, "--nlu", "tests/nlu/test_nlu.yml",
-                        "--out", str(out), "--no-plot"], cwd=ROOT, check=True, capture_output=True)
-        return Run(label, json.loads((out / "intent_report.json").read_text()),
-                   json.loads((out / "DIETClassifier_report.json").read_text()))
+        subprocess.run(
+            [RASA, "test", "nlu", "--model", model, "--nlu", "tests/nlu/test_nlu.yml", "--out", str(out), "--no-plot"],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
+        return Run(
+            label,
+            json.loads((out / "intent_report.json").read_text()),
+            json.loads((out / "DIETClassifier_report.json").read_text()),
+        )
 
 
 def seeded_config(config: dict, seed: int) -> dict:
@@ -67,48 +74,88 @@ def evaluate_seed(seed: int, config_path: Path = ROOT / "config.yml") -> Run:
     with tempfile.TemporaryDirectory(prefix=f"aiguillage-seed{seed}-") as tmp:
         work = Path(tmp)
         (work / "config.yml").write_text(yaml.safe_dump(config, allow_unicode=True))
-        subprocess.run([RASA, "train", "nlu", "--config", str(work / "config.yml"), "--nlu", "bot/nlu",
-                        "--out", str(work), "--fixed-model-name", f"seed{seed}"],
-                       cwd=ROOT, check=True, capture_output=True)
+        subprocess.run(
+            [
+                RASA,
+                "train",
+                "nlu",
+                "--config",
+                str(work / "config.yml"),
+                "--nlu",
+                "bot/nlu",
+                "--out",
+                str(work),
+                "--fixed-model-name",
+                f"seed{seed}",
+            ],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
         return evaluate(str(work / f"seed{seed}.tar.gz"), f"seed {seed}")
 
 
 def _table(report: dict) -> list:
-    return [f"| {name} | {row['precision']:.2f} | {row['recall']:.2f} | {row['f1-score']:.2f} | {row['support']} |"
-            for name, row in sorted(report.items())
-            if isinstance(row, dict) and "support" in row and name not in SKIP_ROWS]
+    return [
+        f"| {name} | {row['precision']:.2f} | {row['recall']:.2f} | {row['f1-score']:.2f} | {row['support']} |"
+        for name, row in sorted(report.items())
+        if isinstance(row, dict) and "support" in row and name not in SKIP_ROWS
+    ]
 
 
 def render(runs: list) -> list:
     first = runs[0]
-    lines = ["# NLU — held-out test set (tests/nlu/test_nlu.yml)", "",
-             "Trained with config.yml on bot/nlu; the test set is never used in training.", ""]
+    lines = [
+        "# NLU — held-out test set (tests/nlu/test_nlu.yml)",
+        "",
+        "Trained with config.yml on bot/nlu; the test set is never used in training.",
+        "",
+    ]
     if len(runs) > 1:
         intent = [r.intent_f1 for r in runs]
         entity = [r.entity_f1 for r in runs]
-        lines += [f"- Intent macro-F1: **{statistics.mean(intent):.3f}** mean of {len(runs)} DIET seeds "
-                  f"(lowest {min(intent):.3f}, highest {max(intent):.3f})",
-                  f"- Entity micro-F1 (DIET): **{statistics.mean(entity):.3f}** mean "
-                  f"(lowest {min(entity):.3f}, highest {max(entity):.3f})", "",
-                  "| run | intent macro-F1 | intent accuracy | entity micro-F1 |", "|---|---|---|---|"]
-        lines += [f"| {r.label} | {r.intent_f1:.3f} | {r.intents['accuracy']:.3f} | {r.entity_f1:.3f} |"
-                  for r in runs]
-        lines += ["", f"Per-intent and per-entity figures below are those of {first.label} "
-                      "(the seed config.yml ships with).", ""]
+        lines += [
+            f"- Intent macro-F1: **{statistics.mean(intent):.3f}** mean of {len(runs)} DIET seeds "
+            f"(lowest {min(intent):.3f}, highest {max(intent):.3f})",
+            f"- Entity micro-F1 (DIET): **{statistics.mean(entity):.3f}** mean "
+            f"(lowest {min(entity):.3f}, highest {max(entity):.3f})",
+            "",
+            "| run | intent macro-F1 | intent accuracy | entity micro-F1 |",
+            "|---|---|---|---|",
+        ]
+        lines += [f"| {r.label} | {r.intent_f1:.3f} | {r.intents['accuracy']:.3f} | {r.entity_f1:.3f} |" for r in runs]
+        lines += [
+            "",
+            f"Per-intent and per-entity figures below are those of {first.label} (the seed config.yml ships with).",
+            "",
+        ]
     else:
-        lines += [f"- Intent macro-F1: **{first.intent_f1:.3f}** (accuracy {first.intents['accuracy']:.3f}, "
-                  f"{first.intents['macro avg']['support']} examples)",
-                  f"- Entity micro-F1 (DIET): **{first.entity_f1:.3f}**, "
-                  f"macro-F1 {first.entities['macro avg']['f1-score']:.3f}", ""]
-    lines += ["| intent | precision | recall | F1 | support |", "|---|---|---|---|---|", *_table(first.intents),
-              "", "| entity | precision | recall | F1 | support |", "|---|---|---|---|---|", *_table(first.entities)]
+        lines += [
+            f"- Intent macro-F1: **{first.intent_f1:.3f}** (accuracy {first.intents['accuracy']:.3f}, "
+            f"{first.intents['macro avg']['support']} examples)",
+            f"- Entity micro-F1 (DIET): **{first.entity_f1:.3f}**, "
+            f"macro-F1 {first.entities['macro avg']['f1-score']:.3f}",
+            "",
+        ]
+    lines += [
+        "| intent | precision | recall | F1 | support |",
+        "|---|---|---|---|---|",
+        *_table(first.intents),
+        "",
+        "| entity | precision | recall | F1 | support |",
+        "|---|---|---|---|---|",
+        *_table(first.entities),
+    ]
     return lines
 
 
 def main(argv: list | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", default="models",
-                        help="model file or directory of models, relative to the repository root (default: models)")
+    parser.add_argument(
+        "--model",
+        default="models",
+        help="model file or directory of models, relative to the repository root (default: models)",
+    )
     parser.add_argument("--seeds", help="comma-separated DIET seeds: train the NLU once per seed and report the mean")
     parser.add_argument("--config", type=Path, default=ROOT / "config.yml",
                         help="with --seeds: another config to train (to compare a setting); default config.yml")
@@ -119,8 +166,10 @@ def main(argv: list | None = None) -> int:
         runs = []
         for seed in seeds:
             runs.append(evaluate_seed(seed, args.config.resolve()))
-            print(f"seed {seed}: intent macro-F1 {runs[-1].intent_f1:.3f}, entity micro-F1 {runs[-1].entity_f1:.3f}",
-                  flush=True)
+            print(
+                f"seed {seed}: intent macro-F1 {runs[-1].intent_f1:.3f}, entity micro-F1 {runs[-1].entity_f1:.3f}",
+                flush=True,
+            )
     else:
         runs = [evaluate(args.model, args.model)]
     lines = render(runs)

@@ -8,16 +8,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from knowledge.safety.evaluation import MEASURE_SET, SETS, evaluate, everyday_alarms, load_set, markdown, responses  # noqa: E402
+from reading.safety.evaluation import MEASURE_SET, SETS, evaluate, everyday_alarms, load_set, markdown, responses  # noqa: E402
 
 
 def main() -> int:
     texts = responses()
-    text = "\n".join(markdown(evaluate(load_set(danger), load_set(ordinary), texts), title)
-                     for title, danger, ordinary in (*SETS, MEASURE_SET))
+    text = "\n".join(
+        markdown(evaluate(load_set(danger), load_set(ordinary), texts), title)
+        for title, danger, ordinary in (*SETS, MEASURE_SET)
+    )
     total, alarms = everyday_alarms()
-    text += (f"\n# Messages de tous les jours (tests/nlu/test_nlu.yml, jamais appris)\n\n- {len(alarms)} alertes sur {total} "
-             f"({len(alarms) / total:.1%}) :\n" + "".join(f"  - {a!r}\n" for a in alarms))
+    text += (
+        "\n# Messages de tous les jours (tests/nlu/test_nlu.yml, jamais appris)\n\n"
+        f"- {len(alarms)} alertes sur {total} "
+        f"({len(alarms) / total:.1%}) :\n" + "".join(f"  - {a!r}\n" for a in alarms)
+    )
     out = ROOT / "benchmarks" / "results" / "safety.md"
     out.write_text(text, encoding="utf-8")
     print(text)

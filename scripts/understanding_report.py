@@ -1,11 +1,14 @@
 """Scores the understanding of messy real messages (issue 16) on tests/understanding/ and writes
-benchmarks/results/understanding.md. Run: .venv/bin/python scripts/understanding_report.py [--model PATH]
+benchmarks/results/understanding.md.
+Run: .venv/bin/python scripts/understanding_report.py [--model PATH | --parsers-only]
 
-Each message goes through the code the bot runs, knowledge.facts.read_facts, with the question being
+Each message goes through the code the bot runs, reading.facts.read_facts, with the question being
 asked. Without --model, the intent comes from a tiny rule (a button payload « /intent{...} » gives its
 intent and entities, anything else is "inform") and there are no NLU entities: the figure measures the
 parsers alone. With --model (a .tar.gz or a folder of models, newest taken) each message is parsed by the
-trained model's NLU first and its intent and entities are passed on, as in the live bot.
+trained model's NLU first and its intent and entities are passed on, as in the live bot. Without either
+option the newest model in models/ is used when there is one (that is the figure that counts: the bot
+uses both), and the parsers-only figures are given beside it.
 
 Conversations are played turn by turn: the question asked at each turn is the first one
 actions.profile_form.remaining_questions still leaves open, as the form does."""
@@ -30,16 +33,32 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from actions.profile_form import remaining_questions  # noqa: E402
-from knowledge.facts import read_facts  # noqa: E402
-from knowledge.text import normalize  # noqa: E402
+from aiguillage.rasa.input_guard import MAX_MESSAGE_CHARS  # noqa: E402
+from knowledge.text import bounded, normalize  # noqa: E402
+from reading.answer_first import answers_asked_question  # noqa: E402
+from reading.facts import read_facts  # noqa: E402
 
 SET_DIR = ROOT / "tests" / "understanding"
 RESULT = ROOT / "benchmarks" / "results" / "understanding.md"
 # Dates of birth are turned into ages on a fixed day, so that the score does not drift with the calendar.
 TODAY = date(2026, 9, 1)
 # The facts a message may state; anything not expected must stay as it was.
-CHECKED_SLOTS = ("besoin", "age", "code_insee", "quartier", "qpv", "permis", "vehicule", "logement",
-                 "handicap", "rqth", "scolarite", "diplome", "commune_candidates", "skipped")
+CHECKED_SLOTS = (
+    "besoin",
+    "age",
+    "code_insee",
+    "quartier",
+    "qpv",
+    "permis",
+    "vehicule",
+    "logement",
+    "handicap",
+    "rqth",
+    "scolarite",
+    "diplome",
+    "commune_candidates",
+    "skipped",
+)
 # What the form asks, and the slot that answers it (the commune question is answered by code_insee).
 ANSWER_SLOT = {"commune": "code_insee"}
 _PAYLOAD = re.compile(r"^/(\w+)(\{.*\})?\s*$", re.S)
@@ -76,15 +95,28 @@ def model_parser(model_path: str) -> Parser:
     def parse(text: str) -> Tuple[Optional[str], List[Dict[str, Any]]]:
         if _PAYLOAD.match(text.strip()):
             return rule_parse(text)
-        result = loop.run_until_complete(agent.parse_message(text))
+        # The live bot's NLU reads a long message cut to its ends (aiguillage/rasa/input_guard.py);
+        # the parsers read more.
+        result = loop.run_until_complete(agent.parse_message(bounded(text, MAX_MESSAGE_CHARS)))
         return (result.get("intent") or {}).get("name"), result.get("entities") or []
 
     return parse
 
 
+def default_model(directory: Path = ROOT / "models") -> Optional[str]:
+    """The newest trained model in models/, if any."""
+    models = sorted(directory.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
+    return str(models[-1]) if models else None
+
+
 def apply_message(state: Dict[str, Any], text: str, asked: Optional[str], parse: Parser = rule_parse) -> Dict[str, Any]:
     """The slots after one message, as the action server would set them."""
     intent, entities = parse(text)
+    known = {k: v for k, v in state.items() if k != "skipped"}
+    # As aiguillage/rasa/answer_first.py does in the live bot: an answer to the question asked is not taken
+    # for « stop ».
+    if answers_asked_question(text, asked, intent, entities, known):
+        intent = "inform"
     kwargs: Dict[str, Any] = {"entities": entities, "intent": intent, "requested_slot": asked, "today": TODAY}
     if "known" in inspect.signature(read_facts).parameters:  # the slots already set, when read_facts uses them
         kwargs["known"] = {k: v for k, v in state.items() if k != "skipped"}
@@ -118,7 +150,9 @@ def _unset(value: Any) -> bool:
     return value is None or value == [] or value == {}
 
 
-def mismatches(expect: Dict[str, Any], known: Dict[str, Any], got: Dict[str, Any], strict: bool = True) -> Dict[str, Any]:
+def mismatches(
+    expect: Dict[str, Any], known: Dict[str, Any], got: Dict[str, Any], strict: bool = True
+) -> Dict[str, Any]:
     """Slots that are wrong: {slot: value got}. strict: unexpected slots must stay as in `known`."""
     wrong = {slot: got.get(slot) for slot, value in expect.items() if not _same(slot, value, got.get(slot))}
     if strict:
@@ -212,10 +246,12 @@ def score_conversations(conversations: Sequence[dict], parse: Parser = rule_pars
 
 def _short(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def render(messages: Score, conversations: Score, label: str) -> List[str]:
+def render(
+    messages: Score, conversations: Score, label: str, parsers_only: Optional[Tuple[Score, Score]] = None
+) -> List[str]:
     lines = [
         "# Understanding of real-style messages (issue 16)",
         "",
@@ -223,7 +259,16 @@ def render(messages: Score, conversations: Score, label: str) -> List[str]:
         f"Parsing: {label}. Produced by `make understanding-report` (scripts/understanding_report.py).",
         "",
         f"- Messages with every fact right: **{messages.right}/{messages.total} = {messages.share:.1%}**",
-        f"- Conversations with every fact right: **{conversations.right}/{conversations.total} = {conversations.share:.1%}**",
+        "- Conversations with every fact right: "
+        f"**{conversations.right}/{conversations.total} = {conversations.share:.1%}**",
+    ]
+    if parsers_only:
+        m, c = parsers_only
+        lines.append(
+            f"- Parsers alone, without the model: messages {m.right}/{m.total} = {m.share:.1%}, "
+            f"conversations {c.right}/{c.total} = {c.share:.1%}"
+        )
+    lines += [
         "",
         "## Failing messages",
         "",
@@ -233,7 +278,13 @@ def render(messages: Score, conversations: Score, label: str) -> List[str]:
     cell = lambda value: json.dumps(value, ensure_ascii=False).replace("|", "\\|")  # noqa: E731
     for f in messages.failures:
         lines.append(f"| {_short(f.text).replace('|', '/')} | {f.asked or ''} | {cell(f.expected)} | {cell(f.got)} |")
-    lines += ["", "## Failing conversations", "", "| conversation | at | asked | expected | wrong (got) |", "|---|---|---|---|---|"]
+    lines += [
+        "",
+        "## Failing conversations",
+        "",
+        "| conversation | at | asked | expected | wrong (got) |",
+        "|---|---|---|---|---|",
+    ]
     for f in conversations.failures:
         lines.append(f"| {f.where} | {_short(f.text, 50)} | {f.asked or ''} | {cell(f.expected)} | {cell(f.got)} |")
     return lines
@@ -241,15 +292,29 @@ def render(messages: Score, conversations: Score, label: str) -> List[str]:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--model", help="a trained model (.tar.gz) or a folder of models: parse with its NLU")
+    parser.add_argument(
+        "--model",
+        help="a trained model (.tar.gz) or a folder of models: parse with its NLU "
+        "(default: the newest in models/ when there is one)",
+    )
+    parser.add_argument("--parsers-only", action="store_true", help="no model, even when models/ has one")
     parser.add_argument("--output", default=str(RESULT))
     args = parser.parse_args(argv)
-    parse: Parser = model_parser(args.model) if args.model else rule_parse
-    label = f"trained model {args.model} (NLU intent + entities)" if args.model else \
-        "parsers only (no NLU model: payload → its intent, else inform; no entities)"
+    model = None if args.parsers_only else (args.model or default_model())
     messages, conversations = load_set()
-    m_score, c_score = score_messages(messages, parse), score_conversations(conversations, parse)
-    text = "\n".join(render(m_score, c_score, label)) + "\n"
+    plain = (score_messages(messages), score_conversations(conversations))
+    if model and Path(model).is_dir():
+        from rasa.model import get_latest_model
+
+        model = get_latest_model(model)
+    if model:
+        parse = model_parser(model)
+        label = f"trained model {Path(model).name} (NLU intent + entities, then the parsers, as the bot runs)"
+        m_score, c_score = score_messages(messages, parse), score_conversations(conversations, parse)
+    else:
+        label = "parsers only (no NLU model: payload → its intent, else inform; no entities)"
+        m_score, c_score = plain
+    text = "\n".join(render(m_score, c_score, label, plain if model else None)) + "\n"
     Path(args.output).write_text(text, encoding="utf-8")
     print("\n".join(text.splitlines()[:7]))
     print(f"{len(m_score.failures)} failing messages, {len(c_score.failures)} failing conversations -> {args.output}")

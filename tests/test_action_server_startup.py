@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from aiguillage import action_server
+from aiguillage.servers import action_server
 from knowledge.loader import DATA_DIR_ENV, default_knowledge
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -95,11 +95,17 @@ def test_the_real_command_refuses_to_start(tmp_path):
     shutil.copytree(FIXTURES, copy)
     edit(copy / INITIATIVES, 'communes: ["35238"]', 'communes: ["00000"]')
     result = subprocess.run(
-        [sys.executable, "-m", "aiguillage.action_server", "--port", "1"], cwd=ROOT, capture_output=True, text=True,
-        timeout=120, env={**__import__("os").environ, DATA_DIR_ENV: str(copy)},
+        [sys.executable, "-m", "aiguillage.servers.action_server", "--port", "1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**__import__("os").environ, DATA_DIR_ENV: str(copy)},
     )
     assert result.returncode == 1
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, result.stderr
-    assert str(copy / INITIATIVES) in lines[0] and "« fx-rennes-emploi »" in lines[0] and "« zone.communes »" in lines[0]
+    assert (
+        str(copy / INITIATIVES) in lines[0] and "« fx-rennes-emploi »" in lines[0] and "« zone.communes »" in lines[0]
+    )
     assert "Traceback" not in result.stderr

@@ -1,36 +1,42 @@
 """action_recommend after a first list, and the wishes action_extract_profile keeps (real Tracker, no server)."""
 
-import asyncio
 from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions.extract_profile import ActionExtractProfile
 from actions.recommend import ActionRecommend
-from knowledge.refine import UNCHANGED_TEXT, UPDATED_SAME_TEXT
-from knowledge.sectors import record_in_sector, sectors_by_id
 from knowledge.loader import default_knowledge
+from knowledge.sectors import record_in_sector, sectors_by_id
+from orientation.refine import UNCHANGED_TEXT, UPDATED_SAME_TEXT
+from tests.conftest import run_action, sdk_tracker, slots_set
 
 # Marseille has a sales action in the base (a boutique école); Fougères has none.
-MARSEILLE = {"besoin": "emploi", "age": 20.0, "commune": "Marseille", "code_insee": "13055", "departement": "13",
-             "qpv": False, "permis": False, "vehicule": True, "logement": "chez-parents", "handicap": False,
-             "rqth": False}
+MARSEILLE = {
+    "besoin": "emploi",
+    "age": 20.0,
+    "commune": "Marseille",
+    "code_insee": "13055",
+    "departement": "13",
+    "qpv": False,
+    "permis": False,
+    "vehicule": True,
+    "logement": "chez-parents",
+    "handicap": False,
+    "rqth": False,
+}
 FOUGERES = dict(MARSEILLE, commune="Fougères", code_insee="35115", departement="35", qpv=None)
 
 
-def tracker(slots: Dict[str, Any], text: str = "", intent: str = "inform", entities: Optional[List[dict]] = None) -> Tracker:
-    events = [{"event": "action", "name": "action_listen"},
-              {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}}]
-    return Tracker(sender_id="test", slots={"requested_slot": None, **slots},
-                   latest_message={"text": text, "intent": {"name": intent, "confidence": 0.99}, "entities": entities or []},
-                   events=events, paused=False, followup_action=None, active_loop={}, latest_action_name="action_listen")
+def tracker(
+    slots: Dict[str, Any], text: str = "", intent: str = "inform", entities: Optional[List[dict]] = None
+) -> Tracker:
+    return sdk_tracker(slots, text, intent, entities)
 
 
 def run(action, t: Tracker) -> Tuple[List[str], Dict[str, Any]]:
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(action.run(dispatcher, t, {}))
-    return [m.get("text") or "" for m in dispatcher.messages], {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    messages, events = run_action(action, t)
+    return [m.get("text") or "" for m in messages], slots_set(events)
 
 
 def first_list(profile: Dict[str, Any]) -> Dict[str, Any]:
@@ -68,10 +74,11 @@ def test_a_trade_narrows_the_list_and_is_said_back():
 
 
 def test_a_trade_with_nothing_recorded_is_said_honestly_without_repeating_the_list():
+    # (« la vente » has a national record now, the Casino group's recruitment: a trade with none at all)
     state = first_list(FOUGERES)
-    messages, slots = run(ActionRecommend(), tracker(dict(state, secteur="vente")))
-    assert messages[0] == "C'est noté : vous cherchez dans la vente et le commerce."
-    assert messages[1].startswith("Je n'ai pas d'action recensée pour la vente et le commerce près de chez vous")
+    messages, slots = run(ActionRecommend(), tracker(dict(state, secteur="mecanique-auto")))
+    assert messages[0] == "C'est noté : vous cherchez dans la mécanique et l'automobile."
+    assert messages[1].startswith("Je n'ai pas d'action recensée pour la mécanique et l'automobile près de chez vous")
     assert messages[-1] == UPDATED_SAME_TEXT and not listed(messages)
     assert slots["suggestions"] == state["suggestions"]
 
@@ -91,10 +98,30 @@ def test_a_changed_fact_that_leaves_the_list_as_it_was_says_it_was_taken_into_ac
 def test_extract_profile_keeps_the_trade_and_the_wish_to_be_closer():
     _, slots = run(ActionExtractProfile(), tracker({}, "je veux travailler dans la vente"))
     assert slots["secteur"] == "vente" and slots["besoin"] == "emploi"
-    _, slots = run(ActionExtractProfile(), tracker({}, "plutôt le bâtiment", "refine_suggestions",
-                                                   [{"entity": "secteur", "value": "batiment"}]))
+    _, slots = run(
+        ActionExtractProfile(),
+        tracker({}, "plutôt le bâtiment", "refine_suggestions", [{"entity": "secteur", "value": "batiment"}]),
+    )
     assert slots["secteur"] == "batiment"
     _, slots = run(ActionExtractProfile(), tracker({}, "t'as pas plus près ?", "refine_suggestions"))
     assert slots["plus_pres"] is True and "secteur" not in slots
     _, slots = run(ActionExtractProfile(), tracker({}, "sans voiture"))
     assert slots["vehicule"] is False and "secteur" not in slots and "plus_pres" not in slots
+
+
+def test_a_correction_already_noted_by_the_form_is_not_said_twice():
+    # The form's validation said « C'est noté : 22 ans. » in this turn, then action_recommend runs.
+    state = first_list(MARSEILLE)
+    t = tracker(dict(state, age=22.0), "en fait j'ai 22 ans")
+    t.events.extend([{"event": "slot", "name": "age", "value": 22.0}, {"event": "bot", "text": "C'est noté : 22 ans."}])
+    messages, _ = run(ActionRecommend(), t)
+    assert not any(m.startswith("C'est noté") for m in messages)
+    assert messages == [UPDATED_SAME_TEXT]
+
+
+def test_a_noted_fact_does_not_hide_another_change_of_the_same_list():
+    state = first_list(FOUGERES)
+    t = tracker(dict(state, age=22.0, vehicule=False), "22 ans")
+    t.events.extend([{"event": "slot", "name": "age", "value": 22.0}, {"event": "bot", "text": "C'est noté : 22 ans."}])
+    messages, _ = run(ActionRecommend(), t)
+    assert messages[0] == "C'est noté : vous n'avez pas de moyen de transport à vous."

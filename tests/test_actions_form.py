@@ -3,43 +3,38 @@
 import asyncio
 from typing import Any, Dict, List, Optional
 
-import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.extract_profile import ActionExtractProfile
 from actions.profile_form import ActionAskCommune, ValidateProfileForm, remaining_questions
+from actions.profile_slots import QUESTION_ORDER
+from tests.conftest import run_action, sdk_tracker, slots_set
 
-DOMAIN: Dict[str, Any] = {"forms": {"profile_form": {"required_slots": ["besoin", "age", "commune", "qpv", "permis",
-                                                                        "vehicule", "logement", "diplome", "handicap", "rqth"]}},
-                          "slots": {}}
+DOMAIN: Dict[str, Any] = {"forms": {"profile_form": {"required_slots": list(QUESTION_ORDER)}}, "slots": {}}
 
 
-def tracker(text: str, intent: str, slots: Optional[Dict[str, Any]] = None, entities: Optional[List[dict]] = None,
-            requested: Optional[str] = None, events: Optional[List[dict]] = None) -> Tracker:
-    all_slots = {"requested_slot": requested, **(slots or {})}
-    events = events or [{"event": "action", "name": "action_listen"},
-                        {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}}]
-    return Tracker(
-        sender_id="test",
-        slots=all_slots,
-        latest_message={"text": text, "intent": {"name": intent, "confidence": 0.99}, "entities": entities or []},
-        events=events,
-        paused=False,
-        followup_action=None,
-        active_loop={"name": "profile_form"} if requested else {},
-        latest_action_name=[e["name"] for e in events if e["event"] == "action"][-1],
-    )
+def tracker(
+    text: str,
+    intent: str,
+    slots: Optional[Dict[str, Any]] = None,
+    entities: Optional[List[dict]] = None,
+    requested: Optional[str] = None,
+    events: Optional[List[dict]] = None,
+) -> Tracker:
+    return sdk_tracker(slots, text, intent, entities, requested=requested, events=events or None)
 
 
 def run(action, t: Tracker):
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(action.run(dispatcher, t, DOMAIN))
-    return dispatcher.messages, {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    messages, events = run_action(action, t, DOMAIN)
+    return messages, slots_set(events)
 
 
 def test_remaining_questions_skip_what_is_not_needed():
-    assert remaining_questions({}, []) == ["besoin", "age", "commune", "permis", "vehicule", "logement", "handicap"]
+    # Nothing known yet: every question but those that need a fact first (qpv: a commune, rqth: a handicap,
+    # diplome: an age and a need), in the form's order (actions/profile_slots.py QUESTION_ORDER).
+    later = {"qpv", "rqth", "diplome"}
+    assert remaining_questions({}, []) == [q for q in QUESTION_ORDER if q not in later]
     assert "qpv" in remaining_questions({"code_insee": "69256"}, [])
     assert "qpv" not in remaining_questions({"code_insee": "69256", "quartier": "Mas du Taureau"}, [])
     assert "rqth" in remaining_questions({"handicap": True}, [])
@@ -67,12 +62,16 @@ def _validation_tracker(text, intent, requested, set_now: Dict[str, Any], slots=
     # The shape Rasa gives the validation action: the user message, what action_extract_slots set,
     # the form's own run, then again the form's required slots among them (the "slot candidates").
     required = DOMAIN["forms"]["profile_form"]["required_slots"]
-    events = [{"event": "action", "name": "action_listen"},
-              {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}}]
+    events = [
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}},
+    ]
     events += [{"event": "slot", "name": k, "value": v} for k, v in set_now.items()]
     events += [{"event": "action", "name": "profile_form"}]
     events += [{"event": "slot", "name": k, "value": v} for k, v in set_now.items() if k in required]
-    return tracker(text, intent, slots={**(slots or {}), **set_now, "attempts": attempts}, requested=requested, events=events)
+    return tracker(
+        text, intent, slots={**(slots or {}), **set_now, "attempts": attempts}, requested=requested, events=events
+    )
 
 
 def test_absurd_age_gets_a_kind_reprompt_and_is_not_kept():
@@ -105,10 +104,12 @@ def test_declining_is_accepted_so_the_form_moves_on():
 
 
 def test_resuming_after_a_digression_counts_no_failed_try():
-    events = [{"event": "action", "name": "action_listen"},
-              {"event": "user", "text": "c'est quoi un aci", "parse_data": {"intent": {"name": "inform"}}},
-              {"event": "action", "name": "action_define_term"},
-              {"event": "action", "name": "profile_form"}]
+    events = [
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "c'est quoi un aci", "parse_data": {"intent": {"name": "inform"}}},
+        {"event": "action", "name": "action_define_term"},
+        {"event": "action", "name": "profile_form"},
+    ]
     t = tracker("c'est quoi un aci", "inform", requested="age", events=events)
     messages, slots = run(ValidateProfileForm(), t)
     assert messages == [] and "attempts" not in slots
@@ -121,13 +122,16 @@ def test_a_digression_is_left_to_the_rules():
 
 
 def test_homonyms_are_offered_as_buttons():
-    messages, _ = run(ActionAskCommune(), tracker("", "inform", slots={"commune_candidates": ["93066", "97411"]}, requested="commune"))
+    messages, _ = run(
+        ActionAskCommune(), tracker("", "inform", slots={"commune_candidates": ["93066", "97411"]}, requested="commune")
+    )
     payloads = [b["payload"] for b in messages[0]["buttons"]]
     assert payloads == ['/inform{"code_insee": "93066"}', '/inform{"code_insee": "97411"}']
     assert "Saint-Denis (93)" in [b["title"] for b in messages[0]["buttons"]]
 
 
 # ------------------------------------------------------------------ age-appropriate path, diploma, corrections
+
 
 def test_permis_is_not_asked_under_17():
     assert "permis" not in remaining_questions({"age": 15.0}, [])
@@ -136,9 +140,11 @@ def test_permis_is_not_asked_under_17():
     assert "permis" in remaining_questions({}, [])
 
 
-def test_diploma_is_asked_after_logement_when_it_changes_the_answer():
+def test_diploma_is_asked_last_when_it_changes_the_answer():
     questions = remaining_questions({"age": 19.0, "besoin": "emploi"}, [])
-    assert questions[questions.index("logement") + 1] == "diplome"
+    assert questions[-1] == "diplome" and questions.index("handicap") == questions.index("logement") + 1
+    with_rqth = remaining_questions({"age": 19.0, "besoin": "emploi", "handicap": True}, [])
+    assert with_rqth[-2:] == ["rqth", "diplome"]
     assert "diplome" not in remaining_questions({"age": 28.0, "besoin": "emploi"}, [])
     assert "diplome" not in remaining_questions({"age": 19.0, "besoin": "mobilite-permis"}, [])
     assert "diplome" not in remaining_questions({"age": 16.0, "besoin": "formation", "scolarite": "scolarise"}, [])
@@ -181,20 +187,32 @@ def test_a_28_year_old_is_told_once_that_missions_locales_serve_16_25():
 
 
 def test_the_form_says_the_notes_before_its_next_question_and_clears_them():
-    messages, slots = run(ValidateProfileForm(), tracker("j'ai 28 ans", "inform", requested="age",
-                                                          slots={"age": 28.0, "notes": [{"kind": "age", "text": "Note."}]}))
+    messages, slots = run(
+        ValidateProfileForm(),
+        tracker(
+            "j'ai 28 ans", "inform", requested="age", slots={"age": 28.0, "notes": [{"kind": "age", "text": "Note."}]}
+        ),
+    )
     assert [m["text"] for m in messages][:1] == ["Note."]
     assert slots["notes"] is None
 
 
 def test_a_diploma_button_sets_the_slot():
-    _, slots = run(ActionExtractProfile(), tracker('/inform{"diplome": "aucun"}', "inform", requested="diplome",
-                                                   entities=[{"entity": "diplome", "value": "aucun"}]))
+    _, slots = run(
+        ActionExtractProfile(),
+        tracker(
+            '/inform{"diplome": "aucun"}',
+            "inform",
+            requested="diplome",
+            entities=[{"entity": "diplome", "value": "aucun"}],
+        ),
+    )
     assert slots["diplome"] == "aucun"
 
 
 def test_profile_from_slots_keeps_only_contract_values():
     from actions.profile_slots import profile_from_slots
+
     profile = profile_from_slots({"scolarite": "sorti", "diplome": "cap-bep", "age": 19.0})
     assert profile.scolarite == "sorti" and profile.diplome == "cap-bep"
     assert profile_from_slots({"scolarite": "oui", "diplome": True}).diplome is None
@@ -205,3 +223,22 @@ def test_an_out_of_scope_answer_to_the_commune_question_is_read_as_a_commune():
     assert slots.get("commune_candidates") == ["13055"]
     _, slots = run(ActionExtractProfile(), tracker("il fait beau à Nice ?", "out_of_scope", requested="age"))
     assert slots == {}
+
+
+def test_dont_know_is_kept_apart_from_a_refusal():
+    _, slots = run(ActionExtractProfile(), tracker("jsp", "nlu_fallback", requested="qpv"))
+    assert slots["unknown_slots"] == ["qpv"] and slots["skipped_slots"] == ["qpv"]
+
+
+def test_c_quoi_during_a_question_explains_the_term_of_the_question():
+    from actions.conversation import ActionDefineTerm
+
+    messages, _ = run(ActionDefineTerm(), tracker("c quoi", "ask_definition", requested="rqth"))
+    assert messages and messages[0]["text"].startswith("RQTH")
+
+
+def test_extraction_reads_the_longer_text_the_input_guard_passed_on():
+    t = tracker("Bonjour … Bref 20 ans.", "inform")
+    t.latest_message["metadata"] = {"full_text": "Bonjour, je suis sans diplôme … Bref 20 ans."}
+    _, slots = run(ActionExtractProfile(), t)
+    assert slots["diplome"] == "aucun" and slots["age"] == 20

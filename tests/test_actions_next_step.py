@@ -1,35 +1,33 @@
 """Suggestions end with a place to go (the hosting mission locale or how to find one); the fiche is plain text
 in every channel and, in the web chat, a « fiche » message the widget can print and download."""
 
-import asyncio
 from typing import Any, Dict, Optional
 
 import pytest
 from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions.recommend import ActionRecommend, ActionSummary
 from knowledge.deployment import DEPLOYMENT_ENV, current_deployment
-from knowledge.next_step import FIND_MISSION_LOCALE
+from orientation.next_step import FIND_MISSION_LOCALE
+from tests.conftest import run_action, sdk_tracker
 from tests.test_deployment import filled_example
 
-SLOTS = {"age": 20.0, "commune": "Sedan", "code_insee": "08409", "departement": "08", "besoin": "emploi",
-         "permis": False}
+SLOTS = {
+    "age": 20.0,
+    "commune": "Sedan",
+    "code_insee": "08409",
+    "departement": "08",
+    "besoin": "emploi",
+    "permis": False,
+}
 
 
 def tracker(channel: Optional[str] = None, slots: Optional[Dict[str, Any]] = None) -> Tracker:
-    user = {"event": "user", "text": "/request_summary", "parse_data": {"intent": {"name": "request_summary"}}}
-    if channel:
-        user["input_channel"] = channel
-    return Tracker(sender_id="test", slots=slots or SLOTS, latest_message={"text": "", "intent": {}, "entities": []},
-                   events=[user], paused=False, followup_action=None, active_loop={},
-                   latest_action_name="action_listen")
+    return sdk_tracker(slots or SLOTS, intent="request_summary", channel=channel)
 
 
 def run(action, t):
-    dispatcher = CollectingDispatcher()
-    asyncio.run(action.run(dispatcher, t, {}))
-    return dispatcher.messages
+    return run_action(action, t)[0]
 
 
 @pytest.fixture

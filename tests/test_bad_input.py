@@ -5,7 +5,6 @@ with what must hold for *all* inputs: no exception, values of the right type and
 
 from __future__ import annotations
 
-import asyncio
 import math
 import re
 import time
@@ -15,19 +14,18 @@ from typing import Any, Dict, List, Optional
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import messages
 from actions.extract_profile import ActionExtractProfile
 from actions.profile_form import MAX_ATTEMPTS, ActionAskCommune, ValidateProfileForm, remaining_questions
 from actions.profile_slots import FORM_INTENTS, QUESTION_ORDER, profile_from_slots
 from knowledge import geo
-from knowledge.facts import YES_NO_SLOTS, read_facts, should_ask_qpv
 from knowledge.profile import AGE_MAX, AGE_MIN, BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES
-from knowledge.understanding import (
+from reading.facts import YES_NO_SLOTS, read_facts, should_ask_qpv
+from reading.understanding import (
     french_number,
     parse_age,
     parse_besoin,
@@ -40,28 +38,112 @@ from knowledge.understanding import (
     parse_vehicule,
     parse_yes_no,
 )
+from tests.conftest import run_action, sdk_tracker, user_turn
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 25)
 DOMAIN_SLOTS: Dict[str, Dict[str, Any]] = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["slots"]
-PROFILE_SLOT_NAMES = {"besoin", "age", "commune", "code_insee", "departement", "commune_candidates", "quartier", "qpv",
-                      "permis", "vehicule", "logement", "handicap", "rqth", "scolarite", "diplome"}
+PROFILE_SLOT_NAMES = {
+    "besoin",
+    "age",
+    "commune",
+    "code_insee",
+    "departement",
+    "commune_candidates",
+    "quartier",
+    "qpv",
+    "permis",
+    "vehicule",
+    "logement",
+    "handicap",
+    "rqth",
+    "scolarite",
+    "diplome",
+}
 INTENTS = [None, *sorted(FORM_INTENTS | {"ask_definition", "chitchat", "out_of_scope", "stop"})]
 REQUESTED = [None, *QUESTION_ORDER]
 
 # What people and bots actually send, beyond random unicode: bits to be glued together.
 FRAGMENTS = [
-    "j'ai 19 ans", "jai 150 ans", "-1", "0", "999", "19.5", "1e308", "NaN", "né en 2099", "née le 31/02/2005",
-    "Fougères", "35300", "saint denis", "Saint-Denis (93)", "lyon 8e", "Trifouillis-les-Oies", "quartier de la Villeneuve",
-    "g pa le permi", "j'ai le permis", "pas de voiture", "je dors à la rue", "chez mes parents", "j'ai la rqth",
-    "pas de handicap", "oui", "non", "je sais pas", "je préfère ne pas répondre", "un emploi", "une alternance",
-    "<script>alert(1)</script>", "'; DROP TABLE events; --", "\" OR 1=1 --", "{{7*7}}", "${jndi:ldap://x}",
-    "/restart", '/inform{"age": -1}', '/inform{"commune": "<script>"}', "/inform{", "/", "//", "\\",
-    "\u0000", "\u200f", "\u202e", "\ufeff", "\x1b[31m", "\r\n", "\t", "مرحبا أنا أبحث عن عمل", "שלום", "你好，我在找工作",
-    "Привет", "hello I need a job", "😀😀😀", "🏳️‍🌈", "👍🏽", "ﷺ", "𝕛'𝕒𝕚 𝟙𝟡 𝕒𝕟𝕤", "١٩", "١٩ ans",
-    "a" * 300, "ah" * 100, "12345678901234567890", "vingt-deux ans", "quatre-vingt-dix-neuf ans",
-    "👍", "👎🏿", "né le 3 mars 2006", "née le 31 février 2006", "03/03/2006", "j'ai arrêté l'école", "jsui en 2nde",
-    "pas de diplôme", "j'ai un cap cuisine", "bac+2", "paris 18", "g nulle part ou pioncer", "il a 19 ans",
+    "j'ai 19 ans",
+    "jai 150 ans",
+    "-1",
+    "0",
+    "999",
+    "19.5",
+    "1e308",
+    "NaN",
+    "né en 2099",
+    "née le 31/02/2005",
+    "Fougères",
+    "35300",
+    "saint denis",
+    "Saint-Denis (93)",
+    "lyon 8e",
+    "Trifouillis-les-Oies",
+    "quartier de la Villeneuve",
+    "g pa le permi",
+    "j'ai le permis",
+    "pas de voiture",
+    "je dors à la rue",
+    "chez mes parents",
+    "j'ai la rqth",
+    "pas de handicap",
+    "oui",
+    "non",
+    "je sais pas",
+    "je préfère ne pas répondre",
+    "un emploi",
+    "une alternance",
+    "<script>alert(1)</script>",
+    "'; DROP TABLE events; --",
+    '" OR 1=1 --',
+    "{{7*7}}",
+    "${jndi:ldap://x}",
+    "/restart",
+    '/inform{"age": -1}',
+    '/inform{"commune": "<script>"}',
+    "/inform{",
+    "/",
+    "//",
+    "\\",
+    "\u0000",
+    "\u200f",
+    "\u202e",
+    "\ufeff",
+    "\x1b[31m",
+    "\r\n",
+    "\t",
+    "مرحبا أنا أبحث عن عمل",
+    "שלום",
+    "你好，我在找工作",
+    "Привет",
+    "hello I need a job",
+    "😀😀😀",
+    "🏳️‍🌈",
+    "👍🏽",
+    "ﷺ",
+    "𝕛'𝕒𝕚 𝟙𝟡 𝕒𝕟𝕤",
+    "١٩",
+    "١٩ ans",
+    "a" * 300,
+    "ah" * 100,
+    "12345678901234567890",
+    "vingt-deux ans",
+    "quatre-vingt-dix-neuf ans",
+    "👍",
+    "👎🏿",
+    "né le 3 mars 2006",
+    "née le 31 février 2006",
+    "03/03/2006",
+    "j'ai arrêté l'école",
+    "jsui en 2nde",
+    "pas de diplôme",
+    "j'ai un cap cuisine",
+    "bac+2",
+    "paris 18",
+    "g nulle part ou pioncer",
+    "il a 19 ans",
 ]
 messy_text = st.one_of(
     st.text(max_size=300),
@@ -69,12 +151,27 @@ messy_text = st.one_of(
     st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=20)), min_size=1, max_size=4).map("".join),
     st.text(alphabet=st.characters(whitelist_categories=("Cc", "Cf", "Zs", "Zl", "Zp", "Mn")), max_size=50),
 )
-entity_value = st.one_of(st.none(), st.text(max_size=40), st.integers(), st.floats(allow_nan=True), st.booleans(),
-                         st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(), max_size=2))
+entity_value = st.one_of(
+    st.none(),
+    st.text(max_size=40),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.booleans(),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+)
 entities = st.lists(
-    st.fixed_dictionaries({"entity": st.one_of(st.sampled_from(sorted(PROFILE_SLOT_NAMES | {"naissance", "terme", "suggestion"})),
-                                               st.text(max_size=10), st.none(), st.integers()),
-                           "value": entity_value}),
+    st.fixed_dictionaries(
+        {
+            "entity": st.one_of(
+                st.sampled_from(sorted(PROFILE_SLOT_NAMES | {"naissance", "terme", "suggestion"})),
+                st.text(max_size=10),
+                st.none(),
+                st.integers(),
+            ),
+            "value": entity_value,
+        }
+    ),
     max_size=4,
 )
 PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -82,8 +179,25 @@ PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[Heal
 
 # --------------------------------------------------------------------------------------- understanding
 
-_UNITS = ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
-          "treize", "quatorze", "quinze", "seize"]
+_UNITS = [
+    "zéro",
+    "un",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+]
 _TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
 
 
@@ -98,7 +212,11 @@ def french_words(n: int, sep: str = "-") -> str:
         head = "soixante" if tens == 7 else f"quatre{sep}vingt"
         rest = french_words(10 + unit, sep)
         return f"{head} et onze" if n == 71 else f"{head}{sep}{rest}"
-    head = "quatre" + sep + "vingts" if tens == 8 and unit == 0 else ("quatre" + sep + "vingt" if tens == 8 else _TENS[tens])
+    head = (
+        "quatre" + sep + "vingts"
+        if tens == 8 and unit == 0
+        else ("quatre" + sep + "vingt" if tens == 8 else _TENS[tens])
+    )
     if unit == 0:
         return head
     if unit == 1 and tens != 8:
@@ -128,7 +246,10 @@ def test_a_bare_number_is_an_age_only_when_asked(n):
     assert parse_age(str(n), today=TODAY) is None
 
 
-@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)), st.sampled_from(["née le {}", "né le {}", "naissance {}"]))
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)),
+    st.sampled_from(["née le {}", "né le {}", "naissance {}"]),
+)
 def test_birth_dates(born, template):
     reading = parse_age(template.format(born.strftime("%d/%m/%Y")), today=TODAY)
     expected = TODAY.year - born.year - ((TODAY.month, TODAY.day) < (born.month, born.day))
@@ -139,7 +260,7 @@ def test_birth_dates(born, template):
 @given(messy_text, st.booleans())
 def test_any_age_reading_is_a_finite_number(text, expecting):
     reading = parse_age(text, expecting_age=expecting, today=TODAY)
-    assert reading is None or (isinstance(reading.value, float) or isinstance(reading.value, int)) and math.isfinite(reading.value)
+    assert reading is None or isinstance(reading.value, (float, int)) and math.isfinite(reading.value)
 
 
 @PROPERTY
@@ -243,25 +364,24 @@ def test_a_long_message_is_read_quickly_even_when_the_commune_is_asked():
 
 
 def run(action, tracker: Tracker, domain: Optional[Dict[str, Any]] = None):
-    dispatcher = CollectingDispatcher()
-    events = asyncio.new_event_loop().run_until_complete(action.run(dispatcher, tracker, domain or DOMAIN))
-    return dispatcher.messages, events
+    return run_action(action, tracker, domain or DOMAIN)
 
 
 DOMAIN: Dict[str, Any] = {"forms": {"profile_form": {"required_slots": list(QUESTION_ORDER)}}, "slots": DOMAIN_SLOTS}
 FRENCH = re.compile(r"\b(?:vous|votre|je|pas|de|la|le|les|un|une|ou|et|en|à|avez|pouvez|quel|quelle)\b", re.IGNORECASE)
 
 
-def make_tracker(text: str, intent: Optional[str], requested: Optional[str], slots: Dict[str, Any],
-                 set_now: Dict[str, Any], found: List[dict]) -> Tracker:
-    events = [{"event": "action", "name": "action_listen"},
-              {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}, "entities": found}}]
-    events += [{"event": "slot", "name": k, "value": v} for k, v in set_now.items()]
-    return Tracker(
-        sender_id="fuzz", slots={"requested_slot": requested, **slots, **set_now},
-        latest_message={"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": found},
-        events=events, paused=False, followup_action=None,
-        active_loop={"name": "profile_form"} if requested else {}, latest_action_name="action_listen",
+def make_tracker(
+    text: str,
+    intent: Optional[str],
+    requested: Optional[str],
+    slots: Dict[str, Any],
+    set_now: Dict[str, Any],
+    found: List[dict],
+) -> Tracker:
+    events = user_turn(text, intent, found) + [{"event": "slot", "name": k, "value": v} for k, v in set_now.items()]
+    return sdk_tracker(
+        {**slots, **set_now}, text, intent, found, requested=requested, events=events, sender_id="fuzz", confidence=0.9
     )
 
 
@@ -279,10 +399,17 @@ def slot_value_fits(name: str, value: Any) -> bool:
 
 
 @PROPERTY
-@given(messy_text, entities, st.sampled_from(INTENTS), st.sampled_from(REQUESTED),
-       st.lists(st.sampled_from(QUESTION_ORDER), max_size=3, unique=True))
+@given(
+    messy_text,
+    entities,
+    st.sampled_from(INTENTS),
+    st.sampled_from(REQUESTED),
+    st.lists(st.sampled_from(QUESTION_ORDER), max_size=3, unique=True),
+)
 def test_extract_profile_sets_only_domain_slots_with_values_of_their_type(text, found, intent, requested, skipped):
-    _, events = run(ActionExtractProfile(), make_tracker(text, intent, requested, {"skipped_slots": skipped}, {}, found))
+    _, events = run(
+        ActionExtractProfile(), make_tracker(text, intent, requested, {"skipped_slots": skipped}, {}, found)
+    )
     for event in events:
         assert event["event"] == "slot" and event["name"] in DOMAIN_SLOTS, event
         assert slot_value_fits(event["name"], event["value"]), event
@@ -290,15 +417,22 @@ def test_extract_profile_sets_only_domain_slots_with_values_of_their_type(text, 
 
 # What the age slot can hold: action_extract_profile's readings (finite numbers), or anything a text slot
 # value could be turned into by mistake.
-ages = st.one_of(st.floats(-200, 1000), st.integers(-200, 1000), st.text(alphabet="0123456789 .,-eabc", max_size=10),
-                 st.none(), st.sampled_from(["19", "abc", "", "1e3", "-0", "  20 "]))
+ages = st.one_of(
+    st.floats(-200, 1000),
+    st.integers(-200, 1000),
+    st.text(alphabet="0123456789 .,-eabc", max_size=10),
+    st.none(),
+    st.sampled_from(["19", "abc", "", "1e3", "-0", "  20 "]),
+)
 
 
 @PROPERTY
 @given(ages)
 def test_validate_age_keeps_only_plausible_ages_and_explains_the_others(value):
     dispatcher = CollectingDispatcher()
-    result = ValidateProfileForm().validate_age(value, dispatcher, make_tracker("", "inform", "age", {}, {}, []), DOMAIN)
+    result = ValidateProfileForm().validate_age(
+        value, dispatcher, make_tracker("", "inform", "age", {}, {}, []), DOMAIN
+    )
     age = result["age"]
     assert age is None or (AGE_MIN <= age <= AGE_MAX)
     for message in dispatcher.messages:
@@ -318,14 +452,25 @@ def test_a_birth_year_in_the_future_is_answered_kindly(born):
     # « né en 2050 » is read as a negative age; validation must refuse it with a kind, sensible question.
     reading = parse_age(f"né en {born.year}", today=TODAY)
     dispatcher = CollectingDispatcher()
-    result = ValidateProfileForm().validate_age(reading.value, dispatcher, make_tracker("", "inform", "age", {}, {}, []), DOMAIN)
+    result = ValidateProfileForm().validate_age(
+        reading.value, dispatcher, make_tracker("", "inform", "age", {}, {}, []), DOMAIN
+    )
     assert result["age"] is None and dispatcher.messages and FRENCH.search(dispatcher.messages[0]["text"])
 
 
 @PROPERTY
-@given(st.one_of(st.text(max_size=10), st.sampled_from(["69256", "35115", "2A004", "97411", "00000", ""]), st.none(), st.integers()))
+@given(
+    st.one_of(
+        st.text(max_size=10),
+        st.sampled_from(["69256", "35115", "2A004", "97411", "00000", ""]),
+        st.none(),
+        st.integers(),
+    )
+)
 def test_validate_code_insee_keeps_only_known_communes(value):
-    result = ValidateProfileForm().validate_code_insee(value, CollectingDispatcher(), make_tracker("", "inform", "commune", {}, {}, []), DOMAIN)
+    result = ValidateProfileForm().validate_code_insee(
+        value, CollectingDispatcher(), make_tracker("", "inform", "commune", {}, {}, []), DOMAIN
+    )
     code = result["code_insee"]
     if code:
         assert geo.get_commune(str(code)) is not None
@@ -333,15 +478,27 @@ def test_validate_code_insee_keeps_only_known_communes(value):
         assert result.get("commune") is None or code == value
 
 
-attempts_strategy = st.one_of(st.none(), st.dictionaries(st.sampled_from(QUESTION_ORDER), st.integers(0, 5), max_size=3))
+attempts_strategy = st.one_of(
+    st.none(), st.dictionaries(st.sampled_from(QUESTION_ORDER), st.integers(0, 5), max_size=3)
+)
 
 
 @PROPERTY
-@given(messy_text, st.sampled_from(INTENTS), st.sampled_from(QUESTION_ORDER), attempts_strategy,
-       st.one_of(st.none(), st.sampled_from(["age:?", "commune:Trifouillis", "qpv:?", "besoin:?", "logement:?", "zzz"])),
-       st.dictionaries(st.sampled_from(["age", "commune", "permis", "logement"]),
-                       st.one_of(st.none(), st.floats(-5, 200), st.booleans(), st.text(max_size=10)), max_size=2))
-def test_the_form_validation_always_answers_kindly_and_counts_tries(text, intent, requested, attempts, rejected, set_now):
+@given(
+    messy_text,
+    st.sampled_from(INTENTS),
+    st.sampled_from(QUESTION_ORDER),
+    attempts_strategy,
+    st.one_of(st.none(), st.sampled_from(["age:?", "commune:Trifouillis", "qpv:?", "besoin:?", "logement:?", "zzz"])),
+    st.dictionaries(
+        st.sampled_from(["age", "commune", "permis", "logement"]),
+        st.one_of(st.none(), st.floats(-5, 200), st.booleans(), st.text(max_size=10)),
+        max_size=2,
+    ),
+)
+def test_the_form_validation_always_answers_kindly_and_counts_tries(
+    text, intent, requested, attempts, rejected, set_now
+):
     set_now = {k: v for k, v in set_now.items() if slot_value_fits(k, v)}
     tracker = make_tracker(text, intent, requested, {"attempts": attempts, "rejected": rejected}, set_now, [])
     sent, events = run(ValidateProfileForm(), tracker)
@@ -359,10 +516,17 @@ def test_the_form_validation_always_answers_kindly_and_counts_tries(text, intent
 
 
 @PROPERTY
-@given(st.fixed_dictionaries({}, optional={"quartier": st.one_of(st.none(), st.text(max_size=20)),
-                                           "code_insee": st.one_of(st.none(), st.sampled_from(["69256", "01001", "2A004", "00000", ""])),
-                                           "handicap": st.one_of(st.none(), st.booleans())}),
-       st.lists(st.sampled_from(QUESTION_ORDER), unique=True))
+@given(
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "quartier": st.one_of(st.none(), st.text(max_size=20)),
+            "code_insee": st.one_of(st.none(), st.sampled_from(["69256", "01001", "2A004", "00000", ""])),
+            "handicap": st.one_of(st.none(), st.booleans()),
+        },
+    ),
+    st.lists(st.sampled_from(QUESTION_ORDER), unique=True),
+)
 def test_remaining_questions_keep_the_order_and_drop_skipped_ones(slots, skipped):
     questions = remaining_questions(slots, skipped)
     assert questions == [q for q in QUESTION_ORDER if q in questions]
@@ -374,7 +538,9 @@ def test_remaining_questions_keep_the_order_and_drop_skipped_ones(slots, skipped
 @PROPERTY
 @given(st.lists(st.one_of(st.sampled_from(["93066", "97411", "69256", "35115"]), st.text(max_size=8)), max_size=6))
 def test_ask_commune_always_asks_something(candidates):
-    sent, events = run(ActionAskCommune(), make_tracker("", "inform", "commune", {"commune_candidates": candidates}, {}, []))
+    sent, events = run(
+        ActionAskCommune(), make_tracker("", "inform", "commune", {"commune_candidates": candidates}, {}, [])
+    )
     assert events == [] and len(sent) == 1 and "commune" in sent[0]["text"].lower()
     for button in sent[0].get("buttons") or []:  # a commune, or « Non, une autre commune » / « Passer »
         assert re.fullmatch(r'/inform\{"code_insee": "[0-9AB]{5}"\}|/deny|/decline', button["payload"])

@@ -1,28 +1,46 @@
-"""The conseillers' command line, run as they run it: in a subprocess, reading stdout, stderr and exit code."""
+"""The conseillers' command line: stdout, stderr and exit code. The help and the console script run in a
+subprocess, as conseillers run them; the other commands call the same `main` in this process (a subprocess each
+costs seconds of start-up, and `make test-fast` should stay short)."""
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import List
 
 import pytest
 
+from aiguillage import cli
 from knowledge.loader import DATA_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "data"
 SCRIPT = Path(sys.executable).parent / "aiguillage"
-needs_networks = pytest.mark.skipif(not (DATA_DIR / "networks.yaml").exists(),
-                                    reason="knowledge/data/networks.yaml not written yet")
+needs_networks = pytest.mark.skipif(
+    not (DATA_DIR / "networks.yaml").exists(), reason="knowledge/data/networks.yaml not written yet"
+)
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "aiguillage.cli", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
+    """`aiguillage ARGS` in this process: what it prints and the exit code it returns (argparse exits on errors)."""
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            code = cli.main(list(args))
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else 1
+    return subprocess.CompletedProcess(["aiguillage", *args], code, out.getvalue(), err.getvalue())
+
+
+def run_process(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "aiguillage.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def match(*args: str) -> subprocess.CompletedProcess:
@@ -30,7 +48,7 @@ def match(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_help_is_french_and_lists_commands() -> None:
-    result = run("--help")
+    result = run_process("--help")
     assert result.returncode == 0
     assert "utilisation : aiguillage" in result.stdout
     for command in ("match", "commune", "knowledge"):
@@ -85,8 +103,18 @@ def test_match_unknown_commune() -> None:
 
 
 def test_match_text() -> None:
-    result = match("--age", "20", "--commune", "Fougères", "--sans-permis", "--sans-vehicule",
-                   "--logement", "chez-parents", "--besoin", "mobilite-permis")
+    result = match(
+        "--age",
+        "20",
+        "--commune",
+        "Fougères",
+        "--sans-permis",
+        "--sans-vehicule",
+        "--logement",
+        "chez-parents",
+        "--besoin",
+        "mobilite-permis",
+    )
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "1. Permis accompagné de Fougères, à Fougères (Ille-et-Vilaine)." in out
@@ -96,9 +124,23 @@ def test_match_text() -> None:
 
 
 def test_match_json() -> None:
-    result = match("--age", "20", "--commune", "Fougères", "--sans-permis", "--sans-vehicule",
-                   "--logement", "chez-parents", "--handicap", "rqth", "--besoin", "emploi", "--qpv", "--femme",
-                   "--json")
+    result = match(
+        "--age",
+        "20",
+        "--commune",
+        "Fougères",
+        "--sans-permis",
+        "--sans-vehicule",
+        "--logement",
+        "chez-parents",
+        "--handicap",
+        "rqth",
+        "--besoin",
+        "emploi",
+        "--qpv",
+        "--femme",
+        "--json",
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["commune"]["code_insee"] == "35115"
@@ -165,15 +207,37 @@ def test_knowledge_validate_real_base() -> None:
 
 @needs_networks
 def test_match_real_base_example() -> None:
-    result = run("match", "--age", "20", "--commune", "Fougères", "--sans-permis", "--sans-vehicule",
-                 "--logement", "chez-parents", "--handicap", "rqth", "--besoin", "emploi", "--qpv", "--femme",
-                 "--json")
+    result = run(
+        "match",
+        "--age",
+        "20",
+        "--commune",
+        "Fougères",
+        "--sans-permis",
+        "--sans-vehicule",
+        "--logement",
+        "chez-parents",
+        "--handicap",
+        "rqth",
+        "--besoin",
+        "emploi",
+        "--qpv",
+        "--femme",
+        "--json",
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["networks"]
 
 
-@pytest.mark.parametrize("flags, diplome", [(["--diplome", "cap-bep"], "cap-bep"), (["--sans-diplome"], "aucun"),
-                                            (["--diplome", "superieur", "--scolarite", "sorti"], "superieur"), ([], None)])
+@pytest.mark.parametrize(
+    "flags, diplome",
+    [
+        (["--diplome", "cap-bep"], "cap-bep"),
+        (["--sans-diplome"], "aucun"),
+        (["--diplome", "superieur", "--scolarite", "sorti"], "superieur"),
+        ([], None),
+    ],
+)
 def test_match_diploma_level(flags, diplome) -> None:
     result = match("--age", "20", "--code-insee", "35115", "--besoin", "emploi", *flags, "--json")
     assert result.returncode == 0, result.stderr

@@ -1,17 +1,15 @@
 """Commune resolution that is safe (issue 16): places only where a message points to one, exact names
 taken, the rest offered to confirm, départements picking among homonyms, arrondissements, quartiers."""
 
-import asyncio
 from typing import Any, Dict, Optional
 
 import pytest
-from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions.profile_form import ActionAskCommune
 from knowledge import geo
-from knowledge.facts import read_facts
 from knowledge.geo.quartiers import quartier_answer, quartier_in_text
+from reading.facts import read_facts
+from tests.conftest import run_action, sdk_tracker
 
 SAINT_DENIS = ["93066", "97411", "11339", "30247"]
 VALENCE = ["26362", "82186", "16392"]
@@ -25,11 +23,26 @@ def commune_of(text: str, asked: Optional[str] = None, **known: Any) -> Optional
     return read(text, asked, **known).get("code_insee")
 
 
-@pytest.mark.parametrize("text", [
-    "alors", "mais", "plus", "tout", "bon", "rien", "j'en peux plus", "bon alors", "mais genre tout va mal",
-    "j'en peux plus de tout ça", "je suis de bonne humeur aujourd'hui", "plus tard peut etre", "bon bah rien",
-    "tout le monde me dit d'aller a la mission locale", "je fais rien de mes journées",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "alors",
+        "mais",
+        "plus",
+        "tout",
+        "bon",
+        "rien",
+        "j'en peux plus",
+        "bon alors",
+        "mais genre tout va mal",
+        "j'en peux plus de tout ça",
+        "je suis de bonne humeur aujourd'hui",
+        "plus tard peut etre",
+        "bon bah rien",
+        "tout le monde me dit d'aller a la mission locale",
+        "je fais rien de mes journées",
+    ],
+)
 def test_ordinary_words_are_no_commune(text):
     slots = read(text)
     assert "code_insee" not in slots and not slots.get("commune_candidates"), slots
@@ -42,32 +55,56 @@ def test_ordinary_words_are_no_commune_while_another_question_is_asked(text):
         assert "code_insee" not in slots and not slots.get("commune_candidates"), (asked, slots)
 
 
-@pytest.mark.parametrize("text, code", [
-    ("20 ans, Corbeil-Essonnes", "91174"),
-    ("j'habite a Corbeil-Essonnes", "91174"),
-    ("jhabite a villeneuve d'ascq", "59009"),
-    ("J'ai 25 ans et j'habite à Saint-Denis (93)", "93066"),
-    ("je suis a saint denis de la reunion", "97411"),
-    ("jhabite a mamoudzou", "97611"),
-    ("jhabite paris 11", "75111"),
-    ("j'ai vecu a paris mais maintenant jhabite a evreux", "27229"),
-    ("jhabite dans le 13013", "13213"),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("20 ans, Corbeil-Essonnes", "91174"),
+        ("j'habite a Corbeil-Essonnes", "91174"),
+        ("jhabite a villeneuve d'ascq", "59009"),
+        ("J'ai 25 ans et j'habite à Saint-Denis (93)", "93066"),
+        ("je suis a saint denis de la reunion", "97411"),
+        ("jhabite a mamoudzou", "97611"),
+        ("jhabite paris 11", "75111"),
+        ("j'ai vecu a paris mais maintenant jhabite a evreux", "27229"),
+        ("jhabite dans le 13013", "13213"),
+    ],
+)
 def test_a_place_pointed_to_in_a_sentence(text, code):
     assert commune_of(text) == code
 
 
-@pytest.mark.parametrize("text, code", [
-    ("Villeneuve-d'Ascq", "59009"), ("Villeneuve d'Ascq", "59009"), ("villeneuve dascq", "59009"),
-    ("corbeil-essonnes", "91174"), ("Corbeil Essonnes", "91174"), ("mamoudzou", "97611"),
-    ("fort de france", "97209"), ("les abymes", "97101"), ("saint pierre 974", "97416"),
-    ("st pierre en martinique", "97225"), ("le port a la reunion", "97407"),
-    ("paris 18", "75118"), ("paris 18eme", "75118"), ("marseille 13", "13213"), ("lyon 8", "69388"),
-    ("marseille 15 eme arrondissement", "13215"), ("75018", "75118"), ("cp 26000", "26362"),
-    ("saint denis 93", "93066"), ("st denis (93)", "93066"), ("saint-denis seine-saint-denis", "93066"),
-    ("saint denis dans le 93", "93066"), ("valence 26", "26362"), ("valence dans la drome", "26362"),
-    ("grigny (91)", "91286"), ("au havre", "76351"), ("Paris", "75056"),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Villeneuve-d'Ascq", "59009"),
+        ("Villeneuve d'Ascq", "59009"),
+        ("villeneuve dascq", "59009"),
+        ("corbeil-essonnes", "91174"),
+        ("Corbeil Essonnes", "91174"),
+        ("mamoudzou", "97611"),
+        ("fort de france", "97209"),
+        ("les abymes", "97101"),
+        ("saint pierre 974", "97416"),
+        ("st pierre en martinique", "97225"),
+        ("le port a la reunion", "97407"),
+        ("paris 18", "75118"),
+        ("paris 18eme", "75118"),
+        ("marseille 13", "13213"),
+        ("lyon 8", "69388"),
+        ("marseille 15 eme arrondissement", "13215"),
+        ("75018", "75118"),
+        ("cp 26000", "26362"),
+        ("saint denis 93", "93066"),
+        ("st denis (93)", "93066"),
+        ("saint-denis seine-saint-denis", "93066"),
+        ("saint denis dans le 93", "93066"),
+        ("valence 26", "26362"),
+        ("valence dans la drome", "26362"),
+        ("grigny (91)", "91286"),
+        ("au havre", "76351"),
+        ("Paris", "75056"),
+    ],
+)
 def test_an_answer_to_the_commune_question(text, code):
     assert commune_of(text, "commune") == code
 
@@ -77,26 +114,52 @@ def test_a_number_after_paris_is_no_age():
     assert slots["code_insee"] == "75118" and "age" not in slots
 
 
-@pytest.mark.parametrize("text", ["saint denis", "Valence", "montreuil", "la rochelle"])
+@pytest.mark.parametrize("text", ["saint denis", "Valence", "montreuil"])
 def test_homonyms_are_offered_not_guessed(text):
     slots = read(text, "commune")
     assert "code_insee" not in slots and len(slots["commune_candidates"]) > 1
 
 
-@pytest.mark.parametrize("text, offered, code", [
-    ("la réunion", SAINT_DENIS, "97411"), ("à la réunion", SAINT_DENIS, "97411"), ("974", SAINT_DENIS, "97411"),
-    ("93", SAINT_DENIS, "93066"), ("seine-saint-denis", SAINT_DENIS, "93066"), ("93200", SAINT_DENIS, "93066"),
-    ("la drome", VALENCE, "26362"), ("dans la drôme", VALENCE, "26362"), ("26", VALENCE, "26362"),
-    ("celle de la drome", VALENCE, "26362"), ("82", VALENCE, "82186"), ("essonne", ["91286", "62388"], "91286"),
-])
+def test_a_hamlet_named_like_a_city_is_not_offered():
+    """La Rochelle (70) has 40 inhabitants: 1 in 2,000 of the people who type « la rochelle »."""
+    assert read("la rochelle", "commune")["code_insee"] == "17300"
+    assert read("j'habite à la rochelle")["code_insee"] == "17300"
+
+
+@pytest.mark.parametrize(
+    "text, offered, code",
+    [
+        ("la réunion", SAINT_DENIS, "97411"),
+        ("à la réunion", SAINT_DENIS, "97411"),
+        ("974", SAINT_DENIS, "97411"),
+        ("93", SAINT_DENIS, "93066"),
+        ("seine-saint-denis", SAINT_DENIS, "93066"),
+        ("93200", SAINT_DENIS, "93066"),
+        ("la drome", VALENCE, "26362"),
+        ("dans la drôme", VALENCE, "26362"),
+        ("26", VALENCE, "26362"),
+        ("celle de la drome", VALENCE, "26362"),
+        ("82", VALENCE, "82186"),
+        ("essonne", ["91286", "62388"], "91286"),
+    ],
+)
 def test_a_departement_picks_among_the_homonyms_offered(text, offered, code):
     slots = read(text, "commune", commune_candidates=offered, age=17)
     assert slots.get("code_insee") == code and slots.get("commune_candidates") is None
     assert "age" not in slots  # « 26 » is the Drôme, not an age
 
 
-@pytest.mark.parametrize("text, code", [("Marseile", "13055"), ("tulouse", "31555"), ("strasbour", "67482"),
-                                        ("cherbourg", "50129"), ("brive", "19031"), ("fougere", "35115")])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Marseile", "13055"),
+        ("tulouse", "31555"),
+        ("strasbour", "67482"),
+        ("cherbourg", "50129"),
+        ("brive", "19031"),
+        ("fougere", "35115"),
+    ],
+)
 def test_a_name_not_typed_exactly_is_offered_to_confirm(text, code):
     slots = read(text, "commune")
     assert "code_insee" not in slots and code in slots["commune_candidates"]
@@ -107,7 +170,9 @@ def test_a_short_form_in_a_sentence_is_offered_to_confirm():
     assert slots["commune_candidates"] == ["19031"] and "code_insee" not in slots
 
 
-@pytest.mark.parametrize("answer, intent", [("oui", "inform"), ("ouais", "inform"), ("oui", "affirm"), ("c'est ça", "affirm")])
+@pytest.mark.parametrize(
+    "answer, intent", [("oui", "inform"), ("ouais", "inform"), ("oui", "affirm"), ("c'est ça", "affirm")]
+)
 def test_yes_confirms_the_commune_offered(answer, intent):
     slots = read(answer, "commune", intent=intent, commune_candidates=["13055"])
     assert slots["code_insee"] == "13055" and slots["commune"] == "Marseille" and slots["commune_candidates"] is None
@@ -135,10 +200,16 @@ def test_a_commune_named_in_passing_does_not_move_a_known_commune():
     assert read("en fait j'habite à Lyon", "qpv", code_insee="38185")["code_insee"] == "69123"
 
 
-@pytest.mark.parametrize("text, name", [
-    ("les minguettes", "les minguettes"), ("quartier des minguettes", "minguettes"), ("la cite des 4000", "cite des 4000"),
-    ("La Duchère", "La Duchère"), ("le blosne", "le blosne"),
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("les minguettes", "les minguettes"),
+        ("quartier des minguettes", "minguettes"),
+        ("la cite des 4000", "cite des 4000"),
+        ("La Duchère", "La Duchère"),
+        ("le blosne", "le blosne"),
+    ],
+)
 def test_a_quartier_answer_keeps_the_name(text, name):
     assert quartier_answer(text).lower() == name.lower()
 
@@ -164,18 +235,18 @@ def test_choose_takes_only_a_unique_exact_name():
 
 
 def ask(**slots: Any):
-    tracker = Tracker("test", {"requested_slot": "commune", **slots}, {}, [], False, None, {"name": "profile_form"}, None)
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(ActionAskCommune().run(dispatcher, tracker, {}))
-    assert events == [] and len(dispatcher.messages) == 1
-    return dispatcher.messages[0]
+    messages, events = run_action(ActionAskCommune(), sdk_tracker(slots, requested="commune"))
+    assert events == [] and len(messages) == 1
+    return messages[0]
 
 
 def test_one_commune_to_confirm_gets_yes_and_another_commune():
     message = ask(commune_candidates=["14251"])
     assert message["text"] == "Votre commune est-elle Esson (Calvados) ?"
     assert [(b["title"], b["payload"]) for b in message["buttons"]] == [
-        ("Oui", '/inform{"code_insee": "14251"}'), ("Non, une autre commune", "/deny")]
+        ("Oui", '/inform{"code_insee": "14251"}'),
+        ("Non, une autre commune", "/deny"),
+    ]
 
 
 def test_after_two_misses_the_departement_only_and_a_way_out():

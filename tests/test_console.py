@@ -1,4 +1,4 @@
-"""aiguillage.console: in `make shell`, Ctrl-C at a question with buttons ends the conversation."""
+"""aiguillage.rasa.console: in `make shell`, Ctrl-C at a question with buttons ends the conversation."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from rasa.cli import utils as cli_utils
 from rasa.core.channels import console as rasa_console
 
-from aiguillage import console
+from aiguillage.rasa import console
 
 
 class Question:

@@ -11,9 +11,9 @@ import pytest
 from aiguillage import cli
 from knowledge.data_inclusion import import_dump, write_offers
 from knowledge.loader import load_knowledge
-from knowledge.matching import recommend
 from knowledge.offers import _contract_residents
 from knowledge.profile import Profile
+from orientation.matching import recommend
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "data-inclusion"
@@ -137,35 +137,72 @@ def test_reimport_replaces_the_previous_one(data_dir):
 
 
 def test_cli_import_then_match(data_dir, capsys):
-    code = cli.main(["knowledge", "import-data-inclusion", "--structures", str(FIXTURES / "structures.json"),
-                     "--services", str(FIXTURES / "services.json"), "--data-dir", str(data_dir)])
+    code = cli.main(
+        [
+            "knowledge",
+            "import-data-inclusion",
+            "--structures",
+            str(FIXTURES / "structures.json"),
+            "--services",
+            str(FIXTURES / "services.json"),
+            "--data-dir",
+            str(data_dir),
+        ]
+    )
     out, err = capsys.readouterr()
     assert code == 0
     assert "3 offres écrites" in out and "6 lignes ignorées" in out
     assert "services.json, essai--date-future, champ « date_maj »" in err
     document = json.loads((data_dir / "offres" / "data-inclusion.json").read_text(encoding="utf-8"))
     assert document["source"] == "data·inclusion" and len(document["offres"]) == 3
-    assert cli.main(["match", "--age", "20", "--code-insee", "08409", "--femme", "--besoin", "emploi",
-                     "--data-dir", str(data_dir)]) == 0
+    assert (
+        cli.main(
+            [
+                "match",
+                "--age",
+                "20",
+                "--code-insee",
+                "08409",
+                "--femme",
+                "--besoin",
+                "emploi",
+                "--data-dir",
+                str(data_dir),
+            ]
+        )
+        == 0
+    )
     assert "Accompagnement vers l'emploi des femmes" in capsys.readouterr().out
 
 
 def test_unreadable_file_is_an_error_not_a_crash(tmp_path, capsys):
     broken = tmp_path / "services.json"
     broken.write_text("[{not json", encoding="utf-8")
-    code = cli.main(["knowledge", "import-data-inclusion", "--structures", str(FIXTURES / "structures.json"),
-                     "--services", str(broken), "--data-dir", str(tmp_path)])
+    code = cli.main(
+        [
+            "knowledge",
+            "import-data-inclusion",
+            "--structures",
+            str(FIXTURES / "structures.json"),
+            "--services",
+            str(broken),
+            "--data-dir",
+            str(tmp_path),
+        ]
+    )
     assert code == 1 and "illisible" in capsys.readouterr().err
 
 
 def test_messages_say_where_current_offers_come_from(data_dir):
-    from knowledge.formatting import CURRENT_OFFERS_NOTE, MIXED_NOTE, intro_text, suggestion_details
+    from orientation.formatting import CURRENT_OFFERS_NOTE, MIXED_NOTE, intro_text, suggestion_details
 
     write_offers(_json(), data_dir, FIXTURES / "structures.json", FIXTURES / "services.json", today=TODAY)
     kb = load_knowledge(data_dir)
     result = recommend(Profile(age=20, code_insee="08409", femme=True, besoin="emploi"), kb=kb, limit=10)
     offers = [s for s in result.local if s.initiative.date_maj]
-    assert offers and intro_text(result).endswith(MIXED_NOTE if len(offers) < len(result.local) else CURRENT_OFFERS_NOTE)
+    assert offers and intro_text(result).endswith(
+        MIXED_NOTE if len(offers) < len(result.local) else CURRENT_OFFERS_NOTE
+    )
     details = suggestion_details(next(s for s in offers if s.initiative.id == "di-essai-femmes-emploi"))
     assert "Source : annuaire data·inclusion, fiche mise à jour le 01/05/2025" in details
     assert "Horaires : Mo-Fr 09:00-12:00" in details and "Coût : gratuit" in details

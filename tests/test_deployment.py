@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from aiguillage import action_server, startup_check
+from aiguillage.servers import action_server, startup_check
 from knowledge.deployment import DEPLOYMENT_ENV, DeploymentError, current_deployment, load_deployment
-from knowledge.next_step import FIND_MISSION_LOCALE, addressee_lines, next_step, next_step_text
+from orientation.next_step import FIND_MISSION_LOCALE, addressee_lines, next_step, next_step_text
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "deployment.example.yml"
@@ -25,8 +25,9 @@ FILLED = {
     'courriel: "accueil@example.org"': 'courriel: "accueil@ml-essai.fr"',
     'prise_de_rendez_vous: "https://www.example.org/rendez-vous"': 'prise_de_rendez_vous: "https://ml-essai.fr/rdv"',
     'nom: "Permanence — À REMPLACER"': 'nom: "Permanence de Charleville"',
-    'adresse: "À REMPLACER : lieu de la permanence (mairie, centre social…), adresse"':
-        'adresse: "Centre social, 1 place de l\'Essai, 08000 Charleville-Mézières"',
+    'adresse: "À REMPLACER : lieu de la permanence (mairie, centre social…), adresse"': (
+        'adresse: "Centre social, 1 place de l\'Essai, 08000 Charleville-Mézières"'
+    ),
     'code_insee: "08409"\n      horaires:\n        mardi': 'code_insee: "08105"\n      horaires:\n        mardi',
     'precisions: "Sur rendez-vous. À REMPLACER"': 'precisions: "Sur rendez-vous."',
 }
@@ -63,18 +64,34 @@ def test_the_example_itself_is_refused_while_it_holds_placeholders():
     assert "mission_locale.nom" in message and "remplacez" in message
 
 
-@pytest.mark.parametrize("old, new, field, words", [
-    ('telephone: "03 00 00 00 00"', 'telephone: "324112233"', "mission_locale.sites[1].telephone", "03 24 00 00 00"),
-    ('telephone: "03 00 00 00 00"', 'telephone: "03 00 00 00 00"', "mission_locale.sites[1].telephone", "exemple"),
-    ('type: siege', 'type: bureau', "mission_locale.sites[1].type", "valeurs possibles"),
-    ('code_insee: "08409"                       #', 'code_insee: "99999" #',
-     "mission_locale.sites[1].code_insee", "code commune inconnu"),
-    ('epci: ["200041630"]', 'epci: ["123"]', "mission_locale.territoire.epci[1]", "SIREN"),
-    ('communes: ["08409"]', 'communes: ["08999"]', "mission_locale.territoire.communes[1]", "inconnu"),
-    ('        lundi: "09:00-12:00 / 13:30-17:00"', '        lundi: "le matin"', "mission_locale.sites[1].horaires.lundi",
-     "09:00-12:00"),
-    ('      type: siege ', '      typ: siege ', "mission_locale.sites[1]", "champ"),
-])
+@pytest.mark.parametrize(
+    "old, new, field, words",
+    [
+        (
+            'telephone: "03 00 00 00 00"',
+            'telephone: "324112233"',
+            "mission_locale.sites[1].telephone",
+            "03 24 00 00 00",
+        ),
+        ('telephone: "03 00 00 00 00"', 'telephone: "03 00 00 00 00"', "mission_locale.sites[1].telephone", "exemple"),
+        ("type: siege", "type: bureau", "mission_locale.sites[1].type", "valeurs possibles"),
+        (
+            'code_insee: "08409"                       #',
+            'code_insee: "99999" #',
+            "mission_locale.sites[1].code_insee",
+            "code commune inconnu",
+        ),
+        ('epci: ["200041630"]', 'epci: ["123"]', "mission_locale.territoire.epci[1]", "SIREN"),
+        ('communes: ["08409"]', 'communes: ["08999"]', "mission_locale.territoire.communes[1]", "inconnu"),
+        (
+            '        lundi: "09:00-12:00 / 13:30-17:00"',
+            '        lundi: "le matin"',
+            "mission_locale.sites[1].horaires.lundi",
+            "09:00-12:00",
+        ),
+        ("      type: siege ", "      typ: siege ", "mission_locale.sites[1]", "champ"),
+    ],
+)
 def test_a_broken_file_names_the_field(tmp_path, old, new, field, words):
     source = EXAMPLE.read_text(encoding="utf-8")
     for key, value in FILLED.items():
@@ -103,12 +120,13 @@ def env(monkeypatch):
     def point_to(path):
         monkeypatch.setenv(DEPLOYMENT_ENV, str(path))
         current_deployment.cache_clear()
+
     yield point_to
     current_deployment.cache_clear()
 
 
 def test_startup_check_reports_a_broken_deployment(tmp_path, env):
-    env(filled_example(tmp_path, **{'type: siege': 'type: bureau'}))
+    env(filled_example(tmp_path, **{"type: siege": "type: bureau"}))
     found = startup_check.problems(tmp_path / "no-endpoints.yml")
     assert len(found) == 1 and "mission_locale.sites[1].type" in found[0]
     env(filled_example(tmp_path))
@@ -159,7 +177,9 @@ def test_outside_the_territory_or_without_a_file_no_contact_is_invented(tmp_path
         step = next_step("35115", deployment=deployment, use_current=False, france_services=nearest)
         text = next_step_text(step, MONDAY)
         assert text.startswith(FIND_MISSION_LOCALE) and "Mission locale d'essai" not in text
-        assert "France services de Fougères (dans votre commune)" in text and "Ouvert aujourd'hui : 09:00 - 12:00" in text
+        assert (
+            "France services de Fougères (dans votre commune)" in text and "Ouvert aujourd'hui : 09:00 - 12:00" in text
+        )
         assert "France services de Vitré (à 29 km)" in text and "Fermé aujourd'hui." in text
         assert "Source : données France services, août 2024." in text
         assert addressee_lines(step) == ["À transmettre à un conseiller ou une conseillère de votre mission locale."]
@@ -171,7 +191,8 @@ def test_outside_the_territory_or_without_a_file_no_contact_is_invented(tmp_path
 
 @pytest.mark.parametrize("age, hosted", [(15, False), (16, True), (25, True), (26, False), (30, False), (None, True)])
 def test_the_mission_locale_is_named_only_for_16_to_25(tmp_path, age, hosted):
-    """Missions locales serve 16-25: a 30-year-old in the territory gets France services, not « votre mission locale »."""
+    """Missions locales serve 16-25: a 30-year-old in the territory gets France services, not « votre mission
+    locale »."""
     hosting = load_deployment(filled_example(tmp_path))
     step = next_step("08409", deployment=hosting, france_services=lambda code, limit: [], age=age)
     text = next_step_text(step, MONDAY)

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from knowledge.loader import DATA_DIR, KnowledgeError, load_initiatives, load_networks
-from knowledge.matching import match_networks
 from knowledge.profile import Profile
+from orientation.matching import match_networks
 
 FIXTURE = Path(__file__).parent / "fixtures" / "data" / "initiatives" / "999.yaml"
 
@@ -30,16 +30,19 @@ def _first_id() -> str:
     return yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))["initiatives"][0]["id"]
 
 
-@pytest.mark.parametrize("eligibilite, field, words", [
-    ({"reserve_a": ["hommes"]}, "eligibilite.reserve_a.0", "valeurs possibles : femmes, handicap"),
-    ({"reserve_a": []}, "eligibilite.reserve_a", "liste ou rubrique vide"),
-    ({"reserve_a": ["qpv", "qpv"]}, "eligibilite.reserve_a", "en double"),
-    ({"diplome_max": "licence"}, "eligibilite.diplome_max", "aucun, cap-bep, bac, superieur"),
-    ({"residents": {"communes": ["Lille"]}}, "eligibilite.residents.communes.0", "format invalide"),
-    ({"residents": {"villes": ["59350"]}}, "eligibilite.residents", "champ inconnu"),
-    ({"femmes_uniquement": True}, "eligibilite", "champ inconnu"),  # the old booleans are gone
-    ({"age_min": "seize"}, "eligibilite.age_min", "type invalide"),
-])
+@pytest.mark.parametrize(
+    "eligibilite, field, words",
+    [
+        ({"reserve_a": ["hommes"]}, "eligibilite.reserve_a.0", "valeurs possibles : femmes, handicap"),
+        ({"reserve_a": []}, "eligibilite.reserve_a", "liste ou rubrique vide"),
+        ({"reserve_a": ["qpv", "qpv"]}, "eligibilite.reserve_a", "en double"),
+        ({"diplome_max": "licence"}, "eligibilite.diplome_max", "aucun, cap-bep, bac, superieur"),
+        ({"residents": {"communes": ["Lille"]}}, "eligibilite.residents.communes.0", "format invalide"),
+        ({"residents": {"villes": ["59350"]}}, "eligibilite.residents", "champ inconnu"),
+        ({"femmes_uniquement": True}, "eligibilite", "champ inconnu"),  # the old booleans are gone
+        ({"age_min": "seize"}, "eligibilite.age_min", "type invalide"),
+    ],
+)
 def test_schema_errors_are_french_and_say_where(tmp_path: Path, eligibilite: dict, field: str, words: str) -> None:
     with pytest.raises(KnowledgeError) as caught:
         load_initiatives(_broken(tmp_path, **eligibilite))
@@ -49,11 +52,14 @@ def test_schema_errors_are_french_and_say_where(tmp_path: Path, eligibilite: dic
     assert words in message, message
 
 
-@pytest.mark.parametrize("eligibilite, field, words", [
-    ({"diplome_min": "bac", "diplome_max": "aucun"}, "eligibilite.diplome_min", "diplôme minimum au-dessus"),
-    ({"residents": {"communes": ["99999"]}}, "eligibilite.residents.communes", "code commune inconnu"),
-    ({"residents": {"departements": ["99"]}}, "eligibilite.residents.departements", "département inconnu"),
-])
+@pytest.mark.parametrize(
+    "eligibilite, field, words",
+    [
+        ({"diplome_min": "bac", "diplome_max": "aucun"}, "eligibilite.diplome_min", "diplôme minimum au-dessus"),
+        ({"residents": {"communes": ["99999"]}}, "eligibilite.residents.communes", "code commune inconnu"),
+        ({"residents": {"departements": ["99"]}}, "eligibilite.residents.departements", "département inconnu"),
+    ],
+)
 def test_coherence_errors(tmp_path: Path, eligibilite: dict, field: str, words: str) -> None:
     with pytest.raises(KnowledgeError) as caught:
         load_initiatives(_broken(tmp_path, **eligibilite))
@@ -61,8 +67,11 @@ def test_coherence_errors(tmp_path: Path, eligibilite: dict, field: str, words: 
 
 
 def test_new_fields_load(tmp_path: Path) -> None:
-    records = load_initiatives(_broken(tmp_path, reserve_a=["femmes", "qpv"], diplome_max="cap-bep",
-                                       residents={"departements": ["93"]}, age_min=16))
+    records = load_initiatives(
+        _broken(
+            tmp_path, reserve_a=["femmes", "qpv"], diplome_max="cap-bep", residents={"departements": ["93"]}, age_min=16
+        )
+    )
     elig = records[0].eligibilite
     assert elig.reserve_a == ("femmes", "qpv") and elig.diplome_max == "cap-bep"
     assert elig.residents.departements == ("93",) and elig.residents.restricted
@@ -102,8 +111,11 @@ def test_twenty_six_and_over_not_sent_to_the_mission_locale() -> None:
     found = _networks(age=27, besoin="emploi", handicap="rqth")
     assert "mission-locale" not in found and "contrat-engagement-jeune" not in found
     assert {"plie", "france-travail", "cap-emploi"} <= set(found)
-    plie = next(ns for ns in match_networks(load_networks(DATA_DIR / "networks.yaml"),
-                                             Profile(age=27, besoin="emploi")) if ns.network.id == "plie")
+    plie = next(
+        ns
+        for ns in match_networks(load_networks(DATA_DIR / "networks.yaml"), Profile(age=27, besoin="emploi"))
+        if ns.network.id == "plie"
+    )
     assert any("16-25 ans" in reason for reason in plie.reasons)
 
 

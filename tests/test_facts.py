@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from knowledge.facts import read_facts, should_ask_qpv
+from reading.facts import read_facts, should_ask_qpv
 
 TODAY = date(2026, 11, 25)
 
@@ -26,8 +26,11 @@ def test_several_facts_in_one_message():
 
 
 def test_everything_at_once():
-    result = facts("Bonjour, j'ai 20 ans, je cherche du travail, j'habite à Fougères chez mes parents, "
-                   "j'ai pas le permis ni de voiture et pas de handicap", intent="inform")
+    result = facts(
+        "Bonjour, j'ai 20 ans, je cherche du travail, j'habite à Fougères chez mes parents, "
+        "j'ai pas le permis ni de voiture et pas de handicap",
+        intent="inform",
+    )
     assert result.slots["besoin"] == "emploi"
     assert result.slots["age"] == 20
     assert result.slots["code_insee"] == "35115"
@@ -37,12 +40,16 @@ def test_everything_at_once():
 
 
 def test_a_partial_commune_entity_does_not_hide_the_whole_answer():
-    result = facts("saint denis", entities=[{"entity": "commune", "value": "saint"}], intent="inform", requested_slot="commune")
+    result = facts(
+        "saint denis", entities=[{"entity": "commune", "value": "saint"}], intent="inform", requested_slot="commune"
+    )
     assert {"93066", "97411"} <= set(result.slots["commune_candidates"])
 
 
 def test_an_entity_that_is_not_yes_or_no_falls_back_to_the_text():
-    result = facts("j'ai pas le permis ni de voiture", entities=[{"entity": "vehicule", "value": "de voiture"}], intent="inform")
+    result = facts(
+        "j'ai pas le permis ni de voiture", entities=[{"entity": "vehicule", "value": "de voiture"}], intent="inform"
+    )
     assert result.slots["permis"] is False and result.slots["vehicule"] is False
 
 
@@ -58,7 +65,9 @@ def test_homonyms_give_candidates_not_a_commune():
 
 
 def test_homonym_button_gives_the_commune():
-    result = facts('/inform{"code_insee": "93066"}', entities=[{"entity": "code_insee", "value": "93066"}], intent="inform")
+    result = facts(
+        '/inform{"code_insee": "93066"}', entities=[{"entity": "code_insee", "value": "93066"}], intent="inform"
+    )
     assert result.slots["commune"] == "Saint-Denis" and result.slots["departement"] == "93"
 
 
@@ -110,16 +119,34 @@ def test_qpv_question_only_for_towns():
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(max_size=200), st.sampled_from([None, "besoin", "age", "commune", "qpv", "permis", "vehicule", "logement", "handicap", "rqth"]),
-       st.sampled_from(["inform", "affirm", "deny", "decline", "dont_know", "nlu_fallback", None]))
+@given(
+    st.text(max_size=200),
+    st.sampled_from([None, "besoin", "age", "commune", "qpv", "permis", "vehicule", "logement", "handicap", "rqth"]),
+    st.sampled_from(["inform", "affirm", "deny", "decline", "dont_know", "nlu_fallback", None]),
+)
 def test_read_facts_never_crashes_and_only_sets_known_slots(text, requested, intent):
     result = facts(text, intent=intent, requested_slot=requested)
-    assert set(result.slots) <= {"besoin", "age", "commune", "code_insee", "departement", "commune_candidates",
-                                 "quartier", "qpv", "permis", "vehicule", "logement", "handicap", "rqth",
-                                 "scolarite", "diplome"}
+    assert set(result.slots) <= {
+        "besoin",
+        "age",
+        "commune",
+        "code_insee",
+        "departement",
+        "commune_candidates",
+        "quartier",
+        "qpv",
+        "permis",
+        "vehicule",
+        "logement",
+        "handicap",
+        "rqth",
+        "scolarite",
+        "diplome",
+    }
 
 
-# ------------------------------------------------------------------ one extraction path (see knowledge/facts.py)
+# ------------------------------------------------------------------ one extraction path (see reading/facts.py)
+
 
 def _synonym_cases():
     """(fact, value, example) for every profile synonym of bot/nlu/synonyms.yml: the NLU keeps them for the
@@ -127,11 +154,30 @@ def _synonym_cases():
     import re
     from pathlib import Path
 
-    lines = (Path(__file__).resolve().parents[1] / "bot" / "nlu" / "synonyms.yml").read_text(encoding="utf-8").splitlines()
-    facts_of = {"stable": "logement", "chez-parents": "logement", "heberge-tiers": "logement", "foyer-fjt": "logement",
-                "sans-domicile": "logement", "rqth": "handicap", "oui-sans-rqth": "handicap",
-                **{need: "besoin" for need in ("emploi", "formation", "apprentissage", "mobilite-permis", "logement",
-                                               "creation-activite", "ne-sait-pas")}}
+    lines = (
+        (Path(__file__).resolve().parents[1] / "bot" / "nlu" / "synonyms.yml").read_text(encoding="utf-8").splitlines()
+    )
+    facts_of = {
+        "stable": "logement",
+        "chez-parents": "logement",
+        "heberge-tiers": "logement",
+        "foyer-fjt": "logement",
+        "sans-domicile": "logement",
+        "rqth": "handicap",
+        "oui-sans-rqth": "handicap",
+        **{
+            need: "besoin"
+            for need in (
+                "emploi",
+                "formation",
+                "apprentissage",
+                "mobilite-permis",
+                "logement",
+                "creation-activite",
+                "ne-sait-pas",
+            )
+        },
+    }
     cases, fact, value = [], None, None
     for line in lines:
         comment = re.match(r"# (\w+): ", line)
@@ -152,8 +198,11 @@ _SPANS_ONLY = {"j'ai eu le code et la conduite", "j'ai une vieille clio"}
 _EXPECTED = {
     "permis": {"oui": {"permis": True}, "non": {"permis": False}},
     "vehicule": {"oui": {"vehicule": True}, "non": {"vehicule": False}},
-    "handicap": {"non": {"handicap": False, "rqth": False}, "rqth": {"handicap": True, "rqth": True},
-                 "oui-sans-rqth": {"handicap": True, "rqth": None}},
+    "handicap": {
+        "non": {"handicap": False, "rqth": False},
+        "rqth": {"handicap": True, "rqth": True},
+        "oui-sans-rqth": {"handicap": True, "rqth": None},
+    },
 }
 
 
@@ -172,6 +221,7 @@ def test_every_nlu_synonym_is_read_by_the_parsers():
 
 
 # ------------------------------------------------------------------ issue 16: numbers, needs, emoji, long messages
+
 
 def test_a_number_after_a_place_never_changes_the_age():
     assert "age" not in facts("paris 18", intent="inform").slots
@@ -208,7 +258,10 @@ def test_a_thumbs_up_answers_yes_whatever_the_intent(intent):
 
 
 def test_a_3000_character_message_keeps_the_facts_of_its_last_sentence():
-    story = "Bonjour, je vous explique ma situation, c'est compliqué. " + "Ça fait longtemps que je galère avec tout ça. " * 65
+    story = (
+        "Bonjour, je vous explique ma situation, c'est compliqué. "
+        + "Ça fait longtemps que je galère avec tout ça. " * 65
+    )
     text = story + "Bref : 20 ans, Grenoble, formation"
     assert len(text) >= 3000
     result = facts(text, intent="inform")
@@ -225,6 +278,13 @@ def test_schooling_and_diploma_from_any_message():
 def test_diploma_answer_and_button():
     assert facts("cap cuisine", intent="inform", requested_slot="diplome").slots == {"diplome": "cap-bep"}
     assert facts("BTS", intent="inform", requested_slot="diplome").slots == {"diplome": "superieur"}
-    assert facts('/inform{"diplome": "bac"}', entities=[{"entity": "diplome", "value": "bac"}], intent="inform").slots == {"diplome": "bac"}
-    assert facts('/inform{"diplome": "licence"}', entities=[{"entity": "diplome", "value": "licence"}], intent="inform").slots == {}
+    assert facts(
+        '/inform{"diplome": "bac"}', entities=[{"entity": "diplome", "value": "bac"}], intent="inform"
+    ).slots == {"diplome": "bac"}
+    assert (
+        facts(
+            '/inform{"diplome": "licence"}', entities=[{"entity": "diplome", "value": "licence"}], intent="inform"
+        ).slots
+        == {}
+    )
     assert facts("je préfère ne pas répondre", intent="decline", requested_slot="diplome").skipped == ["diplome"]

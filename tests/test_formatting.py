@@ -7,23 +7,23 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.formatting import (
+from knowledge.loader import KnowledgeBase, load_knowledge
+from knowledge.profile import Profile
+from orientation.formatting import (
     EMPTY_TEXT,
     HISTORICAL_NOTE,
     empty_text,
+    exact_source_text,
     liaison_sheet,
     network_text,
     one_line,
-    exact_source_text,
     profile_summary,
     suggestion_details,
     suggestion_text,
     suggestion_why,
 )
-from knowledge.loader import KnowledgeBase, load_knowledge
-from knowledge.matching import Matcher, Recommendation, Suggestion
-from knowledge.next_step import next_step
-from knowledge.profile import Profile
+from orientation.matching import Matcher, Recommendation, Suggestion
+from orientation.next_step import next_step
 
 FIXTURES = Path(__file__).parent / "fixtures" / "data"
 TODAY = date(2026, 6, 1)
@@ -45,8 +45,9 @@ def _find(recommendation: Recommendation, record_id: str) -> Suggestion:
 
 @pytest.fixture(scope="module")
 def fougeres(matcher: Matcher) -> Recommendation:
-    profile = Profile(age=20, code_insee="35115", permis=False, vehicule=False, besoin="mobilite-permis",
-                      logement="sans-domicile")
+    profile = Profile(
+        age=20, code_insee="35115", permis=False, vehicule=False, besoin="mobilite-permis", logement="sans-domicile"
+    )
     return matcher.recommend(profile)
 
 
@@ -57,16 +58,20 @@ def brest(matcher: Matcher) -> Recommendation:
 
 def test_suggestion_text_is_short(fougeres: Recommendation) -> None:
     text = suggestion_text(_find(fougeres, "fx-fougeres-permis"), 1)
-    assert text == ("1. Permis accompagné de Fougères, à Fougères (Ille-et-Vilaine).\n"
-                    "Des cours de code et de conduite à petit prix pour les jeunes sans permis.")
+    assert text == (
+        "1. Permis accompagné de Fougères, à Fougères (Ille-et-Vilaine).\n"
+        "Des cours de code et de conduite à petit prix pour les jeunes sans permis."
+    )
 
 
 def test_historical_wording_and_no_phone(brest: Recommendation) -> None:
     s = _find(brest, "fx-brest-historique")
     assert s.historical
     assert HISTORICAL_NOTE in suggestion_text(s, 2)
-    assert "une action qui a existé près de chez vous — demandez à votre conseiller si elle existe encore" \
+    assert (
+        "une action qui a existé près de chez vous — demandez à votre conseiller si elle existe encore"
         in suggestion_text(s, 2).lower()
+    )
     details = suggestion_details(s)
     assert "02 98" not in details and "Téléphone" not in details
     assert HISTORICAL_NOTE in details
@@ -80,8 +85,10 @@ def test_details(fougeres: Recommendation) -> None:
     # The source as a person can find it; the file and line stay for conseillers (exact_source_text).
     assert "Source : Jeu d'essai des tests d'Aiguillage, 2019" in details
     assert "999_" not in details and "ligne" not in details
-    assert exact_source_text(_find(fougeres, "fx-fougeres-permis")) == \
-        "Référence exacte : 999_0000000000000000.txt ligne 10"
+    assert (
+        exact_source_text(_find(fougeres, "fx-fougeres-permis"))
+        == "Référence exacte : 999_0000000000000000.txt ligne 10"
+    )
 
 
 def test_details_without_contact_say_so(matcher: Matcher) -> None:
@@ -122,14 +129,28 @@ def test_empty_text() -> None:
 
 
 def test_profile_summary() -> None:
-    profile = Profile(age=20.5, code_insee="35115", permis=False, logement="chez-parents", handicap="rqth",
-                      besoin="emploi", qpv=True, declined=frozenset({"femme"}))
+    profile = Profile(
+        age=20.5,
+        code_insee="35115",
+        permis=False,
+        logement="chez-parents",
+        handicap="rqth",
+        besoin="emploi",
+        qpv=True,
+        declined=frozenset({"femme"}),
+    )
     lines = profile_summary(profile).splitlines()
     assert lines[0] == "Ce que je sais de votre situation :"
-    for expected in ("- Âge : 20 ans", "- Commune : Fougères (Ille-et-Vilaine)", "- Permis de conduire : non",
-                     "- Logement : chez ses parents", "- Handicap : handicap reconnu (RQTH)",
-                     "- Besoin : trouver un emploi", "- Quartier prioritaire : oui",
-                     "- Genre : préfère ne pas le dire"):
+    for expected in (
+        "- Âge : 20 ans",
+        "- Commune : Fougères (Ille-et-Vilaine)",
+        "- Permis de conduire : non",
+        "- Logement : chez ses parents",
+        "- Handicap : handicap reconnu (RQTH)",
+        "- Besoin : trouver un emploi",
+        "- Quartier prioritaire : oui",
+        "- Genre : préfère ne pas le dire",
+    ):
         assert expected in lines
     assert profile_summary(Profile()).splitlines()[1] == "- Rien de précisé"
 
@@ -141,9 +162,14 @@ def test_liaison_sheet(fougeres: Recommendation) -> None:
     assert lines[0] == "Fiche de liaison Aiguillage — 1er décembre 2026"
     assert lines[1] == "À transmettre à un conseiller ou une conseillère de votre mission locale."
     # The situation in plain words.
-    for expected in ("- 20 ans", "- Habite à Fougères (Ille-et-Vilaine)", "- N'a pas le permis de conduire",
-                     "- N'a pas de véhicule", "- Logement : sans logement",
-                     "- Souhaite : passer le permis ou se déplacer"):
+    for expected in (
+        "- 20 ans",
+        "- Habite à Fougères (Ille-et-Vilaine)",
+        "- N'a pas le permis de conduire",
+        "- N'a pas de véhicule",
+        "- Logement : sans logement",
+        "- Souhaite : passer le permis ou se déplacer",
+    ):
         assert expected in lines, expected
     assert "Actions proposées :" in sheet
     assert "1. " in sheet and "Permis accompagné de Fougères" in sheet
@@ -180,9 +206,48 @@ def test_vouvoiement(fougeres: Recommendation) -> None:
 
 
 def test_a_follow_up_beyond_the_list_says_so_kindly():
-    from knowledge.formatting import follow_up_problem
+    from orientation.formatting import follow_up_problem
 
     assert "rien proposé" in follow_up_problem([], False, "détails de la 1")
     assert "aucune action" in follow_up_problem([], True, "détails de la 1")
     assert follow_up_problem(["a"], True, "détails de la 2").startswith("Je ne vous ai proposé qu'une action.")
     assert follow_up_problem(["a", "b"], True, "détails de la 2") is None
+
+
+def test_dont_know_is_not_said_as_a_refusal():
+    from knowledge.profile import Profile
+    from orientation.formatting import profile_lines
+    from orientation.liaison import situation_lines
+
+    profile = Profile(declined=frozenset({"qpv", "handicap"}), unknown=frozenset({"qpv"}))
+    for lines in (profile_lines(profile), situation_lines(profile)):
+        assert any("ne sait pas" in line and "prioritaire" in line for line in lines)
+        assert not any("préfère ne pas le dire" in line and "prioritaire" in line for line in lines)
+        assert any("préfère ne pas le dire" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    "name, said",
+    [
+        ("Les Mureaux", "aux Mureaux"),
+        ("Le Havre", "au Havre"),
+        ("La Courneuve", "à La Courneuve"),
+        ("L'Haÿ-les-Roses", "à L'Haÿ-les-Roses"),
+        ("Fougères", "à Fougères"),
+        ("Lens", "à Lens"),
+        ("Levallois-Perret", "à Levallois-Perret"),
+    ],
+)
+def test_at_commune_contracts_the_article(name, said):
+    from orientation.formatting import at_commune
+
+    assert at_commune(name) == said
+
+
+def test_the_fiche_says_aux_mureaux():
+    from knowledge import geo
+    from knowledge.profile import Profile
+    from orientation.liaison import situation_lines
+
+    code = geo.resolve_commune("Les Mureaux")[0].commune.code_insee
+    assert any(line.startswith("- Habite aux Mureaux") for line in situation_lines(Profile(code_insee=code)))

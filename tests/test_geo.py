@@ -174,10 +174,17 @@ def test_homonyms_are_all_top_and_ordered_by_population() -> None:
     assert len(top_codes(geo.resolve_commune("saint pierre"))) >= 3
 
 
-@pytest.mark.parametrize("text", [
-    "Saint-Denis (93)", "saint denis 93", "st denis 93", "saint denis dans le 93",
-    "Saint-Denis (Seine-Saint-Denis)", "saint denis 93200",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saint-Denis (93)",
+        "saint denis 93",
+        "st denis 93",
+        "saint denis dans le 93",
+        "Saint-Denis (Seine-Saint-Denis)",
+        "saint denis 93200",
+    ],
+)
 def test_departement_or_postal_code_picks_the_homonym(text: str) -> None:
     result = geo.resolve_commune(text)
     assert top_codes(result) == {SAINT_DENIS_93}
@@ -199,11 +206,21 @@ def test_unmatched_departement_keeps_homonyms_with_lower_scores() -> None:
     assert all(c.score < 1.0 for c in result)
 
 
-@pytest.mark.parametrize("text, code", [
-    ("Marseille 13e", "13213"), ("Marseille 13eme", "13213"), ("marseille 13ème", "13213"),
-    ("Lyon 8", "69388"), ("lyon 8e arrondissement", "69388"), ("paris 18ème", "75118"),
-    ("Paris 1er", "75101"), ("75018", "75118"), ("13013", "13213"), ("75116", "75116"),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Marseille 13e", "13213"),
+        ("Marseille 13eme", "13213"),
+        ("marseille 13ème", "13213"),
+        ("Lyon 8", "69388"),
+        ("lyon 8e arrondissement", "69388"),
+        ("paris 18ème", "75118"),
+        ("Paris 1er", "75101"),
+        ("75018", "75118"),
+        ("13013", "13213"),
+        ("75116", "75116"),
+    ],
+)
 def test_arrondissements(text: str, code: str) -> None:
     result = geo.resolve_commune(text)
     assert top_codes(result) == {code}
@@ -228,18 +245,21 @@ def test_insee_code_when_not_a_postal_code() -> None:
     assert codes(result) == [FOUGERES] and result[0].reason == "insee-code"
 
 
-@pytest.mark.parametrize("text, code", [
-    ("vaux en velin", VAULX_EN_VELIN),  # missing letter
-    ("vaulx en vellin", VAULX_EN_VELIN),  # extra letter
-    ("marseil", MARSEILLE),  # sounds right
-    ("bordo", "33063"),
-    ("montpelier", "34172"),
-    ("st etiene", SAINT_ETIENNE),
-    ("villeurbane", "69266"),
-    ("clermont ferand", "63113"),
-    ("saint ettiene du rouvray", "76575"),  # two typos in a long name
-    ("lyom", LYON),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("vaux en velin", VAULX_EN_VELIN),  # missing letter
+        ("vaulx en vellin", VAULX_EN_VELIN),  # extra letter
+        ("marseil", MARSEILLE),  # sounds right
+        ("bordo", "33063"),
+        ("montpelier", "34172"),
+        ("st etiene", SAINT_ETIENNE),
+        ("villeurbane", "69266"),
+        ("clermont ferand", "63113"),
+        ("saint ettiene du rouvray", "76575"),  # two typos in a long name
+        ("lyom", LYON),
+    ],
+)
 def test_typos(text: str, code: str) -> None:
     result = geo.resolve_commune(text)
     assert result[0].commune.code_insee == code, [c.commune.label for c in result]
@@ -253,9 +273,15 @@ def test_typo_shown_next_to_a_smaller_exact_homonym() -> None:
     assert FOUGERES in codes(result)
 
 
-@pytest.mark.parametrize("text, code", [
-    ("Vitry", "94081"), ("ivry", "94041"), ("Boulogne", "92012"), ("noisy", "93051"),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Vitry", "94081"),
+        ("ivry", "94041"),
+        ("Boulogne", "92012"),
+        ("noisy", "93051"),
+    ],
+)
 def test_first_word_of_a_compound_name(text: str, code: str) -> None:
     result = geo.resolve_commune(text)
     assert result[0].commune.code_insee == code and result[0].reason == "prefix"
@@ -304,24 +330,27 @@ def test_candidates_are_frozen() -> None:
 # --------------------------------------------------------------------------- find_communes_in_text
 
 
-@pytest.mark.parametrize("text, code", [
-    ("jai 19 ans jhabite a vaulx en velin g pa le permi", VAULX_EN_VELIN),
-    ("j'habite à Lyon", LYON),
-    ("je suis de fougeres", FOUGERES),
-    ("35300", FOUGERES),
-    ("mon cp c'est 69120", VAULX_EN_VELIN),
-    ("je suis à la rochelle depuis 2 ans", "17300"),
-    ("je vis au havre", "76351"),
-    ("je cherche un stage à Grenoble", "38185"),
-    ("Villeurbanne", "69266"),  # a bare name of 5+ letters is enough
-    ("je bosse à Metz", "57463"),  # short name after a cue
-    ("je suis sur paris", PARIS),  # common word (« paris ») but big city after a cue
-    ("j'habite à Orange", "84087"),  # common word after a strong cue, town > 10,000
-    ("je suis de tours", "37261"),
-    ("je vis a marseille 13eme", "13213"),
-    ("paris 18", "75118"),
-    ("j'habite à Vitry", "94081"),  # short form of a compound name, after a strong cue
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("jai 19 ans jhabite a vaulx en velin g pa le permi", VAULX_EN_VELIN),
+        ("j'habite à Lyon", LYON),
+        ("je suis de fougeres", FOUGERES),
+        ("35300", FOUGERES),
+        ("mon cp c'est 69120", VAULX_EN_VELIN),
+        ("je suis à la rochelle depuis 2 ans", "17300"),
+        ("je vis au havre", "76351"),
+        ("je cherche un stage à Grenoble", "38185"),
+        ("Villeurbanne", "69266"),  # a bare name of 5+ letters is enough
+        ("je bosse à Metz", "57463"),  # short name after a cue
+        ("je suis sur paris", PARIS),  # common word (« paris ») but big city after a cue
+        ("j'habite à Orange", "84087"),  # common word after a strong cue, town > 10,000
+        ("je suis de tours", "37261"),
+        ("je vis a marseille 13eme", "13213"),
+        ("paris 18", "75118"),
+        ("j'habite à Vitry", "94081"),  # short form of a compound name, after a strong cue
+    ],
+)
 def test_find_in_text(text: str, code: str) -> None:
     found = geo.find_communes_in_text(text)
     assert found and found[0].commune.code_insee == code, [c.commune.label for c in found]
@@ -346,29 +375,32 @@ def test_find_corrects_typos_only_after_a_strong_cue() -> None:
     assert geo.find_communes_in_text("vaux en velin c'est loin") == []
 
 
-@pytest.mark.parametrize("text", [
-    "je sais pas",
-    "pas le permis",
-    "g pa le permi",
-    "il y a eu un souci",
-    "oo",
-    "trop bien",
-    "je suis de bonne humeur",
-    "mon forfait orange",
-    "j'ai fait 3 tours",
-    "je gagne 35000 € par an",
-    "35000 euros brut",
-    "jhabite chez ma mere",
-    "j'habite en ville",
-    "jhabite a la campagne",
-    "je suis en bus",
-    "je viens de finir mes études",
-    "bonjour je m'appelle Nancy",
-    "je cherche une formation",
-    "je vais à la mer",
-    "la Villeneuve",  # a bare hamlet name: rather a quartier (Grenoble)
-    "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je sais pas",
+        "pas le permis",
+        "g pa le permi",
+        "il y a eu un souci",
+        "oo",
+        "trop bien",
+        "je suis de bonne humeur",
+        "mon forfait orange",
+        "j'ai fait 3 tours",
+        "je gagne 35000 € par an",
+        "35000 euros brut",
+        "jhabite chez ma mere",
+        "j'habite en ville",
+        "jhabite a la campagne",
+        "je suis en bus",
+        "je viens de finir mes études",
+        "bonjour je m'appelle Nancy",
+        "je cherche une formation",
+        "je vais à la mer",
+        "la Villeneuve",  # a bare hamlet name: rather a quartier (Grenoble)
+        "",
+    ],
+)
 def test_find_rejects_common_words(text: str) -> None:
     assert geo.find_communes_in_text(text) == [], [c.commune.label for c in geo.find_communes_in_text(text)]
 

@@ -1,4 +1,5 @@
-"""aiguillage.input_guard: the REST body checks and the bounded message length (e2e: tests/e2e/test_robustness.py)."""
+"""aiguillage.rasa.input_guard: the REST body checks and the bounded message length
+(e2e: tests/e2e/test_robustness.py)."""
 
 import asyncio
 from types import SimpleNamespace
@@ -6,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 from sanic.exceptions import InvalidUsage
 
-from aiguillage import input_guard
+from aiguillage.rasa import input_guard
 
 
 def request(body):
@@ -21,21 +22,40 @@ def message(body):
     return input_guard.extract_message(None, request(body))
 
 
-@pytest.mark.parametrize("body, expected", [({"sender": "abc", "message": "x"}, "abc"), ({"sender": 42}, "42"),
-                                            ({"sender": "é" * 255}, "é" * 255)])
+@pytest.mark.parametrize(
+    "body, expected",
+    [({"sender": "abc", "message": "x"}, "abc"), ({"sender": 42}, "42"), ({"sender": "é" * 255}, "é" * 255)],
+)
 def test_good_senders(body, expected):
     assert sender(body) == expected
 
 
-@pytest.mark.parametrize("body", [{}, {"sender": None}, {"sender": ""}, {"sender": "  "}, {"sender": True},
-                                  {"sender": ["a"]}, {"sender": {"a": 1}}, {"sender": "x" * 256}, [], "texte", None, 3])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {},
+        {"sender": None},
+        {"sender": ""},
+        {"sender": "  "},
+        {"sender": True},
+        {"sender": ["a"]},
+        {"sender": {"a": 1}},
+        {"sender": "x" * 256},
+        [],
+        "texte",
+        None,
+        3,
+    ],
+)
 def test_bad_senders_are_a_400_in_french(body):
     with pytest.raises(InvalidUsage) as refused:
         sender(body)
     assert "sender" in str(refused.value) or "objet JSON" in str(refused.value)
 
 
-@pytest.mark.parametrize("body", [{"message": None}, {}, {"message": 12}, {"message": ["a"]}, {"message": {"t": 1}}, []])
+@pytest.mark.parametrize(
+    "body", [{"message": None}, {}, {"message": 12}, {"message": ["a"]}, {"message": {"t": 1}}, []]
+)
 def test_bad_messages_are_a_400(body):
     with pytest.raises(InvalidUsage):
         message(body)
@@ -54,9 +74,13 @@ def test_long_messages_are_cut_before_the_nlu(monkeypatch):
 
     monkeypatch.setattr(input_guard, "_original_handle_message", original)
     for text in ["court", "x" * 50_000, None]:
-        asyncio.new_event_loop().run_until_complete(input_guard.handle_bounded_message(None, SimpleNamespace(text=text)))
+        asyncio.new_event_loop().run_until_complete(
+            input_guard.handle_bounded_message(None, SimpleNamespace(text=text))
+        )
     assert seen[0] == "court" and seen[2] is None
-    assert len(seen[1]) <= input_guard.MAX_MESSAGE_CHARS and seen[1].startswith("x" * 400) and seen[1].endswith("x" * 400)
+    assert (
+        len(seen[1]) <= input_guard.MAX_MESSAGE_CHARS and seen[1].startswith("x" * 400) and seen[1].endswith("x" * 400)
+    )
 
 
 def test_a_long_message_keeps_the_facts_at_its_end(monkeypatch):
@@ -82,5 +106,30 @@ def test_a_thumbs_up_reaches_the_nlu_as_oui(monkeypatch):
 
     monkeypatch.setattr(input_guard, "_original_handle_message", original)
     for text in ["👍", "👍🏽 ", "👎", "👍 merci", "😀"]:
-        asyncio.new_event_loop().run_until_complete(input_guard.handle_bounded_message(None, SimpleNamespace(text=text)))
+        asyncio.new_event_loop().run_until_complete(
+            input_guard.handle_bounded_message(None, SimpleNamespace(text=text))
+        )
     assert seen == ["oui", "oui", "non", "👍 merci", "😀"]
+
+
+def test_the_parsers_get_more_of_a_long_message_than_the_nlu(monkeypatch):
+    """« sans diplôme » said in the middle of a long story reaches the parsers (metadata « full_text »)."""
+    from reading.facts import FULL_TEXT, MAX_TEXT_CHARS
+
+    seen = []
+
+    async def original(self, msg):
+        seen.append(msg)
+
+    monkeypatch.setattr(input_guard, "_original_handle_message", original)
+    story = (
+        "Je vous raconte. " * 60 + "Je suis sans diplôme. " + "Ça fait longtemps que je galère. " * 40 + "Bref 20 ans."
+    )
+    assert input_guard.MAX_MESSAGE_CHARS < len(story) < MAX_TEXT_CHARS
+    message = SimpleNamespace(text=story, metadata={"channel": "rest"})
+    asyncio.new_event_loop().run_until_complete(input_guard.handle_bounded_message(None, message))
+    assert "sans diplôme" not in seen[0].text and "sans diplôme" in seen[0].metadata[FULL_TEXT]
+    assert seen[0].metadata["channel"] == "rest"
+    short = SimpleNamespace(text="20 ans", metadata=None)
+    asyncio.new_event_loop().run_until_complete(input_guard.handle_bounded_message(None, short))
+    assert seen[1].metadata is None

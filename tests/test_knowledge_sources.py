@@ -12,10 +12,12 @@ from knowledge.text import normalize
 
 SEEDS = Path(os.environ.get("AIGUILLAGE_SEEDS") or Path(__file__).resolve().parents[2] / "shared" / "seeds")
 # The guides are not in the repository: they sit beside the checkout (../shared/seeds/), as in CI. Without them
-# (or AIGUILLAGE_SEEDS=/chemin/des/guides) the tests that read them are skipped and say why; with AIGUILLAGE_REQUIRE_SEEDS=1 (or CI=true) they fail instead,
-# so that CI cannot pass them silently.
-SEEDS_MISSING = (f"guides sources absents : {SEEDS} n'existe pas (ils doivent être à côté du dépôt, dans "
-                 "../shared/seeds/, comme en CI) — source guides not found beside the checkout, test skipped")
+# (or AIGUILLAGE_SEEDS=/chemin/des/guides) the tests that read them are skipped and say why; with
+# AIGUILLAGE_REQUIRE_SEEDS=1 (or CI=true) they fail instead, so that CI cannot pass them silently.
+SEEDS_MISSING = (
+    f"guides sources absents : {SEEDS} n'existe pas (ils doivent être à côté du dépôt, dans "
+    "../shared/seeds/, comme en CI) — source guides not found beside the checkout, test skipped"
+)
 REQUIRE_SEEDS = os.environ.get("AIGUILLAGE_REQUIRE_SEEDS") == "1" or os.environ.get("CI", "").lower() == "true"
 
 
@@ -27,9 +29,30 @@ def seeds() -> Path:
         pytest.skip(SEEDS_MISSING)
     return SEEDS
 
+
 KB = load_knowledge()
-STOP = {"association", "mission", "locale", "emploi", "action", "pour", "dans", "des", "les", "avec", "une",
-        "entreprise", "insertion", "jeunes", "formation", "service", "maison", "centre", "groupe", "quartier"}
+STOP = {
+    "association",
+    "mission",
+    "locale",
+    "emploi",
+    "action",
+    "pour",
+    "dans",
+    "des",
+    "les",
+    "avec",
+    "une",
+    "entreprise",
+    "insertion",
+    "jeunes",
+    "formation",
+    "service",
+    "maison",
+    "centre",
+    "groupe",
+    "quartier",
+}
 
 
 def _lines(seed):
@@ -57,7 +80,7 @@ def test_each_source_line_is_near_a_word_of_the_record(record, seeds):
     for source in record.sources:
         lines = _lines(source.seed)
         assert 1 <= source.line <= len(lines)
-        window = normalize(" ".join(lines[max(0, source.line - 16):source.line + 15]))
+        window = normalize(" ".join(lines[max(0, source.line - 16) : source.line + 15]))
         assert any(w in window for w in words), (source, sorted(words))
 
 

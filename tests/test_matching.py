@@ -14,9 +14,12 @@ from hypothesis import strategies as st
 import knowledge.loader as loader
 from knowledge import geo
 from knowledge.loader import KnowledgeBase, KnowledgeError, load_initiatives, load_knowledge, load_networks
-from knowledge.matching import (
+from knowledge.models import Contact, Eligibilite, Initiative, Network, Porteur, Residents, Source, Zone
+from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES, Profile
+from orientation.matching import (
     Matcher,
     Recommendation,
+    criteria,
     effective_age_bounds,
     is_historical,
     match_networks,
@@ -25,9 +28,6 @@ from knowledge.matching import (
     record_place,
     trigger_holds,
 )
-from knowledge.models import Contact, Eligibilite, Initiative, Network, Porteur, Residents, Source, Zone
-from knowledge.matching import criteria
-from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES, Profile
 
 FIXTURES = Path(__file__).parent / "fixtures" / "data"
 TODAY = date(2026, 6, 1)  # pinned: "older than 10 years" must not drift with the calendar
@@ -96,8 +96,14 @@ def match(records: Iterable[Initiative], limit: int = 4, **profile: object) -> R
 
 
 def network(network_id: str, *triggers: dict, quand: str = "Quand c'est utile.") -> Network:
-    return Network(id=network_id, nom=network_id, ce_qui_est_propose="…", quand=quand,
-                   comment_trouver="…", declencheurs=tuple(triggers))
+    return Network(
+        id=network_id,
+        nom=network_id,
+        ce_qui_est_propose="…",
+        quand=quand,
+        comment_trouver="…",
+        declencheurs=tuple(triggers),
+    )
 
 
 # --------------------------------------------------------------------------- real base
@@ -190,19 +196,23 @@ class TestAudience:
         for femme in (None, True, False):
             assert ids(match([record], femme=femme, code_insee=FOUGERES, besoin="emploi")) == []
 
-    @pytest.mark.parametrize("public, opens, closes", [
-        ("exiles", {"refugie": True}, [{"refugie": None}, {"refugie": False}]),
-        ("rqth", {"handicap": "rqth"}, [{"handicap": None}, {"handicap": "non"}, {"handicap": "oui-sans-rqth"}]),
-        ("handicap", {"handicap": "oui-sans-rqth"}, [{"handicap": None}, {"handicap": "non"}]),
-        ("qpv", {"qpv": True}, [{"qpv": None}, {"qpv": False}]),
-        ("sans-domicile", {"logement": "sans-domicile"}, [{"logement": None}, {"logement": "chez-parents"}]),
-        ("minima-sociaux", {"minima_sociaux": True}, [{"minima_sociaux": None}, {"minima_sociaux": False}]),
-        ("parents-isoles", {"parent_isole": True}, [{"parent_isole": None}, {"parent_isole": False}]),
-        ("suivi-mission-locale", {"age": 25}, [{"age": 26}, {"age": None}]),
-        ("seniors", {"age": 50}, [{"age": 30}]),
-    ])
-    def test_reserved_public_needs_a_known_yes(self, public: str, opens: Dict[str, object],
-                                               closes: List[Dict[str, object]]) -> None:
+    @pytest.mark.parametrize(
+        "public, opens, closes",
+        [
+            ("exiles", {"refugie": True}, [{"refugie": None}, {"refugie": False}]),
+            ("rqth", {"handicap": "rqth"}, [{"handicap": None}, {"handicap": "non"}, {"handicap": "oui-sans-rqth"}]),
+            ("handicap", {"handicap": "oui-sans-rqth"}, [{"handicap": None}, {"handicap": "non"}]),
+            ("qpv", {"qpv": True}, [{"qpv": None}, {"qpv": False}]),
+            ("sans-domicile", {"logement": "sans-domicile"}, [{"logement": None}, {"logement": "chez-parents"}]),
+            ("minima-sociaux", {"minima_sociaux": True}, [{"minima_sociaux": None}, {"minima_sociaux": False}]),
+            ("parents-isoles", {"parent_isole": True}, [{"parent_isole": None}, {"parent_isole": False}]),
+            ("suivi-mission-locale", {"age": 25}, [{"age": 26}, {"age": None}]),
+            ("seniors", {"age": 50}, [{"age": 30}]),
+        ],
+    )
+    def test_reserved_public_needs_a_known_yes(
+        self, public: str, opens: Dict[str, object], closes: List[Dict[str, object]]
+    ) -> None:
         record = rec("a", publics=("tous-publics",), reserve_a=(public,))
         found = match([record], code_insee=FOUGERES, besoin="emploi", **opens)
         assert ids(found) == ["a"], public
@@ -210,12 +220,22 @@ class TestAudience:
         for profile in closes:
             assert ids(match([record], code_insee=FOUGERES, besoin="emploi", **profile)) == [], (public, profile)
 
-    @pytest.mark.parametrize("public", ["ime-esat", "rsa", "justice", "demandeurs-emploi",
-                                        "demandeurs-emploi-longue-duree"])
+    @pytest.mark.parametrize(
+        "public", ["ime-esat", "rsa", "justice", "demandeurs-emploi", "demandeurs-emploi-longue-duree"]
+    )
     def test_publics_no_profile_can_vouch_for_never_open(self, public: str) -> None:
         record = rec("a", publics=("tous-publics",), reserve_a=(public,))
-        found = match([record], code_insee=FOUGERES, besoin="emploi", minima_sociaux=True, handicap="rqth",
-                      logement="sans-domicile", qpv=True, refugie=True, femme=True)
+        found = match(
+            [record],
+            code_insee=FOUGERES,
+            besoin="emploi",
+            minima_sociaux=True,
+            handicap="rqth",
+            logement="sans-domicile",
+            qpv=True,
+            refugie=True,
+            femme=True,
+        )
         assert ids(found) == []
 
     def test_all_reserved_publics_must_hold(self) -> None:
@@ -234,15 +254,19 @@ class TestAudience:
 
 
 class TestResidents:
-    @pytest.mark.parametrize("residents, inside, outside", [
-        (Residents(communes=(FOUGERES,)), FOUGERES, LECOUSSE),
-        (Residents(communes=(MARSEILLE,)), MARSEILLE_3E, "13001"),  # arrondissement = its city
-        (Residents(departements=("35",)), RENNES, BREST),
-        (Residents(regions=("53",)), BREST, LILLE),
-    ])
+    @pytest.mark.parametrize(
+        "residents, inside, outside",
+        [
+            (Residents(communes=(FOUGERES,)), FOUGERES, LECOUSSE),
+            (Residents(communes=(MARSEILLE,)), MARSEILLE_3E, "13001"),  # arrondissement = its city
+            (Residents(departements=("35",)), RENNES, BREST),
+            (Residents(regions=("53",)), BREST, LILLE),
+        ],
+    )
     def test_only_residents(self, residents: Residents, inside: str, outside: str) -> None:
-        record = rec("a", niveau="region", communes=(), departements=(), regions=("53", "32", "93"),
-                     residents=residents)
+        record = rec(
+            "a", niveau="region", communes=(), departements=(), regions=("53", "32", "93"), residents=residents
+        )
         found = match([record], code_insee=inside, besoin="emploi")
         assert ids(found) == ["a"]
         assert "residents" in found.local[0].criteria
@@ -253,11 +277,11 @@ class TestResidents:
         assert ids(match([record], code_insee=None, besoin="emploi")) == []
 
     def test_same_through_numpy(self) -> None:
-        records = [rec(f"r{i}", residents=Residents(communes=(FOUGERES,) if i % 2 else (LECOUSSE,)))
-                   for i in range(6)]
+        records = [rec(f"r{i}", residents=Residents(communes=(FOUGERES,) if i % 2 else (LECOUSSE,))) for i in range(6)]
         loop = Matcher(kb_of(*records), today=TODAY).recommend(Profile(age=20, code_insee=FOUGERES, besoin="emploi"))
         vector = Matcher(kb_of(*records), today=TODAY, vector_from=0).recommend(
-            Profile(age=20, code_insee=FOUGERES, besoin="emploi"))
+            Profile(age=20, code_insee=FOUGERES, besoin="emploi")
+        )
         assert ids(loop) == ids(vector) == ["r1", "r3", "r5"]
 
 
@@ -316,7 +340,8 @@ class TestZone:
         brest = rec("a-brest", communes=(BREST,), annee=2020, published=2020)
         for vector_from in (256, 0):
             found = Matcher(kb_of(dinan, brest), today=TODAY, vector_from=vector_from).recommend(
-                Profile(age=20, code_insee=FOUGERES, besoin="emploi"))
+                Profile(age=20, code_insee=FOUGERES, besoin="emploi")
+            )
             assert ids(found) == ["b-dinan", "a-brest"]
             assert found.local[0].where.endswith(" km")
 
@@ -327,16 +352,20 @@ class TestZone:
         assert [s.proximity for s in found.local] == ["region"]
         assert found.local[0].where.startswith("dans votre région, à Clichy-sous-Bois (Seine-Saint-Denis)")
 
-    @pytest.mark.parametrize("communes, niveau, departements, expected", [
-        ((FOUGERES,), "commune", None, "commune"),
-        ((LECOUSSE,), "epci", None, "epci"),
-        ((RENNES,), "commune", None, "departement"),
-        ((), "departement", ("35",), "departement"),
-        ((BREST,), "commune", None, "region"),
-        ((), "region", ("53",), "region"),
-    ])
-    def test_proximity_levels(self, communes: Tuple[str, ...], niveau: str,
-                              departements: Optional[Tuple[str, ...]], expected: str) -> None:
+    @pytest.mark.parametrize(
+        "communes, niveau, departements, expected",
+        [
+            ((FOUGERES,), "commune", None, "commune"),
+            ((LECOUSSE,), "epci", None, "epci"),
+            ((RENNES,), "commune", None, "departement"),
+            ((), "departement", ("35",), "departement"),
+            ((BREST,), "commune", None, "region"),
+            ((), "region", ("53",), "region"),
+        ],
+    )
+    def test_proximity_levels(
+        self, communes: Tuple[str, ...], niveau: str, departements: Optional[Tuple[str, ...]], expected: str
+    ) -> None:
         regions = ("53",) if not communes else None
         record = rec("a", communes=communes, niveau=niveau, departements=departements, regions=regions)
         found = match([record], code_insee=FOUGERES, besoin="emploi")
@@ -356,8 +385,11 @@ class TestZone:
         assert [s.proximity for s in found.local] == ["commune", "epci", "departement", "national"]
 
     def test_region_only_when_nothing_closer_said_plainly(self) -> None:
-        found = match([rec("y-region", communes=(BREST,)), rec("z-national", niveau="national")],
-                      code_insee=FOUGERES, besoin="emploi")
+        found = match(
+            [rec("y-region", communes=(BREST,)), rec("z-national", niveau="national")],
+            code_insee=FOUGERES,
+            besoin="emploi",
+        )
         assert ids(found) == ["y-region", "z-national"]
         region = found.local[0]
         assert region.where.startswith("dans votre région, à Brest (Finistère)")
@@ -381,8 +413,12 @@ class TestZone:
 
 class TestFit:
     def test_need_overlap_and_reason(self) -> None:
-        found = match([rec("a", age_min=16, age_max=25, thematiques=(PERMIS,))],
-                      age=20, code_insee=FOUGERES, besoin="mobilite-permis")
+        found = match(
+            [rec("a", age_min=16, age_max=25, thematiques=(PERMIS,))],
+            age=20,
+            code_insee=FOUGERES,
+            besoin="mobilite-permis",
+        )
         assert found.local[0].reasons == (
             "Elle aide à préparer le permis, ce que vous cherchez.",
             "Vous avez 20 ans : cette action s'adresse aux 16-25 ans.",
@@ -484,12 +520,19 @@ class TestHistorical:
         assert found.local[0].how_to_reach == ()
 
     def test_current_shows_contact_as_printed(self) -> None:
-        contact = Contact(adresse="1 rue X, 35300 Fougères", telephone="02 99 00 00 00",
-                          courriel="contact@x.fr", site_web="https://x.fr")
+        contact = Contact(
+            adresse="1 rue X, 35300 Fougères",
+            telephone="02 99 00 00 00",
+            courriel="contact@x.fr",
+            site_web="https://x.fr",
+        )
         found = match([rec("a", contact=contact)], code_insee=FOUGERES, besoin="emploi")
         assert found.local[0].how_to_reach == (
-            "Adresse : 1 rue X, 35300 Fougères", "Téléphone : 02 99 00 00 00",
-            "Courriel : contact@x.fr", "Site : https://x.fr")
+            "Adresse : 1 rue X, 35300 Fougères",
+            "Téléphone : 02 99 00 00 00",
+            "Courriel : contact@x.fr",
+            "Site : https://x.fr",
+        )
         assert found.local[0].year == 2019
 
 
@@ -506,12 +549,14 @@ class TestWhere:
         dep = rec("d", niveau="departement", communes=(), departements=("35",), regions=("53",))
         reg = rec("r", niveau="region", communes=(), departements=(), regions=("53",))
         found = {s.initiative.id: s for s in match([epci, dep, reg], code_insee=FOUGERES, besoin="emploi").local}
-        assert found["e"].where == "à Lécousse et alentours (Ille-et-Vilaine)"
+        assert found["e"].where == "à Lécousse et alentours (Ille-et-Vilaine), 2 km"  # the km at every level
         assert found["d"].where == "dans tout le département (Ille-et-Vilaine)"
         assert found["r"].where == "dans toute votre région (Bretagne)"  # covers the person's département too
         other_dep = rec("o", niveau="departement", communes=(), departements=("29",), regions=("53",))
-        assert (match([other_dep], code_insee=FOUGERES, besoin="emploi").local[0].where
-                == "dans votre région, dans tout le département (Finistère)")
+        assert (
+            match([other_dep], code_insee=FOUGERES, besoin="emploi").local[0].where
+            == "dans votre région, dans tout le département (Finistère)"
+        )
 
 
 # --------------------------------------------------------------------------- networks
@@ -572,59 +617,174 @@ class TestModuleApi:
 
 SCENARIOS: List[Tuple[str, Dict[str, object], Tuple[str, ...], int, Tuple[str, ...]]] = [
     # (name, profile, expected ids (any of them), within top n, forbidden ids)
-    ("fougeres-permis", dict(age=20, code_insee=FOUGERES, permis=False, vehicule=False, besoin="mobilite-permis"),
-     ("fougeres-mission-locale-auto-ecole",), 1, ()),
-    ("rennes-35-ans", dict(age=35, code_insee=RENNES, besoin="emploi"),
-     ("rennes-meif-sas-clause-sociale-femmes-btp", "rennes-maurepas-groupe-solidarite-emploi"), 1,
-     ("rennes-mission-locale-conseillers-issus-des-quartiers",)),
-    ("belfort-homme", dict(age=30, femme=False, code_insee="90010", besoin="formation"), (), 0,
-     ("belfort-de-la-couture-a-lindustrie",)),
+    (
+        "fougeres-permis",
+        dict(age=20, code_insee=FOUGERES, permis=False, vehicule=False, besoin="mobilite-permis"),
+        ("fougeres-mission-locale-auto-ecole",),
+        1,
+        (),
+    ),
+    (
+        "rennes-35-ans",
+        dict(age=35, code_insee=RENNES, besoin="emploi"),
+        ("rennes-ateliers-itineraire-emploi", "rennes-maurepas-groupe-solidarite-emploi"),
+        1,
+        ("rennes-mission-locale-conseillers-issus-des-quartiers",),
+    ),
+    (
+        "belfort-homme",
+        dict(age=30, femme=False, code_insee="90010", besoin="formation"),
+        (),
+        0,
+        ("belfort-de-la-couture-a-lindustrie",),
+    ),
     # Re-read against its seed: women already employed in an ACI/EI, a fact no profile knows (eligdata).
-    ("belfort-femme", dict(age=30, femme=True, code_insee="90010", besoin="formation"), (), 0,
-     ("belfort-de-la-couture-a-lindustrie",)),
-    ("tours-hors-siae", dict(age=30, code_insee="37261", besoin="emploi"),
-     ("tours-cfa-douets-apprentissage-nouvelle-chance",), 1,
-     ("tours-afpa-rsfp-reconnaissance-savoir-faire", "tours-entraide-ouvriere-tram-chantier-btp")),
-    ("lyon-sans-abri", dict(age=22, code_insee="69123", logement="sans-domicile"),
-     ("rhone-perle-logement-par-emploi",), 1, ()),
-    ("laval-rqth", dict(age=24, code_insee="53130", handicap="rqth", besoin="emploi"),
-     ("mayenne-geist-job-coach-53",), 1, ()),
-    ("marseille-qpv", dict(age=20, code_insee="13213", qpv=True, besoin="emploi", diplome="cap-bep"),
-     ("marseille-clubs-jeunes-chercheurs-emploi",), 1, ()),
-    ("marseille-hors-qpv", dict(age=20, code_insee="13213", qpv=False, besoin="emploi"),
-     ("marseille-skola-boutique-ecole-vente",), 1, ("marseille-clubs-jeunes-chercheurs-emploi",)),
-    ("marseille-refugie", dict(age=28, code_insee=MARSEILLE, refugie=True, besoin="formation"),
-     ("paca-hope-refugies-afpa-faftt",), 1, ()),
-    ("marseille-non-refugie", dict(age=28, code_insee=MARSEILLE, besoin="formation"),
-     ("marseille-skola-boutique-ecole-vente",), 2, ("paca-hope-refugies-afpa-faftt",)),
-    ("creteil-16-ans", dict(age=16, code_insee="94028", besoin="logement", refugie=True),
-     ("val-de-marne-apsi-construit-toit",), 1, ()),
-    ("creteil-19-ans", dict(age=19, code_insee="94028", besoin="logement"), (), 0,
-     ("val-de-marne-apsi-construit-toit",)),
-    ("blanquefort-50-ans", dict(age=50, code_insee="33056", besoin="creation-activite"),
-     ("technowest-48h-seniors-emploi",), 1, ()),
-    ("blanquefort-30-ans", dict(age=30, code_insee="33056", besoin="creation-activite"), (), 0,
-     ("technowest-48h-seniors-emploi",)),
-    ("lille-emploi", dict(age=20, code_insee=LILLE, besoin="emploi"),
-     ("dunkerque-dkbus-offres-alternance-dans-le-bus",), 1, ()),
-    ("saint-denis-qpv", dict(age=22, code_insee="93066", qpv=True, besoin="emploi"),
-     ("saint-denis-objectif-emploi-accompagnement-vers-lemploi",), 2, ()),
-    ("lamentin-femme-qpv", dict(age=25, femme=True, code_insee="97213", qpv=True, besoin="ne-sait-pas"),
-     ("le-lamentin-eco-mobil-recycle-repair-cafe",), 1, ()),
-    ("toulouse-qpv-formation", dict(age=19, code_insee="31555", qpv=True, besoin="formation"),
-     ("toulouse-mission-locale-plan-quartiers-prioritaires",), 1, ()),
-    ("cherbourg-jeune", dict(age=20, code_insee="50129", besoin="emploi"), (), 0,
-     ("cotentin-sud-manche-plan-actions-seniors",)),
-    ("saint-brieuc-emploi", dict(age=30, code_insee="22278", besoin="emploi"), (), 0,
-     ("saint-brieuc-entreprise-apprenante-maison-arret",)),
-    ("brive-sans-permis", dict(age=21, code_insee="19031", permis=False, besoin="emploi"),
-     ("brive-apprentissage-conduite-insertion",), 1, ()),
+    (
+        "belfort-femme",
+        dict(age=30, femme=True, code_insee="90010", besoin="formation"),
+        (),
+        0,
+        ("belfort-de-la-couture-a-lindustrie",),
+    ),
+    (
+        "tours-hors-siae",
+        dict(age=30, code_insee="37261", besoin="emploi"),
+        ("tours-cfa-douets-apprentissage-nouvelle-chance",),
+        1,
+        ("tours-afpa-rsfp-reconnaissance-savoir-faire", "tours-entraide-ouvriere-tram-chantier-btp"),
+    ),
+    (
+        "lyon-sans-abri",
+        dict(age=22, code_insee="69123", logement="sans-domicile"),
+        ("rhone-perle-logement-par-emploi",),
+        1,
+        (),
+    ),
+    (
+        "laval-rqth",
+        dict(age=24, code_insee="53130", handicap="rqth", besoin="emploi"),
+        ("mayenne-geist-job-coach-53",),
+        1,
+        (),
+    ),
+    (
+        "marseille-qpv",
+        dict(age=20, code_insee="13213", qpv=True, besoin="emploi", diplome="cap-bep"),
+        ("marseille-clubs-jeunes-chercheurs-emploi",),
+        1,
+        (),
+    ),
+    # SKOLA trains for one trade (eligibilite.secteurs): it comes once the person asks for it.
+    (
+        "marseille-hors-qpv",
+        dict(age=20, code_insee="13213", qpv=False, besoin="emploi", secteur="vente"),
+        ("marseille-skola-boutique-ecole-vente",),
+        1,
+        ("marseille-clubs-jeunes-chercheurs-emploi",),
+    ),
+    (
+        "marseille-refugie",
+        dict(age=28, code_insee=MARSEILLE, refugie=True, besoin="formation"),
+        ("paca-hope-refugies-afpa-faftt",),
+        1,
+        (),
+    ),
+    (
+        "marseille-non-refugie",
+        dict(age=28, code_insee=MARSEILLE, besoin="formation", secteur="vente"),
+        ("marseille-skola-boutique-ecole-vente",),
+        2,
+        ("paca-hope-refugies-afpa-faftt",),
+    ),
+    (
+        "creteil-16-ans",
+        dict(age=16, code_insee="94028", besoin="logement", refugie=True),
+        ("val-de-marne-apsi-construit-toit",),
+        1,
+        (),
+    ),
+    (
+        "creteil-19-ans",
+        dict(age=19, code_insee="94028", besoin="logement"),
+        (),
+        0,
+        ("val-de-marne-apsi-construit-toit",),
+    ),
+    (
+        "blanquefort-50-ans",
+        dict(age=50, code_insee="33056", besoin="creation-activite"),
+        ("technowest-48h-seniors-emploi",),
+        1,
+        (),
+    ),
+    (
+        "blanquefort-30-ans",
+        dict(age=30, code_insee="33056", besoin="creation-activite"),
+        (),
+        0,
+        ("technowest-48h-seniors-emploi",),
+    ),
+    (
+        "lille-emploi",
+        dict(age=20, code_insee=LILLE, besoin="emploi"),
+        ("dunkerque-dkbus-offres-alternance-dans-le-bus",),
+        1,
+        (),
+    ),
+    (
+        "saint-denis-qpv",
+        dict(age=22, code_insee="93066", qpv=True, besoin="emploi"),
+        ("saint-denis-objectif-emploi-accompagnement-vers-lemploi",),
+        2,
+        (),
+    ),
+    (
+        "lamentin-femme-qpv",
+        dict(age=25, femme=True, code_insee="97213", qpv=True, besoin="ne-sait-pas"),
+        ("le-lamentin-eco-mobil-recycle-repair-cafe",),
+        1,
+        (),
+    ),
+    (
+        "toulouse-qpv-formation",
+        dict(age=19, code_insee="31555", qpv=True, besoin="formation"),
+        ("toulouse-mission-locale-plan-quartiers-prioritaires",),
+        1,
+        (),
+    ),
+    (
+        "cherbourg-jeune",
+        dict(age=20, code_insee="50129", besoin="emploi"),
+        (),
+        0,
+        ("cotentin-sud-manche-plan-actions-seniors",),
+    ),
+    (
+        "saint-brieuc-emploi",
+        dict(age=30, code_insee="22278", besoin="emploi"),
+        (),
+        0,
+        ("saint-brieuc-entreprise-apprenante-maison-arret",),
+    ),
+    (
+        "brive-sans-permis",
+        dict(age=21, code_insee="19031", permis=False, besoin="emploi"),
+        ("brive-apprentissage-conduite-insertion",),
+        1,
+        (),
+    ),
 ]
 
 
 @pytest.mark.parametrize("name, profile, expected, top, forbidden", SCENARIOS, ids=[s[0] for s in SCENARIOS])
-def test_scenario(real: Matcher, name: str, profile: Dict[str, object], expected: Tuple[str, ...], top: int,
-                  forbidden: Tuple[str, ...]) -> None:
+def test_scenario(
+    real: Matcher,
+    name: str,
+    profile: Dict[str, object],
+    expected: Tuple[str, ...],
+    top: int,
+    forbidden: Tuple[str, ...],
+) -> None:
     found = real.recommend(Profile(**profile))  # type: ignore[arg-type]
     if expected:
         assert set(ids(found)[:top]) & set(expected), (name, ids(found))
@@ -641,7 +801,7 @@ def test_35_year_old_never_gets_a_youth_action(real: Matcher, real_kb: Knowledge
 
 
 def test_unknown_commune_gets_only_national(real: Matcher) -> None:
-    found = real.recommend(Profile(age=20, besoin="emploi"))
+    found = real.recommend(Profile(age=20, besoin="emploi", secteur="vente"))
     assert found.local and all(s.proximity == "national" for s in found.local)
 
 
@@ -658,7 +818,9 @@ def test_no_shelter_gets_siao_115(real: Matcher) -> None:
 
 def test_rqth_gets_cap_emploi(real: Matcher) -> None:
     found = real.recommend(Profile(age=30, code_insee=RENNES, handicap="rqth"))
-    assert any("cap emploi" in ns.network.nom.lower() for ns in found.networks), [ns.network.id for ns in found.networks]
+    assert any("cap emploi" in ns.network.nom.lower() for ns in found.networks), [
+        ns.network.id for ns in found.networks
+    ]
 
 
 def test_historical_ones_carry_no_phone(real: Matcher, real_kb: KnowledgeBase) -> None:
@@ -693,7 +855,7 @@ def _assert_valid(found: Recommendation) -> None:
     assert scores == sorted(scores, reverse=True)
     assert len(found.local) <= 4 or len(found.local) == len(scores)
     for s in found.local:
-        record, elig = s.initiative, s.initiative.eligibilite
+        record = s.initiative
         lo, hi = effective_age_bounds(record)
         if lo is not None or hi is not None:
             assert age is not None, record.id
@@ -718,8 +880,28 @@ def _communes_for_properties() -> List[str]:
     except KnowledgeError:  # the real-base tests report it; keep the unit tests collectable
         records = ()
     listed = {c for r in records for c in r.zone.communes}
-    others = {"75056", "75118", "69383", "13203", "97411", "97213", "2A004", "59350", "35115", "35150", "29019",
-              "33063", "67482", "21231", "44109", "87085", "97608", "57463", "80021", "01001"}
+    others = {
+        "75056",
+        "75118",
+        "69383",
+        "13203",
+        "97411",
+        "97213",
+        "2A004",
+        "59350",
+        "35115",
+        "35150",
+        "29019",
+        "33063",
+        "67482",
+        "21231",
+        "44109",
+        "87085",
+        "97608",
+        "57463",
+        "80021",
+        "01001",
+    }
     return sorted(listed | others)
 
 
@@ -728,13 +910,19 @@ profiles = st.builds(
     Profile,
     age=st.one_of(st.none(), st.integers(14, 99), st.floats(14, 99, allow_nan=False)),
     code_insee=st.one_of(st.none(), st.sampled_from(_communes_for_properties())),
-    qpv=_maybe_bool, permis=_maybe_bool, vehicule=_maybe_bool, femme=_maybe_bool,
+    qpv=_maybe_bool,
+    permis=_maybe_bool,
+    vehicule=_maybe_bool,
+    femme=_maybe_bool,
     diplome=st.one_of(st.none(), st.sampled_from(sorted(DIPLOMES))),
     scolarite=st.one_of(st.none(), st.sampled_from(sorted(SCOLARITES))),
-    minima_sociaux=_maybe_bool, refugie=_maybe_bool, parent_isole=_maybe_bool,
+    minima_sociaux=_maybe_bool,
+    refugie=_maybe_bool,
+    parent_isole=_maybe_bool,
     logement=st.one_of(st.none(), st.sampled_from(sorted(LOGEMENTS))),
     handicap=st.one_of(st.none(), st.sampled_from(sorted(HANDICAPS))),
     besoin=st.one_of(st.none(), st.sampled_from(sorted(BESOINS))),
+    secteur=st.one_of(st.none(), st.sampled_from(sorted(criteria.SECTOR_IDS))),
 )
 
 
@@ -748,8 +936,9 @@ def test_property_no_suggestion_breaks_a_hard_rule(real: Matcher, profile: Profi
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(profile=profiles)
-def test_property_index_equals_full_scan(real: Matcher, real_vector: Matcher, real_kb: KnowledgeBase,
-                                         profile: Profile) -> None:
+def test_property_index_equals_full_scan(
+    real: Matcher, real_vector: Matcher, real_kb: KnowledgeBase, profile: Profile
+) -> None:
     """The région index finds exactly what scanning every record finds, through both the loop and numpy."""
     expected = _scan(real_kb, profile)
     assert ids(real.recommend(profile, limit=1000)) == expected
@@ -762,7 +951,7 @@ _LEVELS = {"national": 0, "region": 1, "departement": 2, "epci": 3, "commune": 4
 
 def _scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
     """Reference matcher: no index, no numpy; same rules, written the plain way, record by record."""
-    from knowledge.matching import places, scoring
+    from orientation.matching import places, scoring
 
     person = geo.get_commune(profile.code_insee) if profile.code_insee else None
     rules = criteria.active_rules(profile)
@@ -773,24 +962,53 @@ def _scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
         level = places.proximity_rank(record_place(record), record.zone.niveau, person)
         if level is None:
             continue
-        features = criteria.features(record)
-        hits = [(bit, weight, relevant) for bit, weight, relevant, near_only in rules
-                if features & bit and (level >= places.NEAR_RANK or not near_only)]
-        if not any(relevant for _, _, relevant in hits):
+        if not scoring.shown_as_example(record.statut == "historique", level):
             continue
+        features = criteria.features(record)
+        near = level >= places.NEAR_RANK
+        hits = [
+            (bit, weight, relevance)
+            for bit, weight, relevance, reach in rules
+            if features & bit and criteria.reaches(reach, level, criteria.zone_rank(record))
+        ]
+        # The need makes a record worth it anywhere; a situation (or a general fit) only near home.
+        by_need = any(relevance == criteria.RELEVANT_ANYWHERE for _, _, relevance in hits)
+        if not (by_need or near and any(relevance == criteria.RELEVANT_NEAR for _, _, relevance in hits)):
+            continue
+        # A town's or an intercommunalité's own action elsewhere in the département: not beyond 60 km
+        # for someone without transport (or a minor whose permis is not asked).
+        no_car = (
+            profile.vehicule is False
+            or profile.permis is False
+            or (profile.permis is None and profile.whole_age is not None and profile.whole_age < 18)
+        )
+        town_own = record.zone.niveau in ("commune", "epci") and level == places.LEVEL_RANK["departement"]
+        if no_car and person is not None and town_own:
+            km = places.closest_km(record, person)
+            if km is not None and km > 60:
+                continue
         historical = is_historical(record, TODAY)
-        score = (sum(weight for _, weight, _ in hits) + scoring.PROXIMITY_STEP * level
-                 + scoring.record_quality(record, historical))
-        scored.append((level, -score, record.id, record.zone.niveau == "region"))
-    if any(item[0] >= places.NEAR_RANK for item in scored):
+        score = (
+            sum(weight for _, weight, _ in hits)
+            + scoring.PROXIMITY_STEP * level
+            + scoring.record_quality(record, historical)
+        )
+        scored.append((level, -score, record.id, record.zone.niveau == "region", by_need))
+    has_need = any(rule[2] == criteria.RELEVANT_ANYWHERE for rule in rules)
+    anchored = any(item[0] >= places.NEAR_RANK and (item[4] or not has_need) for item in scored)
+    scored = [item[:4] for item in scored]
+    if anchored:
         scored = [item for item in scored if item[0] != places.LEVEL_RANK["region"] or item[3]]
     elif person is not None:
         # Région-level ones ordered by distance bands (under 50 km, under 100 km, farther or unknown).
         regional = [i for i, item in enumerate(scored) if item[0] == places.LEVEL_RANK["region"]]
         if len(regional) <= scoring.DISTANCE_MAX_ROWS:
             by_id = {r.id: r for r in kb.initiatives}
-            no_transport = (profile.vehicule is False or profile.permis is False
-                            or (profile.permis is None and profile.whole_age is not None and profile.whole_age < 18))
+            no_transport = (
+                profile.vehicule is False
+                or profile.permis is False
+                or (profile.permis is None and profile.whole_age is not None and profile.whole_age < 18)
+            )
             for i in regional:
                 level, neg, record_id, whole = scored[i]
                 km = 0.0 if whole else places.closest_km(by_id[record_id], person)
@@ -803,18 +1021,24 @@ def _scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
 
 def test_no_diploma_opens_the_networks_made_for_it_and_a_diploma_does_not() -> None:
     # Profile.diplome is a level (contract); the triggers name the levels they open to (`diplome: [aucun]`).
-    from knowledge.matching import recommend as real_recommend
+    from orientation.matching import recommend as real_recommend
 
-    without = {n.network.id for n in real_recommend(Profile(age=19, code_insee="35115", besoin="emploi", diplome="aucun")).networks}
-    with_bac = {n.network.id for n in real_recommend(Profile(age=19, code_insee="35115", besoin="emploi", diplome="bac")).networks}
+    without = {
+        n.network.id
+        for n in real_recommend(Profile(age=19, code_insee="35115", besoin="emploi", diplome="aucun")).networks
+    }
+    with_bac = {
+        n.network.id
+        for n in real_recommend(Profile(age=19, code_insee="35115", besoin="emploi", diplome="bac")).networks
+    }
     assert {"e2c", "epide"} <= without
     assert not {"e2c", "epide"} & with_bac
 
 
 def test_another_departement_only_within_reach_of_the_person():
     """The issue's Sedan case: nothing of the Ardennes fits, and Nancy (144 km) is out of reach without a car."""
-    from knowledge.matching.scoring import REGION_MAX_KM_WITHOUT_TRANSPORT
     from knowledge.places.distance import distance_km
+    from orientation.matching.scoring import REGION_MAX_KM_WITHOUT_TRANSPORT
 
     def farthest(profile):
         result = recommend(profile, limit=4)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from aiguillage.safety_layer import LAYER_INTENTS
+from aiguillage.rasa.safety_layer import LAYER_INTENTS
 from knowledge.text import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,6 +38,7 @@ def test_every_domain_intent_has_at_least_25_training_examples():
 def test_held_out_set_never_seen_in_training():
     def key(text):
         return re.sub(r"[^a-z0-9]", "", normalize(text))
+
     seen = {key(text) for _, text in TRAIN}
     leaked = [text for _, text in TEST if key(text) in seen]
     assert leaked == []

@@ -16,9 +16,11 @@ spec.loader.exec_module(nlu_report)
 
 def run(label: str, intent_f1: float, entity_f1: float, greet_f1: float) -> "nlu_report.Run":
     row = {"precision": 1.0, "recall": 1.0, "f1-score": greet_f1, "support": 10}
-    return nlu_report.Run(label,
-                          {"greet": row, "accuracy": 0.9, "macro avg": {"f1-score": intent_f1, "support": 10}},
-                          {"age": row, "micro avg": {"f1-score": entity_f1}, "macro avg": {"f1-score": entity_f1}})
+    return nlu_report.Run(
+        label,
+        {"greet": row, "accuracy": 0.9, "macro avg": {"f1-score": intent_f1, "support": 10}},
+        {"age": row, "micro avg": {"f1-score": entity_f1}, "macro avg": {"f1-score": entity_f1}},
+    )
 
 
 def test_one_run_reports_its_figures():

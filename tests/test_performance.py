@@ -1,4 +1,4 @@
-"""aiguillage.performance: the action server's answers are validated exactly as Rasa does, without
+"""aiguillage.rasa.performance: the action server's answers are validated exactly as Rasa does, without
 re-checking Rasa's constant schema against its meta-schema on every call."""
 
 from __future__ import annotations
@@ -10,14 +10,16 @@ import pytest
 from jsonschema.exceptions import ValidationError
 from rasa.core.actions.action import RemoteAction
 
-from aiguillage import performance
+from aiguillage.rasa import performance
 
 ORIGINAL = RemoteAction._validate_action_result
 
 VALID = [
     {"events": [], "responses": []},
-    {"events": [{"event": "slot", "name": "age", "value": 19.0, "timestamp": None}],
-     "responses": [{"text": "Merci !", "buttons": []}]},
+    {
+        "events": [{"event": "slot", "name": "age", "value": 19.0, "timestamp": None}],
+        "responses": [{"text": "Merci !", "buttons": []}],
+    },
     {"events": [{"event": "active_loop", "name": "profile_form"}, {"event": "followup", "name": "action_listen"}]},
     {},
 ]
@@ -56,7 +58,11 @@ def test_install_replaces_rasas_method_and_checks_the_schema_once(monkeypatch):
     validator_class = jsonschema.validators.validator_for(RemoteAction.action_response_format_spec())
     checks = []
     real_check = validator_class.check_schema.__func__
-    monkeypatch.setattr(validator_class, "check_schema", classmethod(lambda cls, schema, **kw: (checks.append(1), real_check(cls, schema, **kw))[1]))
+    monkeypatch.setattr(
+        validator_class,
+        "check_schema",
+        classmethod(lambda cls, schema, **kw: (checks.append(1), real_check(cls, schema, **kw))[1]),
+    )
 
     action = RemoteAction("action_extract_profile", None)
     action._validate_action_result(VALID[1])

@@ -13,7 +13,8 @@ import random
 from collections import defaultdict
 
 from knowledge import geo
-from knowledge.places import france_services, wording
+from knowledge.places import france_services
+from orientation import place_wording
 
 PER_DEPARTEMENT = 25
 SEED = 15
@@ -61,6 +62,6 @@ def test_departements_without_france_services_are_told_so() -> None:
     for commune in geo._read_tsv("communes"):
         if commune[3] in without:
             assert france_services.nearest(commune[0]) == []
-            text = wording.nearest_places_message(commune[0])
+            text = place_wording.nearest_places_message(commune[0])
             assert text.startswith("Je ne connais pas de France services près de"), text
             assert "Tél." not in text

@@ -4,36 +4,32 @@ Guyane, Aurillac)."""
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any, Dict, List
 
 import pytest
-from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions.recommend import ActionRecommend
-from knowledge.next_step import FIND_MISSION_LOCALE
-from knowledge.places import france_services, wording
+from knowledge.places import france_services
+from orientation import place_wording
+from orientation.next_step import FIND_MISSION_LOCALE
+from tests.conftest import run_action, sdk_tracker
 
 MAMOUDZOU, MARIPASOULA, AURILLAC, SEDAN = "97611", "97353", "15014", "08409"
 
 
 def _run(slots: Dict[str, Any]) -> List[Dict[str, Any]]:
-    tracker = Tracker(
-        sender_id="test", slots=slots, latest_message={"text": "", "intent": {"name": "inform"}, "entities": []},
-        events=[], paused=False, followup_action=None, active_loop={}, latest_action_name="action_listen",
-    )
-    dispatcher = CollectingDispatcher()
-    asyncio.run(ActionRecommend().run(dispatcher, tracker, {}))
-    return dispatcher.messages
+    return run_action(ActionRecommend(), sdk_tracker(slots))[0]
 
 
 @pytest.mark.parametrize("code", [MAMOUDZOU, MARIPASOULA, AURILLAC, SEDAN])
-@pytest.mark.parametrize("profile", [
-    {"besoin": "emploi", "age": 19},
-    {"besoin": "formation", "age": 17, "permis": False, "vehicule": False},
-    {},
-])
+@pytest.mark.parametrize(
+    "profile",
+    [
+        {"besoin": "emploi", "age": 19},
+        {"besoin": "formation", "age": 17, "permis": False, "vehicule": False},
+        {},
+    ],
+)
 def test_every_answer_ends_with_a_place_to_call(code: str, profile: Dict[str, Any]) -> None:
     messages = _run({**profile, "code_insee": code})
     assert messages[-1]["text"] == "Que voulez-vous faire maintenant ?"
@@ -48,5 +44,5 @@ def test_every_answer_ends_with_a_place_to_call(code: str, profile: Dict[str, An
 
 def test_without_a_commune_the_bot_asks_for_it_and_invents_nothing() -> None:
     messages = _run({"besoin": "emploi", "age": 19})
-    # Without a hosting mission locale (knowledge/next_step.py), how to find one's own comes first.
-    assert messages[-2]["text"] == f"{FIND_MISSION_LOCALE}\n{wording.NO_COMMUNE}"
+    # Without a hosting mission locale (orientation/next_step.py), how to find one's own comes first.
+    assert messages[-2]["text"] == f"{FIND_MISSION_LOCALE}\n{place_wording.NO_COMMUNE}"

@@ -138,12 +138,15 @@ def test_most_frequent_coordinate_wins(tmp_path: Path) -> None:
 
 def test_fallback_order_on_a_small_case() -> None:
     """Own code, former codes, name, then the département's centroid; none → « inconnu »."""
+
     def commune(code: str, nom: str, dep: str, kind: str = "COM", parent: str = "") -> list[str]:
         return [code, nom, "", dep, "", "", "", kind, parent]
 
     communes = [
-        commune("01001", "Alpha", "01"), commune("01002", "Beta", "01"),
-        commune("01003", "Gamma", "01"), commune("01004", "Delta", "01"),
+        commune("01001", "Alpha", "01"),
+        commune("01002", "Beta", "01"),
+        commune("01003", "Gamma", "01"),
+        commune("01004", "Delta", "01"),
         commune("98411", "Iles", "984"),
     ]
     points = {"01001": (46.0, 5.0), "01900": (46.2, 5.2)}

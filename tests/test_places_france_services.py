@@ -1,16 +1,19 @@
 """Tests for the France services table (build_france_services.py), knowledge.places.france_services
-and the French wording of knowledge.places.wording. No Rasa needed."""
+and the French wording of orientation.place_wording. No Rasa needed."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from knowledge import geo
-from knowledge.places import build_france_services, build_places_data, distance, france_services, wording
+from knowledge.places import build_france_services, build_places_data, distance, france_services
 from knowledge.places.france_services import DayHours, parse_day
+from orientation import place_wording
 
 SEDAN, MAMOUDZOU, AURILLAC, CAYENNE = "08409", "97611", "15014", "97302"
 MONDAY = dt.date(2026, 12, 7)
@@ -67,12 +70,27 @@ def test_build_is_reproducible_and_reports_counts(tmp_path: Path) -> None:
 
 def test_build_rows_on_a_small_case() -> None:
     record = {
-        "id_fs": "7", "lib_fs": "France services\tX", "adresse": "1 rue A", "complement_adresse": "",
-        "code_postal": "93380", "insee_com": "93059", "lib_com": "Pierrefitte-sur-Seine",
-        "latitude": "48.96", "longitude": "2.36", "mail": "a@b.fr", "telephone": "01 02 03 04 05",
-        "h_lundi": "09:00 - 12:00 / 13:30 - 17:00", "h_mardi": "", "h_mercredi": "sur rendez-vous",
-        "h_jeudi": "00:00 - 00:00 / 9h-12h", "h_vendredi": "", "h_samedi": "", "prise_rdv": "Oui",
-        "commentaire": "", "type_fs": "Principal", "format_fs": "Fixe",
+        "id_fs": "7",
+        "lib_fs": "France services\tX",
+        "adresse": "1 rue A",
+        "complement_adresse": "",
+        "code_postal": "93380",
+        "insee_com": "93059",
+        "lib_com": "Pierrefitte-sur-Seine",
+        "latitude": "48.96",
+        "longitude": "2.36",
+        "mail": "a@b.fr",
+        "telephone": "01 02 03 04 05",
+        "h_lundi": "09:00 - 12:00 / 13:30 - 17:00",
+        "h_mardi": "",
+        "h_mercredi": "sur rendez-vous",
+        "h_jeudi": "00:00 - 00:00 / 9h-12h",
+        "h_vendredi": "",
+        "h_samedi": "",
+        "prise_rdv": "Oui",
+        "commentaire": "",
+        "type_fs": "Principal",
+        "format_fs": "Fixe",
     }
     rows, counts = build_france_services.build_rows([record])
     row = dict(zip(france_services.COLUMNS, rows[0]))
@@ -85,22 +103,24 @@ def test_build_rows_on_a_small_case() -> None:
         build_france_services.build_rows([{**record, "insee_com": "00000"}])
 
 
-@pytest.mark.parametrize("text, intervals", [
-    ("09:00 - 12:00 / 13:30 - 17:00", (("09:00", "12:00"), ("13:30", "17:00"))),
-    ("9h-12h et 14h à 16h30", (("09:00", "12:00"), ("14:00", "16:30"))),
-    ("13:30 - 17:00 / 08:30 - 12:00", (("08:30", "12:00"), ("13:30", "17:00"))),
-    ("08:30 - 11:30 / 08:30 - 11:30", (("08:30", "11:30"),)),
-    ("00:00 - 00:00", ()),
-    ("", ()),
-])
+@pytest.mark.parametrize(
+    "text, intervals",
+    [
+        ("09:00 - 12:00 / 13:30 - 17:00", (("09:00", "12:00"), ("13:30", "17:00"))),
+        ("9h-12h et 14h à 16h30", (("09:00", "12:00"), ("14:00", "16:30"))),
+        ("13:30 - 17:00 / 08:30 - 12:00", (("08:30", "12:00"), ("13:30", "17:00"))),
+        ("08:30 - 11:30 / 08:30 - 11:30", (("08:30", "11:30"),)),
+        ("00:00 - 00:00", ()),
+        ("", ()),
+    ],
+)
 def test_parse_day(text: str, intervals: tuple) -> None:
     hours = parse_day(text)
     assert hours.intervals == intervals and hours.raw is None
     assert parse_day(hours.stored()) == hours  # the table's form reads back the same
 
 
-@pytest.mark.parametrize("text", ["sur rendez-vous", "09:00 - 16:30 / 09:00 - 11:30", "12:00 - 09:00",
-                                  "25:00 - 26:00"])
+@pytest.mark.parametrize("text", ["sur rendez-vous", "09:00 - 16:30 / 09:00 - 11:30", "12:00 - 09:00", "25:00 - 26:00"])
 def test_unreadable_hours_keep_their_text(text: str) -> None:
     assert parse_day(text) == DayHours(raw=text)
 
@@ -108,14 +128,21 @@ def test_unreadable_hours_keep_their_text(text: str) -> None:
 # --------------------------------------------------------------------------- places
 
 
-def _place(**changes: object) -> france_services.Place:
+def _place(**changes: Any) -> france_services.Place:
     base = france_services.nearest(SEDAN, limit=1)[0]
-    return france_services.replace(base, **changes)  # type: ignore[attr-defined]
+    return dataclasses.replace(base, **changes)
 
 
 def test_open_on_a_day() -> None:
-    week = (DayHours((("09:00", "12:00"),)), DayHours(), DayHours(), DayHours(), DayHours(),
-            DayHours((("10:00", "12:00"),)), DayHours())
+    week = (
+        DayHours((("09:00", "12:00"),)),
+        DayHours(),
+        DayHours(),
+        DayHours(),
+        DayHours(),
+        DayHours((("10:00", "12:00"),)),
+        DayHours(),
+    )
     place = _place(horaires=week)
     assert place.ouvert_le(MONDAY) is True
     assert place.ouvert_le(MONDAY + dt.timedelta(days=1)) is False
@@ -142,8 +169,9 @@ def test_nearest_is_sorted_and_prefers_fixed_sites() -> None:
 def test_itinerant_sites_only_when_nothing_fixed_is_close() -> None:
     """Checked against a plain computation over every commune of the Ariège: a fixed site within
     25 km of it can only be in the Ariège or a neighbouring département (31, 11, 66)."""
-    fixed_sites = [p for p in france_services.all_places()
-                   if not p.itinerant and p.departement in ("09", "31", "11", "66")]
+    fixed_sites = [
+        p for p in france_services.all_places() if not p.itinerant and p.departement in ("09", "31", "11", "66")
+    ]
     branches = {True: 0, False: 0}
     for commune in geo._read_tsv("communes"):
         if commune[3] != "09":
@@ -179,26 +207,39 @@ def test_local_today_uses_the_overseas_time_zone() -> None:
 
 
 def test_time_and_distance_wording() -> None:
-    assert wording.time_text("09:00") == "9 h" and wording.time_text("13:30") == "13 h 30"
-    assert wording.hours_text(parse_day("09:00 - 12:00 / 13:30 - 17:00")) == "de 9 h à 12 h et de 13 h 30 à 17 h"
-    assert wording.distance_text(0.0) == "dans votre commune"
-    assert wording.distance_text(3.44) == "à 3,4 km"
-    assert wording.distance_text(12.4) == "à 12 km"
+    assert place_wording.time_text("09:00") == "9 h" and place_wording.time_text("13:30") == "13 h 30"
+    assert place_wording.hours_text(parse_day("09:00 - 12:00 / 13:30 - 17:00")) == "de 9 h à 12 h et de 13 h 30 à 17 h"
+    assert place_wording.distance_text(0.0) == "dans votre commune"
+    assert place_wording.distance_text(3.44) == "à 3,4 km"
+    assert place_wording.distance_text(12.4) == "à 12 km"
 
 
 def test_opening_wording() -> None:
-    week = (DayHours((("09:00", "12:00"),)), DayHours(), DayHours((("14:00", "17:00"),)), DayHours(),
-            DayHours(), DayHours(), DayHours())
+    week = (
+        DayHours((("09:00", "12:00"),)),
+        DayHours(),
+        DayHours((("14:00", "17:00"),)),
+        DayHours(),
+        DayHours(),
+        DayHours(),
+        DayHours(),
+    )
     place = _place(horaires=week)
-    assert wording.opening_text(place, MONDAY) == "ouvert aujourd'hui de 9 h à 12 h"
-    assert wording.opening_text(place, MONDAY + dt.timedelta(days=1)) == "fermé aujourd'hui — ouvert demain de 14 h à 17 h"
-    assert wording.opening_text(place, MONDAY + dt.timedelta(days=3)) == "fermé aujourd'hui — ouvert lundi de 9 h à 12 h"
-    assert wording.opening_text(_place(horaires=(DayHours(),) * 7), MONDAY).startswith("horaires non indiqués")
+    assert place_wording.opening_text(place, MONDAY) == "ouvert aujourd'hui de 9 h à 12 h"
+    assert (
+        place_wording.opening_text(place, MONDAY + dt.timedelta(days=1))
+        == "fermé aujourd'hui — ouvert demain de 14 h à 17 h"
+    )
+    assert (
+        place_wording.opening_text(place, MONDAY + dt.timedelta(days=3))
+        == "fermé aujourd'hui — ouvert lundi de 9 h à 12 h"
+    )
+    assert place_wording.opening_text(_place(horaires=(DayHours(),) * 7), MONDAY).startswith("horaires non indiqués")
 
 
 def test_message_for_sedan_is_short_and_sourced() -> None:
     now = dt.datetime(2026, 12, 7, 10, tzinfo=dt.timezone.utc)
-    text = wording.nearest_places_message(SEDAN, now=now)
+    text = place_wording.nearest_places_message(SEDAN, now=now)
     places = france_services.nearest(SEDAN)
     assert text.endswith("(données France services, août 2024)")
     for place in places:
@@ -208,13 +249,13 @@ def test_message_for_sedan_is_short_and_sourced() -> None:
 
 
 def test_message_where_no_site_is_known_invents_nothing() -> None:
-    text = wording.nearest_places_message("98735")
+    text = place_wording.nearest_places_message("98735")
     assert "Je ne connais pas de France services" in text and "Tél." not in text
-    assert wording.nearest_places_message(None) == wording.NO_COMMUNE
+    assert place_wording.nearest_places_message(None) == place_wording.NO_COMMUNE
 
 
 def test_cli_commune_shows_the_point_and_the_nearest_sites() -> None:
-    from aiguillage.commands.commune import places_lines
+    from aiguillage.cli.commune import places_lines
 
     info = distance.point_info(SEDAN)
     lines = places_lines(SEDAN, "Sedan (08)")

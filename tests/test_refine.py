@@ -4,9 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.matching import COMMUNE, DEPARTEMENT, NATIONAL, REGION, Suggestion
 from knowledge.models import Eligibilite, Initiative, Porteur, Zone
-from knowledge.refine import (
+from knowledge.sectors import default_sectors, find_sector, load_sectors, read_sector, record_in_sector, sectors_by_id
+from orientation.matching import COMMUNE, DEPARTEMENT, NATIONAL, REGION, Suggestion
+from orientation.refine import (
     ALREADY_CLOSEST_TEXT,
     Wishes,
     describe_changes,
@@ -15,17 +16,29 @@ from knowledge.refine import (
     snapshot,
     wants_closer,
 )
-from knowledge.sectors import default_sectors, find_sector, load_sectors, read_sector, record_in_sector, sectors_by_id
 
 
 def record(rid: str, description: str, nom: str = "Une action") -> Initiative:
-    return Initiative(id=rid, nom=nom, description=description, porteur=Porteur("Association", "association"),
-                      publics=("jeunes",), thematiques=(), zone=Zone("departement"), eligibilite=Eligibilite(),
-                      statut="a-verifier", sources=())
+    return Initiative(
+        id=rid,
+        nom=nom,
+        description=description,
+        porteur=Porteur("Association", "association"),
+        publics=("jeunes",),
+        thematiques=(),
+        zone=Zone("departement"),
+        eligibilite=Eligibilite(),
+        statut="a-verifier",
+        sources=(),
+    )
 
 
-def suggestion(rid: str, description: str = "Des ateliers pour trouver un emploi.", proximity: str = DEPARTEMENT,
-               score: float = 5.0) -> Suggestion:
+def suggestion(
+    rid: str,
+    description: str = "Des ateliers pour trouver un emploi.",
+    proximity: str = DEPARTEMENT,
+    score: float = 5.0,
+) -> Suggestion:
     return Suggestion(record(rid, description), proximity, score, (), False, "", (), None)
 
 
@@ -38,8 +51,19 @@ VENTE = sectors_by_id()["vente"]
 
 def test_the_vocabulary_has_the_twelve_trades_of_the_issue():
     assert {s.id for s in SECTORS} == {
-        "vente", "batiment", "restauration", "aide-personne-sante", "logistique-transport", "industrie", "numerique",
-        "agriculture-espaces-verts", "securite", "animation-sport", "proprete", "mecanique-auto"}
+        "vente",
+        "batiment",
+        "restauration",
+        "aide-personne-sante",
+        "logistique-transport",
+        "industrie",
+        "numerique",
+        "agriculture-espaces-verts",
+        "securite",
+        "animation-sport",
+        "proprete",
+        "mecanique-auto",
+    }
 
 
 def test_a_vocabulary_without_date_or_source_is_refused(tmp_path: Path):
@@ -56,37 +80,43 @@ def test_a_sector_without_record_words_is_refused(tmp_path: Path):
         load_sectors(path)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("je veux travailler dans la vente", "vente"),
-    ("dans la vente", "vente"),
-    ("plutôt le bâtiment", "batiment"),
-    ("PLUTOT LE BTP", "batiment"),
-    ("un truc en cuisine", "restauration"),
-    ("je veux etre aide soignante", "aide-personne-sante"),
-    ("je me vois bien cariste", "logistique-transport"),
-    ("je veux devenir mécanicien", "mecanique-auto"),
-    ("agent de sécurité", "securite"),
-    ("dans les espaces verts", "agriculture-espaces-verts"),
-    # The first trade written wins.
-    ("la restauration ou sinon la vente", "restauration"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("je veux travailler dans la vente", "vente"),
+        ("dans la vente", "vente"),
+        ("plutôt le bâtiment", "batiment"),
+        ("PLUTOT LE BTP", "batiment"),
+        ("un truc en cuisine", "restauration"),
+        ("je veux etre aide soignante", "aide-personne-sante"),
+        ("je me vois bien cariste", "logistique-transport"),
+        ("je veux devenir mécanicien", "mecanique-auto"),
+        ("agent de sécurité", "securite"),
+        ("dans les espaces verts", "agriculture-espaces-verts"),
+        # The first trade written wins.
+        ("la restauration ou sinon la vente", "restauration"),
+    ],
+)
 def test_find_sector_reads_what_people_type(text, expected):
     assert find_sector(text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "j'ai pas de moyen de transport",  # the vehicle question, not logistics
-    "je veux devenir auto-entrepreneur",  # not the car trade
-    "un chantier d'insertion",  # not the building trade
-    "j'ai un problème de santé",  # the handicap question, not the health trade
-    "j'habite à côté du centre commercial",  # a place, not the sales trade
-    "je suis sous surveillance électronique",  # justice, never read as the security trade
-    "j'ai vu ça sur votre site web",
-    "je cherche un emploi",
-    "non merci",
-    '/inform{"besoin": "emploi"}',  # a button payload says nothing in words
-    "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "j'ai pas de moyen de transport",  # the vehicle question, not logistics
+        "je veux devenir auto-entrepreneur",  # not the car trade
+        "un chantier d'insertion",  # not the building trade
+        "j'ai un problème de santé",  # the handicap question, not the health trade
+        "j'habite à côté du centre commercial",  # a place, not the sales trade
+        "je suis sous surveillance électronique",  # justice, never read as the security trade
+        "j'ai vu ça sur votre site web",
+        "je cherche un emploi",
+        "non merci",
+        '/inform{"besoin": "emploi"}',  # a button payload says nothing in words
+        "",
+    ],
+)
 def test_find_sector_stays_silent_on_other_messages(text):
     assert find_sector(text) is None
 
@@ -111,8 +141,13 @@ def test_records_are_matched_on_whole_words_and_exclusions():
 
 
 def test_a_trade_narrows_the_list_to_the_records_that_touch_it():
-    pool = [suggestion("a"), suggestion("b", "Une boutique école de vente."), suggestion("c"),
-            suggestion("d", "Des vendeurs en magasin."), suggestion("e")]
+    pool = [
+        suggestion("a"),
+        suggestion("b", "Une boutique école de vente."),
+        suggestion("c"),
+        suggestion("d", "Des vendeurs en magasin."),
+        suggestion("e"),
+    ]
     result = refine(pool, Wishes(secteur="vente"), limit=4, previous=["a", "b", "c", "e"])
     assert [s.initiative.id for s in result.local] == ["b", "d"]
     assert result.notes == ("Voici les actions qui concernent la vente et le commerce.",)
@@ -130,9 +165,13 @@ def test_a_trade_nobody_covers_is_said_honestly_and_the_list_stays():
 
 
 def test_closer_sorts_by_closeness_keeping_the_matcher_order_among_equals():
-    pool = [suggestion("far", proximity=REGION), suggestion("nat", proximity=NATIONAL),
-            suggestion("dep1", proximity=DEPARTEMENT), suggestion("town", proximity=COMMUNE),
-            suggestion("dep2", proximity=DEPARTEMENT)]
+    pool = [
+        suggestion("far", proximity=REGION),
+        suggestion("nat", proximity=NATIONAL),
+        suggestion("dep1", proximity=DEPARTEMENT),
+        suggestion("town", proximity=COMMUNE),
+        suggestion("dep2", proximity=DEPARTEMENT),
+    ]
     result = refine(pool, Wishes(plus_pres=True), limit=4, previous=["far", "nat", "dep1", "town"])
     assert [s.initiative.id for s in result.local] == ["town", "dep1", "dep2", "far"]
     assert "plus proche à la plus éloignée" in result.notes[0]
@@ -158,11 +197,20 @@ def test_no_wish_keeps_the_matcher_list_and_the_first_list_is_never_unchanged():
     assert not result.unchanged
 
 
-@pytest.mark.parametrize("text, closer", [
-    ("plus près", True), ("t'as pas plus proche ?", True), ("un truc à côté de chez moi", True),
-    ("c'est trop loin", True), ("c'est loin tout ça", True), ("dans ma ville plutôt", True),
-    ("non merci", False), ("je veux travailler dans la vente", False), ("/request_summary", False),
-])
+@pytest.mark.parametrize(
+    "text, closer",
+    [
+        ("plus près", True),
+        ("t'as pas plus proche ?", True),
+        ("un truc à côté de chez moi", True),
+        ("c'est trop loin", True),
+        ("c'est loin tout ça", True),
+        ("dans ma ville plutôt", True),
+        ("non merci", False),
+        ("je veux travailler dans la vente", False),
+        ("/request_summary", False),
+    ],
+)
 def test_wants_closer(text, closer):
     assert wants_closer(text) is closer
 
@@ -170,8 +218,18 @@ def test_wants_closer(text, closer):
 # --------------------------------------------------------------------------- what changed
 
 
-BEFORE = snapshot({"besoin": "emploi", "age": 20.0, "code_insee": "35115", "permis": False, "vehicule": True,
-                   "logement": "chez-parents", "handicap": False, "rqth": False})
+BEFORE = snapshot(
+    {
+        "besoin": "emploi",
+        "age": 20.0,
+        "code_insee": "35115",
+        "permis": False,
+        "vehicule": True,
+        "logement": "chez-parents",
+        "handicap": False,
+        "rqth": False,
+    }
+)
 
 
 def test_a_changed_fact_is_said_back():
@@ -182,7 +240,9 @@ def test_a_changed_fact_is_said_back():
 def test_several_changes_are_said_in_one_sentence():
     after = dict(BEFORE, code_insee="13055", age=18.0, secteur="vente")
     text = describe_changes(BEFORE, after)
-    assert text == "C'est noté : vous avez 18 ans ; vous habitez à Marseille ; vous cherchez dans la vente et le commerce."
+    assert (
+        text == "C'est noté : vous avez 18 ans ; vous habitez à Marseille ; vous cherchez dans la vente et le commerce."
+    )
 
 
 def test_sensitive_answers_are_named_not_repeated():
@@ -194,3 +254,16 @@ def test_sensitive_answers_are_named_not_repeated():
 def test_nothing_changed_or_first_list_says_nothing():
     assert describe_changes(BEFORE, dict(BEFORE)) is None
     assert describe_changes(None, BEFORE) is None
+
+
+def test_no_trade_found_points_to_who_knows_that_trade_for_this_need():
+    """Live: people looking for a course were told « votre mission locale connaît les employeurs qui recrutent »."""
+    assert "employeurs" in no_sector_text(VENTE, "emploi")
+    assert "employeurs" not in no_sector_text(VENTE, "formation")
+    assert "employeurs" not in no_sector_text(VENTE, "creation-activite")
+    assert "employeurs" not in no_sector_text(VENTE, None)
+
+
+def test_closer_with_nothing_to_show_does_not_claim_these_are_the_closest():
+    result = refine([], Wishes(plus_pres=True), limit=4, previous=["a"])
+    assert ALREADY_CLOSEST_TEXT not in result.notes

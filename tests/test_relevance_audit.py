@@ -5,9 +5,15 @@ reading of the rules (contracts.md), not the engine's:
 - no reserved public, residents-only place, age or diploma bound outside the profile;
 - no place beyond the rules: in the person's département (or closer), or in their région and said so
   (« dans votre région »), or national; never « près de chez vous » outside the département;
-- every suggestion serves the stated need or a situation of the person, and there are at most four;
+- every suggestion serves the stated need or a situation of the person, and there are at most four; one
+  that does not serve a stated need (a situation fit, no padding) only in the person's département or closer,
+  and never above one that does; another département only when nothing in the person's own serves the need;
+- an action for one trade (a company's recruitment, a preparation for one trade) only for someone who asked
+  for that trade;
 - the standing networks for 16–25 (mission locale, CEJ, E2C, EPIDE) never go to someone older, the E2C only
-  with no diploma known, the obligation de formation only at 16–17 out of school;
+  with no diploma known, the obligation de formation only at 16–17 out of school; a minor always hears of
+  a school or apprenticeship route (CIO under 16 or at school, CFA when they want work or training), and
+  France Travail (registration from 16) never under 16;
 - no false reason: each « Pourquoi ? » sentence is re-derived from its criterion, and its claims (age,
   département, intercommunalité, commune, facts about the person) are checked true for that profile.
 
@@ -24,16 +30,19 @@ from typing import Callable, Dict, List, Optional, Tuple
 
 import pytest
 
-from knowledge import formatting, geo
+from knowledge import geo
 from knowledge.loader import load_knowledge
-from knowledge.matching import Matcher, Suggestion, criteria, wording
-from knowledge.matching.places import choose_place
 from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES, Profile
+from knowledge.sectors import sectors_by_id
+from orientation import formatting
+from orientation.matching import Matcher, Suggestion, criteria, wording
+from orientation.matching.places import choose_place
 
 SEED = 14
 TODAY = date(2026, 6, 1)
 PROFILES_PER_DEPARTEMENT = 6
 DIPLOMA_ORDER = ("aucun", "cap-bep", "bac", "superieur")
+SECTORS = tuple(sorted(sectors_by_id()))
 NEAR = ("commune", "epci", "departement")
 
 # This audit's own reading of « known to belong » for each reserved public (contracts.md).
@@ -80,22 +89,25 @@ def generated_profiles() -> List[Profile]:
                 commune = rng.choice(with_records)
             else:
                 commune = rng.choice(pool)
-            out.append(Profile(
-                age=16 + (index * 7 + rng.randint(0, 14)) % 15,  # 16..30
-                code_insee=commune.code_insee,
-                logement=_cycle((None, *LOGEMENTS), index, 1),  # type: ignore[arg-type]
-                handicap=_cycle((None, *HANDICAPS), index, 3),  # type: ignore[arg-type]
-                femme=_cycle((None, True, False), index, 5),  # type: ignore[arg-type]
-                besoin=_cycle((None, *BESOINS), index, 1 + 2 * (index % 3)),  # type: ignore[arg-type]
-                diplome=_cycle((None, *DIPLOMES), index, 7),  # type: ignore[arg-type]
-                scolarite=_cycle((None, *SCOLARITES), index, 2),  # type: ignore[arg-type]
-                qpv=rng.choice((None, True, False)),
-                permis=rng.choice((None, True, False)),
-                vehicule=rng.choice((None, True, False)),
-                refugie=rng.choice((None, None, True, False)),
-                minima_sociaux=rng.choice((None, True, False)),
-                parent_isole=rng.choice((None, True, False)),
-            ))
+            out.append(
+                Profile(
+                    age=15 + (index * 7 + rng.randint(0, 15)) % 16,  # 15..30
+                    code_insee=commune.code_insee,
+                    logement=_cycle((None, *LOGEMENTS), index, 1),  # type: ignore[arg-type]
+                    handicap=_cycle((None, *HANDICAPS), index, 3),  # type: ignore[arg-type]
+                    femme=_cycle((None, True, False), index, 5),  # type: ignore[arg-type]
+                    besoin=_cycle((None, *BESOINS), index, 1 + 2 * (index % 3)),  # type: ignore[arg-type]
+                    diplome=_cycle((None, *DIPLOMES), index, 7),  # type: ignore[arg-type]
+                    scolarite=_cycle((None, *SCOLARITES), index, 2),  # type: ignore[arg-type]
+                    qpv=rng.choice((None, True, False)),
+                    permis=rng.choice((None, True, False)),
+                    vehicule=rng.choice((None, True, False)),
+                    refugie=rng.choice((None, None, True, False)),
+                    minima_sociaux=rng.choice((None, True, False)),
+                    parent_isole=rng.choice((None, True, False)),
+                    secteur=_cycle((None, None, *SECTORS), index, 5),  # type: ignore[arg-type]
+                )
+            )
             index += 1
     return out
 
@@ -104,22 +116,26 @@ def generated_profiles() -> List[Profile]:
 
 
 def _eligibility(s: Suggestion, p: Profile, person: Optional[geo.Commune]) -> List[str]:
-    record, elig, problems = s.initiative, s.initiative.eligibilite, []
+    elig, problems = s.initiative.eligibilite, []
     for public in elig.reserve_a:
         if public not in BELONGS or not BELONGS[public](p):
             problems.append(f"public réservé « {public} » hors du profil")
     residents = elig.residents
     if residents.restricted:
         inside = person is not None and (
-            person.code_insee in residents.communes or (person.arrondissement_de or "") in residents.communes
-            or person.departement in residents.departements or person.region in residents.regions)
+            person.code_insee in residents.communes
+            or (person.arrondissement_de or "") in residents.communes
+            or person.departement in residents.departements
+            or person.region in residents.regions
+        )
         if not inside:
             problems.append("réservée aux habitants d'autres lieux")
     age = p.whole_age
     if (elig.age_min is not None or elig.age_max is not None) and age is None:
         problems.append("bornes d'âge, âge inconnu")
-    if age is not None and ((elig.age_min is not None and age < elig.age_min)
-                            or (elig.age_max is not None and age > elig.age_max)):
+    if age is not None and (
+        (elig.age_min is not None and age < elig.age_min) or (elig.age_max is not None and age > elig.age_max)
+    ):
         problems.append(f"âge {age} hors de {elig.age_min}-{elig.age_max}")
     if elig.diplome_min or elig.diplome_max:
         if p.diplome is None:
@@ -167,24 +183,46 @@ def _place(s: Suggestion, p: Profile, person: Optional[geo.Commune], shown: List
             problems.append("« près de chez vous » hors du département")
         if s.place.commune is not None:
             commune = geo.get_commune(s.place.commune)
-            if commune is None or commune.region != person.region or commune.code_insee not in s.initiative.zone.communes:
+            if (
+                commune is None
+                or commune.region != person.region
+                or commune.code_insee not in s.initiative.zone.communes
+            ):
                 problems.append(f"commune affichée {s.place.commune} hors de la région ou de l'action")
-        if s.initiative.zone.niveau != "region" and any(o.proximity in NEAR for o in shown):
-            problems.append("autre département de la région alors qu'une action plus proche convient")
+        if s.initiative.zone.niveau != "region" and any(
+            o.proximity in NEAR and (_serves_need(o, p) or p.besoin is None) for o in shown
+        ):
+            problems.append("autre département de la région alors qu'une action plus proche sert le besoin")
     return problems
 
 
-def _fit(s: Suggestion, p: Profile) -> List[str]:
-    """Serves the stated need or a situation of the person (general fit only without a stated need)."""
-    record = s.initiative
-    themes = set(record.thematiques)
-    serves_need = p.besoin is not None and bool(themes & BESOINS[p.besoin][1])
-    situation = any(key in s.criteria for key in ("sans-domicile", "exiles", "qpv", "handicap", "mobilite",
-                                                   "sans-diplome"))
-    general = p.besoin in (None, "ne-sait-pas") and any(k in s.criteria for k in ("jeunes", "femmes", "minima-sociaux", "age"))
+def _serves_need(s: Suggestion, p: Profile) -> bool:
+    return p.besoin is not None and bool(set(s.initiative.thematiques) & BESOINS[p.besoin][1])
+
+
+def _fit(s: Suggestion, p: Profile, shown: List[Suggestion]) -> List[str]:
+    """Serves the stated need or a situation of the person (general fit only without a stated need); what
+    does not serve the need is near home and below every line that does; one trade only for that trade."""
+    problems = []
+    serves_need = _serves_need(s, p)
+    situation = any(
+        key in s.criteria for key in ("sans-domicile", "exiles", "qpv", "handicap", "mobilite", "sans-diplome")
+    )
+    general = p.besoin in (None, "ne-sait-pas") and any(
+        k in s.criteria for k in ("jeunes", "femmes", "minima-sociaux", "age")
+    )
     if "mobilite" in s.criteria and s.proximity not in NEAR:
-        return ["mobilité proposée loin de chez soi"]
-    return [] if serves_need or situation or general else ["ne sert ni le besoin ni la situation"]
+        problems.append("mobilité proposée loin de chez soi")
+    if not (serves_need or situation or general):
+        problems.append("ne sert ni le besoin ni la situation")
+    elif not serves_need and s.proximity not in NEAR:
+        problems.append(f"ne sert pas le besoin et n'est pas dans le département ({s.proximity}) : remplissage")
+    if not serves_need and any(_serves_need(o, p) for o in shown[shown.index(s) + 1 :]):
+        problems.append("passe avant une action qui sert le besoin")
+    trades = s.initiative.eligibilite.secteurs
+    if trades and p.secteur not in trades:
+        problems.append(f"action pour le secteur {', '.join(trades)} à qui demande {p.secteur or 'un secteur inconnu'}")
+    return problems
 
 
 _AGE_RANGE = re.compile(r"aux (\d+)-(\d+) ans")
@@ -235,16 +273,19 @@ def _claims(sentence: str, s: Suggestion, p: Profile, person: Optional[geo.Commu
         n = int(age.group(1))
         if n != p.whole_age:
             problems.append(f"âge dit {n}, profil {p.whole_age}")
-        for pattern, ok in ((_AGE_RANGE, lambda m: int(m.group(1)) <= n <= int(m.group(2))),
-                            (_AGE_BELOW, lambda m: n < int(m.group(1))),
-                            (_AGE_FROM, lambda m: n >= int(m.group(1)))):
+        for pattern, ok in (
+            (_AGE_RANGE, lambda m: int(m.group(1)) <= n <= int(m.group(2))),
+            (_AGE_BELOW, lambda m: n < int(m.group(1))),
+            (_AGE_FROM, lambda m: n >= int(m.group(1))),
+        ):
             found = pattern.search(sentence)
             if found and not ok(found):
                 problems.append(f"raison d'âge fausse : « {sentence} »")
         if "aux jeunes" in sentence and not 16 <= n <= 30:
             problems.append(f"« aux jeunes » à {n} ans")
     if "ce que vous cherchez" in sentence and (
-            p.besoin is None or not set(s.initiative.thematiques) & BESOINS[p.besoin][1]):
+        p.besoin is None or not set(s.initiative.thematiques) & BESOINS[p.besoin][1]
+    ):
         problems.append(f"« {sentence} » sans ce besoin")
     if "près de chez vous" in sentence and s.proximity not in NEAR:
         problems.append("« près de chez vous » hors du département")
@@ -257,8 +298,10 @@ def _claims(sentence: str, s: Suggestion, p: Profile, person: Optional[geo.Commu
             mine = geo.get_epci(person.epci) if person.epci else None
             if mine is None or epci.group(1) != mine.nom:
                 problems.append(f"« {sentence} » : ce n'est pas l'intercommunalité de la personne")
-        at = re.match(r"Elle a lieu à (.+?), (votre commune|dans votre ville|dans votre intercommunalité|dans votre département)",
-                      sentence)
+        at = re.match(
+            r"Elle a lieu à (.+?), (votre commune|dans votre ville|dans votre intercommunalité|dans votre département)",
+            sentence,
+        )
         if at:
             commune = geo.get_commune(s.place.commune or "")
             city = lambda c: c.arrondissement_de or c.code_insee  # noqa: E731
@@ -267,10 +310,31 @@ def _claims(sentence: str, s: Suggestion, p: Profile, person: Optional[geo.Commu
             elif at.group(2) in ("votre commune", "dans votre ville") and city(commune) != city(person):
                 problems.append(f"« {sentence} » : pas la commune de la personne")
             elif at.group(2) == "dans votre intercommunalité" and (
-                    commune.epci != person.epci or commune.departement != person.departement):
+                commune.epci != person.epci or commune.departement != person.departement
+            ):
                 problems.append(f"« {sentence} » : pas l'intercommunalité de la personne")
             elif at.group(2) == "dans votre département" and commune.departement != person.departement:
                 problems.append(f"« {sentence} » : pas le département de la personne")
+    return problems
+
+
+def _minor_routes(p: Profile, networks: set) -> List[str]:
+    """A minor hears of school or apprenticeship; nobody under 16 is sent to France Travail (this audit's
+    reading: compulsory schooling to 16, apprenticeship from 15 after the 3e, registration from 16)."""
+    age, problems = p.whole_age, []
+    if age is None or age >= 18:
+        return problems
+    if age < 16:
+        if "france-travail" in networks:
+            problems.append(f"France Travail à {age} ans")
+        if "cio" not in networks:
+            problems.append(f"aucune voie scolaire (CIO) à {age} ans")
+    if p.scolarite == "scolarise" and "cio" not in networks:
+        problems.append("élève mineur sans le CIO")
+    if p.besoin in ("apprentissage", "emploi", "formation") and "cfa-apprentissage" not in networks:
+        problems.append(f"mineur ({age} ans) qui veut {p.besoin} sans l'apprentissage")
+    if age >= 16 and p.scolarite == "sorti" and "obligation-formation" not in networks:
+        problems.append("16-17 ans sorti de l'école sans l'obligation de formation")
     return problems
 
 
@@ -292,12 +356,17 @@ def audit(matcher: Matcher, profiles: List[Profile]) -> Tuple[List[str], Counter
             contradictions.append(f"{p}: E2C sans absence de diplôme connue")
         if "obligation-formation" in networks and not (age in (16, 17) and p.scolarite == "sorti"):
             contradictions.append(f"{p}: obligation de formation hors 16-17 ans sortis de l'école")
+        contradictions.extend(f"{p}: {problem}" for problem in _minor_routes(p, networks))
         figures["réseaux"] += len(networks)
         for s in found.local:
             figures["suggestions"] += 1
             figures[f"niveau {s.proximity}"] += 1
-            for problem in (_eligibility(s, p, person) + _place(s, p, person, list(found.local))
-                            + _fit(s, p) + _reasons(s, p, person)):
+            for problem in (
+                _eligibility(s, p, person)
+                + _place(s, p, person, list(found.local))
+                + _fit(s, p, list(found.local))
+                + _reasons(s, p, person)
+            ):
                 contradictions.append(f"{s.initiative.id} pour {p}: {problem}")
     return contradictions, figures
 
@@ -314,9 +383,15 @@ def test_generator_covers_the_space() -> None:
     deps = {geo.get_commune(p.code_insee).departement for p in profiles}  # type: ignore[union-attr]
     assert {"971", "972", "973", "974", "976", "2A", "2B", "59", "75"} <= deps
     assert len(deps) >= 100
-    assert {p.whole_age for p in profiles} == set(range(16, 31))
-    for name, values in (("logement", LOGEMENTS), ("handicap", HANDICAPS), ("besoin", BESOINS),
-                         ("diplome", DIPLOMES), ("femme", (True, False))):
+    assert {p.whole_age for p in profiles} == set(range(15, 31))
+    for name, values in (
+        ("logement", LOGEMENTS),
+        ("handicap", HANDICAPS),
+        ("besoin", BESOINS),
+        ("diplome", DIPLOMES),
+        ("femme", (True, False)),
+        ("secteur", SECTORS),
+    ):
         seen = {getattr(p, name) for p in profiles}
         assert set(values) | {None} <= seen, name
 
@@ -335,12 +410,54 @@ def test_audit_catches_a_false_reason(matcher: Matcher) -> None:
     assert found.local
     import dataclasses
 
-    forged = dataclasses.replace(found.local[0], reasons=found.local[0].reasons[:-1]
-                                 + ("Elle couvre votre département (Pas-de-Calais).",))
+    forged = dataclasses.replace(
+        found.local[0], reasons=found.local[0].reasons[:-1] + ("Elle couvre votre département (Pas-de-Calais).",)
+    )
     person = geo.get_commune("59350")
     assert _reasons(forged, p, person)
     man = dataclasses.replace(p, femme=False)
-    women_only = dataclasses.replace(found.local[0], initiative=dataclasses.replace(
-        found.local[0].initiative, eligibilite=dataclasses.replace(found.local[0].initiative.eligibilite,
-                                                                   reserve_a=("femmes",))))
+    women_only = dataclasses.replace(
+        found.local[0],
+        initiative=dataclasses.replace(
+            found.local[0].initiative,
+            eligibilite=dataclasses.replace(found.local[0].initiative.eligibilite, reserve_a=("femmes",)),
+        ),
+    )
     assert _eligibility(women_only, man, person)
+
+
+def test_audit_catches_padding_another_trade_and_minors_without_a_route(matcher: Matcher) -> None:
+    """The four kinds of lines live testers crossed out are contradictions for this audit."""
+    import dataclasses
+
+    p = Profile(age=20, code_insee="44109", besoin="formation", handicap="rqth")
+    kb = load_knowledge()
+    coach = next(r for r in kb.initiatives if r.id == "mayenne-geist-job-coach-53")
+    far = Suggestion(
+        initiative=coach,
+        proximity="region",
+        score=1.0,
+        reasons=(),
+        historical=False,
+        where="dans votre région, dans tout le département (Mayenne)",
+        how_to_reach=(),
+        year=None,
+        criteria=("handicap",),
+    )
+    assert any("remplissage" in problem for problem in _fit(far, p, [far]))
+    trained = next(s for s in matcher.recommend(Profile(age=20, code_insee="59599", besoin="formation")).local)
+    assert any("passe avant" in problem for problem in _fit(far, p, [far, trained]))
+    casino = next(r for r in kb.initiatives if r.id == "groupe-casino-recrutement-diversite-quartiers")
+    line = dataclasses.replace(far, initiative=casino, proximity="national", where="partout en France")
+    for secteur in (None, "restauration"):
+        assert any("secteur" in problem for problem in _fit(line, dataclasses.replace(p, secteur=secteur), [line]))
+    assert _minor_routes(Profile(age=15, besoin="apprentissage"), {"france-travail"}) == [
+        "France Travail à 15 ans",
+        "aucune voie scolaire (CIO) à 15 ans",
+        "mineur (15 ans) qui veut apprentissage sans l'apprentissage",
+    ]
+    assert _minor_routes(Profile(age=17, besoin="emploi", scolarite="sorti"), {"mission-locale"})
+    assert not _minor_routes(
+        Profile(age=17, besoin="emploi", scolarite="sorti"),
+        {"mission-locale", "cfa-apprentissage", "obligation-formation"},
+    )

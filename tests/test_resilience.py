@@ -1,4 +1,4 @@
-"""aiguillage.resilience on Rasa's real RemoteAction, against small local stand-ins of the action server
+"""aiguillage.rasa.resilience on Rasa's real RemoteAction, against small local stand-ins of the action server
 (refusing, hanging, failing, rejecting). The end-to-end version is tests/e2e/test_faults.py."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ import logging
 import socket
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from aiohttp import web
@@ -15,11 +16,11 @@ from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
 from rasa.core.channels.channel import CollectingOutputChannel
 from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
-from aiguillage import resilience
+from aiguillage.rasa import resilience
 
 ROOT = Path(__file__).resolve().parents[1]
 resilience.install()
@@ -77,7 +78,7 @@ async def test_a_refused_connection_gets_one_kind_message_per_user_message(domai
     assert isinstance(error, resilience.ActionServerUnavailable) and events is None
     assert len(channel.messages) == 1
     text = channel.messages[0]["text"]
-    assert text == resilience.APOLOGY
+    assert text == domain.responses[resilience.APOLOGY_RESPONSE][0]["text"]
     assert "mission locale" in text
     # Another action of the same message: no second apology, no second wait.
     channel, _, error = await run(domain, url, t)
@@ -119,8 +120,9 @@ async def test_a_rejection_and_a_success_pass_through(domain):
         return web.json_response({"action_name": "action_extract_profile", "error": "non"}, status=400)
 
     async def succeed(request):
-        return web.json_response({"events": [{"event": "slot", "name": "age", "value": 19}],
-                                  "responses": [{"text": "D'accord."}]})
+        return web.json_response(
+            {"events": [{"event": "slot", "name": "age", "value": 19}], "responses": [{"text": "D'accord."}]}
+        )
 
     async with StandIn(reject) as url:
         channel, _, error = await run(domain, url, tracker(domain, sender="dan"))
@@ -138,3 +140,23 @@ def test_rasa_logs_one_line_not_a_traceback(caplog):
         logger.exception("Encountered an exception while running action 'x'.")
     record = caplog.records[-1]
     assert record.exc_info is None and "Traceback" not in caplog.text
+
+
+@pytest.mark.parametrize(
+    "last_action, response",
+    [
+        ("action_restart", "utter_restart_done"),
+        ("action_back", "utter_back_done"),
+        ("action_listen", resilience.FALLBACK_RESPONSE),
+    ],
+)
+async def test_a_message_left_unanswered_gets_the_domain_s_answer(domain, monkeypatch, last_action, response):
+    async def rasa_loop(self, output_channel, t):  # Rasa's loop ran the action and said nothing
+        t.update(ActionExecuted(last_action))
+
+    monkeypatch.setattr(resilience, "_original_loop", rasa_loop)
+    t, channel = tracker(domain, sender=f"dave-{last_action}"), CollectingOutputChannel()
+    processor = SimpleNamespace(nlg=TemplatedNaturalLanguageGenerator(domain.responses))
+    await resilience.loop_that_always_answers(processor, channel, t)
+    assert [m["text"] for m in channel.messages] == [domain.responses[response][0]["text"]]
+    assert isinstance(t.events[-1], BotUttered) and t.events[-1].text == channel.messages[0]["text"]

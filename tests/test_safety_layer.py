@@ -1,12 +1,12 @@
-"""The safety layer in front of Rasa (aiguillage/safety_layer.py, aiguillage/input_guard.py) and action_safety:
-a message in danger becomes `safety_alert` with its words masked, before Rasa reads or logs it."""
+"""The safety layer in front of Rasa (aiguillage/rasa/safety_layer.py, aiguillage/rasa/input_guard.py) and
+action_safety: a message in danger becomes `safety_alert` with its words masked, before Rasa reads or logs it."""
 
 import asyncio
 
 from rasa.core.channels.channel import UserMessage
 
 from actions.safety import answer_for
-from aiguillage import input_guard, safety_layer
+from aiguillage.rasa import input_guard, safety_layer
 
 
 def test_a_message_in_danger_is_masked_and_carries_only_its_signals():

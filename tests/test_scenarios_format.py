@@ -9,7 +9,7 @@ from typing import Any, Dict, List, Optional
 import pytest
 import yaml
 
-from aiguillage.commands import scenarios as command
+from aiguillage.cli import scenarios as command
 from aiguillage.scenarios import (
     Expectations,
     ScenarioError,
@@ -31,23 +31,37 @@ SCENARIOS = scenario_files([ROOT / "scenarios"])
 
 WELCOME = [
     {"recipient_id": "x", "text": "Bonjour ! Je suis Aiguillage, l’assistant automatique de la mission locale."},
-    {"recipient_id": "x", "text": "Je vais vous poser quelques questions.",
-     "buttons": [{"title": "Trouver un emploi", "payload": '/inform{"besoin": "emploi"}'},
-                 {"title": "Me former", "payload": '/inform{"besoin": "formation"}'},
-                 {"title": "Je ne sais pas encore", "payload": '/inform{"besoin": "ne-sait-pas"}'}]},
+    {
+        "recipient_id": "x",
+        "text": "Je vais vous poser quelques questions.",
+        "buttons": [
+            {"title": "Trouver un emploi", "payload": '/inform{"besoin": "emploi"}'},
+            {"title": "Me former", "payload": '/inform{"besoin": "formation"}'},
+            {"title": "Je ne sais pas encore", "payload": '/inform{"besoin": "ne-sait-pas"}'},
+        ],
+    },
 ]
 SUGGESTIONS = [
     {"text": "Voici des structures près de Fougères :"},
-    {"text": "1. Mission locale du Pays de Fougères", "buttons": [
-        {"title": "Plus de détails", "payload": '/ask_details{"suggestion": "a"}'},
-        {"title": "Pourquoi ?", "payload": '/ask_why_suggestion{"suggestion": "a"}'}]},
-    {"text": "2. Auto-école sociale", "buttons": [
-        {"title": "Plus de détails", "payload": '/ask_details{"suggestion": "b"}'},
-        {"title": "Pourquoi ?", "payload": '/ask_why_suggestion{"suggestion": "b"}'}]},
+    {
+        "text": "1. Mission locale du Pays de Fougères",
+        "buttons": [
+            {"title": "Plus de détails", "payload": '/ask_details{"suggestion": "a"}'},
+            {"title": "Pourquoi ?", "payload": '/ask_why_suggestion{"suggestion": "a"}'},
+        ],
+    },
+    {
+        "text": "2. Auto-école sociale",
+        "buttons": [
+            {"title": "Plus de détails", "payload": '/ask_details{"suggestion": "b"}'},
+            {"title": "Pourquoi ?", "payload": '/ask_why_suggestion{"suggestion": "b"}'},
+        ],
+    },
 ]
 
 
 # ------------------------------------------------------------------ the shipped scenario files
+
 
 def test_there_are_at_least_ten_scenarios() -> None:
     assert len(SCENARIOS) >= 10
@@ -80,19 +94,39 @@ def test_readme_example_is_a_valid_scenario() -> None:
 
 # ------------------------------------------------------------------ format errors, in French
 
-@pytest.mark.parametrize("data, message", [
-    ([], "nom"),
-    ({"messages": ["Bonjour"], "attendu": {"suggestions_contiennent": ["x"]}}, "nom"),
-    ({"nom": "x", "messages": [], "attendu": {"suggestions_contiennent": ["x"]}}, "messages"),
-    ({"nom": "x", "messages": ["Bonjour"]}, "rien n'est vérifié"),
-    ({"nom": "x", "messages": [{"bouton": "Oui"}], "attendu": {"suggestions_contiennent": ["x"]}}, "premier message"),
-    ({"nom": "x", "messages": ["a", {"texte": "b", "bouton": "c"}], "attendu": {"suggestions_contiennent": ["x"]}}, "un seul"),
-    ({"nom": "x", "messages": ["a", {"text": "b"}], "attendu": {"suggestions_contiennent": ["x"]}}, "clé inconnue « text »"),
-    ({"nom": "x", "messages": ["a"], "attendu": {"suggestion_contiennent": ["x"]}}, "clé inconnue"),
-    ({"nom": "x", "messages": ["a"], "attendu": {"suggestions_contiennent": [{"a": 1}]}}, "texte à chercher"),
-    ({"nom": "x", "messages": ["a", {"bouton": 0}], "attendu": {"suggestions_contiennent": ["x"]}}, "à partir de 1"),
-    ({"nom": "x", "message": ["a"]}, "clé inconnue « message »"),
-])
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ([], "nom"),
+        ({"messages": ["Bonjour"], "attendu": {"suggestions_contiennent": ["x"]}}, "nom"),
+        ({"nom": "x", "messages": [], "attendu": {"suggestions_contiennent": ["x"]}}, "messages"),
+        ({"nom": "x", "messages": ["Bonjour"]}, "rien n'est vérifié"),
+        (
+            {"nom": "x", "messages": [{"bouton": "Oui"}], "attendu": {"suggestions_contiennent": ["x"]}},
+            "premier message",
+        ),
+        (
+            {
+                "nom": "x",
+                "messages": ["a", {"texte": "b", "bouton": "c"}],
+                "attendu": {"suggestions_contiennent": ["x"]},
+            },
+            "un seul",
+        ),
+        (
+            {"nom": "x", "messages": ["a", {"text": "b"}], "attendu": {"suggestions_contiennent": ["x"]}},
+            "clé inconnue « text »",
+        ),
+        ({"nom": "x", "messages": ["a"], "attendu": {"suggestion_contiennent": ["x"]}}, "clé inconnue"),
+        ({"nom": "x", "messages": ["a"], "attendu": {"suggestions_contiennent": [{"a": 1}]}}, "texte à chercher"),
+        (
+            {"nom": "x", "messages": ["a", {"bouton": 0}], "attendu": {"suggestions_contiennent": ["x"]}},
+            "à partir de 1",
+        ),
+        ({"nom": "x", "message": ["a"]}, "clé inconnue « message »"),
+    ],
+)
 def test_malformed_scenarios_are_explained(data: Any, message: str) -> None:
     with pytest.raises(ScenarioError, match=message):
         parse_scenario(data)
@@ -106,10 +140,19 @@ def test_unreadable_yaml_names_the_line(tmp_path: Path) -> None:
 
 
 def test_messages_forms() -> None:
-    scenario = parse_scenario({"nom": "x", "messages": [
-        "Bonjour", {"bouton": "Trouver un emploi", "reponse_contient": "âge"}, {"bouton": 2},
-        {"texte": "19 ans", "reponse_contient": ["commune", 35300]}, 35300,
-    ], "attendu": {"suggestions_absentes": 115}})
+    scenario = parse_scenario(
+        {
+            "nom": "x",
+            "messages": [
+                "Bonjour",
+                {"bouton": "Trouver un emploi", "reponse_contient": "âge"},
+                {"bouton": 2},
+                {"texte": "19 ans", "reponse_contient": ["commune", 35300]},
+                35300,
+            ],
+            "attendu": {"suggestions_absentes": 115},
+        }
+    )
     steps = scenario.steps
     assert steps[0].text == "Bonjour" and steps[1].button == "Trouver un emploi" and steps[1].reply_contains == ("âge",)
     assert steps[2].button == 2 and steps[3].reply_contains == ("commune", "35300") and steps[4].text == "35300"
@@ -117,6 +160,7 @@ def test_messages_forms() -> None:
 
 
 # ------------------------------------------------------------------ matching
+
 
 def test_contains_ignores_case_apostrophes_and_spaces_not_accents() -> None:
     assert contains("l’assistant  automatique", "L'ASSISTANT automatique")
@@ -133,11 +177,14 @@ def test_find_button_by_title_part_or_number() -> None:
     assert find_button(SUGGESTIONS, 3)["payload"] == '/ask_details{"suggestion": "b"}'
 
 
-@pytest.mark.parametrize("choice, message", [
-    ("Un logement", "aucun bouton « Un logement ». Boutons affichés : « Trouver un emploi »"),
-    ("e", "plusieurs boutons"),
-    (4, r"pas de bouton \[4\]"),
-])
+@pytest.mark.parametrize(
+    "choice, message",
+    [
+        ("Un logement", "aucun bouton « Un logement ». Boutons affichés : « Trouver un emploi »"),
+        ("e", "plusieurs boutons"),
+        (4, r"pas de bouton \[4\]"),
+    ],
+)
 def test_find_button_failures(choice: Any, message: str) -> None:
     with pytest.raises(ScenarioError, match=message):
         find_button(WELCOME, choice)
@@ -148,21 +195,40 @@ def test_find_button_without_buttons() -> None:
         find_button([{"text": "Quel âge avez-vous ?"}], "Oui")
 
 
-@pytest.mark.parametrize("expected, actual, ok", [
-    (19, 19.0, True), (19, 20.0, False), ("non", False, True), ("oui", True, True), (False, False, True),
-    ("non", None, False), (None, None, True), ("vide", None, True), (None, "emploi", False),
-    ("Emploi", "emploi", True), ("sans-domicile", "heberge-tiers", False), ("35113", "35113", True),
-    (35113, "35113", True), (["rqth", "handicap"], ["handicap", "rqth"], True), (["handicap"], [], False),
-    ([], None, False), ("oui", "oui", True), (True, 1.0, False),
-])
+@pytest.mark.parametrize(
+    "expected, actual, ok",
+    [
+        (19, 19.0, True),
+        (19, 20.0, False),
+        ("non", False, True),
+        ("oui", True, True),
+        (False, False, True),
+        ("non", None, False),
+        (None, None, True),
+        ("vide", None, True),
+        (None, "emploi", False),
+        ("Emploi", "emploi", True),
+        ("sans-domicile", "heberge-tiers", False),
+        ("35113", "35113", True),
+        (35113, "35113", True),
+        (["rqth", "handicap"], ["handicap", "rqth"], True),
+        (["handicap"], [], False),
+        ([], None, False),
+        ("oui", "oui", True),
+        (True, 1.0, False),
+    ],
+)
 def test_slot_matches(expected: Any, actual: Any, ok: bool) -> None:
     assert slot_matches(expected, actual) is ok
 
 
 def test_expectations_against_the_last_replies() -> None:
     checks = expectation_checks(
-        Expectations(slots={"permis": "non", "age": 19}, present=("Mission locale", "Auto-école"), absent=("115", "Pourquoi")),
-        SUGGESTIONS, {"permis": False, "age": 20.0},
+        Expectations(
+            slots={"permis": "non", "age": 19}, present=("Mission locale", "Auto-école"), absent=("115", "Pourquoi")
+        ),
+        SUGGESTIONS,
+        {"permis": False, "age": 20.0},
     )
     assert [c.ok for c in checks] == [True, False, True, True, True, False]  # button titles are read too
     assert "valeur trouvée : 20" in checks[1].line() and checks[1].line().startswith("  ✘")
@@ -181,6 +247,7 @@ def test_unknown_slot_fails() -> None:
 
 # ------------------------------------------------------------------ playing against a fake bot
 
+
 class FakeBot:
     """Answers from a script, one list of replies a message, and records what it was sent."""
 
@@ -196,10 +263,17 @@ class FakeBot:
 
 
 def scenario(**expected: Any) -> Any:
-    return parse_scenario({"nom": "Essai", "description": "Un essai.", "messages": [
-        {"texte": "Bonjour", "reponse_contient": "Aiguillage"},
-        {"bouton": "Trouver un emploi"},
-    ], "attendu": expected})
+    return parse_scenario(
+        {
+            "nom": "Essai",
+            "description": "Un essai.",
+            "messages": [
+                {"texte": "Bonjour", "reponse_contient": "Aiguillage"},
+                {"bouton": "Trouver un emploi"},
+            ],
+            "attendu": expected,
+        }
+    )
 
 
 def test_play_sends_button_payloads_and_passes() -> None:
@@ -250,11 +324,24 @@ def test_summary_agrees_in_french() -> None:
 
 # ------------------------------------------------------------------ the command
 
-def test_command_exit_codes_and_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+
+def test_command_exit_codes_and_summary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
     good = tmp_path / "a.yaml"
-    good.write_text(yaml.safe_dump({"nom": "Bon", "messages": ["Bonjour"], "attendu": {"suggestions_contiennent": ["Aiguillage"]}}, allow_unicode=True))
+    good.write_text(
+        yaml.safe_dump(
+            {"nom": "Bon", "messages": ["Bonjour"], "attendu": {"suggestions_contiennent": ["Aiguillage"]}},
+            allow_unicode=True,
+        )
+    )
     bad = tmp_path / "b.yaml"
-    bad.write_text(yaml.safe_dump({"nom": "Mauvais", "messages": ["Bonjour"], "attendu": {"suggestions_absentes": ["Aiguillage"]}}, allow_unicode=True))
+    bad.write_text(
+        yaml.safe_dump(
+            {"nom": "Mauvais", "messages": ["Bonjour"], "attendu": {"suggestions_absentes": ["Aiguillage"]}},
+            allow_unicode=True,
+        )
+    )
     fake = FakeBot({"Bonjour": WELCOME})
     monkeypatch.setattr(command, "HttpBot", lambda url, token: fake)
     from aiguillage.cli import main
@@ -270,6 +357,8 @@ def test_command_reports_an_unreachable_bot(tmp_path: Path, capsys: pytest.Captu
     from tests.support.stack import free_port
 
     path = tmp_path / "a.yaml"
-    path.write_text(yaml.safe_dump({"nom": "x", "messages": ["Bonjour"], "attendu": {"suggestions_contiennent": ["x"]}}))
+    path.write_text(
+        yaml.safe_dump({"nom": "x", "messages": ["Bonjour"], "attendu": {"suggestions_contiennent": ["x"]}})
+    )
     assert main(["scenarios", str(path), "--url", f"http://127.0.0.1:{free_port()}"]) == 2
     assert "impossible de joindre le bot" in capsys.readouterr().err

@@ -1,4 +1,4 @@
-"""aiguillage.rasa_server starts TensorFlow without oneDNN (measured: a quicker, lighter start-up,
+"""aiguillage.servers.rasa_server starts TensorFlow without oneDNN (measured: a quicker, lighter start-up,
 benchmarks/results/resources-settings.md), unless the environment says otherwise."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # rasa_server.main with Rasa replaced by a report of whether TensorFlow, once imported, uses oneDNN.
 PROBE = """
 import rasa.__main__
-from aiguillage import rasa_server
+from aiguillage.servers import rasa_server
 
 def report():
     from tensorflow.python.util import _pywrap_util_port

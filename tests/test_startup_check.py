@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from aiguillage import startup_check
-from aiguillage.rasa_server import preflight
+from aiguillage.servers import startup_check
+from aiguillage.servers.rasa_server import preflight
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def endpoints(tmp_path: Path, db: str, kind: str = "aiguillage.tracker_store.ErasableSQLTrackerStore") -> Path:
+def endpoints(tmp_path: Path, db: str, kind: str = "aiguillage.rasa.tracker_store.ErasableSQLTrackerStore") -> Path:
     path = tmp_path / "endpoints.yml"
     path.write_text(f'tracker_store:\n  type: {kind}\n  dialect: sqlite\n  db: "{db}"\n', encoding="utf-8")
     return path
@@ -70,7 +70,7 @@ def test_truncated_database(tmp_path):
         connection.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, data TEXT)")
         connection.executemany("INSERT INTO events (data) VALUES (?)", [("x" * 500,)] * 200)
     data = path.read_bytes()
-    path.write_bytes(data[:100] + b"\x00" * 4096 + data[4196:len(data) // 2])
+    path.write_bytes(data[:100] + b"\x00" * 4096 + data[4196 : len(data) // 2])
     assert "abîmé" in problem(tmp_path, str(path))
 
 
@@ -105,7 +105,9 @@ def test_undefined_environment_variable(tmp_path):
 
 def test_other_stores_are_left_to_their_own_checks(tmp_path):
     path = tmp_path / "endpoints.yml"
-    path.write_text("tracker_store:\n  type: SQL\n  dialect: postgresql\n  url: localhost\n  db: rasa\n", encoding="utf-8")
+    path.write_text(
+        "tracker_store:\n  type: SQL\n  dialect: postgresql\n  url: localhost\n  db: rasa\n", encoding="utf-8"
+    )
     assert startup_check.problems(path) == []
     path.write_text("tracker_store:\n  type: redis\n  url: localhost\n", encoding="utf-8")
     assert startup_check.problems(path) == []
@@ -121,17 +123,17 @@ def test_the_api_needs_a_token(tmp_path):
 
 
 def test_the_custom_store_class_must_load(tmp_path):
-    wrong_class = endpoints(tmp_path, str(tmp_path / "t.db"), kind="aiguillage.tracker_store.NoSuchStore")
+    wrong_class = endpoints(tmp_path, str(tmp_path / "t.db"), kind="aiguillage.rasa.tracker_store.NoSuchStore")
     found = preflight(["run", "--endpoints", str(wrong_class)])
     assert found and "ne se charge pas" in found[0]
 
 
-@pytest.mark.parametrize("module", ["aiguillage.rasa_server", "aiguillage.startup_check"])
+@pytest.mark.parametrize("module", ["aiguillage.servers.rasa_server", "aiguillage.servers.startup_check"])
 def test_the_commands_stop_with_one_french_line_and_no_traceback(tmp_path, module):
     corrupt = tmp_path / "tracker.db"
     corrupt.write_bytes(b"\x00garbage" * 1000)
     args = ["run", "--endpoints", str(endpoints(tmp_path, str(corrupt))), "--model", str(tmp_path)]
-    if module == "aiguillage.startup_check":
+    if module == "aiguillage.servers.startup_check":
         args = args[1:3]
     result = subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2

@@ -5,7 +5,7 @@ import os
 import re
 from pathlib import Path
 
-from aiguillage import rasa_server
+from aiguillage.servers import rasa_server
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -17,7 +17,7 @@ def test_make_exports_it_for_every_target():
 def test_every_script_that_runs_rasa_turns_it_off():
     for script in sorted((ROOT / "scripts").glob("*.sh")):
         text = script.read_text()
-        if ".venv/bin/rasa" in text or "aiguillage.rasa_server" in text or "pytest" in text:
+        if ".venv/bin/rasa" in text or "aiguillage.servers.rasa_server" in text or "pytest" in text:
             assert 'export RASA_TELEMETRY_ENABLED="${RASA_TELEMETRY_ENABLED:-false}"' in text, script.name
 
 

@@ -19,7 +19,7 @@ from rasa.shared.core.events import (
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from aiguillage.tracker_store import ErasableSQLTrackerStore, asks_erasure
+from aiguillage.rasa.tracker_store import ErasableSQLTrackerStore, asks_erasure
 
 ROOT = Path(__file__).resolve().parents[1]
 SECRET = "je dors à la rue depuis mars"
@@ -83,11 +83,19 @@ async def test_erase_deletes_every_session_and_overwrites_the_file(store):
     await save_events(store, "alice", session(now - 10, SECRET))
     await save_events(store, "bob", session(now - 10, "j'ai 19 ans"))
     assert contains(store, SECRET)
-    await save_events(store, "alice", [
-        UserUttered("effacer mes données", {"name": "erase_data", "confidence": 1.0}),
-        ActionExecuted("action_erase_data"), BotUttered("C'est fait"), ActiveLoop(None), AllSlotsReset(), Restarted(),
-        ActionExecuted("action_listen"),
-    ])
+    await save_events(
+        store,
+        "alice",
+        [
+            UserUttered("effacer mes données", {"name": "erase_data", "confidence": 1.0}),
+            ActionExecuted("action_erase_data"),
+            BotUttered("C'est fait"),
+            ActiveLoop(None),
+            AllSlotsReset(),
+            Restarted(),
+            ActionExecuted("action_listen"),
+        ],
+    )
     assert rows(store, "alice") == []
     assert not contains(store, SECRET) and not contains(store, "effacer mes donn")
     assert rows(store, "bob"), "another person's conversation is untouched"
@@ -120,8 +128,9 @@ async def test_idle_conversations_are_forgotten_after_the_session_time(store):
 
 
 async def test_forgetting_can_be_turned_off(tmp_path, domain):
-    keeping = ErasableSQLTrackerStore(domain=domain, dialect="sqlite", db=str(tmp_path / "keep.db"),
-                                      forget_expired_sessions=False)
+    keeping = ErasableSQLTrackerStore(
+        domain=domain, dialect="sqlite", db=str(tmp_path / "keep.db"), forget_expired_sessions=False
+    )
     now = time.time()
     await save_events(keeping, "gus", session(now - 7200, SECRET))
     await save_events(keeping, "gus", session(now, "bonjour"))

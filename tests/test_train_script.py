@@ -31,7 +31,9 @@ def make_project(tmp_path: Path) -> Path:
 
 
 def train(project: Path) -> str:
-    result = subprocess.run(["bash", "scripts/train.sh", "config.yml"], cwd=project, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        ["bash", "scripts/train.sh", "config.yml"], cwd=project, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout
 

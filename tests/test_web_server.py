@@ -11,7 +11,7 @@ from typing import Dict, Iterator, Tuple
 
 import pytest
 
-from aiguillage.commands import web
+from aiguillage.cli import web
 from tests.support.stack import ROOT, free_port
 
 RASA_URL = "http://127.0.0.1:5999"
@@ -39,16 +39,19 @@ def fetch(server: Tuple[str, int], path: str, method: str = "GET") -> Tuple[int,
         connection.close()
 
 
-@pytest.mark.parametrize("path, content_type", [
-    ("/", "text/html; charset=utf-8"),
-    ("/index.html", "text/html; charset=utf-8"),
-    ("/confidentialite.html", "text/html; charset=utf-8"),
-    ("/aiguillage-chat.js", "text/javascript; charset=utf-8"),
-    ("/aiguillage-chat.css", "text/css; charset=utf-8"),
-    ("/site.css", "text/css; charset=utf-8"),
-    ("/vendor/socket.io.min.js", "text/javascript; charset=utf-8"),
-    ("/vendor/socket.io-client.LICENSE", "text/plain; charset=utf-8"),
-])
+@pytest.mark.parametrize(
+    "path, content_type",
+    [
+        ("/", "text/html; charset=utf-8"),
+        ("/index.html", "text/html; charset=utf-8"),
+        ("/confidentialite.html", "text/html; charset=utf-8"),
+        ("/aiguillage-chat.js", "text/javascript; charset=utf-8"),
+        ("/aiguillage-chat.css", "text/css; charset=utf-8"),
+        ("/site.css", "text/css; charset=utf-8"),
+        ("/vendor/socket.io.min.js", "text/javascript; charset=utf-8"),
+        ("/vendor/socket.io-client.LICENSE", "text/plain; charset=utf-8"),
+    ],
+)
 def test_files_are_served_with_their_content_type(server, path, content_type):
     status, headers, body = fetch(server, path)
     assert status == 200
@@ -84,20 +87,23 @@ def test_head_has_headers_and_no_body(server):
     assert headers["content-type"].startswith("text/javascript")
 
 
-@pytest.mark.parametrize("path", [
-    "/nope.html",
-    "/vendor/",          # a directory: never a listing
-    "/vendor",
-    "/../pyproject.toml",
-    "/../../etc/passwd",
-    "/%2e%2e/pyproject.toml",
-    "/vendor/%2e%2e/%2e%2e/web.py",
-    "/..%2f..%2fpyproject.toml",
-    "/%2Fetc%2Fpasswd",
-    "/vendor/..\\..\\pyproject.toml",
-    "/.hidden",
-    "/index.html%00.js",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/nope.html",
+        "/vendor/",  # a directory: never a listing
+        "/vendor",
+        "/../pyproject.toml",
+        "/../../etc/passwd",
+        "/%2e%2e/pyproject.toml",
+        "/vendor/%2e%2e/%2e%2e/web.py",
+        "/..%2f..%2fpyproject.toml",
+        "/%2Fetc%2Fpasswd",
+        "/vendor/..\\..\\pyproject.toml",
+        "/.hidden",
+        "/index.html%00.js",
+    ],
+)
 def test_unknown_paths_directories_and_traversal_are_404(server, path):
     status, headers, body = fetch(server, path)
     assert status == 404
@@ -142,7 +148,10 @@ def test_command_prints_the_address_in_french():
     port = free_port()
     process = subprocess.Popen(
         [str(Path(sys.executable).parent / "aiguillage"), "web", "--port", str(port), "--rasa-url", RASA_URL],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         first_line = process.stdout.readline()

@@ -1,8 +1,9 @@
-"""knowledge.wording: the correction acknowledged, the age notes, and when the permis / diploma questions are worth asking."""
+"""orientation.wording: the correction acknowledged, the age notes, and when the permis / diploma questions are
+worth asking."""
 
 import pytest
 
-from knowledge.wording import (
+from orientation.wording import (
     _AGE_NOTES,
     age_notes,
     asks_diplome,
@@ -27,8 +28,9 @@ def test_the_same_value_again_is_no_correction():
 
 
 def test_several_changes_make_one_sentence():
-    sentence = correction_sentence({"age": 20.0, "commune": "Lyon", "permis": False},
-                                   {"age": 19.5, "commune": "Grenoble", "permis": True})
+    sentence = correction_sentence(
+        {"age": 20.0, "commune": "Lyon", "permis": False}, {"age": 19.5, "commune": "Grenoble", "permis": True}
+    )
     assert sentence == "C'est noté : 19,5 ans, Grenoble, vous avez le permis."
 
 
@@ -40,18 +42,26 @@ def test_handicap_changes_are_acknowledged_without_repeating_them():
     assert correction_sentence({"handicap": False}, {"handicap": True, "rqth": None}) == "C'est noté."
 
 
-@pytest.mark.parametrize("name, value, text", [
-    ("besoin", "logement", "trouver un logement"), ("logement", "chez-parents", "vous vivez chez vos parents"),
-    ("diplome", "cap-bep", "CAP ou BEP"), ("scolarite", "sorti", "a quitté l'école"), ("vehicule", False, "pas de véhicule"),
-    ("quartier", "Les Minguettes", None), ("diplome", "licence", None),
-])
+@pytest.mark.parametrize(
+    "name, value, text",
+    [
+        ("besoin", "logement", "trouver un logement"),
+        ("logement", "chez-parents", "vous vivez chez vos parents"),
+        ("diplome", "cap-bep", "CAP ou BEP"),
+        ("scolarite", "sorti", "a quitté l'école"),
+        ("vehicule", False, "pas de véhicule"),
+        ("quartier", "Les Minguettes", None),
+        ("diplome", "licence", None),
+    ],
+)
 def test_fact_text(name, value, text):
     assert fact_text(name, value) == text
 
 
 def test_changed_facts_lists_only_known_facts_that_changed():
-    assert changed_facts({"age": 20.0, "besoin": "emploi", "diplome": None},
-                         {"age": 20.0, "besoin": "formation", "diplome": "bac"}) == ["besoin"]
+    assert changed_facts(
+        {"age": 20.0, "besoin": "emploi", "diplome": None}, {"age": 20.0, "besoin": "formation", "diplome": "bac"}
+    ) == ["besoin"]
 
 
 def test_a_fifteen_year_old_hears_about_school_and_conduite_accompagnee_once():
@@ -85,16 +95,19 @@ def test_permis_is_asked_from_17():
     assert [asks_permis(a) for a in (None, 15.0, 16.9, 17.0, 30.0)] == [True, False, False, True, True]
 
 
-@pytest.mark.parametrize("slots, asked", [
-    ({"age": 19.0, "besoin": "emploi"}, True),
-    ({"age": None, "besoin": "formation"}, True),
-    ({"age": 25.0, "besoin": "apprentissage"}, True),
-    ({"age": 18.0, "besoin": "ne-sait-pas"}, True),
-    ({"age": 26.0, "besoin": "emploi"}, False),
-    ({"age": 19.0, "besoin": "logement"}, False),
-    ({"age": 19.0, "besoin": None}, False),
-    ({"age": 17.0, "besoin": "formation", "scolarite": "scolarise"}, False),
-    ({"age": 17.0, "besoin": "formation", "scolarite": "sorti"}, True),
-])
+@pytest.mark.parametrize(
+    "slots, asked",
+    [
+        ({"age": 19.0, "besoin": "emploi"}, True),
+        ({"age": None, "besoin": "formation"}, True),
+        ({"age": 25.0, "besoin": "apprentissage"}, True),
+        ({"age": 18.0, "besoin": "ne-sait-pas"}, True),
+        ({"age": 26.0, "besoin": "emploi"}, False),
+        ({"age": 19.0, "besoin": "logement"}, False),
+        ({"age": 19.0, "besoin": None}, False),
+        ({"age": 17.0, "besoin": "formation", "scolarite": "scolarise"}, False),
+        ({"age": 17.0, "besoin": "formation", "scolarite": "sorti"}, True),
+    ],
+)
 def test_the_diploma_is_asked_only_when_it_changes_the_answer(slots, asked):
     assert asks_diplome(slots) is asked

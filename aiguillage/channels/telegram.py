@@ -29,7 +29,7 @@ import hmac
 import logging
 import re
 from collections import OrderedDict
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, List, Optional
 
 from aiogram import Bot
 from aiogram.bot.api import TelegramAPIServer
@@ -67,7 +67,7 @@ class ButtonPayloads:
 
     def __init__(self, capacity: int = 20_000) -> None:
         self.capacity = capacity
-        self._payloads: "OrderedDict[str, str]" = OrderedDict()
+        self._payloads: OrderedDict[str, str] = OrderedDict()
 
     def shorten(self, payload: str) -> str:
         if len(payload.encode("utf-8")) <= CALLBACK_DATA_MAX_BYTES:
@@ -91,33 +91,43 @@ class ButtonPayloads:
 
 def keyboard_layout(buttons: List[Dict[str, Any]]) -> str:
     """Rasa's `button_type`: "inline" (one row) or "vertical" (one button a row)."""
-    short = len(buttons) <= ONE_ROW_MAX_BUTTONS and all(len(str(b.get("title", ""))) <= ONE_ROW_MAX_TITLE for b in buttons)
+    short = len(buttons) <= ONE_ROW_MAX_BUTTONS and all(
+        len(str(b.get("title", ""))) <= ONE_ROW_MAX_TITLE for b in buttons
+    )
     return "inline" if short else "vertical"
 
 
 class TelegramOutput(RasaTelegramOutput):
-    def __init__(self, access_token: Optional[Text], api_url: Text = DEFAULT_API_URL,
-                 secret_token: Optional[Text] = None) -> None:
+    def __init__(
+        self, access_token: Optional[str], api_url: str = DEFAULT_API_URL, secret_token: Optional[str] = None
+    ) -> None:
         # Rasa's __init__ cannot pass `server` on to aiogram's Bot, hence the direct call.
         Bot.__init__(self, access_token, server=TelegramAPIServer.from_base(api_url or DEFAULT_API_URL))
         self.secret_token = secret_token
         self.payloads = ButtonPayloads()
         self._me: Optional[User] = None
 
-    async def send_text_with_buttons(self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]],
-                                     button_type: Optional[Text] = None, **kwargs: Any) -> None:
+    async def send_text_with_buttons(
+        self,
+        recipient_id: str,
+        text: str,
+        buttons: List[Dict[str, Any]],
+        button_type: Optional[str] = None,
+        **kwargs: Any,
+    ) -> None:
         buttons = [{**b, "payload": self.payloads.shorten(str(b.get("payload", "")))} for b in buttons]
-        await super().send_text_with_buttons(recipient_id, text, buttons,
-                                             button_type=button_type or keyboard_layout(buttons), **kwargs)
+        await super().send_text_with_buttons(
+            recipient_id, text, buttons, button_type=button_type or keyboard_layout(buttons), **kwargs
+        )
 
-    async def set_webhook(self, url: Text, **kwargs: Any) -> bool:  # type: ignore[override]
+    async def set_webhook(self, url: str, **kwargs: Any) -> bool:
         # aiogram 2.15 predates setWebhook's secret_token (Bot API 6.1): the raw call carries it.
         payload = {"url": url, **kwargs}
         if self.secret_token:
             payload["secret_token"] = self.secret_token
         return await self.request("setWebhook", {k: v for k, v in payload.items() if v is not None})
 
-    async def get_me(self) -> User:  # type: ignore[override]
+    async def get_me(self) -> User:
         if self._me is None:
             self._me = await super().get_me()
         return self._me
@@ -125,7 +135,7 @@ class TelegramOutput(RasaTelegramOutput):
 
 class TelegramInput(RasaTelegramInput):
     @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "TelegramInput":
+    def from_credentials(cls, credentials: Optional[Dict[str, Any]]) -> TelegramInput:
         if not credentials:
             cls.raise_missing_credentials_exception()
         return cls(
@@ -136,8 +146,15 @@ class TelegramInput(RasaTelegramInput):
             secret_token=credentials.get("secret_token") or None,
         )
 
-    def __init__(self, access_token: Optional[Text], verify: Optional[Text], webhook_url: Optional[Text],
-                 debug_mode: bool = True, api_url: Text = DEFAULT_API_URL, secret_token: Optional[Text] = None) -> None:
+    def __init__(
+        self,
+        access_token: Optional[str],
+        verify: Optional[str],
+        webhook_url: Optional[str],
+        debug_mode: bool = True,
+        api_url: str = DEFAULT_API_URL,
+        secret_token: Optional[str] = None,
+    ) -> None:
         super().__init__(access_token, verify, webhook_url, debug_mode)
         self.api_url = api_url
         self.secret_token = secret_token
@@ -171,9 +188,7 @@ class TelegramInput(RasaTelegramInput):
             # Sanic scopes a blueprint's middleware to its routes; the path check is belt and braces.
             if request.method != "POST" or not request.path.rstrip("/").endswith(f"/{self.url_prefix()}/webhook"):
                 return None
-            if self.secret_token and not hmac.compare_digest(
-                request.headers.get(SECRET_HEADER, ""), self.secret_token
-            ):
+            if self.secret_token and not hmac.compare_digest(request.headers.get(SECRET_HEADER, ""), self.secret_token):
                 logger.warning("Telegram update refused: wrong or missing secret token header.")
                 return response.text("forbidden", status=403)
             update = request.json

@@ -14,8 +14,19 @@ from __future__ import annotations
 
 from knowledge.geo.choice import Choice, choose, departement_only, narrow, read_answer
 from knowledge.geo.index import (
-    DATA_DIR, _geo, _Geo, _read_tsv, communes_by_postal_code, departement_name, get_commune, get_departement,
-    get_epci, get_region, load, region_name, resolve_departement,
+    DATA_DIR,  # noqa: F401 (tests patch these through the package)
+    _Geo,  # noqa: F401
+    _geo,  # noqa: F401
+    _read_tsv,  # noqa: F401
+    communes_by_postal_code,
+    departement_name,
+    get_commune,
+    get_departement,
+    get_epci,
+    get_region,
+    load,
+    region_name,
+    resolve_departement,
 )
 from knowledge.geo.names import normalize
 from knowledge.geo.records import Candidate, Commune, Departement, Epci, Region
@@ -23,8 +34,26 @@ from knowledge.geo.resolution import resolve_commune
 from knowledge.geo.text import find_communes_in_text
 
 __all__ = [
-    "Candidate", "Choice", "Commune", "Departement", "Epci", "Region",
-    "choose", "communes_by_postal_code", "departement_only", "read_answer", "departement_name", "find_communes_in_text", "get_commune",
-    "get_departement", "get_epci", "get_region", "load", "narrow", "normalize", "region_name",
-    "resolve_commune", "resolve_departement",
+    "Candidate",
+    "Choice",
+    "Commune",
+    "Departement",
+    "Epci",
+    "Region",
+    "choose",
+    "communes_by_postal_code",
+    "departement_only",
+    "read_answer",
+    "departement_name",
+    "find_communes_in_text",
+    "get_commune",
+    "get_departement",
+    "get_epci",
+    "get_region",
+    "load",
+    "narrow",
+    "normalize",
+    "region_name",
+    "resolve_commune",
+    "resolve_departement",
 ]

@@ -37,8 +37,15 @@ DEFAULT_SEARCH = (REPO_ROOT / "var" / "npm", Path("/tmp/decoupage"), Path.cwd(),
 GZIP_THRESHOLD = 2 * 1024 * 1024
 
 COMMUNE_COLUMNS = (
-    "code_insee", "nom", "codes_postaux", "departement", "region",
-    "epci", "population", "type", "commune_parente",
+    "code_insee",
+    "nom",
+    "codes_postaux",
+    "departement",
+    "region",
+    "epci",
+    "population",
+    "type",
+    "commune_parente",
 )
 # INSEE "typecom" codes: shorter than the package's labels, and standard.
 TYPE_CODES = {"commune-actuelle": "COM", "arrondissement-municipal": "ARM"}
@@ -53,9 +60,7 @@ def find_package(search_dirs: Iterable[Path]) -> Path | None:
     """
     for base in search_dirs:
         for candidate in (base / "node_modules" / PACKAGE, base, base.parent):
-            if (candidate / "data" / "communes.json").is_file() and (
-                candidate / "package.json"
-            ).is_file():
+            if (candidate / "data" / "communes.json").is_file() and (candidate / "package.json").is_file():
                 return candidate
     return None
 
@@ -66,7 +71,8 @@ def npm_install(into: Path, version: str = PINNED_VERSION) -> Path:
         raise SystemExit("npm not found: install Node.js or pass --package/--from")
     subprocess.run(
         ["npm", "install", "--no-save", "--no-audit", "--no-fund", f"{PACKAGE}@{version}"],
-        cwd=into, check=True,
+        cwd=into,
+        check=True,
     )
     return into / "node_modules" / PACKAGE
 
@@ -102,17 +108,19 @@ def commune_rows(communes: Sequence[Record], epcis: Sequence[Record]) -> list[li
         if c["type"] not in TYPE_CODES:  # merged-away communes (déléguées/associées)
             continue
         parent = c.get("commune", "")
-        rows.append([
-            c["code"],
-            _clean(c["nom"]),
-            ",".join(sorted(set(c.get("codesPostaux", [])))),
-            c["departement"],
-            c["region"],
-            epci_of.get(c["code"]) or epci_of.get(parent, ""),
-            str(c.get("population", "")),
-            TYPE_CODES[c["type"]],
-            parent,
-        ])
+        rows.append(
+            [
+                c["code"],
+                _clean(c["nom"]),
+                ",".join(sorted(set(c.get("codesPostaux", [])))),
+                c["departement"],
+                c["region"],
+                epci_of.get(c["code"]) or epci_of.get(parent, ""),
+                str(c.get("population", "")),
+                TYPE_CODES[c["type"]],
+                parent,
+            ]
+        )
     rows.sort(key=lambda row: row[0])
     return rows
 
@@ -127,9 +135,10 @@ def _write(path: Path, payload: bytes, *, gzip_if_large: bool = False) -> Path:
     gz_path = path.with_name(path.name + ".gz")
     if gzip_if_large and len(payload) > GZIP_THRESHOLD:
         # mtime=0 and no embedded file name keep the archive byte-for-byte reproducible.
-        with gz_path.open("wb") as raw, gzip.GzipFile(
-            filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9
-        ) as handle:
+        with (
+            gz_path.open("wb") as raw,
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as handle,
+        ):
             handle.write(payload)
         path.unlink(missing_ok=True)
         return gz_path
@@ -155,8 +164,11 @@ def build(package: Path, out_dir: Path) -> list[Path]:
         ),
         _write(
             out_dir / "departements.tsv",
-            _tsv(header, ("code", "nom", "region"),
-                 sorted([d["code"], _clean(d["nom"]), d["region"]] for d in departements)),
+            _tsv(
+                header,
+                ("code", "nom", "region"),
+                sorted([d["code"], _clean(d["nom"]), d["region"]] for d in departements),
+            ),
         ),
         _write(
             out_dir / "regions.tsv",
@@ -164,8 +176,7 @@ def build(package: Path, out_dir: Path) -> list[Path]:
         ),
         _write(
             out_dir / "epci.tsv",
-            _tsv(header, ("siren", "nom", "type"),
-                 sorted([e["code"], _clean(e["nom"]), e["type"]] for e in epcis)),
+            _tsv(header, ("siren", "nom", "type"), sorted([e["code"], _clean(e["nom"]), e["type"]] for e in epcis)),
         ),
     ]
     return written
@@ -175,10 +186,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--package", type=Path, help=f"directory of the {PACKAGE} package")
-    source.add_argument("--from", dest="search", type=Path, action="append",
-                        help="directory holding node_modules/ (repeatable)")
-    source.add_argument("--npm-install", action="store_true",
-                        help=f"npm install {PACKAGE}@{PINNED_VERSION} into a temporary dir")
+    source.add_argument(
+        "--from", dest="search", type=Path, action="append", help="directory holding node_modules/ (repeatable)"
+    )
+    source.add_argument(
+        "--npm-install", action="store_true", help=f"npm install {PACKAGE}@{PINNED_VERSION} into a temporary dir"
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory")
     args = parser.parse_args(argv)
 

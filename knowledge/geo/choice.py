@@ -24,6 +24,10 @@ EXACT = 0.97
 OFFER = 0.5
 MAX_OFFERED = 5
 MAX_TO_CONFIRM = 3
+# Homonyms are offered unless the others together hold less than this share of their people: one person in
+# a hundred or fewer would mean them (La Rochelle (17), 80,000, and La Rochelle (70), 40). The commune taken
+# is said back, so that guess is seen and corrected (Montreuil: 1.2 %, Valence: 8 % are still offered).
+HOMONYM_MIN_SHARE = 0.01
 _FILLERS = words("leading_fillers") | words("qualifier_glue")
 
 
@@ -55,7 +59,8 @@ def choose(candidates: Sequence[Candidate]) -> Choice:
     if exact:
         biggest = _population(exact[0])
         bigger = _by_population([c.commune for c in candidates if c.score < EXACT and _population(c.commune) > biggest])
-        if len(exact) == 1 and not bigger:
+        others = sum(_population(c) for c in exact[1:])
+        if not bigger and (len(exact) == 1 or others < HOMONYM_MIN_SHARE * (biggest + others)):
             return Choice(commune=exact[0])
         return Choice(candidates=(bigger + exact)[:MAX_OFFERED])
     best = max(c.score for c in candidates)

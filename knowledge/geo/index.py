@@ -17,7 +17,6 @@ from knowledge.lazy import Lazy
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "geo"
 
 
-
 def _read_tsv(stem: str) -> list[list[str]]:
     """Rows of ``DATA_DIR/stem.tsv`` (or ``.tsv.gz``), without comment and header lines."""
     plain, packed = DATA_DIR / f"{stem}.tsv", DATA_DIR / f"{stem}.tsv.gz"
@@ -41,10 +40,19 @@ class _Geo:
     def __init__(self) -> None:
         self.communes: list[Commune] = []
         for code, nom, postaux, dep, reg, epci, pop, kind, parent in _read_tsv("communes"):
-            self.communes.append(Commune(
-                code, nom, tuple(postaux.split(",")) if postaux else (), dep, reg,
-                epci or None, int(pop) if pop else None, kind, parent or None,
-            ))
+            self.communes.append(
+                Commune(
+                    code,
+                    nom,
+                    tuple(postaux.split(",")) if postaux else (),
+                    dep,
+                    reg,
+                    epci or None,
+                    int(pop) if pop else None,
+                    kind,
+                    parent or None,
+                )
+            )
         self.by_code = {c.code_insee: c for c in self.communes}
         self.departements = {r[0]: Departement(*r) for r in _read_tsv("departements")}
         self.regions = {r[0]: Region(*r) for r in _read_tsv("regions")}
@@ -82,7 +90,7 @@ class _Geo:
         # ~len(query) dict probes. ~380,000 entries, built with comprehensions and C-level
         # dict/Counter work: a plain Python loop over them would double the load time.
         keys = self.typo_keys
-        entries = [key[:i] + key[i + 1:] for key in keys for i in range(len(key))] + keys
+        entries = [key[:i] + key[i + 1 :] for key in keys for i in range(len(key))] + keys
         owners = [kid for kid, key in enumerate(keys) for _ in key] + list(range(len(keys)))
         self.typo_owner: dict[str, int] = dict(zip(entries, owners))  # last owner wins...
         shared = {entry for entry, count in Counter(entries).items() if count > 1}
@@ -95,8 +103,7 @@ class _Geo:
     def _index_postal(self) -> None:
         # A postal code held by an arrondissement points to it, not to the whole city.
         held_by_arrondissement = {
-            (c.arrondissement_de, cp) for c in self.communes if c.type == "ARM"
-            for cp in c.codes_postaux
+            (c.arrondissement_de, cp) for c in self.communes if c.type == "ARM" for cp in c.codes_postaux
         }
         for pos, commune in enumerate(self.communes):
             for cp in commune.codes_postaux:
@@ -205,5 +212,4 @@ def _by_population(communes: Iterable[Commune]) -> list[Commune]:
 
 def _ranked(candidates: Iterable[Candidate], limit: int) -> list[Candidate]:
     ordered = sorted(candidates, key=lambda c: (-c.score, -_population(c.commune), c.commune.code_insee))
-    return ordered[:max(limit, 0)]
-
+    return ordered[: max(limit, 0)]

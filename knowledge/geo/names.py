@@ -81,7 +81,7 @@ def _deletions(word: str) -> set[str]:
 
     Two words within one edit (insertion, deletion, substitution) share such a string.
     """
-    out = {word[:i] + word[i + 1:] for i in range(len(word))}
+    out = {word[:i] + word[i + 1 :] for i in range(len(word))}
     out.add(word)
     return out
 
@@ -96,12 +96,12 @@ def _within_one_edit(a: str, b: str) -> bool:
     while i < shortest and a[i] == b[i]:
         i += 1
     if len(a) > len(b):
-        return a[i + 1:] == b[i:]
+        return a[i + 1 :] == b[i:]
     if len(a) < len(b):
-        return a[i:] == b[i + 1:]
-    if a[i + 1:] == b[i + 1:]:
+        return a[i:] == b[i + 1 :]
+    if a[i + 1 :] == b[i + 1 :]:
         return True  # substitution
-    return a[i] == b[i + 1:i + 2] and a[i + 1:i + 2] == b[i] and a[i + 2:] == b[i + 2:]  # swap
+    return a[i] == b[i + 1 : i + 2] and a[i + 1 : i + 2] == b[i] and a[i + 2 :] == b[i + 2 :]  # swap
 
 
 def _distance(a: str, b: str, limit: int) -> int:
@@ -133,4 +133,3 @@ def _distance(a: str, b: str, limit: int) -> int:
 def _max_edits(length: int) -> int:
     """Typos tolerated for a name of ``length`` letters: short names are too easy to hit."""
     return 0 if length < 4 else 1 if length < 8 else 2
-

@@ -17,17 +17,26 @@ _FUNCTION_WORDS = words("function_words")
 _MAX_WORDS = 5
 _ARTICLES = frozenset({"le", "la", "les", "l", "de", "du", "des", "d"})
 # Leading words of an answer that are not the name: « jsuis à la », « j'habite dans le quartier du ».
+# « je vous ai dit le mirail », « c'est la Villeneuve »: said again, or the name introduced.
+_SAID = r"(?:(?:je|j)\s+(?:vous\s+|te\s+)?(?:l\s+)?ai\s+dit\s+|jvous\s+ai\s+dit\s+|jai\s+dit\s+|c\s+est\s+|cest\s+)?"
+# A conseiller answers for the person: « il habite à l'Alma », « elle est à la Villeneuve ».
 _LEAD = re.compile(
-    r"\s*(?:(?:je|j|moi)\s+)?(?:suis|jsuis|chui|chuis|habite|jhabite|vis|jvis|reste)?\s*"
+    rf"\s*{_SAID}(?:(?:je|j|moi|il|elle|on)\s+)?(?:suis|jsuis|chui|chuis|est|habite|jhabite|vis|vit|jvis|reste)?\s*"
     r"(?:a|au|aux|dans|sur|en|vers)?\s*(?:(?:les|le|la|l)\s+)?(?:quartiers?\s+)?(?:(?:de|du|des|d)\s+)?(?:(?:les|la|l)\s+)?"
 )
 _LEADING_ARTICLES = re.compile(r"\s*(?:(?:de|du|des|d)\s+)?(?:(?:les|le|la|l)\s+)?")
 # « quartier X », « cité X », or « aux/au/à la X » right after « j'habite » and before « à <commune> ».
-_NAMED = re.compile(r"\b(?P<kind>quartiers?|cites?)\s+(?P<name>[a-z0-9][a-z0-9 ]{1,40}?)(?=\s+(?:a|sur|de|et|mais|je|j|jai|g)\s|\s*$)")
+_NAMED = re.compile(
+    r"\b(?P<kind>quartiers?|cites?)\s+(?P<name>[a-z0-9][a-z0-9 ]{1,40}?)(?=\s+(?:a|sur|de|et|mais|je|j|jai|g)\s|\s*$)"
+)
 _LIVE_IN = re.compile(
     r"\b(?:habite|jhabite|vis|jvis|suis|jsuis)\s+(?:aux|au|a la|a l|dans le quartier(?: des| du| de la| de)?)\s+"
     r"(?P<name>[a-z0-9][a-z0-9 ]{1,30}?)\s+(?:a|sur)\s+[a-z]"
 )
+
+
+# Punctuation and quotes around a quartier's name, taken off both ends (a set of characters, not a word).
+_EDGE_PUNCTUATION = '()[]{}.,;:!?"« » '
 
 
 def _clean(text: str) -> str:
@@ -85,5 +94,5 @@ def quartier_answer(text: str) -> Optional[str]:
     start = lead.end() if lead and lead.end() < len(clean.rstrip()) else 0
     if set(clean[:start].split()) <= {"les", "le", "la", "l"}:
         start = 0  # « la Villeneuve » answered alone: the article is part of the name
-    name = " ".join(text[start:].replace("'", " ").replace("’", " ").split())[:60]
+    name = " ".join(text[start:].replace("'", " ").replace("’", " ").split())[:60].strip(_EDGE_PUNCTUATION)
     return name if _is_a_name(name) else None

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-
 @dataclass(frozen=True, slots=True)
 class Commune:
     """A current commune (type "COM") or a municipal arrondissement (type "ARM")."""
@@ -59,4 +58,3 @@ class Candidate:
     score: float
     reason: str
     matched: str = ""
-

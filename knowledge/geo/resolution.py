@@ -8,11 +8,18 @@ from typing import Iterable, Sequence
 from knowledge.geo.index import _Geo, _geo, _population, _ranked
 from knowledge.geo.lexicon import words
 from knowledge.geo.names import (
-    _ARRONDISSEMENT_WORDS, _CODE, _PARENTHESISED, _POSTAL, _deletions, _distance, _max_edits, _skeleton,
-    _tokens, _within_one_edit,
+    _ARRONDISSEMENT_WORDS,
+    _CODE,
+    _PARENTHESISED,
+    _POSTAL,
+    _deletions,
+    _distance,
+    _max_edits,
+    _skeleton,
+    _tokens,
+    _within_one_edit,
 )
 from knowledge.geo.records import Candidate, Commune
-
 
 # Words around a place name in an answer (« j'habite à Lyon », « ville de Rennes »).
 _LEADING_FILLERS = words("leading_fillers")
@@ -40,8 +47,7 @@ def _satisfies(commune: Commune, qualifier: _Qualifier) -> bool:
 
 
 def _exact(geo: _Geo, key: str, matched: str) -> list[Candidate]:
-    return [Candidate(geo.communes[pos], score, reason, matched)
-            for pos, score, reason in geo.by_key.get(key, ())]
+    return [Candidate(geo.communes[pos], score, reason, matched) for pos, score, reason in geo.by_key.get(key, ())]
 
 
 def _neighbours(geo: _Geo, probes: Iterable[str]) -> set[str]:
@@ -78,15 +84,17 @@ def _fuzzy(geo: _Geo, tokens: Sequence[str], matched: str) -> list[Candidate]:
         edits_by_key.setdefault(other, 1 if _within_one_edit(key, other) else 2)
     if limit > 1 and not edits_by_key:
         # Long names may take two typos: probe the deletions of the deletions as well.
-        probes = {key[:i] + key[i + 1:j] + key[j + 1:] for j in range(len(key)) for i in range(j)}
+        probes = {key[:i] + key[i + 1 : j] + key[j + 1 :] for j in range(len(key)) for i in range(j)}
         for other in _neighbours(geo, probes):
             if _distance(key, other, limit) <= limit:
                 edits_by_key[other] = 2
     out: list[Candidate] = []
     for other, edits in edits_by_key.items():
         if other != key and edits <= limit:
-            out += [Candidate(geo.communes[pos], round(score - 0.1 * edits, 2), "fuzzy", matched)
-                    for pos, score, _ in geo.by_key[other]]
+            out += [
+                Candidate(geo.communes[pos], round(score - 0.1 * edits, 2), "fuzzy", matched)
+                for pos, score, _ in geo.by_key[other]
+            ]
     return _merge(out)
 
 
@@ -114,8 +122,10 @@ def _bigger_near_misses(geo: _Geo, tokens: Sequence[str], exact: list[Candidate]
     if biggest >= _NO_BIGGER_NEAR_MISS:
         return []
     matched = " ".join(tokens)
-    longer = [Candidate(geo.communes[pos], 0.9, "prefix", matched)
-              for pos in geo.by_prefix.get(matched, ())[:_PREFIX_CANDIDATES]]
+    longer = [
+        Candidate(geo.communes[pos], 0.9, "prefix", matched)
+        for pos in geo.by_prefix.get(matched, ())[:_PREFIX_CANDIDATES]
+    ]
     return [c for c in _merge(longer + _fuzzy(geo, tokens, matched)) if _population(c.commune) > biggest]
 
 
@@ -178,8 +188,7 @@ def resolve_commune(text: str, limit: int = 5) -> list[Candidate]:
 
     if len(tokens) == 1 and _CODE.match(tokens[0]):  # people type postal codes, not INSEE ones
         code = tokens[0]
-        by_code = [Candidate(geo.communes[pos], 1.0, "postal-code", code)
-                   for pos in geo.by_postal.get(code, ())]
+        by_code = [Candidate(geo.communes[pos], 1.0, "postal-code", code) for pos in geo.by_postal.get(code, ())]
         commune = geo.by_code.get(code.upper())
         if not by_code and commune:
             by_code = [Candidate(commune, 1.0, "insee-code", code)]
@@ -206,4 +215,3 @@ def resolve_commune(text: str, limit: int = 5) -> list[Candidate]:
     # city in the département of that number.
     arrondissements = [c for c in candidates if c.reason == "arrondissement" and c.score >= 1.0]
     return _ranked(arrondissements or candidates, limit)
-

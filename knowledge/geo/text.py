@@ -10,7 +10,13 @@ from knowledge.geo.lexicon import words
 from knowledge.geo.names import _ARTICLES, _POSTAL, _tokens
 from knowledge.geo.records import Candidate
 from knowledge.geo.resolution import (
-    _PREFIX_CANDIDATES, _QUALIFIER_GLUE, _Qualifier, _bigger_near_misses, _fuzzy, _qualifier, _satisfies,
+    _PREFIX_CANDIDATES,
+    _QUALIFIER_GLUE,
+    _bigger_near_misses,
+    _fuzzy,
+    _Qualifier,
+    _qualifier,
+    _satisfies,
 )
 
 _COMMON_WORDS = words("commune_common_words")
@@ -70,7 +76,7 @@ def _trailing(geo: _Geo, tokens: Sequence[str], start: int) -> tuple[_Qualifier,
         j += 1
     for size in (3, 2, 1):
         if j + size <= len(tokens):
-            qualifier = _qualifier(geo, tokens[j:j + size])
+            qualifier = _qualifier(geo, tokens[j : j + size])
             if qualifier:
                 return qualifier, j + size
     return None
@@ -83,7 +89,7 @@ _Mention = tuple[list[Candidate], int]
 def _exact_mention(geo: _Geo, tokens: Sequence[str], start: int, cue: int) -> _Mention | None:
     """Longest known name starting at ``start`` that is plausible there: (candidates, end)."""
     for size in range(min(geo.max_phrase_tokens, len(tokens) - start), 0, -1):
-        phrase = tokens[start:start + size]
+        phrase = tokens[start : start + size]
         hits = geo.by_phrase.get(" ".join(phrase))
         if not hits:
             continue
@@ -97,12 +103,15 @@ def _exact_mention(geo: _Geo, tokens: Sequence[str], start: int, cue: int) -> _M
     if cue == _NO_CUE:
         return None
     for size in range(min(geo.max_phrase_tokens, len(tokens) - start), 0, -1):
-        phrase = tokens[start:start + size]  # « j'habite à Vitry » -> Vitry-sur-Seine...
+        phrase = tokens[start : start + size]  # « j'habite à Vitry » -> Vitry-sur-Seine...
         positions = geo.by_prefix.get(" ".join(phrase), ())[:_PREFIX_CANDIDATES]
         if cue == _WEAK and positions and _population(geo.communes[positions[0]]) < _WEAK_PREFIX_MIN_POPULATION:
             continue  # « j'en peux plus » is no short form of Peux-et-Couffouleux; « de Brive » is Brive-la-Gaillarde
-        if positions and not any(t in _NEVER_UNASKED for t in phrase) \
-                and not all(t in _PARTICLES or t in _COMMON_WORDS for t in phrase):
+        if (
+            positions
+            and not any(t in _NEVER_UNASKED for t in phrase)
+            and not all(t in _PARTICLES or t in _COMMON_WORDS for t in phrase)
+        ):
             return [Candidate(geo.communes[pos], 0.9, "prefix", " ".join(phrase)) for pos in positions], start + size
     return None
 
@@ -112,12 +121,18 @@ def _fuzzy_mention(geo: _Geo, tokens: Sequence[str], start: int) -> _Mention | N
     best: _Mention | None = None
     best_score = 0.0
     for size in range(min(_FUZZY_MAX_TOKENS, len(tokens) - start), 0, -1):
-        phrase = tokens[start:start + size]
-        if (phrase[-1] in _PARTICLES or any(t in _FUNCTION_WORDS or t in _NEVER_UNASKED for t in phrase)
-                or all(t in _PARTICLES or t in _COMMON_WORDS for t in phrase)):
+        phrase = tokens[start : start + size]
+        if (
+            phrase[-1] in _PARTICLES
+            or any(t in _FUNCTION_WORDS or t in _NEVER_UNASKED for t in phrase)
+            or all(t in _PARTICLES or t in _COMMON_WORDS for t in phrase)
+        ):
             continue  # « j'habite chez ma mère », « en ville »: no misspelt commune there
-        found = [c for c in _fuzzy(geo, phrase, " ".join(phrase))
-                 if _plausible(_tokens(c.commune.nom), _STRONG, _population(c.commune))]
+        found = [
+            c
+            for c in _fuzzy(geo, phrase, " ".join(phrase))
+            if _plausible(_tokens(c.commune.nom), _STRONG, _population(c.commune))
+        ]
         top = max((c.score for c in found), default=0.0)
         if top > best_score:  # longer phrases are tried first and kept on ties
             best, best_score = (found, start + size), top
@@ -174,4 +189,4 @@ def find_communes_in_text(text: str, limit: int = 5) -> list[Candidate]:
     unique: dict[str, Candidate] = {}
     for candidate in mentions:  # a commune named twice counts once, at its first mention
         unique.setdefault(candidate.commune.code_insee, candidate)
-    return sorted(unique.values(), key=lambda c: -c.score)[:max(limit, 0)]
+    return sorted(unique.values(), key=lambda c: -c.score)[: max(limit, 0)]

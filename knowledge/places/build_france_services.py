@@ -61,16 +61,27 @@ def build_rows(records: Sequence[Dict[str, str]]) -> Tuple[List[List[str]], Coun
             counts["sites without hours"] += 1
         phone = _clean(record["telephone"])
         counts["sites without phone"] += not phone
-        rows.append([
-            _clean(record["id_fs"]), _clean(record["lib_fs"]), _clean(record["adresse"]),
-            _clean(record["complement_adresse"]), _clean(record["code_postal"]), commune.code_insee,
-            _clean(record["lib_com"]) if commune.code_insee == code else commune.nom,
-            commune.departement,
-            f"{float(record['latitude']):.6f}", f"{float(record['longitude']):.6f}",
-            phone, _clean(record["mail"]), *days,
-            "oui" if _clean(record["prise_rdv"]).lower() == "oui" else "non",
-            _clean(record["commentaire"]), _clean(record["type_fs"]), _clean(record["format_fs"]),
-        ])
+        rows.append(
+            [
+                _clean(record["id_fs"]),
+                _clean(record["lib_fs"]),
+                _clean(record["adresse"]),
+                _clean(record["complement_adresse"]),
+                _clean(record["code_postal"]),
+                commune.code_insee,
+                _clean(record["lib_com"]) if commune.code_insee == code else commune.nom,
+                commune.departement,
+                f"{float(record['latitude']):.6f}",
+                f"{float(record['longitude']):.6f}",
+                phone,
+                _clean(record["mail"]),
+                *days,
+                "oui" if _clean(record["prise_rdv"]).lower() == "oui" else "non",
+                _clean(record["commentaire"]),
+                _clean(record["type_fs"]),
+                _clean(record["format_fs"]),
+            ]
+        )
         counts["sites"] += 1
     rows.sort(key=lambda row: int(row[0]) if row[0].isdigit() else 10**9)
     return rows, counts

@@ -68,8 +68,15 @@ DEFAULT_OUT = REPO_ROOT / "knowledge" / "data" / "places"
 TABLE = "communes-coordonnees.tsv"
 COLUMNS = ("code_insee", "latitude", "longitude", "methode", "commune_actuelle")
 METHODS = (
-    "laposte", "arrondissements", "anciens-codes", "deleguees", "laposte-nom", "laposte-ligne5",
-    "france-services", "departement", "inconnu",
+    "laposte",
+    "arrondissements",
+    "anciens-codes",
+    "deleguees",
+    "laposte-nom",
+    "laposte-ligne5",
+    "france-services",
+    "departement",
+    "inconnu",
 )
 # 5 decimals of a degree is about 1 m: finer digits would only make diffs noisy.
 DECIMALS = 5
@@ -117,10 +124,8 @@ def read_laposte(path: Path) -> tuple[dict[str, Point], Names, Names]:
                 main.add(point)
         return max(merged, key=lambda p: (merged[p], p in main, p))
 
-    by_name = {key: pick(by_code[next(iter(codes))])
-               for key, codes in codes_of_name.items() if len(codes) == 1}
-    return ({code: pick(c) for code, c in by_code.items()}, by_name,
-            {key: pick(c) for key, c in by_line5.items()})
+    by_name = {key: pick(by_code[next(iter(codes))]) for key, codes in codes_of_name.items() if len(codes) == 1}
+    return ({code: pick(c) for code, c in by_code.items()}, by_name, {key: pick(c) for key, c in by_line5.items()})
 
 
 def drop_placeholders(points: dict[str, Point]) -> list[str]:
@@ -152,8 +157,10 @@ def _mean(points: Iterable[Point]) -> Point | None:
     points = list(points)
     if not points:
         return None
-    return (round(sum(p[0] for p in points) / len(points), DECIMALS),
-            round(sum(p[1] for p in points) / len(points), DECIMALS))
+    return (
+        round(sum(p[0] for p in points) / len(points), DECIMALS),
+        round(sum(p[1] for p in points) / len(points), DECIMALS),
+    )
 
 
 def read_former_communes(package: Path) -> tuple[list[dict[str, str]], dict[str, list[str]]]:
@@ -166,8 +173,11 @@ def read_former_communes(package: Path) -> tuple[list[dict[str, str]], dict[str,
         for r in records
         if r["type"] in ("commune-deleguee", "commune-associee") and r.get("chefLieu")
     ]
-    old_codes = {r["code"]: sorted(r["anciensCodes"]) for r in records
-                 if r["type"] == "commune-actuelle" and r.get("anciensCodes")}
+    old_codes = {
+        r["code"]: sorted(r["anciensCodes"])
+        for r in records
+        if r["type"] == "commune-actuelle" and r.get("anciensCodes")
+    }
     return former, old_codes
 
 
@@ -233,8 +243,7 @@ def build_rows(
             if old in current or old in seen or parent not in located:
                 continue
             seen.add(old)
-            point, method = (points[old], "laposte") if old in points else (
-                located[parent][0], "commune-actuelle")
+            point, method = (points[old], "laposte") if old in points else (located[parent][0], "commune-actuelle")
             rows.append(_row(old, point, method if point else "inconnu", parent))
     for record in former:
         code, parent = record["code"], record["chef_lieu"]
@@ -260,7 +269,10 @@ def _row(code: str, point: Point | None, method: str, parent: str) -> list[str]:
 
 
 def build(
-    laposte: Path, package: Path, out_dir: Path, france_services: Path | None = None,
+    laposte: Path,
+    package: Path,
+    out_dir: Path,
+    france_services: Path | None = None,
 ) -> tuple[Path, list[list[str]]]:
     """Write the table into ``out_dir``; return its path and rows."""
     france_services = france_services or DEFAULT_FRANCE_SERVICES
@@ -270,8 +282,9 @@ def build(
     names = {key: point for key, point in names.items() if point not in placeholders}
     line5 = {key: point for key, point in line5.items() if point not in placeholders}
     former, old_codes = read_former_communes(package)
-    rows = build_rows(geo._read_tsv("communes"), former, old_codes, points, names, line5,
-                      read_france_services_points(france_services))
+    rows = build_rows(
+        geo._read_tsv("communes"), former, old_codes, points, names, line5, read_france_services_points(france_services)
+    )
     meta = json.loads((package / "package.json").read_text(encoding="utf-8"))
     header = (
         f"# source: La Poste, Base officielle des codes postaux (copie de mars 2022, {laposte.name}, "
@@ -294,15 +307,15 @@ def write_table(path: Path, header: str, columns: Sequence[str], rows: Sequence[
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--laposte", type=Path, default=DEFAULT_LAPOSTE, help="La Poste CSV (;)")
-    parser.add_argument("--france-services", type=Path, default=DEFAULT_FRANCE_SERVICES,
-                        help="ANCT France services CSV (,)")
+    parser.add_argument(
+        "--france-services", type=Path, default=DEFAULT_FRANCE_SERVICES, help="ANCT France services CSV (,)"
+    )
     parser.add_argument("--package", type=Path, help=f"directory of {build_geo_data.PACKAGE}")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory")
     args = parser.parse_args(argv)
     package = build_geo_data.find_package([args.package] if args.package else build_geo_data.DEFAULT_SEARCH)
     if package is None:
-        print(f"{build_geo_data.PACKAGE} not found: pass --package, or run scripts/system_deps.sh",
-              file=sys.stderr)
+        print(f"{build_geo_data.PACKAGE} not found: pass --package, or run scripts/system_deps.sh", file=sys.stderr)
         return 1
     path, rows = build(args.laposte, package, args.out, args.france_services)
     methods = Counter(row[3] for row in rows if not row[4])

@@ -36,7 +36,7 @@ class PointInfo:
     commune_actuelle: Optional[str]  # for a former code: the commune it merged into
 
 
-_POINTS: "Lazy[Dict[str, PointInfo]]" = Lazy(lambda: _read())
+_POINTS: Lazy[Dict[str, PointInfo]] = Lazy(lambda: _read())
 
 
 def _read() -> Dict[str, PointInfo]:

@@ -22,12 +22,22 @@ from typing import List, Optional, Sequence, Tuple
 import numpy as np
 
 from knowledge import geo
-from knowledge.places import distance
 from knowledge.lazy import Lazy
+from knowledge.places import distance
 
 __all__ = [
-    "CLOSE_KM", "DAYS", "NEIGHBOUR_KM", "DayHours", "Place", "SOURCE", "all_places", "departement_of",
-    "load", "local_today", "nearest", "parse_day",
+    "CLOSE_KM",
+    "DAYS",
+    "NEIGHBOUR_KM",
+    "DayHours",
+    "Place",
+    "SOURCE",
+    "all_places",
+    "departement_of",
+    "load",
+    "local_today",
+    "nearest",
+    "parse_day",
 ]
 
 TABLE = Path(__file__).resolve().parents[1] / "data" / "places" / "france-services.tsv"
@@ -156,23 +166,46 @@ class Place:
 # --------------------------------------------------------------------------- table
 
 COLUMNS = (
-    "id", "nom", "adresse", "complement_adresse", "code_postal", "code_insee", "commune",
-    "departement", "latitude", "longitude", "telephone", "courriel",
-    *DAYS[:6], "rendez_vous", "commentaire", "type", "format",
+    "id",
+    "nom",
+    "adresse",
+    "complement_adresse",
+    "code_postal",
+    "code_insee",
+    "commune",
+    "departement",
+    "latitude",
+    "longitude",
+    "telephone",
+    "courriel",
+    *DAYS[:6],
+    "rendez_vous",
+    "commentaire",
+    "type",
+    "format",
 )
 
 
 def _parse_row(row: Sequence[str]) -> Place:
     record = dict(zip(COLUMNS, row))
     return Place(
-        id=record["id"], nom=record["nom"], adresse=record["adresse"],
-        complement_adresse=record["complement_adresse"], code_postal=record["code_postal"],
-        code_insee=record["code_insee"], commune=record["commune"], departement=record["departement"],
-        latitude=float(record["latitude"]), longitude=float(record["longitude"]),
-        telephone=record["telephone"], courriel=record["courriel"],
+        id=record["id"],
+        nom=record["nom"],
+        adresse=record["adresse"],
+        complement_adresse=record["complement_adresse"],
+        code_postal=record["code_postal"],
+        code_insee=record["code_insee"],
+        commune=record["commune"],
+        departement=record["departement"],
+        latitude=float(record["latitude"]),
+        longitude=float(record["longitude"]),
+        telephone=record["telephone"],
+        courriel=record["courriel"],
         horaires=tuple(parse_day(record[d]) for d in DAYS[:6]) + (DayHours(),),
-        rendez_vous=record["rendez_vous"] == "oui", commentaire=record["commentaire"],
-        type=record["type"], format=record["format"],
+        rendez_vous=record["rendez_vous"] == "oui",
+        commentaire=record["commentaire"],
+        type=record["type"],
+        format=record["format"],
     )
 
 
@@ -195,13 +228,16 @@ def _read() -> _Index:
     commune_points = [distance.commune_point(p.code_insee) or (p.latitude, p.longitude) for p in places]
     return _Index(
         places,
-        np.radians([pt[0] for pt in commune_points]), np.radians([pt[1] for pt in commune_points]),
-        np.radians([p.latitude for p in places]), np.radians([p.longitude for p in places]),
-        np.array([p.itinerant for p in places]), np.array([p.departement for p in places]),
+        np.radians([pt[0] for pt in commune_points]),
+        np.radians([pt[1] for pt in commune_points]),
+        np.radians([p.latitude for p in places]),
+        np.radians([p.longitude for p in places]),
+        np.array([p.itinerant for p in places]),
+        np.array([p.departement for p in places]),
     )
 
 
-_INDEX: "Lazy[_Index]" = Lazy(lambda: _read())
+_INDEX: Lazy[_Index] = Lazy(lambda: _read())
 
 
 def _index() -> _Index:
@@ -219,18 +255,34 @@ def all_places() -> List[Place]:
 
 # « Today » is the person's day: Mamoudzou is 2 hours ahead of Paris, Cayenne 4 or 5 behind.
 _TIMEZONES = {
-    "971": "America/Guadeloupe", "972": "America/Martinique", "973": "America/Cayenne",
-    "974": "Indian/Reunion", "975": "America/Miquelon", "976": "Indian/Mayotte",
-    "977": "America/St_Barthelemy", "978": "America/Marigot", "986": "Pacific/Wallis",
-    "987": "Pacific/Tahiti", "988": "Pacific/Noumea",
+    "971": "America/Guadeloupe",
+    "972": "America/Martinique",
+    "973": "America/Cayenne",
+    "974": "Indian/Reunion",
+    "975": "America/Miquelon",
+    "976": "Indian/Mayotte",
+    "977": "America/St_Barthelemy",
+    "978": "America/Marigot",
+    "986": "Pacific/Wallis",
+    "987": "Pacific/Tahiti",
+    "988": "Pacific/Noumea",
 }
 
 
 # Standard offsets, in hours, for a system without time-zone data (a slim container): only
 # metropolitan France and Saint-Pierre-et-Miquelon have summer time, an hour off at worst.
 _FALLBACK_OFFSETS = {
-    "971": -4, "972": -4, "973": -3, "974": 4, "975": -3, "976": 3, "977": -4, "978": -4,
-    "986": 12, "987": -10, "988": 11,
+    "971": -4,
+    "972": -4,
+    "973": -3,
+    "974": 4,
+    "975": -3,
+    "976": 3,
+    "977": -4,
+    "978": -4,
+    "986": 12,
+    "987": -10,
+    "988": 11,
 }
 
 
@@ -291,4 +343,3 @@ def nearest(code_insee: str, limit: int = 2) -> List[Place]:
         if local is not None:
             chosen[-1] = local
     return [replace(index.places[i], distance_km=float(km[i])) for i in chosen]
-

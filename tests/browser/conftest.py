@@ -15,7 +15,7 @@ from typing import Any, Dict, Iterator, List, Optional
 
 import pytest
 
-from aiguillage.commands import web
+from aiguillage.cli import web
 from tests.support.stack import BotStack, free_port
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -44,25 +44,25 @@ def stack(web_port: int, spare_web_port: int) -> Iterator[BotStack]:
         yield bot
 
 
-@pytest.fixture(scope="session")
-def site(stack: BotStack, web_port: int) -> Iterator[str]:
-    server = web.serve_in_thread("127.0.0.1", web_port, stack.url)
-    try:
-        yield f"http://127.0.0.1:{web_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture(scope="session")
-def static_site() -> Iterator[str]:
-    """The demo site alone, for what needs no bot (its widget points at a closed port)."""
-    server = web.serve_in_thread("127.0.0.1", 0, f"http://127.0.0.1:{free_port()}")
+def _demo_site(port: int, rasa_url: str) -> Iterator[str]:
+    """The demo site (aiguillage web) on `port` (0: any free one), its widget talking to `rasa_url`."""
+    server = web.serve_in_thread("127.0.0.1", port, rasa_url)
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site(stack: BotStack, web_port: int) -> Iterator[str]:
+    yield from _demo_site(web_port, stack.url)
+
+
+@pytest.fixture(scope="session")
+def static_site() -> Iterator[str]:
+    """The demo site alone, for what needs no bot (its widget points at a closed port)."""
+    yield from _demo_site(0, f"http://127.0.0.1:{free_port()}")
 
 
 @pytest.fixture(scope="session")
@@ -118,7 +118,8 @@ class Chat:
 
     def quick_replies(self) -> List[str]:
         return self.page.evaluate(
-            f"() => Array.from({SHADOW}.querySelectorAll('.aig-replies button')).map(b => b.textContent.trim())")
+            f"() => Array.from({SHADOW}.querySelectorAll('.aig-replies button')).map(b => b.textContent.trim())"
+        )
 
     def session_id(self) -> str:
         return self.page.evaluate("() => window.AiguillageChat.sessionId()")
@@ -130,14 +131,16 @@ class Chat:
             while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
             if (!el) return {tag: null, text: null, outline: null};
             const style = getComputedStyle(el);
-            return {tag: el.tagName.toLowerCase(), text: (el.textContent || '').trim(), label: el.getAttribute('aria-label'),
+            return {tag: el.tagName.toLowerCase(), text: (el.textContent || '').trim(),
+                    label: el.getAttribute('aria-label'),
                     id: el.id, outline: style.outlineStyle + ' ' + style.outlineWidth};
         }""")
 
     def wait_reply(self, before: int, quiet_ms: int = 800) -> None:
         """Until the bot has answered (more messages than before) and then stayed quiet for a moment."""
         self.page.wait_for_function(
-            f"n => {SHADOW}.querySelectorAll('.aig-bot, .aig-card').length > n", arg=before, timeout=REPLY_TIMEOUT_MS)
+            f"n => {SHADOW}.querySelectorAll('.aig-bot, .aig-card').length > n", arg=before, timeout=REPLY_TIMEOUT_MS
+        )
         self.settle(quiet_ms)
 
     def settle(self, quiet_ms: int = 800) -> None:

@@ -29,7 +29,8 @@ def test_origins_come_from_the_environment(monkeypatch):
 def test_channel_keeps_rasa_options_and_sets_origins(monkeypatch):
     monkeypatch.setenv("AIGUILLAGE_CORS_ORIGINS", "https://www.ml.fr")
     channel = SocketIOInput.from_credentials(
-        {"user_message_evt": "user_uttered", "bot_message_evt": "bot_uttered", "session_persistence": True})
+        {"user_message_evt": "user_uttered", "bot_message_evt": "bot_uttered", "session_persistence": True}
+    )
     assert channel.name() == "socketio"  # the actions check this name to send cards
     assert channel.session_persistence is True
 

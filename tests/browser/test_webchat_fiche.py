@@ -76,7 +76,10 @@ def test_fiche_prints_on_a_clean_page(site, new_chat):
     body = popup.locator("body").inner_text()
     assert "Situation de la personne :" in body and "Habite à Fougères" in body
     # Only the fiche: no widget, no script, no button.
-    assert popup.evaluate("() => document.scripts.length + document.querySelectorAll('button, #aiguillage-chat').length") == 0
+    assert (
+        popup.evaluate("() => document.scripts.length + document.querySelectorAll('button, #aiguillage-chat').length")
+        == 0
+    )
     chat.page.wait_for_function("() => window.__printed === 1")
     assert chat.errors == []
 
@@ -93,8 +96,13 @@ def test_fiche_copy(site, new_chat):
         assert chat.page.evaluate("() => navigator.clipboard.readText()") == shown_text(fiche)
     else:  # no clipboard access in this browser: the text is selected for the person to copy
         assert "sélectionné" in message
-        assert chat.page.evaluate(f"() => {SHADOW}.getSelection ? {SHADOW}.getSelection().toString().length : "
-                                  "window.getSelection().toString().length") > 0
+        assert (
+            chat.page.evaluate(
+                f"() => {SHADOW}.getSelection ? {SHADOW}.getSelection().toString().length : "
+                "window.getSelection().toString().length"
+            )
+            > 0
+        )
     assert chat.errors == []
 
 

@@ -65,6 +65,8 @@ def test_closer_after_the_list_reorders_it_or_says_it_already_is(bot):
     user = suggestions_in(bot, "Marseille")
     replies = texts(bot.say(user, "un truc à côté de chez moi"))
     assert NOT_UNDERSTOOD not in replies
-    assert ("de la plus proche à la plus éloignée" in replies
-            or "Ce sont déjà les actions les plus proches de chez vous" in replies), replies
+    assert (
+        "de la plus proche à la plus éloignée" in replies
+        or "Ce sont déjà les actions les plus proches de chez vous" in replies
+    ), replies
     assert bot.slots(user)["plus_pres"] is True

@@ -4,6 +4,9 @@ import uuid
 
 import pytest
 
+from actions.profile_slots import profile_from_slots
+from orientation import formatting
+from orientation.matching import recommend
 from tests.support.stack import texts
 
 pytestmark = pytest.mark.e2e
@@ -79,7 +82,9 @@ def test_everything_in_the_first_message(bot):
 
 def test_correction_after_suggestions_updates_them(bot):
     user = new_user()
-    answer_until_suggestions(bot, user, bot.say(user, "je cherche du travail, j'ai 20 ans, j'habite à Fougères"), ANSWERS)
+    answer_until_suggestions(
+        bot, user, bot.say(user, "je cherche du travail, j'ai 20 ans, j'habite à Fougères"), ANSWERS
+    )
     before = bot.slots(user)["suggestions"]
     replies = texts(bot.say(user, "non en fait j'habite à Marseille"))
     slots = bot.slots(user)
@@ -118,11 +123,15 @@ def test_homonym_commune_asks_which_one(bot):
 
 def test_details_why_and_liaison_sheet(bot):
     user = new_user()
-    answer_until_suggestions(bot, user, bot.say(user, "je cherche du travail, j'ai 20 ans, j'habite à Fougères"), ANSWERS)
+    answer_until_suggestions(
+        bot, user, bot.say(user, "je cherche du travail, j'ai 20 ans, j'habite à Fougères"), ANSWERS
+    )
     first = bot.slots(user)["suggestions"][0]
     details = texts(bot.say(user, f'/ask_details{{"suggestion": "{first}"}}'))
     assert "Source" in details
     why = texts(bot.say(user, f'/ask_why_suggestion{{"suggestion": "{first}"}}'))
-    assert "Vous" in why or "vous" in why
+    # The same reasons the matcher gives for this profile and this suggestion (same code and data as the bot).
+    shown = {s.initiative.id: s for s in recommend(profile_from_slots(bot.slots(user)), limit=40).local}
+    assert shown[first].reasons and formatting.suggestion_why(shown[first]) in why
     sheet = texts(bot.say(user, "/request_summary"))
     assert "20 ans" in sheet and "Fougères" in sheet

@@ -20,16 +20,18 @@ def hosted_bot():
         text = text.replace(old, new, 1)
     folder = Path(tempfile.mkdtemp(prefix="aiguillage-deployment-"))
     (folder / "deployment.yml").write_text(text, encoding="utf-8")
-    with BotStack(extra_rasa_args=["--cors", LOCAL_WEB_ORIGIN],
-                  env={"AIGUILLAGE_DEPLOYMENT": str(folder / "deployment.yml")}) as stack:
+    with BotStack(
+        extra_rasa_args=["--cors", LOCAL_WEB_ORIGIN], env={"AIGUILLAGE_DEPLOYMENT": str(folder / "deployment.yml")}
+    ) as stack:
         yield stack
 
 
 def conversation(bot, commune):
     user = new_user()
     bot.say(user, "bonjour")
-    replies = answer_until_suggestions(bot, user, bot.say(user, '/inform{"besoin": "emploi"}'),
-                                       {**ANSWERS, "commune": commune})
+    replies = answer_until_suggestions(
+        bot, user, bot.say(user, '/inform{"besoin": "emploi"}'), {**ANSWERS, "commune": commune}
+    )
     return user, texts(replies)
 
 

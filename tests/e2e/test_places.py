@@ -29,5 +29,5 @@ def test_conversation_ends_with_a_place_to_call(bot, commune, code):
     assert "aujourd'hui" in shown
     # It comes last, just before « Que voulez-vous faire maintenant ? ».
     note = "(données France services, août 2024)"
-    between = shown[shown.rindex(note) + len(note):shown.index("Que voulez-vous faire maintenant")]
+    between = shown[shown.rindex(note) + len(note) : shown.index("Que voulez-vous faire maintenant")]
     assert between.strip() == ""

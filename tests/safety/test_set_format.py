@@ -3,6 +3,7 @@
 They guard the set itself: enough messages, only known situations and moments, numbers that match the
 situation table of the issue, and no message that is both a danger and an ordinary one.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,12 +15,29 @@ import yaml
 
 HERE = Path(__file__).parent
 SITUATIONS = {
-    "suicide", "violence-mineur", "violence-adulte", "violence-age-inconnu", "sans-abri-mineur",
-    "sans-abri-adulte", "sante", "grossesse", "anglais", "detresse",
+    "suicide",
+    "violence-mineur",
+    "violence-adulte",
+    "violence-age-inconnu",
+    "sans-abri-mineur",
+    "sans-abri-adulte",
+    "sante",
+    "grossesse",
+    "anglais",
+    "detresse",
 }
 MOMENTS = {
-    "welcome", "besoin", "age", "commune", "quartier", "permis", "vehicule", "logement", "handicap",
-    "apres-suggestions", "correction",
+    "welcome",
+    "besoin",
+    "age",
+    "commune",
+    "quartier",
+    "permis",
+    "vehicule",
+    "logement",
+    "handicap",
+    "apres-suggestions",
+    "correction",
 }
 NUMBERS = {"3114", "119", "17", "112", "3919", "114", "115", "0 800 235 236"}
 # The number each French situation must give (issue 13 table); anglais and mixed cases may add more.
@@ -35,8 +53,16 @@ REQUIRED = {
     "detresse": set(),
 }
 MINIMUM = {
-    "suicide": 8, "violence-mineur": 8, "violence-adulte": 8, "sans-abri-mineur": 8, "sans-abri-adulte": 8,
-    "sante": 8, "anglais": 8, "detresse": 8, "grossesse": 4, "violence-age-inconnu": 4,
+    "suicide": 8,
+    "violence-mineur": 8,
+    "violence-adulte": 8,
+    "sans-abri-mineur": 8,
+    "sans-abri-adulte": 8,
+    "sante": 8,
+    "anglais": 8,
+    "detresse": 8,
+    "grossesse": 4,
+    "violence-age-inconnu": 4,
 }
 DANGER_KEYS = {"text", "situation", "age", "moment", "numbers", "language"}
 ORDINARY_KEYS = {"text", "situation", "age", "moment", "language"}

@@ -7,19 +7,19 @@ import pytest
 from tests.support.services import ThrowawayPostgres, ThrowawayRedis
 
 
-@pytest.fixture(scope="session")
-def postgres():
-    problem = ThrowawayPostgres.missing()
+def _throwaway(kind):
+    problem = kind.missing()
     if problem:
         pytest.skip(problem)
-    with ThrowawayPostgres() as server:
+    with kind() as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    yield from _throwaway(ThrowawayPostgres)
 
 
 @pytest.fixture(scope="session")
 def redis_server():
-    problem = ThrowawayRedis.missing()
-    if problem:
-        pytest.skip(problem)
-    with ThrowawayRedis() as server:
-        yield server
+    yield from _throwaway(ThrowawayRedis)

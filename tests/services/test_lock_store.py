@@ -1,4 +1,4 @@
-"""aiguillage.lock_store.AtomicRedisLockStore on a real Redis: what endpoints.prod.yml builds, and
+"""aiguillage.rasa.lock_store.AtomicRedisLockStore on a real Redis: what endpoints.prod.yml builds, and
 tickets that stay unique and in order when several Rasa servers (here: clients) take them at once."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import Callable, List
 
 import pytest
 
-from aiguillage.lock_store import AtomicRedisLockStore
+from aiguillage.rasa.lock_store import AtomicRedisLockStore
 
 pytestmark = pytest.mark.services
 
@@ -18,8 +18,13 @@ ROUNDS = 15
 
 
 def store(redis_server) -> AtomicRedisLockStore:
-    return AtomicRedisLockStore(host=redis_server.host, port=redis_server.port, db=redis_server.db,
-                                password=redis_server.password, key_prefix="test")
+    return AtomicRedisLockStore(
+        host=redis_server.host,
+        port=redis_server.port,
+        db=redis_server.db,
+        password=redis_server.password,
+        key_prefix="test",
+    )
 
 
 def test_built_from_the_endpoints_file_as_rasa_does(redis_server, monkeypatch):
@@ -28,9 +33,15 @@ def test_built_from_the_endpoints_file_as_rasa_does(redis_server, monkeypatch):
 
     from tests.support.stack import ROOT
 
-    for name, value in {**redis_server.env(), "ACTION_ENDPOINT_URL": "http://127.0.0.1:9/webhook",
-                        "AIGUILLAGE_DB_HOST": "127.0.0.1", "AIGUILLAGE_DB_PORT": "5432", "AIGUILLAGE_DB_USER": "u",
-                        "AIGUILLAGE_DB_PASSWORD": "p", "AIGUILLAGE_DB_NAME": "d"}.items():
+    for name, value in {
+        **redis_server.env(),
+        "ACTION_ENDPOINT_URL": "http://127.0.0.1:9/webhook",
+        "AIGUILLAGE_DB_HOST": "127.0.0.1",
+        "AIGUILLAGE_DB_PORT": "5432",
+        "AIGUILLAGE_DB_USER": "u",
+        "AIGUILLAGE_DB_PASSWORD": "p",
+        "AIGUILLAGE_DB_NAME": "d",
+    }.items():
         monkeypatch.setenv(name, value)
     lock_store = LockStore.create(read_endpoints_from_path(ROOT / "endpoints.prod.yml").lock_store)
     assert isinstance(lock_store, AtomicRedisLockStore)

@@ -1,5 +1,5 @@
 """Scale-out on the production endpoints (endpoints.prod.yml): two Rasa servers share one PostgreSQL
-tracker store and one Redis lock store (aiguillage.lock_store); two action servers sit behind a
+tracker store and one Redis lock store (aiguillage.rasa.lock_store); two action servers sit behind a
 round-robin load balancer (tests/support/proxy.py).
 
 One conversation may hop from server to server at every message, two messages of one conversation
@@ -20,14 +20,17 @@ from pathlib import Path
 from typing import Any, Dict, List, Tuple
 
 import pytest
+import yaml
 
+from aiguillage.rasa.resilience import APOLOGY_RESPONSE
 from tests.support.proxy import RoundRobinProxy
-from aiguillage.resilience import APOLOGY
 from tests.support.stack import ROOT, BotStack, model_dir, texts
 
 pytestmark = [pytest.mark.services, pytest.mark.e2e]
 
 PROD_ENDPOINTS = ROOT / "endpoints.prod.yml"
+# What the person reads when an action call fails (aiguillage/rasa/resilience.py).
+APOLOGY = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"][APOLOGY_RESPONSE][0]["text"]
 
 # The answer to each question of the form (requested_slot), as the web chat's buttons send them.
 ANSWERS = {
@@ -83,9 +86,13 @@ def cluster(trained_model, postgres, redis_server):
             for future in [pool.submit(stack.start_actions) for stack in actions]:
                 future.result()
             proxy = RoundRobinProxy([("127.0.0.1", stack.actions_port) for stack in actions]).start()
-            env = {**postgres.env(), **redis_server.env(), "ACTION_ENDPOINT_URL": f"{proxy.url}/webhook",
-                   # Four servers start on one machine: leave slow action calls time (aiguillage/resilience.py).
-                   "AIGUILLAGE_ACTION_TIMEOUT": "30"}
+            env = {
+                **postgres.env(),
+                **redis_server.env(),
+                "ACTION_ENDPOINT_URL": f"{proxy.url}/webhook",
+                # Four servers start on one machine: leave slow action calls time (aiguillage/rasa/resilience.py).
+                "AIGUILLAGE_ACTION_TIMEOUT": "30",
+            }
             rasa = [BotStack(workdir=workdir / f"rasa{i}", endpoints=PROD_ENDPOINTS, env=env) for i in range(2)]
             for stack in rasa:
                 stack.workdir.mkdir()
@@ -105,7 +112,9 @@ def suggested(replies: List[Dict[str, Any]]) -> bool:
     return any(str(b.get("payload", "")).startswith("/ask_details") for r in replies for b in r.get("buttons") or [])
 
 
-def converse(servers: List[BotStack], sender: str, opening: Tuple[str, ...] = ("bonjour", ANSWERS["besoin"])) -> List[int]:
+def converse(
+    servers: List[BotStack], sender: str, opening: Tuple[str, ...] = ("bonjour", ANSWERS["besoin"])
+) -> List[int]:
     """Sends the opening messages, then answers each question of the form, message i going to
     servers[i % len(servers)], until the bot suggests structures. Returns the port of each turn's server.
     After each turn, every server sees the same slots, and no action call failed."""
@@ -116,7 +125,7 @@ def converse(servers: List[BotStack], sender: str, opening: Tuple[str, ...] = ("
         ports.append(server.rasa_port)
         replies = server.say(sender, message)
         assert replies, f"no reply to {message!r} from the server on port {server.rasa_port}"
-        # aiguillage.resilience answers with an apology when an action call fails: nothing may fail here.
+        # aiguillage.rasa.resilience answers with an apology when an action call fails: nothing may fail here.
         assert APOLOGY not in texts(replies), f"an action call failed on {message!r}"
         seen = [s.slots(sender) for s in servers]
         assert all(slots == seen[0] for slots in seen), f"servers disagree after {message!r}: {seen}"
@@ -151,8 +160,11 @@ def test_conversation_alternates_between_rasa_servers(cluster):
 
 
 def user_and_listen(events: List[Dict[str, Any]]) -> List[str]:
-    return [e["event"] if e["event"] == "user" else "listen" for e in events
-            if e["event"] == "user" or (e["event"] == "action" and e.get("name") == "action_listen")]
+    return [
+        e["event"] if e["event"] == "user" else "listen"
+        for e in events
+        if e["event"] == "user" or (e["event"] == "action" and e.get("name") == "action_listen")
+    ]
 
 
 @pytest.mark.parametrize("sender", [f"ensemble-{i}" for i in range(1, 6)])

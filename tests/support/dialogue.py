@@ -33,8 +33,11 @@ QUESTIONS = (
 SUGGESTIONS_MARK = "Que voulez-vous faire maintenant"
 TECHNICAL_PROBLEM_MARK = "problème technique"
 # A reply is French when it has some of the commonest French words (the bot never answers in another language).
-_FRENCH = re.compile(r"\b(?:vous|votre|vos|je|j'|pas|de|des|du|la|le|les|un|une|et|en|à|pour|avec|est|sur|ou|où|"
-                     r"quel|quelle|avez|êtes|pouvez|merci|bonjour|oui|non|d'accord)\b", re.IGNORECASE)
+_FRENCH = re.compile(
+    r"\b(?:vous|votre|vos|je|j'|pas|de|des|du|la|le|les|un|une|et|en|à|pour|avec|est|sur|ou|où|"
+    r"quel|quelle|avez|êtes|pouvez|merci|bonjour|oui|non|d'accord)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -71,11 +74,12 @@ def question_asked(replies: List[Dict[str, Any]]) -> Optional[str]:
 
 
 def shows_suggestions(replies: List[Dict[str, Any]]) -> bool:
-    """The list is shown — or, already shown and unchanged, pointed to (knowledge/refine.py)."""
-    from knowledge.refine import UNCHANGED_TEXT, UPDATED_SAME_TEXT
+    """The list is shown — or, already shown and unchanged, pointed to (orientation/refine.py)."""
+    from orientation.refine import UNCHANGED_TEXT, UPDATED_SAME_TEXT
 
-    return any(SUGGESTIONS_MARK in text or UNCHANGED_TEXT in text or UPDATED_SAME_TEXT in text
-               for text in reply_texts(replies))
+    return any(
+        SUGGESTIONS_MARK in text or UNCHANGED_TEXT in text or UPDATED_SAME_TEXT in text for text in reply_texts(replies)
+    )
 
 
 def is_french(text: str) -> bool:
@@ -84,12 +88,14 @@ def is_french(text: str) -> bool:
 
 def _english_answers() -> set:
     """The safety layer's English answers (a message in English is answered in English, on purpose)."""
-    from knowledge.safety.answer import ENGLISH_KINDS, SafetyAnswer
-    from knowledge.safety.evaluation import render, responses
+    from reading.safety.answer import ENGLISH_KINDS, SafetyAnswer
+    from reading.safety.evaluation import render, responses
 
     texts = responses()
     english = SafetyAnswer(ENGLISH_KINDS, language="en")
-    return {render(texts[name]).strip() for name in (*english.responses, english.closing_response, "utter_english_help")}
+    return {
+        render(texts[name]).strip() for name in (*english.responses, english.closing_response, "utter_english_help")
+    }
 
 
 def reply_problems(replies: Any) -> List[str]:
@@ -118,7 +124,9 @@ def reply_problems(replies: Any) -> List[str]:
 def post(bot: BotStack, sender: str, message: Any, timeout: float = 60) -> Tuple[int, Any]:
     """The REST webhook, returning (status, body) instead of raising on an HTTP error."""
     try:
-        return 200, http_json("POST", f"{bot.url}/webhooks/rest/webhook", {"sender": sender, "message": message}, timeout=timeout)
+        return 200, http_json(
+            "POST", f"{bot.url}/webhooks/rest/webhook", {"sender": sender, "message": message}, timeout=timeout
+        )
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode(errors="replace")
 
@@ -130,12 +138,15 @@ def say_ok(bot: BotStack, sender: str, message: Any) -> List[Dict[str, Any]]:
     return replies
 
 
-def reach_suggestions(bot: BotStack, sender: str, person: Person, last: Optional[List[Dict[str, Any]]] = None,
-                      max_turns: int = 16) -> List[Dict[str, Any]]:
+def reach_suggestions(
+    bot: BotStack, sender: str, person: Person, last: Optional[List[Dict[str, Any]]] = None, max_turns: int = 16
+) -> List[Dict[str, Any]]:
     """Answers the bot's questions until it shows suggestions; fails if it never does."""
     replies = last or []
     for _ in range(max_turns):
         if shows_suggestions(replies):
             return replies
         replies = say_ok(bot, sender, person.answer(question_asked(replies)))
-    raise AssertionError(f"{sender}: pas de suggestions après {max_turns} réponses ; dernier message : {reply_texts(replies)[-1:]}")
+    raise AssertionError(
+        f"{sender}: pas de suggestions après {max_turns} réponses ; dernier message : {reply_texts(replies)[-1:]}"
+    )

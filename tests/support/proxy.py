@@ -40,13 +40,13 @@ class RoundRobinProxy:
     def url(self) -> str:
         return f"http://{self.host}:{self.port}"
 
-    def __enter__(self) -> "RoundRobinProxy":
+    def __enter__(self) -> RoundRobinProxy:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
-    def start(self) -> "RoundRobinProxy":
+    def start(self) -> RoundRobinProxy:
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="round-robin-proxy", daemon=True)
         self._thread.start()

@@ -29,7 +29,10 @@ INSTALL_HINT = "lancer scripts/system_deps.sh (ou apt-get install postgresql red
 
 def postgres_binary(name: str) -> Optional[str]:
     """initdb and postgres are not on the PATH on Debian: they live in /usr/lib/postgresql/<version>/bin."""
-    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), key=lambda p: int(p.split("/")[4]) if p.split("/")[4].isdigit() else 0)
+    candidates = sorted(
+        glob.glob(f"/usr/lib/postgresql/*/bin/{name}"),
+        key=lambda p: int(p.split("/")[4]) if p.split("/")[4].isdigit() else 0,
+    )
     return candidates[-1] if candidates else shutil.which(name)
 
 
@@ -45,7 +48,9 @@ def _wait(check, timeout: float, what: str, process: subprocess.Popen, log: Path
         except Exception as error:  # noqa: BLE001 - not up yet
             last_error = error
         time.sleep(0.2)
-    raise TimeoutError(f"{what} not ready after {timeout:.0f}s ({last_error}):\n{log.read_text(errors='replace')[-3000:]}")
+    raise TimeoutError(
+        f"{what} not ready after {timeout:.0f}s ({last_error}):\n{log.read_text(errors='replace')[-3000:]}"
+    )
 
 
 def _stop(process: Optional[subprocess.Popen], sig: int) -> None:
@@ -59,9 +64,39 @@ def _stop(process: Optional[subprocess.Popen], sig: int) -> None:
         process.wait(timeout=10)
 
 
-class ThrowawayPostgres:
+class _Throwaway:
+    """A server process in a temporary directory, stopped and removed on exit (also when it fails to start)."""
+
+    stop_signal = signal.SIGTERM
+    process: Optional[subprocess.Popen] = None
+    dir: Optional[Path] = None
+
+    def start(self) -> _Throwaway:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        _stop(self.process, self.stop_signal)
+        self.process = None
+        if self.dir is not None:
+            shutil.rmtree(self.dir, ignore_errors=True)
+            self.dir = None
+
+    def __enter__(self) -> _Throwaway:
+        try:
+            return self.start()
+        except BaseException:
+            self.stop()
+            raise
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+class ThrowawayPostgres(_Throwaway):
     """initdb into a temporary directory, then one postgres on a free port with a database and a role
     for the application (password authentication over TCP, as in production)."""
+
+    stop_signal = signal.SIGINT  # "fast" shutdown: does not wait for clients
 
     def __init__(self, database: str = "aiguillage", user: str = "aiguillage"):
         self.database = database
@@ -95,7 +130,7 @@ class ThrowawayPostgres:
             return {}
         return {"user": "postgres", "group": "postgres", "extra_groups": []}
 
-    def start(self) -> "ThrowawayPostgres":
+    def start(self) -> ThrowawayPostgres:
         problem = self.missing()
         if problem:
             raise RuntimeError(problem)
@@ -107,19 +142,61 @@ class ThrowawayPostgres:
             for path in (self.dir, pwfile):
                 os.chown(path, owner.pw_uid, owner.pw_gid)
         subprocess.run(
-            [postgres_binary("initdb"), "-D", str(data), "-U", "postgres", "--pwfile", str(pwfile), "-E", "UTF8",
-             "--locale", "C", "--auth-local", "trust", "--auth-host", "scram-sha-256", "--no-sync"],
-            cwd=self.dir, check=True, capture_output=True, **self._as_owner(),
+            [
+                postgres_binary("initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "--pwfile",
+                str(pwfile),
+                "-E",
+                "UTF8",
+                "--locale",
+                "C",
+                "--auth-local",
+                "trust",
+                "--auth-host",
+                "scram-sha-256",
+                "--no-sync",
+            ],
+            cwd=self.dir,
+            check=True,
+            capture_output=True,
+            **self._as_owner(),
         )
         with log.open("w") as handle:
             self.process = subprocess.Popen(
-                [postgres_binary("postgres"), "-D", str(data), "-p", str(self.port), "-k", str(self.dir),
-                 "-c", f"listen_addresses={self.host}", "-c", "fsync=off", "-c", "synchronous_commit=off",
-                 "-c", "full_page_writes=off"],
-                cwd=self.dir, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True, **self._as_owner(),
+                [
+                    postgres_binary("postgres"),
+                    "-D",
+                    str(data),
+                    "-p",
+                    str(self.port),
+                    "-k",
+                    str(self.dir),
+                    "-c",
+                    f"listen_addresses={self.host}",
+                    "-c",
+                    "fsync=off",
+                    "-c",
+                    "synchronous_commit=off",
+                    "-c",
+                    "full_page_writes=off",
+                ],
+                cwd=self.dir,
+                stdout=handle,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                **self._as_owner(),
             )
-        _wait(lambda: self._connect("postgres", "postgres", self.superuser_password).close() or True, 60,
-              "postgres", self.process, log)
+        _wait(
+            lambda: self._connect("postgres", "postgres", self.superuser_password).close() or True,
+            60,
+            "postgres",
+            self.process,
+            log,
+        )
         admin = self._connect("postgres", "postgres", self.superuser_password)
         admin.autocommit = True
         with admin.cursor() as cursor:
@@ -131,7 +208,9 @@ class ThrowawayPostgres:
     def _connect(self, database: str, user: str, password: str):
         import psycopg2
 
-        return psycopg2.connect(host=self.host, port=self.port, dbname=database, user=user, password=password, connect_timeout=3)
+        return psycopg2.connect(
+            host=self.host, port=self.port, dbname=database, user=user, password=password, connect_timeout=3
+        )
 
     def connect(self):
         """A psycopg2 connection to the application database, as the application role."""
@@ -139,29 +218,15 @@ class ThrowawayPostgres:
 
     def env(self) -> Dict[str, str]:
         return {
-            "AIGUILLAGE_DB_HOST": self.host, "AIGUILLAGE_DB_PORT": str(self.port), "AIGUILLAGE_DB_USER": self.user,
-            "AIGUILLAGE_DB_PASSWORD": self.password, "AIGUILLAGE_DB_NAME": self.database,
+            "AIGUILLAGE_DB_HOST": self.host,
+            "AIGUILLAGE_DB_PORT": str(self.port),
+            "AIGUILLAGE_DB_USER": self.user,
+            "AIGUILLAGE_DB_PASSWORD": self.password,
+            "AIGUILLAGE_DB_NAME": self.database,
         }
 
-    def stop(self) -> None:
-        _stop(self.process, signal.SIGINT)  # SIGINT = "fast" shutdown: does not wait for clients
-        self.process = None
-        if self.dir is not None:
-            shutil.rmtree(self.dir, ignore_errors=True)
-            self.dir = None
 
-    def __enter__(self) -> "ThrowawayPostgres":
-        try:
-            return self.start()
-        except BaseException:
-            self.stop()
-            raise
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-
-class ThrowawayRedis:
+class ThrowawayRedis(_Throwaway):
     """One redis-server on a free port, password required, nothing saved to disk."""
 
     def __init__(self, db: int = 1):
@@ -182,18 +247,33 @@ class ThrowawayRedis:
             return "le paquet Python redis est absent du venv"
         return None
 
-    def start(self) -> "ThrowawayRedis":
+    def start(self) -> ThrowawayRedis:
         problem = self.missing()
         if problem:
             raise RuntimeError(problem)
         self.dir = Path(tempfile.mkdtemp(prefix="aiguillage-redis-"))
         log = self.dir / "redis.log"
         args: List[str] = [
-            shutil.which("redis-server"), "--bind", self.host, "--port", str(self.port), "--dir", str(self.dir),
-            "--save", "", "--appendonly", "no", "--requirepass", self.password, "--daemonize", "no",
+            shutil.which("redis-server"),
+            "--bind",
+            self.host,
+            "--port",
+            str(self.port),
+            "--dir",
+            str(self.dir),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--requirepass",
+            self.password,
+            "--daemonize",
+            "no",
         ]
         with log.open("w") as handle:
-            self.process = subprocess.Popen(args, cwd=self.dir, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True)
+            self.process = subprocess.Popen(
+                args, cwd=self.dir, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True
+            )
         _wait(lambda: self.client().ping(), 30, "redis-server", self.process, log)
         return self
 
@@ -204,23 +284,8 @@ class ThrowawayRedis:
 
     def env(self) -> Dict[str, str]:
         return {
-            "AIGUILLAGE_REDIS_HOST": self.host, "AIGUILLAGE_REDIS_PORT": str(self.port),
-            "AIGUILLAGE_REDIS_DB": str(self.db), "AIGUILLAGE_REDIS_PASSWORD": self.password,
+            "AIGUILLAGE_REDIS_HOST": self.host,
+            "AIGUILLAGE_REDIS_PORT": str(self.port),
+            "AIGUILLAGE_REDIS_DB": str(self.db),
+            "AIGUILLAGE_REDIS_PASSWORD": self.password,
         }
-
-    def stop(self) -> None:
-        _stop(self.process, signal.SIGTERM)
-        self.process = None
-        if self.dir is not None:
-            shutil.rmtree(self.dir, ignore_errors=True)
-            self.dir = None
-
-    def __enter__(self) -> "ThrowawayRedis":
-        try:
-            return self.start()
-        except BaseException:
-            self.stop()
-            raise
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()

@@ -32,15 +32,21 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def http_json(method: str, url: str, body: Any = None, timeout: float = 30.0, headers: Optional[Dict[str, str]] = None) -> Any:
+def http_json(
+    method: str, url: str, body: Any = None, timeout: float = 30.0, headers: Optional[Dict[str, str]] = None
+) -> Any:
     data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json", **(headers or {})})
+    request = urllib.request.Request(
+        url, data=data, method=method, headers={"Content-Type": "application/json", **(headers or {})}
+    )
     with urllib.request.urlopen(request, timeout=timeout) as response:
         raw = response.read()
         return json.loads(raw) if raw else None
 
 
-def wait_until(check, timeout: float, what: str, process: Optional[subprocess.Popen] = None, log: Optional[Path] = None) -> None:
+def wait_until(
+    check, timeout: float, what: str, process: Optional[subprocess.Popen] = None, log: Optional[Path] = None
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
@@ -75,7 +81,11 @@ class Service:
 def start_process(name: str, args: List[str], log: Path, env: Optional[Dict[str, str]] = None) -> Service:
     handle = log.open("w")
     process = subprocess.Popen(
-        args, cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True,
+        args,
+        cwd=ROOT,
+        stdout=handle,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
         env={**os.environ, **(env or {})},
     )
     return Service(name, process, log)
@@ -107,7 +117,7 @@ class BotStack:
     def actions_url(self) -> str:
         return f"http://127.0.0.1:{self.actions_port}"
 
-    def __enter__(self) -> "BotStack":
+    def __enter__(self) -> BotStack:
         try:
             self.start()
         except BaseException:
@@ -128,22 +138,29 @@ class BotStack:
     def write_endpoints(self) -> Path:
         path = self._workdir() / "endpoints.yml"
         path.write_text(
-            f"action_endpoint:\n  url: \"{self.actions_url}/webhook\"\n"
+            f'action_endpoint:\n  url: "{self.actions_url}/webhook"\n'
             # The project's store (endpoints.yml): SQL, plus real deletion on « effacer mes données ».
-            f"tracker_store:\n  type: aiguillage.tracker_store.ErasableSQLTrackerStore\n  dialect: sqlite\n"
-            f"  db: \"{self._workdir() / 'tracker.db'}\"\n"
+            f"tracker_store:\n  type: aiguillage.rasa.tracker_store.ErasableSQLTrackerStore\n  dialect: sqlite\n"
+            f'  db: "{self._workdir() / "tracker.db"}"\n'
         )
         return path
 
     def launch_actions(self) -> None:
         self.services["actions"] = start_process(
-            "actions", [str(VENV_BIN / "python"), "-m", "aiguillage.action_server", "--port", str(self.actions_port)],
-            self._workdir() / "actions.log", self.env,
+            "actions",
+            [str(VENV_BIN / "python"), "-m", "aiguillage.servers.action_server", "--port", str(self.actions_port)],
+            self._workdir() / "actions.log",
+            self.env,
         )
 
     def wait_actions(self) -> None:
-        wait_until(lambda: http_json("GET", f"{self.actions_url}/health", timeout=2) is not None, 120,
-                   "action server", self.services["actions"].process, self._workdir() / "actions.log")
+        wait_until(
+            lambda: http_json("GET", f"{self.actions_url}/health", timeout=2) is not None,
+            120,
+            "action server",
+            self.services["actions"].process,
+            self._workdir() / "actions.log",
+        )
 
     def start_actions(self) -> None:
         self.launch_actions()
@@ -154,16 +171,37 @@ class BotStack:
         self.services["rasa"] = start_process(
             "rasa",
             # Through the project's entry module, as scripts/run.sh does: start-up checks, and a kind
-            # answer when the action server fails (aiguillage/rasa_server.py).
-            [str(VENV_BIN / "python"), "-m", "aiguillage.rasa_server", "run", "--model", str(self.models), "--endpoints", str(endpoints),
-             "--credentials", str(self.credentials or ROOT / "credentials.yml"), "--port", str(self.rasa_port),
-             "--enable-api", "--auth-token", self.token, *self.extra_rasa_args],
-            self._workdir() / "rasa.log", self.env,
+            # answer when the action server fails (aiguillage/servers/rasa_server.py).
+            [
+                str(VENV_BIN / "python"),
+                "-m",
+                "aiguillage.servers.rasa_server",
+                "run",
+                "--model",
+                str(self.models),
+                "--endpoints",
+                str(endpoints),
+                "--credentials",
+                str(self.credentials or ROOT / "credentials.yml"),
+                "--port",
+                str(self.rasa_port),
+                "--enable-api",
+                "--auth-token",
+                self.token,
+                *self.extra_rasa_args,
+            ],
+            self._workdir() / "rasa.log",
+            self.env,
         )
 
     def wait_rasa(self) -> None:
-        wait_until(lambda: http_json("GET", f"{self.url}/status?token={self.token}", timeout=2).get("model_id"), 900,
-                   "rasa server", self.services["rasa"].process, self._workdir() / "rasa.log")
+        wait_until(
+            lambda: http_json("GET", f"{self.url}/status?token={self.token}", timeout=2).get("model_id"),
+            900,
+            "rasa server",
+            self.services["rasa"].process,
+            self._workdir() / "rasa.log",
+        )
 
     def start_rasa(self) -> None:
         self.launch_rasa()
@@ -183,7 +221,9 @@ class BotStack:
         self.services.clear()
 
     def say(self, sender: str, message: str) -> List[Dict[str, Any]]:
-        return http_json("POST", f"{self.url}/webhooks/rest/webhook", {"sender": sender, "message": message}, timeout=60)
+        return http_json(
+            "POST", f"{self.url}/webhooks/rest/webhook", {"sender": sender, "message": message}, timeout=60
+        )
 
     def tracker(self, sender: str) -> Dict[str, Any]:
         return http_json("GET", f"{self.url}/conversations/{sender}/tracker?token={self.token}")

@@ -1,1 +1,0 @@
-"""Subcommands of `aiguillage`. Each module exposes `register(subparsers)`; list it in aiguillage.cli."""

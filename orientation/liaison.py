@@ -1,0 +1,137 @@
+"""The « fiche de liaison »: one text a young person keeps, copies or forwards to a conseiller.
+
+Addressed to the hosting mission locale when there is one (knowledge/deployment.py), dated, the situation in
+plain words, then each suggestion with why, how to reach it (address, phone, hours) and its source as a person
+can find it, then where to go this week (orientation/next_step.py). The same text in every channel; the web
+chat adds « Imprimer » and « Télécharger » around it (aiguillage/channels/webchat/aiguillage-chat.js).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable, Dict, List, Optional
+
+from knowledge.profile import BESOINS, HANDICAPS, LOGEMENTS, Profile
+from orientation import formatting
+from orientation.matching import Recommendation
+from orientation.next_step import NextStep, addressee_lines, networks_besides, next_step, next_step_text
+
+TITLE = "Fiche de liaison Aiguillage"
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+
+def french_date(day: date) -> str:
+    return f"{'1er' if day.day == 1 else day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _yes_no(yes: str, no: str) -> Callable[[object], str]:
+    return lambda value: yes if value else no
+
+
+# One plain phrase per fact, without a pronoun (the person's gender is often unknown).
+_PLAIN: Dict[str, Callable[[object], str]] = {
+    "qpv": _yes_no("Habite un quartier prioritaire", "N'habite pas un quartier prioritaire"),
+    "permis": _yes_no("A le permis de conduire", "N'a pas le permis de conduire"),
+    "vehicule": _yes_no("A un véhicule", "N'a pas de véhicule"),
+    "logement": lambda value: f"Logement : {LOGEMENTS.get(str(value), value)}",
+    "handicap": lambda value: f"Santé, handicap : {HANDICAPS.get(str(value), value)}",
+    "besoin": lambda value: f"Souhaite : {BESOINS[str(value)][0]}" if value in BESOINS else f"Souhaite : {value}",
+    "femme": _yes_no("Femme", "Homme"),
+    "parent_isole": _yes_no("Parent isolé·e", "N'est pas parent isolé·e"),
+    "minima_sociaux": _yes_no("Touche le RSA ou un autre minimum social", "Ne touche pas de minimum social"),
+    "refugie": _yes_no("Réfugié·e ou sous protection internationale", "N'est pas réfugié·e"),
+}
+
+
+def situation_lines(profile: Profile) -> List[str]:
+    """The profile in plain words, one short line per fact; what the person declined is said as such."""
+    lines: List[str] = []
+    for name, label in formatting._FIELD_LABELS.items():  # noqa: SLF001 - one list of the profile's facts
+        value = getattr(profile, name, None)
+        if value is None:
+            if name in profile.unknown:
+                lines.append(f"- {label} : ne sait pas")
+            elif name in profile.declined:
+                lines.append(f"- {label} : préfère ne pas le dire")
+            continue
+        if name == "age":
+            lines.append(f"- {profile.whole_age} ans")
+        elif name == "code_insee":
+            where = formatting.commune_label(value)
+            lines.append(
+                f"- Habite {formatting.at_commune(where)}"
+                + (f", quartier {profile.quartier}" if profile.quartier else "")
+            )
+        elif name == "quartier":
+            continue  # said with the commune
+        elif name in _PLAIN:
+            lines.append(f"- {_PLAIN[name](value)}")
+        else:  # a fact added later (diploma level, schooling…): its label and value as the bot says them
+            lines.append(f"- {label} : {formatting._value_text(profile, name)}")  # noqa: SLF001
+    return lines or ["- Rien de précisé"]
+
+
+def liaison_text(
+    profile: Profile,
+    recommendation: Recommendation,
+    today: Optional[date] = None,
+    step: Optional[NextStep] = None,
+    urgence_donnee: bool = False,
+) -> str:
+    today = today or date.today()
+    step = step if step is not None else next_step(profile.code_insee, age=profile.whole_age)
+    lines = [
+        f"{TITLE} — {french_date(today)}",
+        *addressee_lines(step),
+        "",
+        "Situation de la personne :",
+        *situation_lines(profile),
+        "",
+    ]
+    if urgence_donnee:
+        lines += [formatting.URGENCE_LINE, ""]
+    if recommendation.empty:
+        lines.append(formatting.EMPTY_TEXT)
+    else:
+        lines.append("Actions proposées :")
+        for index, s in enumerate(recommendation.local, 1):
+            record = s.initiative
+            lines.append(f"{index}. {record.nom} — {record.porteur.nom}, {s.where}")
+            lines.append(f"   Pourquoi : {' '.join(s.reasons)}")
+            if s.historical:
+                lines.append("   Action ancienne : vérifier qu'elle existe encore.")
+            else:
+                lines.extend(f"   {line}" for line in s.how_to_reach)
+                if record.contact.horaires:
+                    lines.append(f"   Horaires : {record.contact.horaires}")
+                if record.mise_a_jour_ancienne:
+                    lines.append(f"   {formatting.STALE_NOTE}")
+            lines.append(f"   {formatting._sources_text(s)}")  # noqa: SLF001
+    where = next_step_text(step, today)
+    if where:
+        lines += ["", "Où aller cette semaine :", where]
+    networks = networks_besides(step, recommendation.networks)
+    if networks:
+        lines += ["", "Réseaux à contacter :"]
+        lines.extend(f"- {ns.network.nom} : {ns.network.comment_trouver}" for ns in networks)
+    if any(not s.initiative.date_maj for s in recommendation.local):
+        start, end = formatting.GUIDES_PERIOD
+        lines += [
+            "",
+            f"Les actions tirées de guides publiés entre {start} et {end} sont à vérifier avant "
+            "d'orienter la personne : elles ont pu changer ou s'arrêter.",
+        ]
+    return "\n".join(lines)

@@ -1,0 +1,99 @@
+"""Standing networks (knowledge/data/networks.yaml): which ones fit a profile, and the facts that say why.
+A trigger holds when ALL its keys hold; an unknown profile value satisfies nothing, except for
+`age_min_si_connu`, which only rules out a KNOWN age below it (France Travail registers from 16: said to
+anyone whose age is unknown, never to a 15-year-old)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import List, Sequence, Tuple
+
+from knowledge.models import Network
+from knowledge.profile import Profile
+from orientation.matching import wording
+
+# Keys whose value is one of the profile's categories (a list in the file, one value accepted too).
+CHOICE_KEYS = ("handicap", "logement", "besoin", "diplome", "scolarite")
+# Keys that narrow a trigger without saying anything about the person (not a reason, not specificity).
+GUARD_KEYS = frozenset({"age_min_si_connu", "age_max_si_connu"})
+TRIGGER_KEYS = frozenset({"age_min", "age_max", "toujours", *GUARD_KEYS, *CHOICE_KEYS, *wording.BOOL_FACTS})
+
+
+@dataclass(frozen=True)
+class NetworkSuggestion:
+    network: Network
+    reasons: Tuple[str, ...]
+
+
+def _as_list(value: object) -> List[object]:
+    return list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
+
+
+def trigger_holds(trigger: dict, profile: Profile) -> bool:
+    """All keys must hold; an unknown profile value satisfies nothing (only `toujours` needs no fact)."""
+    if not trigger:
+        return False
+    age = profile.whole_age
+    for key, expected in trigger.items():
+        if key == "toujours":
+            ok = expected is True
+        elif key == "age_min":
+            ok = age is not None and age >= expected
+        elif key == "age_max":
+            ok = age is not None and age <= expected
+        elif key == "age_min_si_connu":
+            ok = age is None or age >= expected
+        elif key == "age_max_si_connu":
+            ok = age is None or age <= expected
+        elif key in CHOICE_KEYS:
+            value = getattr(profile, key)
+            ok = value is not None and value in _as_list(expected)
+        elif key in wording.BOOL_FACTS:
+            value = getattr(profile, key)
+            ok = value is not None and value == expected
+        else:  # a key this code does not know cannot be checked: never fire on a guess
+            ok = False
+        if not ok:
+            return False
+    return True
+
+
+def _trigger_facts(trigger: dict, profile: Profile) -> List[str]:
+    facts: List[str] = []
+    if "age_min" in trigger or "age_max" in trigger:
+        facts.append(wording.age_fact(profile.whole_age))
+    for key in CHOICE_KEYS:
+        value = getattr(profile, key)
+        if key in trigger and value:
+            facts.append(wording.CHOICE_FACTS[key][value])
+    for key, (if_true, if_false) in wording.BOOL_FACTS.items():
+        if key in trigger:
+            facts.append(if_true if getattr(profile, key) else if_false)
+    return facts
+
+
+def _specificity(trigger: dict) -> int:
+    keys = set(trigger) - GUARD_KEYS
+    return 0 if trigger.get("toujours") is True and keys == {"toujours"} else len(keys)
+
+
+@lru_cache(maxsize=1024)
+def _one_spaced(text: str) -> str:
+    return " ".join(text.split())
+
+
+def match_networks(networks: Sequence[Network], profile: Profile) -> Tuple[NetworkSuggestion, ...]:
+    """Networks whose triggers hold, the most specific first (`toujours` last), file order on ties."""
+    found: List[Tuple[int, int, NetworkSuggestion]] = []
+    for order, network in enumerate(networks):
+        holding = [t for t in network.declencheurs if trigger_holds(t, profile)]
+        if not holding:
+            continue
+        best = max(holding, key=_specificity)
+        reasons = _trigger_facts(best, profile)
+        if network.quand:
+            reasons.append(_one_spaced(network.quand))
+        found.append((-_specificity(best), order, NetworkSuggestion(network, tuple(reasons))))
+    found.sort(key=lambda item: item[:2])
+    return tuple(item[2] for item in found)

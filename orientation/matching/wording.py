@@ -1,0 +1,374 @@
+"""Every French sentence of the matcher: the « Pourquoi ? » reason of each criterion (one entry per key of
+orientation/matching/criteria.py), where a suggestion is, and the facts behind a network. Nothing here
+decides anything: a reason is only asked for once its criterion holds.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Dict, List, Optional, Tuple
+
+from knowledge import geo
+from knowledge.models import DIPLOMA_LEVELS, Initiative
+from knowledge.profile import Profile
+from knowledge.sectors import sectors_by_id
+from orientation.matching.criteria import BY_KEY, effective_age_bounds
+from orientation.matching.places import COMMUNE, DEPARTEMENT, EPCI, NATIONAL, REGION, PlaceChoice
+
+# --------------------------------------------------------------------------- places
+
+
+def commune_name(code: str) -> str:
+    commune = geo.get_commune(code)
+    return commune.nom if commune is not None else code
+
+
+def departement_name(code: str) -> str:
+    return geo.departement_name(code) or code
+
+
+def region_name(code: str) -> str:
+    return geo.region_name(code) or code
+
+
+def a_commune(name: str) -> str:
+    """« à Fougères », « au Puy-en-Velay », « aux Mureaux » (French contracts à + le / les)."""
+    for article, contracted in (("Le ", "au "), ("Les ", "aux ")):
+        if name.startswith(article):
+            return contracted + name[len(article) :]
+    return "à " + name
+
+
+def _km(choice: PlaceChoice) -> str:
+    return f", {choice.km:.0f} km" if choice.km is not None else ""
+
+
+def where_text(record: Initiative, choice: PlaceChoice) -> str:
+    """« à Fougères (Ille-et-Vilaine) », « dans tout le département (Nord) », « dans votre région, à
+    Charleville-Mézières (Ardennes), 80 km », « partout en France ». Never « près de chez vous » here."""
+    if choice.level == NATIONAL:
+        return "partout en France"
+    if choice.commune is not None:
+        around = " et alentours" if record.zone.niveau == EPCI else ""
+        place = f"{a_commune(commune_name(choice.commune))}{around} ({departement_name(choice.departement or '')})"
+        # the distance is said at every level (« à Tourcoing et alentours (Nord), 12 km »), not only in the région
+        return f"dans votre région, {place}{_km(choice)}" if choice.level == REGION else place + _km(choice)
+    if choice.level == EPCI and choice.epci:
+        epci = geo.get_epci(choice.epci)
+        return f"dans toute l'intercommunalité ({epci.nom if epci else choice.epci})"
+    if choice.departement is not None:
+        whole = f"dans tout le département ({departement_name(choice.departement)})"
+        return f"dans votre région, {whole}" if choice.level == REGION else whole
+    return f"dans toute votre région ({region_name(choice.region or '')})"
+
+
+def where_without_person(record: Initiative) -> str:
+    """Where a record is when the person's commune is unknown (or the record is not in their région)."""
+    zone = record.zone
+    if zone.niveau == NATIONAL:
+        return "partout en France"
+    commune = next((c for c in map(geo.get_commune, zone.communes) if c is not None), None)
+    if commune is not None and zone.niveau in (COMMUNE, EPCI):
+        return where_text(record, PlaceChoice(COMMUNE, commune=commune.code_insee, departement=commune.departement))
+    if zone.departements:
+        return where_text(record, PlaceChoice(DEPARTEMENT, departement=zone.departements[0]))
+    if zone.regions:
+        return f"dans toute la région ({region_name(zone.regions[0])})"
+    return zone.precisions or "lieu non précisé"
+
+
+def place_reason(person: Optional[geo.Commune], choice: PlaceChoice) -> str:
+    if choice.level == NATIONAL or person is None:
+        return "Elle est ouverte partout en France."
+    if choice.commune is not None:
+        name = commune_name(choice.commune)
+        if choice.level == COMMUNE:
+            if choice.commune == person.code_insee or person.arrondissement_de is None:
+                return f"Elle a lieu {a_commune(name)}, votre commune."
+            return f"Elle a lieu {a_commune(name)}, dans votre ville."
+        if choice.level == EPCI:
+            return f"Elle a lieu {a_commune(name)}, dans votre intercommunalité."
+        if choice.level == DEPARTEMENT:
+            return f"Elle a lieu {a_commune(name)}, dans votre département ({departement_name(person.departement)})."
+        return (
+            f"Elle a lieu dans votre région mais pas dans votre département : {a_commune(name)} "
+            f"({departement_name(choice.departement or '')}){_km(choice)}."
+        )
+    if choice.level == EPCI and choice.epci:
+        epci = geo.get_epci(choice.epci)
+        return f"Elle couvre votre intercommunalité ({epci.nom if epci else choice.epci})."
+    if choice.level == DEPARTEMENT:
+        return f"Elle couvre votre département ({departement_name(person.departement)})."
+    if choice.departement is not None:
+        return (
+            f"Elle couvre un autre département de votre région ({departement_name(choice.departement)}), pas le vôtre."
+        )
+    return f"Elle couvre toute votre région ({region_name(person.region)})."
+
+
+# --------------------------------------------------------------------------- reasons, one per criterion
+
+_BESOIN_PHRASES: Dict[str, str] = {
+    "emploi": "Elle aide à trouver un emploi, ce que vous cherchez.",
+    "formation": "Elle aide à trouver une formation, ce que vous cherchez.",
+    "apprentissage": "Elle aide à préparer un apprentissage ou une alternance, ce que vous cherchez.",
+    "logement": "Elle aide à trouver un logement, ce que vous cherchez.",
+    "creation-activite": "Elle aide à créer son activité, ce que vous cherchez.",
+    "ne-sait-pas": "Elle aide à trouver sa voie, ce que vous cherchez.",
+}
+
+
+def _formation(themes: set) -> str:
+    """The formation need is met in several ways: say the one the record offers, never « trouver une
+    formation » for a job-search platform that only helps to show one's skills."""
+    if any(t.startswith("se-former--") for t in themes):
+        return _BESOIN_PHRASES["formation"]
+    if any(t.startswith("lecture-ecriture-calcul--") for t in themes):
+        return "Elle aide à apprendre les savoirs de base (français, calcul), ce que vous cherchez."
+    if any(t.startswith("numerique--") for t in themes):
+        return "Elle aide à apprendre à se servir du numérique, ce que vous cherchez."
+    return "Elle aide à faire le point sur vos compétences, un premier pas vers une formation."
+
+
+def _besoin(besoin: str) -> Callable[[Initiative, Profile], str]:
+    def sentence(record: Initiative, profile: Profile) -> str:
+        if besoin == "formation":
+            return _formation(set(record.thematiques))
+        if besoin != "mobilite-permis":
+            return _BESOIN_PHRASES[besoin]
+        themes = set(record.thematiques)
+        if "mobilite--preparer-un-permis" in themes:
+            return "Elle aide à préparer le permis, ce que vous cherchez."
+        if "mobilite--acceder-a-un-vehicule" in themes:
+            return "Elle aide à avoir un véhicule, ce que vous cherchez."
+        return "Elle aide à se déplacer, ce que vous cherchez."
+
+    return sentence
+
+
+def _shelter(record: Initiative, profile: Profile) -> str:
+    if any(t.startswith("logement-hebergement--") for t in record.thematiques):
+        return "Vous n'avez pas de logement : elle aide à trouver un toit."
+    return "Vous n'avez pas de logement : elle accueille les personnes en situation d'urgence."
+
+
+def _handicap(record: Initiative, profile: Profile) -> str:
+    fact = "Vous avez une RQTH" if profile.handicap == "rqth" else "Vous avez un handicap ou un souci de santé"
+    return f"{fact} : elle accompagne les personnes en situation de handicap."
+
+
+def _mobility(record: Initiative, profile: Profile) -> str:
+    fact = "Vous n'avez pas le permis" if profile.permis is False else "Vous n'avez pas de véhicule"
+    return f"{fact} : elle aide à se déplacer près de chez vous."
+
+
+_DIPLOMA_FACT = {
+    "aucun": "Vous n'avez pas de diplôme",
+    "cap-bep": "Votre diplôme le plus élevé est un CAP ou un BEP",
+    "bac": "Vous avez le bac",
+    "superieur": "Vous avez un diplôme au-delà du bac",
+}
+_DIPLOMA_NAME = {
+    "aucun": "sans diplôme",
+    "cap-bep": "CAP ou BEP",
+    "bac": "bac",
+    "superieur": "au-delà du bac",
+    "bac-plus-4": "bac + 4",
+}
+
+
+def _low_diploma(record: Initiative, profile: Profile) -> str:
+    return f"{_DIPLOMA_FACT[profile.diplome or 'aucun']} : elle s'adresse aux personnes peu ou pas diplômées."
+
+
+def age_range(lo: Optional[int], hi: Optional[int]) -> str:
+    if lo is not None and hi is not None:
+        return f"aux {lo}-{hi} ans"
+    if hi is not None:
+        return f"aux moins de {hi + 1} ans"
+    return f"aux personnes de {lo} ans et plus"
+
+
+def _age(record: Initiative, profile: Profile) -> str:
+    elig = record.eligibilite
+    if elig.age_min is None and elig.age_max is None:  # bounds implied by the public, not stated
+        lo, hi = effective_age_bounds(record)
+        public = "aux jeunes" if hi is not None else "aux seniors"
+        return f"Vous avez {profile.whole_age} ans : cette action s'adresse {public}."
+    return f"Vous avez {profile.whole_age} ans : cette action s'adresse {age_range(elig.age_min, elig.age_max)}."
+
+
+def _diploma_bounds(record: Initiative, profile: Profile) -> str:
+    elig = record.eligibilite
+    fact = _DIPLOMA_FACT[profile.diplome or "aucun"]
+    if elig.diplome_min and elig.diplome_max:
+        return (
+            f"{fact} : elle demande un niveau entre « {_DIPLOMA_NAME[elig.diplome_min]} » "
+            f"et « {_DIPLOMA_NAME[elig.diplome_max]} »."
+        )
+    if elig.diplome_min:
+        return f"{fact} : elle demande au moins le niveau « {_DIPLOMA_NAME[elig.diplome_min]} »."
+    level = elig.diplome_max or DIPLOMA_LEVELS[-1]
+    if level == "aucun":
+        return f"{fact} : elle est réservée aux personnes sans diplôme."
+    return f"{fact} : elle accepte jusqu'au niveau « {_DIPLOMA_NAME[level]} »."
+
+
+def _residents(record: Initiative, profile: Profile) -> str:
+    return "Elle est réservée aux habitants de certains lieux, dont le vôtre."
+
+
+def _trade_name(sector_id: str) -> str:
+    sector = sectors_by_id().get(sector_id)
+    return sector.libelle if sector is not None else sector_id
+
+
+def _secteur(record: Initiative, profile: Profile) -> str:
+    return f"Elle concerne {_trade_name(profile.secteur or '')}, le secteur que vous avez demandé."
+
+
+# Reserved public → sentence said once the person is known to belong to it (criteria.MEMBERSHIP).
+_RESERVED: Dict[str, str] = {
+    "femmes": "Elle est réservée aux femmes.",
+    "handicap": "Elle est réservée aux personnes en situation de handicap, ce qui est votre cas.",
+    "rqth": "Elle est réservée aux personnes ayant une RQTH, ce qui est votre cas.",
+    "sans-domicile": "Elle est réservée aux personnes sans logement, ce qui est votre cas.",
+    "exiles": "Elle est réservée aux personnes réfugiées ou exilées, ce qui est votre cas.",
+    "minima-sociaux": "Elle est réservée aux personnes qui touchent un minimum social, ce qui est votre cas.",
+    "qpv": "Elle est réservée aux habitants des quartiers prioritaires, ce qui est votre cas.",
+    "suivi-mission-locale": "Il faut être suivi·e par la mission locale : à votre âge, vous pouvez l'être.",
+    "parents-isoles": "Elle est réservée aux parents qui élèvent seuls leurs enfants, ce qui est votre cas.",
+    "seniors": "Elle est réservée aux seniors, ce qui est votre cas.",
+    "permis": "Il faut avoir le permis B, ce qui est votre cas.",
+    "foyer-fjt": "Elle est réservée aux résidents d'un foyer de jeunes travailleurs, ce qui est votre cas.",
+}
+
+REASONS: Dict[str, Callable[[Initiative, Profile], str]] = {
+    **{key: _besoin(key.split(":", 1)[1]) for key in BY_KEY if key.startswith("besoin:")},
+    "sans-domicile": _shelter,
+    "exiles": lambda r, p: "Vous êtes réfugié·e : elle accompagne les personnes réfugiées.",
+    "qpv": lambda r, p: "Vous habitez un quartier prioritaire : elle s'adresse à ses habitants.",
+    "handicap": _handicap,
+    "mobilite": _mobility,
+    "sans-diplome": _low_diploma,
+    "jeunes": lambda r, p: f"Vous avez {p.whole_age} ans : cette action s'adresse aux jeunes.",
+    "femmes": lambda r, p: "Elle s'adresse aux femmes.",
+    "minima-sociaux": lambda r, p: "Vous touchez un minimum social : elle s'adresse aux allocataires.",
+    **{f"reserve:{public}": (lambda said: lambda r, p: said)(text) for public, text in _RESERVED.items()},
+    "residents": _residents,
+    "secteur": _secteur,
+    "age": _age,
+    "diplome": _diploma_bounds,
+}
+# Publics no profile can belong to never open a record, so they never need a sentence.
+_SILENT = {
+    "reserve:ime-esat",
+    "reserve:rsa",
+    "reserve:salaries-siae",
+    "reserve:justice",
+    "reserve:demandeurs-emploi-longue-duree",
+    "reserve:demandeurs-emploi",
+    "reserve:en-emploi",
+    "reserve:entreprises",
+    "reserve:orientes-par-structure",
+    "reserve:allophones",
+    "place",
+}
+assert set(REASONS) | _SILENT == set(BY_KEY), "every criterion needs its sentence"
+
+
+def reason(key: str, record: Initiative, profile: Profile, person: Optional[geo.Commune], choice: PlaceChoice) -> str:
+    """The sentence of criterion `key` (which the caller has checked holds)."""
+    if key == "place":
+        return place_reason(person, choice)
+    return REASONS[key](record, profile)
+
+
+def restriction_notes(record: Initiative) -> List[str]:
+    """Who the action is reserved to, for the details card: the person should know before going."""
+    notes = [_RESERVED_NOTE[public] for public in record.eligibilite.reserve_a if public in _RESERVED_NOTE]
+    if record.eligibilite.residents.restricted:
+        notes.append("Elle est réservée aux habitants de certains lieux.")
+    trades = record.eligibilite.secteurs
+    if trades:
+        notes.append("Elle concerne seulement " + " ou ".join(map(_trade_name, trades)) + ".")
+    return notes
+
+
+_RESERVED_NOTE = {
+    "femmes": _RESERVED["femmes"],  # the same sentence whether or not the person's gender is known
+    "handicap": "Elle est réservée aux personnes en situation de handicap.",
+    "rqth": "Elle est réservée aux personnes ayant une RQTH.",
+    "sans-domicile": "Elle est réservée aux personnes sans logement.",
+    "exiles": "Elle est réservée aux personnes réfugiées ou exilées.",
+    "minima-sociaux": "Elle est réservée aux personnes qui touchent un minimum social.",
+    "qpv": "Elle est réservée aux habitants des quartiers prioritaires.",
+    "suivi-mission-locale": "On y entre par la mission locale.",
+    "parents-isoles": "Elle est réservée aux parents isolés.",
+    "seniors": "Elle est réservée aux seniors.",
+    "permis": "Il faut avoir le permis B.",
+    "foyer-fjt": "Elle est réservée aux résidents d'un foyer de jeunes travailleurs.",
+    "orientes-par-structure": "On n'y entre que sur orientation d'une structure partenaire.",
+    "allophones": "Elle s'adresse aux personnes qui ne parlent pas bien le français.",
+    "entreprises": "C'est un service pour les entreprises ou les acheteurs publics, pas un accueil pour les personnes.",
+}
+
+
+def how_to_reach(record: Initiative) -> Tuple[str, ...]:
+    """The structure's contact exactly as printed, one line per channel."""
+    contact = record.contact
+    lines = []
+    if contact.adresse:
+        lines.append(f"Adresse : {contact.adresse}")
+    if contact.telephone:
+        lines.append(f"Téléphone : {contact.telephone}")
+    if contact.courriel:
+        lines.append(f"Courriel : {contact.courriel}")
+    if contact.site_web:
+        lines.append(f"Site : {contact.site_web}")
+    return tuple(lines)
+
+
+# --------------------------------------------------------------------------- networks
+
+LOGEMENT_FACTS = {
+    "stable": "Vous avez votre propre logement.",
+    "chez-parents": "Vous vivez chez vos parents.",
+    "heberge-tiers": "Vous êtes hébergé·e par un proche.",
+    "foyer-fjt": "Vous vivez en foyer.",
+    "sans-domicile": "Vous n'avez pas de logement.",
+}
+HANDICAP_FACTS = {
+    "rqth": "Vous avez une RQTH.",
+    "oui-sans-rqth": "Vous avez un handicap ou un souci de santé.",
+    "non": "Vous n'avez pas de handicap.",
+}
+BESOIN_FACTS = {
+    "emploi": "Vous cherchez un emploi.",
+    "formation": "Vous cherchez une formation.",
+    "apprentissage": "Vous cherchez un apprentissage ou une alternance.",
+    "mobilite-permis": "Vous voulez passer le permis ou pouvoir vous déplacer.",
+    "logement": "Vous cherchez un logement.",
+    "creation-activite": "Vous voulez créer votre activité.",
+    "ne-sait-pas": "Vous cherchez votre voie.",
+}
+DIPLOME_FACTS = {level: f"{fact}." for level, fact in _DIPLOMA_FACT.items()}
+SCOLARITE_FACTS = {"scolarise": "Vous êtes encore à l'école ou en études.", "sorti": "Vous avez quitté l'école."}
+BOOL_FACTS: Dict[str, Tuple[str, str]] = {  # key → (sentence if True, sentence if False)
+    "permis": ("Vous avez le permis.", "Vous n'avez pas le permis."),
+    "vehicule": ("Vous avez un véhicule.", "Vous n'avez pas de véhicule."),
+    "femme": ("Vous êtes une femme.", "Vous êtes un homme."),
+    "refugie": ("Vous êtes réfugié·e.", "Vous n'êtes pas réfugié·e."),
+    "minima_sociaux": ("Vous touchez un minimum social.", "Vous ne touchez pas de minimum social."),
+    "qpv": ("Vous habitez un quartier prioritaire.", "Vous n'habitez pas un quartier prioritaire."),
+}
+CHOICE_FACTS = {
+    "handicap": HANDICAP_FACTS,
+    "logement": LOGEMENT_FACTS,
+    "besoin": BESOIN_FACTS,
+    "diplome": DIPLOME_FACTS,
+    "scolarite": SCOLARITE_FACTS,
+}
+
+
+def age_fact(age: Optional[int]) -> str:
+    return f"Vous avez {age} ans."

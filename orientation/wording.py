@@ -1,0 +1,136 @@
+"""Sentences the bot adds when a fact arrives: a correction acknowledged (« C'est noté : 22 ans. ») and the
+one note an age calls for (15: school and the CIO; 26 and over: missions locales serve 16–25).
+
+Pure functions of the slot values, unit-tested without Rasa; actions/extract_profile.py sends them.
+"""
+
+from __future__ import annotations
+
+from typing import Any, List, Mapping, Optional
+
+from knowledge.profile import AGE_MAX, AGE_MIN, BESOINS, DIPLOMES, SCOLARITES
+
+_LOGEMENT = {
+    "stable": "vous avez votre logement",
+    "chez-parents": "vous vivez chez vos parents",
+    "heberge-tiers": "vous êtes hébergé·e par un proche",
+    "foyer-fjt": "vous vivez en foyer",
+    "sans-domicile": "vous êtes sans logement",
+}
+_BOOLS = {
+    "permis": ("vous avez le permis", "pas de permis"),
+    "vehicule": ("vous avez un véhicule", "pas de véhicule"),
+    "qpv": ("vous habitez un quartier prioritaire", "hors quartier prioritaire"),
+}
+# Said back in this order; handicap and RQTH are not repeated (« C'est noté. » is enough).
+ACKNOWLEDGED = ("age", "commune", "besoin", "logement", "permis", "vehicule", "qpv", "scolarite", "diplome")
+QUIET = ("handicap", "rqth")
+
+
+def _age_text(age: float) -> str:
+    return f"{int(age)} ans" if float(age).is_integer() else f"{str(age).replace('.', ',')} ans"
+
+
+def fact_text(name: str, value: Any) -> Optional[str]:
+    """A known value as the bot says it back, or None when it has no words for it."""
+    if value is None:
+        return None
+    if name == "age":
+        return _age_text(float(value))
+    if name == "commune":
+        return str(value)
+    if name == "besoin" and value in BESOINS:
+        return BESOINS[value][0]
+    if name == "logement":
+        return _LOGEMENT.get(value)
+    if name in _BOOLS and isinstance(value, bool):
+        return _BOOLS[name][0 if value else 1]
+    if name == "scolarite":
+        return SCOLARITES.get(value)
+    if name == "diplome":
+        return DIPLOMES.get(value)
+    return None
+
+
+def _plausible(name: str, value: Any) -> bool:
+    # An absurd age is answered by the form's validation (« 150 ans ? »): never « C'est noté : 150 ans ».
+    return name != "age" or (isinstance(value, (int, float)) and AGE_MIN <= value <= AGE_MAX)
+
+
+def changed_facts(before: Mapping[str, Any], after: Mapping[str, Any]) -> List[str]:
+    """The facts that were known and now say something else (an answer given for the first time is no change)."""
+    return [
+        name
+        for name in (*ACKNOWLEDGED, *QUIET)
+        if name in after
+        and before.get(name) is not None
+        and after[name] is not None
+        and after[name] != before[name]
+        and _plausible(name, after[name])
+    ]
+
+
+def correction_sentence(before: Mapping[str, Any], after: Mapping[str, Any]) -> Optional[str]:
+    """« C'est noté : 22 ans. » — one sentence for all the facts this message changed, or None."""
+    changed = changed_facts(before, after)
+    if not changed:
+        return None
+    said = [text for text in (fact_text(name, after[name]) for name in changed) if text]
+    return f"C'est noté : {', '.join(said)}." if said else "C'est noté."
+
+
+# ------------------------------------------------------------------------ age-appropriate path
+
+# Permis B from 17 (since 1 January 2024, décret n° 2023-1275), accompanied driving (AAC) from 15.
+PERMIS_MIN_AGE = 17
+MISSION_LOCALE_MAX_AGE = 25
+
+_AGE_NOTES = {
+    "school": (
+        "À votre âge, l'école est obligatoire jusqu'à 16 ans, puis la formation jusqu'à 18 ans "
+        "(études, apprentissage, emploi ou service civique). Pour choisir une voie, le CIO (centre "
+        "d'information et d'orientation) vous reçoit gratuitement ; la mission locale, dès 16 ans."
+    ),
+    "permis": (
+        "Je ne vous demande pas le permis : il se passe à partir de 17 ans, mais la conduite "
+        "accompagnée est possible dès 15 ans, avec une auto-école."
+    ),
+    "over": (
+        "Bon à savoir : les missions locales accueillent les 16-25 ans. Je continue pour vous indiquer "
+        "les structures qui peuvent vous aider à votre âge."
+    ),
+}
+
+
+def _notes_for(age: Any) -> List[str]:
+    if isinstance(age, bool) or not isinstance(age, (int, float)) or not AGE_MIN <= age <= AGE_MAX:
+        return []  # unknown, absurd (validation answers it) or not a number (NaN fails the bounds)
+    notes = []
+    if age < 16:
+        notes.append("school")
+    if age < PERMIS_MIN_AGE:
+        notes.append("permis")
+    if age >= MISSION_LOCALE_MAX_AGE + 1:
+        notes.append("over")
+    return notes
+
+
+def age_notes(before: Any, after: Any) -> List[str]:
+    """What a newly known age calls for, once: a note already due for the previous age is not repeated."""
+    already = set(_notes_for(before))
+    return [_AGE_NOTES[key] for key in _notes_for(after) if key not in already]
+
+
+def asks_permis(age: Any) -> bool:
+    return not isinstance(age, (int, float)) or isinstance(age, bool) or not age < PERMIS_MIN_AGE
+
+
+DIPLOMA_NEEDS = frozenset({"emploi", "formation", "apprentissage", "ne-sait-pas"})
+
+
+def asks_diplome(slots: Mapping[str, Any]) -> bool:
+    """The diploma changes the answer (E2C, EPIDE, levels of training) only for a 16–25-year-old looking for
+    work, training or a path, who is no longer at school."""
+    age = slots.get("age")
+    young = not isinstance(age, (int, float)) or isinstance(age, bool) or not age > MISSION_LOCALE_MAX_AGE
+    return young and slots.get("besoin") in DIPLOMA_NEEDS and slots.get("scolarite") != "scolarise"

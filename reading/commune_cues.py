@@ -1,0 +1,64 @@
+"""When a sentence changes a commune already known, and how a sentence names one that the finder in
+knowledge/geo/text.py would cut (« valence d'agen » is not Agen).
+
+Used by reading/facts.py `_read_commune`, the one reader of the commune. Pure, no Rasa.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from knowledge import geo
+from knowledge.geo.records import Commune
+
+# « en fait j'habite à Lyon », « jsuis a saint vaury », « pas a gueret »: the commune is being said or
+# corrected. « je suis à la Villeneuve » is not: after « à la / à l' » it is more often a quartier.
+MOVE_CUE = re.compile(
+    r"\b(?:habite|habiter|jhabite|vis|jvis|demenage|demenager|ville|commune|en fait|plutot)\b"
+    r"|\b(?:je suis|jsuis|jsui|chui|chuis|suis|il est|elle est|j vis|jvis) (?:a|sur) (?!la\b|l\b|les\b)"
+    r"|\bpas (?:a|sur) (?!la\b|l\b|les\b)\w"
+)
+# « dans le 82 », « en 26 », « du 93 »: a département number said with a place.
+_DEPARTEMENT_SAID = re.compile(r"\b(?:dans le|dans la|dans|en|du|le|departement|dept|dep) ((?:\d{2,3})|2a|2b)\b")
+_EXACT = ("exact", "alias")
+
+
+def _exact(phrase: str) -> list:
+    return [c.commune for c in geo.resolve_commune(phrase) if c.reason in _EXACT and c.matched == phrase]
+
+
+def named_alone(text: str) -> list:
+    """The communes a message names and nothing else (« Mérignac », « saint vaury »), else []."""
+    return _exact(geo.normalize(text)) if text.strip() else []
+
+
+def departement_said(text: str) -> Optional[str]:
+    match = _DEPARTEMENT_SAID.search(geo.normalize(text))
+    if match and geo.get_departement(match.group(1).upper()):
+        return match.group(1).upper()
+    return None
+
+
+def compound_communes(text: str) -> Optional[Sequence[Commune]]:
+    """« valence d'agen »: X d'Y where X and Y are both communes but « X-d'Y » is none (here the INSEE name
+    is « Valence », in the 82). The communes named X are returned, never Y; None when there is no such name.
+    A real compound (« Villeneuve-d'Ascq ») is left to the finder, which keeps it whole."""
+    tokens = geo.normalize(text).split()
+    for i, token in enumerate(tokens):
+        if token != "d" or i == 0 or i + 1 >= len(tokens):
+            continue
+        for start in range(max(0, i - 3), i):
+            head = " ".join(tokens[start:i])
+            for end in range(min(len(tokens), i + 4), i + 1, -1):
+                if _exact(" ".join(tokens[start:end])):
+                    return None  # the whole phrase is a commune
+            if len(head) >= 3 and _exact(head) and _exact(tokens[i + 1]):
+                return _exact(head)
+    return None
+
+
+def narrow_by_departement(communes: Sequence[Commune], text: str) -> Sequence[Commune]:
+    code = departement_said(text)
+    inside = [c for c in communes if code and c.departement == code]
+    return inside or list(communes)

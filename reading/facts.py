@@ -1,0 +1,331 @@
+"""Turns one user message (text, NLU entities, intent, the question just asked) into slot updates.
+
+Pure Python so that every rule is unit-tested without Rasa; the action server only forwards the result.
+
+One owner per fact, so that a misread has one place to fix:
+
+| fact                              | typed text read by                                  | NLU entity used?            |
+|-----------------------------------|-----------------------------------------------------|-----------------------------|
+| age                               | reading/age.py `parse_age` (text2num, dateparser) | never (« paris 18 »)        |
+| besoin, logement                  | reading/understanding.py `parse_besoin/_logement` | button payloads only        |
+| permis, vehicule, handicap, rqth  | reading/understanding.py `parse_permis/…`         | button payloads only        |
+| scolarite, diplome                | reading/schooling.py                              | button payloads only        |
+| yes/no to the question asked      | the intent (affirm/deny), else `parse_yes_no` (👍/👎 too) |                        |
+| commune, code_insee, quartier     | `_read_commune` here + knowledge/geo (helper « places ») | commune entity is a hint |
+
+A button payload (« /inform{"besoin": "emploi"} ») carries exact values: its entities are trusted and its
+text is not read. For typed text the NLU's profile entities and synonyms (bot/nlu/synonyms.yml) are not
+read: the model still learns from them to find the intent, and tests/test_facts.py checks that every
+synonym listed there is read by the parsers, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
+
+from knowledge import geo
+from knowledge.geo.quartiers import quartier_answer, quartier_in_text
+from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES
+from knowledge.text import bounded, emoji_answer, normalize
+from reading import commune_cues
+from reading.understanding import (
+    negated_besoin,
+    negated_logement,
+    parse_age,
+    parse_besoin,
+    parse_diplome,
+    parse_handicap,
+    parse_logement,
+    parse_permis,
+    parse_scolarite,
+    parse_vehicule,
+    parse_yes_no,
+    rqth_asked_for,
+    says_dont_know,
+)
+
+YES_NO_SLOTS = ("qpv", "permis", "vehicule", "handicap", "rqth")
+# Sensitive questions: an emoji is too light to record a handicap (« 👍 » may mean « got it »).
+SENSITIVE_YES_NO = ("handicap", "rqth")
+# The parsers read up to this much of a message (its head and tail beyond, knowledge.text.bounded): « sans diplôme »
+# said in the middle of a long story counts. The NLU reads less (aiguillage/rasa/input_guard.py MAX_MESSAGE_CHARS: its
+# time grows with every token), and input_guard passes this longer text on in the message's metadata (FULL_TEXT).
+# The parsers take 20–40 ms on 4,000 characters.
+MAX_TEXT_CHARS = 4_000
+FULL_TEXT = "full_text"
+_ENTITY_BOOLS = {"oui": True, "non": False, "true": True, "false": False}
+# Below this population a commune has no quartier prioritaire worth asking about.
+QPV_MIN_POPULATION = 5000
+
+
+@dataclass
+class Facts:
+    """What one message tells. `slots` are SlotSet values; `rejected` explains an answer we refused."""
+
+    slots: Dict[str, Any] = field(default_factory=dict)
+    skipped: List[str] = field(default_factory=list)
+    rejected: Optional[str] = None
+    # Questions answered « je ne sais pas » (also in `skipped`: not asked again), not refused: the fiche says
+    # « ne sait pas » for these, « préfère ne pas le dire » for the others.
+    unknown: List[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not self.slots and not self.skipped and not self.unknown and self.rejected is None
+
+
+def _entity_values(entities: Iterable[Mapping[str, Any]]) -> Dict[str, str]:
+    values: Dict[str, str] = {}
+    for entity in entities or ():
+        name, value = entity.get("entity"), entity.get("value")
+        if isinstance(name, str) and value is not None:
+            values[name] = str(value)
+    return values
+
+
+# A commune already known is replaced only by a commune said after a cue (« en fait j'habite à Lyon »,
+# « jsuis a saint vaury », reading/commune_cues.py) or typed alone with no question pending (« Mérignac »
+# after the list), not by a place named in passing (« je suis à la Villeneuve » answering the quartier question).
+_MOVE_CUE = commune_cues.MOVE_CUE
+# Misses on the commune question after which only the département is asked (and skipping is offered).
+COMMUNE_MAX_MISSES = 2
+
+
+def _commune_slots(commune: geo.Commune) -> Dict[str, Any]:
+    return {
+        "commune": commune.nom,
+        "code_insee": commune.code_insee,
+        "departement": commune.departement,
+        "commune_candidates": None,
+    }
+
+
+def _apply_choice(choice: geo.Choice, facts: Facts) -> None:
+    if choice.commune is not None:
+        facts.slots.update(_commune_slots(choice.commune))
+    elif choice.candidates:
+        facts.slots["commune_candidates"] = [c.code_insee for c in choice.candidates]
+    elif choice.departement:
+        facts.slots.update({"departement": choice.departement, "commune_candidates": None})
+
+
+# A bare number is an age only when it can be nothing else: no age known yet, a young person's age, and
+# not answering the commune (a département, a postal code) nor the age itself (parsed as such).
+_BARE_NUMBER = re.compile(r"\s*(\d{2})\s*")
+BARE_AGE_RANGE = (16, 25)
+
+
+def _bare_age(text: str, requested_slot: Optional[str], known: Mapping[str, Any]) -> bool:
+    match = _BARE_NUMBER.fullmatch(text)
+    if not match or known.get("age") is not None or requested_slot in (None, "age", "commune"):
+        return False
+    return BARE_AGE_RANGE[0] <= int(match.group(1)) <= BARE_AGE_RANGE[1]
+
+
+def _compound_choice(communes: Sequence[geo.Commune], text: str) -> geo.Choice:
+    """Communes a sentence points to (« valence d'agen », « … dans le 82 »): one is taken, several offered."""
+    communes = list(commune_cues.narrow_by_departement(communes, text))
+    if len(communes) == 1:
+        return geo.Choice(commune=communes[0])
+    return geo.Choice(candidates=tuple(communes[:5]))
+
+
+def _read_commune(
+    text: str,
+    code: Optional[str],
+    asked: bool,
+    intent: Optional[str],
+    known: Mapping[str, Any],
+    facts: Facts,
+    requested_slot: Optional[str] = None,
+) -> None:
+    """The one reader of the commune: a button's code, an answer to the commune question, or a place
+    pointed to in a sentence. NLU `commune` entities are not used: the full-text pass keeps hyphenated
+    names whole and knows which words are no places (see knowledge/geo/)."""
+    if code:
+        commune = geo.get_commune(code)
+        if commune:
+            facts.slots.update(_commune_slots(commune))
+        return
+    offered = list(known.get("commune_candidates") or [])
+    if asked:
+        if len(offered) == 1:  # « Marseille (13) ? »
+            answer = {"affirm": True, "deny": False}.get(intent or "")
+            answer = parse_yes_no(text) if answer is None else answer
+            if answer is True:
+                _apply_choice(geo.Choice(commune=geo.get_commune(offered[0])), facts)
+                return
+            if answer is False:
+                facts.slots["commune_candidates"] = None
+                facts.rejected = "commune-non:"
+                return
+        if intent in ("affirm", "deny"):
+            return
+        compound = None if offered else commune_cues.compound_communes(text)
+        choice = (
+            _compound_choice(compound, text) if compound else geo.read_answer(text, offered, known.get("departement"))
+        )
+        if choice.departement and not choice.commune and not choice.candidates:
+            attempts = known.get("attempts") or {}
+            if isinstance(attempts, Mapping) and attempts.get("commune", 0) >= COMMUNE_MAX_MISSES:
+                facts.skipped.append("commune")  # after two misses the département is enough
+        if choice.empty:
+            if text.strip():
+                facts.rejected = f"commune:{text.strip()[:60]}"
+            return
+        _apply_choice(choice, facts)
+        return
+    compound = commune_cues.compound_communes(text)
+    if compound:
+        choice = _compound_choice(compound, text)
+    else:
+        choice = geo.choose(geo.find_communes_in_text(text))
+        if choice.candidates and not choice.commune:
+            narrowed = commune_cues.narrow_by_departement(choice.candidates, text)  # « … dans le 82 »
+            if len(narrowed) < len(choice.candidates):
+                choice = _compound_choice(narrowed, text)
+    if choice.empty:
+        return
+    named_alone = requested_slot is None and bool(commune_cues.named_alone(text))
+    if known.get("code_insee") and not (_MOVE_CUE.search(normalize(text)) or named_alone):
+        return  # a place named in passing does not move someone whose commune is known
+    if known.get("code_insee") and requested_slot == "qpv" and choice.commune is None:
+        return  # « il habite à l'Alma » answering the quartier question: a quartier, not a guessed commune
+    _apply_choice(choice, facts)
+    if known.get("code_insee") and choice.commune is None and choice.candidates:
+        facts.slots.update({"commune": None, "code_insee": None})  # the form then asks which one
+
+
+def read_facts(
+    text: str,
+    entities: Sequence[Mapping[str, Any]] = (),
+    intent: Optional[str] = None,
+    requested_slot: Optional[str] = None,
+    today: Optional[date] = None,
+    known: Optional[Mapping[str, Any]] = None,
+) -> Facts:
+    """`known`: slots already set that change how a message reads (commune_candidates, departement,
+    code_insee, attempts, besoin, logement): « 26 » picks Valence (26) among the Valence offered."""
+    known = known or {}
+    from_button = (text or "").startswith("/")
+    # A button payload: its entities say everything. Typed text: the parsers own the profile facts, and
+    # the NLU's entities are used only for the commune (see the table above).
+    text = "" if from_button else bounded(text or "", MAX_TEXT_CHARS)
+    values = _entity_values(entities)
+    button = values if from_button else {}
+    facts = Facts()
+
+    if intent == "decline" and requested_slot:
+        facts.skipped.append(requested_slot)
+        return facts
+    if requested_slot and (intent == "dont_know" or says_dont_know(text)):
+        if requested_slot == "besoin":
+            facts.slots["besoin"] = "ne-sait-pas"
+        else:
+            facts.skipped.append(requested_slot)  # not asked again…
+            facts.unknown.append(requested_slot)  # …and said as « ne sait pas », not as a refusal
+        return facts
+
+    besoin = (
+        button.get("besoin")
+        if button.get("besoin") in BESOINS
+        else parse_besoin(text, expecting=requested_slot in (None, "besoin"))
+    )
+    if besoin:
+        facts.slots["besoin"] = besoin
+    elif known.get("besoin") and negated_besoin(text) == known.get("besoin"):
+        facts.slots["besoin"] = None  # « jveux pas créer de boîte » said of the known need: asked again
+
+    age = parse_age(text, expecting_age=requested_slot == "age", today=today)
+    if age is None and _bare_age(text, requested_slot, known):
+        age = parse_age(text, expecting_age=True, today=today)  # « 19 » typed while the need was asked
+    if age is not None:
+        facts.slots["age"] = age.value
+    elif requested_slot == "age" and intent in ("inform", "nlu_fallback") and text.strip():
+        facts.rejected = "age:?"
+
+    scolarite = button.get("scolarite") if button.get("scolarite") in SCOLARITES else parse_scolarite(text)
+    if scolarite:
+        facts.slots["scolarite"] = scolarite
+    diplome = (
+        button.get("diplome")
+        if button.get("diplome") in DIPLOMES
+        else parse_diplome(text, expecting=requested_slot == "diplome")
+    )
+    if diplome:
+        facts.slots["diplome"] = diplome
+
+    # While the commune is asked, an answer that already gave another fact (« 20 ans ») is read as a sentence.
+    asked_commune = requested_slot == "commune" and not facts.slots.keys() - {"commune_candidates"}
+    _read_commune(text, values.get("code_insee"), asked_commune, intent, known, facts, requested_slot)
+
+    # An entity value that is not oui/non (a span the synonyms missed) falls back to reading the text.
+    permis = _ENTITY_BOOLS.get(button.get("permis", "").lower())
+    permis = parse_permis(text) if permis is None else permis
+    vehicule = _ENTITY_BOOLS.get(button.get("vehicule", "").lower())
+    vehicule = parse_vehicule(text) if vehicule is None else vehicule
+    logement = (
+        button.get("logement")
+        if button.get("logement") in LOGEMENTS
+        else parse_logement(text, expecting=requested_slot == "logement")
+    )
+    handicap = button.get("handicap") if button.get("handicap") in HANDICAPS else parse_handicap(text)
+    if permis is not None:
+        facts.slots["permis"] = permis
+    if vehicule is not None:
+        facts.slots["vehicule"] = vehicule
+    if logement:
+        facts.slots["logement"] = logement
+    elif known.get("logement") and negated_logement(text) == known.get("logement"):
+        facts.slots["logement"] = None  # « jsuis pas en foyer moi »: the housing read before was wrong
+    if handicap:
+        facts.slots["handicap"] = handicap != "non"
+        facts.slots["rqth"] = handicap == "rqth"
+        if handicap == "oui-sans-rqth":
+            facts.slots["rqth"] = None  # not said: we will ask
+
+    # knowledge.geo.quartiers is the one reader of quartiers: an NLU span is often the commune's name
+    # (« les minguettes » at Vénissieux), and the answer to the quartier question is read below.
+    quartier = quartier_in_text(text)
+    if quartier:
+        facts.slots["quartier"] = quartier
+
+    if requested_slot == "rqth" and "rqth" not in facts.slots and rqth_asked_for(text):
+        facts.slots["rqth"] = False  # « en cours »: asked for, not granted yet
+    # A plain yes/no answers the question just asked.
+    if requested_slot in YES_NO_SLOTS and requested_slot not in facts.slots:
+        # 👍 is « oui » whatever the model made of it (it has been read as « goodbye »).
+        answer = emoji_answer(text)
+        if answer is True and requested_slot in SENSITIVE_YES_NO:
+            facts.rejected = f"{requested_slot}-emoji:"  # a handicap is never recorded from a thumbs-up: asked in words
+            return facts
+        if answer is None:
+            answer = {"affirm": True, "deny": False}.get(intent or "")
+        if answer is None:
+            answer = parse_yes_no(text)
+        if answer is not None:
+            if requested_slot == "handicap" and not answer:
+                facts.slots.update({"handicap": False, "rqth": False})
+            else:
+                facts.slots[requested_slot] = answer
+        elif requested_slot == "qpv" and "quartier" not in facts.slots and not facts.slots:
+            name = quartier_answer(text)
+            if name and not _is_commune_name(name, known.get("code_insee")):
+                facts.slots["quartier"] = name
+    if requested_slot and facts.empty and intent in ("inform", "nlu_fallback") and text.strip():
+        facts.rejected = f"{requested_slot}:?"
+    return facts
+
+
+def _is_commune_name(name: str, code_insee: Optional[str]) -> bool:
+    """« nimes » answering the quartier question of someone living in Nîmes is the commune, not a quartier."""
+    commune = geo.get_commune(str(code_insee)) if code_insee else None
+    return commune is not None and geo.normalize(name) == geo.normalize(commune.nom)
+
+
+def should_ask_qpv(code_insee: Optional[str]) -> bool:
+    commune = geo.get_commune(code_insee) if code_insee else None
+    return commune is not None and (commune.population or 0) >= QPV_MIN_POPULATION

@@ -1,0 +1,106 @@
+"""Schooling (« j'ai arrêté l'école », « jsui en 2nde ») and highest diploma (« j'ai un cap cuisine », « BTS »).
+
+Values are the contract's (notes/contracts.md): scolarite ∈ SCOLARITES, diplome ∈ DIPLOMES.
+A diploma is read only when the person says they *have* it (« j'ai un CAP », « titulaire d'un bac pro »)
+or answers the diploma question; « je suis en bac pro » or « je veux passer un CAP » is schooling or a
+need, not a diploma held.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from knowledge.profile import DIPLOMES
+from knowledge.text import normalize
+
+# From the lowest to the highest (Profile's order): the highest one said is kept.
+DIPLOME_LEVELS = tuple(DIPLOMES)
+
+_CLASSES = (
+    r"(?:terminale|term|tle|premiere|1ere|1ere annee|seconde|2nde|2de|2nd|troisieme|3e|3eme|4e|4eme|quatrieme|"
+    r"cap|bac pro|bts|licence|fac|l1|l2|l3|master|m1|m2|dut|but|prepa|classe|college|lycee|cours|formation initiale)"
+)
+_LEFT = re.compile(
+    r"\b(?:arrete|arreter|stoppe|quitte|lache|abandonne|fini|termine)\w*\s+(?:l |les |le |la |mes |mon |ma |en )?"
+    r"(?:ecole|cours|etudes|lycee|college|fac|scolarite|cursus|[3-6]e|[3-6]eme|troisieme|quatrieme|seconde|2nde|premiere|terminale|bac)\b"
+    r"|\b(?:decroche\w*|decrocheu\w*|deschooling|descolarise\w*|sorti\w*\s+(?:de l |du )?(?:ecole|systeme scolaire|lycee|college)"
+    r"|(?:plus|pa|pas)\s+(?:a l |au |en )(?:ecole|lycee|college|cours|fac)|plus scolarise\w*|pas scolarise\w*"
+    r"|(?:vire|virer|exclu|exclue|renvoye|renvoyee)\s+(?:du |de l |de la )?(?:lycee|college|ecole|fac))\b"
+)
+_AT_SCHOOL = re.compile(
+    rf"\b(?:(?:je suis|jsuis|jsui|chui|chuis|suis|il est|elle est|est|encore|toujours|actuellement)\s+(?:en|au|a la|a l)\s+{_CLASSES}"
+    r"|(?:etudiant|etudiante|lyceen|lyceenne|collegien|collegienne|eleve)\b|encore a l ecole|toujours a l ecole|je vais au lycee"
+    r"|je vais en cours|scolarise|scolarisee"
+    r"|(?:passe|jpasse|passer|prepare|jprepare|preparer) (?:le |mon |son )?brevet(?! professionnel))\b"
+)
+
+
+def parse_scolarite(text: str) -> Optional[str]:
+    """« scolarise » (still at school or studying), « sorti » (left school), or None."""
+    t = normalize(text)
+    if _LEFT.search(t):
+        return "sorti"
+    if _AT_SCHOOL.search(t):
+        return "scolarise"
+    return None
+
+
+_LEVEL_WORDS = (
+    (
+        "superieur",
+        r"(?:bts|dut|but|licence|licence pro|master|doctorat|deug|bac ?[1-8]|bac plus [1-8]|diplome d ingenieur|"
+        r"diplome d etat|ingenieur|l3|m1|m2|diplome superieur|etudes superieures)",
+    ),
+    (
+        "bac",
+        r"(?:bac|bac pro|bac techno|bac general|baccalaureat|bac s|bac es|bac l|bac stmg|bac st2s|bac sti2d|brevet professionnel|bp)",
+    ),
+    ("cap-bep", r"(?:cap|bep|cap \w+|bep \w+|titre pro\w*|titre professionnel)"),
+)
+_HAVE = r"(?:j ai|jai|g|j|ai|il a|elle a|avec|titulaire d(?:e|u|un|une)?|obtenu|eu|valide|validee|diplome d(?:e|u|un|une)?|diplomee d(?:e|u|un|une)?|niveau|mon|ma)"
+_NONE = re.compile(
+    r"\b(?:pas|pa|ps|aucun|aucune|sans|zero|0|rien comme|jamais eu de|jamais eu d)\s+(?:de |d |eu de |eu d |le moindre )?diplomes?\b"
+    r"|\b(?:aucun|sans)\s+diplome|\bnon diplomee?\b|\bque le brevet\b|\bjuste le brevet\b|\bseulement le brevet\b|\bpas diplomee?\b"
+    # The brevet (des collèges) is no level for the matching: held or being sat, it counts as « aucun ».
+    rf"|\b(?:{_HAVE}|passe|jpasse|passer|prepare|jprepare)\s+(?:eu\s+)?(?:le |mon |son )?brevet(?! professionnel)\b"
+)
+# A message starting with « bac+2 », « niveau bac+3 » (« bac+3 en compta »): a level held, whatever was asked.
+_HIGHER_LEVEL = re.compile(r"(?:j ai (?:un )?|jai |g |niveau )?bac (?:plus )?[2-8]\b(?! ans)")
+# Leaving school in collège (6e–3e) means no diploma but the brevet, which counts as none here.
+_LEFT_IN_COLLEGE = re.compile(
+    r"\b(?:arrete|stoppe|quitte|lache|abandonne|sorti|decroche)\w*\s+(?:l ecole |les cours |les etudes )?"
+    r"(?:en|au|apres la|apres le|a la fin de la)\s+(?:[3-6]e|[3-6]eme|troisieme|quatrieme|cinquieme|sixieme|college)\b"
+)
+_BARE_NONE = re.compile(
+    r"(?:aucun|aucune|rien|non|nan|pas de diplome|le brevet|brevet|brevet des colleges|aucun diplome|0|zero)"
+)
+
+
+def parse_diplome(text: str, *, expecting: bool = False) -> Optional[str]:
+    """The highest diploma the person says they hold; with `expecting` (the question was asked), a bare
+    answer (« cap », « bts », « aucun ») counts too."""
+    t = normalize(text)
+    if not t:
+        return None
+    found = []
+    article = r"(?:un |une |le |la |mon |ma |l )?"
+    for level, words in _LEVEL_WORDS:
+        # One free word between « j'ai » and the diploma (« j'ai eu mon bac »), never a negation.
+        if re.search(rf"\b{_HAVE}\s+(?:(?!pas\b|pa\b|ps\b|jamais\b|plus\b|rate\b)\w+\s+)?{article}{words}\b", t):
+            found.append(level)
+        elif expecting and re.match(rf"{article}{words}\b", t):
+            found.append(level)  # the answer starts with it: « cap cuisine je me suis tué à l'avoir »
+    if found:  # « j'ai un CAP et un bac pro »: what follows « et » is held too
+        found += [level for level, words in _LEVEL_WORDS if re.search(rf"\b(?:et|puis) {article}{words}\b", t)]
+    if not found and _HIGHER_LEVEL.match(t):
+        found.append("superieur")
+    if found:
+        return max(found, key=DIPLOME_LEVELS.index)
+    if (
+        _NONE.search(t)
+        or _LEFT_IN_COLLEGE.search(t)
+        or (expecting and (_BARE_NONE.fullmatch(t) or re.match(r"(?:aucun|rien|non|nan)\b", t)))
+    ):
+        return "aucun"
+    return None

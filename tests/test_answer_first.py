@@ -1,0 +1,69 @@
+"""An answer to the asked question wins over an intent that would leave the form (reading/answer_first.py,
+aiguillage/rasa/answer_first.py). Found live: « j'ai arrêté en première » at the diploma question ended the talk."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from aiguillage.rasa.answer_first import corrected
+from reading.answer_first import LEAVING_INTENTS, answers_asked_question
+
+
+@pytest.mark.parametrize(
+    "text, asked, intent",
+    [
+        ("j'ai arrêté en première", "diplome", "stop"),
+        ("La Souterraine", "commune", "out_of_scope"),
+        ("corbeil-essonnes", "commune", "goodbye"),
+        ("chez ma mère", "logement", "greet"),
+        ("22 ans", "age", "chitchat"),
+    ],
+)
+def test_an_answer_to_the_question_asked_is_an_answer(text, asked, intent):
+    assert answers_asked_question(text, asked, intent)
+
+
+@pytest.mark.parametrize(
+    "text, asked, intent",
+    [
+        ("stop", "diplome", "stop"),
+        ("j'arrête", "diplome", "stop"),
+        ("on arrête là", "commune", "stop"),
+        ("au revoir", "age", "goodbye"),
+        ("merci", "logement", "thank"),
+        ("bonjour", "diplome", "greet"),
+        ("la souterraine", None, "out_of_scope"),  # no question asked: the NLU decides
+        ("/stop", "commune", "stop"),  # a button press is never re-read
+    ],
+)
+def test_leaving_stays_leaving(text, asked, intent):
+    assert not answers_asked_question(text, asked, intent)
+
+
+@pytest.mark.parametrize("intent", ["affirm", "deny", "dont_know", "decline", "ask_definition", "inform"])
+def test_the_person_s_own_ways_to_answer_are_not_re_read(intent):
+    assert intent not in LEAVING_INTENTS
+    assert not answers_asked_question("j'ai arrêté en première", "diplome", intent)
+
+
+def tracker(loop, asked):
+    slots = {"requested_slot": asked}
+    return SimpleNamespace(active_loop_name=loop, get_slot=lambda name: slots.get(name))
+
+
+def test_the_rasa_result_becomes_inform_and_keeps_the_rest():
+    parse = {
+        "text": "j'ai arrêté en première",
+        "intent": {"name": "stop", "confidence": 0.91},
+        "entities": [],
+        "intent_ranking": [{"name": "stop", "confidence": 0.91}],
+    }
+    fixed = corrected(parse, tracker("profile_form", "diplome"))
+    assert fixed["intent"] == {"name": "inform", "confidence": 0.91}
+    assert fixed["intent_ranking"] == parse["intent_ranking"] and parse["intent"]["name"] == "stop"
+
+
+def test_outside_the_form_nothing_changes():
+    parse = {"text": "j'ai arrêté en première", "intent": {"name": "stop", "confidence": 0.9}, "entities": []}
+    assert corrected(parse, tracker(None, None)) is parse
+    assert corrected(parse, None) is parse

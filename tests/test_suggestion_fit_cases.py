@@ -1,0 +1,276 @@
+"""Lines a conseiller would strike, found by a play-test of 35 conversations (issue 14, second pass).
+
+Each case is asserted by its rule over a grid of profiles on the real base (the line is absent / the
+network is present / the wording says the truth), and then on the profile the testers used.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+from pathlib import Path
+from typing import Iterator, List
+
+import pytest
+import yaml
+
+from knowledge import geo
+from knowledge.loader import KnowledgeBase, KnowledgeError, load_knowledge, load_networks
+from knowledge.profile import BESOINS, Profile
+from orientation.matching import Matcher, criteria
+from orientation.matching.places import LEVEL_RANK
+from reading.safety import numbers
+
+TODAY = date(2026, 6, 1)
+# Places of the play-test: Bordeaux, Mérignac, Arcachon; Saint-Denis, Paris 19e, Les Mureaux, Vitry; Lille,
+# Roubaix, Villeneuve-d'Ascq, Tourcoing, Dunkerque; Lyon, Saint-Étienne; Marseille 15e, Marseille; Nîmes; Brest.
+PLACES = (
+    "33063",
+    "33281",
+    "33009",
+    "93066",
+    "75119",
+    "78440",
+    "94081",
+    "59350",
+    "59512",
+    "59009",
+    "59599",
+    "59183",
+    "69123",
+    "42218",
+    "13215",
+    "13055",
+    "30189",
+    "29019",
+)
+NEVER_OPEN = {"orientes-par-structure", "allophones", "entreprises"}
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_knowledge()
+
+
+@pytest.fixture(scope="module")
+def matcher(kb: KnowledgeBase) -> Matcher:
+    return Matcher(kb, today=TODAY)
+
+
+def profiles() -> Iterator[Profile]:
+    """Ages 15–30, every housing, every need, diploma known or not, with or without the permis."""
+    for place, age, logement, besoin, diplome, permis in itertools.product(
+        PLACES,
+        (15, 16, 19, 23, 30),
+        ("chez-parents", "heberge-tiers", "foyer-fjt", "sans-domicile", None),
+        (*sorted(BESOINS), None),
+        ("bac", "superieur", None),
+        (False, None),
+    ):
+        yield Profile(age=age, code_insee=place, logement=logement, besoin=besoin, diplome=diplome, permis=permis)
+
+
+@pytest.fixture(scope="module")
+def answers(matcher: Matcher) -> List[tuple]:
+    return [(p, s) for p in profiles() for s in matcher.recommend(p).local]
+
+
+def by_id(kb: KnowledgeBase, rid: str):
+    return next(r for r in kb.initiatives if r.id == rid)
+
+
+def ids(matcher: Matcher, **profile: object) -> List[str]:
+    return [s.initiative.id for s in matcher.recommend(Profile(**profile)).local]
+
+
+# --------------------------------------------------------------------------- C1: restrictions the seeds state
+
+
+@pytest.mark.parametrize(
+    "rid, public",
+    [
+        ("bordeaux-le-levain-plateforme-web-insertion", "foyer-fjt"),  # « jeunes résidents » du foyer
+        ("ile-de-france-tremplins-du-coeur-boucher", "orientes-par-structure"),  # « publics des Restos du cœur »
+        (
+            "aulnay-sous-bois-c2di-93-intermediation-iod",
+            "orientes-par-structure",
+        ),  # orientées par une association adhérente
+        ("gironde-pole-emploi-interpretes-intermed", "allophones"),  # « qui ne maîtrisent pas le français »
+        ("grand-paris-gip-maximilien-clauses-sociales", "entreprises"),  # « pas un guichet pour les personnes »
+    ],
+)
+def test_the_seeds_restriction_is_data(kb: KnowledgeBase, rid: str, public: str) -> None:
+    assert public in by_id(kb, rid).eligibilite.reserve_a
+
+
+def test_publics_no_profile_can_belong_to_never_reach_anyone(kb: KnowledgeBase, answers: List[tuple]) -> None:
+    closed = [r for r in kb.initiatives if NEVER_OPEN & set(r.eligibilite.reserve_a)]
+    assert len(closed) >= 5 and not any(criteria.is_offerable(r) for r in closed)
+    shown = {s.initiative.id for _, s in answers if NEVER_OPEN & set(s.initiative.eligibilite.reserve_a)}
+    assert not shown
+
+
+def test_a_foyers_residents_action_only_for_its_residents(answers: List[tuple], matcher: Matcher) -> None:
+    for p, s in answers:
+        if "foyer-fjt" in s.initiative.eligibilite.reserve_a:
+            assert p.logement == "foyer-fjt", (p, s.initiative.id)
+            if s.initiative.zone.niveau == "commune":  # one foyer: its own town's, not 120 km away
+                assert "residents" in s.criteria, (p, s.initiative.id)
+    levain = "bordeaux-le-levain-plateforme-web-insertion"
+    assert levain in ids(matcher, age=20, code_insee="33063", logement="foyer-fjt", besoin="emploi")
+    for logement in ("chez-parents", "heberge-tiers"):
+        assert levain not in ids(matcher, age=20, code_insee="33063", logement=logement, besoin="emploi")
+    assert levain not in ids(matcher, age=20, code_insee="33009", logement="foyer-fjt", besoin="emploi")
+
+
+def test_a_bac_plus_4_record_never_fits_a_person_known_only_as_superieur(
+    kb: KnowledgeBase, answers: List[tuple]
+) -> None:
+    nqt = by_id(kb, "nos-quartiers-ont-des-talents-parrainage-jeunes-diplomes")
+    assert nqt.eligibilite.diplome_min == "bac-plus-4"
+    for p, s in answers:
+        assert s.initiative.eligibilite.diplome_min != "bac-plus-4", (p, s.initiative.id)
+    assert not criteria.passes_hard_rules(nqt, Profile(age=23, diplome="superieur", besoin="emploi"), None)
+
+
+def test_residents_only_actions_of_tourcoing_and_corbeil(
+    kb: KnowledgeBase, matcher: Matcher, answers: List[tuple]
+) -> None:
+    for p, s in answers:
+        if s.initiative.eligibilite.residents.restricted:
+            assert criteria.resident_of(s.initiative, geo.get_commune(p.code_insee)), (p, s.initiative.id)
+    tourcoing = "tourcoing-centres-sociaux-accompagnement-apprentissage"
+    assert by_id(kb, tourcoing).eligibilite.residents.communes == ("59599",)
+    assert tourcoing in ids(matcher, age=19, code_insee="59599", besoin="apprentissage")
+    for place, besoin in (("59350", "logement"), ("59350", "formation"), ("59009", "apprentissage")):
+        assert tourcoing not in ids(matcher, age=19, code_insee=place, besoin=besoin)
+    club = "corbeil-essonnes-club-jeunes-diplomes-un-pas-vers-l-emploi"
+    assert by_id(kb, club).eligibilite.residents.restricted
+    assert club not in ids(matcher, age=22, code_insee="75119", besoin="emploi", diplome="bac")
+
+
+def test_a_business_creation_course_only_for_the_wish_to_create(
+    kb: KnowledgeBase, answers: List[tuple], matcher: Matcher
+) -> None:
+    assert sum(criteria.is_creation_only(r) for r in kb.initiatives) >= 2
+    for p, s in answers:
+        if criteria.is_creation_only(s.initiative):
+            assert p.besoin == "creation-activite", (p, s.initiative.id)
+    course = "marseille-apprentis-auteuil-jeunes-entrepreneurs"
+    assert course not in ids(matcher, age=20, code_insee="13055", besoin="emploi", secteur="batiment", diplome="aucun")
+    assert course in ids(matcher, age=20, code_insee="13055", besoin="creation-activite", diplome="aucun")
+
+
+def test_an_ended_action_never_comes_from_another_departement(answers: List[tuple], matcher: Matcher) -> None:
+    for p, s in answers:
+        if s.initiative.statut == "historique":
+            assert s.proximity != "region", (p, s.initiative.id, s.where)
+    assert "montpellier-clause-insertion-tresorerie-herault" not in ids(
+        matcher, age=18, code_insee="30189", besoin="apprentissage", secteur="batiment"
+    )
+
+
+# --------------------------------------------------------------------------- C2: the place says the truth
+
+
+def test_mobility_helps_only_inside_the_records_zone(answers: List[tuple], matcher: Matcher) -> None:
+    """« Elle aide à se déplacer près de chez vous » only where the buses, garage or course run: inside the
+    record's zone (a commune's: its intercommunality), not 70 km away in the same département."""
+    said = 0
+    for p, s in answers:
+        if "mobilite" in s.criteria:
+            said += 1
+            reach = min(LEVEL_RANK[s.initiative.zone.niveau], LEVEL_RANK["epci"])
+            assert LEVEL_RANK[s.proximity] >= reach, (p, s.initiative.id, s.where)
+    assert said  # the grid meets people without the permis next to a mobility action
+    dkbus = "dunkerque-dkbus-offres-alternance-dans-le-bus"
+    for place in ("59512", "59009"):
+        for besoin in ("emploi", "apprentissage"):
+            for s in matcher.recommend(Profile(age=20, code_insee=place, besoin=besoin, permis=False)).local:
+                assert not any("se déplacer" in reason for reason in s.reasons), s.initiative.id
+    near = matcher.recommend(Profile(age=20, code_insee="59183", besoin="emploi", permis=False)).local
+    assert any(s.initiative.id == dkbus and "mobilite" in s.criteria for s in near)
+
+
+def test_the_named_commune_is_where_it_is_and_the_km_are_said(answers: List[tuple], kb: KnowledgeBase) -> None:
+    for p, s in answers:
+        person = geo.get_commune(p.code_insee)
+        named = s.place.commune
+        if named is None or person is None:
+            continue
+        city = person.arrondissement_de or person.code_insee
+        if named not in (city, person.code_insee) and s.place.km is not None:
+            assert f"{s.place.km:.0f} km" in s.where, (p, s.initiative.id, s.where)
+        if any(("votre commune" in r or "dans votre ville" in r) for r in s.reasons):
+            assert geo.get_commune(named).code_insee in (city, person.code_insee), (p, s.initiative.id)
+    gavotte = by_id(kb, "septemes-gavotte-peyret-espace-insertion")
+    assert gavotte.zone.communes == ("13106",)  # the centre social is in Septèmes-les-Vallons
+
+
+def test_a_record_whose_place_is_not_printed_is_never_offered(
+    kb: KnowledgeBase, answers: List[tuple], matcher: Matcher
+) -> None:
+    assert by_id(kb, "isactys-permanences-mission-locale-ges").zone.lieu_inconnu
+    assert not any(s.initiative.zone.lieu_inconnu for _, s in answers)
+    assert "isactys-permanences-mission-locale-ges" not in ids(matcher, age=20, code_insee="69123", besoin="emploi")
+
+
+def test_the_formation_reason_says_what_the_record_offers(answers: List[tuple]) -> None:
+    for _, s in answers:
+        if "Elle aide à trouver une formation, ce que vous cherchez." in s.reasons:
+            assert any(t.startswith("se-former--") for t in s.initiative.thematiques), s.initiative.id
+
+
+# --------------------------------------------------------------------------- C3: standing networks
+
+
+def test_the_emergency_number_is_read_from_its_one_table() -> None:
+    raw = yaml.safe_load(Path("knowledge/data/networks.yaml").read_text(encoding="utf-8"))
+    shelter = next(n for n in raw["networks"] if n["id"] == "siao-115")
+    assert "numero_national" not in shelter and shelter["numero_urgence"] == "115"
+    assert not any("115" in str(shelter[key]) for key in ("ce_qui_est_propose", "comment_trouver", "quand"))
+    table = next(e for e in numbers.numbers() if str(e["id"]) == "115")
+    network = next(n for n in load_networks() if n.id == "siao-115")
+    assert network.numero_national is not None and network.numero_national.numero == table["numero"]
+    assert table["numero"] in network.comment_trouver
+
+
+@pytest.mark.parametrize("besoin", [None, "emploi", "logement", "mobilite-permis"])
+def test_people_without_a_roof_get_the_emergency_line(matcher: Matcher, besoin: object) -> None:
+    networks = [
+        n.network.id
+        for n in matcher.recommend(
+            Profile(age=20, code_insee="59350", logement="sans-domicile", besoin=besoin)
+        ).networks
+    ]
+    assert networks[0] == "siao-115", networks
+
+
+@pytest.mark.parametrize("age, expected", [(None, True), (16, True), (18, True), (29, True), (35, False)])
+def test_an_apprenticeship_request_names_the_cfa(matcher: Matcher, age: object, expected: bool) -> None:
+    networks = [
+        n.network.id for n in matcher.recommend(Profile(age=age, code_insee="29019", besoin="apprentissage")).networks
+    ]
+    assert ("cfa-apprentissage" in networks) is expected, networks
+
+
+def test_an_unknown_emergency_number_is_a_french_error(tmp_path: Path) -> None:
+    raw = yaml.safe_load(Path("knowledge/data/networks.yaml").read_text(encoding="utf-8"))
+    shelter = next(n for n in raw["networks"] if n["id"] == "siao-115")
+    shelter["numero_urgence"] = "118"
+    path = tmp_path / "networks.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="numéro d'urgence inconnu « 118 »"):
+        load_networks(path)
+
+
+def test_a_towns_own_action_far_away_in_the_departement_is_not_for_someone_without_transport(matcher: Matcher) -> None:
+    """Live: DKbus (job offers on Dunkerque's bus screens) to people in Roubaix and Lille, 70 km away, without a car."""
+    dkbus = "dunkerque-dkbus-offres-alternance-dans-le-bus"
+    for place in ("59512", "59350"):
+        assert dkbus not in ids(matcher, age=20, code_insee=place, besoin="emploi", vehicule=False, permis=False)
+        assert dkbus not in ids(matcher, age=16, code_insee=place, besoin="apprentissage")  # a minor, permis not asked
+        with_car = matcher.recommend(Profile(age=20, code_insee=place, besoin="emploi", vehicule=True, permis=True))
+        shown = [s for s in with_car.local if s.initiative.id == dkbus]
+        assert shown and " km" in shown[0].where  # with a car it stays, and the distance is said
+    assert dkbus in ids(matcher, age=20, code_insee="59183", besoin="emploi", vehicule=False, permis=False)
