@@ -9,9 +9,9 @@ launching the servers to the first answer over REST; Rasa server RSS right after
 Each Aiguillage figure is given beside the bare bot's, as a ratio. The bare bot is Rasa's own
 `rasa init` project (English stories, no custom action) with config.yml in place of its config: what the
 same pipeline costs before anything of Aiguillage. Servers are started as scripts/run.sh starts them
-(aiguillage.servers.rasa_server, aiguillage.servers.action_server; SQLite store as tests/support/stack.py), the bare one with
-`rasa run` / `rasa run actions`. The machine is shared: CPU seconds are the steadier figure, wall times
-move with the load, which is written beside them (1-minute load average, at the start and end of each step).
+(aiguillage.servers.rasa_server, aiguillage.servers.action_server; SQLite store as tests/support/stack.py),
+the bare one with `rasa run` / `rasa run actions`. The machine is shared: CPU seconds are the steadier
+figure, wall times move with the load, which is written beside them (1-minute load average, at the start and end of each step).
 Writes benchmarks/results/resources.md.
 """
 
@@ -31,8 +31,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
-
-import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -83,16 +81,42 @@ def timed(figures: Figures, key: str, step: Callable[[], None]) -> None:
     figures.loads[key] = f"{before:.1f}→{load1():.1f}"
 
 
-def train(figures: Figures, cwd: Path, config: Path, domain: Path, data: Path, out: Path, nice: int,
-          extra_env: Optional[Dict[str, str]] = None) -> Path:
+def train(
+    figures: Figures,
+    cwd: Path,
+    config: Path,
+    domain: Path,
+    data: Path,
+    out: Path,
+    nice: int,
+    extra_env: Optional[Dict[str, str]] = None,
+) -> Path:
     """`rasa train` in a child process: wall time and its user + sys CPU (the children's rusage)."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    command = [str(VENV_BIN / "rasa"), "train", "--config", str(config), "--domain", str(domain), "--data", str(data),
-               "--out", str(out), "--fixed-model-name", "bench", "--quiet"]
+    command = [
+        str(VENV_BIN / "rasa"),
+        "train",
+        "--config",
+        str(config),
+        "--domain",
+        str(domain),
+        "--data",
+        str(data),
+        "--out",
+        str(out),
+        "--fixed-model-name",
+        "bench",
+        "--quiet",
+    ]
     if nice:
         command = ["nice", "-n", str(nice), *command]
     # An empty training cache: Rasa reuses cached components (.rasa/cache), which would time a partial training.
-    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "RASA_CACHE_DIRECTORY": str(out / "cache"), **(extra_env or {})}
+    env = {
+        **os.environ,
+        "RASA_TELEMETRY_ENABLED": "false",
+        "RASA_CACHE_DIRECTORY": str(out / "cache"),
+        **(extra_env or {}),
+    }
     timed(figures, "train", lambda: subprocess.run(command, cwd=cwd, check=True, capture_output=True, env=env))
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     figures.values["train_cpu"] = (after.ru_utime - usage.ru_utime) + (after.ru_stime - usage.ru_stime)
@@ -101,7 +125,9 @@ def train(figures: Figures, cwd: Path, config: Path, domain: Path, data: Path, o
 
 def first_answer(url: str, message: str, timeout: float = 900) -> None:
     def answered() -> bool:
-        return bool(http_json("POST", f"{url}/webhooks/rest/webhook", {"sender": "bench-first", "message": message}, timeout=60))
+        return bool(
+            http_json("POST", f"{url}/webhooks/rest/webhook", {"sender": "bench-first", "message": message}, timeout=60)
+        )
 
     wait_until(answered, timeout, "first answer")
 
@@ -131,8 +157,16 @@ def bare_messages(url: str, count: int) -> int:
     return count
 
 
-def measure_serving(figures: Figures, rasa_pid: Callable[[], int], actions_pid: Callable[[], int], url: str,
-                    first: str, messages: Callable[[str, int], int], launched: float, load_before: float) -> None:
+def measure_serving(
+    figures: Figures,
+    rasa_pid: Callable[[], int],
+    actions_pid: Callable[[], int],
+    url: str,
+    first: str,
+    messages: Callable[[str, int], int],
+    launched: float,
+    load_before: float,
+) -> None:
     first_answer(url, first)
     figures.values["first_answer_wall"] = time.monotonic() - launched
     figures.loads["first_answer"] = f"{load_before:.1f}→{load1():.1f}"
@@ -161,17 +195,42 @@ def bench_bare(work: Path, config: Path, nice: int, model: Optional[Path]) -> Fi
     if model is None:
         model = train(figures, bot, bot / "config.yml", bot / "domain.yml", bot / "data", bot / "models", nice)
     actions_port, rasa_port = free_port(), free_port()
-    (bot / "endpoints.yml").write_text(f"action_endpoint:\n  url: \"http://127.0.0.1:{actions_port}/webhook\"\n")
+    (bot / "endpoints.yml").write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n')
     env = {"RASA_TELEMETRY_ENABLED": "false"}
     load_before, launched = load1(), time.monotonic()
-    actions = start_in(bot, "bare-actions", [str(VENV_BIN / "rasa"), "run", "actions", "--actions", "actions",
-                                             "--port", str(actions_port)], env)
-    rasa = start_in(bot, "bare-rasa", [str(VENV_BIN / "rasa"), "run", "--model", str(model), "--endpoints", "endpoints.yml",
-                                       "--port", str(rasa_port)], env)
+    actions = start_in(
+        bot,
+        "bare-actions",
+        [str(VENV_BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(actions_port)],
+        env,
+    )
+    rasa = start_in(
+        bot,
+        "bare-rasa",
+        [
+            str(VENV_BIN / "rasa"),
+            "run",
+            "--model",
+            str(model),
+            "--endpoints",
+            "endpoints.yml",
+            "--port",
+            str(rasa_port),
+        ],
+        env,
+    )
     try:
         # `rasa` is a Python console script: the pid started is the server's own.
-        measure_serving(figures, lambda: rasa.process.pid, lambda: actions.process.pid, f"http://127.0.0.1:{rasa_port}",
-                        "hello", bare_messages, launched, load_before)
+        measure_serving(
+            figures,
+            lambda: rasa.process.pid,
+            lambda: actions.process.pid,
+            f"http://127.0.0.1:{rasa_port}",
+            "hello",
+            bare_messages,
+            launched,
+            load_before,
+        )
     finally:
         rasa.stop()
         actions.stop()
@@ -181,8 +240,9 @@ def bench_bare(work: Path, config: Path, nice: int, model: Optional[Path]) -> Fi
 def start_in(folder: Path, name: str, args: List[str], env: Dict[str, str]) -> Service:
     """tests.support.stack.start_process, in the bare bot's folder instead of the repository."""
     handle = (folder / f"{name}.log").open("w")
-    process = subprocess.Popen(args, cwd=folder, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True,
-                               env={**os.environ, **env})
+    process = subprocess.Popen(
+        args, cwd=folder, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True, env={**os.environ, **env}
+    )
     return Service(name, process, folder / f"{name}.log")
 
 
@@ -196,8 +256,16 @@ def bench_aiguillage(work: Path, config: Path, nice: int, model: Optional[Path],
     (work / "stack").mkdir(exist_ok=True)
     try:
         stack.start()
-        measure_serving(figures, lambda: stack.services["rasa"].process.pid, lambda: stack.services["actions"].process.pid,
-                        stack.url, "bonjour", aiguillage_messages, launched, load_before)
+        measure_serving(
+            figures,
+            lambda: stack.services["rasa"].process.pid,
+            lambda: stack.services["actions"].process.pid,
+            stack.url,
+            "bonjour",
+            aiguillage_messages,
+            launched,
+            load_before,
+        )
     finally:
         stack.stop()
     return figures
@@ -219,22 +287,40 @@ ROWS = [
 
 
 def render(real: Figures, bare: Figures, args: argparse.Namespace, started: str, loads: str) -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    memory = next(line.split(":", 1)[1].strip() for line in Path("/proc/meminfo").read_text().splitlines()
-                  if line.startswith("MemTotal"))
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = next(
+        line.split(":", 1)[1].strip()
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal")
+    )
     lines = [
-        "# Resources — Aiguillage beside the bare `rasa init` bot (benchmarks/bench_resources.py)", "",
+        "# Resources — Aiguillage beside the bare `rasa init` bot (benchmarks/bench_resources.py)",
+        "",
         f"Run {started} on {os.cpu_count()} cores ({cpu}), {memory} RAM, Python {platform.python_version()}; "
         f"config {args.config.name}; training under `nice -n {args.nice}`"
         + (f"; Aiguillage model reused from {args.model} (not trained in this run)" if args.model else "")
-        + (f"; Aiguillage's environment: {' '.join(args.env)}" if args.env else "") + ".",
+        + (f"; Aiguillage's environment: {' '.join(args.env)}" if args.env else "")
+        + ".",
         f"Machine load (1-minute average) during the run: {loads}. The machine is shared: CPU seconds are the "
-        "steadier figure; wall times grow with the load shown in the last column.", "",
-        "| measure | Aiguillage | bare `rasa init` | ratio | load (Aiguillage / bare) |", "|---|---|---|---|---|",
+        "steadier figure; wall times grow with the load shown in the last column.",
+        "",
+        "| measure | Aiguillage | bare `rasa init` | ratio | load (Aiguillage / bare) |",
+        "|---|---|---|---|---|",
     ]
-    load_of = {"train_wall": "train", "train_cpu": "train", "first_answer_wall": "first_answer",
-               "wall_per_message": "messages", "cpu_per_message": "messages"}
+    load_of = {
+        "train_wall": "train",
+        "train_cpu": "train",
+        "first_answer_wall": "first_answer",
+        "wall_per_message": "messages",
+        "cpu_per_message": "messages",
+    }
     for key, label, unit, fmt in ROWS:
         if key not in real.values and key not in bare.values:
             continue
@@ -242,17 +328,25 @@ def render(real: Figures, bare: Figures, args: argparse.Namespace, started: str,
         ratio = f"{mine / theirs:.2f}" if mine is not None and theirs else "–"
         where = load_of.get(key)
         load = f"{real.loads.get(where, '–')} / {bare.loads.get(where, '–')}" if where else ""
-        show = lambda v: "–" if v is None else fmt.format(v) + f" {unit}"  # noqa: E731
-        lines.append(f"| {label} | {show(mine)} | {show(theirs)} | {ratio} | {load} |")
-    lines += ["", "Aims (issue 18, this machine): " + ", ".join(
-        f"{key.replace('_', ' ')} ≤ {aim:g} {unit} → {'met' if real.values.get(key, float('inf')) <= aim else 'NOT met'}"
-        + (f" ({real.values[key]:.0f})" if key in real.values else " (not measured)")
-        for key, (aim, unit) in TARGETS.items()) + ".", "",
+        shown = ["–" if v is None else fmt.format(v) + f" {unit}" for v in (mine, theirs)]
+        lines.append(f"| {label} | {shown[0]} | {shown[1]} | {ratio} | {load} |")
+    lines += [
+        "",
+        "Aims (issue 18, this machine): "
+        + ", ".join(
+            f"{key.replace('_', ' ')} ≤ {aim:g} {unit} → "
+            + ("met" if real.values.get(key, float("inf")) <= aim else "NOT met")
+            + (f" ({real.values[key]:.0f})" if key in real.values else " (not measured)")
+            for key, (aim, unit) in TARGETS.items()
+        )
+        + ".",
+        "",
         f"CPU per message: Rasa's user+sys time over {MESSAGES} REST messages sent one at a time (Aiguillage: "
         "complete conversations of the load test's simulated person; bare bot: its greet/mood stories), after "
         "the first answer. Start → first answer: from launching both servers to a non-empty REST answer "
         "(make run adds the start-up check and the web page, a few seconds). "
-        "RSS: /proc/<pid>/status VmRSS of the server process."]
+        "RSS: /proc/<pid>/status VmRSS of the server process.",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -263,8 +357,13 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--bare-model", type=Path, help="a trained bare model: skip its training")
     parser.add_argument("--nice", type=int, default=10, help="niceness of the training (default 10: a shared machine)")
     parser.add_argument("--only", choices=["aiguillage", "bare"], help="measure one bot only")
-    parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
-                        help="environment of Aiguillage's training and servers (to measure a setting; repeatable)")
+    parser.add_argument(
+        "--env",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="environment of Aiguillage's training and servers (to measure a setting; repeatable)",
+    )
     parser.add_argument("--json", type=Path, help="also write the raw figures there")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
@@ -278,7 +377,9 @@ def main(argv: Optional[List[str]] = None) -> int:
         real = Figures("Aiguillage")
         if args.only != "bare":
             print("Aiguillage…", file=sys.stderr, flush=True)
-            real = bench_aiguillage(work, args.config, args.nice, args.model.resolve() if args.model else None, extra_env)
+            real = bench_aiguillage(
+                work, args.config, args.nice, args.model.resolve() if args.model else None, extra_env
+            )
             print(json.dumps(real.values), file=sys.stderr, flush=True)
         if args.only != "aiguillage":
             print("bare rasa init…", file=sys.stderr, flush=True)

@@ -20,10 +20,16 @@ def _bench():
 
 def test_report_gives_ratios_loads_and_aims():
     bench = _bench()
-    real = bench.Figures("Aiguillage", {"train_wall": 240.0, "train_cpu": 400.0, "rasa_rss_loaded": 1900.0,
-                                        "cpu_per_message": 45.0}, {"train": "1.0→2.0", "messages": "0.5→0.7"})
-    bare = bench.Figures("bare", {"train_wall": 60.0, "train_cpu": 100.0, "rasa_rss_loaded": 1700.0,
-                                  "cpu_per_message": 30.0}, {"train": "1.5→1.5", "messages": "0.2→0.3"})
+    real = bench.Figures(
+        "Aiguillage",
+        {"train_wall": 240.0, "train_cpu": 400.0, "rasa_rss_loaded": 1900.0, "cpu_per_message": 45.0},
+        {"train": "1.0→2.0", "messages": "0.5→0.7"},
+    )
+    bare = bench.Figures(
+        "bare",
+        {"train_wall": 60.0, "train_cpu": 100.0, "rasa_rss_loaded": 1700.0, "cpu_per_message": 30.0},
+        {"train": "1.5→1.5", "messages": "0.2→0.3"},
+    )
     args = argparse.Namespace(config=ROOT / "config.yml", nice=10, model=None, env=["MALLOC_ARENA_MAX=2"])
     text = bench.render(real, bare, args, "2026-12-07 19:00 UTC", "1.0 at the start, 2.0 at the end")
     rows = {line.split(" | ")[0].lstrip("| "): line for line in text.splitlines() if line.startswith("| ")}
