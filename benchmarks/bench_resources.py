@@ -11,7 +11,8 @@ Each Aiguillage figure is given beside the bare bot's, as a ratio. The bare bot 
 same pipeline costs before anything of Aiguillage. Servers are started as scripts/run.sh starts them
 (aiguillage.servers.rasa_server, aiguillage.servers.action_server; SQLite store as tests/support/stack.py),
 the bare one with `rasa run` / `rasa run actions`. The machine is shared: CPU seconds are the steadier
-figure, wall times move with the load, which is written beside them (1-minute load average, at the start and end of each step).
+figure, wall times move with the load, which is written beside them (1-minute load average, at the start
+and end of each step).
 Writes benchmarks/results/resources.md.
 """
 
