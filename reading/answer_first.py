@@ -41,8 +41,12 @@ PROFILE_FACTS = frozenset(
 )
 
 
-# Outside the questionnaire: the intents that would end the conversation.
+# Outside the questionnaire: the intents that would end the conversation (one fact is enough to re-read
+# them), and those that would answer « je ne sais pas répondre à ça », re-read only when the message states a
+# situation — two facts or more: a 3,000-character story ending « 20 ans, Grenoble, formation » was taken
+# for out of scope and lost, while « il fait beau à Nice ? » (one place) must stay small talk.
 ENDING_INTENTS = frozenset({"stop", "goodbye"})
+OFF_TOPIC_INTENTS = frozenset({"out_of_scope", "nlu_fallback"})
 
 
 def answers_asked_question(
@@ -53,8 +57,11 @@ def answers_asked_question(
     known: Optional[Mapping[str, Any]] = None,
 ) -> bool:
     """Whether a message the NLU took for `intent` is in fact an answer to the question asked."""
-    leaving = LEAVING_INTENTS if requested_slot else ENDING_INTENTS
+    leaving = LEAVING_INTENTS if requested_slot else ENDING_INTENTS | OFF_TOPIC_INTENTS
     if intent not in leaving or not text or text.startswith("/"):
         return False
     facts = read_facts(text=text, entities=entities, intent="inform", requested_slot=requested_slot, known=known)
-    return any(facts.slots.get(name) is not None for name in PROFILE_FACTS)
+    found = [name for name in PROFILE_FACTS if facts.slots.get(name) is not None]
+    if not requested_slot and intent in OFF_TOPIC_INTENTS:
+        return len(set(found) - {"commune_candidates"}) >= 2
+    return bool(found)

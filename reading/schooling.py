@@ -72,6 +72,12 @@ _LEFT_IN_COLLEGE = re.compile(
     r"\b(?:arrete|stoppe|quitte|lache|abandonne|sorti|decroche)\w*\s+(?:l ecole |les cours |les etudes )?"
     r"(?:en|au|apres la|apres le|a la fin de la)\s+(?:[3-6]e|[3-6]eme|troisieme|quatrieme|cinquieme|sixieme|college)\b"
 )
+# Answering the diploma question with where one left the lycée (« j'ai arrêté en première ») names no diploma
+# but says the bac was not reached: none of the levels asked about (a CAP or BEP would have been named).
+_LEFT_IN_LYCEE = re.compile(
+    r"\b(?:arrete|arreter|stoppe|quitte|lache|abandonne|sorti|decroche)\w*\s+(?:l ecole |les cours |les etudes |le lycee )?"
+    r"(?:en|au|apres la|apres le|a la fin de la|avant la)\s+(?:seconde|2nde|2de|premiere|1ere|terminale|term|tle|lycee)\b"
+)
 _BARE_NONE = re.compile(
     r"(?:aucun|aucune|rien|non|nan|pas de diplome|le brevet|brevet|brevet des colleges|aucun diplome|0|zero)"
 )
@@ -100,6 +106,7 @@ def parse_diplome(text: str, *, expecting: bool = False) -> Optional[str]:
     if (
         _NONE.search(t)
         or _LEFT_IN_COLLEGE.search(t)
+        or (expecting and _LEFT_IN_LYCEE.search(t))
         or (expecting and (_BARE_NONE.fullmatch(t) or re.match(r"(?:aucun|rien|non|nan)\b", t)))
     ):
         return "aucun"

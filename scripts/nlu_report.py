@@ -157,8 +157,12 @@ def main(argv: list | None = None) -> int:
         help="model file or directory of models, relative to the repository root (default: models)",
     )
     parser.add_argument("--seeds", help="comma-separated DIET seeds: train the NLU once per seed and report the mean")
-    parser.add_argument("--config", type=Path, default=ROOT / "config.yml",
-                        help="with --seeds: another config to train (to compare a setting); default config.yml")
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=ROOT / "config.yml",
+        help="with --seeds: another config to train (to compare a setting); default config.yml",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "nlu.md")
     args = parser.parse_args(argv)
     if args.seeds:

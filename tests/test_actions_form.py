@@ -238,7 +238,9 @@ def test_c_quoi_during_a_question_explains_the_term_of_the_question():
 
 
 def test_extraction_reads_the_longer_text_the_input_guard_passed_on():
+    """Where Rasa keeps it: in the user event's metadata (its `latest_message` is the NLU result, without it)."""
     t = tracker("Bonjour … Bref 20 ans.", "inform")
-    t.latest_message["metadata"] = {"full_text": "Bonjour, je suis sans diplôme … Bref 20 ans."}
+    user = next(e for e in reversed(t.events) if e.get("event") == "user")
+    user["metadata"] = {"full_text": "Bonjour, je suis sans diplôme … Bref 20 ans."}
     _, slots = run(ActionExtractProfile(), t)
     assert slots["diplome"] == "aucun" and slots["age"] == 20

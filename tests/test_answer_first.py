@@ -71,3 +71,10 @@ def test_outside_the_form_only_a_goodbye_with_facts_is_re_read():
     goodbye = {"text": "au revoir", "intent": {"name": "goodbye", "confidence": 0.9}, "entities": []}
     assert corrected(goodbye, tracker(None, None)) is goodbye
     assert corrected(stop, None) is stop
+
+
+def test_outside_the_form_an_off_topic_message_stating_a_situation_is_information():
+    story = "Bonjour, je vous explique ma situation. " + "Ça fait longtemps que je galère. " * 60
+    assert answers_asked_question(story + "Bref : 20 ans, Grenoble, formation", None, "out_of_scope")
+    assert not answers_asked_question("il fait beau à Nice ?", None, "out_of_scope")
+    assert not answers_asked_question("vous connaissez un bon kebab à Lille", None, "nlu_fallback")
