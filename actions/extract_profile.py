@@ -62,6 +62,7 @@ class ActionExtractProfile(Action):
             notes.append({"kind": "correction", "text": correction})
         if "age" in facts.slots:
             notes += [{"kind": "age", "text": note} for note in age_notes(before.get("age"), facts.slots["age"])]
+        notes += [{"kind": "fact", "text": note} for note in facts.notes]
         events = [SlotSet(name, value) for name, value in facts.slots.items()]
         if notes:
             events.append(SlotSet("notes", notes))

@@ -244,3 +244,19 @@ def test_extraction_reads_the_longer_text_the_input_guard_passed_on():
     user["metadata"] = {"full_text": "Bonjour, je suis sans diplôme … Bref 20 ans."}
     _, slots = run(ActionExtractProfile(), t)
     assert slots["diplome"] == "aucun" and slots["age"] == 20
+
+
+def test_a_pending_rqth_is_said_back_as_pending():
+    t = tracker("c'est en cours", "inform", slots={"handicap": True}, requested="rqth")
+    _, slots = run(ActionExtractProfile(), t)
+    assert slots["handicap"] is True and slots["rqth"] is False
+    assert any("en cours" in note["text"] for note in slots["notes"])
+
+
+def test_a_thumbs_up_turned_into_oui_still_reaches_the_parsers_as_an_emoji():
+    # aiguillage/rasa/input_guard.py gives the NLU « oui » and keeps the emoji in the metadata (FULL_TEXT).
+    for requested, expected in (("handicap", None), ("permis", True)):
+        t = tracker("oui", "affirm", requested=requested)
+        t.latest_message["metadata"] = {"full_text": "👍"}
+        _, slots = run(ActionExtractProfile(), t)
+        assert slots.get(requested) is expected

@@ -79,10 +79,15 @@ def test_housing_as_typed(text, logement):
     assert facts(text, requested_slot="logement").slots["logement"] == logement
 
 
-@pytest.mark.parametrize("text", ["en cours", "demande en cours", "en attente", "j'ai fait la demande"])
+@pytest.mark.parametrize(
+    "text",
+    ["en cours", "demande en cours", "en attente", "j'ai fait la demande", "c'est en cours", "elle est en attente"],
+)
 def test_rqth_requested_is_not_granted_yet(text):
+    # A request filed: the handicap is known, the RQTH not granted yet, and the person is told so.
     result = facts(text, requested_slot="rqth")
-    assert result.slots["rqth"] is False and result.rejected is None
+    assert result.slots == {"handicap": True, "rqth": False} and result.rejected is None
+    assert any("en cours" in note for note in result.notes)
 
 
 def test_a_thumbs_up_records_no_handicap():
