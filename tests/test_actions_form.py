@@ -257,6 +257,7 @@ def test_a_thumbs_up_turned_into_oui_still_reaches_the_parsers_as_an_emoji():
     # aiguillage/rasa/input_guard.py gives the NLU « oui » and keeps the emoji in the metadata (FULL_TEXT).
     for requested, expected in (("handicap", None), ("permis", True)):
         t = tracker("oui", "affirm", requested=requested)
-        t.latest_message["metadata"] = {"full_text": "👍"}
+        user = next(e for e in reversed(t.events) if e.get("event") == "user")
+        user["metadata"] = {"full_text": "👍"}  # where Rasa keeps it: the user event, not latest_message
         _, slots = run(ActionExtractProfile(), t)
         assert slots.get(requested) is expected
