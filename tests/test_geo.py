@@ -13,12 +13,7 @@ import pytest
 
 from knowledge import geo
 from knowledge.geo import build_geo_data
-from tests.support.geo import (
-    LYON,
-    MARSEILLE,
-    PARIS,
-    SAINT_DENIS_974,
-)
+from tests.support.geo import LYON, MARSEILLE, PARIS, SAINT_DENIS_974
 
 # --------------------------------------------------------------------------- data files
 

@@ -5,16 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge import geo
-from tests.support.geo import (
-    FOUGERES,
-    LYON,
-    PARIS,
-    SAINT_DENIS_93,
-    SAINT_DENIS_974,
-    VAULX_EN_VELIN,
-    codes,
-    top_codes,
-)
+from tests.support.geo import FOUGERES, LYON, PARIS, SAINT_DENIS_93, SAINT_DENIS_974, VAULX_EN_VELIN, codes, top_codes
 
 # --------------------------------------------------------------------------- find_communes_in_text
 
