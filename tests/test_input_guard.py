@@ -1,5 +1,5 @@
 """aiguillage.rasa.input_guard: the REST body checks and the bounded message length
-(e2e: tests/e2e/test_robustness.py)."""
+(e2e: tests/e2e/test_robustness_*.py)."""
 
 import asyncio
 from types import SimpleNamespace
