@@ -6,7 +6,7 @@ VENV := .venv
 export RASA_TELEMETRY_ENABLED ?= false
 PY := $(VENV)/bin/python
 
-.PHONY: setup run shell train test test-fast check validate bench load nlu-report understanding-report safety-report clean
+.PHONY: setup run shell train test test-fast check validate bench bench-resources load nlu-report understanding-report safety-report clean
 
 setup:
 	@bash scripts/setup.sh
@@ -43,6 +43,12 @@ check: setup
 bench: setup
 	@$(PY) benchmarks/bench_geo.py
 	@$(PY) benchmarks/bench_matching.py
+
+# Training time, memory, CPU per message and start-up time beside the bare `rasa init` bot (resources.md).
+# Not part of `make bench`: it trains both bots and starts both stacks, 15–30 minutes on 2 cores.
+# MODEL=models reuses a trained Aiguillage model (no Aiguillage training: a few minutes less).
+bench-resources: setup
+	@PYTHONPATH=$(CURDIR) $(PY) benchmarks/bench_resources.py $(if $(MODEL),--model $(MODEL))
 
 # 50 simulated people in complete conversations over REST, on servers it starts (needs a trained model).
 load: setup train

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -16,6 +16,16 @@ from reading.age import warm_up
 from reading.facts import FULL_TEXT, read_facts
 
 warm_up()
+
+
+def _full_text(tracker: Tracker) -> Optional[str]:
+    """The longer text input_guard put in the last user message's metadata. Rasa's `latest_message` is the NLU
+    result, which has no metadata: the user event itself carries it."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            text = (event.get("metadata") or {}).get(FULL_TEXT)
+            return text if isinstance(text, str) else None
+    return None
 
 
 class ActionExtractProfile(Action):
@@ -32,9 +42,9 @@ class ActionExtractProfile(Action):
         if intent == "out_of_scope" and asked != "commune":
             return []
         # A long message reaches the NLU cut to its ends; the parsers read more of it (aiguillage/rasa/input_guard.py).
-        full_text = (message.get("metadata") or {}).get(FULL_TEXT)
+        full_text = _full_text(tracker)
         facts = read_facts(
-            text=full_text if isinstance(full_text, str) else message.get("text") or "",
+            text=full_text or message.get("text") or "",
             entities=message.get("entities") or [],
             intent=intent,
             requested_slot=asked,
@@ -52,6 +62,7 @@ class ActionExtractProfile(Action):
             notes.append({"kind": "correction", "text": correction})
         if "age" in facts.slots:
             notes += [{"kind": "age", "text": note} for note in age_notes(before.get("age"), facts.slots["age"])]
+        notes += [{"kind": "fact", "text": note} for note in facts.notes]
         events = [SlotSet(name, value) for name, value in facts.slots.items()]
         if notes:
             events.append(SlotSet("notes", notes))

@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from reading.safety import SafetyAnswer, numbers, plan_answer
+from reading.safety.kept_facts import slot_values
 
 # A « /safety_alert » typed by hand carries no signal: the distress answer asks how the person is.
 FALLBACK = SafetyAnswer(("detresse",))
@@ -32,11 +33,13 @@ class ActionSafety(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         entities = (tracker.latest_message or {}).get("entities") or []
-        age = tracker.get_slot("age")
+        said = slot_values(entities)  # age, commune, need said in the same message (never its words)
+        age = said.get("age", tracker.get_slot("age"))
         answer = answer_for(entities, float(age) if isinstance(age, (int, float)) else None)
         values = numbers.template_values()
         for response in answer.responses:
             dispatcher.utter_message(response=response, **values)
         dispatcher.utter_message(response=answer.closing_response)
         # The questionnaire stops here: the next « oui » must not answer its last question. Answers are kept.
-        return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("urgence_donnee", True)]
+        kept = [SlotSet(name, value) for name, value in said.items()]
+        return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("urgence_donnee", True), *kept]

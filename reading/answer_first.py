@@ -3,8 +3,9 @@
 Live testers answering « Quel est votre diplôme ? » with « j'ai arrêté en première » were told « D'accord, on
 s'arrête là » : the model had learnt « arrêter » from « stop ». A commune typed at the commune question (« La
 Souterraine ») was read as another intent the same way. When a form question is asked and the message's NLU
-intent would end or leave the questionnaire, the message is read with the parsers that own the asked fact
-(reading/facts.py); if they find that fact, the message is an answer (intent `inform`).
+intent would end or leave the questionnaire, the message is read with the parsers (reading/facts.py); if they
+find a fact of the profile, the message is information (intent `inform`). Outside the questionnaire, only
+« stop » and « au revoir » are re-read this way: a greeting with facts still gets the welcome and its notice.
 Pure and unit-tested; aiguillage/rasa/answer_first.py applies it to Rasa's NLU result.
 """
 
@@ -18,12 +19,34 @@ from reading.facts import read_facts
 # pas répondre » and questions (« c'est quoi ? ») are not here: they are the person's own way to answer.
 LEAVING_INTENTS = frozenset({"stop", "goodbye", "out_of_scope", "nlu_fallback", "chitchat", "greet", "thank"})
 
-# Facts that answer each question when the parsers read them (the default is the question's own slot).
-_ANSWERING = {
-    "commune": frozenset({"code_insee", "commune_candidates"}),
-    "diplome": frozenset({"diplome", "scolarite"}),
-    "handicap": frozenset({"handicap"}),
-}
+# The profile facts a message can carry. Any of them, read while a question is asked, makes the message
+# information, not a goodbye: play-testers typed « j'ai arrêté en première » at the need question too, and
+# « bellevue » (a quartier) at the QPV question was taken for « au revoir ».
+PROFILE_FACTS = frozenset(
+    {
+        "besoin",
+        "age",
+        "code_insee",
+        "commune_candidates",
+        "quartier",
+        "qpv",
+        "permis",
+        "vehicule",
+        "logement",
+        "handicap",
+        "rqth",
+        "scolarite",
+        "diplome",
+    }
+)
+
+
+# Outside the questionnaire: the intents that would end the conversation (one fact is enough to re-read
+# them), and those that would answer « je ne sais pas répondre à ça », re-read only when the message states a
+# situation — two facts or more: a 3,000-character story ending « 20 ans, Grenoble, formation » was taken
+# for out of scope and lost, while « il fait beau à Nice ? » (one place) must stay small talk.
+ENDING_INTENTS = frozenset({"stop", "goodbye"})
+OFF_TOPIC_INTENTS = frozenset({"out_of_scope", "nlu_fallback"})
 
 
 def answers_asked_question(
@@ -34,8 +57,11 @@ def answers_asked_question(
     known: Optional[Mapping[str, Any]] = None,
 ) -> bool:
     """Whether a message the NLU took for `intent` is in fact an answer to the question asked."""
-    if not requested_slot or intent not in LEAVING_INTENTS or not text or text.startswith("/"):
+    leaving = LEAVING_INTENTS if requested_slot else ENDING_INTENTS | OFF_TOPIC_INTENTS
+    if intent not in leaving or not text or text.startswith("/"):
         return False
     facts = read_facts(text=text, entities=entities, intent="inform", requested_slot=requested_slot, known=known)
-    wanted = _ANSWERING.get(requested_slot, frozenset({requested_slot}))
-    return any(facts.slots.get(name) is not None for name in wanted)
+    found = [name for name in PROFILE_FACTS if facts.slots.get(name) is not None]
+    if not requested_slot and intent in OFF_TOPIC_INTENTS:
+        return len(set(found) - {"commune_candidates"}) >= 2
+    return bool(found)

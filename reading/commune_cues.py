@@ -7,7 +7,8 @@ Used by reading/facts.py `_read_commune`, the one reader of the commune. Pure, n
 from __future__ import annotations
 
 import re
-from typing import Optional, Sequence
+from functools import lru_cache
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from knowledge import geo
 from knowledge.geo.records import Commune
@@ -62,3 +63,48 @@ def narrow_by_departement(communes: Sequence[Commune], text: str) -> Sequence[Co
     code = departement_said(text)
     inside = [c for c in communes if code and c.departement == code]
     return inside or list(communes)
+
+
+# « dans le 18eme », « 18e arrondissement », « le 1er »: an arrondissement's rank (« 18ème » is normalised « 18e »).
+_RANK = r"(\d{1,2}) ?(?:e|eme|em|ieme|er|ere)?"
+# « en 3e », « en 1ère année »: a class, not an arrondissement (unless « arrondissement » is said).
+_RANK_SAID = re.compile(
+    rf"\b{_RANK}(?: arrondissement| arrdt| arr)\b|(?<!\ben )\b(\d{{1,2}}) ?(?:e|eme|em|ieme|er|ere)\b(?! annee| etage)"
+)
+_RANK_ALONE = re.compile(
+    rf"(?:(?:dans|a|au|en|je suis|jsuis|j habite|jhabite) )?(?:le )?{_RANK}(?: arrondissement| arrdt| arr)?"
+)
+_ARM_NAME = re.compile(r"\S+ (\d{1,2})")
+
+
+@lru_cache(maxsize=1)
+def _arrondissements() -> Dict[Tuple[str, int], Commune]:
+    """(city code, rank) → its municipal arrondissement (Paris, Lyon, Marseille)."""
+    found = {}
+    for commune in geo._geo().communes:
+        match = _ARM_NAME.match(commune.nom) if commune.type == "ARM" and commune.arrondissement_de else None
+        if match:
+            found[(commune.arrondissement_de, int(match.group(1)))] = commune
+    return found
+
+
+def _rank(match: Optional[re.Match]) -> Optional[int]:
+    if not match:
+        return None
+    return int(next(group for group in match.groups() if group))
+
+
+def with_arrondissement(commune: Commune, text: str) -> Commune:
+    """Paris named with a rank in the same message (« jsuis dans le 18eme a paris ») is that arrondissement."""
+    rank = _rank(_RANK_SAID.search(geo.normalize(text)))
+    return _arrondissements().get((commune.code_insee, rank), commune) if rank else commune
+
+
+def arrondissements_alone(text: str) -> List[Commune]:
+    """The arrondissements of that rank when an answer is only a rank (« 18e arrondissement »: Paris alone has
+    a 18e; « le 8e »: Paris, Lyon or Marseille), most populated first; else []."""
+    rank = _rank(_RANK_ALONE.fullmatch(geo.normalize(text)))
+    if not rank:
+        return []
+    found = [commune for (_, number), commune in _arrondissements().items() if number == rank]
+    return sorted(found, key=lambda c: -(c.population or 0))

@@ -32,6 +32,7 @@ from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITE
 from knowledge.text import bounded, emoji_answer, normalize
 from reading import commune_cues
 from reading.understanding import (
+    is_bare_diploma,
     negated_besoin,
     negated_logement,
     parse_age,
@@ -59,6 +60,7 @@ FULL_TEXT = "full_text"
 _ENTITY_BOOLS = {"oui": True, "non": False, "true": True, "false": False}
 # Below this population a commune has no quartier prioritaire worth asking about.
 QPV_MIN_POPULATION = 5000
+RQTH_PENDING_NOTE = "C'est noté : votre demande de RQTH est en cours, pas encore accordée."
 
 
 @dataclass
@@ -71,6 +73,8 @@ class Facts:
     # Questions answered « je ne sais pas » (also in `skipped`: not asked again), not refused: the fiche says
     # « ne sait pas » for these, « préfère ne pas le dire » for the others.
     unknown: List[str] = field(default_factory=list)
+    # Sentences to say back (action_extract_profile passes them on in the `notes` slot).
+    notes: List[str] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -103,9 +107,9 @@ def _commune_slots(commune: geo.Commune) -> Dict[str, Any]:
     }
 
 
-def _apply_choice(choice: geo.Choice, facts: Facts) -> None:
+def _apply_choice(choice: geo.Choice, facts: Facts, text: str = "") -> None:
     if choice.commune is not None:
-        facts.slots.update(_commune_slots(choice.commune))
+        facts.slots.update(_commune_slots(commune_cues.with_arrondissement(choice.commune, text)))
     elif choice.candidates:
         facts.slots["commune_candidates"] = [c.code_insee for c in choice.candidates]
     elif choice.departement:
@@ -123,6 +127,14 @@ def _bare_age(text: str, requested_slot: Optional[str], known: Mapping[str, Any]
     if not match or known.get("age") is not None or requested_slot in (None, "age", "commune"):
         return False
     return BARE_AGE_RANGE[0] <= int(match.group(1)) <= BARE_AGE_RANGE[1]
+
+
+def _ranked_arrondissements(text: str, known: Mapping[str, Any]) -> List[geo.Commune]:
+    """« 18e arrondissement » answering the commune question: the arrondissements of that rank, in the
+    département already known when there is one."""
+    found = commune_cues.arrondissements_alone(text)
+    inside = [c for c in found if c.departement == known.get("departement")]
+    return inside or found
 
 
 def _compound_choice(communes: Sequence[geo.Commune], text: str) -> geo.Choice:
@@ -164,7 +176,7 @@ def _read_commune(
                 return
         if intent in ("affirm", "deny"):
             return
-        compound = None if offered else commune_cues.compound_communes(text)
+        compound = None if offered else commune_cues.compound_communes(text) or _ranked_arrondissements(text, known)
         choice = (
             _compound_choice(compound, text) if compound else geo.read_answer(text, offered, known.get("departement"))
         )
@@ -176,7 +188,7 @@ def _read_commune(
             if text.strip():
                 facts.rejected = f"commune:{text.strip()[:60]}"
             return
-        _apply_choice(choice, facts)
+        _apply_choice(choice, facts, text)
         return
     compound = commune_cues.compound_communes(text)
     if compound:
@@ -194,7 +206,7 @@ def _read_commune(
         return  # a place named in passing does not move someone whose commune is known
     if known.get("code_insee") and requested_slot == "qpv" and choice.commune is None:
         return  # « il habite à l'Alma » answering the quartier question: a quartier, not a guessed commune
-    _apply_choice(choice, facts)
+    _apply_choice(choice, facts, text)
     if known.get("code_insee") and choice.commune is None and choice.candidates:
         facts.slots.update({"commune": None, "code_insee": None})  # the form then asks which one
 
@@ -229,10 +241,16 @@ def read_facts(
             facts.unknown.append(requested_slot)  # …and said as « ne sait pas », not as a refusal
         return facts
 
+    if requested_slot == "rqth" and rqth_asked_for(text):
+        # « c'est en cours »: a handicap known, the RQTH asked for, not granted yet (nor « en cours » of school).
+        facts.slots.update({"handicap": True, "rqth": False})
+        facts.notes.append(RQTH_PENDING_NOTE)
+        return facts
+
     besoin = (
         button.get("besoin")
         if button.get("besoin") in BESOINS
-        else parse_besoin(text, expecting=requested_slot in (None, "besoin"))
+        else parse_besoin(text, expecting=requested_slot in (None, "besoin"), asked=requested_slot == "besoin")
     )
     if besoin:
         facts.slots["besoin"] = besoin
@@ -247,13 +265,20 @@ def read_facts(
     elif requested_slot == "age" and intent in ("inform", "nlu_fallback") and text.strip():
         facts.rejected = "age:?"
 
-    scolarite = button.get("scolarite") if button.get("scolarite") in SCOLARITES else parse_scolarite(text)
+    scolarite = (
+        button.get("scolarite")
+        if button.get("scolarite") in SCOLARITES
+        else parse_scolarite(text, expecting=requested_slot == "diplome")
+    )
     if scolarite:
         facts.slots["scolarite"] = scolarite
     diplome = (
         button.get("diplome")
         if button.get("diplome") in DIPLOMES
-        else parse_diplome(text, expecting=requested_slot == "diplome")
+        # « cap cuisine » typed with no question pending (after the results) is the diploma held.
+        else parse_diplome(
+            text, expecting=requested_slot == "diplome" or (requested_slot is None and is_bare_diploma(text))
+        )
     )
     if diplome:
         facts.slots["diplome"] = diplome
@@ -293,8 +318,6 @@ def read_facts(
     if quartier:
         facts.slots["quartier"] = quartier
 
-    if requested_slot == "rqth" and "rqth" not in facts.slots and rqth_asked_for(text):
-        facts.slots["rqth"] = False  # « en cours »: asked for, not granted yet
     # A plain yes/no answers the question just asked.
     if requested_slot in YES_NO_SLOTS and requested_slot not in facts.slots:
         # 👍 is « oui » whatever the model made of it (it has been read as « goodbye »).
@@ -311,13 +334,29 @@ def read_facts(
                 facts.slots.update({"handicap": False, "rqth": False})
             else:
                 facts.slots[requested_slot] = answer
+            if requested_slot == "qpv" and answer and "quartier" not in facts.slots:
+                rest = _YES_LEAD.sub("", text, count=1)
+                if not _NOT_A_NAME_AFTER_YES.match(normalize(rest)):
+                    _read_quartier(rest, known, facts)  # « oui, Étouvie »: both kept
         elif requested_slot == "qpv" and "quartier" not in facts.slots and not facts.slots:
-            name = quartier_answer(text)
-            if name and not _is_commune_name(name, known.get("code_insee")):
-                facts.slots["quartier"] = name
+            _read_quartier(text, known, facts)
     if requested_slot and facts.empty and intent in ("inform", "nlu_fallback") and text.strip():
         facts.rejected = f"{requested_slot}:?"
     return facts
+
+
+# « oui, Étouvie », « ouais c'est Bellevue »: the yes said first, then the name.
+_YES_LEAD = re.compile(r"^\s*(?:oui|ouais|ouai|yes|yep|si)\b[\s,.;:!-]*(?:c'est |c’est |cest )?", re.IGNORECASE)
+# « oui je crois », « oui merci »: no name follows the yes.
+_NOT_A_NAME_AFTER_YES = re.compile(
+    r"(?:je|j|jcrois|jpense|il|elle|on|moi|nous|vous|merci|bien|mais|par|de|du|un|une)\b"
+)
+
+
+def _read_quartier(text: str, known: Mapping[str, Any], facts: Facts) -> None:
+    name = quartier_answer(text) if text.strip() else None
+    if name and not _is_commune_name(name, known.get("code_insee")):
+        facts.slots["quartier"] = name
 
 
 def _is_commune_name(name: str, code_insee: Optional[str]) -> bool:

@@ -36,12 +36,20 @@ _AT_SCHOOL = re.compile(
 )
 
 
-def parse_scolarite(text: str) -> Optional[str]:
-    """« scolarise » (still at school or studying), « sorti » (left school), or None."""
+# Answering the diploma question with the class one is in (« en terminale », « en 1ère bac pro »): still at
+# school, so the diploma is below that class and no longer asked (orientation/wording.py asks_diplome).
+_BARE_CLASS = re.compile(
+    rf"(?:bah |ben |euh |oui |non )?(?:encore |toujours |actuellement )?(?:en|au|a la|a l) {_CLASSES}(?: \w+){{0,3}}"
+)
+
+
+def parse_scolarite(text: str, *, expecting: bool = False) -> Optional[str]:
+    """« scolarise » (still at school or studying), « sorti » (left school), or None; with `expecting` (the
+    diploma question was asked), a bare class (« en terminale ») says it."""
     t = normalize(text)
     if _LEFT.search(t):
         return "sorti"
-    if _AT_SCHOOL.search(t):
+    if _AT_SCHOOL.search(t) or (expecting and _BARE_CLASS.fullmatch(t)):
         return "scolarise"
     return None
 
@@ -72,8 +80,15 @@ _LEFT_IN_COLLEGE = re.compile(
     r"\b(?:arrete|stoppe|quitte|lache|abandonne|sorti|decroche)\w*\s+(?:l ecole |les cours |les etudes )?"
     r"(?:en|au|apres la|apres le|a la fin de la)\s+(?:[3-6]e|[3-6]eme|troisieme|quatrieme|cinquieme|sixieme|college)\b"
 )
+# Answering the diploma question with where one left the lycée (« j'ai arrêté en première ») names no diploma
+# but says the bac was not reached: none of the levels asked about (a CAP or BEP would have been named).
+_LEFT_IN_LYCEE = re.compile(
+    r"\b(?:arrete|arreter|stoppe|quitte|lache|abandonne|sorti|decroche)\w*\s+(?:l ecole |les cours |les etudes |le lycee )?"
+    r"(?:en|au|apres la|apres le|a la fin de la|avant la)\s+(?:seconde|2nde|2de|premiere|1ere|terminale|term|tle|lycee)\b"
+)
 _BARE_NONE = re.compile(
-    r"(?:aucun|aucune|rien|non|nan|pas de diplome|le brevet|brevet|brevet des colleges|aucun diplome|0|zero)"
+    r"(?:(?:j ai |jai |g |j |moi )?(?:aucun|aucune|rien|que dalle|nada)|non|nan|pas de diplome|le brevet|brevet|"
+    r"brevet des colleges|aucun diplome|0|zero|(?:c est|cest|c) tout|(?:j ai |jai |g )?(?:rien|aucun) du tout)"
 )
 
 
@@ -100,7 +115,8 @@ def parse_diplome(text: str, *, expecting: bool = False) -> Optional[str]:
     if (
         _NONE.search(t)
         or _LEFT_IN_COLLEGE.search(t)
-        or (expecting and (_BARE_NONE.fullmatch(t) or re.match(r"(?:aucun|rien|non|nan)\b", t)))
+        or (expecting and _LEFT_IN_LYCEE.search(t))
+        or (expecting and (_BARE_NONE.fullmatch(t) or re.match(r"(?:(?:j ai|jai|g) )?(?:aucun|rien|non|nan)\b", t)))
     ):
         return "aucun"
     return None

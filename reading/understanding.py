@@ -54,7 +54,8 @@ def parse_permis(text: str) -> Optional[bool]:
     ) and not _has(r"\b(?:j ai|jai|g|j l ai)\s+(?:eu\s+)?(?:mon |le )?permi", t):
         return False  # learning to drive: the licence is not there yet
     if _has(
-        r"\b(?:j ai|jai|g|ai|il a|elle a|avec|titulaire|j l ai|j ai eu|obtenu|mon|son)\b(?:\s+\w+){0,2}\s+permi", t
+        r"(?:\b(?:j ai|jai|g|ai|il a|elle a|avec|titulaire|j l ai|j ai eu|obtenu|mon|son)\b|^(?:oui )?a\b)(?:\s+\w+){0,2}\s+permi",
+        t,
     ) or _has(r"\bpermi[st]?\b\s*(?:b\s*)?(?:oui|ok|yes|en poche)\b", t):
         return True
     return None
@@ -107,7 +108,7 @@ def parse_vehicule(text: str) -> Optional[bool]:
         return True
     # « il a le permis et une voiture », « je me déplace à vélo », « je roule en scooter »
     if _has(
-        rf"\b(?:j ai|jai|g|ai|il a|elle a)\b(?:\s+\w+){{0,3}}\s+et (?:un|une|sa|son|ma|mon) {_VEHICLES}"
+        rf"(?:\b(?:j ai|jai|g|ai|il a|elle a)\b|^(?:oui )?a\b)(?:\s+\w+){{0,3}}\s+et (?:un|une|sa|son|ma|mon) {_VEHICLES}"
         rf"|\b(?:deplace|deplacer|deplacons|roule|roules|circule|vais|va|bouge)\s+(?:a|en) {_VEHICLES}",
         t,
     ):
@@ -164,6 +165,13 @@ _BARE_OWN_PLACE = re.compile(
 )
 
 
+# Answering the housing question, « parents » or « 🏠 parents » (the button's label typed) says where one lives.
+_BARE_FAMILY = re.compile(
+    r"(?:oui |bah |ben |euh )?(?:chez |avec )?(?:mes |les |ma |mon )?"
+    r"(?:parents?|parants?|darons?|daronne|famille|mere|pere|maman|papa|mere et \w+|pere et \w+)"
+)
+
+
 def parse_logement(text: str, *, expecting: bool = False) -> Optional[str]:
     """The housing situation; with `expecting` (the housing question was asked), a bare « chez moi » says it."""
     t = normalize(text)
@@ -172,6 +180,8 @@ def parse_logement(text: str, *, expecting: bool = False) -> Optional[str]:
             return category
     if expecting and _BARE_OWN_PLACE.fullmatch(t):
         return "stable"
+    if expecting and _BARE_FAMILY.fullmatch(t):
+        return "chez-parents"
     return None
 
 
@@ -190,7 +200,8 @@ _RQTH_PENDING = r"\b(?:demande de (?:la )?rqth|rqth en cours|attente (?:de )?(?:
 
 # Answering « Avez-vous une RQTH ? »: asked for, not granted yet (« en cours », « j'ai fait la demande »).
 _RQTH_ASKED_FOR = re.compile(
-    r"(?:(?:la |ma )?(?:demande|dossier|rqth) )?(?:en cours|en attente)\b.*"
+    r"(?:(?:oui |bah |ben |euh )?(?:c est |cest |elle est |il est |ca est |la demande est |le dossier est |j ai |jai |g )?)?"
+    r"(?:(?:la |ma |une )?(?:demande|dossier|rqth) )?(?:en cours|en attente|demandee?)\b.*"
     r"|.*\b(?:fait|depose|deposee|envoye|envoyee) (?:la|ma|une|le|mon) (?:demande|dossier)\b.*"
     r"|.*\b(?:j attends|jattends|attends|attend) (?:la reponse|la rqth|ma rqth|la mdph)\b.*"
 )
@@ -286,6 +297,10 @@ _BARE_DONT_KNOW = re.compile(
     r"(?:(?:euh |bah |ben )?(?:jsp|jsais pas|je sais pas|je ne sais pas|sais pas|chais pas|j sais pas|aucune idee|"
     r"pas d idee|je sais plus|jsp trop|je sais pas trop|no idea)(?: du tout| trop| encore| vraiment)?(?: dsl| desole)?)"
 )
+# « le permis », « ben le permis » answering « Que cherchez-vous ? »: the licence to get.
+_BARE_PERMIS = re.compile(
+    r"(?:euh |bah |ben |bin |alors )?(?:le |mon |un |du )?(?:permi[st]?|code)(?: b| de conduire| voiture)?(?: svp| stp)?"
+)
 _BARE_HOUSING = re.compile(rf"(?:un |une |1 |le |du |d un |des )?{_HOUSING_WORDS}(?: \w+){{0,2}}")
 
 
@@ -308,10 +323,11 @@ _FUZZY_MIN_LETTERS = 5
 
 
 def _misspelt_need(word: str) -> Optional[str]:
-    """The need a misspelt need word stands for: one edit (a swap counts as one) for 5–7 letters, two beyond."""
+    """The need a misspelt need word stands for: one edit (a swap counts as one) for 5–7 letters, two for 8–10,
+    three beyond (« aprantisage »: a double letter dropped twice and a vowel changed)."""
     if len(word) < _FUZZY_MIN_LETTERS or not word.isalpha():
         return None
-    limit = 1 if len(word) < 8 else 2
+    limit = 1 if len(word) < 8 else 2 if len(word) < 11 else 3
     found = extractOne(word, _NEED_WORDS.keys(), scorer=OSA.distance, score_cutoff=limit)
     # A word spelt right is the patterns' to read (they know « pas d'apprentissage »): only misspellings here.
     return _NEED_WORDS[found[0]] if found and found[1] > 0 else None
@@ -329,15 +345,24 @@ def _fuzzy_besoin(t: str, expecting: bool) -> Optional[str]:
     return _misspelt_need(cue.group(1)) if cue else None
 
 
-def parse_besoin(text: str, *, expecting: bool = False) -> Optional[str]:
-    """The need; with `expecting` (the need was asked, or the conversation opens), a bare noun says it."""
+def is_bare_diploma(text: str) -> bool:
+    """« cap cuisine », « bac pro », « bac+2 »: a diploma named alone, with no wish verb."""
+    return _BARE_DIPLOMA.fullmatch(normalize(text)) is not None
+
+
+def parse_besoin(text: str, *, expecting: bool = False, asked: bool = False) -> Optional[str]:
+    """The need; with `expecting` (the need was asked, or the conversation opens), a bare noun says it.
+    A diploma named alone is the need only when `asked` (answering « Que cherchez-vous ? »): elsewhere it
+    is the diploma held (reading/facts.py), and only a wish verb (« passer un CAP ») makes it a need."""
     t = normalize(text)
     for category, pattern in _BESOIN_PATTERNS:
         if affirmed_search(pattern, t):  # « un appart pas un apprentissage »: the affirmed need wins
             return category
     if expecting and _BARE_HOUSING.fullmatch(t):
         return "logement"
-    if expecting and _BARE_DIPLOMA.fullmatch(t):
+    if expecting and _BARE_PERMIS.fullmatch(t):
+        return "mobilite-permis"
+    if asked and _BARE_DIPLOMA.fullmatch(t):
         return "formation"  # « un bac pro » as what one is looking for
     if expecting and _BARE_DONT_KNOW.fullmatch(t):
         return "ne-sait-pas"  # « jsp du tout » answering « Que cherchez-vous ? »

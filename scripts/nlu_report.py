@@ -67,10 +67,10 @@ def seeded_config(config: dict, seed: int) -> dict:
     return config
 
 
-def evaluate_seed(seed: int) -> Run:
-    """Trains the NLU of config.yml with this DIET seed in a scratch folder (a model is 45 MB) and
-    evaluates it there."""
-    config = seeded_config(yaml.safe_load((ROOT / "config.yml").read_text()), seed)
+def evaluate_seed(seed: int, config_path: Path = ROOT / "config.yml") -> Run:
+    """Trains the NLU of config_path (default config.yml) with this DIET seed in a scratch folder (a model
+    is 45 MB) and evaluates it there."""
+    config = seeded_config(yaml.safe_load(config_path.read_text()), seed)
     with tempfile.TemporaryDirectory(prefix=f"aiguillage-seed{seed}-") as tmp:
         work = Path(tmp)
         (work / "config.yml").write_text(yaml.safe_dump(config, allow_unicode=True))
@@ -157,12 +157,19 @@ def main(argv: list | None = None) -> int:
         help="model file or directory of models, relative to the repository root (default: models)",
     )
     parser.add_argument("--seeds", help="comma-separated DIET seeds: train the NLU once per seed and report the mean")
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=ROOT / "config.yml",
+        help="with --seeds: another config to train (to compare a setting); default config.yml",
+    )
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "nlu.md")
     args = parser.parse_args(argv)
     if args.seeds:
         seeds = [int(s) for s in args.seeds.split(",")]
         runs = []
         for seed in seeds:
-            runs.append(evaluate_seed(seed))
+            runs.append(evaluate_seed(seed, args.config.resolve()))
             print(
                 f"seed {seed}: intent macro-F1 {runs[-1].intent_f1:.3f}, entity micro-F1 {runs[-1].entity_f1:.3f}",
                 flush=True,
@@ -170,7 +177,7 @@ def main(argv: list | None = None) -> int:
     else:
         runs = [evaluate(args.model, args.model)]
     lines = render(runs)
-    report = ROOT / "benchmarks" / "results" / "nlu.md"
+    report = args.out
     report.parent.mkdir(parents=True, exist_ok=True)
     report.write_text("\n".join(lines) + "\n")
     print("\n".join(lines[:7]))

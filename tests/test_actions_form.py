@@ -238,7 +238,26 @@ def test_c_quoi_during_a_question_explains_the_term_of_the_question():
 
 
 def test_extraction_reads_the_longer_text_the_input_guard_passed_on():
+    """Where Rasa keeps it: in the user event's metadata (its `latest_message` is the NLU result, without it)."""
     t = tracker("Bonjour … Bref 20 ans.", "inform")
-    t.latest_message["metadata"] = {"full_text": "Bonjour, je suis sans diplôme … Bref 20 ans."}
+    user = next(e for e in reversed(t.events) if e.get("event") == "user")
+    user["metadata"] = {"full_text": "Bonjour, je suis sans diplôme … Bref 20 ans."}
     _, slots = run(ActionExtractProfile(), t)
     assert slots["diplome"] == "aucun" and slots["age"] == 20
+
+
+def test_a_pending_rqth_is_said_back_as_pending():
+    t = tracker("c'est en cours", "inform", slots={"handicap": True}, requested="rqth")
+    _, slots = run(ActionExtractProfile(), t)
+    assert slots["handicap"] is True and slots["rqth"] is False
+    assert any("en cours" in note["text"] for note in slots["notes"])
+
+
+def test_a_thumbs_up_turned_into_oui_still_reaches_the_parsers_as_an_emoji():
+    # aiguillage/rasa/input_guard.py gives the NLU « oui » and keeps the emoji in the metadata (FULL_TEXT).
+    for requested, expected in (("handicap", None), ("permis", True)):
+        t = tracker("oui", "affirm", requested=requested)
+        user = next(e for e in reversed(t.events) if e.get("event") == "user")
+        user["metadata"] = {"full_text": "👍"}  # where Rasa keeps it: the user event, not latest_message
+        _, slots = run(ActionExtractProfile(), t)
+        assert slots.get(requested) is expected

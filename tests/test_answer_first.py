@@ -63,7 +63,18 @@ def test_the_rasa_result_becomes_inform_and_keeps_the_rest():
     assert fixed["intent_ranking"] == parse["intent_ranking"] and parse["intent"]["name"] == "stop"
 
 
-def test_outside_the_form_nothing_changes():
-    parse = {"text": "j'ai arrêté en première", "intent": {"name": "stop", "confidence": 0.9}, "entities": []}
-    assert corrected(parse, tracker(None, None)) is parse
-    assert corrected(parse, None) is parse
+def test_outside_the_form_only_a_goodbye_with_facts_is_re_read():
+    stop = {"text": "j'ai arrêté en première", "intent": {"name": "stop", "confidence": 0.9}, "entities": []}
+    assert corrected(stop, tracker(None, None))["intent"]["name"] == "inform"
+    greeting = {"text": "bonjour j'ai 19 ans", "intent": {"name": "greet", "confidence": 0.9}, "entities": []}
+    assert corrected(greeting, tracker(None, None)) is greeting  # the welcome and its notice come first
+    goodbye = {"text": "au revoir", "intent": {"name": "goodbye", "confidence": 0.9}, "entities": []}
+    assert corrected(goodbye, tracker(None, None)) is goodbye
+    assert corrected(stop, None) is stop
+
+
+def test_outside_the_form_an_off_topic_message_stating_a_situation_is_information():
+    story = "Bonjour, je vous explique ma situation. " + "Ça fait longtemps que je galère. " * 60
+    assert answers_asked_question(story + "Bref : 20 ans, Grenoble, formation", None, "out_of_scope")
+    assert not answers_asked_question("il fait beau à Nice ?", None, "out_of_scope")
+    assert not answers_asked_question("vous connaissez un bon kebab à Lille", None, "nlu_fallback")

@@ -79,10 +79,15 @@ def test_housing_as_typed(text, logement):
     assert facts(text, requested_slot="logement").slots["logement"] == logement
 
 
-@pytest.mark.parametrize("text", ["en cours", "demande en cours", "en attente", "j'ai fait la demande"])
+@pytest.mark.parametrize(
+    "text",
+    ["en cours", "demande en cours", "en attente", "j'ai fait la demande", "c'est en cours", "elle est en attente"],
+)
 def test_rqth_requested_is_not_granted_yet(text):
+    # A request filed: the handicap is known, the RQTH not granted yet, and the person is told so.
     result = facts(text, requested_slot="rqth")
-    assert result.slots["rqth"] is False and result.rejected is None
+    assert result.slots == {"handicap": True, "rqth": False} and result.rejected is None
+    assert any("en cours" in note for note in result.notes)
 
 
 def test_a_thumbs_up_records_no_handicap():
@@ -118,3 +123,13 @@ def test_a_bare_age_while_the_need_is_asked_is_the_age_when_unknown():
 )
 def test_a_bare_number_is_no_age_when_it_may_be_something_else(text, asked, known):
     assert "age" not in facts(text, requested_slot=asked, known=known).slots
+
+
+@pytest.mark.parametrize("text", ["j'ai arrêté en première", "jai arreter en 1ere", "jai arrete en terminale"])
+def test_where_one_left_the_lycee_answers_the_diploma_question_with_none(text):
+    """Live: « j'ai arrêté en première » at the diploma question got « Choisissez un bouton… »."""
+    from reading.schooling import parse_diplome
+
+    assert parse_diplome(text, expecting=True) == "aucun"
+    assert parse_diplome(text) is None  # said unprompted, it names no level
+    assert parse_diplome(text + ", j'ai un CAP", expecting=True) == "cap-bep"

@@ -1,5 +1,5 @@
 """aiguillage.rasa.input_guard: the REST body checks and the bounded message length
-(e2e: tests/e2e/test_robustness.py)."""
+(e2e: tests/e2e/test_robustness_*.py)."""
 
 import asyncio
 from types import SimpleNamespace
@@ -8,6 +8,7 @@ import pytest
 from sanic.exceptions import InvalidUsage
 
 from aiguillage.rasa import input_guard
+from reading.facts import FULL_TEXT, read_facts
 
 
 def request(body):
@@ -98,18 +99,26 @@ def test_a_long_message_keeps_the_facts_at_its_end(monkeypatch):
     assert seen[0].startswith("Bonjour, je vous explique") and seen[0].endswith("20 ans, Grenoble, formation")
 
 
-def test_a_thumbs_up_reaches_the_nlu_as_oui(monkeypatch):
+def test_a_thumbs_up_reaches_the_nlu_as_oui_and_the_parsers_as_an_emoji(monkeypatch):
     seen = []
 
     async def original(self, msg):
-        seen.append(msg.text)
+        seen.append((msg.text, (getattr(msg, "metadata", None) or {}).get(FULL_TEXT)))
 
     monkeypatch.setattr(input_guard, "_original_handle_message", original)
     for text in ["👍", "👍🏽 ", "👎", "👍 merci", "😀"]:
         asyncio.new_event_loop().run_until_complete(
             input_guard.handle_bounded_message(None, SimpleNamespace(text=text))
         )
-    assert seen == ["oui", "oui", "non", "👍 merci", "😀"]
+    assert seen == [("oui", "👍"), ("oui", "👍🏽 "), ("non", "👎"), ("👍 merci", None), ("😀", None)]
+
+
+def test_a_thumbs_up_answers_the_permis_question_but_never_records_a_handicap():
+    # What action_extract_profile reads: the emoji kept in FULL_TEXT, the intent the NLU found for « oui ».
+    assert read_facts("👍", intent="affirm", requested_slot="permis").slots == {"permis": True}
+    for slot in ("handicap", "rqth"):
+        facts = read_facts("👍", intent="affirm", requested_slot=slot)
+        assert facts.slots == {} and facts.rejected == f"{slot}-emoji:"
 
 
 def test_the_parsers_get_more_of_a_long_message_than_the_nlu(monkeypatch):

@@ -49,3 +49,36 @@ def test_action_answer_uses_the_age_known_when_the_message_does_not_say_it():
 
 def test_a_hand_typed_safety_alert_gets_the_kind_distress_answer():
     assert answer_for([], known_age=None).kinds == ("detresse",)
+
+
+def test_an_age_said_in_figures_in_a_message_in_danger_chooses_the_help_but_is_not_kept():
+    """Live: a 22-year-old sleeping in her car was told « si vous avez moins de 18 ans, appelez plutôt le 119 »."""
+    message = UserMessage("jai 22 ans jsuis a villeneuve st georges je cherche du taf et je dors dans ma voiture", "s")
+    assert safety_layer.screen(message)
+    values = {(e["entity"], e["value"]) for e in message.parse_data["entities"]}
+    assert ("danger_age", "majeur") in values
+    assert not {name for name, _ in values} & {"age", "code_insee", "besoin"}  # issue 13: nothing stored
+
+
+def test_an_english_message_keeps_its_plain_facts_for_the_french_conversation():
+    """Live: « I'm 21, I live in Bordeaux and I'm looking for a job » lost the 21, Bordeaux and the job."""
+    from reading.safety.kept_facts import slot_values
+
+    message = UserMessage("I'm 21, I live in Bordeaux and I'm looking for a job", sender_id="s")
+    assert safety_layer.screen(message)
+    entities = message.parse_data["entities"]
+    assert ("langue", "en") in {(e["entity"], e["value"]) for e in entities}
+    assert slot_values(entities) == {
+        "age": 21.0,
+        "code_insee": "33063",
+        "commune": "Bordeaux",
+        "departement": "33",
+        "commune_candidates": None,
+        "besoin": "emploi",
+    }
+
+
+def test_an_english_message_in_danger_keeps_nothing():
+    message = UserMessage("I'm 17 and my dad beats me, I live in Lyon", sender_id="s")
+    assert safety_layer.screen(message)
+    assert not {e["entity"] for e in message.parse_data["entities"]} & {"age", "code_insee", "besoin"}

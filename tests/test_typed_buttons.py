@@ -51,7 +51,7 @@ def test_every_inform_title_with_one_meaning_maps_to_its_own_payload():
     assert mapped >= 10
 
 
-@pytest.mark.parametrize("typed", ["Oui", "Non", "Je ne sais pas", "C'est quoi ?", "Reprendre"])
+@pytest.mark.parametrize("typed", ["Oui", "Non", "Je ne sais pas", "C'est quoi ?"])
 def test_titles_whose_meaning_depends_on_the_question_stay_text(typed):
     assert typed_buttons.payload_for(typed) is None
     assert typed_buttons.is_own_title(typed)
@@ -66,3 +66,8 @@ def test_a_typed_english_button_is_the_button_not_an_alarm(monkeypatch):
     message = through_guard(monkeypatch, "English: reach a person")
     assert message.text == "/english_help"
     assert not getattr(message, "parse_data", None)
+
+
+@pytest.mark.parametrize("typed", ["Continuer en français", "continuer en francais", "Reprendre"])
+def test_typed_resume_titles_resume(typed):
+    assert typed_buttons.payload_for(typed) == "/start"

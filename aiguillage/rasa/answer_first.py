@@ -22,9 +22,10 @@ _original_parse_message: Any = None
 
 def corrected(parse_data: Dict[str, Any], tracker: Optional[Any]) -> Dict[str, Any]:
     """The NLU result, with intent `inform` when the message answers the form's question (pure but for the tracker)."""
-    if tracker is None or getattr(tracker, "active_loop_name", None) != PROFILE_FORM:
+    if tracker is None:
         return parse_data
-    asked = tracker.get_slot("requested_slot")
+    in_form = getattr(tracker, "active_loop_name", None) == PROFILE_FORM
+    asked = tracker.get_slot("requested_slot") if in_form else None
     intent = (parse_data.get("intent") or {}).get("name")
     known = {name: tracker.get_slot(name) for name in _KNOWN}
     if not answers_asked_question(parse_data.get("text") or "", asked, intent, parse_data.get("entities") or (), known):

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any, Dict, List
 
 from reading.safety import detect
+from reading.safety.kept_facts import kept_entities
 
 SAFETY_INTENT = "safety_alert"
 MASKED_TEXT = "/" + SAFETY_INTENT
@@ -34,6 +35,7 @@ def parse_data_for(text: str) -> Dict[str, Any] | None:
         entities.append({"entity": "danger_age", "value": detection.age_hint, "start": 0, "end": 0})
     if detection.english:
         entities.append({"entity": "langue", "value": "en", "start": 0, "end": 0})
+    entities += kept_entities(text, detection)
     intent = {"name": SAFETY_INTENT, "confidence": 1.0}
     return {"text": MASKED_TEXT, "intent": intent, "entities": entities, "intent_ranking": [intent]}
 

@@ -21,8 +21,9 @@ import yaml
 from knowledge.text import normalize
 
 DOMAIN = Path(__file__).resolve().parents[2] / "domain.yml"
-# Payloads that mean the same thing wherever the button was shown.
-_CONTEXT_FREE = re.compile(r"^/(inform\{.+\}|english_help|request_summary|human_handoff)$")
+# Payloads that mean the same thing wherever the button was shown (/start: « Reprendre », « Continuer en
+# français » — typed after the English answer, it was « Pardon, je n'ai pas compris »).
+_CONTEXT_FREE = re.compile(r"^/(inform\{.+\}|english_help|request_summary|human_handoff|start)$")
 
 
 def _key(title: str) -> str:

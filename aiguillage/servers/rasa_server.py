@@ -64,6 +64,12 @@ def main(argv: Optional[List[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # A public-service bot sends nothing to a third party: Rasa's telemetry is off unless explicitly asked for.
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    # TensorFlow's oneDNN kernels cost more than they save on Rasa's tiny per-message graphs: without them,
+    # measured on this 2-core machine (benchmarks/results/resources-settings.md), Rasa's start-up takes 48 s
+    # of CPU instead of 67–77 s (first answer 81 s instead of 157–191 s at load ~6), 2051 MB instead of
+    # 2077–2082 MB, same CPU per message (78 ms), same held-out NLU figures. Read when TensorFlow is first
+    # imported, hence here, before Rasa; only serving goes through this module, training is unchanged.
+    os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
     if argv and argv[0] in SERVING_COMMANDS:
         for problem in preflight(argv):
             print(f"Aiguillage ne peut pas démarrer : {problem}", file=sys.stderr)

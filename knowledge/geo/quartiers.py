@@ -21,8 +21,8 @@ _ARTICLES = frozenset({"le", "la", "les", "l", "de", "du", "des", "d"})
 _SAID = r"(?:(?:je|j)\s+(?:vous\s+|te\s+)?(?:l\s+)?ai\s+dit\s+|jvous\s+ai\s+dit\s+|jai\s+dit\s+|c\s+est\s+|cest\s+)?"
 # A conseiller answers for the person: « il habite à l'Alma », « elle est à la Villeneuve ».
 _LEAD = re.compile(
-    rf"\s*{_SAID}(?:(?:je|j|moi|il|elle|on)\s+)?(?:suis|jsuis|chui|chuis|est|habite|jhabite|vis|vit|jvis|reste)?\s*"
-    r"(?:a|au|aux|dans|sur|en|vers)?\s*(?:(?:les|le|la|l)\s+)?(?:quartiers?\s+)?(?:(?:de|du|des|d)\s+)?(?:(?:les|la|l)\s+)?"
+    rf"\s*{_SAID}(?:(?:je|j|moi|il|elle|on)\s+)?(?:(?:suis|jsuis|chui|chuis|est|habite|jhabite|vis|vit|jvis|reste)\b)?\s*"
+    r"(?:(?:a|au|aux|dans|sur|en|vers)\b)?\s*(?:(?:les|le|la|l)\s+)?(?:quartiers?\s+)?(?:(?:de|du|des|d)\s+)?(?:(?:les|la|l)\s+)?"
 )
 _LEADING_ARTICLES = re.compile(r"\s*(?:(?:de|du|des|d)\s+)?(?:(?:les|le|la|l)\s+)?")
 # « quartier X », « cité X », or « aux/au/à la X » right after « j'habite » and before « à <commune> ».
@@ -50,7 +50,8 @@ def _clean(text: str) -> str:
 
 
 def _is_a_name(name: str) -> bool:
-    tokens = _fold(name).split()
+    # Words apart from hyphens and apostrophes too: « Frais-Vallon » is two words, both letters.
+    tokens = re.findall(r"[a-z0-9]+", _fold(name).lower())
     if not 0 < len(tokens) <= _MAX_WORDS or not any(t.isalpha() for t in tokens):
         return False
     return not any(t in _NEVER_UNASKED or t in _FUNCTION_WORDS for t in tokens if t not in _ARTICLES)
@@ -61,7 +62,12 @@ def _as_typed(text: str, clean: str, start: int, end: int) -> str:
     lead = _LEADING_ARTICLES.match(clean, start)
     if lead and lead.end() < end:
         start = lead.end()
-    return " ".join(text[start:end].replace("'", " ").replace("’", " ").split())[:60]
+    return _as_written(text[start:end])
+
+
+def _as_written(name: str) -> str:
+    """Spaces tidied, the apostrophe kept (« l'Alma », not « l Alma »: the conseiller reads this name)."""
+    return " ".join(name.replace("’", "'").split())[:60]
 
 
 def quartier_in_text(text: str) -> Optional[str]:
@@ -94,5 +100,5 @@ def quartier_answer(text: str) -> Optional[str]:
     start = lead.end() if lead and lead.end() < len(clean.rstrip()) else 0
     if set(clean[:start].split()) <= {"les", "le", "la", "l"}:
         start = 0  # « la Villeneuve » answered alone: the article is part of the name
-    name = " ".join(text[start:].replace("'", " ").replace("’", " ").split())[:60].strip(_EDGE_PUNCTUATION)
+    name = _as_written(text[start:]).strip(_EDGE_PUNCTUATION)
     return name if _is_a_name(name) else None

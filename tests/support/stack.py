@@ -22,7 +22,7 @@ from typing import Any, Dict, List, Optional
 
 ROOT = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
-# scripts/run.sh's default web chat: the one origin the e2e stack's REST API admits (test_robustness).
+# scripts/run.sh's default web chat: the one origin the e2e stack's REST API admits (test_robustness_3_http).
 LOCAL_WEB_ORIGIN = "http://localhost:8080"
 
 
