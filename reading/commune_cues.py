@@ -71,8 +71,12 @@ _RANK = r"(\d{1,2}) ?(?:e|eme|em|ieme|er|ere)?"
 _RANK_SAID = re.compile(
     rf"\b{_RANK}(?: arrondissement| arrdt| arr)\b|(?<!\ben )\b(\d{{1,2}}) ?(?:e|eme|em|ieme|er|ere)\b(?! annee| etage)"
 )
+# A rank alone needs its ordinal or the word « arrondissement »: a bare « 13 » at the commune question is the
+# département (issue 16), not the 13e of Paris or Marseille.
+_ORDINAL = r"(\d{1,2}) ?(?:e|eme|em|ieme|er|ere)"
 _RANK_ALONE = re.compile(
-    rf"(?:(?:dans|a|au|en|je suis|jsuis|j habite|jhabite) )?(?:le )?{_RANK}(?: arrondissement| arrdt| arr)?"
+    r"(?:(?:dans|a|au|en|je suis|jsuis|j habite|jhabite) )?(?:le )?"
+    rf"(?:{_ORDINAL}(?: arrondissement| arrdt| arr)?|(\d{{1,2}}) (?:arrondissement|arrdt|arr))"
 )
 _ARM_NAME = re.compile(r"\S+ (\d{1,2})")
 

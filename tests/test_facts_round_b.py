@@ -135,3 +135,10 @@ def test_yes_and_the_quartier_are_both_kept(text, quartier, intent):
 @pytest.mark.parametrize("text", ["oui je crois", "oui merci", "oui amiens"])
 def test_yes_followed_by_no_name_keeps_only_the_yes(text):
     assert facts(text, requested_slot="qpv", intent="affirm", known={"code_insee": "80021"}).slots == {"qpv": True}
+
+
+@pytest.mark.parametrize("text", ["13", "26", "75"])
+def test_a_bare_number_at_the_commune_question_is_a_departement_not_an_arrondissement(text):
+    """Issue 16: while the commune is asked, a 2–3 digit number is a département (« 13 » is not Paris 13e)."""
+    slots = read_facts(text=text, intent="inform", requested_slot="commune", known={"attempts": {"commune": 2}}).slots
+    assert slots.get("departement") == text and not slots.get("commune_candidates")
