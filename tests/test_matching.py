@@ -20,6 +20,7 @@ from orientation.matching import (
     Matcher,
     Recommendation,
     criteria,
+    eligibility,
     effective_age_bounds,
     is_historical,
     match_networks,
@@ -866,7 +867,7 @@ def _assert_valid(found: Recommendation) -> None:
         else:
             assert person is not None, record.id
             assert person.region in record_place(record).regions, record.id
-        assert criteria.passes_hard_rules(record, profile, person), record.id
+        assert eligibility.passes_hard_rules(record, profile, person), record.id
         if s.historical:
             assert s.how_to_reach == ()
         assert s.reasons and len(s.reasons) == len(
@@ -924,7 +925,7 @@ profiles = st.builds(
     logement=st.one_of(st.none(), st.sampled_from(sorted(LOGEMENTS))),
     handicap=st.one_of(st.none(), st.sampled_from(sorted(HANDICAPS))),
     besoin=st.one_of(st.none(), st.sampled_from(sorted(BESOINS))),
-    secteur=st.one_of(st.none(), st.sampled_from(sorted(criteria.SECTOR_IDS))),
+    secteur=st.one_of(st.none(), st.sampled_from(sorted(eligibility.SECTOR_IDS))),
 )
 
 
@@ -959,7 +960,7 @@ def _scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
     rules = criteria.active_rules(profile)
     scored = []
     for record in kb.initiatives:
-        if not criteria.passes_hard_rules(record, profile, person):
+        if not eligibility.passes_hard_rules(record, profile, person):
             continue
         level = places.proximity_rank(record_place(record), record.zone.niveau, person)
         if level is None:

@@ -17,7 +17,7 @@ import yaml
 from knowledge import geo
 from knowledge.loader import KnowledgeBase, KnowledgeError, load_knowledge, load_networks
 from knowledge.profile import BESOINS, Profile
-from orientation.matching import Matcher, criteria
+from orientation.matching import Matcher, eligibility
 from orientation.matching.places import LEVEL_RANK
 from reading.safety import numbers
 
@@ -105,7 +105,7 @@ def test_the_seeds_restriction_is_data(kb: KnowledgeBase, rid: str, public: str)
 
 def test_publics_no_profile_can_belong_to_never_reach_anyone(kb: KnowledgeBase, answers: List[tuple]) -> None:
     closed = [r for r in kb.initiatives if NEVER_OPEN & set(r.eligibilite.reserve_a)]
-    assert len(closed) >= 5 and not any(criteria.is_offerable(r) for r in closed)
+    assert len(closed) >= 5 and not any(eligibility.is_offerable(r) for r in closed)
     shown = {s.initiative.id for _, s in answers if NEVER_OPEN & set(s.initiative.eligibilite.reserve_a)}
     assert not shown
 
@@ -130,7 +130,7 @@ def test_a_bac_plus_4_record_never_fits_a_person_known_only_as_superieur(
     assert nqt.eligibilite.diplome_min == "bac-plus-4"
     for p, s in answers:
         assert s.initiative.eligibilite.diplome_min != "bac-plus-4", (p, s.initiative.id)
-    assert not criteria.passes_hard_rules(nqt, Profile(age=23, diplome="superieur", besoin="emploi"), None)
+    assert not eligibility.passes_hard_rules(nqt, Profile(age=23, diplome="superieur", besoin="emploi"), None)
 
 
 def test_residents_only_actions_of_tourcoing_and_corbeil(
@@ -138,7 +138,7 @@ def test_residents_only_actions_of_tourcoing_and_corbeil(
 ) -> None:
     for p, s in answers:
         if s.initiative.eligibilite.residents.restricted:
-            assert criteria.resident_of(s.initiative, geo.get_commune(p.code_insee)), (p, s.initiative.id)
+            assert eligibility.resident_of(s.initiative, geo.get_commune(p.code_insee)), (p, s.initiative.id)
     tourcoing = "tourcoing-centres-sociaux-accompagnement-apprentissage"
     assert by_id(kb, tourcoing).eligibilite.residents.communes == ("59599",)
     assert tourcoing in ids(matcher, age=19, code_insee="59599", besoin="apprentissage")
@@ -152,9 +152,9 @@ def test_residents_only_actions_of_tourcoing_and_corbeil(
 def test_a_business_creation_course_only_for_the_wish_to_create(
     kb: KnowledgeBase, answers: List[tuple], matcher: Matcher
 ) -> None:
-    assert sum(criteria.is_creation_only(r) for r in kb.initiatives) >= 2
+    assert sum(eligibility.is_creation_only(r) for r in kb.initiatives) >= 2
     for p, s in answers:
-        if criteria.is_creation_only(s.initiative):
+        if eligibility.is_creation_only(s.initiative):
             assert p.besoin == "creation-activite", (p, s.initiative.id)
     course = "marseille-apprentis-auteuil-jeunes-entrepreneurs"
     assert course not in ids(matcher, age=20, code_insee="13055", besoin="emploi", secteur="batiment", diplome="aucun")

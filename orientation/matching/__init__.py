@@ -6,7 +6,7 @@ and selection in a block; no French), wording (every French sentence), networks 
 engine (Matcher, recommend). Callers import from here.
 """
 
-from orientation.matching.criteria import effective_age_bounds, is_offerable
+from orientation.matching.eligibility import effective_age_bounds, is_offerable
 from orientation.matching.engine import (
     DEFAULT_LIMIT,
     Matcher,

@@ -13,7 +13,7 @@ from typing import Dict, List, NamedTuple, Optional, Tuple
 import numpy as np
 
 from knowledge.models import Initiative
-from orientation.matching import criteria
+from orientation.matching import criteria, eligibility
 from orientation.matching.places import NATIONAL, REGION, RecordPlace, record_place
 from orientation.matching.scoring import is_historical, record_quality
 
@@ -63,15 +63,15 @@ Row = Tuple[Initiative, RecordPlace, bool]
 
 def build_block(rows: List[Row], vector_from: int) -> Block:
     rows.sort(key=lambda row: row[0].id)
-    bounds = [criteria.effective_age_bounds(record) for record, _, _ in rows]
+    bounds = [eligibility.effective_age_bounds(record) for record, _, _ in rows]
     block = Block(
         entries=[record for record, _, _ in rows],
         ids=[record.id for record, _, _ in rows],
         historical=[hist for _, _, hist in rows],
         features=[criteria.features(record) for record, _, _ in rows],
-        restrictions=[criteria.restrictions(record) for record, _, _ in rows],
-        age_min=[criteria.NO_AGE_MIN if lo is None else lo for lo, _ in bounds],
-        age_max=[criteria.NO_AGE_MAX if hi is None else hi for _, hi in bounds],
+        restrictions=[eligibility.restrictions(record) for record, _, _ in rows],
+        age_min=[eligibility.NO_AGE_MIN if lo is None else lo for lo, _ in bounds],
+        age_max=[eligibility.NO_AGE_MAX if hi is None else hi for _, hi in bounds],
         quality=[record_quality(record, hist) for record, _, hist in rows],
         regionwide=[record.zone.niveau == REGION for record, _, _ in rows],
         zone_rank=[criteria.zone_rank(record) for record, _, _ in rows],
@@ -115,7 +115,7 @@ def build_index(records: Tuple[Initiative, ...], today: date, vector_from: int) 
     by_region: Dict[str, List[Row]] = {}
     national: List[Row] = []
     for record in records:
-        if not criteria.is_offerable(record):
+        if not eligibility.is_offerable(record):
             continue
         row = (record, record_place(record), is_historical(record, today))
         if record.zone.niveau == NATIONAL:

@@ -27,7 +27,7 @@ import numpy as np
 from knowledge import geo
 from knowledge.models import Initiative
 from knowledge.profile import Profile
-from orientation.matching import criteria
+from orientation.matching import criteria, eligibility
 from orientation.matching.places import (
     COMMUNE,
     DEPARTEMENT,
@@ -184,8 +184,8 @@ def _select_rows(
 ) -> List[Pick]:
     """Plain loop for small blocks (the real base): faster than numpy's per-call overhead there.
     Same arithmetic, in the same order, as `_select_vector`, so both give bit-identical scores."""
-    excluded = criteria.excluded(profile)
-    resident_ok = excluded & ~criteria.R_RESIDENTS
+    excluded = eligibility.excluded(profile)
+    resident_ok = excluded & ~eligibility.R_RESIDENTS
     allowed: Set[int] = set()
     for positions in residents:
         allowed.update(positions)
@@ -202,7 +202,7 @@ def _select_rows(
         if restrictions[row] & (resident_ok if row in allowed else excluded):
             continue
         if age is None:
-            if age_min[row] != criteria.NO_AGE_MIN or age_max[row] != criteria.NO_AGE_MAX:
+            if age_min[row] != eligibility.NO_AGE_MIN or age_max[row] != eligibility.NO_AGE_MAX:
                 continue
         elif not age_min[row] <= age <= age_max[row]:
             continue
@@ -249,13 +249,13 @@ def _select_vector(
     limit: int,
 ) -> List[Pick]:
     size = len(block.entries)
-    excluded = criteria.excluded(profile)
+    excluded = eligibility.excluded(profile)
     keep = (columns.restrictions & excluded) == 0
     for positions in residents:
-        keep[positions] = (columns.restrictions[positions] & (excluded & ~criteria.R_RESIDENTS)) == 0
+        keep[positions] = (columns.restrictions[positions] & (excluded & ~eligibility.R_RESIDENTS)) == 0
     age = profile.whole_age
     if age is None:
-        keep &= (columns.age_min == criteria.NO_AGE_MIN) & (columns.age_max == criteria.NO_AGE_MAX)
+        keep &= (columns.age_min == eligibility.NO_AGE_MIN) & (columns.age_max == eligibility.NO_AGE_MAX)
     else:
         keep &= (columns.age_min <= age) & (age <= columns.age_max)
     level = np.full(size, base_level, dtype=np.int64)

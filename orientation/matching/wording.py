@@ -11,7 +11,8 @@ from knowledge import geo
 from knowledge.models import DIPLOMA_LEVELS, Initiative
 from knowledge.profile import Profile
 from knowledge.sectors import sectors_by_id
-from orientation.matching.criteria import BY_KEY, effective_age_bounds
+from orientation.matching.criteria import BY_KEY
+from orientation.matching.eligibility import effective_age_bounds
 from orientation.matching.places import COMMUNE, DEPARTEMENT, EPCI, NATIONAL, REGION, PlaceChoice
 
 # --------------------------------------------------------------------------- places
@@ -261,7 +262,7 @@ def _secteur(record: Initiative, profile: Profile) -> str:
     return f"Elle concerne {_trade_name(profile.secteur or '')}, le secteur que vous avez demandé."
 
 
-# Reserved public → sentence said once the person is known to belong to it (criteria.MEMBERSHIP).
+# Reserved public → sentence said once the person is known to belong to it (eligibility.MEMBERSHIP).
 _RESERVED: Dict[str, str] = {
     "femmes": "Elle est réservée aux femmes.",
     "handicap": "Elle est réservée aux personnes en situation de handicap, ce qui est votre cas.",

@@ -1,0 +1,217 @@
+"""Who may be offered a record at all: the hard rules of a match, which no fit outweighs. The index
+applies them with bits (`restrictions` of a record against what a person `excluded`); `passes_hard_rules`
+applies them record by record (the tests compare both). The weighed fit criteria are in
+orientation/matching/criteria.py.
+
+Hard rules (contracts.md): a reserved public opens an action only when the person is KNOWN to belong to
+it; residents-only actions only for their residents; age bounds always; diploma bounds only with a known
+diploma; an action for one trade (eligibilite.secteurs) only for someone who asked for that trade; a
+business-creation course only for someone who wants to create. A restriction the profile cannot settle
+keeps the action out.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Dict, Optional, Tuple
+
+from knowledge import geo
+from knowledge.models import DIPLOMA_LEVELS, RESERVED_PUBLICS, Initiative
+from knowledge.profile import BESOINS, Profile
+from knowledge.sectors import sectors_by_id
+
+YOUTH_AGES = (16, 25)
+# A youth-only record that states no upper age still targets young people; 30 is the most generous
+# ceiling seen in the data (16-30), and a mission locale's own action follows its mandate (16-25).
+IMPLICIT_YOUTH_AGE_MAX = 30
+# Employment policy calls "senior" 45 and over; the data says 44 once, kept as the floor.
+SENIOR_AGE_MIN = 44
+NO_AGE_MIN, NO_AGE_MAX = -1, 1000
+_YOUTH_ONLY_PUBLICS = frozenset(
+    {
+        "jeunes",
+        "etudiants",
+        "residents-qpv-frr",
+        "personnes-en-situation-de-handicap",
+        "personnes-exilees",
+    }
+)
+# Audiences the profile cannot express at all (people in detention): such a record is never offered.
+UNREACHABLE_PUBLICS = frozenset({"personnes-en-situation-juridique-specifique"})
+
+
+def is_young(profile: Profile) -> bool:
+    age = profile.whole_age
+    return age is not None and YOUTH_AGES[0] <= age <= YOUTH_AGES[1]
+
+
+# Reserved public → does the person KNOWABLY belong to it? (False also when unknown.) Publics the profile
+# has no fact for (ime-esat, rsa, justice, job-seeker registration) never open: nothing here can vouch.
+MEMBERSHIP: Dict[str, Callable[[Profile], bool]] = {
+    "femmes": lambda p: p.femme is True,
+    "handicap": lambda p: p.handicap in ("rqth", "oui-sans-rqth"),
+    "rqth": lambda p: p.handicap == "rqth",
+    "ime-esat": lambda p: False,
+    "sans-domicile": lambda p: p.logement == "sans-domicile",
+    "exiles": lambda p: p.refugie is True,
+    "minima-sociaux": lambda p: p.minima_sociaux is True,
+    "rsa": lambda p: False,
+    "qpv": lambda p: p.qpv is True,
+    "salaries-siae": lambda p: False,  # already employed in an SIAE: never a way in
+    # The bot speaks for the mission locale, which any 16-25 can join: its follow-up is within reach.
+    "suivi-mission-locale": is_young,
+    "justice": lambda p: False,
+    "parents-isoles": lambda p: p.parent_isole is True,
+    "seniors": lambda p: p.whole_age is not None and p.whole_age >= SENIOR_AGE_MIN,
+    "demandeurs-emploi-longue-duree": lambda p: False,
+    "demandeurs-emploi": lambda p: False,
+    "permis": lambda p: p.permis is True,  # holders of the permis B (a car rental for work, say)
+    "en-emploi": lambda p: False,  # people already working (temp workers, employees): the bot serves job-seekers
+    "foyer-fjt": lambda p: p.logement == "foyer-fjt",  # residents of a foyer de jeunes travailleurs
+    "entreprises": lambda p: False,  # a service to companies (or public buyers), not a guichet for a person
+    # Only people sent by named structures (Restos du cœur, CHRS…): nobody walks in from the bot.
+    "orientes-par-structure": lambda p: False,
+    # People who do not speak French (interpreters): the profile has no such fact, so never known.
+    "allophones": lambda p: False,
+}
+assert set(MEMBERSHIP) == set(RESERVED_PUBLICS), "every reserved public needs its membership rule"
+
+# One restriction bit per reserved public, then one per diploma level a record refuses, then residents,
+# then one per trade a one-trade record refuses (plus one for « trade unknown »).
+PUBLIC_BITS: Dict[str, int] = {public: 1 << i for i, public in enumerate(RESERVED_PUBLICS)}
+_next = len(PUBLIC_BITS)
+DIPLOMA_REFUSED_BITS: Dict[str, int] = {level: 1 << (_next + i) for i, level in enumerate(DIPLOMA_LEVELS)}
+R_RESIDENTS = 1 << (_next + len(DIPLOMA_LEVELS))
+ALL_DIPLOMA_BITS = sum(DIPLOMA_REFUSED_BITS.values())
+_next += len(DIPLOMA_LEVELS) + 1
+SECTOR_IDS: Tuple[str, ...] = tuple(sorted(sectors_by_id()))
+SECTOR_REFUSED_BITS: Dict[str, int] = {sector: 1 << (_next + i) for i, sector in enumerate(SECTOR_IDS)}
+R_SECTOR_UNKNOWN = 1 << (_next + len(SECTOR_IDS))
+# A course to create one's own business: a choice only the person makes. Being without a diploma or from a
+# QPV is no reason to send a job-seeker there; only the stated wish to create is.
+R_CREATION_ONLY = R_SECTOR_UNKNOWN << 1
+assert R_CREATION_ONLY < 1 << 62, "restriction bits must fit the int64 columns of the index"
+
+
+def accepted_diplomas(record: Initiative) -> Tuple[str, ...]:
+    elig = record.eligibilite
+    lo = DIPLOMA_LEVELS.index(elig.diplome_min) if elig.diplome_min else 0
+    hi = DIPLOMA_LEVELS.index(elig.diplome_max) if elig.diplome_max else len(DIPLOMA_LEVELS) - 1
+    return DIPLOMA_LEVELS[lo : hi + 1]
+
+
+def is_creation_only(record: Initiative) -> bool:
+    """Every theme of the record is about creating a business (the creation-activite need, nothing else)."""
+    creation = BESOINS["creation-activite"][1]
+    return bool(record.thematiques) and set(record.thematiques) <= creation
+
+
+def restrictions(record: Initiative) -> int:
+    """The record's hard restrictions as bits (age and residents' places are checked apart)."""
+    bits = 0
+    for public in record.eligibilite.reserve_a:
+        bits |= PUBLIC_BITS[public]
+    accepted = accepted_diplomas(record)
+    for level, bit in DIPLOMA_REFUSED_BITS.items():
+        if level not in accepted:
+            bits |= bit
+    if record.eligibilite.residents.restricted:
+        bits |= R_RESIDENTS
+    if is_creation_only(record):
+        bits |= R_CREATION_ONLY
+    trades = record.eligibilite.secteurs
+    if trades:
+        bits |= R_SECTOR_UNKNOWN
+        for sector, bit in SECTOR_REFUSED_BITS.items():
+            if sector not in trades:
+                bits |= bit
+    return bits
+
+
+def excluded(profile: Profile) -> int:
+    """Restriction bits that keep a record out for this person: every public they are not known to be in,
+    every diploma bound when their diploma is unknown, or the bounds that refuse their level. Residents'
+    places are settled by the index (R_RESIDENTS is excluded unless the row is one of the person's)."""
+    bits = 0
+    for public, belongs in MEMBERSHIP.items():
+        if not belongs(profile):
+            bits |= PUBLIC_BITS[public]
+    if profile.diplome is None:
+        bits |= ALL_DIPLOMA_BITS
+    else:
+        bits |= DIPLOMA_REFUSED_BITS[profile.diplome]
+    bits |= R_SECTOR_UNKNOWN if profile.secteur is None else SECTOR_REFUSED_BITS[profile.secteur]
+    if profile.besoin != "creation-activite":
+        bits |= R_CREATION_ONLY
+    return bits | R_RESIDENTS
+
+
+def resident_of(record: Initiative, person: Optional[geo.Commune]) -> bool:
+    """The person lives in one of the places an action is reserved to (unknown commune: no)."""
+    residents = record.eligibilite.residents
+    if person is None:
+        return False
+    city = person.arrondissement_de or person.code_insee
+    return (
+        person.code_insee in residents.communes
+        or city in residents.communes
+        or person.departement in residents.departements
+        or person.region in residents.regions
+    )
+
+
+def effective_age_bounds(record: Initiative) -> Tuple[Optional[int], Optional[int]]:
+    """Age bounds the matcher applies: the stated ones, else implied by a youth-only or seniors-only public."""
+    elig = record.eligibilite
+    age_min, age_max = elig.age_min, elig.age_max
+    publics = set(record.publics)
+    if age_max is None and "jeunes" in publics and publics <= _YOUTH_ONLY_PUBLICS:
+        age_max = YOUTH_AGES[1] if record.porteur.type == "mission-locale" else IMPLICIT_YOUTH_AGE_MAX
+    if age_min is None and "seniors" in publics and not publics & {"jeunes", "tous-publics"}:
+        age_min = SENIOR_AGE_MIN
+    return age_min, age_max
+
+
+def age_allows(record: Initiative, age: Optional[int]) -> bool:
+    """Age bounds always hold; an unknown age cannot pass a bounded record."""
+    lo, hi = effective_age_bounds(record)
+    if lo is None and hi is None:
+        return True
+    return age is not None and (lo is None or age >= lo) and (hi is None or age <= hi)
+
+
+def is_offerable(record: Initiative) -> bool:
+    """Some records are never a way in, whoever asks: an audience no profile can belong to, or a single
+    site whose place the text does not give."""
+    if record.zone.lieu_inconnu:
+        return False
+    if any(not _CAN_OPEN[public] for public in record.eligibilite.reserve_a):
+        return False
+    return not set(record.publics) <= UNREACHABLE_PUBLICS
+
+
+# Publics some profile can belong to; the others (no fact in the profile) keep a record out of the index.
+_CAN_OPEN: Dict[str, bool] = {
+    public: public
+    not in {
+        "ime-esat",
+        "rsa",
+        "salaries-siae",
+        "justice",
+        "demandeurs-emploi-longue-duree",
+        "demandeurs-emploi",
+        "en-emploi",
+        "entreprises",
+        "orientes-par-structure",
+        "allophones",
+    }
+    for public in RESERVED_PUBLICS
+}
+
+
+def passes_hard_rules(record: Initiative, profile: Profile, person: Optional[geo.Commune]) -> bool:
+    """The hard rules, record by record (the index applies the same with bits; tests compare both)."""
+    if not is_offerable(record) or restrictions(record) & excluded(profile) & ~R_RESIDENTS:
+        return False
+    if record.eligibilite.residents.restricted and not resident_of(record, person):
+        return False
+    return age_allows(record, profile.whole_age)
