@@ -13,7 +13,7 @@ from knowledge import geo
 from knowledge.loader import KnowledgeBase, default_knowledge
 from knowledge.models import Initiative
 from knowledge.profile import Profile
-from orientation.matching import criteria, wording
+from orientation.matching import criteria, place_sentences, wording
 from orientation.matching.index import Block, build_index
 from orientation.matching.networks import NetworkSuggestion, match_networks
 from orientation.matching.places import (
@@ -69,8 +69,8 @@ def describe_where(record: Initiative, person: Optional[geo.Commune] = None) -> 
     """Where a record is, for this person (any record, even one the matcher would not offer them)."""
     rank = proximity_rank(record_place(record), record.zone.niveau, person)
     if person is None or rank is None:
-        return wording.where_without_person(record)
-    return wording.where_text(record, choose_place(record, LEVEL_NAME[rank], person))
+        return place_sentences.where_without_person(record)
+    return place_sentences.where_text(record, choose_place(record, LEVEL_NAME[rank], person))
 
 
 class Matcher:
@@ -129,7 +129,7 @@ class Matcher:
                 if not criteria.said_by_reservation(key, keys)
             ),
             historical=historical,
-            where=wording.where_text(record, choice),
+            where=place_sentences.where_text(record, choice),
             how_to_reach=() if historical else wording.how_to_reach(record),
             year=record.published or record.annee,
             criteria=keys,
