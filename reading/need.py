@@ -1,0 +1,144 @@
+"""Reads the need (what the person is looking for: a job, a training, a place to live…) out of what they
+type, and the need a message denies. Part of the deterministic readers of reading/understanding.py, which
+re-exports `parse_besoin`, `negated_besoin` and `is_bare_diploma`."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Tuple
+
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import extractOne
+
+from knowledge.negation import affirmed_search, negated_search
+from knowledge.text import normalize
+from reading.words import NEG, NOWHERE, PLACE_TO_SLEEP
+
+_WANT = (
+    r"(?:j?(?:e )?(?:re)?cherch\w*|trouver|besoin d(?:e|u|un|une)?|veux|veut|voudrai[st]?|aimerai[st]?|faut|"
+    r"demande|galere a trouver|galere pour trouver)"
+)
+_HOUSING_WORDS = r"(?:logement|logements|appart|appartement|studio|toit|chambre|hebergement|piaule|endroit|lit|foyer|coloc|colocation|f1|t1|t2|f2)"
+_BESOIN_PATTERNS: Tuple[Tuple[str, str], ...] = (
+    (
+        "apprentissage",
+        r"\b(?:apprentissage|apprenti|apprentie|alternance|alternant|alternante|contrat pro|contrat de professionnalisation|cfa)\b",
+    ),
+    (
+        "mobilite-permis",
+        r"\b(?:(?:passer|financer|payer|avoir|faire) (?:mon|le) (?:permi[st]?|code)|aide (?:pour|au) (?:le )?permi[st]?|permis de conduire|auto ecole|"
+        r"me deplacer|mobilite|code de la route|moyen de transport|(?:acheter|louer) (?:un|une) (?:voiture|scooter|velo|vehicule|moto))\b",
+    ),
+    (
+        "creation-activite",
+        r"\b(?:(?:creer|monter|lancer|ouvrir) (?:ma|mon|une|un|de|d) (?:boite|entreprise|activite|societe|business|food truck|commerce|boutique|restaurant|resto|salon|projet)|"
+        r"auto entrepreneur|micro entreprise|creation d entreprise|(?:me mettre|me lancer) a mon compte|entreprendre)\b",
+    ),
+    # A CAP the person *has* is a diploma (reading/schooling.py), not a need: only one to get is.
+    (
+        "formation",
+        r"\b(?:formation|formations|me former|se former|me qualifier|me reconvertir|reconversion|"
+        r"(?:reprendre|retourner a|retourner en) (?:les |mes |ses |l )?(?:etudes|ecole|cours)|diplome a passer|"
+        r"(?:passer|faire|preparer|obtenir|reprendre|cherche|avoir) (?:un|le|mon|une) (?:cap|bep|bac|bac pro|bts|diplome|titre pro)|"
+        r"apprendre un metier|qualification|remise a niveau)\b",
+    ),
+    (
+        "logement",
+        rf"(?:\b{_WANT}\s+(?:\w+\s+){{0,2}}{_HOUSING_WORDS}\b|\bme loger\b|\bse loger\b|\bun toit\b|\b{NOWHERE}\b|"
+        rf"\b{PLACE_TO_SLEEP}\b|\b(?:quitter|partir de) chez (?:mes|ses) parents\b|\bune place en (?:foyer|fjt)\b)",
+    ),
+    (
+        "emploi",
+        r"\b(?:(?:faut|dois|doit|veux|voudrais|aimerais) (?:que |qu )?(?:je |j |il |elle )?(?:bosse|taffe|travaille|charbonne)|"
+        r"emploi|travail|taf|boulot|boulots|job|jobs|taff|taffer|bosser|boss|travailler|cdi|cdd|interim|embauche|"
+        r"un poste|turbin|charbonner|gagner (?:de l argent|ma vie|des sous|des thunes))\b",
+    ),
+    (
+        "ne-sait-pas",
+        r"\b(?:(?:(?:sais|sait|jsais) (?:pas|plus)|jsp) (?:trop )?(?:quoi faire|ce que (?:je veux|j veux|il veut|elle veut) faire|ce qu (?:il|elle|ils|elles) veu(?:t|lent)|ce que (?:je|j) veux)|"
+        r"aucune idee de metier|pas d idee de metier|(?:suis|chui|jsuis|jsui|un peu|completement|trop|est) perdue?|orientation|m orienter|savoir quoi faire|"
+        r"trouver ma voie|cherche ma voie|decouvrir (?:des|les) metiers)\b",
+    ),
+)
+# Answering « Que cherchez-vous ? » (or opening the conversation), a bare « un appart » is the need.
+_BARE_DIPLOMA = re.compile(r"(?:un |une |le |mon )?(?:cap|bep|bac pro|bac|bts|diplome|titre pro)(?: \w+){0,2}")
+_BARE_DONT_KNOW = re.compile(
+    r"(?:(?:euh |bah |ben )?(?:jsp|jsais pas|je sais pas|je ne sais pas|sais pas|chais pas|j sais pas|aucune idee|"
+    r"pas d idee|je sais plus|jsp trop|je sais pas trop|no idea)(?: du tout| trop| encore| vraiment)?(?: dsl| desole)?)"
+)
+# « le permis », « ben le permis » answering « Que cherchez-vous ? »: the licence to get.
+_BARE_PERMIS = re.compile(
+    r"(?:euh |bah |ben |bin |alors )?(?:le |mon |un |du )?(?:permi[st]?|code)(?: b| de conduire| voiture)?(?: svp| stp)?"
+)
+_BARE_HOUSING = re.compile(rf"(?:un |une |1 |le |du |d un |des )?{_HOUSING_WORDS}(?: \w+){{0,2}}")
+
+
+# Words that say a need alone, corrected when misspelt (« emplio », « formaton », « aprentissage ») — only where
+# a need is meant: the need question, the opening message, or right after « je cherche un… ».
+_NEED_WORDS = {
+    "emploi": "emploi",
+    "travail": "emploi",
+    "boulot": "emploi",
+    "formation": "formation",
+    "apprentissage": "apprentissage",
+    "alternance": "apprentissage",
+    "logement": "logement",
+    "hebergement": "logement",
+    "appartement": "logement",
+    "orientation": "ne-sait-pas",
+}
+_NEED_CUE = re.compile(rf"\b{_WANT}\s+(?:(?:un|une|du|de|d|des|le|la|l|mon|ma)\s+)?(\w+)")
+_FUZZY_MIN_LETTERS = 5
+
+
+def _misspelt_need(word: str) -> Optional[str]:
+    """The need a misspelt need word stands for: one edit (a swap counts as one) for 5–7 letters, two for 8–10,
+    three beyond (« aprantisage »: a double letter dropped twice and a vowel changed)."""
+    if len(word) < _FUZZY_MIN_LETTERS or not word.isalpha():
+        return None
+    limit = 1 if len(word) < 8 else 2 if len(word) < 11 else 3
+    found = extractOne(word, _NEED_WORDS.keys(), scorer=OSA.distance, score_cutoff=limit)
+    # A word spelt right is the patterns' to read (they know « pas d'apprentissage »): only misspellings here.
+    return _NEED_WORDS[found[0]] if found and found[1] > 0 else None
+
+
+def _fuzzy_besoin(t: str, expecting: bool) -> Optional[str]:
+    if re.search(rf"\b{NEG}\b", t):
+        return None  # « pas d'aprentissage »: a negated need is never guessed
+    if expecting and len(t.split()) <= 3:  # « emplio », « un emplio svp »
+        for word in t.split():
+            need = _misspelt_need(word)
+            if need:
+                return need
+    cue = _NEED_CUE.search(t)
+    return _misspelt_need(cue.group(1)) if cue else None
+
+
+def is_bare_diploma(text: str) -> bool:
+    """« cap cuisine », « bac pro », « bac+2 »: a diploma named alone, with no wish verb."""
+    return _BARE_DIPLOMA.fullmatch(normalize(text)) is not None
+
+
+def parse_besoin(text: str, *, expecting: bool = False, asked: bool = False) -> Optional[str]:
+    """The need; with `expecting` (the need was asked, or the conversation opens), a bare noun says it.
+    A diploma named alone is the need only when `asked` (answering « Que cherchez-vous ? »): elsewhere it
+    is the diploma held (reading/facts.py), and only a wish verb (« passer un CAP ») makes it a need."""
+    t = normalize(text)
+    for category, pattern in _BESOIN_PATTERNS:
+        if affirmed_search(pattern, t):  # « un appart pas un apprentissage »: the affirmed need wins
+            return category
+    if expecting and _BARE_HOUSING.fullmatch(t):
+        return "logement"
+    if expecting and _BARE_PERMIS.fullmatch(t):
+        return "mobilite-permis"
+    if asked and _BARE_DIPLOMA.fullmatch(t):
+        return "formation"  # « un bac pro » as what one is looking for
+    if expecting and _BARE_DONT_KNOW.fullmatch(t):
+        return "ne-sait-pas"  # « jsp du tout » answering « Que cherchez-vous ? »
+    return _fuzzy_besoin(t, expecting)
+
+
+def negated_besoin(text: str) -> Optional[str]:
+    """The need a message denies (« jveux pas créer de boîte »), or None."""
+    t = normalize(text)
+    return next((category for category, pattern in _BESOIN_PATTERNS if negated_search(pattern, t)), None)
