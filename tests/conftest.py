@@ -2,12 +2,16 @@
 
 The builders are plain functions (``from tests.conftest import sdk_tracker, run_action``): they make what the
 action server receives from Rasa — rasa_sdk's real Tracker and CollectingDispatcher, no server, no model.
+
+The matching fixtures (the shipped base and its matchers, loaded once per test module) serve
+tests/test_matching_*.py; their builders are in tests/support/matching.py.
 """
 
 import asyncio
 import os
 from typing import Any, Dict, List, Optional, Tuple
 
+import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -72,3 +76,39 @@ def run_action(
 def slots_set(events: List[Dict[str, Any]]) -> Dict[str, Any]:
     """The slots an action's events set, by name (the last value wins, as in Rasa)."""
     return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+# --------------------------------------------------------------------------- matching on the shipped base
+
+
+@pytest.fixture(scope="module")
+def real_kb():
+    """The shipped initiatives and networks (tests/support/matching.py, `real_knowledge_base`)."""
+    from tests.support.matching import real_knowledge_base
+
+    return real_knowledge_base()
+
+
+@pytest.fixture(scope="module")
+def real(real_kb):
+    from orientation.matching import Matcher
+    from tests.support.matching import TODAY
+
+    return Matcher(real_kb, today=TODAY)
+
+
+@pytest.fixture(scope="module")
+def real_vector(real_kb):
+    """Same base, every block through the numpy path (the real base is small enough for the plain loop)."""
+    from orientation.matching import Matcher
+    from tests.support.matching import TODAY
+
+    return Matcher(real_kb, today=TODAY, vector_from=0)
+
+
+@pytest.fixture(scope="module")
+def fixture_kb():
+    from knowledge.loader import load_knowledge
+    from tests.support.matching import FIXTURES
+
+    return load_knowledge(FIXTURES)

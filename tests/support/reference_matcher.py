@@ -1,0 +1,78 @@
+"""The reference matcher of the property tests (tests/test_matching_properties.py): no index, no numpy; the
+same rules written the plain way, record by record, so that the index and the vector path can be compared
+with it."""
+
+from __future__ import annotations
+
+from typing import List
+
+from knowledge import geo
+from knowledge.loader import KnowledgeBase
+from knowledge.profile import Profile
+from orientation.matching import criteria, eligibility, is_historical, record_place
+from tests.support.matching import TODAY
+
+
+def scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
+    """Reference matcher: no index, no numpy; same rules, written the plain way, record by record."""
+    from orientation.matching import places, scoring
+
+    person = geo.get_commune(profile.code_insee) if profile.code_insee else None
+    rules = criteria.active_rules(profile)
+    scored = []
+    for record in kb.initiatives:
+        if not eligibility.passes_hard_rules(record, profile, person):
+            continue
+        level = places.proximity_rank(record_place(record), record.zone.niveau, person)
+        if level is None:
+            continue
+        if not scoring.shown_as_example(record.statut == "historique", level):
+            continue
+        features = criteria.features(record)
+        near = level >= places.NEAR_RANK
+        hits = [
+            (bit, weight, relevance)
+            for bit, weight, relevance, reach in rules
+            if features & bit and criteria.reaches(reach, level, criteria.zone_rank(record))
+        ]
+        # The need makes a record worth it anywhere; a situation (or a general fit) only near home.
+        by_need = any(relevance == criteria.RELEVANT_ANYWHERE for _, _, relevance in hits)
+        if not (by_need or near and any(relevance == criteria.RELEVANT_NEAR for _, _, relevance in hits)):
+            continue
+        # A town's or an intercommunalité's own action elsewhere in the département: not beyond 50 km,
+        # whatever the transport.
+        town_own = record.zone.niveau in ("commune", "epci") and level == places.LEVEL_RANK["departement"]
+        if person is not None and town_own:
+            km = places.closest_km(record, person)
+            if km is not None and km > 50:
+                continue
+        historical = is_historical(record, TODAY)
+        score = (
+            sum(weight for _, weight, _ in hits)
+            + scoring.PROXIMITY_STEP * level
+            + scoring.record_quality(record, historical)
+        )
+        scored.append((level, -score, record.id, record.zone.niveau == "region", by_need))
+    has_need = any(rule[2] == criteria.RELEVANT_ANYWHERE for rule in rules)
+    anchored = any(item[0] >= places.NEAR_RANK and (item[4] or not has_need) for item in scored)
+    scored = [item[:4] for item in scored]
+    if anchored:
+        scored = [item for item in scored if item[0] != places.LEVEL_RANK["region"] or item[3]]
+    elif person is not None:
+        # Région-level ones ordered by distance bands (under 50 km, under 100 km, farther or unknown).
+        regional = [i for i, item in enumerate(scored) if item[0] == places.LEVEL_RANK["region"]]
+        if len(regional) <= scoring.DISTANCE_MAX_ROWS:
+            by_id = {r.id: r for r in kb.initiatives}
+            no_transport = (
+                profile.vehicule is False
+                or profile.permis is False
+                or (profile.permis is None and profile.whole_age is not None and profile.whole_age < 18)
+            )
+            for i in regional:
+                level, neg, record_id, whole = scored[i]
+                km = 0.0 if whole else places.closest_km(by_id[record_id], person)
+                band = 2 if km is None else (0 if km < 50 else 1 if km < 100 else 2)
+                out_of_reach = no_transport and km is not None and km > 60
+                scored[i] = (None if out_of_reach else level, -((-neg) + 0.19 * (2 - band)), record_id, whole)
+            scored = [item for item in scored if item[0] is not None]
+    return [item[2] for item in sorted(scored, key=lambda item: item[1:3])]
