@@ -6,10 +6,8 @@ network is present / the wording says the truth), and then on the profile the te
 
 from __future__ import annotations
 
-import itertools
-from datetime import date
 from pathlib import Path
-from typing import Iterator, List
+from typing import List
 
 import pytest
 import yaml
@@ -20,31 +18,7 @@ from knowledge.profile import BESOINS, Profile
 from orientation.matching import Matcher, eligibility
 from orientation.matching.places import LEVEL_RANK
 from reading.safety import numbers
-
-TODAY = date(2026, 6, 1)
-# Places of the play-test: Bordeaux, Mérignac, Arcachon; Saint-Denis, Paris 19e, Les Mureaux, Vitry; Lille,
-# Roubaix, Villeneuve-d'Ascq, Tourcoing, Dunkerque; Lyon, Saint-Étienne; Marseille 15e, Marseille; Nîmes; Brest.
-PLACES = (
-    "33063",
-    "33281",
-    "33009",
-    "93066",
-    "75119",
-    "78440",
-    "94081",
-    "59350",
-    "59512",
-    "59009",
-    "59599",
-    "59183",
-    "69123",
-    "42218",
-    "13215",
-    "13055",
-    "30189",
-    "29019",
-)
-NEVER_OPEN = {"orientes-par-structure", "allophones", "entreprises"}
+from tests.support.fit_cases import NEVER_OPEN, TODAY, by_id, ids, profiles
 
 
 @pytest.fixture(scope="module")
@@ -57,30 +31,9 @@ def matcher(kb: KnowledgeBase) -> Matcher:
     return Matcher(kb, today=TODAY)
 
 
-def profiles() -> Iterator[Profile]:
-    """Ages 15–30, every housing, every need, diploma known or not, with or without the permis."""
-    for place, age, logement, besoin, diplome, permis in itertools.product(
-        PLACES,
-        (15, 16, 19, 23, 30),
-        ("chez-parents", "heberge-tiers", "foyer-fjt", "sans-domicile", None),
-        (*sorted(BESOINS), None),
-        ("bac", "superieur", None),
-        (False, None),
-    ):
-        yield Profile(age=age, code_insee=place, logement=logement, besoin=besoin, diplome=diplome, permis=permis)
-
-
 @pytest.fixture(scope="module")
 def answers(matcher: Matcher) -> List[tuple]:
     return [(p, s) for p in profiles() for s in matcher.recommend(p).local]
-
-
-def by_id(kb: KnowledgeBase, rid: str):
-    return next(r for r in kb.initiatives if r.id == rid)
-
-
-def ids(matcher: Matcher, **profile: object) -> List[str]:
-    return [s.initiative.id for s in matcher.recommend(Profile(**profile)).local]
 
 
 # --------------------------------------------------------------------------- C1: restrictions the seeds state
