@@ -6,25 +6,9 @@ from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
-from knowledge.profile import AGE_MAX, AGE_MIN, DIPLOMES, SCOLARITES, Profile
+from knowledge.profile import AGE_MAX, AGE_MIN, DIPLOMES, PROFILE_SLOTS, SCOLARITES, Profile
 from knowledge.sectors import sectors_by_id
 
-PROFILE_SLOTS = (
-    "besoin",
-    "age",
-    "commune",
-    "code_insee",
-    "departement",
-    "quartier",
-    "qpv",
-    "permis",
-    "vehicule",
-    "logement",
-    "handicap",
-    "rqth",
-    "scolarite",
-    "diplome",
-)
 # The order in which the form asks; some questions are dropped by `required_slots`. `scolarite` is never
 # asked: it is read when the person says it. This table and FORM_INTENTS are the one definition: domain.yml
 # repeats them because Rasa needs it, and tests/test_form_contract.py holds it to them.

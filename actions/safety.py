@@ -42,4 +42,7 @@ class ActionSafety(Action):
         dispatcher.utter_message(response=answer.closing_response)
         # The questionnaire stops here: the next « oui » must not answer its last question. Answers are kept.
         kept = [SlotSet(name, value) for name, value in said.items()]
-        return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("urgence_donnee", True), *kept]
+        # The fiche says « orientation urgence donnée » only after a danger: an English opener is no emergency.
+        in_danger = bool(_entity(entities, "danger"))
+        events = [ActiveLoop(None), SlotSet("requested_slot", None), *kept]
+        return events + [SlotSet("urgence_donnee", True)] if in_danger else events

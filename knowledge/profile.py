@@ -128,6 +128,25 @@ DIPLOMES: Dict[str, str] = {  # from the lowest to the highest
 AGE_MIN, AGE_MAX = 14, 99
 
 
+# The profile's slots in the conversation (the slot contract other tools read from the tracker).
+PROFILE_SLOTS = (
+    "besoin",
+    "age",
+    "commune",
+    "code_insee",
+    "departement",
+    "quartier",
+    "qpv",
+    "permis",
+    "vehicule",
+    "logement",
+    "handicap",
+    "rqth",
+    "scolarite",
+    "diplome",
+)
+
+
 @dataclass(frozen=True)
 class Profile:
     age: Optional[float] = None

@@ -92,3 +92,12 @@ def test_find_where_the_person_lives_over_where_they_were_born() -> None:
 def test_find_several_mentions_of_equal_weight_keep_text_order() -> None:
     found = geo.find_communes_in_text("entre Rennes et Nantes")
     assert codes(found)[:2] == ["35238", "44109"]
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [("non celui du pas de calais, montreuil sur mer", "62193"), ("dans le pas de calais a arras", "62193")],
+)
+def test_a_departement_s_name_is_not_read_as_the_commune_inside_it(text, wrong):
+    """Round C: « celui du pas de calais » answered « Habite à Calais »."""
+    assert wrong not in {c.commune.code_insee for c in geo.find_communes_in_text(text)}

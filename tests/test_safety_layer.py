@@ -82,3 +82,16 @@ def test_an_english_message_in_danger_keeps_nothing():
     message = UserMessage("I'm 17 and my dad beats me, I live in Lyon", sender_id="s")
     assert safety_layer.screen(message)
     assert not {e["entity"] for e in message.parse_data["entities"]} & {"age", "code_insee", "besoin"}
+
+
+def test_an_english_opener_is_no_emergency_on_the_fiche():
+    """Round C: « I'm 22 … » alone wrote « Orientation urgence donnée » on the conseiller's fiche."""
+    from actions.safety import ActionSafety
+    from tests.conftest import run_action, sdk_tracker
+
+    english = [{"entity": "langue", "value": "en"}, {"entity": "age", "value": 22.0}]
+    _, events = run_action(ActionSafety(), sdk_tracker(text="/safety_alert", intent="safety_alert", entities=english))
+    assert not any(e.get("name") == "urgence_donnee" for e in events)
+    danger = [{"entity": "danger", "value": "sans_abri"}]
+    _, events = run_action(ActionSafety(), sdk_tracker(text="/safety_alert", intent="safety_alert", entities=danger))
+    assert any(e.get("name") == "urgence_donnee" and e.get("value") is True for e in events)

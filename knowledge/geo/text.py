@@ -82,6 +82,17 @@ def _trailing(geo: _Geo, tokens: Sequence[str], start: int) -> tuple[_Qualifier,
     return None
 
 
+def _area_name_at(geo: _Geo, tokens: Sequence[str], start: int) -> int | None:
+    """The end of a département's or région's name of several words starting at ``start``, else None. One-word
+    names (« paris », « ain ») stay communes' business: the commune of that name is meant as often."""
+    for size in (4, 3, 2):
+        if start + size <= len(tokens):
+            qualifier = _qualifier(geo, tokens[start : start + size])
+            if qualifier and qualifier[0] in ("departement", "region"):
+                return start + size
+    return None
+
+
 # A mention found in a sentence: its candidates and the index of the token after it.
 _Mention = tuple[list[Candidate], int]
 
@@ -160,6 +171,10 @@ def find_communes_in_text(text: str, limit: int = 5) -> list[Candidate]:
             if following not in _MONEY_WORDS:
                 mentions += [(_STRONG, Candidate(c, 1.0, "postal-code", token)) for c in communes_by_postal_code(token)]
             i += 1
+            continue
+        named = _area_name_at(geo, tokens, i)
+        if named:
+            i = named  # « pas de calais » is the département, not Calais; « la réunion », the région
             continue
         if token in _NEVER_UNASKED:
             i += 1  # « alors », « plus », « rien »: never the start of a place in a sentence
