@@ -362,3 +362,16 @@ def test_tapaj_is_said_to_exist_in_some_towns_not_everywhere(kb: KnowledgeBase, 
     assert any("certaines villes" in r for r in shown[0].reasons)
     others = [r for r in kb.initiatives if r.zone.certaines_villes]
     assert all(r.zone.niveau == "national" for r in others)
+
+
+def test_without_a_car_a_towns_own_action_is_not_offered_beyond_30_km(matcher: Matcher) -> None:
+    """Round C: conseillers struck Montélimar 43 km from Valence and Rennes 45 km from Fougères (no car)."""
+    from orientation.matching.places import closest_km
+
+    for place in ("26362", "35115"):
+        person = geo.get_commune(place)
+        profile = Profile(age=19, code_insee=place, besoin="emploi", permis=False, vehicule=False)
+        for s in matcher.recommend(profile).local:
+            if s.proximity == "departement" and s.initiative.zone.niveau in ("commune", "epci"):
+                km = closest_km(s.initiative, person)
+                assert km is None or km <= 30, (place, s.initiative.id, s.where)

@@ -55,6 +55,9 @@ REGION_MAX_KM_WITHOUT_TRANSPORT = 60.0
 # département, beyond this, nobody goes there even with a car (DKbus's job screens in Dunkerque's buses for
 # Roubaix, 70 km, or Lille, 67 km). The first distance band: « near » for a région action ends here too.
 TOWN_ACTION_MAX_KM = DISTANCE_BANDS_KM[0]
+# Without a car or a licence (or a minor whose licence is not asked), closer still: play-testing conseillers
+# struck a Montélimar action 43 km from Valence and Rennes ones 45 km from Fougères for people with no car.
+TOWN_ACTION_MAX_KM_WITHOUT_TRANSPORT = 30.0
 # Beyond this many région-level candidates, distance is not computed (synthetic bases only): fit decides.
 DISTANCE_MAX_ROWS = 400
 
@@ -90,17 +93,24 @@ def record_quality(record: Initiative, historical: bool) -> float:
     )
 
 
-def out_of_reach(block: Block, row: int, level: int, person: Optional[geo.Commune]) -> bool:
-    """A town's or an intercommunalité's own action, elsewhere in the person's département, beyond
-    TOWN_ACTION_MAX_KM, whatever the transport: DKbus's job screens in Dunkerque's buses are no help from
-    Roubaix, 70 km away. Département-wide actions are everywhere in it and stay."""
+def town_reach_km(profile: Profile) -> float:
+    """How far a town's own action elsewhere in the département may be (see TOWN_ACTION_MAX_KM)."""
+    return TOWN_ACTION_MAX_KM if reach_km(profile) is None else TOWN_ACTION_MAX_KM_WITHOUT_TRANSPORT
+
+
+def out_of_reach(
+    block: Block, row: int, level: int, person: Optional[geo.Commune], max_km: float = TOWN_ACTION_MAX_KM
+) -> bool:
+    """A town's or an intercommunalité's own action, elsewhere in the person's département, beyond `max_km`
+    (town_reach_km): DKbus's job screens in Dunkerque's buses are no help from Roubaix, 70 km away.
+    Département-wide actions are everywhere in it and stay."""
     if person is None or level != LEVEL_RANK[DEPARTEMENT]:
         return False
     record = block.entries[row]
     if record.zone.niveau not in (COMMUNE, EPCI):
         return False
     km = closest_km(record, person)
-    return km is not None and km > TOWN_ACTION_MAX_KM
+    return km is not None and km > max_km
 
 
 def reach_km(profile: Profile) -> Optional[float]:
@@ -196,6 +206,7 @@ def _select_rows(
     features, restrictions, quality, zone_ranks = block.features, block.restrictions, block.quality, block.zone_rank
     age_min, age_max = block.age_min, block.age_max
     has_need = any(rule[2] == criteria.RELEVANT_ANYWHERE for rule in rules)
+    town_km = town_reach_km(profile)
     found: List[Pick] = []
     anchored = False  # a pick in the person's département or closer that serves the need
     for row in range(len(block.entries)):
@@ -218,7 +229,7 @@ def _select_rows(
                     relevant = by_need = True
                 elif relevance == criteria.RELEVANT_NEAR and near:
                     relevant = True
-        if not relevant or out_of_reach(block, row, level, person):
+        if not relevant or out_of_reach(block, row, level, person, town_km):
             continue
         anchored = anchored or (near and (by_need or not has_need))
         found.append((fit + PROXIMITY_STEP * level + quality[row], block.ids[row], block, row, level))
@@ -284,7 +295,8 @@ def _select_vector(
     if person is not None:
         nearby = np.flatnonzero(keep & (level == LEVEL_RANK[DEPARTEMENT]))
         if nearby.size <= DISTANCE_MAX_ROWS:  # synthetic bases only beyond: fit decides
-            far = [row for row in nearby.tolist() if out_of_reach(block, row, int(level[row]), person)]
+            town_km = town_reach_km(profile)
+            far = [row for row in nearby.tolist() if out_of_reach(block, row, int(level[row]), person, town_km)]
             keep[far] = False
     gated = bool((keep & near & (by_need if has_need else True)).any())
     if gated:

@@ -1,5 +1,5 @@
 """Issue 14 over REST: the conversations that showed wrong suggestions, replayed on the live stack. Each
-list shown is checked with the relevance audit's own rules (tests/test_relevance_audit.py) against the
+list shown is checked with the relevance audit's own rules (tests/support/relevance_audit.py) against the
 profile the bot holds in its slots, and its displayed text for « près de chez vous » outside the
 département. Written with the matcher change; run by the lead after training (not run by its author)."""
 
@@ -12,8 +12,8 @@ from knowledge import geo
 from knowledge.loader import default_knowledge
 from orientation.matching import recommend
 from tests.e2e.test_conversation import answer_until_suggestions
+from tests.support.relevance_audit import check_eligibility, check_fit, check_place, check_reasons
 from tests.support.stack import texts
-from tests.test_relevance_audit import _eligibility, _fit, _place, _reasons
 
 pytestmark = pytest.mark.e2e
 
@@ -62,8 +62,8 @@ def test_every_suggestion_shown_fits_the_person(bot, name, first, extra):
     assert len(shown_ids) <= 4
     problems = []
     for s in found.local:
-        problems += _eligibility(s, profile, person) + _place(s, profile, person, list(found.local))
-        problems += _fit(s, profile, list(found.local)) + _reasons(s, profile, person)
+        problems += check_eligibility(s, profile, person) + check_place(s, profile, person, list(found.local))
+        problems += check_fit(s, profile, list(found.local)) + check_reasons(s, profile, person)
     assert not problems, (name, problems)
     shown = texts(replies)
     if any(s.proximity == "region" for s in found.local):

@@ -40,11 +40,16 @@ def scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
         if not (by_need or near and any(relevance == criteria.RELEVANT_NEAR for _, _, relevance in hits)):
             continue
         # A town's or an intercommunalité's own action elsewhere in the département: not beyond 50 km,
-        # whatever the transport.
+        # 30 km without transport (or a minor whose licence is not asked).
         town_own = record.zone.niveau in ("commune", "epci") and level == places.LEVEL_RANK["departement"]
+        no_car = (
+            profile.vehicule is False
+            or profile.permis is False
+            or (profile.permis is None and profile.whole_age is not None and profile.whole_age < 18)
+        )
         if person is not None and town_own:
             km = places.closest_km(record, person)
-            if km is not None and km > 50:
+            if km is not None and km > (30 if no_car else 50):
                 continue
         historical = is_historical(record, TODAY)
         score = (
