@@ -86,14 +86,17 @@ class TestFit:
         assert ids(found) == ["h"]
 
     def test_closeness_and_fit_add_up(self) -> None:
-        # Without a licence, an action in one's own town beats a slightly better fit 200 km away...
+        VITRE = "35360"
+        # An action in one's own town beats a slightly better fit in Rennes, 45 km away (transport unknown:
+        # without it, a town's own action 45 km away is not offered at all, see test_suggestion_fit_cases)...
         near = rec("near", communes=(FOUGERES,), publics=("demandeurs-emploi",))
         dep_fit = rec("dep", communes=(RENNES,), publics=("demandeurs-emploi",), thematiques=(EMPLOI,))
-        found = match([near, dep_fit], permis=False, code_insee=FOUGERES, besoin="emploi")
+        found = match([near, dep_fit], code_insee=FOUGERES, besoin="emploi")
         assert ids(found) == ["near", "dep"]
-        # ...but a much better fit in the same département beats a weak one next door.
+        # ...but a much better fit in the same département (Vitré, 27 km: within reach without a licence)
+        # beats a weak one next door.
         weak = rec("weak", communes=(FOUGERES,), publics=("demandeurs-emploi",), thematiques=(PERMIS,))
-        strong = rec("strong", communes=(RENNES,), publics=("demandeurs-emploi",), thematiques=(EMPLOI, PERMIS))
+        strong = rec("strong", communes=(VITRE,), publics=("demandeurs-emploi",), thematiques=(EMPLOI, PERMIS))
         found = match([weak, strong], permis=False, qpv=None, code_insee=FOUGERES, besoin="emploi")
         assert ids(found) == ["strong", "weak"]
 
