@@ -85,7 +85,8 @@ def test_whole_conversation_to_suggestions(site, stack, new_chat):
     before = chat.bot_count()
     cards.first.get_by_role("button", name=re.compile("^Plus de détails")).click()
     chat.wait_reply(before)
-    details = chat.page.locator(".aig-bot").last.inner_text()
+    # The bubble opens with the screen readers' « L'assistant : » label, then the text.
+    details = chat.page.locator(".aig-bot").last.inner_text().removeprefix("L'assistant :").strip()
     assert details.startswith(titles[0]) and f"Porteur : {records[slots['suggestions'][0]].porteur.nom}" in details
     assert chat.dialogs == [] and chat.errors == []
 
