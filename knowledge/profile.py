@@ -145,6 +145,8 @@ PROFILE_SLOTS = (
     "scolarite",
     "diplome",
 )
+# Every slot the facts of one message can set (reading/facts.py): the profile's, and the communes offered.
+MESSAGE_SLOTS = (*PROFILE_SLOTS, "commune_candidates")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Optional, Sequence
 
-from knowledge.profile import PROFILE_SLOTS
+from knowledge.profile import MESSAGE_SLOTS
 from reading.facts import read_facts
 
 # Intents that would leave, end or sidetrack the questionnaire. Yes/no, « je ne sais pas », « je préfère ne
@@ -23,7 +23,7 @@ LEAVING_INTENTS = frozenset({"stop", "goodbye", "out_of_scope", "nlu_fallback", 
 # The profile facts a message can carry. Any of them, read while a question is asked, makes the message
 # information, not a goodbye: play-testers typed « j'ai arrêté en première » at the need question too, and
 # « bellevue » (a quartier) at the QPV question was taken for « au revoir ».
-PROFILE_FACTS = frozenset(PROFILE_SLOTS) - {"commune", "departement"} | {"commune_candidates"}
+PROFILE_FACTS = frozenset(MESSAGE_SLOTS) - {"commune", "departement"}
 
 
 # Outside the questionnaire: the intents that would end the conversation (one fact is enough to re-read

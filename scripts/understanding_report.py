@@ -34,6 +34,7 @@ if str(ROOT) not in sys.path:
 
 from actions.profile_form import remaining_questions  # noqa: E402
 from aiguillage.rasa.input_guard import MAX_MESSAGE_CHARS  # noqa: E402
+from knowledge.profile import MESSAGE_SLOTS  # noqa: E402
 from knowledge.text import bounded, normalize  # noqa: E402
 from reading.answer_first import answers_asked_question  # noqa: E402
 from reading.facts import read_facts  # noqa: E402
@@ -43,22 +44,7 @@ RESULT = ROOT / "benchmarks" / "results" / "understanding.md"
 # Dates of birth are turned into ages on a fixed day, so that the score does not drift with the calendar.
 TODAY = date(2026, 9, 1)
 # The facts a message may state; anything not expected must stay as it was.
-CHECKED_SLOTS = (
-    "besoin",
-    "age",
-    "code_insee",
-    "quartier",
-    "qpv",
-    "permis",
-    "vehicule",
-    "logement",
-    "handicap",
-    "rqth",
-    "scolarite",
-    "diplome",
-    "commune_candidates",
-    "skipped",
-)
+CHECKED_SLOTS = (*(name for name in MESSAGE_SLOTS if name not in ("commune", "departement")), "skipped")
 # What the form asks, and the slot that answers it (the commune question is answered by code_insee).
 ANSWER_SLOT = {"commune": "code_insee"}
 _PAYLOAD = re.compile(r"^/(\w+)(\{.*\})?\s*$", re.S)

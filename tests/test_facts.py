@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from knowledge.profile import MESSAGE_SLOTS
 from reading.facts import read_facts, should_ask_qpv
 
 TODAY = date(2026, 11, 25)
@@ -126,23 +127,7 @@ def test_qpv_question_only_for_towns():
 )
 def test_read_facts_never_crashes_and_only_sets_known_slots(text, requested, intent):
     result = facts(text, intent=intent, requested_slot=requested)
-    assert set(result.slots) <= {
-        "besoin",
-        "age",
-        "commune",
-        "code_insee",
-        "departement",
-        "commune_candidates",
-        "quartier",
-        "qpv",
-        "permis",
-        "vehicule",
-        "logement",
-        "handicap",
-        "rqth",
-        "scolarite",
-        "diplome",
-    }
+    assert set(result.slots) <= set(MESSAGE_SLOTS)
 
 
 # ------------------------------------------------------------------ one extraction path (see reading/facts.py)

@@ -11,27 +11,12 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from actions.profile_slots import FORM_INTENTS, QUESTION_ORDER
+from knowledge.profile import MESSAGE_SLOTS
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 25)
 DOMAIN_SLOTS: Dict[str, Dict[str, Any]] = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["slots"]
-PROFILE_SLOT_NAMES = {
-    "besoin",
-    "age",
-    "commune",
-    "code_insee",
-    "departement",
-    "commune_candidates",
-    "quartier",
-    "qpv",
-    "permis",
-    "vehicule",
-    "logement",
-    "handicap",
-    "rqth",
-    "scolarite",
-    "diplome",
-}
+PROFILE_SLOT_NAMES = set(MESSAGE_SLOTS)
 INTENTS = [None, *sorted(FORM_INTENTS | {"ask_definition", "chitchat", "out_of_scope", "stop"})]
 REQUESTED = [None, *QUESTION_ORDER]
 
