@@ -74,11 +74,35 @@ def sectors_by_id(sectors: Optional[Tuple[Sector, ...]] = None) -> Dict[str, Sec
     return {s.id: s for s in (sectors if sectors is not None else default_sectors())}
 
 
+# A diploma's speciality is what the person learnt, not what they ask for: « j'ai un CAP cuisine », « bac pro
+# commerce », « BEP vente » were read as wishes for cuisine or sales (play-test round C), unless a wish comes
+# right before (« je veux passer un CAP cuisine »).
+_DIPLOMA_SPECIALITY = re.compile(
+    r"\b(?:cap|bep|bac pro|bac professionnel|bts|bp|dut|but|licence pro|mention complementaire|titre pro)"
+    r"((?: [a-z]+){1,3})"
+)
+_WISH_BEFORE = re.compile(
+    r"\b(?:veux|veut|voudrais|aimerais|cherche|cherch\w*|prepare\w*|passer|faire|reprendre|envie de)"
+    r"(?: \w+){0,2} $"
+)
+
+
+def _without_held_diplomas(text: str) -> str:
+    """Blanks the speciality of a diploma held (keeping positions), not of one wished for."""
+
+    def blank(match: re.Match) -> str:
+        if _WISH_BEFORE.search(text[: match.start()]):
+            return match.group(0)
+        return match.group(0)[: match.start(1) - match.start()] + " " * len(match.group(1))
+
+    return _DIPLOMA_SPECIALITY.sub(blank, text)
+
+
 def find_sector(text: str, sectors: Optional[Tuple[Sector, ...]] = None) -> Optional[str]:
     """The trade a message names, or None. With two trades named, the first one written wins."""
     if not text or text.lstrip().startswith("/"):
         return None  # a button payload carries entities, not words
-    t = normalize(text)
+    t = _without_held_diplomas(normalize(text))
     found = []
     for sector in sectors if sectors is not None else default_sectors():
         # « du social pas de la vente »: a trade named after a negation is not asked for (knowledge/negation.py).

@@ -285,3 +285,14 @@ def test_the_mission_locale_age_is_the_networks_one():
 
     ml = next(n for n in load_networks() if n.id == "mission-locale")
     assert {t.get("age_max") for t in ml.declencheurs} == {MISSION_LOCALE_AGE_MAX}
+
+
+@pytest.mark.parametrize("text", ["jai un cap cuisine", "bac pro commerce", "BEP vente, jsp quoi faire"])
+def test_a_diploma_held_is_not_the_trade_wished_for(text):
+    """Round C: « CAP cuisine », « bac pro commerce », « BEP vente » became wishes for cuisine or sales."""
+    assert find_sector(text) is None
+
+
+def test_a_diploma_wished_for_and_a_trade_named_beside_a_diploma_are_read():
+    assert find_sector("je veux passer un CAP cuisine") == "restauration"
+    assert find_sector("cap cuisine mais jveux la logistique") == "logistique-transport"
