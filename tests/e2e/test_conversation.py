@@ -5,6 +5,7 @@ import uuid
 import pytest
 
 from actions.profile_slots import profile_from_slots
+from knowledge.loader import default_knowledge
 from orientation import formatting
 from orientation.matching import recommend
 from tests.support.stack import texts
@@ -65,9 +66,12 @@ def test_full_conversation_to_suggestions(bot):
     assert slots["logement"] == "chez-parents"
     assert slots["handicap"] is None and "handicap" in slots["skipped_slots"]
     shown = texts(replies)
-    assert "Fougères" in shown  # the mission locale's own driving school is in the person's town
-    assert "Mission locale" in shown and "39 49" in shown
+    # Without a car, the mission locale's own driving school in the person's town (Rennes' actions, 45 km
+    # away, are beyond reach): every suggestion kept for « plus de détails » is the one shown, by name.
     assert slots["suggestions"], "the suggestions shown are kept for « plus de détails »"
+    records = {r.id: r for r in default_knowledge().initiatives}
+    assert all(records[i].nom in shown for i in slots["suggestions"]), shown
+    assert "Fougères" in shown and "39 49" in shown
 
 
 def test_everything_in_the_first_message(bot):
