@@ -123,24 +123,28 @@ def test_match_text() -> None:
     assert "(proximité : commune" in out
 
 
+# One person, asked of the CLI twice (test base and real base): a young woman in Fougères, RQTH, in a QPV.
+FOUGERES_RQTH_JSON = (
+    "--age",
+    "20",
+    "--commune",
+    "Fougères",
+    "--sans-permis",
+    "--sans-vehicule",
+    "--logement",
+    "chez-parents",
+    "--handicap",
+    "rqth",
+    "--besoin",
+    "emploi",
+    "--qpv",
+    "--femme",
+    "--json",
+)
+
+
 def test_match_json() -> None:
-    result = match(
-        "--age",
-        "20",
-        "--commune",
-        "Fougères",
-        "--sans-permis",
-        "--sans-vehicule",
-        "--logement",
-        "chez-parents",
-        "--handicap",
-        "rqth",
-        "--besoin",
-        "emploi",
-        "--qpv",
-        "--femme",
-        "--json",
-    )
+    result = match(*FOUGERES_RQTH_JSON)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["commune"]["code_insee"] == "35115"
@@ -207,24 +211,7 @@ def test_knowledge_validate_real_base() -> None:
 
 @needs_networks
 def test_match_real_base_example() -> None:
-    result = run(
-        "match",
-        "--age",
-        "20",
-        "--commune",
-        "Fougères",
-        "--sans-permis",
-        "--sans-vehicule",
-        "--logement",
-        "chez-parents",
-        "--handicap",
-        "rqth",
-        "--besoin",
-        "emploi",
-        "--qpv",
-        "--femme",
-        "--json",
-    )
+    result = run("match", *FOUGERES_RQTH_JSON)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["networks"]
 
