@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import replace
 from datetime import date
 from typing import Any, Dict, List, Optional, Tuple
@@ -162,26 +163,34 @@ def _chosen(tracker: Tracker, dispatcher: CollectingDispatcher) -> Optional[Sugg
     return None
 
 
-class ActionSuggestionDetails(Action):
+class _AboutChosen(Action, ABC):
+    """A follow-up about one suggestion shown: says `text` of the one the person chose (abstract, so that
+    rasa_sdk registers only its subclasses)."""
+
+    @abstractmethod
+    def text(self, suggestion: Suggestion) -> str: ...
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        suggestion = _chosen(tracker, dispatcher)
+        if suggestion is not None:
+            dispatcher.utter_message(text=self.text(suggestion))
+        return []
+
+
+class ActionSuggestionDetails(_AboutChosen):
     def name(self) -> str:
         return "action_suggestion_details"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        suggestion = _chosen(tracker, dispatcher)
-        if suggestion is not None:
-            dispatcher.utter_message(text=formatting.suggestion_details(suggestion))
-        return []
+    def text(self, suggestion: Suggestion) -> str:
+        return formatting.suggestion_details(suggestion)
 
 
-class ActionSuggestionWhy(Action):
+class ActionSuggestionWhy(_AboutChosen):
     def name(self) -> str:
         return "action_suggestion_why"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        suggestion = _chosen(tracker, dispatcher)
-        if suggestion is not None:
-            dispatcher.utter_message(text=formatting.suggestion_why(suggestion))
-        return []
+    def text(self, suggestion: Suggestion) -> str:
+        return formatting.suggestion_why(suggestion)
 
 
 class ActionSummary(Action):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from knowledge import geo
-from knowledge.profile import BESOINS
+from knowledge.profile import BESOINS, PROFILE_SLOTS
 from knowledge.sectors import Sector, record_in_sector, sectors_by_id
 from knowledge.text import normalize
 from orientation import wording
@@ -29,21 +29,11 @@ _CLOSER = re.compile(
     r"|a cote|juste a cote|le plus pres|trop loin|c est (?:un peu |bien )?loin|loin de chez (?:moi|nous))\b"
 )
 
-# The facts said back when they change. Sensitive answers (logement, handicap) are only named, never repeated.
-SNAPSHOT_KEYS = (
-    "besoin",
-    "age",
-    "code_insee",
-    "quartier",
-    "qpv",
-    "permis",
-    "vehicule",
-    "logement",
-    "handicap",
-    "rqth",
-    "secteur",
-    "plus_pres",
-)
+# The facts a list was made for, said back in this order when they change (sensitive answers, logement and
+# handicap, are only named): the profile's slots and the wishes. The commune's name and département follow
+# code_insee; the schooling answers are not part of it (they are never said back after a list).
+_NOT_SNAPSHOT = ("commune", "departement", "scolarite", "diplome")
+SNAPSHOT_KEYS = (*(key for key in PROFILE_SLOTS if key not in _NOT_SNAPSHOT), "secteur", "plus_pres")
 
 
 def wants_closer(text: str) -> bool:
