@@ -37,6 +37,13 @@ TODAY = date(2026, 11, 25)
         ("pas véhiculé", None, False),
         ("j'ai pas de voiture", None, False),
         ("je cherche du travail", None, None),
+        # Third person and slang.
+        ("il a pas le permis", False, None),
+        ("elle a le permis", True, None),
+        ("il a une voiture", None, True),
+        ("j'ai raté le permis", False, None),
+        ("j'ai que le code", False, None),
+        ("je suis à pied", None, False),
     ],
 )
 def test_permis_and_vehicule(text, permis, vehicule):
@@ -153,22 +160,6 @@ def test_needs_and_housing_as_people_type_them(text, besoin, logement):
 def test_a_bare_noun_is_a_need_only_as_an_answer():
     assert parse_besoin("un appart", expecting=True) == "logement"
     assert parse_besoin("un appart") is None
-
-
-@pytest.mark.parametrize(
-    "text, permis, vehicule",
-    [
-        ("il a pas le permis", False, None),
-        ("elle a le permis", True, None),
-        ("il a une voiture", None, True),
-        ("j'ai raté le permis", False, None),
-        ("j'ai que le code", False, None),
-        ("je suis à pied", None, False),
-    ],
-)
-def test_permis_and_vehicule_third_person_and_slang(text, permis, vehicule):
-    assert parse_permis(text) is permis
-    assert parse_vehicule(text) is vehicule
 
 
 @pytest.mark.parametrize(
