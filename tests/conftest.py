@@ -4,8 +4,7 @@ The builders are plain functions (``from tests.conftest import sdk_tracker, run_
 action server receives from Rasa — rasa_sdk's real Tracker and CollectingDispatcher, no server, no model.
 
 The matching fixtures (the shipped base and its matchers, loaded once per test module) serve
-tests/test_matching_*.py (`real`, `real_vector`: initiatives and networks) and tests/test_suggestion_*.py
-(`shipped_kb`, `shipped_matcher`: the base as the bot loads it); their builders are in tests/support/matching.py.
+tests/test_matching_*.py and tests/test_suggestion_*.py; their builders are in tests/support/matching.py.
 """
 
 import asyncio
@@ -105,22 +104,6 @@ def real_vector(real_kb):
     from tests.support.matching import TODAY
 
     return Matcher(real_kb, today=TODAY, vector_from=0)
-
-
-@pytest.fixture(scope="module")
-def shipped_kb():
-    """The shipped base as the bot loads it (knowledge.loader.load_knowledge: initiatives, glossary, networks)."""
-    from knowledge.loader import load_knowledge
-
-    return load_knowledge()
-
-
-@pytest.fixture(scope="module")
-def shipped_matcher(shipped_kb):
-    from orientation.matching import Matcher
-    from tests.support.matching import TODAY
-
-    return Matcher(shipped_kb, today=TODAY)
 
 
 @pytest.fixture(scope="module")
