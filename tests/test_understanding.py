@@ -108,7 +108,23 @@ def test_quartier_after_a_cue_word():
 
 
 @pytest.mark.parametrize(
-    "text, answer", [("oui", True), ("ouais", True), ("Non", False), ("nan", False), ("peut-être", None)]
+    "text, answer",
+    [
+        ("oui", True),
+        ("ouais", True),
+        ("Non", False),
+        ("nan", False),
+        ("peut-être", None),
+        # Emoji answers.
+        ("👍", True),
+        ("👍🏽", True),
+        ("👍👍", True),
+        ("✅", True),
+        ("👎", False),
+        ("❌", False),
+        ("👍 merci", None),
+        ("😀", None),
+    ],
 )
 def test_yes_no(text, answer):
     assert parse_yes_no(text) is answer
@@ -160,23 +176,6 @@ def test_needs_and_housing_as_people_type_them(text, besoin, logement):
 def test_a_bare_noun_is_a_need_only_as_an_answer():
     assert parse_besoin("un appart", expecting=True) == "logement"
     assert parse_besoin("un appart") is None
-
-
-@pytest.mark.parametrize(
-    "text, answer",
-    [
-        ("👍", True),
-        ("👍🏽", True),
-        ("👍👍", True),
-        ("✅", True),
-        ("👎", False),
-        ("❌", False),
-        ("👍 merci", None),
-        ("😀", None),
-    ],
-)
-def test_emoji_answers(text, answer):
-    assert parse_yes_no(text) is answer
 
 
 def test_a_bare_dont_know_answers_the_need_question_only():
