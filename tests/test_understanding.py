@@ -51,9 +51,9 @@ def test_permis_and_vehicule(text, permis, vehicule):
     assert parse_vehicule(text) is vehicule
 
 
-@pytest.mark.parametrize(
-    "text, logement",
-    [
+# What each reader makes of a message on its own (no question asked).
+READS = {
+    parse_logement: [
         ("je vis chez mes parents", "chez-parents"),
         ("chez ma mère", "chez-parents"),
         ("hébergé chez un pote", "heberge-tiers"),
@@ -64,14 +64,7 @@ def test_permis_and_vehicule(text, permis, vehicule):
         ("j'ai mon appart", "stable"),
         ("je cherche du boulot", None),
     ],
-)
-def test_logement(text, logement):
-    assert parse_logement(text) == logement
-
-
-@pytest.mark.parametrize(
-    "text, handicap",
-    [
+    parse_handicap: [
         ("j'ai la RQTH", "rqth"),
         ("je suis reconnu travailleur handicapé", "rqth"),
         ("pas de handicap", "non"),
@@ -79,14 +72,7 @@ def test_logement(text, logement):
         ("j'ai un handicap mais pas de rqth", "oui-sans-rqth"),
         ("j'ai 19 ans", None),
     ],
-)
-def test_handicap(text, handicap):
-    assert parse_handicap(text) == handicap
-
-
-@pytest.mark.parametrize(
-    "text, besoin",
-    [
+    parse_besoin: [
         ("je cherche du taf", "emploi"),
         ("une alternance", "apprentissage"),
         ("je veux creer ma boite", "creation-activite"),
@@ -96,9 +82,16 @@ def test_handicap(text, handicap):
         ("je sais pas quoi faire de ma vie", "ne-sait-pas"),
         ("bonjour", None),
     ],
+}
+
+
+@pytest.mark.parametrize(
+    "read, text, expected",
+    [(read, text, expected) for read, cases in READS.items() for text, expected in cases],
+    ids=lambda value: value.__name__ if callable(value) else None,
 )
-def test_besoin(text, besoin):
-    assert parse_besoin(text) == besoin
+def test_a_message_on_its_own(read, text, expected):
+    assert read(text) == expected
 
 
 def test_quartier_after_a_cue_word():
