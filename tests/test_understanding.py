@@ -18,6 +18,7 @@ from reading.understanding import (
     parse_vehicule,
     parse_yes_no,
 )
+from tests.support.reading import reader_cases
 
 TODAY = date(2026, 11, 25)
 
@@ -85,11 +86,7 @@ READS = {
 }
 
 
-@pytest.mark.parametrize(
-    "read, text, expected",
-    [(read, text, expected) for read, cases in READS.items() for text, expected in cases],
-    ids=lambda value: value.__name__ if callable(value) else None,
-)
+@pytest.mark.parametrize("read, text, expected", reader_cases(READS))
 def test_a_message_on_its_own(read, text, expected):
     assert read(text) == expected
 

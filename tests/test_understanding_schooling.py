@@ -4,6 +4,7 @@ sentence or as the answer to its question, higher levels, leaving school in coll
 import pytest
 
 from reading.understanding import parse_diplome, parse_scolarite
+from tests.support.reading import reader_cases
 
 # At school or not, and the diploma held, said in a sentence (no question asked).
 READS = {
@@ -42,11 +43,7 @@ READS = {
 }
 
 
-@pytest.mark.parametrize(
-    "read, text, expected",
-    [(read, text, expected) for read, cases in READS.items() for text, expected in cases],
-    ids=lambda value: value.__name__ if callable(value) else None,
-)
+@pytest.mark.parametrize("read, text, expected", reader_cases(READS))
 def test_schooling_said_in_a_sentence(read, text, expected):
     assert read(text) == expected
 
