@@ -10,10 +10,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import messages
+from actions.after_list import say_after_list
 from actions.profile_slots import answered_in_last_message, profile_from_tracker
 from knowledge.loader import default_knowledge
 from orientation import formatting
-from reading.glossary import definition_text, find_term, question_term
+from reading.glossary import definition_text, find_term, is_definition_question, question_term
 
 # Fixed texts are domain.yml responses; these four are sent by name from here, never from a story or rule
 # (tests/test_rasa_data.py tells Rasa's validator so).
@@ -32,11 +33,20 @@ class ActionDefineTerm(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         terms = default_knowledge().glossary
         hint = next(tracker.get_latest_entity_values("terme"), None)
-        term = find_term(tracker.latest_message.get("text") or "", terms, hint=hint)
+        text = tracker.latest_message.get("text") or ""
+        term = find_term(text, terms, hint=hint)
         if term is None and tracker.active_loop_name:
             # « c quoi ? » with no word: the question being asked is what is not understood.
             term = question_term(tracker.get_slot("requested_slot"), terms)
-        if term is None:
+        if term is None and not is_definition_question(text):
+            # « et pour le logement tu as quoi ? », « pourquoi le 1 ? c'est pas du logement »: another question,
+            # not an unknown word (play-test D). After the list it gets what the bot knows; during the form,
+            # the out-of-scope sentence before the question is asked again.
+            if tracker.active_loop_name:
+                dispatcher.utter_message(response="utter_out_of_scope")
+            else:
+                say_after_list(dispatcher, tracker)
+        elif term is None:
             dispatcher.utter_message(response="utter_term_unknown")
         else:
             dispatcher.utter_message(text=definition_text(term))

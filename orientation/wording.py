@@ -202,3 +202,31 @@ def change_text(key: str, fact: Any) -> Optional[str]:
 def changes_sentence(texts: List[str]) -> str:
     """« C'est noté : vous n'avez pas de moyen de transport à vous ; vous habitez à Rennes. »"""
     return "C'est noté : " + " ; ".join(texts) + "."
+
+
+# ------------------------------------------------------------------------ a question after the list (orientation/after_list.py)
+
+# The person can always ask for a human: offered with the next steps whenever the bot has no better answer.
+CONSEILLER_BUTTON = {"title": "Parler à un conseiller", "payload": "/human_handoff"}
+WHICH_WHY_TEXT = "Laquelle voulez-vous que je vous explique ?"
+# Said once, short, when the question is beyond what the bot knows: never the same list again as if answered.
+CANNOT_ANSWER_TEXT = (
+    "Je ne sais pas répondre à cette question, et mes propositions restent celles de plus haut. "
+    "Un conseiller de la mission locale pourra vous répondre."
+)
+# After a term about reading and writing: a person who finds writing hard is told, kindly, how to go on.
+_TERM_NOTES = {
+    "illettrisme": (
+        "Ce n'est pas grave : vous pouvez me répondre avec des mots courts ou avec les boutons. "
+        "La mission locale peut vous aider à trouver une formation pour lire et écrire, gratuitement."
+    ),
+}
+_TERM_NOTES["fle"] = _TERM_NOTES["illettrisme"]
+
+
+def term_note(term_id: str) -> Optional[str]:
+    return _TERM_NOTES.get(term_id)
+
+
+def why_button_title(index: int) -> str:
+    return f"Pourquoi la {index}" if index > 1 else "Pourquoi la 1re"

@@ -1,0 +1,73 @@
+"""A question after the list that the NLU could not place (out of scope, not understood, an unknown word), and
+the answer action_recommend gives when the list stays the same (orientation/after_list.py decides)."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from knowledge.loader import default_knowledge
+from orientation import formatting, wording
+from orientation.after_list import plan_after_list
+from reading.glossary import definition_text
+
+AFTER_BUTTONS = [
+    {"title": "Fiche pour mon conseiller", "payload": "/request_summary"},
+    {"title": "Modifier une réponse", "payload": "/change_answer"},
+    {"title": "Recommencer", "payload": "/start_over"},
+]
+# When the bot has no better answer: the useful next steps, a person among them.
+NEXT_STEP_BUTTONS = [*AFTER_BUTTONS[:2], wording.CONSEILLER_BUTTON]
+
+
+def _why_buttons(shown: List[str]) -> List[Dict[str, Any]]:
+    return [
+        {"title": wording.why_button_title(i), "payload": f'/ask_why_suggestion{{"suggestion": "{sid}"}}'}
+        for i, sid in enumerate(shown, start=1)
+    ]
+
+
+def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Answers what the last message asks about the list, if the bot knows: a term's entry, why a suggestion;
+    or asks which suggestion « pourquoi ? » is about. False when it said nothing."""
+    from actions.recommend import _current  # the list as shown (import here: recommend imports this module)
+
+    shown = list(tracker.get_slot("suggestions") or [])
+    text = tracker.latest_message.get("text") or ""
+    plan = plan_after_list(text, shown, default_knowledge().glossary)
+    if plan.ask_which:
+        dispatcher.utter_message(text=wording.WHICH_WHY_TEXT, buttons=_why_buttons(shown))
+        return True
+    if plan.why:
+        chosen = next((s for s in _current(tracker).local if s.initiative.id == plan.why), None)
+        if chosen is not None:
+            dispatcher.utter_message(text=formatting.suggestion_why(chosen))
+            return True
+    for term in plan.terms:
+        dispatcher.utter_message(text=definition_text(term))
+    for note in dict.fromkeys(n for n in (wording.term_note(t.id) for t in plan.terms) if n):
+        dispatcher.utter_message(text=note)
+    return bool(plan.terms)
+
+
+def say_after_list(dispatcher: CollectingDispatcher, tracker: Tracker, fallback: str = "utter_out_of_scope") -> None:
+    """The whole answer to a question after the list; before any list, the `fallback` response."""
+    if not tracker.get_slot("suggestions_shown"):
+        dispatcher.utter_message(response=fallback)
+        return
+    if not answer_question(dispatcher, tracker):
+        dispatcher.utter_message(text=wording.CANNOT_ANSWER_TEXT, buttons=NEXT_STEP_BUTTONS)
+
+
+class ActionAnswerAfterList(Action):
+    def name(self) -> str:
+        return "action_answer_after_list"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        fallback = "utter_default" if (tracker.latest_message.get("intent") or {}).get("name") == "nlu_fallback" else "utter_out_of_scope"
+        say_after_list(dispatcher, tracker, fallback)
+        return []

@@ -1,0 +1,106 @@
+"""After the list, play-test D (issue 14 item 6): a follow-up question never gets the same list back as if it
+had been answered; a term it names gets its entry; « pourquoi ? » without a number; the unknown-word answer only
+for « c'est quoi X ». Real Tracker and dispatcher (tests/conftest.py), no server."""
+
+from typing import Any, Dict, List
+
+from actions.after_list import ActionAnswerAfterList
+from actions.conversation import ActionDefineTerm
+from actions.recommend import ActionRecommend
+from orientation.wording import CONSEILLER_BUTTON, UNCHANGED_TEXT, WHICH_WHY_TEXT
+from tests.test_actions_after import MARSEILLE, first_list, listed, run, tracker
+
+# Amiens Nord, 25, in a CHRS: the base has no local action for this profile, only networks (d30).
+AMIENS = dict(
+    MARSEILLE,
+    commune="Amiens",
+    code_insee="80021",
+    departement="80",
+    age=25.0,
+    logement="foyer-fjt",
+    qpv=True,
+    quartier="Amiens Nord",
+)
+
+
+def buttons_of(action, t) -> List[Dict[str, Any]]:
+    from tests.conftest import run_action
+
+    messages, _ = run_action(action, t)
+    return [b for m in messages for b in m.get("buttons") or []]
+
+
+def test_an_empty_list_is_not_resent_when_nothing_changed():
+    state = first_list(AMIENS)
+    assert state["suggestions"] == []
+    messages, _ = run(ActionRecommend(), tracker(state, "Vous ne proposez pas le CEJ ?", "refine_suggestions"))
+    assert not any(m.startswith("Je n'ai pas trouvé d'action") for m in messages)
+    assert not any(m.startswith("À contacter aussi") for m in messages)
+    assert messages[-1] == UNCHANGED_TEXT
+
+
+def test_a_term_named_in_a_follow_up_gets_its_entry_before_the_honest_sentence():
+    state = first_list(AMIENS)
+    messages, _ = run(ActionRecommend(), tracker(state, "Vous ne proposez pas le CEJ ?", "refine_suggestions"))
+    assert messages[0].startswith("CEJ (Contrat d'engagement jeune)")
+
+
+def test_the_honest_sentence_offers_the_next_steps_and_a_conseiller():
+    state = first_list(AMIENS)
+    titles = [b["title"] for b in buttons_of(ActionRecommend(), tracker(state, "et alors ?", "refine_suggestions"))]
+    assert "Fiche pour mon conseiller" in titles and CONSEILLER_BUTTON["title"] in titles
+
+
+def test_a_new_need_still_shows_the_new_networks():
+    # The same (empty) local list, but other networks: the new answer is shown, not « restent les mêmes ».
+    state = first_list(AMIENS)
+    messages, _ = run(ActionRecommend(), tracker(dict(state, besoin="creation-activite"), "créer ma boîte"))
+    assert any(m.startswith("À contacter aussi") for m in messages)
+
+
+def test_cap_emploi_or_mission_locale_gets_both_entries():
+    state = first_list(AMIENS)
+    t = tracker(state, "Vaut-il mieux aller à Cap emploi ou à la mission locale ?", "nlu_fallback")
+    messages, _ = run(ActionAnswerAfterList(), t)
+    assert messages[0].startswith("Cap emploi") and messages[1].startswith("Mission locale")
+    assert not listed(messages)
+
+
+def test_why_without_a_number_among_several_asks_which_with_buttons():
+    state = first_list(MARSEILLE)
+    assert len(state["suggestions"]) >= 2
+    t = tracker(state, "pourquoi ?", "nlu_fallback")
+    messages, _ = run(ActionAnswerAfterList(), t)
+    assert messages == [WHICH_WHY_TEXT]
+    payloads = [b["payload"] for b in buttons_of(ActionAnswerAfterList(), t)]
+    assert payloads[0] == f'/ask_why_suggestion{{"suggestion": "{state["suggestions"][0]}"}}'
+
+
+def test_a_question_the_bot_cannot_answer_is_said_honestly_with_next_steps():
+    state = first_list(AMIENS)
+    t = tracker(state, "et pour l'argent y a pas une aide pour les jeunes ?", "out_of_scope")
+    messages, _ = run(ActionAnswerAfterList(), t)
+    assert messages and not messages[0].startswith("Désolé, je ne sais pas répondre")
+    assert CONSEILLER_BUTTON in buttons_of(ActionAnswerAfterList(), t)
+
+
+def test_why_the_first_with_a_remark_is_not_an_unknown_word():
+    state = first_list(MARSEILLE)
+    messages, _ = run(ActionDefineTerm(), tracker(state, "pourquoi le 1 ? c'est pas du logement", "ask_definition"))
+    assert messages[0].startswith("Pourquoi je vous la propose")
+
+
+def test_a_real_question_is_not_answered_with_the_unknown_word_sentence():
+    state = first_list(AMIENS)
+    t = tracker(state, "et pour le logement tu as quoi ? c'est urgent mon pote va me virer", "ask_definition")
+    from tests.conftest import run_action
+
+    sent, _ = run_action(ActionDefineTerm(), t)
+    assert not any(m.get("response") == "utter_term_unknown" for m in sent)
+
+
+def test_c_est_quoi_an_unknown_word_still_says_so():
+    from tests.conftest import run_action
+
+    sent, _ = run_action(ActionDefineTerm(), tracker({}, "c'est quoi un zorglub ?", "ask_definition"))
+    assert [m.get("response") for m in sent] == ["utter_term_unknown"]
