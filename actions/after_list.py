@@ -68,6 +68,7 @@ class ActionAnswerAfterList(Action):
         return "action_answer_after_list"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        fallback = "utter_default" if (tracker.latest_message.get("intent") or {}).get("name") == "nlu_fallback" else "utter_out_of_scope"
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        fallback = "utter_default" if intent == "nlu_fallback" else "utter_out_of_scope"
         say_after_list(dispatcher, tracker, fallback)
         return []

@@ -204,7 +204,7 @@ def changes_sentence(texts: List[str]) -> str:
     return "C'est noté : " + " ; ".join(texts) + "."
 
 
-# ------------------------------------------------------------------------ a question after the list (orientation/after_list.py)
+# ------------------------------------------------------------ a question after the list (orientation/after_list.py)
 
 # The person can always ask for a human: offered with the next steps whenever the bot has no better answer.
 CONSEILLER_BUTTON = {"title": "Parler à un conseiller", "payload": "/human_handoff"}

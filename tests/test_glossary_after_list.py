@@ -31,7 +31,14 @@ def test_the_terms_a_question_names_are_all_found_in_order(terms, text, expected
 
 @pytest.mark.parametrize(
     "text",
-    ["c'est quoi le CEJ ?", "ça veut dire quoi RQTH", "qu'est-ce que l'IAE", "c koi un aci", "définition de PLIE", "zorglub ?"],
+    [
+        "c'est quoi le CEJ ?",
+        "ça veut dire quoi RQTH",
+        "qu'est-ce que l'IAE",
+        "c koi un aci",
+        "définition de PLIE",
+        "zorglub ?",
+    ],
 )
 def test_definition_questions(text):
     assert is_definition_question(text)
