@@ -3,7 +3,7 @@ the answer action_recommend gives when the list stays the same (orientation/afte
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Sequence
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from knowledge.loader import default_knowledge
+from knowledge.models import GlossaryTerm
 from orientation import formatting, wording
 from orientation.after_list import plan_after_list
 from reading.glossary import definition_text
@@ -47,11 +48,16 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
         if chosen is not None:
             dispatcher.utter_message(text=formatting.suggestion_why(chosen))
             return True
-    for term in plan.terms:
+    return say_terms(dispatcher, plan.terms)
+
+
+def say_terms(dispatcher: CollectingDispatcher, terms: Sequence[GlossaryTerm]) -> bool:
+    """The entries of the terms a message names, then the note one of them calls for (said once)."""
+    for term in terms:
         dispatcher.utter_message(text=definition_text(term))
-    for note in dict.fromkeys(n for n in (wording.term_note(t.id) for t in plan.terms) if n):
+    for note in dict.fromkeys(n for n in (wording.term_note(t.id) for t in terms) if n):
         dispatcher.utter_message(text=note)
-    return bool(plan.terms)
+    return bool(terms)
 
 
 def say_after_list(dispatcher: CollectingDispatcher, tracker: Tracker, fallback: str = "utter_out_of_scope") -> None:

@@ -10,11 +10,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import messages
-from actions.after_list import say_after_list
+from actions.after_list import say_after_list, say_terms
 from actions.profile_slots import answered_in_last_message, profile_from_tracker
 from knowledge.loader import default_knowledge
 from orientation import formatting
-from reading.glossary import definition_text, find_term, is_definition_question, question_term
+from reading.glossary import find_term, is_definition_question, question_term, terms_in
 
 # Fixed texts are domain.yml responses; these four are sent by name from here, never from a story or rule
 # (tests/test_rasa_data.py tells Rasa's validator so).
@@ -49,7 +49,7 @@ class ActionDefineTerm(Action):
         elif term is None:
             dispatcher.utter_message(response="utter_term_unknown")
         else:
-            dispatcher.utter_message(text=definition_text(term))
+            say_terms(dispatcher, [term])
         return []
 
 
@@ -110,6 +110,9 @@ class ActionHorsSujet(Action):
         return "action_hors_sujet"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        if not answered_in_last_message(tracker):
+        if answered_in_last_message(tracker):
+            return []
+        # A term named (« je parle pas bien le français » → FLE) gets its entry rather than « je ne sais pas ».
+        if not say_terms(dispatcher, terms_in(tracker.latest_message.get("text") or "", default_knowledge().glossary)):
             dispatcher.utter_message(response="utter_out_of_scope")
         return []

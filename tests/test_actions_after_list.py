@@ -104,3 +104,20 @@ def test_c_est_quoi_an_unknown_word_still_says_so():
 
     sent, _ = run_action(ActionDefineTerm(), tracker({}, "c'est quoi un zorglub ?", "ask_definition"))
     assert [m.get("response") for m in sent] == ["utter_term_unknown"]
+
+
+def test_a_person_who_finds_french_hard_is_answered_kindly_in_french_during_the_questionnaire():
+    from actions.conversation import ActionHorsSujet
+    from orientation.wording import term_note
+
+    t = tracker({"age": 20.0}, "je parle pas bien le francais", "out_of_scope")
+    t.active_loop = {"name": "profile_form"}
+    messages, _ = run(ActionHorsSujet(), t)
+    assert messages[0].startswith("FLE") and messages[-1] == term_note("fle")
+
+
+def test_a_definition_of_a_reading_term_comes_with_the_kind_note():
+    from orientation.wording import term_note
+
+    messages, _ = run(ActionDefineTerm(), tracker({}, "c'est quoi l'illettrisme ?", "ask_definition"))
+    assert messages == [messages[0], term_note("illettrisme")] and messages[0].startswith("Illettrisme")
