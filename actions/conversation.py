@@ -16,13 +16,14 @@ from knowledge.loader import default_knowledge
 from orientation import formatting
 from reading.glossary import find_term, is_definition_question, question_term, terms_in
 
-# Fixed texts are domain.yml responses; these four are sent by name from here, never from a story or rule
+# Fixed texts are domain.yml responses; these are sent by name from the actions, never from a story or rule
 # (tests/test_rasa_data.py tells Rasa's validator so).
 RESPONSES_SENT_BY_NAME = (
     "utter_term_unknown",
     "utter_how_to_change_answer",
     "utter_start_over_done",
     "utter_erase_data_done",
+    "utter_ask_handicap_eleve",  # by actions/profile_form.py's action_ask_handicap
 )
 
 

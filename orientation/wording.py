@@ -123,6 +123,14 @@ def age_notes(before: Any, after: Any) -> List[str]:
     return [_AGE_NOTES[key] for key in _notes_for(after) if key not in already]
 
 
+# School is compulsory until 16 (the « school » note above): under it, the person is a pupil.
+SCHOOL_AGE_END = 16
+
+
+def is_pupil_age(age: Any) -> bool:
+    return isinstance(age, (int, float)) and not isinstance(age, bool) and AGE_MIN <= age < SCHOOL_AGE_END
+
+
 def asks_permis(age: Any) -> bool:
     return not isinstance(age, (int, float)) or isinstance(age, bool) or not age < PERMIS_MIN_AGE
 
