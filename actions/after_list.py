@@ -3,18 +3,19 @@ the answer action_recommend gives when the list stays the same (orientation/afte
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Sequence
+from typing import Any, Dict, List, Optional, Sequence
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from knowledge.loader import default_knowledge
 from knowledge.models import GlossaryTerm
 from orientation import formatting, wording
-from orientation.after_list import plan_after_list
+from orientation.after_list import AfterListPlan, plan_after_list
 from reading.glossary import definition_text
+from reading.safety import numbers, plan_answer
 
 AFTER_BUTTONS = [
     {"title": "Fiche pour mon conseiller", "payload": "/request_summary"},
@@ -32,14 +33,18 @@ def _why_buttons(shown: List[str]) -> List[Dict[str, Any]]:
     ]
 
 
-def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+def _plan(tracker: Tracker) -> AfterListPlan:
+    shown = list(tracker.get_slot("suggestions") or [])
+    return plan_after_list(tracker.latest_message.get("text") or "", shown, default_knowledge().glossary)
+
+
+def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, plan: Optional[AfterListPlan] = None) -> bool:
     """Answers what the last message asks about the list, if the bot knows: a term's entry, why a suggestion;
     or asks which suggestion « pourquoi ? » is about. False when it said nothing."""
     from actions.recommend import _current  # the list as shown (import here: recommend imports this module)
 
     shown = list(tracker.get_slot("suggestions") or [])
-    text = tracker.latest_message.get("text") or ""
-    plan = plan_after_list(text, shown, default_knowledge().glossary)
+    plan = plan or _plan(tracker)
     if plan.ask_which:
         dispatcher.utter_message(text=wording.WHICH_WHY_TEXT, buttons=_why_buttons(shown))
         return True
@@ -60,13 +65,39 @@ def say_terms(dispatcher: CollectingDispatcher, terms: Sequence[GlossaryTerm]) -
     return bool(terms)
 
 
-def say_after_list(dispatcher: CollectingDispatcher, tracker: Tracker, fallback: str = "utter_out_of_scope") -> None:
+def _urgent_housing(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    """The 115 line (or the 119 under 18), as the safety layer words it, when housing is said to be urgent."""
+    age = tracker.get_slot("age")
+    answer = plan_answer({"sans_abri"}, None, float(age) if isinstance(age, (int, float)) else None)
+    if answer is None:
+        return []
+    values = numbers.template_values()
+    for response in answer.responses:
+        dispatcher.utter_message(response=response, **values)
+    return [SlotSet("urgence_donnee", True)]
+
+
+def say_after_list(
+    dispatcher: CollectingDispatcher, tracker: Tracker, fallback: str = "utter_out_of_scope"
+) -> List[EventType]:
     """The whole answer to a question after the list; before any list, the `fallback` response."""
     if not tracker.get_slot("suggestions_shown"):
         dispatcher.utter_message(response=fallback)
-        return
-    if not answer_question(dispatcher, tracker):
+        return []
+    plan = _plan(tracker)
+    events: List[EventType] = []
+    if plan.besoin is not None:
+        # « et pour le logement tu as quoi ? c'est urgent » (play-test D d05): the need is taken, the 115 first
+        # when it is urgent, and the list is made again for it (action_recommend says what changed).
+        if plan.urgent and plan.besoin == "logement":
+            events += _urgent_housing(dispatcher, tracker)
+        if plan.besoin != tracker.get_slot("besoin"):
+            return events + [SlotSet("besoin", plan.besoin), FollowupAction("action_recommend")]
+        dispatcher.utter_message(text=wording.UNCHANGED_TEXT, buttons=NEXT_STEP_BUTTONS)
+        return events
+    if not answer_question(dispatcher, tracker, plan):
         dispatcher.utter_message(text=wording.CANNOT_ANSWER_TEXT, buttons=NEXT_STEP_BUTTONS)
+    return events
 
 
 class ActionAnswerAfterList(Action):
@@ -76,5 +107,4 @@ class ActionAnswerAfterList(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         fallback = "utter_default" if intent == "nlu_fallback" else "utter_out_of_scope"
-        say_after_list(dispatcher, tracker, fallback)
-        return []
+        return say_after_list(dispatcher, tracker, fallback)

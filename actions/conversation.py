@@ -46,7 +46,7 @@ class ActionDefineTerm(Action):
             if tracker.active_loop_name:
                 dispatcher.utter_message(response="utter_out_of_scope")
             else:
-                say_after_list(dispatcher, tracker)
+                return say_after_list(dispatcher, tracker)
         elif term is None:
             dispatcher.utter_message(response="utter_term_unknown")
         else:

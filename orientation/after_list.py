@@ -17,9 +17,18 @@ from knowledge.models import GlossaryTerm
 from knowledge.text import normalize
 from orientation.formatting import asked_position, ordinal_choice
 from reading.glossary import terms_in
+from reading.need import parse_besoin
 
 # « pourquoi ? », « pk le 2 », « pourquoi celle-là » — the question word opening a clause.
 _WHY = re.compile(r"(?:^|[.?!,;] ?)(?:mais |et )?(?:pourquoi|pourquoa|pk|pq|pkoi|pourquoi ca)\b")
+
+
+# « et pour le logement ? », « tu as quoi pour le permis » — a need asked for by its noun (reading/need.py reads it).
+_FOR_NEED = re.compile(r"\bpour (?:le |la |l |un |une |du |des )?(\w+)")
+# Housing needed at once (play-test D d05: « c'est urgent mon pote va me virer »): the 115 comes first.
+_URGENT = re.compile(
+    r"\b(?:urgent|urgence|ce soir|cette nuit|va me virer|vont me virer|me met dehors|mettre dehors|a la rue)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -27,6 +36,17 @@ class AfterListPlan:
     terms: Tuple[GlossaryTerm, ...] = ()  # entries to give, in the order the question names them
     why: Optional[str] = None  # the suggestion whose reasons to give
     ask_which: bool = False  # « pourquoi ? » among several: ask which, with buttons
+    besoin: Optional[str] = None  # a need asked for (« et pour le logement ? »): the list is made again for it
+    urgent: bool = False  # said to be urgent
+
+
+def asked_need(text: str) -> Optional[str]:
+    """The need « et pour le logement tu as quoi ? » asks for, or None."""
+    for noun in _FOR_NEED.findall(normalize(text or "")):
+        besoin = parse_besoin(noun, expecting=True)
+        if besoin is not None:
+            return besoin
+    return None
 
 
 def asks_why(text: str) -> bool:
@@ -35,6 +55,11 @@ def asks_why(text: str) -> bool:
 
 def plan_after_list(text: str, shown: Sequence[str], terms: Sequence[GlossaryTerm]) -> AfterListPlan:
     """What to answer to `text` after a list whose local suggestions are `shown` (ids, in order)."""
+    urgent = bool(_URGENT.search(normalize(text or "")))
+    if not asks_why(text):
+        besoin = asked_need(text)
+        if besoin is not None:
+            return AfterListPlan(besoin=besoin, urgent=urgent)
     if asks_why(text) and shown:
         chosen = ordinal_choice(text, shown)
         if chosen is not None:

@@ -121,3 +121,20 @@ def test_a_definition_of_a_reading_term_comes_with_the_kind_note():
 
     messages, _ = run(ActionDefineTerm(), tracker({}, "c'est quoi l'illettrisme ?", "ask_definition"))
     assert messages == [messages[0], term_note("illettrisme")] and messages[0].startswith("Illettrisme")
+
+
+def test_urgent_housing_after_the_list_takes_the_need_and_gives_the_115_first():
+    from tests.conftest import run_action
+
+    state = first_list(AMIENS)
+    t = tracker(state, "et pour le logement tu as quoi ? c'est urgent mon pote va me virer", "ask_definition")
+    sent, events = run_action(ActionDefineTerm(), t)
+    assert sent[0]["response"] == "utter_urgence_sans_abri" and sent[0]["num_115"] == "115"
+    assert {"besoin": "logement", "urgence_donnee": True}.items() <= slots_of(events).items()
+    assert any(e.get("event") == "followup" and e.get("name") == "action_recommend" for e in events)
+
+
+def slots_of(events):
+    from tests.conftest import slots_set
+
+    return slots_set(events)

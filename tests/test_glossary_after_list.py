@@ -84,3 +84,18 @@ def test_why_with_nothing_listed_is_said_honestly(terms):
 def test_nothing_known_is_nothing_to_answer(terms):
     plan = plan_after_list("c'est pour ouvrir un food truck ?", ["a"], terms)
     assert not plan.terms and plan.why is None and not plan.ask_which
+
+
+@pytest.mark.parametrize(
+    "text, besoin, urgent",
+    [
+        ("et pour le logement tu as quoi ? c'est urgent mon pote va me virer", "logement", True),
+        ("et pour le logement vous avez quoi ?", "logement", False),
+        ("et pour le permis ?", "mobilite-permis", False),
+        ("et pour l'argent y a pas une aide pour les jeunes ?", None, False),
+        ("pourquoi le 1 ? c'est pas du logement", None, False),  # a remark on a suggestion, no new need
+    ],
+)
+def test_a_need_asked_for_after_the_list_is_taken(terms, text, besoin, urgent):
+    plan = plan_after_list(text, ["a"], terms)
+    assert plan.besoin == besoin and plan.urgent is urgent
