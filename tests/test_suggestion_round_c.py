@@ -19,6 +19,7 @@ from knowledge import geo
 from knowledge.legal_ages import legal_ages
 from knowledge.loader import KnowledgeBase, load_knowledge
 from knowledge.profile import Profile
+from orientation import formatting
 from orientation.matching import Matcher, criteria, eligibility
 from orientation.matching.places import closest_km
 from orientation.next_step import next_step
@@ -138,6 +139,13 @@ def test_another_territorys_action_says_whose_it_is_never_dans_votre_departement
     text = " ".join(dijon.reasons)
     assert "dans votre département" not in text and "pour les jeunes de son territoire" in text
     assert "Dijon (Côte-d'Or), 36 km" in text
+
+
+def test_an_ended_action_of_another_territory_is_not_near_home(matcher: Matcher) -> None:
+    found = matcher.recommend(Profile(age=19, code_insee="35115", besoin="emploi"))  # Fougères, Rennes at 45 km
+    (rennes,) = [s for s in found.local if s.initiative.id == "rennes-ateliers-itineraire-emploi"]
+    text = formatting.suggestion_text(rennes, 1) + formatting.suggestion_details(rennes)
+    assert rennes.historical and "territoire" in rennes.criteria and "près de chez vous" not in text
 
 
 def test_inside_its_territory_it_is_said_as_before(matcher: Matcher) -> None:

@@ -92,3 +92,35 @@ def check_networks_round_c(p: Profile, person: Optional[geo.Commune], networks: 
     if person is not None and person.region in _OVERSEAS and "epide" in networks:
         return [f"EPIDE proposé outre-mer ({person.region}) : ses centres sont en métropole"]
     return []
+
+
+# Places of round C: Nantes (Adelis), Saint-Étienne, Lyon, Marseille (vente), Quimperlé, Chenôve (Dijon's
+# mission locale), Fougères and Valence (other towns' actions 45 km away), Bully-les-Mines (Artois), La Réunion,
+# Mayotte, Guadeloupe, and the cities with only networks (Paris 18e, Toulouse, Roubaix, Le Mans).
+ROUND_C_PLACES = (
+    "44109", "42218", "69123", "13055", "29103", "21054", "35115", "26362", "62160",
+    "97411", "97611", "97101", "75118", "31555", "59512", "72181",
+)  # fmt: skip
+
+
+def round_c_profiles() -> List[Profile]:
+    """Every age that matters (15, 17, 19, 23), a job, training or no stated need, the vente trade or none,
+    no diploma (out of school) or unknown, in each of the round's places."""
+    out = []
+    for place in ROUND_C_PLACES:
+        for age in (15, 17, 19, 23):
+            for besoin in ("emploi", "formation", None):
+                for secteur in (None, "vente"):
+                    for diplome in (None, "aucun"):
+                        scolarite = "sorti" if diplome else None
+                        out.append(
+                            Profile(
+                                age=age,
+                                code_insee=place,
+                                besoin=besoin,
+                                secteur=secteur,
+                                diplome=diplome,
+                                scolarite=scolarite,
+                            )
+                        )
+    return out
