@@ -30,7 +30,6 @@ class Columns(NamedTuple):
     regionwide: np.ndarray
     zone_rank: np.ndarray
     ended: np.ndarray
-    territorial: np.ndarray
 
 
 @dataclass
@@ -53,8 +52,6 @@ class Block:
     zone_rank: List[int]
     # The text says it ended (statut historique), not merely old (scoring.shown_as_example).
     ended: List[bool]
-    # Run by a territorial porteur for its own commune or EPCI (criteria.is_territorial, scoring.out_of_reach).
-    territorial: List[bool]
     # Code → row positions (lists; numpy arrays once the block has `columns`).
     by_commune: Dict[str, List[int]] = field(default_factory=dict)
     by_epci: Dict[str, List[int]] = field(default_factory=dict)
@@ -83,7 +80,6 @@ def build_block(rows: List[Row], vector_from: int) -> Block:
         regionwide=[record.zone.niveau == REGION for record, _, _ in rows],
         zone_rank=[criteria.zone_rank(record) for record, _, _ in rows],
         ended=[record.statut == "historique" for record, _, _ in rows],
-        territorial=[criteria.is_territorial(record) for record, _, _ in rows],
     )
     for position, (record, place, _) in enumerate(rows):
         for index, codes in (
@@ -111,7 +107,6 @@ def build_block(rows: List[Row], vector_from: int) -> Block:
             regionwide=np.array(block.regionwide, dtype=bool),
             zone_rank=np.array(block.zone_rank, dtype=np.int64),
             ended=np.array(block.ended, dtype=bool),
-            territorial=np.array(block.territorial, dtype=bool),
         )
     return block
 

@@ -128,10 +128,15 @@ def reach_km(profile: Profile) -> Optional[float]:
 
 
 def region_distance_bonus(
-    block: Block, rows: Sequence[int], person: Optional[geo.Commune], max_km: Optional[float] = None
+    block: Block,
+    rows: Sequence[int],
+    person: Optional[geo.Commune],
+    max_km: Optional[float] = None,
+    town_km: Optional[float] = None,
 ) -> List[Optional[float]]:
     """The distance-band bonus of région-level rows (same Python arithmetic for the loop and numpy paths);
-    None for a row beyond `max_km`, which is not offered."""
+    None for a row beyond `max_km`, or another territory's own action beyond `town_km` or not located
+    (out_of_reach's rule, applied here with the distance computed once), which is not offered."""
     if person is None or len(rows) > DISTANCE_MAX_ROWS:
         return [0.0] * len(rows)
     bonus: List[Optional[float]] = []
@@ -141,6 +146,10 @@ def region_distance_bonus(
         else:
             km = closest_km(block.entries[row], person)
         if max_km is not None and km is not None and km > max_km:
+            bonus.append(None)
+            continue
+        far_territory = km is None or (town_km is not None and km > town_km)
+        if town_km is not None and far_territory and criteria.outside_territory(block.entries[row], LEVEL_RANK[REGION]):
             bonus.append(None)
             continue
         band = len(DISTANCE_BANDS_KM) if km is None else sum(km >= limit for limit in DISTANCE_BANDS_KM)
@@ -300,9 +309,8 @@ def _select_vector(
             relevant |= hit & near
     keep &= relevant
     if person is not None:
-        nearby = np.flatnonzero(
-            keep & ((level == LEVEL_RANK[DEPARTEMENT]) | ((level == LEVEL_RANK[REGION]) & columns.territorial))
-        )
+        # Région-level rows of another territory are checked with their distance bonus, once gating is known.
+        nearby = np.flatnonzero(keep & (level == LEVEL_RANK[DEPARTEMENT]))
         if nearby.size <= DISTANCE_MAX_ROWS:  # synthetic bases only beyond: fit decides
             town_km = town_reach_km(profile)
             far = [row for row in nearby.tolist() if out_of_reach(block, row, int(level[row]), person, town_km)]
@@ -317,7 +325,9 @@ def _select_vector(
     if not gated:
         at_region = np.flatnonzero(level[rows] == LEVEL_RANK[REGION])
         if at_region.size:
-            bonus = region_distance_bonus(block, rows[at_region].tolist(), person, reach_km(profile))
+            bonus = region_distance_bonus(
+                block, rows[at_region].tolist(), person, reach_km(profile), town_reach_km(profile)
+            )
             score[at_region] += np.array([extra or 0.0 for extra in bonus], dtype=np.float64)
             reachable = np.ones(rows.size, dtype=bool)
             reachable[at_region] = [extra is not None for extra in bonus]
