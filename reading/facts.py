@@ -32,7 +32,7 @@ from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITE
 from knowledge.text import bounded, emoji_answer, normalize
 from reading import commune_cues
 from reading.interlocutor import interlocutor
-from reading.qpv import parse_qpv
+from reading.qpv import doubts_qpv, parse_qpv
 from reading.understanding import (
     is_bare_diploma,
     negated_besoin,
@@ -240,7 +240,9 @@ def read_facts(
     if intent == "decline" and requested_slot:
         facts.skipped.append(requested_slot)
         return facts
-    if requested_slot and (intent == "dont_know" or says_dont_know(text)):
+    if requested_slot and (
+        intent == "dont_know" or says_dont_know(text) or (requested_slot == "qpv" and doubts_qpv(text))
+    ):
         if requested_slot == "besoin":
             facts.slots["besoin"] = "ne-sait-pas"
         else:

@@ -21,6 +21,15 @@ _DOUBT = re.compile(r"\b(?:sais pas|sait pas|jsp|jsais pas|pas sur|pas sure|peut
 _DENIED = re.compile(r"\b(?:pas|pa|jamais)\b(?: \w+){0,4} (?:" + _QPV[2:-2] + r")\b")
 
 
+_NOT_KNOWING = re.compile(r"\b(?:sais pas|sait pas|jsp|jsais pas|chais pas|pas sur|pas sure|aucune idee)\b")
+
+
+def doubts_qpv(text: str) -> bool:
+    """« jsais pas si c'est un QPV »: the person does not know (the question is then not asked again)."""
+    t = normalize(text or "")
+    return bool(re.search(_QPV, t) and _NOT_KNOWING.search(t))
+
+
 def parse_qpv(text: str) -> Optional[bool]:
     """True when the message says the person lives in a QPV, False when it says not, else None."""
     t = normalize(text or "")

@@ -100,6 +100,11 @@ def test_a_qpv_denied_is_no(text):
     assert facts(text).slots.get("qpv") is False
 
 
+def test_not_knowing_whether_it_is_a_qpv_is_a_dont_know():
+    got = facts("jsais pas si c'est un qpv", requested_slot="qpv", known={"code_insee": "80021"})
+    assert got.skipped == ["qpv"] and got.unknown == ["qpv"] and "qpv" not in got.slots
+
+
 def test_a_named_quartier_is_still_a_quartier():
     assert facts("j'habite le quartier Bellevue à Nantes").slots.get("quartier") == "Bellevue"
 
