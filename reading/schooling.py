@@ -99,7 +99,7 @@ _FAILED_BEFORE = (
     r"|echec (?:au|a mon|a son))\s+(?:(?:mon|ma|le|la|son|sa|un|une|au|a|l|du|de|d)\s+)?"
 )
 _FAILED_AFTER = (
-    r"(?:\s+\w+){0,2}?\s+(?:non valide|pas valide|non validee|pas validee|non obtenu|pas obtenu|pas eu|pas fini|"
+    r"(?:\s+\w+){0,2}?\s+(?:non valide|pas valide|non validee|pas validee|non obtenu|pas obtenu|pas fini|"
     r"pas termine|non termine|rate|loupe|abandonne|en cours|pas reussi)\b"
 )
 # The level held when one is failed: a failed BTS leaves the bac; a failed bac or CAP, no diploma said.

@@ -48,6 +48,7 @@ def test_a_conseiller_is_recognised(text):
         "elle est où la mission locale",
         "ma mère a une voiture",
         "je cherche un conseiller",
+        "mon conseiller m'a dit de venir ici",
         "jsuis chez mes parents",
         "",
     ],
@@ -147,7 +148,10 @@ def test_a_diploma_failed_is_not_held(text, asked, diplome):
     assert facts(text, requested_slot=asked).slots.get("diplome") == diplome
 
 
-@pytest.mark.parametrize(("text", "diplome"), [("j'ai eu mon bac", "bac"), ("cap validé", "cap-bep")])
+@pytest.mark.parametrize(
+    ("text", "diplome"),
+    [("j'ai eu mon bac", "bac"), ("cap validé", "cap-bep"), ("jai le bac pas eu le permis", "bac")],
+)
 def test_a_diploma_obtained_is_still_held(text, diplome):
     assert facts(text, requested_slot="diplome").slots.get("diplome") == diplome
 
