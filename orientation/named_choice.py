@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from typing import Dict, Iterable, List, Mapping, Optional, Sequence
+from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from knowledge.text import normalize
 
@@ -55,20 +55,30 @@ def _matches(word: str, candidates: Sequence[str]) -> bool:
     )
 
 
+def _covered(asked: Sequence[str], name: str) -> float:
+    """The share of one name's words that the message says (« mission locale » covers all of « Mission locale »,
+    two thirds of « Mission locale de Marseille »)."""
+    words = _words(name)
+    return (
+        sum(1 for w in words if _matches(w, asked) or any(_matches(a, [w]) for a in asked)) / len(words) if words else 0
+    )
+
+
 def named_choice(text: str, names: Mapping[str, Sequence[str]]) -> Optional[str]:
-    """The key of `names` ({id: names of that suggestion}) the message names, or None when it names none or
-    names several as well (« pourquoi la mission locale » when two shown are missions locales)."""
+    """The key of `names` ({id: names of that suggestion}) the message names, or None when it names none, or
+    several as closely (« pourquoi la mission locale » when two shown are named « Mission locale »)."""
     asked = _words(text)
     if not asked:
         return None
-    scores: Dict[str, int] = {}
+    scores: Dict[str, Tuple[int, float]] = {}
     for key, key_names in names.items():
         words = _name_words(key_names)
         hits = sum(1 for word in asked if _matches(word, words))
         if hits * 2 >= len(asked) and hits:  # at least half the words said are this suggestion's
-            scores[key] = hits
+            # More words said first; on a tie, the name the message says most fully.
+            scores[key] = (hits, max(_covered(asked, name) for name in key_names))
     if not scores:
         return None
     best = max(scores.values())
-    winners = [key for key, hits in scores.items() if hits == best]
+    winners = [key for key, score in scores.items() if score == best]
     return winners[0] if len(winners) == 1 else None

@@ -11,6 +11,8 @@ One owner per fact, so that a misread has one place to fix:
 | permis, vehicule, handicap, rqth  | reading/understanding.py `parse_permis/…`         | button payloads only        |
 | scolarite, diplome                | reading/schooling.py                              | button payloads only        |
 | yes/no to the question asked      | the intent (affirm/deny), else `parse_yes_no` (👍/👎 too) |                        |
+| qpv said in a sentence            | reading/qpv.py `parse_qpv` (« quartier prioritaire »)     | never                       |
+| who types (`Facts.interlocuteur`) | reading/interlocutor.py (« il a 19 ans », « mon jeune »)  | never                       |
 | commune, code_insee, quartier     | `_read_commune` here + knowledge/geo (helper « places ») | commune entity is a hint |
 
 A button payload (« /inform{"besoin": "emploi"} ») carries exact values: its entities are trusted and its

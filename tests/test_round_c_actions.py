@@ -117,6 +117,12 @@ def test_a_name_picks_its_suggestion():
     assert named_choice("pourquoi", names) is None
     assert named_choice("pourquoi le permis", names) is None
     assert asks_why("pk la mission locale") and not asks_why("c quoi le 2eme")
+    # The name said most fully wins a tie: the network « Mission locale » over an action of « Mission locale de … ».
+    names["action"] = ["Accompagnement renforcé", "Mission locale de Marseille"]
+    assert named_choice("pk la mission locale", names) == "ml"
+    assert named_choice("pourquoi l'accompagnement de la mission locale de marseille", names) == "action"
+    names["ml2"] = ["Mission locale"]
+    assert named_choice("pk la mission locale", names) is None
 
 
 def _after_list(text: str, intent: str) -> Tuple[Any, Dict[str, Any]]:
