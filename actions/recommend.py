@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import replace
 from datetime import date
 from typing import Any, Dict, List, Optional, Tuple
@@ -215,25 +216,12 @@ def _chosen(
     return None
 
 
-class ActionSuggestionDetails(Action):
-    def name(self) -> str:
-        return "action_suggestion_details"
+class _AboutChosen(Action, ABC):
+    """A follow-up about one suggestion shown: says `text` of the one the person chose (abstract, so that
+    rasa_sdk registers only its subclasses)."""
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        recommendation = _current(tracker)
-        network = _named_network(tracker, recommendation)  # « détails du CEJ »: a network of the list
-        if network is not None:
-            dispatcher.utter_message(text=formatting.network_text(network))
-            return []
-        suggestion = _chosen(tracker, dispatcher, recommendation)
-        if suggestion is not None:
-            dispatcher.utter_message(text=formatting.suggestion_details(suggestion))
-        return []
-
-
-class ActionSuggestionWhy(Action):
-    def name(self) -> str:
-        return "action_suggestion_why"
+    @abstractmethod
+    def text(self, suggestion: Suggestion) -> str: ...
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         recommendation = _current(tracker)
@@ -243,8 +231,24 @@ class ActionSuggestionWhy(Action):
             return []
         suggestion = _chosen(tracker, dispatcher, recommendation)
         if suggestion is not None:
-            dispatcher.utter_message(text=formatting.suggestion_why(suggestion))
+            dispatcher.utter_message(text=self.text(suggestion))
         return []
+
+
+class ActionSuggestionDetails(_AboutChosen):
+    def name(self) -> str:
+        return "action_suggestion_details"
+
+    def text(self, suggestion: Suggestion) -> str:
+        return formatting.suggestion_details(suggestion)
+
+
+class ActionSuggestionWhy(_AboutChosen):
+    def name(self) -> str:
+        return "action_suggestion_why"
+
+    def text(self, suggestion: Suggestion) -> str:
+        return formatting.suggestion_why(suggestion)
 
 
 class ActionSummary(Action):
