@@ -39,7 +39,9 @@ def test_the_pupil_wording_speaks_of_school_and_keeps_the_buttons():
     from tests.test_rasa_data import ROOT
 
     responses = yaml.safe_load((ROOT / "domain.yml").read_text())["responses"]
-    (pupil,) = responses["utter_ask_handicap_eleve"]
-    (adult,) = responses["utter_ask_handicap"]
+    pupil, adult = responses["utter_ask_handicap_eleve"][0], responses["utter_ask_handicap"][0]
     assert "scolarité" in pupil["text"] and "travail" not in pupil["text"]
     assert pupil["buttons"] == adult["buttons"]
+    # The conseiller's wording (session 6, interlocuteur slot) exists for the pupil's question too.
+    conditions = [v.get("condition") for v in responses["utter_ask_handicap_eleve"]]
+    assert conditions[1:] == [v.get("condition") for v in responses["utter_ask_handicap"]][1:]
