@@ -41,8 +41,11 @@ def _plan(tracker: Tracker) -> AfterListPlan:
 def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, plan: Optional[AfterListPlan] = None) -> bool:
     """Answers what the last message asks about the list, if the bot knows: a term's entry, why a suggestion;
     or asks which suggestion « pourquoi ? » is about. False when it said nothing."""
-    from actions.recommend import _current  # the list as shown (import here: recommend imports this module)
+    # The list as shown, and « pourquoi le CEJ / la 2 » by name or number (import here: recommend imports this).
+    from actions.recommend import _current, answer_about_shown
 
+    if answer_about_shown(tracker, dispatcher):
+        return True
     shown = list(tracker.get_slot("suggestions") or [])
     plan = plan or _plan(tracker)
     if plan.ask_which:

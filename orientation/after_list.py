@@ -16,12 +16,9 @@ from typing import Optional, Sequence, Tuple
 from knowledge.models import GlossaryTerm
 from knowledge.text import normalize
 from orientation.formatting import asked_position, ordinal_choice
+from orientation.named_choice import asks_why
 from reading.glossary import terms_in
 from reading.need import parse_besoin
-
-# « pourquoi ? », « pk le 2 », « pourquoi celle-là » — the question word opening a clause.
-_WHY = re.compile(r"(?:^|[.?!,;] ?)(?:mais |et )?(?:pourquoi|pourquoa|pk|pq|pkoi|pourquoi ca)\b")
-
 
 # « et pour le logement ? », « tu as quoi pour le permis » — a need asked for by its noun (reading/need.py reads it).
 _FOR_NEED = re.compile(r"\bpour (?:le |la |l |un |une |du |des )?(\w+)")
@@ -47,10 +44,6 @@ def asked_need(text: str) -> Optional[str]:
         if besoin is not None:
             return besoin
     return None
-
-
-def asks_why(text: str) -> bool:
-    return bool(_WHY.search(normalize(text or "")))
 
 
 def plan_after_list(text: str, shown: Sequence[str], terms: Sequence[GlossaryTerm]) -> AfterListPlan:
