@@ -105,6 +105,8 @@ def refine(
     # With nothing to show, « already the closest » would contradict the « nothing found » that follows.
     if wishes.plus_pres and knows_place and local:
         notes.append(ALREADY_CLOSEST_TEXT if unchanged or len(local) < 2 else wording.SORTED_BY_DISTANCE_TEXT)
+    elif wishes.plus_pres and knows_place and previous is not None:
+        notes.append(wording.NOTHING_CLOSER_TEXT)  # no action at all: the places given are all there is
     return Refined(local, tuple(notes), unchanged)
 
 

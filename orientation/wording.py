@@ -153,6 +153,11 @@ SORTED_BY_DISTANCE_TEXT = "Je les classe de la plus proche à la plus éloignée
 NEED_COMMUNE_FOR_DISTANCE_TEXT = (
     "Pour classer par distance, il me faut votre commune : écrivez-la, par exemple « j'habite à Fougères »."
 )
+# « plus près » after a list with no action (play-test D d21, d25): the places given are all the bot knows.
+NOTHING_CLOSER_TEXT = (
+    "Je n'ai pas d'action recensée plus près de chez vous : les lieux indiqués plus haut sont les plus proches "
+    "que je connaisse."
+)
 UNCHANGED_TEXT = "Mes propositions restent celles que je vous ai données plus haut."
 # A new fact or wish was taken into account, and the list came out the same.
 UPDATED_SAME_TEXT = "J'ai mis à jour mes propositions : ce sont toujours celles de plus haut."

@@ -138,3 +138,13 @@ def slots_of(events):
     from tests.conftest import slots_set
 
     return slots_set(events)
+
+
+def test_closer_with_no_action_listed_says_the_places_given_are_the_closest_known():
+    # Play-test D d21/d25: « plus près » after a list with no local action sent it all again.
+    from orientation.wording import NOTHING_CLOSER_TEXT
+
+    state = first_list(AMIENS)
+    messages, _ = run(ActionRecommend(), tracker(dict(state, plus_pres=True), "rien plus près ?", "refine_suggestions"))
+    assert NOTHING_CLOSER_TEXT in messages and not listed(messages)
+    assert not any(m.startswith("À contacter aussi") for m in messages)
