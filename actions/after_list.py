@@ -15,6 +15,7 @@ from knowledge.models import GlossaryTerm
 from orientation import formatting, wording
 from orientation.after_list import AfterListPlan, plan_after_list
 from reading.glossary import definition_text
+from reading.interlocutor import CONSEILLER
 from reading.safety import numbers, plan_answer
 
 AFTER_BUTTONS = [
@@ -22,8 +23,13 @@ AFTER_BUTTONS = [
     {"title": "Modifier une réponse", "payload": "/change_answer"},
     {"title": "Recommencer", "payload": "/start_over"},
 ]
-# When the bot has no better answer: the useful next steps, a person among them.
-NEXT_STEP_BUTTONS = [*AFTER_BUTTONS[:2], wording.CONSEILLER_BUTTON]
+
+
+def next_step_buttons(tracker: Tracker) -> List[Dict[str, Any]]:
+    """When the bot has no better answer: the useful next steps, a person among them — but for a conseiller
+    typing for a young person (the `interlocuteur` slot), who is that person already."""
+    person = [] if tracker.get_slot("interlocuteur") == CONSEILLER else [wording.CONSEILLER_BUTTON]
+    return [*AFTER_BUTTONS[:2], *person]
 
 
 def _why_buttons(shown: List[str]) -> List[Dict[str, Any]]:
@@ -96,10 +102,10 @@ def say_after_list(
             events += _urgent_housing(dispatcher, tracker)
         if plan.besoin != tracker.get_slot("besoin"):
             return events + [SlotSet("besoin", plan.besoin), FollowupAction("action_recommend")]
-        dispatcher.utter_message(text=wording.UNCHANGED_TEXT, buttons=NEXT_STEP_BUTTONS)
+        dispatcher.utter_message(text=wording.UNCHANGED_TEXT, buttons=next_step_buttons(tracker))
         return events
     if not answer_question(dispatcher, tracker, plan):
-        dispatcher.utter_message(text=wording.CANNOT_ANSWER_TEXT, buttons=NEXT_STEP_BUTTONS)
+        dispatcher.utter_message(text=wording.CANNOT_ANSWER_TEXT, buttons=next_step_buttons(tracker))
     return events
 
 

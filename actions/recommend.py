@@ -12,7 +12,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.after_list import AFTER_BUTTONS, NEXT_STEP_BUTTONS, answer_question
+from actions.after_list import AFTER_BUTTONS, answer_question, next_step_buttons
 from actions.profile_slots import noted_this_turn, profile_from_tracker, say_notes
 from orientation import formatting
 from orientation.matching import NetworkSuggestion, Recommendation, Suggestion, recommend
@@ -109,7 +109,7 @@ class ActionRecommend(Action):
         if refined.unchanged and (before or {}).get(NETWORKS_SHOWN) == facts[NETWORKS_SHOWN]:
             said = bool(change or corrected or refined.notes)
             answered = answer_question(dispatcher, tracker)
-            buttons = AFTER_BUTTONS if said or answered else NEXT_STEP_BUTTONS
+            buttons = AFTER_BUTTONS if said or answered else next_step_buttons(tracker)
             dispatcher.utter_message(text=unchanged_text(said), buttons=buttons)
             return done
         updating = bool(tracker.get_slot("suggestions"))

@@ -148,3 +148,9 @@ def test_closer_with_no_action_listed_says_the_places_given_are_the_closest_know
     messages, _ = run(ActionRecommend(), tracker(dict(state, plus_pres=True), "rien plus près ?", "refine_suggestions"))
     assert NOTHING_CLOSER_TEXT in messages and not listed(messages)
     assert not any(m.startswith("À contacter aussi") for m in messages)
+
+
+def test_a_conseiller_is_not_offered_to_talk_to_a_conseiller():
+    state = first_list(AMIENS)
+    t = tracker(dict(state, interlocuteur="conseiller"), "et pour l'argent ?", "out_of_scope")
+    assert CONSEILLER_BUTTON not in buttons_of(ActionAnswerAfterList(), t)
