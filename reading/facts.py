@@ -297,8 +297,8 @@ def read_facts(
     # A quartier named with its cue is no commune: « j'habite au Chaudron à Saint-Denis » is not Chaudon (28).
     named_quartier = find_quartier(text)
     commune_text = text
-    if named_quartier:
-        _, start, end = named_quartier
+    if named_quartier and geo.find_communes_in_text(text[named_quartier[2] :]):
+        _, start, end = named_quartier  # a commune follows: the quartier's name is not read as one
         commune_text = text[:start] + " " * (end - start) + text[end:]
     _read_commune(commune_text, values.get("code_insee"), asked_commune, intent, known, facts, requested_slot)
     forget_quartier_of_old_commune(known, facts)

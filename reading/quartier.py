@@ -126,4 +126,10 @@ def quartier_after_the_commune(text: str, facts: Any) -> Optional[str]:
     if commune is None:
         return None
     city = geo.get_commune(commune.arrondissement_de) if commune.arrondissement_de else commune
-    return quartier_after_commune(text, geo.normalize((city or commune).nom).split())
+    words = geo.normalize((city or commune).nom).split()
+    named = quartier_after_commune(text, words)
+    if named is None:  # « marseille 13eme a frais vallon »: after « à », only a name of the official list
+        named = quartier_after_commune(text, words, loose=True)
+        if named is not None and official_qpv_of(named, commune.code_insee) is None:
+            return None
+    return named

@@ -17,6 +17,7 @@ from reading.answer_first import LEAVING_INTENTS, answers_asked_question
         ("corbeil-essonnes", "commune", "goodbye"),
         ("chez ma mère", "logement", "greet"),
         ("22 ans", "age", "chitchat"),
+        ("Mermoz, c'est un QPV", "qpv", "ask_why_suggestion"),
     ],
 )
 def test_an_answer_to_the_question_asked_is_an_answer(text, asked, intent):
@@ -34,10 +35,17 @@ def test_an_answer_to_the_question_asked_is_an_answer(text, asked, intent):
         ("bonjour", "diplome", "greet"),
         ("la souterraine", None, "out_of_scope"),  # no question asked: the NLU decides
         ("/stop", "commune", "stop"),  # a button press is never re-read
+        ("détails de la 2", "qpv", "ask_details"),
+        ("pourquoi la 1 ?", "permis", "ask_why_suggestion"),
     ],
 )
 def test_leaving_stays_leaving(text, asked, intent):
     assert not answers_asked_question(text, asked, intent)
+
+
+def test_a_listed_quartier_is_no_question_about_a_list():
+    """Play-test D: « les tarterets » at the QPV question got « Je ne vous ai encore rien proposé »."""
+    assert answers_asked_question("les tarterets", "qpv", "ask_details", known={"code_insee": "91174"})
 
 
 @pytest.mark.parametrize("intent", ["affirm", "deny", "dont_know", "decline", "ask_definition", "inform"])

@@ -137,3 +137,31 @@ def test_a_benefit_is_never_a_quartier(text):
 )
 def test_no_quartier_in_ordinary_sentences(text):
     assert "quartier" not in read_facts(text, intent="inform").slots
+
+
+@pytest.mark.parametrize(
+    "text, code, name",
+    [
+        (
+            "bonsoir je m'appelle ines j'ai 17 ans j'habite marseille 13eme a frais vallon et je cherche une "
+            "alternance en coiffure",
+            MARSEILLE_13,
+            "frais vallon",
+        ),
+        (
+            "Bonjour, conseiller ML Amiens. Cas test : jeune homme de 25 ans, quartier Amiens Nord, hébergé en CHRS, "
+            "pas de permis.",
+            "80021",
+            "amiens nord",
+        ),
+    ],
+)
+def test_a_quartier_of_the_official_list_in_a_long_message(text, code, name):
+    slots = read_facts(text, intent="inform").slots
+    assert slots.get("code_insee") == code and (slots.get("quartier") or "").lower() == name, slots
+    assert slots.get("qpv") is True
+
+
+@pytest.mark.parametrize("text", ["j'habite lyon a cote de la gare", "j'habite toulouse a 20 min du centre"])
+def test_after_a_bare_a_only_a_listed_name_is_a_quartier(text):
+    assert "quartier" not in read_facts(text, intent="inform").slots

@@ -47,6 +47,7 @@ _LIVE_IN_CLAUSE = re.compile(
 )
 # What a clause ends on in the text as typed: the name stops there (« au Mirail (Bellefontaine) » is « Mirail »).
 _CLAUSE_END = re.compile(r"[,;.!?()\n]")
+_CLAUSE = re.compile(r"[^,;.!?()\n]+")
 
 
 # Punctuation and quotes around a quartier's name, taken off both ends (a set of characters, not a word).
@@ -99,27 +100,29 @@ def _clause_end(text: str, start: int, end: int) -> int:
 
 def find_quartier(text: str) -> Optional[Tuple[str, int, int]]:
     """A quartier named with a cue in a sentence, with its span in ``text`` (name, start, end), or None.
-    The span lets the commune reader skip it: « au Chaudron à Saint-Denis » is no misspelt Chaudon."""
+    The span lets the commune reader skip it: « au Chaudron à Saint-Denis » is no misspelt Chaudon.
+    Each clause is read apart: « quartier Amiens Nord, hébergé en CHRS » ends the name at the comma."""
     clean = _clean(text)
-    match = _NAMED.search(clean)
-    if match:
-        start, end = match.span("name")
-        end = _clause_end(text, start, end)
-        if match.group("kind").startswith("cite"):
-            start = match.start("kind")  # « la cité des 4000 » is the name
-            name = " ".join(text[start:end].split())[:60]
-        else:
-            name = _as_typed(text, clean, start, end)
-        return (name, start, end) if _is_a_name(name) else None
-    for pattern in (_LIVE_IN, _LIVE_IN_CLAUSE):
-        match = pattern.search(clean)
+    clauses = [m.span() for m in _CLAUSE.finditer(text)]
+    for clause_start, clause_end in clauses:
+        match = _NAMED.search(clean, clause_start, clause_end)
         if match:
             start, end = match.span("name")
-            end = _clause_end(text, start, end)
-            name = _as_typed(text, clean, start, end)
-            if pattern is _LIVE_IN_CLAUSE and _is_a_commune(clean[match.start("name") - 3 : end]):
-                return None  # « j'habite à la Rochelle »: no commune follows, so a commune's name is the commune
+            if match.group("kind").startswith("cite"):
+                start = match.start("kind")  # « la cité des 4000 » is the name
+                name = " ".join(text[start:end].split())[:60]
+            else:
+                name = _as_typed(text, clean, start, end)
             return (name, start, end) if _is_a_name(name) else None
+    for pattern in (_LIVE_IN, _LIVE_IN_CLAUSE):
+        for clause_start, clause_end in clauses:
+            match = pattern.search(clean, clause_start, clause_end)
+            if match:
+                start, end = match.span("name")
+                name = _as_typed(text, clean, start, end)
+                if pattern is _LIVE_IN_CLAUSE and _is_a_commune(clean[match.start("name") - 3 : end]):
+                    return None  # « j'habite à la Rochelle »: no commune follows, so a commune's name is the commune
+                return (name, start, end) if _is_a_name(name) else None
     return None
 
 
@@ -145,16 +148,19 @@ def quartier_in_text(text: str) -> Optional[str]:
     return found[0] if found else None
 
 
-def quartier_after_commune(text: str, commune_words: Sequence[str]) -> Optional[str]:
+def quartier_after_commune(text: str, commune_words: Sequence[str], loose: bool = False) -> Optional[str]:
     """A quartier named right after the commune: « Toulouse, au Mirail (Bellefontaine) », « vaulx en velin au mas du
-    taureau », « Lyon 8e (Mermoz) ». ``commune_words``: the commune's name as words (« vaulx en velin »)."""
+    taureau », « Lyon 8e (Mermoz) ». ``commune_words``: the commune's name as words (« vaulx en velin »).
+    ``loose``: « à », « vers » also announce it (« marseille 13eme a frais vallon »): the caller checks the name."""
     if not commune_words:
         return None
     clean = _clean(text)
     city = r"\s+".join(re.escape(w) for w in commune_words)
     after = re.compile(
         rf"\b{city}(?:\s+\d{{1,2}}(?:e|er|eme|ieme)?)?\s+"
-        r"(?P<prep>(?:au|aux|a la|a l|dans le quartier(?: des| du| de la| de)?|quartier(?: des| du| de la| de)?)\s+)?"
+        r"(?P<prep>(?:au|aux|a la|a l|dans le quartier(?: des| du| de la| de)?|quartier(?: des| du| de la| de)?"
+        + (r"|a|vers|sur" if loose else "")
+        + r")\s+)?"
         r"(?P<name>[a-z0-9][a-z0-9 ]{1,40}?)(?=\s+(?:et|mais|je|j|jai|g|il|elle|a|sur)\s|\s*$|\s{2})"
     )
     for match in after.finditer(clean):
