@@ -14,13 +14,8 @@ from typing import Any, Mapping, Optional, Tuple
 from knowledge import geo
 from knowledge.geo.qpv import official_qpv as official_qpv_of
 from knowledge.geo.quartiers import quartier_after_commune, quartier_answer, same_length_fold
+from reading.qpv import mentions_qpv, parse_qpv
 
-# « c'est un QPV », « oui c'est QPV », « c'est un quartier prioritaire »: the QPV said, not the name.
-_QPV_WORDS = r"(?:qpv|quartier prioritaire|quartiers prioritaires|zone prioritaire)"
-_SAYS_QPV = re.compile(
-    rf"^(?:(?:oui|ouais|si)\s+)?(?:c est|cest|c|est|il est|elle est)?\s*(?:un\s+|une\s+)?{_QPV_WORDS}$"
-)
-_DENIES_QPV = re.compile(rf"\b(?:pas|non|nan|plus)\b.*\b{_QPV_WORDS}\b")
 # « je sais pas (trop) » before the name: said of the QPV, not of the quartier.
 _DONT_KNOW_LEAD = re.compile(
     r"(?:euh\s+|bah\s+|ben\s+)?(?:je\s+(?:ne\s+)?sais\s+pas|j\s*sais\s+pas|jsais\s+pas|chais\s+pas|jsp|jcp|aucune\s+idee)"
@@ -31,23 +26,22 @@ _YES_NO = re.compile(r"^(?:oui|ouais|ouai|yes|si|non|nan|nn|no)$")
 
 def qpv_sentence(text: str) -> Tuple[Optional[str], Optional[bool]]:
     """(quartier, QPV said) in an answer to the QPV question written as a sentence: « Mermoz, c'est un QPV »
-    -> (« Mermoz », True); « je sais pas trop, c'est a boissard » -> (« boissard », None)."""
+    -> (« Mermoz », True); « je sais pas trop, c'est a boissard » -> (« boissard », None). A clause about the QPV
+    itself (« oui c'est QPV », « jsais pas si c'est un QPV ») is read by reading/qpv.py, never as a name."""
     said: Optional[bool] = None
     clauses = []
     for clause in re.split(r"[,;.!?]+", text):
         folded = same_length_fold(clause)  # the same length as the clause: a span here is a span there
         words = " ".join(folded.split())
-        if not words:
+        if not words or _YES_NO.match(words):
             continue
-        if _SAYS_QPV.match(words):
-            said = True
-        elif _DENIES_QPV.search(words):
-            said = False
-        elif not _YES_NO.match(words):
-            lead = _DONT_KNOW_LEAD.match(folded.lstrip())
-            rest = clause[len(folded) - len(folded.lstrip()) + lead.end() :] if lead else clause
-            if rest.strip():
-                clauses.append(rest)
+        if mentions_qpv(clause):
+            said = parse_qpv(clause) if said is None else said
+            continue
+        lead = _DONT_KNOW_LEAD.match(folded.lstrip())
+        rest = clause[len(folded) - len(folded.lstrip()) + lead.end() :] if lead else clause
+        if rest.strip():
+            clauses.append(rest)
     for clause in clauses:
         name = quartier_answer(clause)
         if name:
