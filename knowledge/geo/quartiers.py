@@ -14,6 +14,7 @@ from knowledge.geo.names import _fold
 
 _NEVER_UNASKED = words("never_unasked")
 _NEVER_QUARTIER = words("never_quartier")
+_NOT_A_START = words("not_a_quartier_start")
 _FUNCTION_WORDS = words("function_words")
 _MAX_WORDS = 5
 # « quartier prioritaire », « cité QPV » say what kind of quartier, not its name (reading/qpv.py reads them).
@@ -126,6 +127,9 @@ def find_quartier(text: str) -> Optional[Tuple[str, int, int]]:
                 name = _as_typed(text, clean, start, end)
                 if pattern is _LIVE_IN_CLAUSE and _is_a_commune(clean[match.start("name") - 3 : end]):
                     return None  # « j'habite à la Rochelle »: no commune follows, so a commune's name is the commune
+                first = clean[start:end].split()[:1]
+                if not first or first[0] in _NOT_A_START or re.fullmatch(r"\d+(?:e|er|eme|ieme)", first[0]):
+                    return None  # « au 3e étage », « au nord de Lyon », « à la ferme »: no quartier
                 return (name, start, end) if _is_a_name(name) else None
     return None
 
