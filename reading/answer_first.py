@@ -84,7 +84,8 @@ QUESTIONS_FILE = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "l
 # Intents that close the conversation: a question read as one of them is re-read as out of scope, which the
 # rules answer with what the bot knows (after the list) or « je ne sais pas répondre » — never a goodbye.
 # « non » (deny) closes only after the list; elsewhere it answers a question or opens the questionnaire.
-GOODBYE_INTENTS = frozenset({"goodbye", "stop", "thank"})
+# « stop » is not re-read: « on peut arrêter ? » asks to stop, and stopping must always work.
+GOODBYE_INTENTS = frozenset({"goodbye", "thank"})
 GOODBYE_AFTER_LIST = GOODBYE_INTENTS | {"deny"}
 QUESTION_INTENT = "out_of_scope"
 

@@ -90,7 +90,10 @@ def test_outside_the_form_an_off_topic_message_stating_a_situation_is_informatio
         ("non mais t'as pas autre chose", "deny", True, True),
         ("et pourquoi pas à Lyon", "goodbye", True, True),
         ("merci mais vous avez quoi pour le logement ?", "thank", True, True),
-        ("c'est tout ? on arrête ?", "stop", False, True),
+        ("merci, c'est quoi la suite ?", "thank", False, True),
+        # Stopping always works, even asked as a question.
+        ("on peut arrêter ?", "stop", False, False),
+        ("on arrête ?", "stop", True, False),
         # Goodbyes stay goodbyes.
         ("non merci", "deny", True, False),
         ("non merci c bon", "deny", True, False),
