@@ -237,6 +237,9 @@ DATA_AGE_NOTE = (
     "parlez-en à votre conseiller mission locale pour savoir si elles existent encore."
 )
 
+MISSION_LOCALE_AGE_MAX = 25
+ADULT_ADVISERS = "votre conseiller France Travail, Cap emploi ou du PLIE"
+
 CURRENT_OFFERS_NOTE = (
     "Ces offres viennent de l'annuaire de l'inclusion (data·inclusion), avec leur date de mise à jour."
 )
@@ -261,6 +264,11 @@ def intro_text(recommendation: Recommendation, updating: bool = False) -> str:
         note = MIXED_NOTE
     else:
         note = DATA_AGE_NOTE
+    age = recommendation.profile.whole_age
+    if age is not None and age > MISSION_LOCALE_AGE_MAX:  # missions locales: 16-25; past that, these three
+        note = note.replace("votre conseiller mission locale", ADULT_ADVISERS).replace(
+            "demandez à votre conseiller", f"demandez à {ADULT_ADVISERS}"
+        )
     verb = "peut" if count == 1 else "peuvent"
     return f"{head}Voici {count} {noun} qui {verb} vous correspondre.\n{note}"
 

@@ -42,9 +42,7 @@ def grid() -> Iterator[Profile]:
         (True, False, None),
         ("chez-parents", "heberge-tiers", "sans-domicile", "stable", None),
     ):
-        yield Profile(
-            age=age, code_insee=place, besoin=besoin, permis=permis, vehicule=vehicule, logement=logement
-        )
+        yield Profile(age=age, code_insee=place, besoin=besoin, permis=permis, vehicule=vehicule, logement=logement)
 
 
 # --------------------------------------------------------------------------- 1. mobility only as a barrier
@@ -175,3 +173,19 @@ def test_information_jeunesse_for_its_public_of_15_to_25() -> None:
     assert "information-jeunesse" not in ids(age=26, code_insee="33063", besoin="formation", minima_sociaux=True)
     assert "information-jeunesse" in ids(age=15, besoin="formation")
     assert "information-jeunesse" in ids(age=25, besoin="ne-sait-pas")
+
+
+def test_past_25_the_list_sends_to_france_travail_cap_emploi_or_the_plie() -> None:
+    from knowledge.loader import load_knowledge
+    from orientation.formatting import intro_text
+    from orientation.matching import Matcher
+    from tests.support.fit_cases import TODAY
+
+    matcher = Matcher(load_knowledge(), today=TODAY)
+    for age, expected in ((27, "France Travail, Cap emploi ou du PLIE"), (20, "conseiller mission locale")):
+        found = matcher.recommend(Profile(age=age, code_insee="31555", besoin="emploi"))
+        assert found.local, age
+        text = intro_text(found)
+        assert expected in text, (age, text)
+        if age > 25:
+            assert "mission locale" not in text
