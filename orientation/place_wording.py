@@ -143,9 +143,14 @@ FIND_MISSION_LOCALE = (
     "les recense aussi."
 )
 ANY_MISSION_LOCALE_ADDRESSEE = "À transmettre à un conseiller ou une conseillère de votre mission locale."
-NO_MISSION_LOCALE_ADDRESSEE = (
-    "À transmettre à la personne qui vous accompagne (France Travail, France services, services sociaux…)."
+# Past 25 (the missions locales' last age): France Travail, Cap emploi with a RQTH, the PLIE (networks.yaml).
+NO_MISSION_LOCALE_ADDRESSEE = "À transmettre à la personne qui vous accompagne : France Travail, Cap emploi ou le PLIE."
+# Before 16, school is compulsory: the collège, its psychologue de l'Éducation nationale, the CIO (networks.yaml).
+SCHOOL_AGE_ADDRESSEE = (
+    "À transmettre au professeur principal, au psychologue de l'Éducation nationale (psyEN) du collège ou au "
+    "CIO ; à partir de 16 ans, à la mission locale."
 )
+SCHOOL_AGE_MAX = 15
 FRANCE_SERVICES_HEAD = "France services (aide pour toutes les démarches : France Travail, CAF, papiers…)"
 
 

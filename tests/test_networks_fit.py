@@ -189,3 +189,25 @@ def test_past_25_the_list_sends_to_france_travail_cap_emploi_or_the_plie() -> No
         assert expected in text, (age, text)
         if age > 25:
             assert "mission locale" not in text
+
+
+def test_the_fiche_is_addressed_by_age() -> None:
+    from knowledge.loader import load_knowledge
+    from orientation.liaison import liaison_text
+    from orientation.matching import Matcher
+    from orientation.next_step import next_step
+    from tests.support.fit_cases import TODAY
+
+    matcher = Matcher(load_knowledge(), today=TODAY)
+
+    def addressee(age: int) -> str:
+        p = Profile(age=age, code_insee="91174", besoin="formation")
+        step = next_step(p.code_insee, use_current=False, france_services=lambda code, limit: [], age=age)
+        return liaison_text(p, matcher.recommend(p), today=TODAY, step=step).splitlines()[1]
+
+    for age in (14, 15):  # still at school age: the collège, its psyEN, the CIO; the mission locale from 16
+        line = addressee(age)
+        assert "CIO" in line and "psychologue" in line and "à partir de 16 ans" in line, line
+        assert "France Travail" not in line
+    assert "France Travail, Cap emploi ou le PLIE" in addressee(27)
+    assert "mission locale" in addressee(20)
