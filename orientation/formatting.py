@@ -275,6 +275,24 @@ def intro_text(recommendation: Recommendation, updating: bool = False, conseille
     return f"{head}Voici {count} {noun} qui {verb} {whom}.\n{note}"
 
 
+def named_mission_locale(recommendation: Recommendation) -> Optional[str]:
+    """The mission locale a shown action is carried by, in the person's own town (play-test D: the
+    Toulouse one named, then « votre mairie vous dit laquelle »); None when the list names none."""
+    person = geo.get_commune(recommendation.profile.code_insee or "")
+    if person is None:
+        return None
+    city = {person.code_insee, person.arrondissement_de} - {None}
+    for s in recommendation.local:
+        record = s.initiative
+        if (
+            record.porteur.type == "mission-locale"
+            and record.zone.niveau == "commune"
+            and city & set(record.zone.communes)
+        ):
+            return record.porteur.nom
+    return None
+
+
 def network_line(ns: NetworkSuggestion) -> str:
     network = ns.network
     line = f"• {network.nom} : {network.comment_trouver}"

@@ -128,7 +128,9 @@ def liaison_text(
                 if record.mise_a_jour_ancienne:
                     lines.append(f"   {formatting.STALE_NOTE}")
             lines.append(f"   {formatting._sources_text(s)}")  # noqa: SLF001
-    where = next_step_text(step, today)
+    where = place_wording.with_named_mission_locale(
+        next_step_text(step, today), formatting.named_mission_locale(recommendation)
+    )
     if where:
         lines += ["", "Où aller cette semaine :", where]
     networks = networks_besides(step, recommendation.networks)

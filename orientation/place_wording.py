@@ -142,6 +142,21 @@ FIND_MISSION_LOCALE = (
     "France services vous dit laquelle ; le site de l'Union nationale des missions locales (www.unml.info) "
     "les recense aussi."
 )
+
+
+def with_named_mission_locale(closing: str, named: Optional[str]) -> str:
+    """The closing block after a list that named the person's town's mission locale (a guide's action it
+    carries there): « votre mairie vous dit laquelle » would contradict it. The guides give no current
+    contact, so the mairie or a France services still gives it; nothing is invented."""
+    if not named:
+        return closing
+    said = (
+        f"Votre mission locale est sans doute celle citée plus haut ({named}) : votre mairie ou une France "
+        "services vous le confirme et vous donne ses coordonnées à jour."
+    )
+    return closing.replace(FIND_MISSION_LOCALE, said)
+
+
 ANY_MISSION_LOCALE_ADDRESSEE = "À transmettre à un conseiller ou une conseillère de votre mission locale."
 # Past 25 (the missions locales' last age): France Travail, Cap emploi with a RQTH, the PLIE (networks.yaml).
 NO_MISSION_LOCALE_ADDRESSEE = "À transmettre à la personne qui vous accompagne : France Travail, Cap emploi ou le PLIE."

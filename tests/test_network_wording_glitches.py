@@ -48,3 +48,33 @@ def test_no_parentheses_inside_the_parentheses_of_a_safety_response() -> None:
     values = numbers.template_values()
     assert values["nom_115"] == "hébergement d'urgence, SAMU social"
     assert not any("(" in v for k, v in values.items() if k.startswith("nom_"))
+
+
+def test_a_mission_locale_named_in_the_list_is_not_contradicted_by_the_closing() -> None:
+    from orientation import formatting, place_wording
+
+    matcher = Matcher(load_knowledge(), today=TODAY)
+    toulouse = matcher.recommend(Profile(age=23, code_insee="31555", qpv=True, besoin="emploi"))
+    shown = [s.initiative.porteur.nom for s in toulouse.local]
+    assert "Mission locale de Toulouse" in shown  # the play-test's list
+    named = formatting.named_mission_locale(toulouse)
+    assert named == "Mission locale de Toulouse"
+    closing = place_wording.with_named_mission_locale(place_wording.FIND_MISSION_LOCALE + "\nFrance services…", named)
+    assert "vous dit laquelle" not in closing
+    assert closing.startswith("Votre mission locale est sans doute celle citée plus haut (Mission locale de Toulouse)")
+    assert closing.endswith("\nFrance services…")
+    # elsewhere, no mission locale named: the generic line stays
+    lille = matcher.recommend(Profile(age=23, code_insee="59350", besoin="emploi"))
+    assert formatting.named_mission_locale(lille) is None
+    assert place_wording.with_named_mission_locale("x", None) == "x"
+
+
+def test_the_fiche_names_the_mission_locale_of_the_list() -> None:
+    from orientation.liaison import liaison_text
+    from orientation.next_step import next_step
+
+    matcher = Matcher(load_knowledge(), today=TODAY)
+    profile = Profile(age=23, code_insee="31555", qpv=True, besoin="emploi")
+    step = next_step(profile.code_insee, use_current=False, france_services=lambda code, limit: [], age=23)
+    fiche = liaison_text(profile, matcher.recommend(profile), today=TODAY, step=step)
+    assert "celle citée plus haut (Mission locale de Toulouse)" in fiche and "vous dit laquelle" not in fiche
