@@ -124,11 +124,19 @@ def _one_spaced(text: str) -> str:
     return " ".join(text.split())
 
 
+def _region_of(profile: Profile) -> Optional[str]:
+    commune = geo.get_commune(profile.code_insee) if profile.code_insee else None
+    return commune.region if commune is not None else None
+
+
 def match_networks(networks: Sequence[Network], profile: Profile) -> Tuple[NetworkSuggestion, ...]:
     """Networks whose triggers hold: those answering the need or the housing first, then the most specific
     (`toujours` last), file order on ties."""
     found: List[Tuple[int, int, int, NetworkSuggestion]] = []
+    region = _region_of(profile)
     for order, network in enumerate(networks):
+        if network.couverture is not None and region is not None and not network.couverture.covers(region):
+            continue  # no place to go where the person lives (EPIDE overseas): never proposed
         holding = [t for t in network.declencheurs if trigger_holds(t, profile)]
         if not holding:
             continue
