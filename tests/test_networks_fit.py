@@ -211,3 +211,13 @@ def test_the_fiche_is_addressed_by_age() -> None:
         assert "France Travail" not in line
     assert "France Travail, Cap emploi ou le PLIE" in addressee(27)
     assert "mission locale" in addressee(20)
+
+
+def test_the_fonds_d_aide_aux_jeunes_for_18_25_year_olds_without_a_home() -> None:
+    # money: the FAJ of the département (18-25 in difficulty, asked through a social worker or the mission locale)
+    assert "faj" in ids(age=24, code_insee="67482", logement="sans-domicile", besoin="emploi")
+    for age in (17, 26):
+        assert "faj" not in ids(age=age, code_insee="67482", logement="sans-domicile")
+    assert "faj" not in ids(age=20, code_insee="67482", logement="chez-parents", besoin="emploi")
+    faj = next(n for n in NETWORKS if n.id == "faj")
+    assert "travailleur social" in faj.comment_trouver and not any(ch.isdigit() for ch in faj.comment_trouver)
