@@ -14,7 +14,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.after_list import AFTER_BUTTONS, answer_question, next_step_buttons
 from actions.profile_slots import noted_this_turn, profile_from_tracker, say_notes
-from orientation import formatting
+from orientation import formatting, place_wording
 from orientation.matching import NetworkSuggestion, Recommendation, Suggestion, recommend
 from orientation.named_choice import asks_why, named_choice
 from orientation.next_step import networks_besides, next_step, next_step_text
@@ -138,7 +138,7 @@ class ActionRecommend(Action):
         networks = networks_besides(step, result.networks)
         if networks:
             dispatcher.utter_message(text=formatting.networks_text(networks))
-        closing = next_step_text(step)
+        closing = place_wording.with_named_mission_locale(next_step_text(step), formatting.named_mission_locale(result))
         if closing:
             dispatcher.utter_message(text=closing)
         dispatcher.utter_message(text="Que voulez-vous faire maintenant ?", buttons=AFTER_BUTTONS)

@@ -239,6 +239,9 @@ DATA_AGE_NOTE = (
     "parlez-en à votre conseiller mission locale pour savoir si elles existent encore."
 )
 
+MISSION_LOCALE_AGE_MAX = 25
+ADULT_ADVISERS = "votre conseiller France Travail, Cap emploi ou du PLIE"
+
 CURRENT_OFFERS_NOTE = (
     "Ces offres viennent de l'annuaire de l'inclusion (data·inclusion), avec leur date de mise à jour."
 )
@@ -264,9 +267,32 @@ def intro_text(recommendation: Recommendation, updating: bool = False, conseille
         note = MIXED_NOTE
     else:
         note = DATA_AGE_NOTE
+    age = recommendation.profile.whole_age
+    if age is not None and age > MISSION_LOCALE_AGE_MAX:  # missions locales: 16-25; past that, these three
+        note = note.replace("votre conseiller mission locale", ADULT_ADVISERS).replace(
+            "demandez à votre conseiller", f"demandez à {ADULT_ADVISERS}"
+        )
     verb = "peut" if count == 1 else "peuvent"
     whom = "correspondre à la personne que vous accompagnez" if conseiller else "vous correspondre"
     return f"{head}Voici {count} {noun} qui {verb} {whom}.\n{note}"
+
+
+def named_mission_locale(recommendation: Recommendation) -> Optional[str]:
+    """The mission locale a shown action is carried by, in the person's own town (play-test D: the
+    Toulouse one named, then « votre mairie vous dit laquelle »); None when the list names none."""
+    person = geo.get_commune(recommendation.profile.code_insee or "")
+    if person is None:
+        return None
+    city = {person.code_insee, person.arrondissement_de} - {None}
+    for s in recommendation.local:
+        record = s.initiative
+        if (
+            record.porteur.type == "mission-locale"
+            and record.zone.niveau == "commune"
+            and city & set(record.zone.communes)
+        ):
+            return record.porteur.nom
+    return None
 
 
 def network_line(ns: NetworkSuggestion) -> str:

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Callable, Dict, List, Optional
 
 from knowledge.profile import BESOINS, HANDICAPS, LOGEMENTS, Profile
-from orientation import formatting
+from orientation import formatting, place_wording
 from orientation.matching import Recommendation
 from orientation.next_step import NextStep, addressee_lines, networks_besides, next_step, next_step_text
 
@@ -84,6 +84,14 @@ def situation_lines(profile: Profile) -> List[str]:
     return lines or ["- Rien de précisé"]
 
 
+def _addressee(profile: Profile, step: NextStep) -> List[str]:
+    """Before 16, the school's people; otherwise the mission locale (hosting or any) or, past 25, the others."""
+    age = profile.whole_age
+    if age is not None and age <= place_wording.SCHOOL_AGE_MAX:
+        return [place_wording.SCHOOL_AGE_ADDRESSEE]
+    return addressee_lines(step)
+
+
 def liaison_text(
     profile: Profile,
     recommendation: Recommendation,
@@ -95,7 +103,7 @@ def liaison_text(
     step = step if step is not None else next_step(profile.code_insee, age=profile.whole_age)
     lines = [
         f"{TITLE} — {french_date(today)}",
-        *addressee_lines(step),
+        *_addressee(profile, step),
         "",
         "Situation de la personne :",
         *situation_lines(profile),
@@ -120,7 +128,9 @@ def liaison_text(
                 if record.mise_a_jour_ancienne:
                     lines.append(f"   {formatting.STALE_NOTE}")
             lines.append(f"   {formatting._sources_text(s)}")  # noqa: SLF001
-    where = next_step_text(step, today)
+    where = place_wording.with_named_mission_locale(
+        next_step_text(step, today), formatting.named_mission_locale(recommendation)
+    )
     if where:
         lines += ["", "Où aller cette semaine :", where]
     networks = networks_besides(step, recommendation.networks)

@@ -51,22 +51,29 @@ def distance_text(km: Optional[float]) -> str:
     return f"à {round(km)} km"
 
 
-def opening_text(place: Place, today: dt.date) -> str:
-    """« ouvert aujourd'hui de 9 h à 12 h », « fermé aujourd'hui — ouvert demain de … »."""
+def _next_opening(place: Place, today: dt.date, closed: str) -> str:
+    following = place.prochaine_ouverture(today)
+    if following is None:
+        return closed
+    day, day_hours = following
+    when = "demain" if day == today + dt.timedelta(days=1) else DAYS[day.weekday()]
+    return f"{closed} — ouvert {when} {hours_text(day_hours)}"
+
+
+def opening_text(place: Place, today: dt.date, at: Optional[dt.time] = None) -> str:
+    """« ouvert aujourd'hui de 9 h à 12 h », « fermé aujourd'hui — ouvert demain de … »; at `at` (the
+    place's local hour) past today's last closing, « fermé à cette heure — ouvert demain de … »."""
     open_today = place.ouvert_le(today)
     hours = place.horaires_le(today)
+    if open_today and at is not None and at.strftime("%H:%M") >= hours.intervals[-1][1]:
+        return _next_opening(place, today, "fermé à cette heure")
     if open_today:
         return f"ouvert aujourd'hui {hours_text(hours)}"
     if hours.raw:
         return f"aujourd'hui {hours_text(hours)}"
     if open_today is None:
         return "horaires non indiqués : appelez avant de passer" if place.telephone else "horaires non indiqués"
-    following = place.prochaine_ouverture(today)
-    if following is None:
-        return "fermé aujourd'hui"
-    day, day_hours = following
-    when = "demain" if day == today + dt.timedelta(days=1) else DAYS[day.weekday()]
-    return f"fermé aujourd'hui — ouvert {when} {hours_text(day_hours)}"
+    return _next_opening(place, today, "fermé aujourd'hui")
 
 
 def address_text(place: Place) -> str:
@@ -75,7 +82,13 @@ def address_text(place: Place) -> str:
     return ", ".join(part for part in (street, town) if part)
 
 
-def place_text(place: Place, today: dt.date) -> str:
+def _hour_if_today(place: Place, today: dt.date) -> Optional[dt.time]:
+    """The place's local hour when `today` is its current day (a fiche dated another day has no hour)."""
+    now = france_services.local_now(place.code_insee)
+    return now.time() if now.date() == today else None
+
+
+def place_text(place: Place, today: dt.date, at: Optional[dt.time] = None) -> str:
     """Three short lines: name and distance, address, phone and today's hours."""
     head = place.nom
     where = distance_text(place.distance_km)
@@ -86,7 +99,7 @@ def place_text(place: Place, today: dt.date) -> str:
     contact = [
         f"Tél. {place.telephone}" if place.telephone else (f"Courriel : {place.courriel}" if place.courriel else "")
     ]
-    contact.append(opening_text(place, today))
+    contact.append(opening_text(place, today, at if at is not None else _hour_if_today(place, today)))
     if place.rendez_vous:
         contact.append("rendez-vous possible")
     lines = [f"• {head}", f"  {address_text(place)}", "  " + " · ".join(c for c in contact if c)]
@@ -103,9 +116,9 @@ def no_place_text(code_insee: str) -> str:
     )
 
 
-def places_text(places: Sequence[Place], today: dt.date) -> str:
+def places_text(places: Sequence[Place], today: dt.date, at: Optional[dt.time] = None) -> str:
     lines: List[str] = [INTRO if len(places) == 1 else INTRO_PLURAL]
-    lines.extend(place_text(place, today) for place in places)
+    lines.extend(place_text(place, today, at) for place in places)
     lines.append(SOURCE_NOTE)
     return "\n".join(lines)
 
@@ -117,7 +130,8 @@ def nearest_places_message(code_insee: Optional[str], limit: int = 2, now: Optio
     places = france_services.nearest(code_insee, limit=limit)
     if not places:
         return no_place_text(code_insee)
-    return places_text(places, france_services.local_today(code_insee, now))
+    local = france_services.local_now(code_insee, now)
+    return places_text(places, local.date(), local.time())
 
 
 # ------------------------------------------------------------------------ the next step (orientation/next_step.py)
@@ -128,10 +142,30 @@ FIND_MISSION_LOCALE = (
     "France services vous dit laquelle ; le site de l'Union nationale des missions locales (www.unml.info) "
     "les recense aussi."
 )
+
+
+def with_named_mission_locale(closing: str, named: Optional[str]) -> str:
+    """The closing block after a list that named the person's town's mission locale (a guide's action it
+    carries there): « votre mairie vous dit laquelle » would contradict it. The guides give no current
+    contact, so the mairie or a France services still gives it; nothing is invented."""
+    if not named:
+        return closing
+    said = (
+        f"Votre mission locale est sans doute celle citée plus haut ({named}) : votre mairie ou une France "
+        "services vous le confirme et vous donne ses coordonnées à jour."
+    )
+    return closing.replace(FIND_MISSION_LOCALE, said)
+
+
 ANY_MISSION_LOCALE_ADDRESSEE = "À transmettre à un conseiller ou une conseillère de votre mission locale."
-NO_MISSION_LOCALE_ADDRESSEE = (
-    "À transmettre à la personne qui vous accompagne (France Travail, France services, services sociaux…)."
+# Past 25 (the missions locales' last age): France Travail, Cap emploi with a RQTH, the PLIE (networks.yaml).
+NO_MISSION_LOCALE_ADDRESSEE = "À transmettre à la personne qui vous accompagne : France Travail, Cap emploi ou le PLIE."
+# Before 16, school is compulsory: the collège, its psychologue de l'Éducation nationale, the CIO (networks.yaml).
+SCHOOL_AGE_ADDRESSEE = (
+    "À transmettre au professeur principal, au psychologue de l'Éducation nationale (psyEN) du collège ou au "
+    "CIO ; à partir de 16 ans, à la mission locale."
 )
+SCHOOL_AGE_MAX = 15
 FRANCE_SERVICES_HEAD = "France services (aide pour toutes les démarches : France Travail, CAF, papiers…)"
 
 

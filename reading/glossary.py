@@ -104,7 +104,9 @@ def question_term(requested_slot: Optional[str], terms: Sequence[GlossaryTerm]) 
 
 
 def definition_text(term: GlossaryTerm, terms_by_id: Optional[Dict[str, GlossaryTerm]] = None) -> str:
-    name = term.terme if not term.nom_complet else f"{term.terme} ({term.nom_complet})"
+    # « Plateforme de mobilité (Plateforme de mobilité) » : the full name only when it says more
+    full = term.nom_complet if term.nom_complet and term.nom_complet.casefold() != term.terme.casefold() else None
+    name = f"{term.terme} ({full})" if full else term.terme
     text = f"{name} : {term.definition}"
     if term.remplace_par:
         year = f" en {term.remplace_par.annee}" if term.remplace_par.annee else ""

@@ -168,7 +168,7 @@ def test_the_site_block_and_the_fiche_addressee_say_every_part_of_the_site(tmp_p
     ]
     over_25 = next_step("08409", deployment=hosting, france_services=lambda code, limit: [], age=30)
     assert addressee_lines(over_25) == [
-        "À transmettre à la personne qui vous accompagne (France Travail, France services, services sociaux…)."
+        "À transmettre à la personne qui vous accompagne : France Travail, Cap emploi ou le PLIE."
     ]
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import List, Optional, Sequence, Tuple
 
@@ -36,6 +37,8 @@ __all__ = [
     "departement_of",
     "load",
     "local_today",
+    "local_now",
+    "reserved_public",
     "nearest",
     "parse_day",
 ]
@@ -286,8 +289,8 @@ _FALLBACK_OFFSETS = {
 }
 
 
-def local_today(code_insee: Optional[str], now: Optional[dt.datetime] = None) -> dt.date:
-    """The date in the commune's time zone (metropolitan France when unknown)."""
+def local_now(code_insee: Optional[str], now: Optional[dt.datetime] = None) -> dt.datetime:
+    """The date and hour in the commune's time zone (metropolitan France when unknown)."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     dep = (departement_of(code_insee) if code_insee else None) or ""
@@ -296,7 +299,28 @@ def local_today(code_insee: Optional[str], now: Optional[dt.datetime] = None) ->
         zone: dt.tzinfo = ZoneInfo(_TIMEZONES.get(dep, "Europe/Paris"))
     except ZoneInfoNotFoundError:
         zone = dt.timezone(dt.timedelta(hours=_FALLBACK_OFFSETS.get(dep, 1)))
-    return now.astimezone(zone).date()
+    return now.astimezone(zone)
+
+
+def local_today(code_insee: Optional[str], now: Optional[dt.datetime] = None) -> dt.date:
+    """The date in the commune's time zone (metropolitan France when unknown)."""
+    return local_now(code_insee, now).date()
+
+
+# The ANCT list has no field for a site's public; a few names say the site serves one public only (the
+# gens du voyage's relais and buses). Those are never someone's « nearest service ». Matched on the name
+# as published, lowercased.
+RESERVED_PUBLIC_MARKERS = ("gens du voyage", "voyageurs")
+
+
+def reserved_public(place: Place) -> bool:
+    name = place.nom.lower()
+    return any(marker in name for marker in RESERVED_PUBLIC_MARKERS)
+
+
+@lru_cache(maxsize=1)
+def _open_to_all() -> np.ndarray:
+    return np.array([not reserved_public(p) for p in _index().places], dtype=bool)
 
 
 def departement_of(code_insee: str) -> Optional[str]:
@@ -328,13 +352,14 @@ def nearest(code_insee: str, limit: int = 2) -> List[Place]:
     dep = departement_of(code)
     origin = distance.commune_point(code)
     if origin is None:
-        same = [p for p in index.places if dep and p.departement == dep]
+        same = [p for p in index.places if dep and p.departement == dep and not reserved_public(p)]
         return sorted(same, key=lambda p: (p.itinerant, p.nom))[:limit]
     lat, lon = np.radians(origin[0]), np.radians(origin[1])
     km = np.round(_haversine(lat, lon, index.lat, index.lon), 1)
     tie = _haversine(lat, lon, index.own_lat, index.own_lon)
     order = np.lexsort((tie, km))  # by commune distance, then by the site's own distance
     order = order[(index.departements[order] == dep) | (km[order] <= NEIGHBOUR_KM)]
+    order = order[_open_to_all()[order]]
     fixed = order[~index.itinerant[order]]
     pool = order if not len(fixed) or km[fixed[0]] > CLOSE_KM else fixed
     chosen = list(pool[:limit])

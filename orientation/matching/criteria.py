@@ -307,4 +307,6 @@ def said_by_reservation(key: str, keys: Sequence[str]) -> bool:
     """A public the record is reserved to is said « réservée aux …, ce qui est votre cas »: the situation's
     « vous habitez un quartier prioritaire : elle s'adresse à ses habitants » would say it twice (round B).
     The key stays a criterion that holds; only its sentence is not repeated."""
+    if key == "residents" and "reserve:qpv" in keys:  # « réservée aux habitants… » once (play-test D)
+        return True
     return key in SAID_BY_RESERVATION and f"reserve:{key}" in keys

@@ -1,7 +1,11 @@
 """Standing networks (knowledge/data/networks.yaml): which ones fit a profile, and the facts that say why.
 A trigger holds when ALL its keys hold; an unknown profile value satisfies nothing, except for
 `age_min_si_connu`, which only rules out a KNOWN age below it (France Travail registers from 16: said to
-anyone whose age is unknown, never to a 15-year-old)."""
+anyone whose age is unknown, never to a 15-year-old), and the other `…_si_connu` guards.
+
+Order: the cards that answer the stated need or the housing situation first (a trigger holding on `besoin`
+or `logement`), then the most specific: the bot shows four, and the apprenticeship card must not be cut
+for four general ones (play-test D, a 17-year-old asking for an apprenticeship in a bakery)."""
 
 from __future__ import annotations
 
@@ -19,7 +23,19 @@ CHOICE_KEYS = ("handicap", "logement", "besoin", "diplome", "scolarite")
 # Keys that narrow a trigger without saying anything about the person (not a reason, not specificity).
 # `scolarite_si_connu`: rules out a KNOWN schooling not listed (E2C, EPIDE: for those who left school,
 # never for a pupil whose « pas de diplôme » only means not yet; said when the schooling is unknown).
-GUARD_KEYS = frozenset({"age_min_si_connu", "age_max_si_connu", "scolarite_si_connu"})
+# `logement_si_connu`: rules out a KNOWN housing not listed (renting aids are no answer to a night outside).
+# `zone_dense_si_connue`: rules out a KNOWN commune whose density is not the one given (see dense_transit_area).
+GUARD_KEYS = frozenset(
+    {"age_min_si_connu", "age_max_si_connu", "scolarite_si_connu", "logement_si_connu", "zone_dense_si_connue"}
+)
+# Keys that say the card answers what the person asked for or where they sleep: those cards come first.
+PRIORITY_KEYS = frozenset({"besoin", "logement"})
+# Dense transit area: a commune of a métropole (EPCI type METRO, or the Métropole de Lyon, MET69: by law the
+# transport authority of its territory, with an urban network) of at least this population. The threshold
+# is this project's: it keeps the métropoles' villages (Aix-Marseille, Nice Côte d'Azur…) out, where a car
+# is still needed. Source of the types and populations: knowledge/data/geo (Etalab découpage administratif).
+METROPOLE_TYPES = frozenset({"METRO", "MET69"})
+DENSE_POPULATION_MIN = 10_000
 TRIGGER_KEYS = frozenset({"age_min", "age_max", "toujours", *GUARD_KEYS, *CHOICE_KEYS, *wording.BOOL_FACTS})
 
 
@@ -31,6 +47,16 @@ class NetworkSuggestion:
 
 def _as_list(value: object) -> List[object]:
     return list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
+
+
+@lru_cache(maxsize=4096)
+def dense_transit_area(code_insee: Optional[str]) -> Optional[bool]:
+    """True for a town of a métropole (above DENSE_POPULATION_MIN), False elsewhere, None when unknown."""
+    commune = geo.get_commune(code_insee) if code_insee else None
+    if commune is None:
+        return None
+    epci = geo.get_epci(commune.epci) if commune.epci else None
+    return bool(epci and epci.type in METROPOLE_TYPES and (commune.population or 0) >= DENSE_POPULATION_MIN)
 
 
 def trigger_holds(trigger: dict, profile: Profile) -> bool:
@@ -51,6 +77,11 @@ def trigger_holds(trigger: dict, profile: Profile) -> bool:
             ok = age is None or age <= expected
         elif key == "scolarite_si_connu":
             ok = profile.scolarite is None or profile.scolarite in _as_list(expected)
+        elif key == "logement_si_connu":
+            ok = profile.logement is None or profile.logement in _as_list(expected)
+        elif key == "zone_dense_si_connue":
+            dense = dense_transit_area(profile.code_insee)
+            ok = dense is None or dense == expected
         elif key in CHOICE_KEYS:
             value = getattr(profile, key)
             ok = value is not None and value in _as_list(expected)
@@ -83,6 +114,11 @@ def _specificity(trigger: dict) -> int:
     return 0 if trigger.get("toujours") is True and keys == {"toujours"} else len(keys)
 
 
+def _rank(trigger: dict) -> Tuple[bool, int]:
+    """Answers the need or the housing first, then the most specific."""
+    return (bool(PRIORITY_KEYS & set(trigger)), _specificity(trigger))
+
+
 @lru_cache(maxsize=1024)
 def _one_spaced(text: str) -> str:
     return " ".join(text.split())
@@ -94,8 +130,9 @@ def _region_of(profile: Profile) -> Optional[str]:
 
 
 def match_networks(networks: Sequence[Network], profile: Profile) -> Tuple[NetworkSuggestion, ...]:
-    """Networks whose triggers hold, the most specific first (`toujours` last), file order on ties."""
-    found: List[Tuple[int, int, NetworkSuggestion]] = []
+    """Networks whose triggers hold: those answering the need or the housing first, then the most specific
+    (`toujours` last), file order on ties."""
+    found: List[Tuple[int, int, int, NetworkSuggestion]] = []
     region = _region_of(profile)
     for order, network in enumerate(networks):
         if network.couverture is not None and region is not None and not network.couverture.covers(region):
@@ -103,10 +140,11 @@ def match_networks(networks: Sequence[Network], profile: Profile) -> Tuple[Netwo
         holding = [t for t in network.declencheurs if trigger_holds(t, profile)]
         if not holding:
             continue
-        best = max(holding, key=_specificity)
+        best = max(holding, key=_rank)
         reasons = _trigger_facts(best, profile)
         if network.quand:
             reasons.append(_one_spaced(network.quand))
-        found.append((-_specificity(best), order, NetworkSuggestion(network, tuple(reasons))))
-    found.sort(key=lambda item: item[:2])
-    return tuple(item[2] for item in found)
+        priority, specificity = _rank(best)
+        found.append((-priority, -specificity, order, NetworkSuggestion(network, tuple(reasons))))
+    found.sort(key=lambda item: item[:3])
+    return tuple(item[3] for item in found)

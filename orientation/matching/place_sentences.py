@@ -25,6 +25,12 @@ def region_name(code: str) -> str:
     return geo.region_name(code) or code
 
 
+def in_departement(name: str, departement: str) -> str:
+    """« à Fougères (Ille-et-Vilaine) », but « à Paris », not « à Paris (Paris) »."""
+    dep = departement_name(departement)
+    return a_commune(name) if dep == name else f"{a_commune(name)} ({dep})"
+
+
 def a_commune(name: str) -> str:
     """« à Fougères », « au Puy-en-Velay », « aux Mureaux » (French contracts à + le / les)."""
     for article, contracted in (("Le ", "au "), ("Les ", "aux ")):
@@ -44,7 +50,8 @@ def where_text(record: Initiative, choice: PlaceChoice) -> str:
         return _NATIONAL_WHERE[record.zone.certaines_villes]
     if choice.commune is not None:
         around = " et alentours" if record.zone.niveau == EPCI else ""
-        place = f"{a_commune(commune_name(choice.commune))}{around} ({departement_name(choice.departement or '')})"
+        name, dep = commune_name(choice.commune), departement_name(choice.departement or "")
+        place = f"{a_commune(name)}{around}" + ("" if dep == name else f" ({dep})")
         # the distance is said at every level (« à Tourcoing et alentours (Nord), 12 km »), not only in the région
         return f"dans votre région, {place}{_km(choice)}" if choice.level == REGION else place + _km(choice)
     if choice.level == EPCI and choice.epci:
@@ -98,8 +105,8 @@ def place_reason(
         if choice.level == DEPARTEMENT:
             return f"Elle a lieu {a_commune(name)}, dans votre département ({departement_name(person.departement)})."
         return (
-            f"Elle a lieu dans votre région mais pas dans votre département : {a_commune(name)} "
-            f"({departement_name(choice.departement or '')}){_km(choice)}."
+            "Elle a lieu dans votre région mais pas dans votre département : "
+            f"{in_departement(name, choice.departement or '')}{_km(choice)}."
         )
     if choice.level == EPCI and choice.epci:
         epci = geo.get_epci(choice.epci)

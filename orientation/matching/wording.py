@@ -253,7 +253,11 @@ def restriction_notes(record: Initiative) -> List[str]:
     """Who the action is reserved to, for the details card: the person should know before going."""
     notes = [_RESERVED_NOTE[public] for public in record.eligibilite.reserve_a if public in _RESERVED_NOTE]
     if record.eligibilite.residents.restricted:
-        notes.append("Elle est réservée aux habitants de certains lieux.")
+        qpv = _RESERVED_NOTE["qpv"]
+        if qpv in notes:  # one sentence, not « des quartiers prioritaires » then « de certains lieux »
+            notes[notes.index(qpv)] = "Elle est réservée aux habitants de certains quartiers prioritaires."
+        else:
+            notes.append("Elle est réservée aux habitants de certains lieux.")
     trades = record.eligibilite.secteurs
     if trades:
         notes.append("Elle concerne seulement " + " ou ".join(map(_trade_name, trades)) + ".")

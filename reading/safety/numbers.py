@@ -4,6 +4,7 @@ responses."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -44,7 +45,8 @@ def template_values() -> Dict[str, str]:
     values: Dict[str, str] = {}
     for entry in load()["numeros"]:
         values[f"num_{entry['id']}"] = entry["numero"]
-        values[f"nom_{entry['id']}"] = entry["nom"]
+        # the responses write « le 115 ({nom_115}) »: « (hébergement d'urgence (SAMU social)) » read badly
+        values[f"nom_{entry['id']}"] = re.sub(r"\s*\(([^()]*)\)", r", \1", entry["nom"])
         values[f"quand_{entry['id']}"] = entry["quand"]
     for entry in load()["structures"]:
         values[f"structure_{entry['id']}"] = entry["nom"]

@@ -356,7 +356,10 @@ def audit(matcher: Matcher, profiles: List[Profile]) -> Tuple[List[str], Counter
             contradictions.append(f"{p}: réseau des 16-25 ans proposé à {age} ans")
         if networks & {"e2c"} and p.diplome != "aucun":
             contradictions.append(f"{p}: E2C sans absence de diplôme connue")
-        if "obligation-formation" in networks and not (age in (16, 17) and p.scolarite == "sorti"):
+        # the schooling unknown, a 16-17-year-old without a diploma may have left school (like the E2C):
+        # never a known pupil, never outside 16-17
+        left = p.scolarite == "sorti" or (p.scolarite is None and p.diplome == "aucun")
+        if "obligation-formation" in networks and not (age in (16, 17) and left):
             contradictions.append(f"{p}: obligation de formation hors 16-17 ans sortis de l'école")
         contradictions.extend(f"{p}: {problem}" for problem in check_minor_routes(p, networks))
         contradictions.extend(f"{p}: {problem}" for problem in check_networks_round_c(p, person, networks))
