@@ -5,7 +5,8 @@ s'arrête là » : the model had learnt « arrêter » from « stop ». A commun
 Souterraine ») was read as another intent the same way. When a form question is asked and the message's NLU
 intent would end or leave the questionnaire, the message is read with the parsers (reading/facts.py); if they
 find a fact of the profile, the message is information (intent `inform`). Outside the questionnaire, only
-« stop » and « au revoir » are re-read this way: a greeting with facts still gets the welcome and its notice.
+« stop » and « au revoir » are re-read this way, and a greeting that states the need (other facts alone still
+get the welcome and its notice).
 Pure and unit-tested; aiguillage/rasa/answer_first.py applies it to Rasa's NLU result.
 """
 
@@ -32,6 +33,10 @@ PROFILE_FACTS = frozenset(MESSAGE_SLOTS) - {"commune", "departement"}
 # for out of scope and lost, while « il fait beau à Nice ? » (one place) must stay small talk.
 ENDING_INTENTS = frozenset({"stop", "goodbye"})
 OFF_TOPIC_INTENTS = frozenset({"out_of_scope", "nlu_fallback"})
+# A greeting that states the need (« bonjour jai besoin d'un logement ») is information: the welcome would ask
+# the need with its buttons although it was just said (play-test D). With other facts only (« bonjour j'ai
+# 19 ans ») the welcome and its notice still come first: the need is what they ask.
+GREETING = "greet"
 
 
 def answers_asked_question(
@@ -42,10 +47,12 @@ def answers_asked_question(
     known: Optional[Mapping[str, Any]] = None,
 ) -> bool:
     """Whether a message the NLU took for `intent` is in fact an answer to the question asked."""
-    leaving = LEAVING_INTENTS if requested_slot else ENDING_INTENTS | OFF_TOPIC_INTENTS
+    leaving = LEAVING_INTENTS if requested_slot else ENDING_INTENTS | OFF_TOPIC_INTENTS | {GREETING}
     if intent not in leaving or not text or text.startswith("/"):
         return False
     facts = read_facts(text=text, entities=entities, intent="inform", requested_slot=requested_slot, known=known)
+    if not requested_slot and intent == GREETING:
+        return facts.slots.get("besoin") is not None
     found = [name for name in PROFILE_FACTS if facts.slots.get(name) is not None]
     if not requested_slot and intent in OFF_TOPIC_INTENTS:
         return len(set(found) - {"commune_candidates"}) >= 2

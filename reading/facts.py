@@ -45,6 +45,7 @@ from reading.understanding import (
     parse_vehicule,
     parse_yes_no,
     rqth_asked_for,
+    rqth_denied,
     says_dont_know,
 )
 
@@ -297,7 +298,11 @@ def read_facts(
         if button.get("logement") in LOGEMENTS
         else parse_logement(text, expecting=requested_slot == "logement")
     )
-    handicap = button.get("handicap") if button.get("handicap") in HANDICAPS else parse_handicap(text)
+    handicap = (
+        button.get("handicap")
+        if button.get("handicap") in HANDICAPS
+        else parse_handicap(text, expecting=requested_slot == "handicap")
+    )
     if permis is not None:
         facts.slots["permis"] = permis
     if vehicule is not None:
@@ -310,7 +315,8 @@ def read_facts(
         facts.slots["handicap"] = handicap != "non"
         facts.slots["rqth"] = handicap == "rqth"
         if handicap == "oui-sans-rqth":
-            facts.slots["rqth"] = None  # not said: we will ask
+            # not said: we will ask — unless denied in the same message (« … mais j'ai pas de RQTH »)
+            facts.slots["rqth"] = False if rqth_denied(text) else None
 
     # knowledge.geo.quartiers is the one reader of quartiers: an NLU span is often the commune's name
     # (« les minguettes » at Vénissieux), and the answer to the quartier question is read below.

@@ -70,7 +70,9 @@ def test_a_partner_s_flat_is_own_housing():
     assert read_facts(text).slots.get("logement") == "stable"
 
 
-@pytest.mark.parametrize("text", ["jsuis dys mais bon", "je suis suivi pour une dépression mais ça va mieux", "mal au dos un peu"])
+@pytest.mark.parametrize(
+    "text", ["jsuis dys mais bon", "je suis suivi pour une dépression mais ça va mieux", "mal au dos un peu"]
+)
 def test_a_health_answer_at_the_handicap_question_is_a_yes_without_rqth(text):
     facts = read_facts(text, intent="inform", requested_slot="handicap")
     assert facts.slots.get("handicap") is True and facts.slots.get("rqth") is None
@@ -94,7 +96,15 @@ def test_a_bike_is_no_motor_vehicle(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["une vieille 206", "la clio de ma mere", "la 206 jtai dit", "bah la clio jte dis", "g une twingo", "un scooter 50"]
+    "text",
+    [
+        "une vieille 206",
+        "la clio de ma mere",
+        "la 206 jtai dit",
+        "bah la clio jte dis",
+        "g une twingo",
+        "un scooter 50",
+    ],
 )
 def test_cars_named_by_their_model(text):
     assert parse_vehicule(text) is True
