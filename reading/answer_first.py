@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any, Mapping, Optional, Sequence
 
 from knowledge.profile import MESSAGE_SLOTS
+from knowledge.sectors import find_sector
 from reading.facts import read_facts
 
 # Intents that would leave, end or sidetrack the questionnaire. Yes/no, « je ne sais pas », « je préfère ne
@@ -57,3 +58,16 @@ def answers_asked_question(
     if not requested_slot and intent in OFF_TOPIC_INTENTS:
         return len(set(found) - {"commune_candidates"}) >= 2
     return bool(found)
+
+
+# The intent a wish about the list has (bot/rules/after_suggestions.yml): it narrows the list to a trade.
+REFINE_INTENT = "refine_suggestions"
+
+
+def wishes_a_trade(text: str, requested_slot: Optional[str], intent: Optional[str]) -> bool:
+    """Outside the questionnaire, an off-topic message that names a trade (« Il est intéressé par le
+    numérique, vous avez quelque chose ? ») is a wish about the list: the trade was stored (actions/
+    extract_profile.py reads it from any message) but the person was told « Pardon, je n'ai pas compris »."""
+    if requested_slot or intent not in OFF_TOPIC_INTENTS or not text or text.startswith("/"):
+        return False
+    return find_sector(text) is not None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Dict, Optional
 
-from reading.answer_first import answers_asked_question
+from reading.answer_first import REFINE_INTENT, answers_asked_question, wishes_a_trade
 
 logger = logging.getLogger(__name__)
 PROFILE_FORM = "profile_form"
@@ -28,6 +28,10 @@ def corrected(parse_data: Dict[str, Any], tracker: Optional[Any]) -> Dict[str, A
     asked = tracker.get_slot("requested_slot") if in_form else None
     intent = (parse_data.get("intent") or {}).get("name")
     known = {name: tracker.get_slot(name) for name in _KNOWN}
+    if wishes_a_trade(parse_data.get("text") or "", asked, intent):
+        logger.info("Un métier nommé hors questionnaire : intention %s lue comme un souhait.", intent)
+        confidence = (parse_data.get("intent") or {}).get("confidence", 1.0)
+        return {**parse_data, "intent": {"name": REFINE_INTENT, "confidence": confidence}}
     if not answers_asked_question(parse_data.get("text") or "", asked, intent, parse_data.get("entities") or (), known):
         return parse_data
     logger.info("Réponse à la question « %s » lue malgré l'intention %s.", asked, intent)
