@@ -247,8 +247,9 @@ MIXED_NOTE = (
 )
 
 
-def intro_text(recommendation: Recommendation, updating: bool = False) -> str:
-    """The first message of the suggestions, honest about an empty result and about the data's age."""
+def intro_text(recommendation: Recommendation, updating: bool = False, conseiller: bool = False) -> str:
+    """The first message of the suggestions, honest about an empty result and about the data's age; for a
+    conseiller typing for someone (slot `interlocuteur`), about « la personne que vous accompagnez »."""
     if recommendation.empty:
         return EMPTY_TEXT
     count = len(recommendation.local)
@@ -262,7 +263,8 @@ def intro_text(recommendation: Recommendation, updating: bool = False) -> str:
     else:
         note = DATA_AGE_NOTE
     verb = "peut" if count == 1 else "peuvent"
-    return f"{head}Voici {count} {noun} qui {verb} vous correspondre.\n{note}"
+    whom = "correspondre à la personne que vous accompagnez" if conseiller else "vous correspondre"
+    return f"{head}Voici {count} {noun} qui {verb} {whom}.\n{note}"
 
 
 def network_line(ns: NetworkSuggestion) -> str:
