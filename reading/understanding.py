@@ -240,7 +240,8 @@ def says_dont_know(text: str) -> bool:
 # nothing (« j'ai mal au dos » after the results is no answer to a question). Only the yes is kept, never the words.
 _HEALTH_ANSWER = (
     r"\b(?:dys\w*|tdah|hyperacti\w*|depression|depressi\w*|burn out|anxi\w*|bipolaire|psychiatr\w*|psycholog\w*|"
-    r"suivie? (?:pour|par|chez)|suivie? psy|psy|mal (?:au|aux|a la|a l) \w+|douleurs?|chronique|asthm\w*|epilep\w*|"
+    r"suivie? (?:par|chez) (?:un |une )?(?:psy\w*|medecin|docteur|specialiste)|suivie? psy|psy|"
+    r"mal (?:au|aux) \w+|mal a la (?:tete|jambe|main|hanche|nuque|cheville)|douleurs?|chronique|asthm\w*|epilep\w*|"
     r"diabet\w*|cardiaque|blesse\w*|accident\w*|operee?|hernie|tendinite|allergi\w*|surdite|malentendant\w*)\b"
 )
 _RQTH_DENIED = rf"\b{_NEG}\b(?:\s+\w+){{0,3}}\s+(?:de |d |la |ma |une )?rqth\b"

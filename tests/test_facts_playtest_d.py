@@ -127,3 +127,8 @@ def test_emoji_meanings_for_the_nlu():
     assert emoji_meaning("👍") == "oui"
     assert emoji_meaning("👎🏽") == "non"
     assert emoji_meaning("🙋 bonjour") is None
+
+
+@pytest.mark.parametrize("text", ["je suis suivi par la mission locale", "je suis mal à l'aise avec cette question"])
+def test_ordinary_words_at_the_handicap_question_say_no_health_condition(text):
+    assert read_facts(text, intent="inform", requested_slot="handicap").slots.get("handicap") is None
