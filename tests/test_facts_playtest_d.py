@@ -132,3 +132,14 @@ def test_emoji_meanings_for_the_nlu():
 @pytest.mark.parametrize("text", ["je suis suivi par la mission locale", "je suis mal à l'aise avec cette question"])
 def test_ordinary_words_at_the_handicap_question_say_no_health_condition(text):
     assert read_facts(text, intent="inform", requested_slot="handicap").slots.get("handicap") is None
+
+
+def test_a_second_need_in_the_same_message_is_said_not_lost():
+    # The profile holds one need: the first is kept, the second is said back with how to get its list.
+    text = "Bonjour, j'ai 23 ans, je dors chez des potes à Saint-Denis depuis 3 mois, j'ai besoin d'un taf et d'un logement svp"
+    facts = read_facts(text)
+    assert facts.slots["besoin"] == "emploi"
+    assert any("logement" in note for note in facts.notes)
+    assert read_facts("je cherche un emploi").notes == []
+    assert read_facts("je cherche un emploi et j'ai 19 ans").notes == []
+    assert read_facts("je veux un job et un appart").notes != []
