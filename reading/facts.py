@@ -51,6 +51,7 @@ from reading.understanding import (
     rqth_asked_for,
     rqth_denied,
     says_dont_know,
+    second_besoin,
 )
 
 YES_NO_SLOTS = ("qpv", "permis", "vehicule", "handicap", "rqth")
@@ -65,6 +66,27 @@ FULL_TEXT = "full_text"
 _ENTITY_BOOLS = {"oui": True, "non": False, "true": True, "false": False}
 # Below this population a commune has no quartier prioritaire worth asking about.
 QPV_MIN_POPULATION = 5000
+
+
+# What to type for a need after the suggestions (each is read by reading/need.py parse_besoin).
+NEED_WORDS = {
+    "emploi": "un emploi",
+    "formation": "une formation",
+    "apprentissage": "l'apprentissage",
+    "mobilite-permis": "le permis",
+    "logement": "un logement",
+    "creation-activite": "créer mon activité",
+}
+
+
+def second_need_note(kept: str, also: str) -> str:
+    """The profile holds one need: the first said is kept, the other is not lost in silence (play-test D)."""
+    return (
+        f"Je commence par : {BESOINS[kept][0]}. Pour {NEED_WORDS.get(also, BESOINS[also][0])} aussi, écrivez "
+        f"« {NEED_WORDS.get(also, BESOINS[also][0])} » après mes propositions : je vous montrerai celles-là."
+    )
+
+
 RQTH_PENDING_NOTE = "C'est noté : votre demande de RQTH est en cours, pas encore accordée."
 
 
@@ -266,6 +288,9 @@ def read_facts(
     )
     if besoin:
         facts.slots["besoin"] = besoin
+        also = None if button else second_besoin(text, besoin)
+        if also:
+            facts.notes.append(second_need_note(besoin, also))
     elif known.get("besoin") and negated_besoin(text) == known.get("besoin"):
         facts.slots["besoin"] = None  # « jveux pas créer de boîte » said of the known need: asked again
 

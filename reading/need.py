@@ -166,3 +166,19 @@ def negated_besoin(text: str) -> Optional[str]:
     """The need a message denies (« jveux pas créer de boîte »), or None."""
     t = normalize(text)
     return next((category for category, pattern in _BESOIN_PATTERNS if negated_search(pattern, t)), None)
+
+
+# « un taf et un logement »: what follows « et » in the clause of a need, read as a need alone.
+_AND = re.compile(r"\bet (?:aussi |puis |surtout )?")
+
+
+def second_besoin(text: str, first: str) -> Optional[str]:
+    """Another need named after « et » in the same message (« j'ai besoin d'un taf et d'un logement »), or None.
+    The profile holds one need (knowledge/profile.py): reading/facts.py keeps the first and says this one back."""
+    t = normalize(text)
+    parts = _AND.split(t)
+    for part in parts[1:]:
+        found = parse_besoin(part, expecting=True)
+        if found and found != first and found != "ne-sait-pas":
+            return found
+    return None

@@ -12,7 +12,7 @@ from knowledge.negation import affirmed_search, negated_search
 from knowledge.text import emoji_answer, emoji_meaning, normalize
 from reading import vehicles as vehicle_words
 from reading.age import AgeReading, french_number, parse_age  # noqa: F401  (the age reader lives apart)
-from reading.need import is_bare_diploma, negated_besoin, parse_besoin  # noqa: F401  (the need reader)
+from reading.need import is_bare_diploma, negated_besoin, parse_besoin, second_besoin  # noqa: F401  (the need reader)
 from reading.schooling import parse_diplome, parse_scolarite  # noqa: F401
 from reading.words import NEG as _NEG  # shared with reading/need.py
 from reading.words import NOWHERE as _NOWHERE

@@ -136,10 +136,20 @@ def test_ordinary_words_at_the_handicap_question_say_no_health_condition(text):
 
 def test_a_second_need_in_the_same_message_is_said_not_lost():
     # The profile holds one need: the first is kept, the second is said back with how to get its list.
-    text = "Bonjour, j'ai 23 ans, je dors chez des potes à Saint-Denis depuis 3 mois, j'ai besoin d'un taf et d'un logement svp"
+    text = (
+        "Bonjour, j'ai 23 ans, je dors chez des potes à Saint-Denis depuis 3 mois, "
+        "j'ai besoin d'un taf et d'un logement svp"
+    )
     facts = read_facts(text)
     assert facts.slots["besoin"] == "emploi"
     assert any("logement" in note for note in facts.notes)
     assert read_facts("je cherche un emploi").notes == []
     assert read_facts("je cherche un emploi et j'ai 19 ans").notes == []
     assert read_facts("je veux un job et un appart").notes != []
+
+
+def test_the_words_the_second_need_note_suggests_are_read_as_that_need():
+    from reading.facts import NEED_WORDS
+
+    for need, words in NEED_WORDS.items():
+        assert parse_besoin(words, expecting=True) == need
