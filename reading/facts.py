@@ -34,6 +34,7 @@ from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITE
 from knowledge.text import bounded, emoji_answer, normalize
 from reading import commune_cues
 from reading.interlocutor import interlocutor
+from reading.need import NEED_WORDS, second_need_note  # noqa: F401  (NEED_WORDS: the tests read it here)
 from reading.qpv import doubts_qpv, parse_qpv
 from reading.understanding import (
     is_bare_diploma,
@@ -66,25 +67,6 @@ FULL_TEXT = "full_text"
 _ENTITY_BOOLS = {"oui": True, "non": False, "true": True, "false": False}
 # Below this population a commune has no quartier prioritaire worth asking about.
 QPV_MIN_POPULATION = 5000
-
-
-# What to type for a need after the suggestions (each is read by reading/need.py parse_besoin).
-NEED_WORDS = {
-    "emploi": "un emploi",
-    "formation": "une formation",
-    "apprentissage": "l'apprentissage",
-    "mobilite-permis": "le permis",
-    "logement": "un logement",
-    "creation-activite": "créer mon activité",
-}
-
-
-def second_need_note(kept: str, also: str) -> str:
-    """The profile holds one need: the first said is kept, the other is not lost in silence (play-test D)."""
-    return (
-        f"Je commence par : {BESOINS[kept][0]}. Pour {NEED_WORDS.get(also, BESOINS[also][0])} aussi, écrivez "
-        f"« {NEED_WORDS.get(also, BESOINS[also][0])} » après mes propositions : je vous montrerai celles-là."
-    )
 
 
 RQTH_PENDING_NOTE = "C'est noté : votre demande de RQTH est en cours, pas encore accordée."

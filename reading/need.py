@@ -11,6 +11,7 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
 
 from knowledge.negation import affirmed_search, negated_search
+from knowledge.profile import BESOINS
 from knowledge.text import normalize
 from reading.words import NEG, NOWHERE, PLACE_TO_SLEEP
 
@@ -182,3 +183,22 @@ def second_besoin(text: str, first: str) -> Optional[str]:
         if found and found != first and found != "ne-sait-pas":
             return found
     return None
+
+
+# What to type for a need after the suggestions (each is read by reading/need.py parse_besoin).
+NEED_WORDS = {
+    "emploi": "un emploi",
+    "formation": "une formation",
+    "apprentissage": "l'apprentissage",
+    "mobilite-permis": "le permis",
+    "logement": "un logement",
+    "creation-activite": "créer mon activité",
+}
+
+
+def second_need_note(kept: str, also: str) -> str:
+    """The profile holds one need: the first said is kept, the other is not lost in silence (play-test D)."""
+    return (
+        f"Je commence par : {BESOINS[kept][0]}. Pour {NEED_WORDS.get(also, BESOINS[also][0])} aussi, écrivez "
+        f"« {NEED_WORDS.get(also, BESOINS[also][0])} » après mes propositions : je vous montrerai celles-là."
+    )
