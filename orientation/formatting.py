@@ -21,8 +21,10 @@ EMPTY_TEXT = "Je n'ai pas trouvé d'action recensée près de chez vous."
 
 
 def _historical_note(s: Suggestion) -> str:
-    # « près de chez vous » only within the person's département: a régional one is said plainly in `where`.
-    return HISTORICAL_NOTE if s.proximity not in (NATIONAL, REGION) else HISTORICAL_NOTE_NATIONAL
+    # « près de chez vous » only within the person's département: a régional one is said plainly in `where`;
+    # nor for another territory's own action (criteria « territoire »), whose place and km `where` says.
+    near = s.proximity not in (NATIONAL, REGION) and "territoire" not in s.criteria
+    return HISTORICAL_NOTE if near else HISTORICAL_NOTE_NATIONAL
 
 
 def one_line(text: str, limit: int = OFFER_MAX_CHARS) -> str:
