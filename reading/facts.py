@@ -7,8 +7,8 @@ One owner per fact, so that a misread has one place to fix:
 | fact                              | typed text read by                                  | NLU entity used?            |
 |-----------------------------------|-----------------------------------------------------|-----------------------------|
 | age                               | reading/age.py `parse_age` (text2num, dateparser) | never (« paris 18 »)        |
-| besoin, logement                  | reading/understanding.py `parse_besoin/_logement` | button payloads only        |
-| permis, vehicule, handicap, rqth  | reading/understanding.py `parse_permis/…`         | button payloads only        |
+| besoin, logement                  | reading/need.py `parse_besoin`, understanding.py `parse_logement` | button payloads only |
+| permis, vehicule, handicap, rqth  | reading/understanding.py `parse_permis/…` (motor vehicles and car models: knowledge/data/lexicon/vehicles.yaml) | button payloads only |
 | scolarite, diplome                | reading/schooling.py                              | button payloads only        |
 | yes/no to the question asked      | the intent (affirm/deny), else `parse_yes_no` (👍/👎 too) |                        |
 | qpv said in a sentence            | reading/qpv.py `parse_qpv` (« quartier prioritaire »)     | never                       |
