@@ -20,13 +20,29 @@ from reading.facts import read_facts
 
 # Intents that would leave, end or sidetrack the questionnaire. Yes/no, « je ne sais pas », « je préfère ne
 # pas répondre » and questions (« c'est quoi ? ») are not here: they are the person's own way to answer.
-LEAVING_INTENTS = frozenset({"stop", "goodbye", "out_of_scope", "nlu_fallback", "chitchat", "greet", "thank"})
+# « les tarterets » at the QPV question was taken for « détails de la 3 » (play-test D): questions about a list are
+# only the person's when no question of the form is pending with an answer in the message.
+LEAVING_INTENTS = frozenset(
+    {
+        "stop",
+        "goodbye",
+        "out_of_scope",
+        "nlu_fallback",
+        "chitchat",
+        "greet",
+        "thank",
+        "ask_details",
+        "ask_why_suggestion",
+    }
+)
 
 # The profile facts a message can carry. Any of them, read while a question is asked, makes the message
 # information, not a goodbye: play-testers typed « j'ai arrêté en première » at the need question too, and
 # « bellevue » (a quartier) at the QPV question was taken for « au revoir ».
 PROFILE_FACTS = frozenset(MESSAGE_SLOTS) - {"commune", "departement"}
 
+
+LIST_QUESTION_INTENTS = frozenset({"ask_details", "ask_why_suggestion"})
 
 # Outside the questionnaire: the intents that would end the conversation (one fact is enough to re-read
 # them), and those that would answer « je ne sais pas répondre à ça », re-read only when the message states a
@@ -57,6 +73,10 @@ def answers_asked_question(
     found = [name for name in PROFILE_FACTS if facts.slots.get(name) is not None]
     if not requested_slot and intent in OFF_TOPIC_INTENTS:
         return len(set(found) - {"commune_candidates"}) >= 2
+    if intent in LIST_QUESTION_INTENTS:
+        # « détails de la 2 » would read as a quartier's name: a name alone counts when the official list of QPV
+        # knows it (« les tarterets ») or the QPV is said with it (« Mermoz, c'est un QPV »).
+        return bool(set(found) - {"quartier"})
     return bool(found)
 
 

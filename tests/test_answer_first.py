@@ -18,6 +18,7 @@ from reading.answer_first import LEAVING_INTENTS, answers_asked_question
         ("corbeil-essonnes", "commune", "goodbye", True),
         ("chez ma mère", "logement", "greet", True),
         ("22 ans", "age", "chitchat", True),
+        ("Mermoz, c'est un QPV", "qpv", "ask_why_suggestion", True),  # play-test D
         # Leaving stays leaving.
         ("stop", "diplome", "stop", False),
         ("j'arrête", "diplome", "stop", False),
@@ -27,10 +28,17 @@ from reading.answer_first import LEAVING_INTENTS, answers_asked_question
         ("bonjour", "diplome", "greet", False),
         ("la souterraine", None, "out_of_scope", False),  # no question asked: the NLU decides
         ("/stop", "commune", "stop", False),  # a button press is never re-read
+        ("détails de la 2", "qpv", "ask_details", False),
+        ("pourquoi la 1 ?", "permis", "ask_why_suggestion", False),
     ],
 )
 def test_an_answer_to_the_question_asked_wins_and_leaving_stays_leaving(text, asked, intent, answer):
     assert answers_asked_question(text, asked, intent) is answer
+
+
+def test_a_listed_quartier_is_no_question_about_a_list():
+    """Play-test D: « les tarterets » at the QPV question got « Je ne vous ai encore rien proposé »."""
+    assert answers_asked_question("les tarterets", "qpv", "ask_details", known={"code_insee": "91174"})
 
 
 @pytest.mark.parametrize("intent", ["affirm", "deny", "dont_know", "decline", "ask_definition", "inform"])
