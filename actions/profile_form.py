@@ -50,6 +50,18 @@ def _user_just_answered(tracker: Tracker) -> bool:
     return bool(actions) and actions[-1] == "action_listen"
 
 
+def _set_since_user_message(tracker: Tracker) -> Dict[str, Any]:
+    """Slots set since the last user message (by action_extract_profile): « jsuis encore au lycée » at the
+    diploma question sets the schooling, not the diploma, and the diploma is then no longer asked."""
+    found: Dict[str, Any] = {}
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "slot" and event.get("name") not in found:
+            found[event["name"]] = event.get("value")
+    return found
+
+
 class ValidateProfileForm(FormValidationAction):
     def name(self) -> str:
         return "validate_profile_form"
@@ -98,7 +110,9 @@ class ValidateProfileForm(FormValidationAction):
             or (asked == "commune" and tracker.get_slot("commune_candidates"))
             or (asked == "qpv" and tracker.get_slot("quartier"))
         )
-        gave_other_facts = any(updated.get(name) is not None for name in (*PROFILE_SLOTS, "commune_candidates"))
+        # What this message set, the form's required slots or not (the schooling that drops the diploma question).
+        given = {**_set_since_user_message(tracker), **updated}
+        gave_other_facts = any(given.get(name) is not None for name in (*PROFILE_SLOTS, "commune_candidates"))
         if not asked or answered or gave_other_facts:
             return events + [SlotSet("rejected", None)]
         attempts = dict(tracker.get_slot("attempts") or {})

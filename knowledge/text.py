@@ -37,6 +37,31 @@ def emoji_answer(text: str) -> bool | None:
     return None
 
 
+# A shrug is « je ne sais pas »; a raised hand or a wave, sent alone as a first message, is a greeting.
+_DONT_KNOW_SIGNS = frozenset("🤷")
+_HELLO_SIGNS = frozenset("🙋👋")
+# The gender signs of « 🤷‍♂️ », « 🙋‍♀️ » (joined by U+200D, removed with the decoration).
+_GENDER = re.compile("[\u2640\u2642]")
+
+
+def _signs(text: str) -> set:
+    return set(_GENDER.sub("", _DECORATION.sub("", text or "")))
+
+
+def emoji_meaning(text: str) -> str | None:
+    """The words a message made only of answer signs means, for the NLU: « oui », « non », « je ne sais pas »,
+    « bonjour »; None for any other message (« 🙋 bonjour » is read as typed)."""
+    answer = emoji_answer(text)
+    if answer is not None:
+        return "oui" if answer else "non"
+    signs = _signs(text)
+    if signs and signs <= _DONT_KNOW_SIGNS:
+        return "je ne sais pas"
+    if signs and signs <= _HELLO_SIGNS:
+        return "bonjour"
+    return None
+
+
 def bounded(text: str, limit: int) -> str:
     """At most `limit` characters: the head and the tail of a longer message, cut at spaces.
 

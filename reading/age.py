@@ -173,6 +173,12 @@ def parse_age(text: str, *, expecting_age: bool = False, today: Optional[date] =
     if glued and not _is_duration(t, glued.start(), glued.end()):
         return AgeReading(float(glued.group(1)))
     if expecting_age:
+        # « 25 (26 en janvier) »: the age now, then the next one and when — the first is the age.
+        now_then = re.fullmatch(
+            rf"(?:{_FIRST_PERSON} )?(\d{{2}})(?: {_UNIT})? (\d{{2}})(?: {_UNIT})? (?:en|le|au|a|fin|debut|dans) .*", t
+        )
+        if now_then and int(now_then.group(2)) == int(now_then.group(1)) + 1:
+            return AgeReading(float(now_then.group(1)))
         bare = re.fullmatch(rf"(?:{_FIRST_PERSON} )?(\d{{1,3}})({_HALF})?(?: {_UNIT})?", t)
         if bare:
             return AgeReading(int(bare.group(1)) + (0.5 if bare.group(2) else 0.0))

@@ -5,7 +5,8 @@ s'arrête là » : the model had learnt « arrêter » from « stop ». A commun
 Souterraine ») was read as another intent the same way. When a form question is asked and the message's NLU
 intent would end or leave the questionnaire, the message is read with the parsers (reading/facts.py); if they
 find a fact of the profile, the message is information (intent `inform`). Outside the questionnaire, only
-« stop » and « au revoir » are re-read this way: a greeting with facts still gets the welcome and its notice.
+« stop » and « au revoir » are re-read this way, and a greeting that states the need (other facts alone still
+get the welcome and its notice).
 Pure and unit-tested; aiguillage/rasa/answer_first.py applies it to Rasa's NLU result.
 """
 
@@ -19,6 +20,7 @@ from typing import Any, Mapping, Optional, Pattern, Sequence, Tuple
 import yaml
 
 from knowledge.profile import MESSAGE_SLOTS
+from knowledge.sectors import find_sector
 from knowledge.text import normalize
 from reading.facts import read_facts
 
@@ -54,6 +56,10 @@ LIST_QUESTION_INTENTS = frozenset({"ask_details", "ask_why_suggestion"})
 # for out of scope and lost, while « il fait beau à Nice ? » (one place) must stay small talk.
 ENDING_INTENTS = frozenset({"stop", "goodbye"})
 OFF_TOPIC_INTENTS = frozenset({"out_of_scope", "nlu_fallback"})
+# A greeting that states the need (« bonjour jai besoin d'un logement ») is information: the welcome would ask
+# the need with its buttons although it was just said (play-test D). With other facts only (« bonjour j'ai
+# 19 ans ») the welcome and its notice still come first: the need is what they ask.
+GREETING = "greet"
 
 
 def answers_asked_question(
@@ -64,10 +70,12 @@ def answers_asked_question(
     known: Optional[Mapping[str, Any]] = None,
 ) -> bool:
     """Whether a message the NLU took for `intent` is in fact an answer to the question asked."""
-    leaving = LEAVING_INTENTS if requested_slot else ENDING_INTENTS | OFF_TOPIC_INTENTS
+    leaving = LEAVING_INTENTS if requested_slot else ENDING_INTENTS | OFF_TOPIC_INTENTS | {GREETING}
     if intent not in leaving or not text or text.startswith("/"):
         return False
     facts = read_facts(text=text, entities=entities, intent="inform", requested_slot=requested_slot, known=known)
+    if not requested_slot and intent == GREETING:
+        return facts.slots.get("besoin") is not None
     found = [name for name in PROFILE_FACTS if facts.slots.get(name) is not None]
     if not requested_slot and intent in OFF_TOPIC_INTENTS:
         return len(set(found) - {"commune_candidates"}) >= 2
@@ -109,3 +117,16 @@ def question_not_goodbye(text: str, intent: Optional[str], after_list: bool) -> 
     if intent not in intents or not text or text.startswith("/"):
         return False
     return is_question(text)
+
+
+# The intent a wish about the list has (bot/rules/after_suggestions.yml): it narrows the list to a trade.
+REFINE_INTENT = "refine_suggestions"
+
+
+def wishes_a_trade(text: str, requested_slot: Optional[str], intent: Optional[str]) -> bool:
+    """Outside the questionnaire, an off-topic message that names a trade (« Il est intéressé par le
+    numérique, vous avez quelque chose ? ») is a wish about the list: the trade was stored (actions/
+    extract_profile.py reads it from any message) but the person was told « Pardon, je n'ai pas compris »."""
+    if requested_slot or intent not in OFF_TOPIC_INTENTS or not text or text.startswith("/"):
+        return False
+    return find_sector(text) is not None

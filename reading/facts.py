@@ -7,8 +7,8 @@ One owner per fact, so that a misread has one place to fix:
 | fact                              | typed text read by                                  | NLU entity used?            |
 |-----------------------------------|-----------------------------------------------------|-----------------------------|
 | age                               | reading/age.py `parse_age` (text2num, dateparser) | never (« paris 18 »)        |
-| besoin, logement                  | reading/understanding.py `parse_besoin/_logement` | button payloads only        |
-| permis, vehicule, handicap, rqth  | reading/understanding.py `parse_permis/…`         | button payloads only        |
+| besoin, logement                  | reading/need.py `parse_besoin`, understanding.py `parse_logement` | button payloads only |
+| permis, vehicule, handicap, rqth  | reading/understanding.py `parse_permis/…` (motor vehicles and car models: knowledge/data/lexicon/vehicles.yaml) | button payloads only |
 | scolarite, diplome                | reading/schooling.py                              | button payloads only        |
 | yes/no to the question asked      | the intent (affirm/deny), else `parse_yes_no` (👍/👎 too) |                        |
 | qpv said in a sentence            | reading/qpv.py `parse_qpv` (« quartier prioritaire »)     | never                       |
@@ -34,6 +34,7 @@ from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITE
 from knowledge.text import bounded, emoji_answer, normalize
 from reading import commune_cues
 from reading.interlocutor import interlocutor
+from reading.need import NEED_WORDS, second_need_note  # noqa: F401  (NEED_WORDS: the tests read it here)
 from reading.qpv import doubts_qpv, parse_qpv
 from reading.quartier import (
     forget_quartier_of_old_commune,
@@ -56,7 +57,9 @@ from reading.understanding import (
     parse_vehicule,
     parse_yes_no,
     rqth_asked_for,
+    rqth_denied,
     says_dont_know,
+    second_besoin,
 )
 
 YES_NO_SLOTS = ("qpv", "permis", "vehicule", "handicap", "rqth")
@@ -71,6 +74,8 @@ FULL_TEXT = "full_text"
 _ENTITY_BOOLS = {"oui": True, "non": False, "true": True, "false": False}
 # Below this population a commune has no quartier prioritaire worth asking about.
 QPV_MIN_POPULATION = 5000
+
+
 RQTH_PENDING_NOTE = "C'est noté : votre demande de RQTH est en cours, pas encore accordée."
 
 
@@ -274,6 +279,9 @@ def read_facts(
     )
     if besoin:
         facts.slots["besoin"] = besoin
+        also = None if button else second_besoin(text, besoin)
+        if also:
+            facts.notes.append(second_need_note(besoin, also))
     elif known.get("besoin") and negated_besoin(text) == known.get("besoin"):
         facts.slots["besoin"] = None  # « jveux pas créer de boîte » said of the known need: asked again
 
@@ -324,7 +332,11 @@ def read_facts(
         if button.get("logement") in LOGEMENTS
         else parse_logement(text, expecting=requested_slot == "logement")
     )
-    handicap = button.get("handicap") if button.get("handicap") in HANDICAPS else parse_handicap(text)
+    handicap = (
+        button.get("handicap")
+        if button.get("handicap") in HANDICAPS
+        else parse_handicap(text, expecting=requested_slot == "handicap")
+    )
     if permis is not None:
         facts.slots["permis"] = permis
     if vehicule is not None:
@@ -337,7 +349,8 @@ def read_facts(
         facts.slots["handicap"] = handicap != "non"
         facts.slots["rqth"] = handicap == "rqth"
         if handicap == "oui-sans-rqth":
-            facts.slots["rqth"] = None  # not said: we will ask
+            # not said: we will ask — unless denied in the same message (« … mais j'ai pas de RQTH »)
+            facts.slots["rqth"] = False if rqth_denied(text) else None
 
     # knowledge.geo.quartiers is the one reader of quartiers: an NLU span is often the commune's name
     # (« les minguettes » at Vénissieux), and the answer to the quartier question is read below.

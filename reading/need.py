@@ -11,6 +11,7 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
 
 from knowledge.negation import affirmed_search, negated_search
+from knowledge.profile import BESOINS
 from knowledge.text import normalize
 from reading.words import NEG, NOWHERE, PLACE_TO_SLEEP
 
@@ -57,8 +58,29 @@ _BESOIN_PATTERNS: Tuple[Tuple[str, str], ...] = (
         "ne-sait-pas",
         r"\b(?:(?:(?:sais|sait|jsais) (?:pas|plus)|jsp) (?:trop )?(?:quoi faire|ce que (?:je veux|j veux|il veut|elle veut) faire|ce qu (?:il|elle|ils|elles) veu(?:t|lent)|ce que (?:je|j) veux)|"
         r"aucune idee de metier|pas d idee de metier|(?:suis|chui|jsuis|jsui|un peu|completement|trop|est) perdue?|orientation|m orienter|savoir quoi faire|"
-        r"trouver ma voie|cherche ma voie|decouvrir (?:des|les) metiers)\b",
+        r"trouver ma voie|cherche ma voie|decouvrir (?:des|les) metiers|"
+        # No need value of their own (play-test D): the service civique card and the « découvrir un métier »
+        # thématiques are served to « trouver sa voie », as is a collégien's stage d'observation.
+        r"service civique|stage (?:de |d |en )?(?:3e|3eme|troisieme|seconde|2nde|observation|decouverte))\b",
     ),
+)
+# « un job d'été pour me payer le permis »: what the money is for is the goal, the job is the need. A need
+# said outside this clause wins over one said inside it.
+_PURPOSE = re.compile(
+    r"\bpour (?:me |se |lui |leur )?(?:payer|paye|financer|offrir|acheter) (?:le |la |les |mon |ma |mes |son |sa |un |une |l )?\w+(?: \w+)?"
+)
+# « jsuis en cap maçon en alternance », « je suis apprenti »: a status held (reading/schooling.py), not a need.
+STATUS_APPRENTICE = (
+    r"\b(?:je suis|jsuis|jsui|chui|chuis|suis|il est|elle est)\s+"
+    r"(?:(?!pour\b|a la\b|cherche\w*|recherche\w*|dispo\w*|motive\w*|pret\w*|interesse\w*)\w+\s+){0,3}?"
+    r"en (?:alternance|apprentissage)\b"
+    r"|\b(?:je suis|jsuis|jsui|chui|chuis|il est|elle est|deja) (?:un |une |deja )?(?:apprentie?|alternante?)\b"
+)
+_STATUS_APPRENTICE = re.compile(STATUS_APPRENTICE)
+# Money has no need value; answering « Que cherchez-vous ? », it is read as the job (the allowance of the
+# contrat d'engagement jeune is signed on the same path, at the mission locale or France Travail).
+_MONEY = re.compile(
+    r"\b(?:aides? financieres?|(?:de l |d l )?argent|des sous|thunes?|de quoi vivre|une aide pour vivre|oseille|moula)\b"
 )
 # Answering « Que cherchez-vous ? » (or opening the conversation), a bare « un appart » is the need.
 _BARE_DIPLOMA = re.compile(r"(?:un |une |le |mon )?(?:cap|bep|bac pro|bac|bts|diplome|titre pro)(?: \w+){0,2}")
@@ -123,10 +145,13 @@ def parse_besoin(text: str, *, expecting: bool = False, asked: bool = False) -> 
     """The need; with `expecting` (the need was asked, or the conversation opens), a bare noun says it.
     A diploma named alone is the need only when `asked` (answering « Que cherchez-vous ? »): elsewhere it
     is the diploma held (reading/facts.py), and only a wish verb (« passer un CAP ») makes it a need."""
-    t = normalize(text)
-    for category, pattern in _BESOIN_PATTERNS:
-        if affirmed_search(pattern, t):  # « un appart pas un apprentissage »: the affirmed need wins
-            return category
+    t = _STATUS_APPRENTICE.sub(" ", normalize(text))
+    for reading in (_PURPOSE.sub(" ", t), t):  # a need outside « pour me payer le permis » first
+        for category, pattern in _BESOIN_PATTERNS:
+            if affirmed_search(pattern, reading):  # « un appart pas un apprentissage »: the affirmed need wins
+                return category
+    if asked and _MONEY.search(t):
+        return "emploi"
     if expecting and _BARE_HOUSING.fullmatch(t):
         return "logement"
     if expecting and _BARE_PERMIS.fullmatch(t):
@@ -142,3 +167,38 @@ def negated_besoin(text: str) -> Optional[str]:
     """The need a message denies (« jveux pas créer de boîte »), or None."""
     t = normalize(text)
     return next((category for category, pattern in _BESOIN_PATTERNS if negated_search(pattern, t)), None)
+
+
+# « un taf et un logement »: what follows « et » in the clause of a need, read as a need alone.
+_AND = re.compile(r"\bet (?:aussi |puis |surtout )?")
+
+
+def second_besoin(text: str, first: str) -> Optional[str]:
+    """Another need named after « et » in the same message (« j'ai besoin d'un taf et d'un logement »), or None.
+    The profile holds one need (knowledge/profile.py): reading/facts.py keeps the first and says this one back."""
+    t = normalize(text)
+    parts = _AND.split(t)
+    for part in parts[1:]:
+        found = parse_besoin(part, expecting=True)
+        if found and found != first and found != "ne-sait-pas":
+            return found
+    return None
+
+
+# What to type for a need after the suggestions (each is read by reading/need.py parse_besoin).
+NEED_WORDS = {
+    "emploi": "un emploi",
+    "formation": "une formation",
+    "apprentissage": "l'apprentissage",
+    "mobilite-permis": "le permis",
+    "logement": "un logement",
+    "creation-activite": "créer mon activité",
+}
+
+
+def second_need_note(kept: str, also: str) -> str:
+    """The profile holds one need: the first said is kept, the other is not lost in silence (play-test D)."""
+    return (
+        f"Je commence par : {BESOINS[kept][0]}. Pour {NEED_WORDS.get(also, BESOINS[also][0])} aussi, écrivez "
+        f"« {NEED_WORDS.get(also, BESOINS[also][0])} » après mes propositions : je vous montrerai celles-là."
+    )

@@ -13,6 +13,9 @@ from typing import List, Optional, Tuple
 
 from knowledge.profile import DIPLOMES
 from knowledge.text import normalize
+from reading.need import STATUS_APPRENTICE
+
+_APPRENTICE = re.compile(STATUS_APPRENTICE)
 
 # From the lowest to the highest (Profile's order): the highest one said is kept.
 DIPLOME_LEVELS = tuple(DIPLOMES)
@@ -31,7 +34,7 @@ _LEFT = re.compile(
 _AT_SCHOOL = re.compile(
     rf"\b(?:(?:je suis|jsuis|jsui|chui|chuis|suis|il est|elle est|est|encore|toujours|actuellement)\s+(?:en|au|a la|a l)\s+{_CLASSES}"
     r"|(?:etudiant|etudiante|lyceen|lyceenne|collegien|collegienne|eleve)\b|encore a l ecole|toujours a l ecole|je vais au lycee"
-    r"|je vais en cours|scolarise|scolarisee"
+    r"|je vais en cours|scolarise|scolarisee|en cfa"
     r"|(?:passe|jpasse|passer|prepare|jprepare|preparer) (?:le |mon |son )?brevet(?! professionnel))\b"
 )
 
@@ -49,7 +52,8 @@ def parse_scolarite(text: str, *, expecting: bool = False) -> Optional[str]:
     t = normalize(text)
     if _LEFT.search(t):
         return "sorti"
-    if _AT_SCHOOL.search(t) or (expecting and _BARE_CLASS.fullmatch(t)):
+    # An apprentice is in training (a CFA), « encore scolarisé·e ou en études » (play-test D).
+    if _AT_SCHOOL.search(t) or _APPRENTICE.search(t) or (expecting and _BARE_CLASS.fullmatch(t)):
         return "scolarise"
     return None
 
@@ -72,6 +76,9 @@ _NONE = re.compile(
     r"|\b(?:aucun|sans)\s+diplome|\bnon diplomee?\b|\bque le brevet\b|\bjuste le brevet\b|\bseulement le brevet\b|\bpas diplomee?\b"
     # The brevet (des collèges) is no level for the matching: held or being sat, it counts as « aucun ».
     rf"|\b(?:{_HAVE}|passe|jpasse|passer|prepare|jprepare)\s+(?:eu\s+)?(?:le |mon |son )?brevet(?! professionnel)\b"
+    # « jai pas le brevet », « le brevet des collèges seulement » (play-test D): no diploma either way.
+    r"|\b(?:pas|pa|ps|jamais eu|rate|loupe)\s+(?:eu\s+)?(?:le |mon |de |d )?brevet(?! professionnel)\b"
+    r"|\bbrevet(?: des colleges)? (?:seulement|uniquement|et c est tout|c est tout|et rien d autre)\b"
 )
 # A message starting with « bac+2 », « niveau bac+3 » (« bac+3 en compta »): a level held, whatever was asked.
 _HIGHER_LEVEL = re.compile(r"(?:j ai (?:un )?|jai |g |niveau )?bac (?:plus )?[2-8]\b(?! ans)")

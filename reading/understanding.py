@@ -9,9 +9,10 @@ import re
 from typing import Optional, Tuple
 
 from knowledge.negation import affirmed_search, negated_search
-from knowledge.text import emoji_answer, normalize
+from knowledge.text import emoji_answer, emoji_meaning, normalize
+from reading import vehicles as vehicle_words
 from reading.age import AgeReading, french_number, parse_age  # noqa: F401  (the age reader lives apart)
-from reading.need import is_bare_diploma, negated_besoin, parse_besoin  # noqa: F401  (the need reader)
+from reading.need import is_bare_diploma, negated_besoin, parse_besoin, second_besoin  # noqa: F401  (the need reader)
 from reading.schooling import parse_diplome, parse_scolarite  # noqa: F401
 from reading.words import NEG as _NEG  # shared with reading/need.py
 from reading.words import NOWHERE as _NOWHERE
@@ -58,7 +59,9 @@ def parse_permis(text: str) -> Optional[bool]:
     return None
 
 
-_VEHICLES = r"(?:voiture|voitur|vehicule|caisse|auto|bagnole|scooter|scoot|moto|mob|mobylette|velo|trottinette|voiture sans permis|vsp)"
+# Motor vehicles only (knowledge/data/lexicon/vehicles.yaml): a bike or a scooter board does not lift the
+# distance limit a vehicle lifts (orientation/matching/scoring.py reach_km), so « un vélo » is « non » (play-test D).
+_VEHICLES, _NON_MOTOR = vehicle_words.patterns()
 
 
 # A vehicle sent as an emoji (« 🚲 » answering « Avez-vous un véhicule ? »): its word, then read as text.
@@ -82,7 +85,23 @@ _VEHICLE_SIGNS = re.compile("|".join(map(re.escape, _VEHICLE_SIGN_WORDS)))
 
 
 def parse_vehicule(text: str) -> Optional[bool]:
-    t = normalize(_VEHICLE_SIGNS.sub(lambda m: f" {_VEHICLE_SIGN_WORDS[m.group(0)]} ", text))
+    # « la 206 jtai dit », « la clio de ma mère »: a car named by its model is a car.
+    t, car_named = vehicle_words.cars_named(
+        normalize(_VEHICLE_SIGNS.sub(lambda m: f" {_VEHICLE_SIGN_WORDS[m.group(0)]} ", text))
+    )
+    motor = _motor_vehicle(t)
+    if motor is not None:
+        return motor
+    if car_named and not _has(rf"\b{_NEG}\b(?:\s+\w+){{0,3}}\s+(?:\w+ )?voiture", t):
+        return True
+    if _has(rf"\b{_NON_MOTOR}s?\b", t) and not _has(
+        rf"\b{_NEG}\b(?:\s+\w+){{0,3}}\s+(?:de |d |un |une )?{_NON_MOTOR}", t
+    ):
+        return False  # a bike, a scooter board: getting about on one's own, but no motor vehicle
+    return None
+
+
+def _motor_vehicle(t: str) -> Optional[bool]:
     if _has(
         r"\b(?:pas|pa|non)\s+(?:vehicule|motorise)e?\b|\brien pour (?:me|se) deplacer\b|\ba pied\b|\bque les transports\b"
         r"|\bqu en transports?\b|\b(?:que|juste|seulement|uniquement) (?:le |les |en |par le )?(?:bus|tram|metro|train|rer|car|transports?)\b|^(?:en |le |par le )?(?:bus|tram|metro|train|rer|transports? en commun)$"
@@ -140,7 +159,9 @@ _LOGEMENT_PATTERNS: Tuple[Tuple[str, str], ...] = (
         r"\b(?:mon appart|mon appartement|mon logement|mon studio|ma maison|mon propre|je loue|locataire|"
         r"proprietaire|en coloc|en colloc|colocation|en location|hlm|logement social|un bail|mon bail|"
         r"(?:j ai|jai|g|il a|elle a) (?:un|son|mon) (?:appart|appartement|studio|logement)|"
-        r"son appart|son propre|mon chez moi|chez moi seul|mon t1|mon t2|"
+        r"son appart|son propre|mon chez moi|chez moi seul|mon t1|mon t2|my own \w+|my flat|my apartment|"
+        # « elle vit avec son copain dans un appartement »: a flat lived in (parents and hosts are read first).
+        r"(?:vi[st]|vivent|vivons|habite|habites|habitent|habitons)(?: \w+){0,4} dans un (?:appart|appartement|studio|t1|t2|t3)|"
         r"dans (?:son|sa|mon|ma) (?:propre )?(?:logement|appart|appartement|studio|maison))\b",
     ),
 )
@@ -210,10 +231,30 @@ _DONT_KNOW = re.compile(
 
 
 def says_dont_know(text: str) -> bool:
-    return _DONT_KNOW.fullmatch(normalize(text)) is not None
+    # « 🤷 » alone is a shrug: « je ne sais pas » (play-test D, at the QPV question).
+    return _DONT_KNOW.fullmatch(normalize(text)) is not None or emoji_meaning(text) == "je ne sais pas"
 
 
-def parse_handicap(text: str) -> Optional[str]:
+# Answering the handicap question, a health condition named in passing says « yes, no RQTH said » (play-test D:
+# « jsuis dys mais bon », « suivi pour une dépression », « mal au dos un peu »); elsewhere these words say
+# nothing (« j'ai mal au dos » after the results is no answer to a question). Only the yes is kept, never the words.
+_HEALTH_ANSWER = (
+    r"\b(?:dys\w*|tdah|hyperacti\w*|depression|depressi\w*|burn out|anxi\w*|bipolaire|psychiatr\w*|psycholog\w*|"
+    r"suivie? (?:par|chez) (?:un |une )?(?:psy\w*|medecin|docteur|specialiste)|suivie? psy|psy|"
+    r"mal (?:au|aux) \w+|mal a la (?:tete|jambe|main|hanche|nuque|cheville)|douleurs?|chronique|asthm\w*|epilep\w*|"
+    r"diabet\w*|cardiaque|blesse\w*|accident\w*|operee?|hernie|tendinite|allergi\w*|surdite|malentendant\w*)\b"
+)
+_RQTH_DENIED = rf"\b{_NEG}\b(?:\s+\w+){{0,3}}\s+(?:de |d |la |ma |une )?rqth\b"
+
+
+def rqth_denied(text: str) -> bool:
+    """« j'ai une maladie chronique mais pas de RQTH »: the recognition said absent, not to be asked again."""
+    return _has(_RQTH_DENIED, normalize(text))
+
+
+def parse_handicap(text: str, *, expecting: bool = False) -> Optional[str]:
+    """rqth | oui-sans-rqth | non, or None; with `expecting` (the handicap question was asked), a health
+    condition said in everyday words (_HEALTH_ANSWER) counts as « oui, sans RQTH »."""
     t = normalize(text)
     if _has(rf"\b{_NEG}\b(?:\s+\w+){{0,3}}\s+(?:de |d |en situation de )?(?:handicap|rqth|probleme)", t):
         # « dyslexique mais pas de RQTH »: a health condition said, only the recognition denied.
@@ -229,7 +270,7 @@ def parse_handicap(text: str) -> Optional[str]:
         t,
     ):
         return "rqth"
-    if _has(_HEALTH, t):
+    if _has(_HEALTH, t) or (expecting and _has(_HEALTH_ANSWER, t)):
         return "oui-sans-rqth"
     return None
 
@@ -251,6 +292,12 @@ YES = r"(?:oui|ouais|ouai|ouep|yes|yep|ok|okay|d accord|bien sur|exact|exactemen
 NO = r"(?:non|nan|no|nope|pas du tout|absolument pas|jamais|non merci|nn|(?:je |j )?(?:crois|pense) pas|jcrois pas|jpense pas|pas que je sache)"
 
 
+_SAID_AGAIN = re.compile(
+    r"(?:mais |bah |ben |j |je )?(?:(?:je )?viens de (?:dire|repondre)|(?:je )?(?:t|vous) ai (?:dit|repondu)|jtai dit|jvous ai dit"
+    r"|j ai (?:dit|repondu)|jai dit|g dit|je dis|j dis|jdis)(?: que)? (non|oui|ouais|si)\b"
+)
+
+
 def parse_yes_no(text: str) -> Optional[bool]:
     emoji = emoji_answer(text)
     if emoji is not None:
@@ -260,6 +307,13 @@ def parse_yes_no(text: str) -> Optional[bool]:
         return False
     if re.fullmatch(rf"(?:{YES})(?: \w+){{0,2}}", t):
         return True
+    # « je viens de dire non », « jtai dit non »: the answer said again, the question asked once too often.
+    said_again = _SAID_AGAIN.match(t)
+    if said_again:
+        return said_again.group(1) in ("oui", "ouais", "si")
+    # « pas encore, je le passe en ce moment »: not yet is no, today.
+    if re.match(r"(?:non |nan )?pas encore\b", t):
+        return False
     # A yes/no said first answers the question, whatever follows (« non jai 17 ans mdr », « oui depuis 2 ans »).
     if re.match(r"(?:non|nan|nope|nn|no)\b(?! (?:plus|seulement|juste)\b)", t):
         return False

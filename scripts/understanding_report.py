@@ -189,7 +189,10 @@ class Score:
 
 
 # Held-out messages of later play-test rounds, each scored on its own line (not part of the figures above).
-ROUND_FILES = {"round_c.yaml": "Round C (play-test misreadings, session 6; held out, written with the fixes in view)"}
+ROUND_FILES = {
+    "round_c.yaml": "Round C (play-test misreadings, session 6; held out, written with the fixes in view)",
+    "round_d.yaml": "Round D (play-test D misreadings, session 6; held out, written before the fixes)",
+}
 
 
 def load_rounds(directory: Path = SET_DIR) -> List[Tuple[str, List[dict]]]:

@@ -261,3 +261,11 @@ def test_a_thumbs_up_turned_into_oui_still_reaches_the_parsers_as_an_emoji():
         user["metadata"] = {"full_text": "👍"}  # where Rasa keeps it: the user event, not latest_message
         _, slots = run(ActionExtractProfile(), t)
         assert slots.get(requested) is expected
+
+
+def test_an_answer_that_makes_the_question_moot_is_no_miss():
+    # Play-test D: « jsuis encore au lycée en 1ere » at the diploma question set the schooling, which drops the
+    # diploma question, but was told « Choisissez un bouton… » in the same turn as the results.
+    t = _validation_tracker("jsuis encore au lycée en 1ere", "inform", "diplome", {"scolarite": "scolarise"})
+    messages, slots = run(ValidateProfileForm(), t)
+    assert messages == [] and "attempts" not in slots

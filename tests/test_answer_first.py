@@ -118,3 +118,15 @@ def test_the_rasa_result_of_a_question_read_as_a_goodbye_becomes_out_of_scope():
     assert corrected(parse, after)["intent"]["name"] == "out_of_scope"
     bye = {"text": "non merci", "intent": {"name": "deny"}}
     assert corrected(bye, after) is bye
+
+
+def test_outside_the_form_an_off_topic_message_naming_a_trade_is_a_wish():
+    # Play-test D: « Il est intéressé par le numérique… » stored the trade but answered « Pardon, je n'ai pas compris ».
+    from reading.answer_first import wishes_a_trade
+
+    assert wishes_a_trade("Il est intéressé par le numérique, vous avez quelque chose ?", None, "nlu_fallback")
+    assert not wishes_a_trade("Il est intéressé par le numérique", "diplome", "nlu_fallback")  # a question is asked
+    assert not wishes_a_trade("vous connaissez un bon kebab à Lille", None, "nlu_fallback")
+    assert not wishes_a_trade("dans la vente", None, "inform")  # already read as such
+    parse = {"text": "et la coiffure ?", "intent": {"name": "out_of_scope", "confidence": 0.6}, "entities": []}
+    assert corrected(parse, tracker(None, None))["intent"]["name"] == "refine_suggestions"

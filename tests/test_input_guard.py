@@ -113,6 +113,21 @@ def test_a_thumbs_up_reaches_the_nlu_as_oui_and_the_parsers_as_an_emoji(monkeypa
     assert seen == [("oui", "👍"), ("oui", "👍🏽 "), ("non", "👎"), ("👍 merci", None), ("😀", None)]
 
 
+def test_a_shrug_and_a_wave_reach_the_nlu_as_their_words(monkeypatch):
+    # Play-test D: « 🤷 » at the QPV question was re-prompted, « 🙋‍♂️ » as a first message was « Pardon… ».
+    seen = []
+
+    async def original(self, msg):
+        seen.append((msg.text, (getattr(msg, "metadata", None) or {}).get(FULL_TEXT)))
+
+    monkeypatch.setattr(input_guard, "_original_handle_message", original)
+    for text in ["🤷", "🙋‍♂️", "👋"]:
+        asyncio.new_event_loop().run_until_complete(
+            input_guard.handle_bounded_message(None, SimpleNamespace(text=text))
+        )
+    assert seen == [("je ne sais pas", "🤷"), ("bonjour", "🙋‍♂️"), ("bonjour", "👋")]
+
+
 def test_a_thumbs_up_answers_the_permis_question_but_never_records_a_handicap():
     # What action_extract_profile reads: the emoji kept in FULL_TEXT, the intent the NLU found for « oui ».
     assert read_facts("👍", intent="affirm", requested_slot="permis").slots == {"permis": True}

@@ -49,7 +49,7 @@ VENTE = sectors_by_id()["vente"]
 # --------------------------------------------------------------------------- vocabulary
 
 
-def test_the_vocabulary_has_the_twelve_trades_of_the_issue():
+def test_the_vocabulary_has_the_trades_of_issues_14_and_16():
     assert {s.id for s in SECTORS} == {
         "vente",
         "batiment",
@@ -63,6 +63,10 @@ def test_the_vocabulary_has_the_twelve_trades_of_the_issue():
         "animation-sport",
         "proprete",
         "mecanique-auto",
+        # Play-test D (issue 16): bakers were read as restaurants; hairdressing and social work were lost.
+        "metiers-de-bouche",
+        "coiffure-esthetique",
+        "social-educatif",
     }
 
 
@@ -92,6 +96,11 @@ def test_a_sector_without_record_words_is_refused(tmp_path: Path):
         ("je me vois bien cariste", "logistique-transport"),
         ("je veux devenir mécanicien", "mecanique-auto"),
         ("agent de sécurité", "securite"),
+        # Play-test D
+        ("voudrait un apprentissage en boulangerie", "metiers-de-bouche"),
+        ("je cherche une alternance en coiffure", "coiffure-esthetique"),
+        ("je voudrais me reconvertir dans le social (éduc spé)", "social-educatif"),
+        ("Il est intéressé par le numérique, vous avez quelque chose ?", "numerique"),
         ("dans les espaces verts", "agriculture-espaces-verts"),
         # The first trade written wins.
         ("la restauration ou sinon la vente", "restauration"),
@@ -110,6 +119,9 @@ def test_find_sector_reads_what_people_type(text, expected):
         "j'ai un problème de santé",  # the handicap question, not the health trade
         "j'habite à côté du centre commercial",  # a place, not the sales trade
         "je suis sous surveillance électronique",  # justice, never read as the security trade
+        "je suis suivie par une éducatrice de l'ASE",  # followed by one, not the social trade
+        "j'ai rendez-vous avec l'assistante sociale",
+        "j'habite en logement social",
         "j'ai vu ça sur votre site web",
         "je cherche un emploi",
         "non merci",

@@ -11,7 +11,13 @@ from __future__ import annotations
 import logging
 from typing import Any, Dict, Optional
 
-from reading.answer_first import QUESTION_INTENT, answers_asked_question, question_not_goodbye
+from reading.answer_first import (
+    QUESTION_INTENT,
+    REFINE_INTENT,
+    answers_asked_question,
+    question_not_goodbye,
+    wishes_a_trade,
+)
 
 logger = logging.getLogger(__name__)
 PROFILE_FORM = "profile_form"
@@ -29,6 +35,10 @@ def corrected(parse_data: Dict[str, Any], tracker: Optional[Any]) -> Dict[str, A
     intent = (parse_data.get("intent") or {}).get("name")
     known = {name: tracker.get_slot(name) for name in _KNOWN}
     text = parse_data.get("text") or ""
+    if wishes_a_trade(text, asked, intent):
+        logger.info("Un métier nommé hors questionnaire : intention %s lue comme un souhait.", intent)
+        confidence = (parse_data.get("intent") or {}).get("confidence", 1.0)
+        return {**parse_data, "intent": {"name": REFINE_INTENT, "confidence": confidence}}
     if not answers_asked_question(text, asked, intent, parse_data.get("entities") or (), known):
         after_list = not in_form and bool(tracker.get_slot("suggestions_shown"))
         if question_not_goodbye(text, intent, after_list):

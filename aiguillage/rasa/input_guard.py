@@ -82,19 +82,19 @@ async def handle_bounded_message(self: Any, message: Any) -> Any:
     if not (isinstance(message.text, str) and typed_buttons.is_own_title(message.text)):
         safety_layer.screen(message)
     if isinstance(message.text, str):
-        from knowledge.text import emoji_answer
+        from knowledge.text import emoji_meaning
 
         # « 👍 » was read as « goodbye » by the model, which ended the questionnaire: a message made only of
-        # 👍 / 👎 reaches the NLU as the words it means, whatever the model learnt. The parsers still get the
-        # emoji itself (the text they read, FULL_TEXT): a thumbs-up is « oui » to the permis question, but too
-        # light to record a handicap (reading/facts.py SENSITIVE_YES_NO).
-        answer = emoji_answer(message.text)
-        if answer is not None:
+        # 👍 / 👎 / 🤷 / 🙋 reaches the NLU as the words it means, whatever the model learnt. The parsers still get
+        # the emoji itself (the text they read, FULL_TEXT): a thumbs-up is « oui » to the permis question, but
+        # too light to record a handicap (reading/facts.py SENSITIVE_YES_NO).
+        meaning = emoji_meaning(message.text)
+        if meaning is not None:
             from reading.facts import FULL_TEXT
 
             metadata = getattr(message, "metadata", None) or {}
             message.metadata = {**metadata, FULL_TEXT: message.text}
-            message.text = "oui" if answer else "non"
+            message.text = meaning
     if isinstance(message.text, str) and len(message.text) > MAX_MESSAGE_CHARS:
         from knowledge.text import bounded
         from reading.facts import FULL_TEXT, MAX_TEXT_CHARS

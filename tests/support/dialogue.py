@@ -27,6 +27,7 @@ QUESTIONS = (
     ("qpv", "quartier prioritaire"),
     ("permis", "permis de conduire"),
     ("vehicule", "moyen de transport"),
+    ("vehicule", "véhicule à moteur"),  # the question since play-test D (a bike is no vehicle)
     ("logement", "Où habitez-vous"),
     ("logement", "Où la personne habite"),
     ("diplome", "diplôme le plus élevé"),
