@@ -149,3 +149,18 @@ async def test_sqlite_keeps_one_connection_in_wal_mode(store):
         assert db.execute(sa.text("PRAGMA journal_mode")).scalar() == "wal"
         assert db.execute(sa.text("PRAGMA synchronous")).scalar() == 1  # NORMAL
     assert store.engine.pool.checkedin() == 1
+
+
+async def test_a_save_counts_the_stored_events_once(store):
+    tracker = await save_events(store, "ines", session(time.time(), "bonjour"))
+    counts = []
+
+    @sa.event.listens_for(store.engine, "before_cursor_execute")
+    def _seen(_conn, _cursor, statement, *_args):
+        if "count(" in statement.lower():
+            counts.append(statement)
+
+    tracker.update(ActionExecuted("action_listen"))
+    await store.save(tracker)
+    assert len(counts) == 1
+    assert [row[0] for row in rows(store, "ines")][-1] == "action"
