@@ -11,6 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import messages
 from actions.profile_slots import answered_in_last_message, profile_from_tracker
+from actions.recommend import answer_about_shown
 from knowledge.loader import default_knowledge
 from orientation import formatting
 from reading.glossary import definition_text, find_term, question_term
@@ -30,6 +31,8 @@ class ActionDefineTerm(Action):
         return "action_define_term"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        if answer_about_shown(tracker, dispatcher):  # « pourquoi le CEJ », « c quoi le 2eme » after the list
+            return []
         terms = default_knowledge().glossary
         hint = next(tracker.get_latest_entity_values("terme"), None)
         term = find_term(tracker.latest_message.get("text") or "", terms, hint=hint)
@@ -49,6 +52,8 @@ class ActionExplainQuestion(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         asked = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
+        if asked is None and answer_about_shown(tracker, dispatcher):  # « pk la mission locale » after the list
+            return []
         dispatcher.utter_message(text=messages.WHY_QUESTION.get(asked or "", messages.WHY_GENERIC))
         return []
 

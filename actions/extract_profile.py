@@ -8,7 +8,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.profile_slots import skipped
+from actions.messages import WELCOME_NOTE
+from actions.profile_slots import skipped, welcome_due
 from knowledge.sectors import read_sector
 from orientation.refine import wants_closer
 from orientation.wording import ACKNOWLEDGED, QUIET, age_notes, correction_sentence
@@ -63,7 +64,11 @@ class ActionExtractProfile(Action):
         if "age" in facts.slots:
             notes += [{"kind": "age", "text": note} for note in age_notes(before.get("age"), facts.slots["age"])]
         notes += [{"kind": "fact", "text": note} for note in facts.notes]
+        if facts.slots and welcome_due(tracker):  # facts in the first message: the greeting rule did not run
+            notes.insert(0, {"kind": "welcome", "text": WELCOME_NOTE})
         events = [SlotSet(name, value) for name, value in facts.slots.items()]
+        if facts.interlocuteur and facts.interlocuteur != tracker.get_slot("interlocuteur"):
+            events.append(SlotSet("interlocuteur", facts.interlocuteur))  # the questions then say « la personne »
         if notes:
             events.append(SlotSet("notes", notes))
         if facts.skipped:

@@ -30,6 +30,12 @@ REPROMPT = {
     "handicap-emoji": "Pour cette question, répondez avec un bouton (« Oui », « Non » ou « Je préfère ne pas répondre »), ou en toutes lettres.",
     "rqth-emoji": "Pour cette question, répondez avec un bouton (« Oui », « Non » ou « Je préfère ne pas répondre »), ou en toutes lettres.",
 }
+# The welcome in short (domain.yml utter_welcome + utter_welcome_privacy), said once before the next question when the
+# first message already carried facts and the greeting rule never ran (play-test round C).
+WELCOME_NOTE = (
+    "Je suis Aiguillage, l'assistant automatique de la mission locale. Mes questions sont facultatives, "
+    "et vous pouvez écrire « effacer mes données » à tout moment."
+)
 REPROMPT_GENERIC = "Je n'ai pas bien compris votre réponse. Vous pouvez utiliser les boutons, ou écrire « je préfère ne pas répondre »."
 OFFER_SKIP = "Cette question semble compliquée. Voulez-vous la passer ?"
 SKIP_BUTTON = {"title": "Passer cette question", "payload": "/decline"}
@@ -44,8 +50,9 @@ def age_out_of_range(age: float) -> str:
     return f"{shown} ans ? Je pense avoir mal compris. Pouvez-vous me redonner votre âge en chiffres ?"
 
 
-def commune_homonyms(name: str) -> str:
-    return f"Plusieurs communes correspondent à « {name} ». Laquelle est la vôtre ?"
+def commune_homonyms(name: str, conseiller: bool = False) -> str:
+    which = "la sienne" if conseiller else "la vôtre"
+    return f"Plusieurs communes correspondent à « {name} ». Laquelle est {which} ?"
 
 
 COMMUNE_QUESTION = "Dans quelle commune habitez-vous ? (le nom ou le code postal)"
@@ -56,26 +63,38 @@ def _pick(code: str) -> str:
     return f'/inform{{"code_insee": "{code}"}}'
 
 
+# A conseiller typing for a young person (slot `interlocuteur`, reading/interlocutor.py) is asked about « la personne ».
+COMMUNE_QUESTION_CONSEILLER = "Dans quelle commune habite la personne que vous accompagnez ? (le nom ou le code postal)"
+
+
 def commune_question(
-    offered: Sequence[Tuple[str, str, str]], departement: Optional[str], misses: int, max_misses: int
+    offered: Sequence[Tuple[str, str, str]],
+    departement: Optional[str],
+    misses: int,
+    max_misses: int,
+    conseiller: bool = False,
 ) -> Tuple[str, List[Dict[str, str]]]:
     """The commune question and its buttons. ``offered``: (code, nom, département label) of the communes
     to choose from (several: homonyms) or to confirm (one: a name not typed exactly); ``departement``:
-    the label of a département already given; ``misses``: answers not understood or refused so far."""
+    the label of a département already given; ``misses``: answers not understood or refused so far;
+    ``conseiller``: asked of a conseiller about the person they accompany."""
+    your, live = ("sa", "habite-t-elle") if conseiller else ("votre", "habitez-vous")
     if len(offered) == 1:
         code, nom, where = offered[0]
-        return f"Votre commune est-elle {nom} ({where}) ?", [
+        return f"{your.capitalize()} commune est-elle {nom} ({where}) ?", [
             {"title": "Oui", "payload": _pick(code)},
             ANOTHER_COMMUNE_BUTTON,
         ]
     if offered:
         buttons = [{"title": f"{nom} ({where})", "payload": _pick(code)} for code, nom, where in offered]
-        return commune_homonyms(offered[0][1]), buttons
+        return commune_homonyms(offered[0][1], conseiller), buttons
     if departement:
-        return f"Dans quelle commune de ce département ({departement}) habitez-vous ?", []
+        if conseiller:
+            return f"Dans quelle commune de ce département ({departement}) la personne {live} ?", []
+        return f"Dans quelle commune de ce département ({departement}) {live} ?", []
     if misses >= max_misses:
         return (
-            "Je ne trouve pas votre commune. Donnez au moins votre département, en chiffres ou en lettres "
-            "(par exemple « 26 » ou « Drôme »), ou passez cette question."
+            f"Je ne trouve pas {your} commune. Donnez au moins {'son' if conseiller else 'votre'} département, "
+            "en chiffres ou en lettres (par exemple « 26 » ou « Drôme »), ou passez cette question."
         ), [SKIP_BUTTON]
-    return COMMUNE_QUESTION, []
+    return (COMMUNE_QUESTION_CONSEILLER if conseiller else COMMUNE_QUESTION), []

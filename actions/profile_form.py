@@ -134,7 +134,11 @@ class ActionAskCommune(Action):
         departement = tracker.get_slot("departement") if not tracker.get_slot("code_insee") else None
         misses = (tracker.get_slot("attempts") or {}).get("commune", 0)
         text, buttons = messages.commune_question(
-            offered, geo.departement_name(departement or "") if departement else None, misses, COMMUNE_MAX_MISSES
+            offered,
+            geo.departement_name(departement or "") if departement else None,
+            misses,
+            COMMUNE_MAX_MISSES,
+            conseiller=tracker.get_slot("interlocuteur") == "conseiller",
         )
         dispatcher.utter_message(text=text, buttons=buttons or None)
         return []

@@ -61,12 +61,33 @@ def profile_from_tracker(tracker: Tracker) -> Profile:
     )
 
 
+_WELCOME_RESPONSES = ("utter_welcome", "utter_welcome_privacy")
+
+
+def welcome_due(tracker: Tracker) -> bool:
+    """True in a conversation Rasa opened (a session started) where neither the welcome (greeting rule) nor its
+    short form (messages.WELCOME_NOTE, in `notes`) was said yet: a first message that carried facts."""
+    from actions.messages import WELCOME_NOTE
+
+    events = list(tracker.events)
+    if not any(e.get("event") == "session_started" for e in events):
+        return False
+    return not any(
+        (e.get("event") == "action" and e.get("name") in _WELCOME_RESPONSES)
+        or (e.get("event") == "bot" and e.get("text") == WELCOME_NOTE)
+        for e in events
+    )
+
+
 def say_notes(dispatcher: Any, tracker: Tracker) -> List[Any]:
-    """Says the sentences action_extract_profile left in `notes` (a correction, an age note) and clears them."""
+    """Says the sentences action_extract_profile left in `notes` (the short welcome, a correction, an age note) and
+    clears them."""
     from rasa_sdk.events import SlotSet
 
     notes = tracker.get_slot("notes") or []
     for note in notes:
+        if note.get("kind") == "welcome" and not welcome_due(tracker):
+            continue  # the greeting rule welcomed the person meanwhile
         dispatcher.utter_message(text=note.get("text"))
     return [SlotSet("notes", None)] if notes else []
 

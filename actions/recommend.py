@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import replace
 from datetime import date
 from typing import Any, Dict, List, Optional, Tuple
@@ -13,7 +14,8 @@ from rasa_sdk.types import DomainDict
 
 from actions.profile_slots import noted_this_turn, profile_from_tracker, say_notes
 from orientation import formatting
-from orientation.matching import Recommendation, Suggestion, recommend
+from orientation.matching import NetworkSuggestion, Recommendation, Suggestion, recommend
+from orientation.named_choice import asks_why, named_choice
 from orientation.next_step import networks_besides, next_step, next_step_text
 from orientation.refine import SNAPSHOT_KEYS, Refined, Wishes, describe_changes, refine, snapshot, unchanged_text
 
@@ -109,7 +111,8 @@ class ActionRecommend(Action):
             )
             return done
         updating = bool(tracker.get_slot("suggestions"))
-        dispatcher.utter_message(text=formatting.intro_text(result, updating=updating))
+        conseiller = tracker.get_slot("interlocuteur") == "conseiller"
+        dispatcher.utter_message(text=formatting.intro_text(result, updating=updating, conseiller=conseiller))
         web = tracker.get_latest_input_channel() == "socketio"
         for index, suggestion in enumerate(result.local, start=1):
             buttons = [
@@ -140,7 +143,52 @@ class ActionRecommend(Action):
         return done
 
 
-def _chosen(tracker: Tracker, dispatcher: CollectingDispatcher) -> Optional[Suggestion]:
+_NETWORK = "reseau:"
+
+
+def _named(tracker: Tracker, recommendation: Recommendation) -> Optional[str]:
+    """The suggestion or network of the list that the message names (« pourquoi le CEJ »), as an id."""
+    names = {s.initiative.id: (s.initiative.nom, s.initiative.porteur.nom) for s in recommendation.local}
+    names.update({_NETWORK + ns.network.id: (ns.network.nom,) for ns in recommendation.networks})
+    return named_choice(tracker.latest_message.get("text") or "", names)
+
+
+def _named_network(tracker: Tracker, recommendation: Recommendation) -> Optional[NetworkSuggestion]:
+    wanted = _named(tracker, recommendation) if tracker.get_slot("suggestions_shown") else None
+    if not wanted or not wanted.startswith(_NETWORK):
+        return None
+    return next((ns for ns in recommendation.networks if _NETWORK + ns.network.id == wanted), None)
+
+
+def answer_about_shown(tracker: Tracker, dispatcher: CollectingDispatcher) -> bool:
+    """« pourquoi le CEJ », « pk la 2 », « c quoi le 2eme » taken by the model for a definition or for « why this
+    question »: answered about that suggestion. False (nothing said) when no list was shown or none is named."""
+    if not tracker.get_slot("suggestions_shown"):
+        return False
+    text = tracker.latest_message.get("text") or ""
+    why = asks_why(text)
+    recommendation = _current(tracker)
+    named = _named(tracker, recommendation)
+    if named is None and formatting.asked_position(text) is None:
+        return False
+    if named is None and formatting.ordinal_choice(text, tracker.get_slot("suggestions") or []) is None:
+        return False  # « la 7 » of a list of four: left to the glossary or the question's explanation
+    if named is not None and not why:
+        return False  # « c'est quoi le CEJ »: the glossary defines it
+    network = _named_network(tracker, recommendation)
+    if network is not None:
+        dispatcher.utter_message(text=formatting.network_text(network))
+        return True
+    suggestion = _chosen(tracker, dispatcher, recommendation)
+    if suggestion is not None:
+        text = formatting.suggestion_why(suggestion) if why else formatting.suggestion_details(suggestion)
+        dispatcher.utter_message(text=text)
+    return True
+
+
+def _chosen(
+    tracker: Tracker, dispatcher: CollectingDispatcher, recommendation: Optional[Recommendation] = None
+) -> Optional[Suggestion]:
     """The suggestion a follow-up is about: a button's entity, « la 2e », or the first one; else says why not."""
     shown = tracker.get_slot("suggestions") or []
     wanted = next(tracker.get_latest_entity_values("suggestion"), None)
@@ -154,34 +202,53 @@ def _chosen(tracker: Tracker, dispatcher: CollectingDispatcher) -> Optional[Sugg
     if problem:
         dispatcher.utter_message(text=problem)
         return None
+    recommendation = recommendation or _current(tracker)
     if wanted not in shown:
-        wanted = formatting.ordinal_choice(tracker.latest_message.get("text") or "", shown) or shown[0]
-    for suggestion in _current(tracker).local:
+        named = _named(tracker, recommendation)  # « pourquoi l'E2C »: by name, before « la 2 » by position
+        wanted = (
+            named
+            if named in shown
+            else formatting.ordinal_choice(tracker.latest_message.get("text") or "", shown) or shown[0]
+        )
+    for suggestion in recommendation.local:
         if suggestion.initiative.id == wanted:
             return suggestion
     return None
 
 
-class ActionSuggestionDetails(Action):
+class _AboutChosen(Action, ABC):
+    """A follow-up about one suggestion shown: says `text` of the one the person chose (abstract, so that
+    rasa_sdk registers only its subclasses)."""
+
+    @abstractmethod
+    def text(self, suggestion: Suggestion) -> str: ...
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        recommendation = _current(tracker)
+        network = _named_network(tracker, recommendation)  # « pourquoi le CEJ »: a network of the list
+        if network is not None:
+            dispatcher.utter_message(text=formatting.network_text(network))
+            return []
+        suggestion = _chosen(tracker, dispatcher, recommendation)
+        if suggestion is not None:
+            dispatcher.utter_message(text=self.text(suggestion))
+        return []
+
+
+class ActionSuggestionDetails(_AboutChosen):
     def name(self) -> str:
         return "action_suggestion_details"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        suggestion = _chosen(tracker, dispatcher)
-        if suggestion is not None:
-            dispatcher.utter_message(text=formatting.suggestion_details(suggestion))
-        return []
+    def text(self, suggestion: Suggestion) -> str:
+        return formatting.suggestion_details(suggestion)
 
 
-class ActionSuggestionWhy(Action):
+class ActionSuggestionWhy(_AboutChosen):
     def name(self) -> str:
         return "action_suggestion_why"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        suggestion = _chosen(tracker, dispatcher)
-        if suggestion is not None:
-            dispatcher.utter_message(text=formatting.suggestion_why(suggestion))
-        return []
+    def text(self, suggestion: Suggestion) -> str:
+        return formatting.suggestion_why(suggestion)
 
 
 class ActionSummary(Action):

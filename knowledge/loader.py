@@ -17,6 +17,7 @@ from knowledge import vocab
 from knowledge.models import (
     DIPLOMA_LEVELS,
     Contact,
+    Coverage,
     Eligibilite,
     GlossaryTerm,
     Initiative,
@@ -322,6 +323,7 @@ def load_networks(path: Path = DATA_DIR / "networks.yaml") -> Tuple[Network, ...
             site_officiel=raw.get("site_officiel"),
             thematiques=tuple(raw.get("thematiques", ())),
             sources=_sources(raw.get("sources", ())),
+            couverture=Coverage(**raw["couverture"]) if raw.get("couverture") else None,
         )
         for raw in document["networks"]
     )

@@ -170,6 +170,23 @@ class NationalNumber:
     verifie: bool
 
 
+# Overseas régions (COG codes 01–06: Guadeloupe, Martinique, Guyane, La Réunion, Mayotte).
+OVERSEAS_REGIONS = frozenset({"01", "02", "03", "04", "06"})
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Where a network has places to go (metropole | outre-mer), with the official text that says so."""
+
+    territoire: str
+    texte: str
+    source: str
+    consulte: str
+
+    def covers(self, region: str) -> bool:
+        return (region in OVERSEAS_REGIONS) == (self.territoire == "outre-mer")
+
+
 @dataclass(frozen=True)
 class Network:
     id: str
@@ -183,3 +200,4 @@ class Network:
     site_officiel: Optional[str] = None
     thematiques: Tuple[str, ...] = ()
     sources: Tuple[Source, ...] = ()
+    couverture: Optional[Coverage] = None  # None: everywhere

@@ -120,6 +120,34 @@ def negated_spans(text: str) -> List[Tuple[int, int]]:
                 break
         if end > start:
             spans.append((start, end))
+    return spans + _disliked_before(text)
+
+
+# A dislike said after what it is about, closing its clause: « la vente jaime pas, plutot la logistique », « la vente
+# c'est pas pour moi » (play-test round C). Only when nothing follows in the clause: « jaime pas rester seul » is no
+# verdict on what came before.
+_DISLIKE_AFTER = re.compile(
+    r"\b(?:j aime pas|jaime pas|j aime vraiment pas|jaime vraiment pas|j aime pas trop|jaime pas trop|"
+    r"j aime pas du tout|jaime pas du tout|c est pas pour moi|cest pas pour moi|c pas pour moi|"
+    r"ca me plait pas|ca me dit rien|ca m interesse pas|ca minteresse pas|c est pas mon truc|cest pas mon truc|"
+    r"j en veux pas|jen veux pas|non merci)"
+    r"(?=\s*(?:$|[,.;!]|(?:plutot|mais|moi|je|j|jprefere|prefere|par contre)\b))"
+)
+
+
+def _disliked_before(text: str) -> List[Tuple[int, int]]:
+    """Spans of the words a post-posed dislike is about: back to its clause's start, at most a few words."""
+    spans = []
+    for dislike in _DISLIKE_AFTER.finditer(text):
+        words = list(re.finditer(r"\S+", text[: dislike.start()]))
+        start = dislike.start()
+        for word in reversed(words[-_MAX_OBJECT_WORDS:]):
+            token = word.group(0)
+            if token[-1] in ",.;!" or _opens_clause(token):
+                break
+            start = word.start()
+        if start < dislike.start():
+            spans.append((start, dislike.start()))
     return spans
 
 

@@ -21,8 +21,10 @@ EMPTY_TEXT = "Je n'ai pas trouvé d'action recensée près de chez vous."
 
 
 def _historical_note(s: Suggestion) -> str:
-    # « près de chez vous » only within the person's département: a régional one is said plainly in `where`.
-    return HISTORICAL_NOTE if s.proximity not in (NATIONAL, REGION) else HISTORICAL_NOTE_NATIONAL
+    # « près de chez vous » only within the person's département: a régional one is said plainly in `where`;
+    # nor for another territory's own action (criteria « territoire »), whose place and km `where` says.
+    near = s.proximity not in (NATIONAL, REGION) and "territoire" not in s.criteria
+    return HISTORICAL_NOTE if near else HISTORICAL_NOTE_NATIONAL
 
 
 def one_line(text: str, limit: int = OFFER_MAX_CHARS) -> str:
@@ -247,8 +249,9 @@ MIXED_NOTE = (
 )
 
 
-def intro_text(recommendation: Recommendation, updating: bool = False) -> str:
-    """The first message of the suggestions, honest about an empty result and about the data's age."""
+def intro_text(recommendation: Recommendation, updating: bool = False, conseiller: bool = False) -> str:
+    """The first message of the suggestions, honest about an empty result and about the data's age; for a
+    conseiller typing for someone (slot `interlocuteur`), about « la personne que vous accompagnez »."""
     if recommendation.empty:
         return EMPTY_TEXT
     count = len(recommendation.local)
@@ -262,7 +265,8 @@ def intro_text(recommendation: Recommendation, updating: bool = False) -> str:
     else:
         note = DATA_AGE_NOTE
     verb = "peut" if count == 1 else "peuvent"
-    return f"{head}Voici {count} {noun} qui {verb} vous correspondre.\n{note}"
+    whom = "correspondre à la personne que vous accompagnez" if conseiller else "vous correspondre"
+    return f"{head}Voici {count} {noun} qui {verb} {whom}.\n{note}"
 
 
 def network_line(ns: NetworkSuggestion) -> str:

@@ -3,7 +3,8 @@ mission locale and the nearest France services. Every conversation ends with thi
 de liaison carries it, so that a young person always leaves with a place to call or walk into.
 
 Nothing here invents a contact: the mission locale comes from the deployment file (knowledge/deployment.py),
-France services from the « places » table (knowledge/places/france_services.py).
+France services from the « places » table (knowledge/places/france_services.py). This module decides what the
+block holds; its sentences are in orientation/place_wording.py.
 """
 
 from __future__ import annotations
@@ -12,20 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, List, Optional, Sequence
 
-from knowledge.deployment import WEEKDAYS, MissionLocale, Site, current_deployment
+from knowledge.deployment import MissionLocale, Site, current_deployment
+from orientation import place_wording as wording
+from orientation.place_wording import FIND_MISSION_LOCALE
 
-# No URL beyond the UNML's own domain: the exact page of its map of missions locales may move.
-FIND_MISSION_LOCALE = (
-    "Votre mission locale : chaque commune est rattachée à une mission locale. Votre mairie ou une "
-    "France services vous dit laquelle ; le site de l'Union nationale des missions locales (www.unml.info) "
-    "les recense aussi."
-)
 # Missions locales serve people aged 16 to 25: past that age, neither the hosting one nor « find yours ».
 MISSION_LOCALE_AGES = (16, 25)
-NO_MISSION_LOCALE_ADDRESSEE = (
-    "À transmettre à la personne qui vous accompagne (France Travail, France services, services sociaux…)."
-)
-FRANCE_SERVICES_HEAD = "France services (aide pour toutes les démarches : France Travail, CAF, papiers…)"
 FRANCE_SERVICES_MAX = 2
 
 
@@ -98,70 +91,18 @@ def networks_besides(step: NextStep, networks: Sequence[Any]) -> List[Any]:
 # --------------------------------------------------------------------------- text
 
 
-def _km(value: Optional[float]) -> str:
-    if value is None:
-        return ""
-    return " (dans votre commune)" if value < 1 else f" (à {value:.0f} km)"
-
-
-def _place_hours(place: Any, day: date) -> Optional[str]:
-    """Today's hours of a France services site, whatever the shape of its `horaires` (per weekday)."""
-    hours = getattr(place, "horaires", None) or {}
-    value = None
-    if isinstance(hours, dict):
-        value = hours.get(WEEKDAYS[day.weekday()], hours.get(day.weekday()))
-    if isinstance(value, (list, tuple)):
-        value = " / ".join(str(part) for part in value)
-    return str(value) if value else None
-
-
-def place_lines(place: Any, today: date) -> List[str]:
-    """One France services site: name and distance, address, phone, whether it is open today."""
-    lines = [f"• {place.nom}{_km(getattr(place, 'distance_km', None))}"]
-    town = " ".join(part for part in (getattr(place, "code_postal", None), getattr(place, "commune", None)) if part)
-    address = ", ".join(part for part in (getattr(place, "adresse", None), town) if part)
-    if address:
-        lines.append(f"  Adresse : {address}")
-    if getattr(place, "telephone", None):
-        lines.append(f"  Téléphone : {place.telephone}")
-    hours = _place_hours(place, today)
-    is_open = place.ouvert_le(today) if hasattr(place, "ouvert_le") else None
-    if is_open is False:
-        lines.append("  Fermé aujourd'hui.")
-    elif hours:
-        lines.append(f"  Ouvert aujourd'hui : {hours}")
-    return lines
-
-
-def site_lines(step: NextStep, today: date) -> List[str]:
-    site = step.site
-    assert site is not None and step.mission_locale is not None
-    kind = "" if site.type == "siege" else f" ({'permanence' if site.type == 'permanence' else 'antenne'})"
-    lines = [
-        f"Votre mission locale : {step.mission_locale.nom}",
-        f"Le lieu le plus proche : {site.nom}{kind}{_km(step.site_km)}",
-    ]
-    lines.extend(site.contact_lines(today))
-    return lines
-
-
 def next_step_text(step: NextStep, today: Optional[date] = None) -> str:
     """The closing message of a conversation; `today` defaults to the day where the person lives."""
     today = today or _local_today(step.code_insee)
     if step.site is not None:
-        return "\n".join(site_lines(step, today))
+        assert step.mission_locale is not None
+        return "\n".join(wording.site_lines(step.mission_locale.nom, step.site, step.site_km, today))
     lines = [FIND_MISSION_LOCALE] if step.mission_locale_age else []
-    wording = _places_wording()
-    if step.france_services and wording is not None and all(hasattr(p, "horaires_le") for p in step.france_services):
-        lines.append(wording.places_text(step.france_services, today))  # the « places » work's own wording
-    elif step.france_services:
-        source = getattr(step.france_services[0], "source", None)
-        lines.append(f"{FRANCE_SERVICES_HEAD} près de chez vous :")
-        for place in step.france_services:
-            lines.extend(place_lines(place, today))
-        if source:
-            lines.append(f"Source : {source}.")
-    elif wording is not None:  # the « places » wording: no commune yet, or no site known near it
+    if step.france_services and all(hasattr(p, "horaires_le") for p in step.france_services):
+        lines.append(wording.places_text(step.france_services, today))  # sites read from the ANCT table
+    elif step.france_services:  # places without the ANCT table's day-by-day hours (a caller's own list)
+        lines.extend(wording.plain_places_lines(step.france_services, today))
+    else:  # no commune yet, or no site known near it
         lines.append(wording.no_place_text(step.code_insee) if step.code_insee else wording.NO_COMMUNE)
     return "\n".join(lines)
 
@@ -175,23 +116,10 @@ def _local_today(code_insee: Optional[str]) -> date:
     return local_today(code_insee)
 
 
-def _places_wording() -> Any:
-    try:
-        from orientation import place_wording as wording
-    except ImportError:  # pragma: no cover - before the « places » work is merged
-        return None
-    return wording
-
-
 def addressee_lines(step: NextStep) -> List[str]:
     """The fiche's « À l'attention de » lines: the hosting mission locale's site, or any mission locale."""
     if step.site is None or step.mission_locale is None:
         if not step.mission_locale_age:
-            return [NO_MISSION_LOCALE_ADDRESSEE]
-        return ["À transmettre à un conseiller ou une conseillère de votre mission locale."]
-    site = step.site
-    contact = " — ".join(part for part in (site.telephone, site.courriel) if part)
-    lines = [f"À l'attention de : {step.mission_locale.nom}, {site.nom}", f"  {site.adresse}"]
-    if contact:
-        lines.append(f"  {contact}")
-    return lines
+            return [wording.NO_MISSION_LOCALE_ADDRESSEE]
+        return [wording.ANY_MISSION_LOCALE_ADDRESSEE]
+    return wording.site_addressee_lines(step.mission_locale.nom, step.site)

@@ -1,4 +1,5 @@
-"""The French sentences that present France services sites: one place for their wording.
+"""The French sentences that present the places to go: France services sites, and the next step's block
+(the hosting mission locale's site, or how to find one's own; orientation/next_step.py decides which).
 
 Short, phone-sized, vouvoiement. Nothing here is invented: every address, phone number and
 hour comes from the ANCT table, and each block says where it comes from (« données France
@@ -8,9 +9,10 @@ services, août 2024 »). Used by the bot (actions/recommend.py) and the conseil
 from __future__ import annotations
 
 import datetime as dt
-from typing import List, Optional, Sequence
+from typing import Any, List, Optional, Sequence
 
 from knowledge import geo
+from knowledge.deployment import WEEKDAYS, Site
 from knowledge.places import france_services
 from knowledge.places.france_services import DAYS, DayHours, Place
 
@@ -116,3 +118,81 @@ def nearest_places_message(code_insee: Optional[str], limit: int = 2, now: Optio
     if not places:
         return no_place_text(code_insee)
     return places_text(places, france_services.local_today(code_insee, now))
+
+
+# ------------------------------------------------------------------------ the next step (orientation/next_step.py)
+
+# No URL beyond the UNML's own domain: the exact page of its map of missions locales may move.
+FIND_MISSION_LOCALE = (
+    "Votre mission locale : chaque commune est rattachée à une mission locale. Votre mairie ou une "
+    "France services vous dit laquelle ; le site de l'Union nationale des missions locales (www.unml.info) "
+    "les recense aussi."
+)
+ANY_MISSION_LOCALE_ADDRESSEE = "À transmettre à un conseiller ou une conseillère de votre mission locale."
+NO_MISSION_LOCALE_ADDRESSEE = (
+    "À transmettre à la personne qui vous accompagne (France Travail, France services, services sociaux…)."
+)
+FRANCE_SERVICES_HEAD = "France services (aide pour toutes les démarches : France Travail, CAF, papiers…)"
+
+
+def _km(value: Optional[float]) -> str:
+    if value is None:
+        return ""
+    return " (dans votre commune)" if value < 1 else f" (à {value:.0f} km)"
+
+
+def site_lines(mission_locale: str, site: Site, km: Optional[float], today: dt.date) -> List[str]:
+    """The hosting mission locale's nearest site: its name, kind and distance, then how to reach it."""
+    kind = "" if site.type == "siege" else f" ({'permanence' if site.type == 'permanence' else 'antenne'})"
+    lines = [f"Votre mission locale : {mission_locale}", f"Le lieu le plus proche : {site.nom}{kind}{_km(km)}"]
+    lines.extend(site.contact_lines(today))
+    return lines
+
+
+def site_addressee_lines(mission_locale: str, site: Site) -> List[str]:
+    """The fiche's « À l'attention de » lines for the hosting mission locale's site."""
+    contact = " — ".join(part for part in (site.telephone, site.courriel) if part)
+    lines = [f"À l'attention de : {mission_locale}, {site.nom}", f"  {site.adresse}"]
+    if contact:
+        lines.append(f"  {contact}")
+    return lines
+
+
+def _plain_hours(place: Any, day: dt.date) -> Optional[str]:
+    """Today's hours of a place of another shape, whatever the shape of its `horaires` (per weekday)."""
+    hours = getattr(place, "horaires", None) or {}
+    value = None
+    if isinstance(hours, dict):
+        value = hours.get(WEEKDAYS[day.weekday()], hours.get(day.weekday()))
+    if isinstance(value, (list, tuple)):
+        value = " / ".join(str(part) for part in value)
+    return str(value) if value else None
+
+
+def plain_place_lines(place: Any, today: dt.date) -> List[str]:
+    """One place of another shape: name and distance, address, phone, whether it is open today."""
+    lines = [f"• {place.nom}{_km(getattr(place, 'distance_km', None))}"]
+    town = " ".join(part for part in (getattr(place, "code_postal", None), getattr(place, "commune", None)) if part)
+    address = ", ".join(part for part in (getattr(place, "adresse", None), town) if part)
+    if address:
+        lines.append(f"  Adresse : {address}")
+    if getattr(place, "telephone", None):
+        lines.append(f"  Téléphone : {place.telephone}")
+    hours = _plain_hours(place, today)
+    is_open = place.ouvert_le(today) if hasattr(place, "ouvert_le") else None
+    if is_open is False:
+        lines.append("  Fermé aujourd'hui.")
+    elif hours:
+        lines.append(f"  Ouvert aujourd'hui : {hours}")
+    return lines
+
+
+def plain_places_lines(places: Sequence[Any], today: dt.date) -> List[str]:
+    """France services sites of another shape than the ANCT table's (no `horaires_le`), with their source."""
+    lines = [f"{FRANCE_SERVICES_HEAD} près de chez vous :"]
+    for place in places:
+        lines.extend(plain_place_lines(place, today))
+    source = getattr(places[0], "source", None)
+    if source:
+        lines.append(f"Source : {source}.")
+    return lines

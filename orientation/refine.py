@@ -1,5 +1,6 @@
 """After the suggestions: a trade or a wish (« dans la vente », « plus près ») narrows or re-orders the list,
-and a changed fact (« sans voiture ») is said back before the new list.
+and a changed fact (« sans voiture ») is said back before the new list. This module decides; the sentences are
+in orientation/wording.py.
 
 The matcher ranks fit before place (orientation/matching.py); this module only works on what it returns, so a
 wish never brings back a record the matcher ruled out. Pure Python, used by action_recommend."""
@@ -11,11 +12,12 @@ from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from knowledge import geo
-from knowledge.profile import BESOINS
+from knowledge.profile import BESOINS, PROFILE_SLOTS
 from knowledge.sectors import Sector, record_in_sector, sectors_by_id
 from knowledge.text import normalize
-from orientation.formatting import at_commune
+from orientation import wording
 from orientation.matching import COMMUNE, DEPARTEMENT, EPCI, NATIONAL, REGION, Suggestion
+from orientation.wording import ALREADY_CLOSEST_TEXT, UNCHANGED_TEXT, UPDATED_SAME_TEXT
 
 # Closest first: the order « plus près » sorts by.
 CLOSENESS = (COMMUNE, EPCI, DEPARTEMENT, REGION, NATIONAL)
@@ -27,21 +29,11 @@ _CLOSER = re.compile(
     r"|a cote|juste a cote|le plus pres|trop loin|c est (?:un peu |bien )?loin|loin de chez (?:moi|nous))\b"
 )
 
-# The facts said back when they change. Sensitive answers (logement, handicap) are only named, never repeated.
-SNAPSHOT_KEYS = (
-    "besoin",
-    "age",
-    "code_insee",
-    "quartier",
-    "qpv",
-    "permis",
-    "vehicule",
-    "logement",
-    "handicap",
-    "rqth",
-    "secteur",
-    "plus_pres",
-)
+# The facts a list was made for, said back in this order when they change (sensitive answers, logement and
+# handicap, are only named): the profile's slots and the wishes. The commune's name and département follow
+# code_insee; the schooling answers are not part of it (they are never said back after a list).
+_NOT_SNAPSHOT = ("commune", "departement", "scolarite", "diplome")
+SNAPSHOT_KEYS = (*(key for key in PROFILE_SLOTS if key not in _NOT_SNAPSHOT), "secteur", "plus_pres")
 
 
 def wants_closer(text: str) -> bool:
@@ -67,29 +59,13 @@ def _closeness(s: Suggestion) -> int:
     return CLOSENESS.index(s.proximity) if s.proximity in CLOSENESS else len(CLOSENESS)
 
 
-ALREADY_CLOSEST_TEXT = "Ce sont déjà les actions les plus proches de chez vous que je connaisse."
-
-
-# Who knows more about a trade than this base, by what the person is after: employers for a job, training
-# organisations for a course (live testers seeking a course were told about « employeurs qui recrutent »).
-# Missions locales serve 16–25 (networks.yaml's mission-locale trigger): from 26, France Travail.
+# Missions locales serve 16–25 (networks.yaml's mission-locale trigger): from 26, France Travail knows the trade.
 MISSION_LOCALE_AGE_MAX = 25
-_WHO_KNOWS = {
-    "emploi": "{who} connaît les employeurs qui recrutent.",
-    "apprentissage": "{who} connaît les employeurs et les CFA qui recrutent des apprentis.",
-    "formation": "{who} connaît les formations de votre région.",
-}
-_WHO_KNOWS_ANY = "un conseiller de {where} pourra chercher avec vous."
 
 
 def no_sector_text(sector: Sector, besoin: Optional[str] = None, age: Optional[int] = None) -> str:
     adult = age is not None and age > MISSION_LOCALE_AGE_MAX
-    who, where = (
-        ("votre agence France Travail", "France Travail") if adult else ("votre mission locale", "votre mission locale")
-    )
-    known = _WHO_KNOWS.get(besoin or "")
-    tail = known.format(who=who) if known else _WHO_KNOWS_ANY.format(where=where)
-    return f"Je n'ai pas d'action recensée pour {sector.libelle} près de chez vous ; " + tail
+    return wording.nothing_in_sector_text(sector.libelle, besoin, adult)
 
 
 def refine(
@@ -114,25 +90,19 @@ def refine(
         in_sector = [s for s in chosen if record_in_sector(s.initiative, sector)]
         if in_sector:
             chosen = in_sector
-            notes.append(f"Voici les actions qui concernent {sector.libelle}.")
+            notes.append(wording.in_sector_text(sector.libelle))
         else:
             notes.append(no_sector_text(sector, besoin, age))
     if wishes.plus_pres:
         if not knows_place:
-            notes.append(
-                "Pour classer par distance, il me faut votre commune : écrivez-la, par exemple « j'habite à Fougères »."
-            )
+            notes.append(wording.NEED_COMMUNE_FOR_DISTANCE_TEXT)
         else:
             chosen.sort(key=_closeness)  # stable: the matcher's order among equally close ones
     local = tuple(chosen[: max(limit, 0)])
     unchanged = bool(previous) and [s.initiative.id for s in local] == list(previous)
     # With nothing to show, « already the closest » would contradict the « nothing found » that follows.
     if wishes.plus_pres and knows_place and local:
-        notes.append(
-            ALREADY_CLOSEST_TEXT
-            if unchanged or len(local) < 2
-            else "Je les classe de la plus proche à la plus éloignée de chez vous."
-        )
+        notes.append(ALREADY_CLOSEST_TEXT if unchanged or len(local) < 2 else wording.SORTED_BY_DISTANCE_TEXT)
     return Refined(local, tuple(notes), unchanged)
 
 
@@ -144,37 +114,22 @@ def snapshot(slots: Mapping[str, Any]) -> Dict[str, Any]:
     return {key: slots.get(key) for key in SNAPSHOT_KEYS}
 
 
-def _yes_no_text(key: str, value: bool) -> str:
-    texts = {
-        "permis": ("vous avez le permis", "vous n'avez pas le permis"),
-        "vehicule": ("vous avez un moyen de transport", "vous n'avez pas de moyen de transport à vous"),
-        "qpv": ("vous habitez un quartier prioritaire", "vous n'habitez pas un quartier prioritaire"),
-    }
-    return texts[key][0 if value else 1]
-
-
-def _change_text(key: str, value: Any, sectors: Optional[Tuple[Sector, ...]]) -> Optional[str]:
-    if key in ("permis", "vehicule", "qpv"):
-        return None if value is None else _yes_no_text(key, bool(value))
-    if key == "age" and value is not None:
-        return f"vous avez {int(float(value))} ans"
-    if key == "code_insee" and value:
-        commune = geo.get_commune(str(value))
-        return f"vous habitez {at_commune(commune.nom)}" if commune else None
-    if key == "besoin" and value in BESOINS:
-        return f"votre priorité : {BESOINS[value][0]}"
-    if key == "quartier" and value:
-        return f"votre quartier : {value}"
-    if key == "logement" and value:
-        return "votre réponse sur le logement"
-    if key == "handicap" and value is not None:
-        return "votre réponse sur le handicap"
+def _said_fact(key: str, value: Any, sectors: Optional[Tuple[Sector, ...]]) -> Any:
+    """What a changed slot is said back with (a yes/no, an age, a commune's or a trade's name), or None when
+    there is nothing to say (unknown again, a code the base does not know)."""
+    if key in ("permis", "vehicule", "qpv", "handicap"):
+        return None if value is None else bool(value)
+    if key == "age":
+        return None if value is None else int(float(value))
+    if key == "code_insee":
+        commune = geo.get_commune(str(value)) if value else None
+        return commune.nom if commune else None
+    if key == "besoin":
+        return BESOINS[value][0] if value in BESOINS else None
     if key == "secteur":
         sector = sectors_by_id(sectors).get(value or "")
-        return f"vous cherchez dans {sector.libelle}" if sector else None
-    if key == "plus_pres" and value:
-        return "vous voulez des actions plus proches"
-    return None
+        return sector.libelle if sector else None
+    return value or None  # quartier, logement, plus_pres: said only when given
 
 
 def describe_changes(
@@ -193,17 +148,13 @@ def describe_changes(
     skip = frozenset(skip)
     for key in SNAPSHOT_KEYS:
         if key not in skip and before.get(key) != after.get(key):
-            text = _change_text(key, after.get(key), sectors)
+            fact = _said_fact(key, after.get(key), sectors)
+            text = None if fact is None else wording.change_text(key, fact)
             if text and text not in changed:
                 changed.append(text)
     if not changed:
         return None
-    return "C'est noté : " + " ; ".join(changed) + "."
-
-
-UNCHANGED_TEXT = "Mes propositions restent celles que je vous ai données plus haut."
-# A new fact or wish was taken into account, and the list came out the same.
-UPDATED_SAME_TEXT = "J'ai mis à jour mes propositions : ce sont toujours celles de plus haut."
+    return wording.changes_sentence(changed)
 
 
 def unchanged_text(said_something: bool) -> str:

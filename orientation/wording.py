@@ -1,7 +1,8 @@
 """Sentences the bot adds when a fact arrives: a correction acknowledged (« C'est noté : 22 ans. ») and the
-one note an age calls for (15: school and the CIO; 26 and over: missions locales serve 16–25).
+one note an age calls for (15: school and the CIO; 26 and over: missions locales serve 16–25); and those said
+after a list (orientation/refine.py decides, this module words): a trade narrowed, « plus près », what changed.
 
-Pure functions of the slot values, unit-tested without Rasa; actions/extract_profile.py sends them.
+Pure functions of facts, unit-tested without Rasa; actions/extract_profile.py and actions/recommend.py send them.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from typing import Any, List, Mapping, Optional
 
 from knowledge.profile import AGE_MAX, AGE_MIN, BESOINS, DIPLOMES, SCOLARITES
+from orientation.formatting import at_commune
 
 _LOGEMENT = {
     "stable": "vous avez votre logement",
@@ -134,3 +136,69 @@ def asks_diplome(slots: Mapping[str, Any]) -> bool:
     age = slots.get("age")
     young = not isinstance(age, (int, float)) or isinstance(age, bool) or not age > MISSION_LOCALE_MAX_AGE
     return young and slots.get("besoin") in DIPLOMA_NEEDS and slots.get("scolarite") != "scolarise"
+
+
+# ------------------------------------------------------------------------ after the list (orientation/refine.py)
+
+ALREADY_CLOSEST_TEXT = "Ce sont déjà les actions les plus proches de chez vous que je connaisse."
+SORTED_BY_DISTANCE_TEXT = "Je les classe de la plus proche à la plus éloignée de chez vous."
+NEED_COMMUNE_FOR_DISTANCE_TEXT = (
+    "Pour classer par distance, il me faut votre commune : écrivez-la, par exemple « j'habite à Fougères »."
+)
+UNCHANGED_TEXT = "Mes propositions restent celles que je vous ai données plus haut."
+# A new fact or wish was taken into account, and the list came out the same.
+UPDATED_SAME_TEXT = "J'ai mis à jour mes propositions : ce sont toujours celles de plus haut."
+
+# Who knows more about a trade than this base, by what the person is after: employers for a job, training
+# organisations for a course (live testers seeking a course were told about « employeurs qui recrutent »).
+_WHO_KNOWS = {
+    "emploi": "{who} connaît les employeurs qui recrutent.",
+    "apprentissage": "{who} connaît les employeurs et les CFA qui recrutent des apprentis.",
+    "formation": "{who} connaît les formations de votre région.",
+}
+_WHO_KNOWS_ANY = "un conseiller de {where} pourra chercher avec vous."
+
+
+def in_sector_text(sector_label: str) -> str:
+    return f"Voici les actions qui concernent {sector_label}."
+
+
+def nothing_in_sector_text(sector_label: str, besoin: Optional[str], adult: bool) -> str:
+    """Nothing recorded for the trade: who to ask instead (France Travail for an adult, else the mission locale)."""
+    who, where = (
+        ("votre agence France Travail", "France Travail") if adult else ("votre mission locale", "votre mission locale")
+    )
+    known = _WHO_KNOWS.get(besoin or "")
+    tail = known.format(who=who) if known else _WHO_KNOWS_ANY.format(where=where)
+    return f"Je n'ai pas d'action recensée pour {sector_label} près de chez vous ; " + tail
+
+
+# A changed fact said back before the new list. Sensitive answers (logement, handicap) are only named.
+_CHANGED_YES_NO = {
+    "permis": ("vous avez le permis", "vous n'avez pas le permis"),
+    "vehicule": ("vous avez un moyen de transport", "vous n'avez pas de moyen de transport à vous"),
+    "qpv": ("vous habitez un quartier prioritaire", "vous n'habitez pas un quartier prioritaire"),
+}
+_CHANGED = {
+    "age": "vous avez {} ans",
+    "besoin": "votre priorité : {}",
+    "quartier": "votre quartier : {}",
+    "logement": "votre réponse sur le logement",
+    "handicap": "votre réponse sur le handicap",
+    "secteur": "vous cherchez dans {}",
+    "plus_pres": "vous voulez des actions plus proches",
+}
+
+
+def change_text(key: str, fact: Any) -> Optional[str]:
+    """One changed fact as said back: `fact` is what to say (a yes/no, an age, a commune's or a trade's name)."""
+    if key in _CHANGED_YES_NO:
+        return _CHANGED_YES_NO[key][0 if fact else 1]
+    if key == "code_insee":
+        return f"vous habitez {at_commune(fact)}"
+    return _CHANGED[key].format(fact) if key in _CHANGED else None
+
+
+def changes_sentence(texts: List[str]) -> str:
+    """« C'est noté : vous n'avez pas de moyen de transport à vous ; vous habitez à Rennes. »"""
+    return "C'est noté : " + " ; ".join(texts) + "."

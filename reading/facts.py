@@ -11,6 +11,8 @@ One owner per fact, so that a misread has one place to fix:
 | permis, vehicule, handicap, rqth  | reading/understanding.py `parse_permis/…`         | button payloads only        |
 | scolarite, diplome                | reading/schooling.py                              | button payloads only        |
 | yes/no to the question asked      | the intent (affirm/deny), else `parse_yes_no` (👍/👎 too) |                        |
+| qpv said in a sentence            | reading/qpv.py `parse_qpv` (« quartier prioritaire »)     | never                       |
+| who types (`Facts.interlocuteur`) | reading/interlocutor.py (« il a 19 ans », « mon jeune »)  | never                       |
 | commune, code_insee, quartier     | `_read_commune` here + knowledge/geo (helper « places ») | commune entity is a hint |
 
 A button payload (« /inform{"besoin": "emploi"} ») carries exact values: its entities are trusted and its
@@ -31,6 +33,8 @@ from knowledge.geo.quartiers import quartier_answer, quartier_in_text
 from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES
 from knowledge.text import bounded, emoji_answer, normalize
 from reading import commune_cues
+from reading.interlocutor import interlocutor
+from reading.qpv import doubts_qpv, parse_qpv
 from reading.understanding import (
     is_bare_diploma,
     negated_besoin,
@@ -75,6 +79,9 @@ class Facts:
     unknown: List[str] = field(default_factory=list)
     # Sentences to say back (action_extract_profile passes them on in the `notes` slot).
     notes: List[str] = field(default_factory=list)
+    # Who types, when the message says it (reading/interlocutor.py): not a profile fact, so apart from `slots`
+    # (an answer « il habite à l'Alma » is still read as the answer alone).
+    interlocuteur: Optional[str] = None
 
     @property
     def empty(self) -> bool:
@@ -229,11 +236,15 @@ def read_facts(
     values = _entity_values(entities)
     button = values if from_button else {}
     facts = Facts()
+    # Who types (a conseiller for « il a 19 ans »): kept for the conversation, so the questions speak of « la personne ».
+    facts.interlocuteur = interlocutor(text)
 
     if intent == "decline" and requested_slot:
         facts.skipped.append(requested_slot)
         return facts
-    if requested_slot and (intent == "dont_know" or says_dont_know(text)):
+    if requested_slot and (
+        intent == "dont_know" or says_dont_know(text) or (requested_slot == "qpv" and doubts_qpv(text))
+    ):
         if requested_slot == "besoin":
             facts.slots["besoin"] = "ne-sait-pas"
         else:
@@ -317,6 +328,9 @@ def read_facts(
     quartier = quartier_in_text(text)
     if quartier:
         facts.slots["quartier"] = quartier
+    qpv = parse_qpv(text)  # « j'habite dans un quartier prioritaire » in any message: not asked again
+    if qpv is not None:
+        facts.slots["qpv"] = qpv
 
     # A plain yes/no answers the question just asked.
     if requested_slot in YES_NO_SLOTS and requested_slot not in facts.slots:

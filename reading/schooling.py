@@ -9,7 +9,7 @@ need, not a diploma held.
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import List, Optional, Tuple
 
 from knowledge.profile import DIPLOMES
 from knowledge.text import normalize
@@ -92,12 +92,40 @@ _BARE_NONE = re.compile(
 )
 
 
+# A diploma not obtained (« j'ai raté mon bac », « j'ai pas eu le bac », « niveau CAP non validé », « CAP pas fini »)
+# is not held: the highest one held is below it (play-test round C stored these as the diploma).
+_FAILED_BEFORE = (
+    r"\b(?:rate|loupe|foire|echoue|rater|louper|(?:pas|pa|jamais) (?:eu|obtenu|valide|reussi|fini|termine|eu mon|eu le)"
+    r"|echec (?:au|a mon|a son))\s+(?:(?:mon|ma|le|la|son|sa|un|une|au|a|l|du|de|d)\s+)?"
+)
+_FAILED_AFTER = (
+    r"(?:\s+\w+){0,2}?\s+(?:non valide|pas valide|non validee|pas validee|non obtenu|pas obtenu|pas fini|"
+    r"pas termine|non termine|rate|loupe|abandonne|en cours|pas reussi)\b"
+)
+# The level held when one is failed: a failed BTS leaves the bac; a failed bac or CAP, no diploma said.
+_BELOW = {"superieur": "bac", "bac": "aucun", "cap-bep": "aucun"}
+
+
+def _without_failed(t: str) -> Tuple[str, List[str]]:
+    """The text with each diploma not obtained blanked (same length), and the levels failed."""
+    failed: List[str] = []
+    for level, words in _LEVEL_WORDS:
+
+        def blank(match: re.Match, level: str = level) -> str:
+            failed.append(level)
+            return " " * len(match.group(0))
+
+        t = re.sub(rf"{_FAILED_BEFORE}{words}\b|\b{words}{_FAILED_AFTER}", blank, t)
+    return t, failed
+
+
 def parse_diplome(text: str, *, expecting: bool = False) -> Optional[str]:
     """The highest diploma the person says they hold; with `expecting` (the question was asked), a bare
     answer (« cap », « bts », « aucun ») counts too."""
     t = normalize(text)
     if not t:
         return None
+    t, failed = _without_failed(t)
     found = []
     article = r"(?:un |une |le |la |mon |ma |l )?"
     for level, words in _LEVEL_WORDS:
@@ -112,6 +140,8 @@ def parse_diplome(text: str, *, expecting: bool = False) -> Optional[str]:
         found.append("superieur")
     if found:
         return max(found, key=DIPLOME_LEVELS.index)
+    if failed:
+        return _BELOW[max(failed, key=DIPLOME_LEVELS.index)]
     if (
         _NONE.search(t)
         or _LEFT_IN_COLLEGE.search(t)

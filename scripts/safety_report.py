@@ -8,14 +8,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reading.safety.evaluation import MEASURE_SET, SETS, evaluate, everyday_alarms, load_set, markdown, responses  # noqa: E402
+from reading.safety.evaluation import (  # noqa: E402
+    LIVE_SETS,
+    MEASURE_SET,
+    SETS,
+    evaluate,
+    everyday_alarms,
+    load_set,
+    markdown,
+    responses,
+)
 
 
 def main() -> int:
     texts = responses()
     text = "\n".join(
         markdown(evaluate(load_set(danger), load_set(ordinary), texts), title)
-        for title, danger, ordinary in (*SETS, MEASURE_SET)
+        for title, danger, ordinary in (*SETS, MEASURE_SET, *LIVE_SETS)
     )
     total, alarms = everyday_alarms()
     text += (

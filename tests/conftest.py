@@ -4,7 +4,7 @@ The builders are plain functions (``from tests.conftest import sdk_tracker, run_
 action server receives from Rasa — rasa_sdk's real Tracker and CollectingDispatcher, no server, no model.
 
 The matching fixtures (the shipped base and its matchers, loaded once per test module) serve
-tests/test_matching_*.py; their builders are in tests/support/matching.py.
+tests/test_matching_*.py and tests/test_suggestion_*.py; their builders are in tests/support/matching.py.
 """
 
 import asyncio

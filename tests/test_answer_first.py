@@ -10,34 +10,27 @@ from reading.answer_first import LEAVING_INTENTS, answers_asked_question
 
 
 @pytest.mark.parametrize(
-    "text, asked, intent",
+    "text, asked, intent, answer",
     [
-        ("j'ai arrêté en première", "diplome", "stop"),
-        ("La Souterraine", "commune", "out_of_scope"),
-        ("corbeil-essonnes", "commune", "goodbye"),
-        ("chez ma mère", "logement", "greet"),
-        ("22 ans", "age", "chitchat"),
+        # An answer to the question asked is an answer.
+        ("j'ai arrêté en première", "diplome", "stop", True),
+        ("La Souterraine", "commune", "out_of_scope", True),
+        ("corbeil-essonnes", "commune", "goodbye", True),
+        ("chez ma mère", "logement", "greet", True),
+        ("22 ans", "age", "chitchat", True),
+        # Leaving stays leaving.
+        ("stop", "diplome", "stop", False),
+        ("j'arrête", "diplome", "stop", False),
+        ("on arrête là", "commune", "stop", False),
+        ("au revoir", "age", "goodbye", False),
+        ("merci", "logement", "thank", False),
+        ("bonjour", "diplome", "greet", False),
+        ("la souterraine", None, "out_of_scope", False),  # no question asked: the NLU decides
+        ("/stop", "commune", "stop", False),  # a button press is never re-read
     ],
 )
-def test_an_answer_to_the_question_asked_is_an_answer(text, asked, intent):
-    assert answers_asked_question(text, asked, intent)
-
-
-@pytest.mark.parametrize(
-    "text, asked, intent",
-    [
-        ("stop", "diplome", "stop"),
-        ("j'arrête", "diplome", "stop"),
-        ("on arrête là", "commune", "stop"),
-        ("au revoir", "age", "goodbye"),
-        ("merci", "logement", "thank"),
-        ("bonjour", "diplome", "greet"),
-        ("la souterraine", None, "out_of_scope"),  # no question asked: the NLU decides
-        ("/stop", "commune", "stop"),  # a button press is never re-read
-    ],
-)
-def test_leaving_stays_leaving(text, asked, intent):
-    assert not answers_asked_question(text, asked, intent)
+def test_an_answer_to_the_question_asked_wins_and_leaving_stays_leaving(text, asked, intent, answer):
+    assert answers_asked_question(text, asked, intent) is answer
 
 
 @pytest.mark.parametrize("intent", ["affirm", "deny", "dont_know", "decline", "ask_definition", "inform"])

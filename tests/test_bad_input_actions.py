@@ -62,6 +62,7 @@ def slot_value_fits(name: str, value: Any) -> bool:
         "bool": lambda: isinstance(value, bool),
         "list": lambda: isinstance(value, list),
         "any": lambda: True,
+        "categorical": lambda: value in DOMAIN_SLOTS[name]["values"],
     }[kind]()
 
 

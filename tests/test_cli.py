@@ -102,19 +102,21 @@ def test_match_unknown_commune() -> None:
     assert "Commune introuvable" in result.stderr
 
 
+# A 20-year-old in Fougères without licence or vehicle, living with her parents: the start of the people below.
+FOUGERES_20_ON_FOOT = (
+    "--age",
+    "20",
+    "--commune",
+    "Fougères",
+    "--sans-permis",
+    "--sans-vehicule",
+    "--logement",
+    "chez-parents",
+)
+
+
 def test_match_text() -> None:
-    result = match(
-        "--age",
-        "20",
-        "--commune",
-        "Fougères",
-        "--sans-permis",
-        "--sans-vehicule",
-        "--logement",
-        "chez-parents",
-        "--besoin",
-        "mobilite-permis",
-    )
+    result = match(*FOUGERES_20_ON_FOOT, "--besoin", "mobilite-permis")
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "1. Permis accompagné de Fougères, à Fougères (Ille-et-Vilaine)." in out
@@ -124,23 +126,7 @@ def test_match_text() -> None:
 
 
 # One person, asked of the CLI twice (test base and real base): a young woman in Fougères, RQTH, in a QPV.
-FOUGERES_RQTH_JSON = (
-    "--age",
-    "20",
-    "--commune",
-    "Fougères",
-    "--sans-permis",
-    "--sans-vehicule",
-    "--logement",
-    "chez-parents",
-    "--handicap",
-    "rqth",
-    "--besoin",
-    "emploi",
-    "--qpv",
-    "--femme",
-    "--json",
-)
+FOUGERES_RQTH_JSON = (*FOUGERES_20_ON_FOOT, "--handicap", "rqth", "--besoin", "emploi", "--qpv", "--femme", "--json")
 
 
 def test_match_json() -> None:

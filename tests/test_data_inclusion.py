@@ -136,19 +136,14 @@ def test_reimport_replaces_the_previous_one(data_dir):
     assert ids == ["di-essai-csv-femmes"]
 
 
+def _cli_import(services: Path, data_dir: Path) -> int:
+    """`aiguillage knowledge import-data-inclusion` on the fixture structures and `services`."""
+    files = ["--structures", str(FIXTURES / "structures.json"), "--services", str(services)]
+    return cli.main(["knowledge", "import-data-inclusion", *files, "--data-dir", str(data_dir)])
+
+
 def test_cli_import_then_match(data_dir, capsys):
-    code = cli.main(
-        [
-            "knowledge",
-            "import-data-inclusion",
-            "--structures",
-            str(FIXTURES / "structures.json"),
-            "--services",
-            str(FIXTURES / "services.json"),
-            "--data-dir",
-            str(data_dir),
-        ]
-    )
+    code = _cli_import(FIXTURES / "services.json", data_dir)
     out, err = capsys.readouterr()
     assert code == 0
     assert "3 offres écrites" in out and "6 lignes ignorées" in out
@@ -178,18 +173,7 @@ def test_cli_import_then_match(data_dir, capsys):
 def test_unreadable_file_is_an_error_not_a_crash(tmp_path, capsys):
     broken = tmp_path / "services.json"
     broken.write_text("[{not json", encoding="utf-8")
-    code = cli.main(
-        [
-            "knowledge",
-            "import-data-inclusion",
-            "--structures",
-            str(FIXTURES / "structures.json"),
-            "--services",
-            str(broken),
-            "--data-dir",
-            str(tmp_path),
-        ]
-    )
+    code = _cli_import(broken, tmp_path)
     assert code == 1 and "illisible" in capsys.readouterr().err
 
 

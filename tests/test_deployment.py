@@ -153,6 +153,25 @@ def test_in_the_territory_the_conversation_ends_with_its_nearest_site(tmp_path):
     assert addressee_lines(sedan)[0] == "À l'attention de : Mission locale d'essai des Ardennes, Siège de Sedan"
 
 
+def test_the_site_block_and_the_fiche_addressee_say_every_part_of_the_site(tmp_path):
+    hosting = load_deployment(filled_example(tmp_path))
+    sedan = next_step("08409", deployment=hosting)
+    assert next_step_text(sedan, MONDAY).splitlines()[:3] == [
+        "Votre mission locale : Mission locale d'essai des Ardennes",
+        "Le lieu le plus proche : Siège de Sedan (dans votre commune)",
+        "Adresse : 3 rue de l'Essai, 08200 Sedan",
+    ]
+    assert addressee_lines(sedan) == [
+        "À l'attention de : Mission locale d'essai des Ardennes, Siège de Sedan",
+        "  3 rue de l'Essai, 08200 Sedan",
+        "  03 24 11 22 33 — accueil@ml-essai.fr",
+    ]
+    over_25 = next_step("08409", deployment=hosting, france_services=lambda code, limit: [], age=30)
+    assert addressee_lines(over_25) == [
+        "À transmettre à la personne qui vous accompagne (France Travail, France services, services sociaux…)."
+    ]
+
+
 class FakePlace:
     def __init__(self, nom, km, open_today):
         self.nom, self.distance_km, self._open = nom, km, open_today

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from knowledge.profile import MESSAGE_SLOTS
+from knowledge.profile import BESOINS, LOGEMENTS, MESSAGE_SLOTS
 from reading.facts import read_facts, should_ask_qpv
 
 TODAY = date(2026, 11, 25)
@@ -143,25 +143,10 @@ def _synonym_cases():
         (Path(__file__).resolve().parents[1] / "bot" / "nlu" / "synonyms.yml").read_text(encoding="utf-8").splitlines()
     )
     facts_of = {
-        "stable": "logement",
-        "chez-parents": "logement",
-        "heberge-tiers": "logement",
-        "foyer-fjt": "logement",
-        "sans-domicile": "logement",
+        **{place: "logement" for place in LOGEMENTS},
         "rqth": "handicap",
         "oui-sans-rqth": "handicap",
-        **{
-            need: "besoin"
-            for need in (
-                "emploi",
-                "formation",
-                "apprentissage",
-                "mobilite-permis",
-                "logement",
-                "creation-activite",
-                "ne-sait-pas",
-            )
-        },
+        **{need: "besoin" for need in BESOINS},
     }
     cases, fact, value = [], None, None
     for line in lines:

@@ -251,6 +251,25 @@ def test_sensitive_answers_are_named_not_repeated():
     assert "sans" not in text
 
 
+@pytest.mark.parametrize(
+    "change, said",
+    [
+        ({"qpv": True}, "C'est noté : vous habitez un quartier prioritaire."),
+        (
+            {"qpv": False, "permis": True},
+            "C'est noté : vous n'habitez pas un quartier prioritaire ; vous avez le permis.",
+        ),
+        ({"besoin": "formation"}, "C'est noté : votre priorité : se former."),
+        ({"quartier": "Maurepas"}, "C'est noté : votre quartier : Maurepas."),
+        ({"plus_pres": True}, "C'est noté : vous voulez des actions plus proches."),
+        ({"code_insee": "99999"}, None),  # a code the base does not know is not said back
+        ({"age": None}, None),  # an age unknown again is no news to tell
+    ],
+)
+def test_each_changed_fact_has_its_words(change, said):
+    assert describe_changes(BEFORE, dict(BEFORE, **change)) == said
+
+
 def test_nothing_changed_or_first_list_says_nothing():
     assert describe_changes(BEFORE, dict(BEFORE)) is None
     assert describe_changes(None, BEFORE) is None
@@ -262,6 +281,19 @@ def test_no_trade_found_points_to_who_knows_that_trade_for_this_need():
     assert "employeurs" not in no_sector_text(VENTE, "formation")
     assert "employeurs" not in no_sector_text(VENTE, "creation-activite")
     assert "employeurs" not in no_sector_text(VENTE, None)
+
+
+@pytest.mark.parametrize(
+    "besoin, age, tail",
+    [
+        ("apprentissage", 20, "votre mission locale connaît les employeurs et les CFA qui recrutent des apprentis."),
+        ("formation", 30, "votre agence France Travail connaît les formations de votre région."),
+        (None, 30, "un conseiller de France Travail pourra chercher avec vous."),
+    ],
+)
+def test_no_trade_found_says_who_to_ask(besoin, age, tail):
+    said = no_sector_text(VENTE, besoin, age)
+    assert said == "Je n'ai pas d'action recensée pour la vente et le commerce près de chez vous ; " + tail
 
 
 def test_closer_with_nothing_to_show_does_not_claim_these_are_the_closest():

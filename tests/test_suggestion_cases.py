@@ -10,6 +10,7 @@ real base. Each test asserts the rule, not a title: the case that showed it is o
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -17,7 +18,7 @@ import pytest
 from knowledge import geo
 from knowledge.loader import KnowledgeBase, load_knowledge
 from knowledge.profile import BESOINS, Profile
-from orientation.matching import Matcher, Suggestion
+from orientation.matching import Matcher, Suggestion, eligibility
 
 TODAY = date(2026, 6, 1)
 NANTES, RENNES, LILLE, LIMOGES, LYON = "44109", "35238", "59350", "87085", "69123"
@@ -72,14 +73,16 @@ def test_a_trade_specific_action_needs_that_trade_known(matcher: Matcher, kb: Kn
         for s in matcher.recommend(p, limit=40).local:
             trades = s.initiative.eligibilite.secteurs
             assert not trades or secteur in trades, (secteur, s.initiative.id)
+    # The same trade lets it in (whether it is then shown alone is the employer rule's, round C).
     seller = Profile(age=20, code_insee=commune, besoin="emploi", secteur="vente")
-    assert "groupe-casino-recrutement-diversite-quartiers" in {
-        s.initiative.id for s in matcher.recommend(seller, limit=40).local
-    }
+    casino = next(r for r in kb.initiatives if r.id == "groupe-casino-recrutement-diversite-quartiers")
+    assert eligibility.passes_hard_rules(casino, seller, geo.get_commune(commune))
+    assert not eligibility.passes_hard_rules(casino, dataclasses.replace(seller, secteur=None), None)
 
 
 def test_the_trade_is_a_reason(matcher: Matcher) -> None:
-    p = Profile(age=20, code_insee=LIMOGES, besoin="emploi", secteur="vente")
+    # Saint-Étienne: another line serves the job need, so one employer's programme may be shown beside it
+    p = Profile(age=20, code_insee="42218", besoin="emploi", secteur="vente")
     casino = next(
         s
         for s in matcher.recommend(p, limit=40).local

@@ -18,6 +18,7 @@ from reading.understanding import (
     parse_vehicule,
     parse_yes_no,
 )
+from tests.support.reading import reader_cases
 
 TODAY = date(2026, 11, 25)
 
@@ -37,6 +38,13 @@ TODAY = date(2026, 11, 25)
         ("pas véhiculé", None, False),
         ("j'ai pas de voiture", None, False),
         ("je cherche du travail", None, None),
+        # Third person and slang.
+        ("il a pas le permis", False, None),
+        ("elle a le permis", True, None),
+        ("il a une voiture", None, True),
+        ("j'ai raté le permis", False, None),
+        ("j'ai que le code", False, None),
+        ("je suis à pied", None, False),
     ],
 )
 def test_permis_and_vehicule(text, permis, vehicule):
@@ -44,9 +52,9 @@ def test_permis_and_vehicule(text, permis, vehicule):
     assert parse_vehicule(text) is vehicule
 
 
-@pytest.mark.parametrize(
-    "text, logement",
-    [
+# What each reader makes of a message on its own (no question asked).
+READS = {
+    parse_logement: [
         ("je vis chez mes parents", "chez-parents"),
         ("chez ma mère", "chez-parents"),
         ("hébergé chez un pote", "heberge-tiers"),
@@ -57,14 +65,7 @@ def test_permis_and_vehicule(text, permis, vehicule):
         ("j'ai mon appart", "stable"),
         ("je cherche du boulot", None),
     ],
-)
-def test_logement(text, logement):
-    assert parse_logement(text) == logement
-
-
-@pytest.mark.parametrize(
-    "text, handicap",
-    [
+    parse_handicap: [
         ("j'ai la RQTH", "rqth"),
         ("je suis reconnu travailleur handicapé", "rqth"),
         ("pas de handicap", "non"),
@@ -72,14 +73,7 @@ def test_logement(text, logement):
         ("j'ai un handicap mais pas de rqth", "oui-sans-rqth"),
         ("j'ai 19 ans", None),
     ],
-)
-def test_handicap(text, handicap):
-    assert parse_handicap(text) == handicap
-
-
-@pytest.mark.parametrize(
-    "text, besoin",
-    [
+    parse_besoin: [
         ("je cherche du taf", "emploi"),
         ("une alternance", "apprentissage"),
         ("je veux creer ma boite", "creation-activite"),
@@ -89,9 +83,12 @@ def test_handicap(text, handicap):
         ("je sais pas quoi faire de ma vie", "ne-sait-pas"),
         ("bonjour", None),
     ],
-)
-def test_besoin(text, besoin):
-    assert parse_besoin(text) == besoin
+}
+
+
+@pytest.mark.parametrize("read, text, expected", reader_cases(READS))
+def test_a_message_on_its_own(read, text, expected):
+    assert read(text) == expected
 
 
 def test_quartier_after_a_cue_word():
@@ -101,7 +98,23 @@ def test_quartier_after_a_cue_word():
 
 
 @pytest.mark.parametrize(
-    "text, answer", [("oui", True), ("ouais", True), ("Non", False), ("nan", False), ("peut-être", None)]
+    "text, answer",
+    [
+        ("oui", True),
+        ("ouais", True),
+        ("Non", False),
+        ("nan", False),
+        ("peut-être", None),
+        # Emoji answers.
+        ("👍", True),
+        ("👍🏽", True),
+        ("👍👍", True),
+        ("✅", True),
+        ("👎", False),
+        ("❌", False),
+        ("👍 merci", None),
+        ("😀", None),
+    ],
 )
 def test_yes_no(text, answer):
     assert parse_yes_no(text) is answer
@@ -153,39 +166,6 @@ def test_needs_and_housing_as_people_type_them(text, besoin, logement):
 def test_a_bare_noun_is_a_need_only_as_an_answer():
     assert parse_besoin("un appart", expecting=True) == "logement"
     assert parse_besoin("un appart") is None
-
-
-@pytest.mark.parametrize(
-    "text, permis, vehicule",
-    [
-        ("il a pas le permis", False, None),
-        ("elle a le permis", True, None),
-        ("il a une voiture", None, True),
-        ("j'ai raté le permis", False, None),
-        ("j'ai que le code", False, None),
-        ("je suis à pied", None, False),
-    ],
-)
-def test_permis_and_vehicule_third_person_and_slang(text, permis, vehicule):
-    assert parse_permis(text) is permis
-    assert parse_vehicule(text) is vehicule
-
-
-@pytest.mark.parametrize(
-    "text, answer",
-    [
-        ("👍", True),
-        ("👍🏽", True),
-        ("👍👍", True),
-        ("✅", True),
-        ("👎", False),
-        ("❌", False),
-        ("👍 merci", None),
-        ("😀", None),
-    ],
-)
-def test_emoji_answers(text, answer):
-    assert parse_yes_no(text) is answer
 
 
 def test_a_bare_dont_know_answers_the_need_question_only():

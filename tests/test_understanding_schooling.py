@@ -4,11 +4,11 @@ sentence or as the answer to its question, higher levels, leaving school in coll
 import pytest
 
 from reading.understanding import parse_diplome, parse_scolarite
+from tests.support.reading import reader_cases
 
-
-@pytest.mark.parametrize(
-    "text, scolarite",
-    [
+# At school or not, and the diploma held, said in a sentence (no question asked).
+READS = {
+    parse_scolarite: [
         ("j'ai arrêté l'école", "sorti"),
         ("décroché", "sorti"),
         ("g décroché en 1ere", "sorti"),
@@ -21,14 +21,7 @@ from reading.understanding import parse_diplome, parse_scolarite
         ("je suis étudiante", "scolarise"),
         ("je cherche un emploi", None),
     ],
-)
-def test_scolarite(text, scolarite):
-    assert parse_scolarite(text) == scolarite
-
-
-@pytest.mark.parametrize(
-    "text, diplome",
-    [
+    parse_diplome: [
         ("pas de diplôme", "aucun"),
         ("j'ai aucun diplome", "aucun"),
         ("sans diplôme", "aucun"),
@@ -47,9 +40,12 @@ def test_scolarite(text, scolarite):
         ("je veux passer un cap", None),
         ("j'ai 19 ans", None),
     ],
-)
-def test_diplome_said_in_a_sentence(text, diplome):
-    assert parse_diplome(text) == diplome
+}
+
+
+@pytest.mark.parametrize("read, text, expected", reader_cases(READS))
+def test_schooling_said_in_a_sentence(read, text, expected):
+    assert read(text) == expected
 
 
 @pytest.mark.parametrize(

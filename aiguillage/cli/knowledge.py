@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Iterable, List, Tuple
+from typing import Iterable, List, Optional, Tuple
 
 from knowledge import geo, vocab
 from knowledge.loader import DATA_DIR, KnowledgeBase, KnowledgeError, load_knowledge
@@ -59,15 +59,18 @@ def _import_data_inclusion(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load(data_dir: Path) -> KnowledgeBase:
-    return load_knowledge(data_dir)
+def _load(data_dir: Path) -> Optional[KnowledgeBase]:
+    """The base, or None once the reason it cannot be loaded is printed."""
+    try:
+        return load_knowledge(data_dir)
+    except KnowledgeError as error:
+        print(f"Erreur : {error}", file=sys.stderr)
+        return None
 
 
 def _validate(args: argparse.Namespace) -> int:
-    try:
-        kb = _load(args.data_dir)
-    except KnowledgeError as error:
-        print(f"Erreur : {error}", file=sys.stderr)
+    kb = _load(args.data_dir)
+    if kb is None:
         return 1
     print(f"OK : {_counts(kb)}.")
     return 0
@@ -103,10 +106,8 @@ def _region_label(code: str) -> str:
 
 
 def _stats(args: argparse.Namespace) -> int:
-    try:
-        kb = _load(args.data_dir)
-    except KnowledgeError as error:
-        print(f"Erreur : {error}", file=sys.stderr)
+    kb = _load(args.data_dir)
+    if kb is None:
         return 1
     records = kb.initiatives
     seeds = Counter(src.seed for record in records for src in record.sources[:1])

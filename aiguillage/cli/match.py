@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import fields
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -92,24 +93,14 @@ def resolve_place(text: str) -> Tuple[Optional[geo.Commune], List[geo.Candidate]
     return top[0].commune, candidates
 
 
+# The person's facts the CLI takes as options and gives back in --json: the profile's own fields, without
+# the trade wished for and the questions declined, which belong to a conversation.
+PERSON_FIELDS = tuple(f.name for f in fields(Profile) if f.name not in ("secteur", "declined", "unknown"))
+
+
 def _profile(args: argparse.Namespace, code_insee: Optional[str]) -> Profile:
-    return Profile(
-        age=args.age,
-        code_insee=code_insee,
-        quartier=args.quartier,
-        qpv=args.qpv,
-        permis=args.permis,
-        vehicule=args.vehicule,
-        logement=args.logement,
-        handicap=args.handicap,
-        besoin=args.besoin,
-        scolarite=args.scolarite,
-        diplome=args.diplome,
-        femme=args.femme,
-        parent_isole=args.parent_isole,
-        minima_sociaux=args.minima_sociaux,
-        refugie=args.refugie,
-    )
+    given = {name: getattr(args, name) for name in PERSON_FIELDS}
+    return Profile(**{**given, "code_insee": code_insee})  # the commune resolved from --commune or --code-insee
 
 
 def _choose_commune(args: argparse.Namespace) -> Tuple[Optional[str], int]:
@@ -149,26 +140,7 @@ def to_json(recommendation: Recommendation) -> Dict[str, Any]:
     profile = recommendation.profile
     commune = geo.get_commune(profile.code_insee) if profile.code_insee else None
     return {
-        "profile": {
-            name: getattr(profile, name)
-            for name in (
-                "age",
-                "code_insee",
-                "quartier",
-                "qpv",
-                "permis",
-                "vehicule",
-                "logement",
-                "handicap",
-                "besoin",
-                "scolarite",
-                "diplome",
-                "femme",
-                "parent_isole",
-                "minima_sociaux",
-                "refugie",
-            )
-        },
+        "profile": {name: getattr(profile, name) for name in PERSON_FIELDS},
         "commune": None
         if commune is None
         else {

@@ -84,16 +84,21 @@ def _step(raw: Any, index: int) -> Step:
     return Step(button=button, reply_contains=contains)
 
 
+def _only_known_keys(data: Dict[Any, Any], known: Iterable[str], where: str) -> None:
+    """A misspelt key (« atendu ») would be silently ignored: name it, with the keys possible."""
+    unknown = set(data) - set(known)
+    if unknown:
+        raise ScenarioError(
+            f"{where}clé inconnue « {', '.join(sorted(map(str, unknown)))} » "
+            f"(clés possibles : {', '.join(sorted(known))})."
+        )
+
+
 def parse_scenario(data: Any, path: Optional[Path] = None) -> Scenario:
     """A Scenario from the loaded YAML, or ScenarioError saying what to fix, in French."""
     if not isinstance(data, dict):
         raise ScenarioError("le fichier doit contenir « nom », « messages » et « attendu ».")
-    unknown = set(data) - SCENARIO_KEYS
-    if unknown:
-        raise ScenarioError(
-            f"clé inconnue « {', '.join(sorted(map(str, unknown)))} » "
-            f"(clés possibles : {', '.join(sorted(SCENARIO_KEYS))})."
-        )
+    _only_known_keys(data, SCENARIO_KEYS, "")
     name = data.get("nom")
     if not isinstance(name, str) or not name.strip():
         raise ScenarioError("« nom » manque : donnez un titre court au scénario.")
@@ -111,12 +116,7 @@ def parse_scenario(data: Any, path: Optional[Path] = None) -> Scenario:
     expected = data.get("attendu") or {}
     if not isinstance(expected, dict):
         raise ScenarioError("« attendu » doit contenir slots, suggestions_contiennent ou suggestions_absentes.")
-    unknown = set(expected) - EXPECTED_KEYS
-    if unknown:
-        raise ScenarioError(
-            f"attendu : clé inconnue « {', '.join(sorted(map(str, unknown)))} » "
-            f"(clés possibles : {', '.join(sorted(EXPECTED_KEYS))})."
-        )
+    _only_known_keys(expected, EXPECTED_KEYS, "attendu : ")
     slots = expected.get("slots") or {}
     if not isinstance(slots, dict) or not all(isinstance(k, str) for k in slots):
         raise ScenarioError("attendu, slots : une liste « nom_du_slot: valeur ».")

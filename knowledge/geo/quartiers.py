@@ -15,6 +15,8 @@ from knowledge.geo.names import _fold
 _NEVER_UNASKED = words("never_unasked")
 _FUNCTION_WORDS = words("function_words")
 _MAX_WORDS = 5
+# « quartier prioritaire », « cité QPV » say what kind of quartier, not its name (reading/qpv.py reads them).
+_KIND_WORDS = frozenset({"prioritaire", "prioritaires", "qpv", "zus", "politique", "sensible", "sensibles"})
 _ARTICLES = frozenset({"le", "la", "les", "l", "de", "du", "des", "d"})
 # Leading words of an answer that are not the name: « jsuis à la », « j'habite dans le quartier du ».
 # « je vous ai dit le mirail », « c'est la Villeneuve »: said again, or the name introduced.
@@ -54,7 +56,9 @@ def _is_a_name(name: str) -> bool:
     tokens = re.findall(r"[a-z0-9]+", _fold(name).lower())
     if not 0 < len(tokens) <= _MAX_WORDS or not any(t.isalpha() for t in tokens):
         return False
-    return not any(t in _NEVER_UNASKED or t in _FUNCTION_WORDS for t in tokens if t not in _ARTICLES)
+    return not any(
+        t in _NEVER_UNASKED or t in _FUNCTION_WORDS or t in _KIND_WORDS for t in tokens if t not in _ARTICLES
+    )
 
 
 def _as_typed(text: str, clean: str, start: int, end: int) -> str:

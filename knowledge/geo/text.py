@@ -42,6 +42,9 @@ _BIG_CITY_POPULATION = 100_000
 _FUZZY_MAX_TOKENS = 4
 # After a weak cue (« de », « à »), a short form counts only for a town this big (offered, to confirm).
 _WEAK_PREFIX_MIN_POPULATION = 20_000
+# A common word that starts a big city's name (« sur aix »: Aix-en-Provence, Aix-les-Bains…) is offered after a cue;
+# one that starts only smaller towns' names (« au bar », « au salon ») is not.
+_COMMON_PREFIX_MIN_POPULATION = _BIG_CITY_POPULATION
 
 
 def _cue(tokens: Sequence[str], start: int) -> int:
@@ -118,10 +121,11 @@ def _exact_mention(geo: _Geo, tokens: Sequence[str], start: int, cue: int) -> _M
         positions = geo.by_prefix.get(" ".join(phrase), ())[:_PREFIX_CANDIDATES]
         if cue == _WEAK and positions and _population(geo.communes[positions[0]]) < _WEAK_PREFIX_MIN_POPULATION:
             continue  # « j'en peux plus » is no short form of Peux-et-Couffouleux; « de Brive » is Brive-la-Gaillarde
+        common = all(t in _PARTICLES or t in _COMMON_WORDS for t in phrase)
         if (
             positions
             and not any(t in _NEVER_UNASKED for t in phrase)
-            and not all(t in _PARTICLES or t in _COMMON_WORDS for t in phrase)
+            and (not common or _population(geo.communes[positions[0]]) >= _COMMON_PREFIX_MIN_POPULATION)
         ):
             return [Candidate(geo.communes[pos], 0.9, "prefix", " ".join(phrase)) for pos in positions], start + size
     return None

@@ -37,7 +37,8 @@ class Criterion:
 
     key: str
     kind: str  # "fit": weighs; "general": weighs a little, relevant only without a stated need;
-    #            "filter": a hard rule that opened the record (said, not weighed); "place"
+    #            "filter": a hard rule that opened the record (said, not weighed); "place";
+    #            "caveat": what the person should know of the record (said, not weighed; see `shown_alone`)
     weight: float = 0.0
     answers: Optional[Callable[[Initiative], bool]] = None
     concerns: Optional[Callable[[Profile], bool]] = None
@@ -45,6 +46,9 @@ class Criterion:
     # counts only where the record operates (the person inside its own zone): a bus line or a garage
     # helps people move where it runs, not 80 km away in the same département
     in_zone_only: bool = False
+    # False: a record that answers this criterion is proposed only beside another line that serves the same
+    # need (engine.needs_company); one employer's own recruitment is never the only job line.
+    shown_alone: bool = True
 
 
 # How far from the person a criterion counts (the 4th element of a rule): anywhere, in their département or
@@ -67,6 +71,35 @@ def reaches(reach: int, level: int, record_zone_rank: int) -> bool:
     if reach == ANYWHERE:
         return True
     return level >= NEAR_RANK and (reach == NEAR or level >= record_zone_rank)
+
+
+# Porteurs whose actions serve their own territory's people: a mission locale its young people, a town, an
+# intercommunalité, a CCAS, a maison de l'emploi, a PLIE or a France Travail agency the residents or job-seekers
+# of its area. Such an action in a commune or an intercommunalité is no way in for someone outside that zone
+# (scoring.out_of_reach), and is never said to be « dans votre département » as if it were theirs (round C).
+TERRITORIAL_PORTEURS = frozenset(
+    {"mission-locale", "communes", "collectivite", "ccas-cias", "maisons-de-l-emploi", "plie", "france-travail"}
+)
+
+
+def is_territorial(record: Initiative) -> bool:
+    """An action run by a territorial porteur for its own commune or intercommunalité, or one reserved to the
+    young people a mission locale follows, held there (Juby Intérim's permanences at Montélimar's)."""
+    from orientation.matching.places import COMMUNE, EPCI  # no cycle at import time
+
+    if record.zone.niveau not in (COMMUNE, EPCI):
+        return False
+    return record.porteur.type in TERRITORIAL_PORTEURS or "suivi-mission-locale" in record.eligibilite.reserve_a
+
+
+def outside_territory(record: Initiative, rank: int) -> bool:
+    """The person is outside the territory a territorial porteur's action serves."""
+    return is_territorial(record) and rank < zone_rank(record)
+
+
+def is_employer_programme(record: Initiative) -> bool:
+    """A company's own recruitment for its trade (porteur entreprise, eligibilite.secteurs): its jobs only."""
+    return record.porteur.type == "entreprise" and bool(record.eligibilite.secteurs)
 
 
 def _themes(record: Initiative) -> FrozenSet[str]:
@@ -164,10 +197,23 @@ CRITERIA: Tuple[Criterion, ...] = (
     Criterion("residents", "filter"),
     Criterion("secteur", "filter"),  # a one-trade action, for someone who asked for that trade
     Criterion("age", "filter"),
+    # One employer's programme (Casino for a vente seeker): said so, and never the only line for the need,
+    # where France Travail and the mission locale offer every employer's jobs (round C).
+    Criterion("employeur", "caveat", answers=is_employer_programme, shown_alone=False),
     Criterion("diplome", "filter"),
     Criterion("place", "place"),
+    # Said after the place: a mission locale's (or a town's) action elsewhere is run for its own territory.
+    Criterion("territoire", "place"),
 )
 BY_KEY: Dict[str, Criterion] = {c.key: c for c in CRITERIA}
+NOT_ALONE: Tuple[Criterion, ...] = tuple(c for c in CRITERIA if not c.shown_alone)
+
+
+def needs_company(record: Initiative) -> bool:
+    """Shown only beside another line that serves the need (a criterion with shown_alone=False)."""
+    return any(c.answers is not None and c.answers(record) for c in NOT_ALONE)
+
+
 WEIGHED: Tuple[Criterion, ...] = tuple(c for c in CRITERIA if c.kind in ("fit", "general"))
 # One feature bit per weighed criterion.
 FEATURE_BITS: Dict[str, int] = {c.key: 1 << i for i, c in enumerate(WEIGHED)}
@@ -238,6 +284,11 @@ def holds(key: str, record: Initiative, profile: Profile, person: Optional[geo.C
         return bool(restrictions(record) & ALL_DIPLOMA_BITS) and profile.diplome in accepted_diplomas(record)
     if key == "place":
         return True
+    if criterion.kind == "caveat":
+        assert criterion.answers is not None
+        return criterion.answers(record)
+    if key == "territoire":
+        return outside_territory(record, rank)
     raise KeyError(key)
 
 

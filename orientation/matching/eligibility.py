@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Callable, Dict, Optional, Tuple
 
 from knowledge import geo
+from knowledge.legal_ages import legal_age_min
 from knowledge.models import DIPLOMA_LEVELS, RESERVED_PUBLICS, Initiative
 from knowledge.profile import BESOINS, Profile
 from knowledge.sectors import sectors_by_id
@@ -179,6 +180,16 @@ def age_allows(record: Initiative, age: Optional[int]) -> bool:
     return age is not None and (lo is None or age >= lo) and (hi is None or age <= hi)
 
 
+def legal_floor(record: Initiative) -> int:
+    """The legal age below which a KNOWN age keeps the record out (0: none). Unlike the record's own bounds,
+    an unknown age passes it, as France Travail's « from 16 » does (knowledge/data/ages-legaux.yaml)."""
+    return legal_age_min(record) or 0
+
+
+def legal_age_allows(record: Initiative, age: Optional[int]) -> bool:
+    return age is None or age >= legal_floor(record)
+
+
 def is_offerable(record: Initiative) -> bool:
     """Some records are never a way in, whoever asks: an audience no profile can belong to, or a single
     site whose place the text does not give."""
@@ -214,4 +225,4 @@ def passes_hard_rules(record: Initiative, profile: Profile, person: Optional[geo
         return False
     if record.eligibilite.residents.restricted and not resident_of(record, person):
         return False
-    return age_allows(record, profile.whole_age)
+    return age_allows(record, profile.whole_age) and legal_age_allows(record, profile.whole_age)

@@ -110,6 +110,7 @@ class Matcher:
             self._suggestion(block, row, level, score, profile, person)
             for score, _, block, row, level in picked[: max(limit, 0)]
         )
+        local = keep_company(local)
         return Recommendation(profile, local, match_networks(self.kb.networks, profile))
 
     def _suggestion(
@@ -135,6 +136,19 @@ class Matcher:
             criteria=keys,
             place=choice,
         )
+
+
+def keep_company(local: Tuple[Suggestion, ...]) -> Tuple[Suggestion, ...]:
+    """A record that may not stand alone (criteria.needs_company: one employer's own recruitment) stays only
+    when another line shown serves the stated need; else the standing networks carry that need."""
+    if not any(criteria.needs_company(s.initiative) for s in local):
+        return local
+    serving = [s for s in local if not criteria.needs_company(s.initiative) and _serves_need(s)]
+    return local if serving else tuple(s for s in local if not criteria.needs_company(s.initiative))
+
+
+def _serves_need(suggestion: Suggestion) -> bool:
+    return any(criteria.is_need(criteria.BY_KEY[key]) for key in suggestion.criteria)
 
 
 _MATCHERS: Dict[int, Tuple[KnowledgeBase, Matcher]] = {}

@@ -25,6 +25,7 @@ class Columns(NamedTuple):
     restrictions: np.ndarray
     age_min: np.ndarray
     age_max: np.ndarray
+    legal_min: np.ndarray
     quality: np.ndarray
     regionwide: np.ndarray
     zone_rank: np.ndarray
@@ -42,6 +43,8 @@ class Block:
     restrictions: List[int]
     age_min: List[int]
     age_max: List[int]
+    # Legal floor (eligibility.legal_floor, 0 when none): only a KNOWN age below it keeps the row out.
+    legal_min: List[int]
     quality: List[float]
     # Covers its whole région (niveau region): not "another département", so never held back for a closer one.
     regionwide: List[bool]
@@ -72,6 +75,7 @@ def build_block(rows: List[Row], vector_from: int) -> Block:
         restrictions=[eligibility.restrictions(record) for record, _, _ in rows],
         age_min=[eligibility.NO_AGE_MIN if lo is None else lo for lo, _ in bounds],
         age_max=[eligibility.NO_AGE_MAX if hi is None else hi for _, hi in bounds],
+        legal_min=[eligibility.legal_floor(record) for record, _, _ in rows],
         quality=[record_quality(record, hist) for record, _, hist in rows],
         regionwide=[record.zone.niveau == REGION for record, _, _ in rows],
         zone_rank=[criteria.zone_rank(record) for record, _, _ in rows],
@@ -98,6 +102,7 @@ def build_block(rows: List[Row], vector_from: int) -> Block:
             restrictions=np.array(block.restrictions, dtype=np.int64),
             age_min=np.array(block.age_min, dtype=np.int32),
             age_max=np.array(block.age_max, dtype=np.int32),
+            legal_min=np.array(block.legal_min, dtype=np.int32),
             quality=np.array(block.quality, dtype=np.float64),
             regionwide=np.array(block.regionwide, dtype=bool),
             zone_rank=np.array(block.zone_rank, dtype=np.int64),

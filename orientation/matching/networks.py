@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import List, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
+from knowledge import geo
 from knowledge.models import Network
 from knowledge.profile import Profile
 from orientation.matching import wording
@@ -87,10 +88,18 @@ def _one_spaced(text: str) -> str:
     return " ".join(text.split())
 
 
+def _region_of(profile: Profile) -> Optional[str]:
+    commune = geo.get_commune(profile.code_insee) if profile.code_insee else None
+    return commune.region if commune is not None else None
+
+
 def match_networks(networks: Sequence[Network], profile: Profile) -> Tuple[NetworkSuggestion, ...]:
     """Networks whose triggers hold, the most specific first (`toujours` last), file order on ties."""
     found: List[Tuple[int, int, NetworkSuggestion]] = []
+    region = _region_of(profile)
     for order, network in enumerate(networks):
+        if network.couverture is not None and region is not None and not network.couverture.covers(region):
+            continue  # no place to go where the person lives (EPIDE overseas): never proposed
         holding = [t for t in network.declencheurs if trigger_holds(t, profile)]
         if not holding:
             continue

@@ -75,7 +75,14 @@ def where_without_person(record: Initiative) -> str:
 _NATIONAL_WHERE = {False: "partout en France", True: "dans certaines villes de France"}
 
 
-def place_reason(person: Optional[geo.Commune], choice: PlaceChoice, some_towns: bool = False) -> str:
+def place_reason(
+    person: Optional[geo.Commune], choice: PlaceChoice, some_towns: bool = False, outside_territory: bool = False
+) -> str:
+    """`outside_territory`: a mission locale's (or a town's) action for its own territory, the person outside it:
+    where it is and how far, never « dans votre département » as if it were theirs."""
+    if outside_territory and person is not None and choice.commune is not None:
+        name = commune_name(choice.commune)
+        return f"Elle a lieu {a_commune(name)} ({departement_name(choice.departement or '')}){_km(choice)}."
     if some_towns and choice.level == NATIONAL:
         return "Elle existe dans certaines villes de France : demandez si elle existe dans la vôtre."
     if choice.level == NATIONAL or person is None:

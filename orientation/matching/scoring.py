@@ -103,14 +103,21 @@ def out_of_reach(
 ) -> bool:
     """A town's or an intercommunalité's own action, elsewhere in the person's département, beyond `max_km`
     (town_reach_km): DKbus's job screens in Dunkerque's buses are no help from Roubaix, 70 km away.
-    Département-wide actions are everywhere in it and stay."""
-    if person is None or level != LEVEL_RANK[DEPARTEMENT]:
+    Département-wide actions are everywhere in it and stay. An action a mission locale (or a town's service,
+    criteria.TERRITORIAL_PORTEURS) runs for its own territory follows the same rule from another département
+    too (Rennes' mission locale is no way in from Quimper), and is out when the record does not say where it is."""
+    if person is None:
         return False
     record = block.entries[row]
     if record.zone.niveau not in (COMMUNE, EPCI):
         return False
+    territorial = criteria.outside_territory(record, level)
+    if level != LEVEL_RANK[DEPARTEMENT] and not territorial:
+        return False
     km = closest_km(record, person)
-    return km is not None and km > max_km
+    if km is None:  # a territory the record does not locate: never claimed to include the person
+        return territorial
+    return km > max_km
 
 
 def reach_km(profile: Profile) -> Optional[float]:
@@ -121,10 +128,15 @@ def reach_km(profile: Profile) -> Optional[float]:
 
 
 def region_distance_bonus(
-    block: Block, rows: Sequence[int], person: Optional[geo.Commune], max_km: Optional[float] = None
+    block: Block,
+    rows: Sequence[int],
+    person: Optional[geo.Commune],
+    max_km: Optional[float] = None,
+    town_km: Optional[float] = None,
 ) -> List[Optional[float]]:
     """The distance-band bonus of région-level rows (same Python arithmetic for the loop and numpy paths);
-    None for a row beyond `max_km`, which is not offered."""
+    None for a row beyond `max_km`, or another territory's own action beyond `town_km` or not located
+    (out_of_reach's rule, applied here with the distance computed once), which is not offered."""
     if person is None or len(rows) > DISTANCE_MAX_ROWS:
         return [0.0] * len(rows)
     bonus: List[Optional[float]] = []
@@ -134,6 +146,10 @@ def region_distance_bonus(
         else:
             km = closest_km(block.entries[row], person)
         if max_km is not None and km is not None and km > max_km:
+            bonus.append(None)
+            continue
+        far_territory = km is None or (town_km is not None and km > town_km)
+        if town_km is not None and far_territory and criteria.outside_territory(block.entries[row], LEVEL_RANK[REGION]):
             bonus.append(None)
             continue
         band = len(DISTANCE_BANDS_KM) if km is None else sum(km >= limit for limit in DISTANCE_BANDS_KM)
@@ -204,7 +220,7 @@ def _select_rows(
     for positions, level in closer:
         levels.update(dict.fromkeys(positions, level))
     features, restrictions, quality, zone_ranks = block.features, block.restrictions, block.quality, block.zone_rank
-    age_min, age_max = block.age_min, block.age_max
+    age_min, age_max, legal_min = block.age_min, block.age_max, block.legal_min
     has_need = any(rule[2] == criteria.RELEVANT_ANYWHERE for rule in rules)
     town_km = town_reach_km(profile)
     found: List[Pick] = []
@@ -215,7 +231,7 @@ def _select_rows(
         if age is None:
             if age_min[row] != eligibility.NO_AGE_MIN or age_max[row] != eligibility.NO_AGE_MAX:
                 continue
-        elif not age_min[row] <= age <= age_max[row]:
+        elif not age_min[row] <= age <= age_max[row] or age < legal_min[row]:
             continue
         level = levels.get(row, base_level)
         if not shown_as_example(block.ended[row], level):
@@ -268,7 +284,7 @@ def _select_vector(
     if age is None:
         keep &= (columns.age_min == eligibility.NO_AGE_MIN) & (columns.age_max == eligibility.NO_AGE_MAX)
     else:
-        keep &= (columns.age_min <= age) & (age <= columns.age_max)
+        keep &= (columns.age_min <= age) & (age <= columns.age_max) & (columns.legal_min <= age)
     level = np.full(size, base_level, dtype=np.int64)
     for positions, rank in closer:
         level[positions] = rank
@@ -293,6 +309,7 @@ def _select_vector(
             relevant |= hit & near
     keep &= relevant
     if person is not None:
+        # Région-level rows of another territory are checked with their distance bonus, once gating is known.
         nearby = np.flatnonzero(keep & (level == LEVEL_RANK[DEPARTEMENT]))
         if nearby.size <= DISTANCE_MAX_ROWS:  # synthetic bases only beyond: fit decides
             town_km = town_reach_km(profile)
@@ -308,7 +325,9 @@ def _select_vector(
     if not gated:
         at_region = np.flatnonzero(level[rows] == LEVEL_RANK[REGION])
         if at_region.size:
-            bonus = region_distance_bonus(block, rows[at_region].tolist(), person, reach_km(profile))
+            bonus = region_distance_bonus(
+                block, rows[at_region].tolist(), person, reach_km(profile), town_reach_km(profile)
+            )
             score[at_region] += np.array([extra or 0.0 for extra in bonus], dtype=np.float64)
             reachable = np.ones(rows.size, dtype=bool)
             reachable[at_region] = [extra is not None for extra in bonus]

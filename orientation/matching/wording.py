@@ -11,10 +11,11 @@ from knowledge import geo
 from knowledge.models import DIPLOMA_LEVELS, Initiative
 from knowledge.profile import Profile
 from knowledge.sectors import sectors_by_id
+from orientation.matching import criteria
 from orientation.matching.criteria import BY_KEY
 from orientation.matching.eligibility import effective_age_bounds
 from orientation.matching.place_sentences import place_reason
-from orientation.matching.places import PlaceChoice
+from orientation.matching.places import LEVEL_RANK, PlaceChoice
 
 # --------------------------------------------------------------------------- reasons, one per criterion
 
@@ -182,6 +183,25 @@ _RESERVED: Dict[str, str] = {
     "foyer-fjt": "Elle est réservée aux résidents d'un foyer de jeunes travailleurs, ce qui est votre cas.",
 }
 
+
+def _territory(record: Initiative, profile: Profile) -> str:
+    """A territorial porteur's action, the person outside its zone (criteria.outside_territory)."""
+    if record.porteur.type != "mission-locale" and "suivi-mission-locale" in record.eligibilite.reserve_a:
+        return (
+            "Elle est faite pour les jeunes que suit la mission locale de là-bas : demandez à la mission locale "
+            "de chez vous si vous pouvez y participer."
+        )
+    if record.porteur.type == "mission-locale":
+        return (
+            f"Son porteur ({record.porteur.nom}) la mène pour les jeunes de son territoire : demandez-lui si "
+            "vous pouvez y participer, ou adressez-vous à la mission locale de chez vous."
+        )
+    return (
+        f"Son porteur ({record.porteur.nom}) la mène pour les habitants de son territoire : demandez-lui si "
+        "vous pouvez y participer."
+    )
+
+
 REASONS: Dict[str, Callable[[Initiative, Profile], str]] = {
     **{key: _besoin(key.split(":", 1)[1]) for key in BY_KEY if key.startswith("besoin:")},
     "sans-domicile": _shelter,
@@ -198,6 +218,11 @@ REASONS: Dict[str, Callable[[Initiative, Profile], str]] = {
     "secteur": _secteur,
     "age": _age,
     "diplome": _diploma_bounds,
+    "territoire": _territory,
+    "employeur": lambda r, p: (
+        f"C'est le programme de recrutement d'un seul employeur ({r.porteur.nom}), pour ses propres postes : "
+        "France Travail et la mission locale vous montrent les offres de tous les employeurs."
+    ),
 }
 # Publics no profile can belong to never open a record, so they never need a sentence.
 _SILENT = {
@@ -219,7 +244,8 @@ assert set(REASONS) | _SILENT == set(BY_KEY), "every criterion needs its sentenc
 def reason(key: str, record: Initiative, profile: Profile, person: Optional[geo.Commune], choice: PlaceChoice) -> str:
     """The sentence of criterion `key` (which the caller has checked holds)."""
     if key == "place":
-        return place_reason(person, choice, record.zone.certaines_villes)
+        outside = criteria.outside_territory(record, LEVEL_RANK[choice.level])
+        return place_reason(person, choice, record.zone.certaines_villes, outside)
     return REASONS[key](record, profile)
 
 

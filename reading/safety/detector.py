@@ -79,6 +79,7 @@ class _Lexicon:
     english_alone: FrozenSet[str]
     english_phrases: Tuple[Pattern[str], ...]
     plain_answers: Tuple[Pattern[str], ...]  # whole messages the second net does not judge
+    ordinary_clauses: Tuple[Pattern[str], ...]  # clauses the second net sets aside in a short message
 
 
 def normalise(text: str) -> str:
@@ -92,7 +93,12 @@ def normalise(text: str) -> str:
 
 
 def _compile(expression: str, macros: Dict[str, str]) -> Pattern[str]:
-    return re.compile(_MACRO.sub(lambda m: macros[m.group(1)], expression))
+    # A macro may use another (DEPUIS uses QUAND): expand until none is left, a few levels at most.
+    for _ in range(4):
+        expression = _MACRO.sub(lambda m: macros[m.group(1)], expression)
+    if _MACRO.search(expression):
+        raise ValueError(f"macros nested too deep in {expression[:80]!r}")
+    return re.compile(expression)
 
 
 @lru_cache(maxsize=1)
@@ -116,6 +122,7 @@ def _lexicon() -> _Lexicon:
         french_words=frozenset(english["mots_francais"]),
         english_phrases=tuple(re.compile(p) for p in english["phrases"]),
         plain_answers=tuple(_compile(e, macros) for e in data.get("reponses_ordinaires") or ()),
+        ordinary_clauses=tuple(_compile(e, macros) for e in data.get("propos_ordinaires") or ()),
     )
 
 
@@ -141,6 +148,20 @@ def model_text(norm: str) -> str:
         for exclusion in signal.exclusions:
             norm = exclusion.sub(" ", norm)
     return " ".join(norm.split())
+
+
+def _net_alarms(text: str, lexicon: _Lexicon) -> bool:
+    """Whether the second net finds the model's text in danger. A message that is little more than ordinary
+    clauses about the bot's topics (« et pour le médecin ? », « jsuis au rsa ») is judged on what is left: the
+    net had learnt « médecin », « depuis » from messages in danger, and such a short question is no sentence.
+    What is left must then look like danger by itself (« jsuis plus au lycée, jai peur » still does)."""
+    if len(text.split()) < MODEL_MIN_WORDS or probability(text) < THRESHOLD:
+        return False
+    rest = text
+    for clause in lexicon.ordinary_clauses:
+        rest = clause.sub(" ", rest)
+    rest = " ".join(rest.split())
+    return len(rest.split()) >= MODEL_MIN_WORDS or (bool(rest) and probability(rest) >= THRESHOLD)
 
 
 def _only_emoji(raw: str) -> bool:
@@ -183,8 +204,6 @@ def detect(text: str, use_model: bool = True) -> Detection:
     english = _is_english(words, norm, lexicon)
     # The second net judges sentences, not one-word answers (« jsais pas », « dehors ») that the patterns read.
     plain_answer = any(answer.fullmatch(norm) for answer in lexicon.plain_answers)
-    if use_model and not signals and not english and not plain_answer:
-        remaining = model_text(norm)
-        if len(remaining.split()) >= MODEL_MIN_WORDS and probability(remaining) >= THRESHOLD:
-            signals.add(MODEL_SIGNAL)
+    if use_model and not signals and not english and not plain_answer and _net_alarms(model_text(norm), lexicon):
+        signals.add(MODEL_SIGNAL)
     return Detection(frozenset(signals), age_hint, english=english)

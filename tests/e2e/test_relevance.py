@@ -4,6 +4,7 @@ profile the bot holds in its slots, and its displayed text for « près de chez 
 département. Written with the matcher change; run by the lead after training (not run by its author)."""
 
 import uuid
+from typing import Any, Dict, List, Tuple
 
 import pytest
 
@@ -48,11 +49,16 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("name, first, extra", CASES, ids=[c[0] for c in CASES])
-def test_every_suggestion_shown_fits_the_person(bot, name, first, extra):
+def _new_conversation(bot, first: str, answers: Dict[str, str]) -> Tuple[str, List[Dict[str, Any]]]:
+    """(user, replies): a new user says « bonjour », then `first`, then answers from `answers` until the list."""
     user = f"e2e-{uuid.uuid4().hex[:10]}"
     bot.say(user, "bonjour")
-    replies = answer_until_suggestions(bot, user, bot.say(user, first), {**ANSWERS, **extra})
+    return user, answer_until_suggestions(bot, user, bot.say(user, first), answers)
+
+
+@pytest.mark.parametrize("name, first, extra", CASES, ids=[c[0] for c in CASES])
+def test_every_suggestion_shown_fits_the_person(bot, name, first, extra):
+    user, replies = _new_conversation(bot, first, {**ANSWERS, **extra})
     slots = bot.slots(user)
     profile = profile_from_slots(slots)
     person = geo.get_commune(profile.code_insee) if profile.code_insee else None
@@ -71,12 +77,9 @@ def test_every_suggestion_shown_fits_the_person(bot, name, first, extra):
 
 
 def test_left_school_without_diploma_hears_of_e2c(bot):
-    user = f"e2e-{uuid.uuid4().hex[:10]}"
-    bot.say(user, "bonjour")
-    replies = answer_until_suggestions(
+    _, replies = _new_conversation(
         bot,
-        user,
-        bot.say(user, "j'ai 19 ans, j'ai arrêté l'école, pas de diplôme, j'habite Amiens"),
+        "j'ai 19 ans, j'ai arrêté l'école, pas de diplôme, j'habite Amiens",
         {**ANSWERS, "diplome": "aucun", "scolarite": "j'ai arrêté l'école", "commune": "Amiens"},
     )
     assert "École de la 2e chance" in texts(replies) or "E2C" in texts(replies)
@@ -85,12 +88,9 @@ def test_left_school_without_diploma_hears_of_e2c(bot):
 def test_a_man_who_wants_to_cook_gets_no_building_trade(bot):
     """Session 5: « Femmes et BTP » to a young man in Rennes who wants cuisine. One-trade actions only come
     for the trade asked."""
-    user = f"e2e-{uuid.uuid4().hex[:10]}"
-    bot.say(user, "bonjour")
-    answer_until_suggestions(
+    user, _ = _new_conversation(
         bot,
-        user,
-        bot.say(user, "je suis un homme de 19 ans, j'habite Rennes"),
+        "je suis un homme de 19 ans, j'habite Rennes",
         {**ANSWERS, "besoin": '/inform{"besoin": "formation"}', "commune": "Rennes"},
     )
     bot.say(user, "je voudrais travailler dans la restauration")
@@ -104,12 +104,9 @@ def test_a_man_who_wants_to_cook_gets_no_building_trade(bot):
 
 
 def test_a_15_year_old_hears_of_the_cio_not_france_travail(bot):
-    user = f"e2e-{uuid.uuid4().hex[:10]}"
-    bot.say(user, "bonjour")
-    replies = answer_until_suggestions(
+    _, replies = _new_conversation(
         bot,
-        user,
-        bot.say(user, "j'ai 15 ans, j'habite à Lyon, je veux faire un apprentissage"),
+        "j'ai 15 ans, j'habite à Lyon, je veux faire un apprentissage",
         {**ANSWERS, "besoin": '/inform{"besoin": "apprentissage"}', "commune": "Lyon"},
     )
     shown = texts(replies)

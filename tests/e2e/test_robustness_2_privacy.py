@@ -3,9 +3,7 @@
 * Sensitive answers never reach the logs; « effacer mes données » leaves nothing in the
   SQLite file; a conversation idle for longer than a session starts again without its slots.
 
-Files test_robustness_1…4 run in that order on the e2e session's stack (tests/e2e/conftest.py), whose logs
-therefore also hold the conversations of the modules before them: they too must be free of failures and of
-sensitive answers. The action timeout is the shipped default.
+One of test_robustness_1…4, run in that order on one stack (the order and its logs: tests/support/robustness.py).
 """
 
 from __future__ import annotations

@@ -2,9 +2,7 @@
 
 * The HTTP API refuses a missing or wrong token; CORS admits only the configured origin.
 
-Files test_robustness_1…4 run in that order on the e2e session's stack (tests/e2e/conftest.py), whose logs
-therefore also hold the conversations of the modules before them: they too must be free of failures and of
-sensitive answers. The action timeout is the shipped default.
+One of test_robustness_1…4, run in that order on one stack (the order and its logs: tests/support/robustness.py).
 """
 
 from __future__ import annotations

@@ -3,9 +3,7 @@
 * Faults, last (they stop and freeze the action server): the person is told kindly, in French, and
   pointed to the mission locale; when the server is back, the same conversation reaches its suggestions.
 
-Files test_robustness_1…4 run in that order on the e2e session's stack (tests/e2e/conftest.py), whose logs
-therefore also hold the conversations of the modules before them: they too must be free of failures and of
-sensitive answers. The action timeout is the shipped default.
+One of test_robustness_1…4, run in that order on one stack (the order and its logs: tests/support/robustness.py).
 """
 
 from __future__ import annotations

@@ -114,3 +114,29 @@ def test_ordinary_french_with_dark_words_goes_on_normally(bot):
     replies = texts(bot.say(user, "j'ai 20 ans, je suis mort de rire"))
     assert "3114" not in replies
     assert bot.slots(user)["age"] == 20.0
+
+
+def test_the_play_test_d_false_alarms_go_on_normally(bot):
+    """Play-test D (2026-12-07): an answer at the diploma question and a conseiller's question after the
+    suggestions got the crisis screen (the second net alone; tests/safety/live_d_ordinary.yaml)."""
+    user = new_user()
+    bot.say(user, '/inform{"besoin": "emploi"}')
+    for _ in range(12):
+        asked = bot.slots(user).get("requested_slot")
+        if asked in (None, "diplome"):
+            break
+        bot.say(user, ANSWERS[asked])
+    assert bot.slots(user)["requested_slot"] == "diplome"
+    replies = texts(bot.say(user, "jsuis plus au lycée depuis octobre"))
+    assert "3114" not in replies and "m'inquiète" not in replies
+    assert not bot.slots(user).get("urgence_donnee")
+    for _ in range(4):
+        asked = bot.slots(user).get("requested_slot")
+        if asked is None:
+            break
+        bot.say(user, ANSWERS[asked])
+    assert bot.slots(user)["suggestions_shown"], "the suggestions were shown"
+    for text in ("Et pour le médecin ? Il n'a pas de mutuelle.", "jsuis au rsa ça compte pas ?"):
+        replies = texts(bot.say(user, text))
+        assert "3114" not in replies and "m'inquiète" not in replies, text
+    assert not bot.slots(user).get("urgence_donnee")

@@ -8,11 +8,11 @@ import yaml
 
 from reading.safety import detect, numbers, plan_answer
 from reading.safety.answer import all_responses
-from reading.safety.evaluation import ROOT, SETS, answer_text, evaluate, load_set, render, responses
+from reading.safety.evaluation import LIVE_SETS, ROOT, SETS, answer_text, evaluate, load_set, render, responses
 
 # Every set the detector has been measured on (the held-out ones were folded in after their first measure,
 # recorded in tests/safety/README.md): each message in danger must get the right help.
-DANGER = [entry for _, danger, _ in SETS for entry in load_set(danger)]
+DANGER = [entry for _, danger, _ in (*SETS, *LIVE_SETS) for entry in load_set(danger)]
 ORDINARY = [entry for _, _, ordinary in SETS for entry in load_set(ordinary)]
 TEXTS = responses()
 MAX_FALSE_ALARM_RATE = 0.02
@@ -170,4 +170,40 @@ def test_saying_who_one_lives_with_is_an_answer_not_an_alarm(text):
     ],
 )
 def test_who_one_lives_with_said_with_a_danger_still_raises_it(text):
+    assert detect(text).alarming
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Et pour le médecin ? Il n'a pas de mutuelle.",
+        "et pour le médecin ?",
+        "jsuis au rsa ça compte pas ?",
+        "jsuis plus au lycée depuis octobre",
+    ],
+)
+def test_the_live_play_test_d_false_alarms_are_gone(text):
+    """Play-test D (2026-12-07): a conseiller's question, an RSA status and a diploma answer got the crisis screen."""
+    assert not detect(text).alarming
+
+
+def test_the_live_play_test_d_set_raises_no_alarm():
+    """tests/safety/live_d_ordinary.yaml, written before the fix (6 / 46 false alarms then)."""
+    ((_, _, ordinary),) = LIVE_SETS
+    report = evaluate([], load_set(ordinary), TEXTS)
+    assert report.false_alarms == 0, report.failures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jsuis plus au lycée, jai peur",
+        "jsuis au rsa et jai plus rien",
+        "et pour le médecin ? je me scarifie depuis un mois",
+        "jsuis plus au lycée depuis octobre parce que mon beau-père me frappe",
+        "jai pas de mutuelle et je prends des cachets pour tenir",
+    ],
+)
+def test_an_ordinary_clause_does_not_hide_the_danger_said_with_it(text):
+    # The first two only the second net catches: what is left beside « jsuis plus au lycée » is still judged.
     assert detect(text).alarming

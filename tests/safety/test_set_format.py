@@ -76,6 +76,9 @@ def _load(name: str) -> list[dict]:
 
 DANGER = _load("danger.yaml")
 ORDINARY = _load("ordinary.yaml")
+# Sets from live play-tests (tests/safety/README.md): checked entry by entry, not counted with the main set.
+LIVE_DANGER = _load("live_d_danger.yaml")
+LIVE_ORDINARY = _load("live_d_ordinary.yaml")
 
 
 def _norm(text: str) -> str:
@@ -95,7 +98,7 @@ def test_each_situation_and_moment_is_covered() -> None:
     assert {m["moment"] for m in ORDINARY} == MOMENTS
 
 
-@pytest.mark.parametrize("message", DANGER, ids=lambda m: m["text"][:40])
+@pytest.mark.parametrize("message", DANGER + LIVE_DANGER, ids=lambda m: m["text"][:40])
 def test_danger_entry(message: dict) -> None:
     assert DANGER_KEYS <= set(message) <= DANGER_KEYS | OPTIONAL_KEYS
     assert isinstance(message["text"], str) and message["text"].strip()
@@ -121,7 +124,7 @@ def test_danger_entry(message: dict) -> None:
         assert message["age"] is None
 
 
-@pytest.mark.parametrize("message", ORDINARY, ids=lambda m: m["text"][:40])
+@pytest.mark.parametrize("message", ORDINARY + LIVE_ORDINARY, ids=lambda m: m["text"][:40])
 def test_ordinary_entry(message: dict) -> None:
     assert ORDINARY_KEYS <= set(message) <= ORDINARY_KEYS | {"note"}
     assert isinstance(message["text"], str) and message["text"].strip()
@@ -131,9 +134,10 @@ def test_ordinary_entry(message: dict) -> None:
     assert message["language"] == "fr"
 
 
-def test_no_duplicates_and_no_text_in_both_files() -> None:
-    danger = [_norm(m["text"]) for m in DANGER]
-    ordinary = [_norm(m["text"]) for m in ORDINARY]
+@pytest.mark.parametrize("danger_set, ordinary_set", [(DANGER, ORDINARY), (LIVE_DANGER, LIVE_ORDINARY)])
+def test_no_duplicates_and_no_text_in_both_files(danger_set, ordinary_set) -> None:
+    danger = [_norm(m["text"]) for m in danger_set]
+    ordinary = [_norm(m["text"]) for m in ordinary_set]
     assert [t for t, n in Counter(danger).items() if n > 1] == []
     assert [t for t, n in Counter(ordinary).items() if n > 1] == []
     assert set(danger) & set(ordinary) == set()

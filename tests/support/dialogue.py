@@ -17,7 +17,9 @@ from tests.support.stack import BotStack, http_json
 # The bot's questions (domain.yml utter_ask_*, action_ask_commune), recognised by a phrase of each.
 QUESTIONS = (
     ("besoin", "Que cherchez-vous"),
+    ("besoin", "Que cherche la personne"),  # asked of a conseiller (slot interlocuteur)
     ("age", "Quel âge avez-vous"),
+    ("age", "Quel âge a la personne"),
     ("age", "votre âge"),
     ("commune", "Dans quelle commune"),
     ("commune", "Plusieurs communes correspondent"),
@@ -26,6 +28,7 @@ QUESTIONS = (
     ("permis", "permis de conduire"),
     ("vehicule", "moyen de transport"),
     ("logement", "Où habitez-vous"),
+    ("logement", "Où la personne habite"),
     ("diplome", "diplôme le plus élevé"),
     ("handicap", "handicap ou un problème de santé"),
     ("rqth", "(RQTH) ?"),

@@ -8,7 +8,7 @@ from typing import List
 
 from knowledge import geo
 from knowledge.loader import KnowledgeBase
-from knowledge.profile import Profile
+from knowledge.profile import BESOINS, Profile
 from orientation.matching import criteria, eligibility, is_historical, record_place
 from tests.support.matching import TODAY
 
@@ -42,14 +42,31 @@ def scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
         # A town's or an intercommunalité's own action elsewhere in the département: not beyond 50 km,
         # 30 km without transport (or a minor whose licence is not asked).
         town_own = record.zone.niveau in ("commune", "epci") and level == places.LEVEL_RANK["departement"]
+        # An action a mission locale (or a town's service) runs for its own commune or EPCI, or one reserved
+        # to the young people a mission locale follows there: for someone outside that zone, the same 50 / 30 km
+        # from any département, and out when the record does not locate its territory.
+        own_territory = record.zone.niveau in ("commune", "epci") and (
+            record.porteur.type
+            in {
+                "mission-locale",
+                "communes",
+                "collectivite",
+                "ccas-cias",
+                "maisons-de-l-emploi",
+                "plie",
+                "france-travail",
+            }
+            or "suivi-mission-locale" in record.eligibilite.reserve_a
+        )
+        outside = own_territory and level < criteria.zone_rank(record)
         no_car = (
             profile.vehicule is False
             or profile.permis is False
             or (profile.permis is None and profile.whole_age is not None and profile.whole_age < 18)
         )
-        if person is not None and town_own:
+        if person is not None and (town_own or outside):
             km = places.closest_km(record, person)
-            if km is not None and km > (30 if no_car else 50):
+            if (km is None and outside) or (km is not None and km > (30 if no_car else 50)):
                 continue
         historical = is_historical(record, TODAY)
         score = (
@@ -80,4 +97,12 @@ def scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
                 out_of_reach = no_transport and km is not None and km > 60
                 scored[i] = (None if out_of_reach else level, -((-neg) + 0.19 * (2 - band)), record_id, whole)
             scored = [item for item in scored if item[0] is not None]
-    return [item[2] for item in sorted(scored, key=lambda item: item[1:3])]
+    found = [item[2] for item in sorted(scored, key=lambda item: item[1:3])]
+    # One employer's own recruitment (porteur entreprise, one trade) never stands alone for the need.
+    by_id = {r.id: r for r in kb.initiatives}
+    employer = {rid for rid in found if by_id[rid].porteur.type == "entreprise" and by_id[rid].eligibilite.secteurs}
+    if employer and profile.besoin is not None:
+        themes = BESOINS[profile.besoin][1]
+        if not any(set(by_id[rid].thematiques) & themes for rid in found if rid not in employer):
+            found = [rid for rid in found if rid not in employer]
+    return found

@@ -35,6 +35,7 @@ from knowledge.sectors import sectors_by_id
 from orientation import formatting
 from orientation.matching import Matcher, Suggestion, criteria, wording
 from orientation.matching.places import choose_place
+from tests.support.relevance_audit_reach import check_networks_round_c, check_round_c
 
 SEED = 14
 TODAY = date(2026, 6, 1)
@@ -358,6 +359,7 @@ def audit(matcher: Matcher, profiles: List[Profile]) -> Tuple[List[str], Counter
         if "obligation-formation" in networks and not (age in (16, 17) and p.scolarite == "sorti"):
             contradictions.append(f"{p}: obligation de formation hors 16-17 ans sortis de l'école")
         contradictions.extend(f"{p}: {problem}" for problem in check_minor_routes(p, networks))
+        contradictions.extend(f"{p}: {problem}" for problem in check_networks_round_c(p, person, networks))
         figures["réseaux"] += len(networks)
         for s in found.local:
             figures["suggestions"] += 1
@@ -367,6 +369,7 @@ def audit(matcher: Matcher, profiles: List[Profile]) -> Tuple[List[str], Counter
                 + check_place(s, p, person, list(found.local))
                 + check_fit(s, p, list(found.local))
                 + check_reasons(s, p, person)
+                + check_round_c(s, p, person, list(found.local))
             ):
                 contradictions.append(f"{s.initiative.id} pour {p}: {problem}")
     return contradictions, figures

@@ -1,4 +1,9 @@
-"""The log checks shared by the end-to-end robustness tests (tests/e2e/test_robustness_*.py)."""
+"""The log checks shared by the end-to-end robustness tests (tests/e2e/test_robustness_*.py).
+
+Files test_robustness_1…4 run in that order on the e2e session's stack (tests/e2e/conftest.py), whose logs
+therefore also hold the conversations of the modules before them: they too must be free of failures and of
+sensitive answers. The action timeout is the shipped default.
+"""
 
 from __future__ import annotations
 

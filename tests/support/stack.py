@@ -18,7 +18,7 @@ import urllib.request
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 ROOT = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
@@ -159,14 +159,13 @@ class BotStack:
             self.server_env(),
         )
 
+    def _wait(self, service: str, ready: Callable[[], Any], timeout: float, label: str) -> None:
+        """Until `ready()`, or fail with the service's log (its process having died, or `timeout` s passed)."""
+        wait_until(ready, timeout, label, self.services[service].process, self._workdir() / f"{service}.log")
+
     def wait_actions(self) -> None:
-        wait_until(
-            lambda: http_json("GET", f"{self.actions_url}/health", timeout=2) is not None,
-            120,
-            "action server",
-            self.services["actions"].process,
-            self._workdir() / "actions.log",
-        )
+        health = f"{self.actions_url}/health"
+        self._wait("actions", lambda: http_json("GET", health, timeout=2) is not None, 120, "action server")
 
     def start_actions(self) -> None:
         self.launch_actions()
@@ -201,13 +200,8 @@ class BotStack:
         )
 
     def wait_rasa(self) -> None:
-        wait_until(
-            lambda: http_json("GET", f"{self.url}/status?token={self.token}", timeout=2).get("model_id"),
-            900,
-            "rasa server",
-            self.services["rasa"].process,
-            self._workdir() / "rasa.log",
-        )
+        status = f"{self.url}/status?token={self.token}"
+        self._wait("rasa", lambda: http_json("GET", status, timeout=2).get("model_id"), 900, "rasa server")
 
     def start_rasa(self) -> None:
         self.launch_rasa()

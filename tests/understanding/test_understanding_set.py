@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from knowledge import geo
+from knowledge.profile import BESOINS, DIPLOMES, LOGEMENTS, SCOLARITES
 
 ROOT = Path(__file__).resolve().parents[2]
 spec = importlib.util.spec_from_file_location("understanding_report", ROOT / "scripts" / "understanding_report.py")
@@ -25,20 +26,8 @@ MESSAGE_FLOOR = 290 / 290
 CONVERSATION_FLOOR = 44 / 44
 
 SLOTS = set(report.CHECKED_SLOTS)
-VALUES = {
-    "besoin": {
-        "emploi",
-        "formation",
-        "apprentissage",
-        "mobilite-permis",
-        "logement",
-        "creation-activite",
-        "ne-sait-pas",
-    },
-    "logement": {"stable", "chez-parents", "heberge-tiers", "foyer-fjt", "sans-domicile"},
-    "scolarite": {"scolarise", "sorti"},
-    "diplome": {"aucun", "cap-bep", "bac", "superieur"},
-}
+# An annotation must be a value the profile accepts (knowledge/profile.py).
+VALUES = {"besoin": set(BESOINS), "logement": set(LOGEMENTS), "scolarite": set(SCOLARITES), "diplome": set(DIPLOMES)}
 ASKED = {None, "besoin", "age", "commune", "qpv", "permis", "vehicule", "logement", "handicap", "rqth"}
 
 
