@@ -10,19 +10,21 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import messages
+from actions.after_list import say_after_list, say_terms
 from actions.profile_slots import answered_in_last_message, profile_from_tracker
 from actions.recommend import answer_about_shown
 from knowledge.loader import default_knowledge
 from orientation import formatting
-from reading.glossary import definition_text, find_term, question_term
+from reading.glossary import find_term, is_definition_question, question_term, terms_in
 
-# Fixed texts are domain.yml responses; these four are sent by name from here, never from a story or rule
+# Fixed texts are domain.yml responses; these are sent by name from the actions, never from a story or rule
 # (tests/test_rasa_data.py tells Rasa's validator so).
 RESPONSES_SENT_BY_NAME = (
     "utter_term_unknown",
     "utter_how_to_change_answer",
     "utter_start_over_done",
     "utter_erase_data_done",
+    "utter_ask_handicap_eleve",  # by actions/profile_form.py's action_ask_handicap
 )
 
 
@@ -35,14 +37,23 @@ class ActionDefineTerm(Action):
             return []
         terms = default_knowledge().glossary
         hint = next(tracker.get_latest_entity_values("terme"), None)
-        term = find_term(tracker.latest_message.get("text") or "", terms, hint=hint)
+        text = tracker.latest_message.get("text") or ""
+        term = find_term(text, terms, hint=hint)
         if term is None and tracker.active_loop_name:
             # « c quoi ? » with no word: the question being asked is what is not understood.
             term = question_term(tracker.get_slot("requested_slot"), terms)
-        if term is None:
+        if term is None and not is_definition_question(text):
+            # « et pour le logement tu as quoi ? », « pourquoi le 1 ? c'est pas du logement »: another question,
+            # not an unknown word (play-test D). After the list it gets what the bot knows; during the form,
+            # the out-of-scope sentence before the question is asked again.
+            if tracker.active_loop_name:
+                dispatcher.utter_message(response="utter_out_of_scope")
+            else:
+                return say_after_list(dispatcher, tracker)
+        elif term is None:
             dispatcher.utter_message(response="utter_term_unknown")
         else:
-            dispatcher.utter_message(text=definition_text(term))
+            say_terms(dispatcher, [term])
         return []
 
 
@@ -105,6 +116,9 @@ class ActionHorsSujet(Action):
         return "action_hors_sujet"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        if not answered_in_last_message(tracker):
+        if answered_in_last_message(tracker):
+            return []
+        # A term named (« je parle pas bien le français » → FLE) gets its entry rather than « je ne sais pas ».
+        if not say_terms(dispatcher, terms_in(tracker.latest_message.get("text") or "", default_knowledge().glossary)):
             dispatcher.utter_message(response="utter_out_of_scope")
         return []

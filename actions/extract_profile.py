@@ -51,7 +51,10 @@ class ActionExtractProfile(Action):
             requested_slot=asked,
             known={
                 name: tracker.get_slot(name)
-                for name in ("commune_candidates", "departement", "code_insee", "attempts", "besoin", "logement", "age")
+                for name in (
+                    *("commune_candidates", "departement", "code_insee", "attempts", "besoin", "logement", "age"),
+                    *("quartier", "qpv"),  # a quartier of the official list of QPV, once the commune is known
+                )
             },
         )
         before = {name: tracker.get_slot(name) for name in (*ACKNOWLEDGED, *QUIET)}

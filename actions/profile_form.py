@@ -13,7 +13,7 @@ from actions import messages
 from actions.profile_slots import FORM_INTENTS, PROFILE_SLOTS, QUESTION_ORDER, say_notes, skipped
 from knowledge import geo
 from knowledge.profile import AGE_MAX, AGE_MIN
-from orientation.wording import asks_diplome, asks_permis
+from orientation.wording import asks_diplome, asks_permis, is_pupil_age
 from reading.facts import COMMUNE_MAX_MISSES, should_ask_qpv
 
 MAX_ATTEMPTS = 3
@@ -33,6 +33,8 @@ def remaining_questions(slots: Dict[str, Any], skipped_slots: List[str]) -> List
             continue  # under 17 the licence cannot be held; the age note speaks of conduite accompagnée
         if slot == "diplome" and not asks_diplome(slots):
             continue
+        if slot == "vehicule" and is_pupil_age(slots.get("age")):
+            continue  # under 16: the way to school is not what the bot orients (play-test D: mobility aids)
         questions.append(slot)
     return questions
 
@@ -141,4 +143,16 @@ class ActionAskCommune(Action):
             conseiller=tracker.get_slot("interlocuteur") == "conseiller",
         )
         dispatcher.utter_message(text=text, buttons=buttons or None)
+        return []
+
+
+class ActionAskHandicap(Action):
+    """The handicap question: a pupil (under 16, or still at school) is asked about school, not work."""
+
+    def name(self) -> str:
+        return "action_ask_handicap"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        pupil = is_pupil_age(tracker.get_slot("age")) or tracker.get_slot("scolarite") == "scolarise"
+        dispatcher.utter_message(response="utter_ask_handicap_eleve" if pupil else "utter_ask_handicap")
         return []

@@ -12,6 +12,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.after_list import AFTER_BUTTONS, answer_question, next_step_buttons
 from actions.profile_slots import noted_this_turn, profile_from_tracker, say_notes
 from orientation import formatting
 from orientation.matching import NetworkSuggestion, Recommendation, Suggestion, recommend
@@ -22,14 +23,11 @@ from orientation.refine import SNAPSHOT_KEYS, Refined, Wishes, describe_changes,
 MAX_SUGGESTIONS = 4
 # Candidates a trade or « plus près » chooses from (orientation/refine.py); the matcher ranks them all.
 REFINE_POOL = 40
-AFTER_BUTTONS = [
-    {"title": "Fiche pour mon conseiller", "payload": "/request_summary"},
-    {"title": "Modifier une réponse", "payload": "/change_answer"},
-    {"title": "Recommencer", "payload": "/start_over"},
-]
+# The networks a list showed, kept beside its facts: the same local actions with other networks is a new answer.
+NETWORKS_SHOWN = "reseaux"
 
 
-def _refined(tracker: Tracker, previous: Tuple[str, ...] = ()) -> Tuple[Recommendation, Refined]:
+def _refined(tracker: Tracker, previous: Optional[Tuple[str, ...]] = None) -> Tuple[Recommendation, Refined]:
     """The list as shown: the matcher's, narrowed or re-ordered by the person's wishes (trade, closer)."""
     profile = profile_from_tracker(tracker)
     pool = recommend(profile, limit=REFINE_POOL)
@@ -84,9 +82,11 @@ class ActionRecommend(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         shown_before = bool(tracker.get_slot("suggestions_shown"))
-        previous = tuple(tracker.get_slot("suggestions") or ()) if shown_before else ()
+        previous = tuple(tracker.get_slot("suggestions") or ()) if shown_before else None
         result, refined = _refined(tracker, previous)
         facts = snapshot({key: tracker.get_slot(key) for key in SNAPSHOT_KEYS})
+        before = tracker.get_slot("suggested_for") if shown_before else None
+        facts[NETWORKS_SHOWN] = [ns.network.id for ns in result.networks]
         done = [
             SlotSet("suggestions", [s.initiative.id for s in result.local]),
             SlotSet("attempts", None),
@@ -98,17 +98,19 @@ class ActionRecommend(Action):
         # (the form's validation may have said it before this action runs: one note per fact change).
         noted = noted_this_turn(tracker)
         corrected = bool(noted)
-        change = describe_changes(tracker.get_slot("suggested_for") if shown_before else None, facts, skip=noted)
+        change = describe_changes(before, facts, skip=noted)
         done += say_notes(dispatcher, tracker)
         if change:
             dispatcher.utter_message(text=change)
         for note in refined.notes:
             dispatcher.utter_message(text=note)
-        if refined.unchanged:
-            # Same list as above: repeating it would read as if nothing had been heard.
-            dispatcher.utter_message(
-                text=unchanged_text(bool(change or corrected or refined.notes)), buttons=AFTER_BUTTONS
-            )
+        # Same answer as above (the same actions, none at all included, and the same networks): repeating it
+        # would read as if nothing had been heard. What the message asked is answered if the bot knows it.
+        if refined.unchanged and (before or {}).get(NETWORKS_SHOWN) == facts[NETWORKS_SHOWN]:
+            said = bool(change or corrected or refined.notes)
+            answered = answer_question(dispatcher, tracker)
+            buttons = AFTER_BUTTONS if said or answered else next_step_buttons(tracker)
+            dispatcher.utter_message(text=unchanged_text(said), buttons=buttons)
             return done
         updating = bool(tracker.get_slot("suggestions"))
         conseiller = tracker.get_slot("interlocuteur") == "conseiller"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -27,6 +27,27 @@ def answer_for(entities: List[Dict[str, Any]], known_age: Optional[float]) -> Sa
     return plan_answer(_entity(entities, "danger"), hint, known_age, english) or FALLBACK
 
 
+# The English greeting, and the button that answers it (« Continuer en français », /start): together they are
+# the person's choice of language, read from the conversation itself (no slot: nothing else needs it).
+ENGLISH_GREETING = "utter_urgence_en_intro"
+FRENCH_CHOSEN_INTENT = "start"
+
+
+def _intent(event: Mapping[str, Any]) -> Optional[str]:
+    return ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+
+
+def chose_french(events: Sequence[Mapping[str, Any]]) -> bool:
+    """Whether the person was greeted in English and then chose to go on in French."""
+    greeted = False
+    for event in events:
+        if event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action") == ENGLISH_GREETING:
+            greeted = True
+        elif greeted and event.get("event") == "user" and _intent(event) == FRENCH_CHOSEN_INTENT:
+            return True
+    return False
+
+
 class ActionSafety(Action):
     def name(self) -> str:
         return "action_safety"
@@ -36,6 +57,12 @@ class ActionSafety(Action):
         said = slot_values(entities)  # age, commune, need said in the same message (never its words)
         age = said.get("age", tracker.get_slot("age"))
         answer = answer_for(entities, float(age) if isinstance(age, (int, float)) else None)
+        in_danger = bool(_entity(entities, "danger"))
+        if answer.language == "en" and not in_danger and chose_french(tracker.events):
+            # Play-test D: after « Continuer en français », « jai 21 ans, nantes, i want to do a service civique »
+            # got the English greeting again. The choice stands: the facts are kept and the questions go on.
+            kept = [SlotSet(name, value) for name, value in said.items()]
+            return [ActiveLoop(None), *kept, FollowupAction("profile_form")]
         values = numbers.template_values()
         for response in answer.responses:
             dispatcher.utter_message(response=response, **values)
@@ -43,6 +70,5 @@ class ActionSafety(Action):
         # The questionnaire stops here: the next « oui » must not answer its last question. Answers are kept.
         kept = [SlotSet(name, value) for name, value in said.items()]
         # The fiche says « orientation urgence donnée » only after a danger: an English opener is no emergency.
-        in_danger = bool(_entity(entities, "danger"))
         events = [ActiveLoop(None), SlotSet("requested_slot", None), *kept]
         return events + [SlotSet("urgence_donnee", True)] if in_danger else events

@@ -73,7 +73,7 @@ def refine(
     wishes: Wishes,
     limit: int,
     knows_place: bool = True,
-    previous: Sequence[str] = (),
+    previous: Optional[Sequence[str]] = None,
     sectors: Optional[Tuple[Sector, ...]] = None,
     besoin: Optional[str] = None,
     age: Optional[int] = None,
@@ -82,7 +82,7 @@ def refine(
 
     A trade keeps only the records that touch it; when none does, the list stays as the matcher made it and
     the bot says so. « Plus près » sorts by closeness, the matcher's order breaking ties. `previous` are the
-    ids already shown, in order."""
+    ids already shown, in order (empty when a list with no action was shown; None before any list)."""
     chosen = list(pool)
     notes: List[str] = []
     sector = sectors_by_id(sectors).get(wishes.secteur or "")
@@ -99,10 +99,14 @@ def refine(
         else:
             chosen.sort(key=_closeness)  # stable: the matcher's order among equally close ones
     local = tuple(chosen[: max(limit, 0)])
-    unchanged = bool(previous) and [s.initiative.id for s in local] == list(previous)
+    # An empty list shown before and empty again is unchanged too (play-test D: « Je n'ai pas trouvé d'action »
+    # and every network were sent again in answer to « Vous ne proposez pas le CEJ ? »).
+    unchanged = previous is not None and [s.initiative.id for s in local] == list(previous)
     # With nothing to show, « already the closest » would contradict the « nothing found » that follows.
     if wishes.plus_pres and knows_place and local:
         notes.append(ALREADY_CLOSEST_TEXT if unchanged or len(local) < 2 else wording.SORTED_BY_DISTANCE_TEXT)
+    elif wishes.plus_pres and knows_place and previous is not None:
+        notes.append(wording.NOTHING_CLOSER_TEXT)  # no action at all: the places given are all there is
     return Refined(local, tuple(notes), unchanged)
 
 

@@ -123,6 +123,14 @@ def age_notes(before: Any, after: Any) -> List[str]:
     return [_AGE_NOTES[key] for key in _notes_for(after) if key not in already]
 
 
+# School is compulsory until 16 (the « school » note above): under it, the person is a pupil.
+SCHOOL_AGE_END = 16
+
+
+def is_pupil_age(age: Any) -> bool:
+    return isinstance(age, (int, float)) and not isinstance(age, bool) and AGE_MIN <= age < SCHOOL_AGE_END
+
+
 def asks_permis(age: Any) -> bool:
     return not isinstance(age, (int, float)) or isinstance(age, bool) or not age < PERMIS_MIN_AGE
 
@@ -144,6 +152,11 @@ ALREADY_CLOSEST_TEXT = "Ce sont déjà les actions les plus proches de chez vous
 SORTED_BY_DISTANCE_TEXT = "Je les classe de la plus proche à la plus éloignée de chez vous."
 NEED_COMMUNE_FOR_DISTANCE_TEXT = (
     "Pour classer par distance, il me faut votre commune : écrivez-la, par exemple « j'habite à Fougères »."
+)
+# « plus près » after a list with no action (play-test D d21, d25): the places given are all the bot knows.
+NOTHING_CLOSER_TEXT = (
+    "Je n'ai pas d'action recensée plus près de chez vous : les lieux indiqués plus haut sont les plus proches "
+    "que je connaisse."
 )
 UNCHANGED_TEXT = "Mes propositions restent celles que je vous ai données plus haut."
 # A new fact or wish was taken into account, and the list came out the same.
@@ -202,3 +215,31 @@ def change_text(key: str, fact: Any) -> Optional[str]:
 def changes_sentence(texts: List[str]) -> str:
     """« C'est noté : vous n'avez pas de moyen de transport à vous ; vous habitez à Rennes. »"""
     return "C'est noté : " + " ; ".join(texts) + "."
+
+
+# ------------------------------------------------------------ a question after the list (orientation/after_list.py)
+
+# The person can always ask for a human: offered with the next steps whenever the bot has no better answer.
+CONSEILLER_BUTTON = {"title": "Parler à un conseiller", "payload": "/human_handoff"}
+WHICH_WHY_TEXT = "Laquelle voulez-vous que je vous explique ?"
+# Said once, short, when the question is beyond what the bot knows: never the same list again as if answered.
+CANNOT_ANSWER_TEXT = (
+    "Je ne sais pas répondre à cette question, et mes propositions restent celles de plus haut. "
+    "Un conseiller de la mission locale pourra vous répondre."
+)
+# After a term about reading and writing: a person who finds writing hard is told, kindly, how to go on.
+_TERM_NOTES = {
+    "illettrisme": (
+        "Ce n'est pas grave : vous pouvez me répondre avec des mots courts ou avec les boutons. "
+        "La mission locale peut vous aider à trouver une formation pour lire et écrire, gratuitement."
+    ),
+}
+_TERM_NOTES["fle"] = _TERM_NOTES["illettrisme"]
+
+
+def term_note(term_id: str) -> Optional[str]:
+    return _TERM_NOTES.get(term_id)
+
+
+def why_button_title(index: int) -> str:
+    return f"Pourquoi la {index}" if index > 1 else "Pourquoi la 1re"

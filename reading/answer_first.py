@@ -11,20 +11,42 @@ Pure and unit-tested; aiguillage/rasa/answer_first.py applies it to Rasa's NLU r
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Optional, Sequence
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping, Optional, Pattern, Sequence, Tuple
+
+import yaml
 
 from knowledge.profile import MESSAGE_SLOTS
+from knowledge.text import normalize
 from reading.facts import read_facts
 
 # Intents that would leave, end or sidetrack the questionnaire. Yes/no, « je ne sais pas », « je préfère ne
 # pas répondre » and questions (« c'est quoi ? ») are not here: they are the person's own way to answer.
-LEAVING_INTENTS = frozenset({"stop", "goodbye", "out_of_scope", "nlu_fallback", "chitchat", "greet", "thank"})
+# « les tarterets » at the QPV question was taken for « détails de la 3 » (play-test D): questions about a list are
+# only the person's when no question of the form is pending with an answer in the message.
+LEAVING_INTENTS = frozenset(
+    {
+        "stop",
+        "goodbye",
+        "out_of_scope",
+        "nlu_fallback",
+        "chitchat",
+        "greet",
+        "thank",
+        "ask_details",
+        "ask_why_suggestion",
+    }
+)
 
 # The profile facts a message can carry. Any of them, read while a question is asked, makes the message
 # information, not a goodbye: play-testers typed « j'ai arrêté en première » at the need question too, and
 # « bellevue » (a quartier) at the QPV question was taken for « au revoir ».
 PROFILE_FACTS = frozenset(MESSAGE_SLOTS) - {"commune", "departement"}
 
+
+LIST_QUESTION_INTENTS = frozenset({"ask_details", "ask_why_suggestion"})
 
 # Outside the questionnaire: the intents that would end the conversation (one fact is enough to re-read
 # them), and those that would answer « je ne sais pas répondre à ça », re-read only when the message states a
@@ -49,4 +71,41 @@ def answers_asked_question(
     found = [name for name in PROFILE_FACTS if facts.slots.get(name) is not None]
     if not requested_slot and intent in OFF_TOPIC_INTENTS:
         return len(set(found) - {"commune_candidates"}) >= 2
+    if intent in LIST_QUESTION_INTENTS:
+        # « détails de la 2 » would read as a quartier's name: a name alone counts when the official list of QPV
+        # knows it (« les tarterets ») or the QPV is said with it (« Mermoz, c'est un QPV »).
+        return bool(set(found) - {"quartier"})
     return bool(found)
+
+
+# --------------------------------------------------------------------------- a question is never a goodbye
+
+QUESTIONS_FILE = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "lexicon" / "questions.yaml"
+# Intents that close the conversation: a question read as one of them is re-read as out of scope, which the
+# rules answer with what the bot knows (after the list) or « je ne sais pas répondre » — never a goodbye.
+# « non » (deny) closes only after the list; elsewhere it answers a question or opens the questionnaire.
+# « stop » is not re-read: « on peut arrêter ? » asks to stop, and stopping must always work.
+GOODBYE_INTENTS = frozenset({"goodbye", "thank"})
+GOODBYE_AFTER_LIST = GOODBYE_INTENTS | {"deny"}
+QUESTION_INTENT = "out_of_scope"
+
+
+@lru_cache(maxsize=1)
+def _question_cues() -> Tuple[str, Tuple[Pattern[str], ...]]:
+    data = yaml.safe_load(QUESTIONS_FILE.read_text(encoding="utf-8"))
+    return str(data["question_mark"]), tuple(re.compile(cue) for cue in data["cues"])
+
+
+def is_question(text: str) -> bool:
+    mark, cues = _question_cues()
+    norm = normalize(text or "")
+    return mark in (text or "") or any(cue.search(norm) for cue in cues)
+
+
+def question_not_goodbye(text: str, intent: Optional[str], after_list: bool) -> bool:
+    """Whether a message the NLU took for a goodbye (`intent`) is a question (play-test D: « t'as pas un truc
+    en guadeloupe ? » closed the conversation). `after_list`: the suggestions were shown and no form is open."""
+    intents = GOODBYE_AFTER_LIST if after_list else GOODBYE_INTENTS
+    if intent not in intents or not text or text.startswith("/"):
+        return False
+    return is_question(text)

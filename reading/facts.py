@@ -29,12 +29,19 @@ from datetime import date
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
 from knowledge import geo
-from knowledge.geo.quartiers import quartier_answer, quartier_in_text
+from knowledge.geo.quartiers import find_quartier
 from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES
 from knowledge.text import bounded, emoji_answer, normalize
 from reading import commune_cues
 from reading.interlocutor import interlocutor
 from reading.qpv import doubts_qpv, parse_qpv
+from reading.quartier import (
+    forget_quartier_of_old_commune,
+    official_qpv,
+    quartier_after_the_commune,
+    read_qpv_sentence,
+    read_quartier,
+)
 from reading.understanding import (
     is_bare_diploma,
     negated_besoin,
@@ -247,6 +254,8 @@ def read_facts(
     ):
         if requested_slot == "besoin":
             facts.slots["besoin"] = "ne-sait-pas"
+        elif requested_slot == "qpv" and read_qpv_sentence(text, known, facts) and official_qpv(facts, known):
+            pass  # « jsais pas, c'est aux Tarterêts »: the official list knows
         else:
             facts.skipped.append(requested_slot)  # not asked again…
             facts.unknown.append(requested_slot)  # …and said as « ne sait pas », not as a refusal
@@ -296,7 +305,14 @@ def read_facts(
 
     # While the commune is asked, an answer that already gave another fact (« 20 ans ») is read as a sentence.
     asked_commune = requested_slot == "commune" and not facts.slots.keys() - {"commune_candidates"}
-    _read_commune(text, values.get("code_insee"), asked_commune, intent, known, facts, requested_slot)
+    # A quartier named with its cue is no commune: « j'habite au Chaudron à Saint-Denis » is not Chaudon (28).
+    named_quartier = find_quartier(text)
+    commune_text = text
+    if named_quartier and geo.find_communes_in_text(text[named_quartier[2] :]):
+        _, start, end = named_quartier  # a commune follows: the quartier's name is not read as one
+        commune_text = text[:start] + " " * (end - start) + text[end:]
+    _read_commune(commune_text, values.get("code_insee"), asked_commune, intent, known, facts, requested_slot)
+    forget_quartier_of_old_commune(known, facts)
 
     # An entity value that is not oui/non (a span the synonyms missed) falls back to reading the text.
     permis = _ENTITY_BOOLS.get(button.get("permis", "").lower())
@@ -325,13 +341,15 @@ def read_facts(
 
     # knowledge.geo.quartiers is the one reader of quartiers: an NLU span is often the commune's name
     # (« les minguettes » at Vénissieux), and the answer to the quartier question is read below.
-    quartier = quartier_in_text(text)
+    quartier = named_quartier[0] if named_quartier else quartier_after_the_commune(text, facts)
     if quartier:
         facts.slots["quartier"] = quartier
     qpv = parse_qpv(text)  # « j'habite dans un quartier prioritaire » in any message: not asked again
     if qpv is not None:
         facts.slots["qpv"] = qpv
 
+    if requested_slot == "qpv" and "quartier" not in facts.slots and not facts.slots.keys() - {"qpv"}:
+        read_qpv_sentence(text, known, facts)  # « Mermoz, c'est un QPV », « je vien de te dire frais vallon »
     # A plain yes/no answers the question just asked.
     if requested_slot in YES_NO_SLOTS and requested_slot not in facts.slots:
         # 👍 is « oui » whatever the model made of it (it has been read as « goodbye »).
@@ -351,9 +369,10 @@ def read_facts(
             if requested_slot == "qpv" and answer and "quartier" not in facts.slots:
                 rest = _YES_LEAD.sub("", text, count=1)
                 if not _NOT_A_NAME_AFTER_YES.match(normalize(rest)):
-                    _read_quartier(rest, known, facts)  # « oui, Étouvie »: both kept
+                    read_quartier(rest, known, facts)  # « oui, Étouvie »: both kept
         elif requested_slot == "qpv" and "quartier" not in facts.slots and not facts.slots:
-            _read_quartier(text, known, facts)
+            read_quartier(text, known, facts)
+    official_qpv(facts, known)
     if requested_slot and facts.empty and intent in ("inform", "nlu_fallback") and text.strip():
         facts.rejected = f"{requested_slot}:?"
     return facts
@@ -365,18 +384,6 @@ _YES_LEAD = re.compile(r"^\s*(?:oui|ouais|ouai|yes|yep|si)\b[\s,.;:!-]*(?:c'est 
 _NOT_A_NAME_AFTER_YES = re.compile(
     r"(?:je|j|jcrois|jpense|il|elle|on|moi|nous|vous|merci|bien|mais|par|de|du|un|une)\b"
 )
-
-
-def _read_quartier(text: str, known: Mapping[str, Any], facts: Facts) -> None:
-    name = quartier_answer(text) if text.strip() else None
-    if name and not _is_commune_name(name, known.get("code_insee")):
-        facts.slots["quartier"] = name
-
-
-def _is_commune_name(name: str, code_insee: Optional[str]) -> bool:
-    """« nimes » answering the quartier question of someone living in Nîmes is the commune, not a quartier."""
-    commune = geo.get_commune(str(code_insee)) if code_insee else None
-    return commune is not None and geo.normalize(name) == geo.normalize(commune.nom)
 
 
 def should_ask_qpv(code_insee: Optional[str]) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Dict, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from knowledge.models import GlossaryTerm
 from knowledge.text import normalize
@@ -49,6 +49,49 @@ def find_term(question: str, terms: Sequence[GlossaryTerm], hint: Optional[str] 
         if best:
             return best[1]
     return None
+
+
+def _spans(text: str, key: str) -> List[Tuple[int, int]]:
+    return [m.span() for m in re.finditer(rf"(?<![a-z0-9]){re.escape(key)}(?![a-z0-9])", text)]
+
+
+def terms_in(text: str, terms: Sequence[GlossaryTerm], limit: int = 3) -> Tuple[GlossaryTerm, ...]:
+    """Every term a message names, in the order written (« Cap emploi ou la mission locale ? » → both): the
+    longest form wins where two overlap, a term counts once, and at most `limit` (a long story names many)."""
+    norm = normalize(text or "")
+    found: List[Tuple[int, int, GlossaryTerm]] = []
+    for key, term in sorted(_index(tuple(terms)).items(), key=lambda item: -len(item[0])):
+        if len(key) < 3:
+            continue  # as in find_term: "ai", "ei" hide inside "j ai"
+        for start, end in _spans(norm, key):
+            if all(end <= s or start >= e for s, e, _ in found):
+                found.append((start, end, term))
+    ordered: List[GlossaryTerm] = []
+    for _, _, term in sorted(found, key=lambda f: f[0]):
+        if term not in ordered:
+            ordered.append(term)
+    return tuple(ordered[:limit])
+
+
+# « c'est quoi X », « ça veut dire quoi X », « qu'est-ce que X », « définition de X »: only these ask what a
+# word means. « tu as quoi pour le logement ? » or « pourquoi le 1 ? » are other questions (play-test D: both
+# were answered « Je ne connais pas encore ce mot »).
+_DEFINITION_QUESTION = re.compile(
+    r"\b(?:c est|cest|c|ces|ca) (?:quoi|koi)\b|\bckoi\b|\bveut (?:dire|di)\b|\bqu ?est ce (?:que|qu|qui)\b"
+    r"|\bsignifie\b|\bdefinition\b|\bkesako\b|\bexpliqu\w*\b"
+)
+
+
+# A word or two alone (« zorglub ? », « un aci ») asks what it means, unless it is another question word.
+_OTHER_QUESTION = re.compile(r"\b(?:pourquoi|pk|pq|pkoi|comment|quand|combien|ou)\b")
+_SHORT_QUESTION_WORDS = 3
+
+
+def is_definition_question(text: str) -> bool:
+    norm = normalize(text or "")
+    if _DEFINITION_QUESTION.search(norm):
+        return True
+    return len(norm.split()) <= _SHORT_QUESTION_WORDS and not _OTHER_QUESTION.search(norm)
 
 
 # The term a question of the form is about: « c quoi ? » typed while it is asked means this term.

@@ -24,6 +24,11 @@ _DENIED = re.compile(r"\b(?:pas|pa|jamais)\b(?: \w+){0,4} (?:" + _QPV[2:-2] + r"
 _NOT_KNOWING = re.compile(r"\b(?:sais pas|sait pas|jsp|jsais pas|chais pas|pas sur|pas sure|aucune idee)\b")
 
 
+def mentions_qpv(text: str) -> bool:
+    """Whether the words « QPV », « quartier prioritaire »… are in the message (said, denied or doubted)."""
+    return bool(re.search(_QPV, normalize(text or "")))
+
+
 def doubts_qpv(text: str) -> bool:
     """« jsais pas si c'est un QPV »: the person does not know (the question is then not asked again)."""
     t = normalize(text or "")

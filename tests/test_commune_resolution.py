@@ -257,3 +257,27 @@ def test_after_two_misses_the_departement_only_and_a_way_out():
 
 def test_with_a_departement_the_question_names_it():
     assert "Drôme" in ask(departement="26")["text"]
+
+
+# Play-test D (issue #16): a correction inside the message, « dascq », a move that drops the old quartier.
+def test_the_place_after_a_self_correction_wins():
+    text = "jhabite a mende en lozere enfin a coté a badaroux"
+    assert commune_of(text) == "48013"
+    assert commune_of("jsuis a lyon, en fait plutôt a villeurbanne") == "69266"
+
+
+def test_dascq_is_d_ascq():
+    assert commune_of("yo jai 18 ans jai un cap cuisine jcherche un job en resto vers villeneuve dascq") == "59009"
+    assert commune_of("non villeneuve dascq a coté de lille", "commune") == "59009"
+
+
+def test_a_new_commune_drops_the_quartier_and_its_qpv():
+    slots = read("en fait je cherche plutot sur lyon jvais y bouger", code_insee="13203", quartier="saint mauront")
+    assert slots.get("code_insee") == "69123"
+    assert "quartier" in slots and slots["quartier"] is None
+    assert "qpv" in slots and slots["qpv"] is None
+
+
+def test_the_same_commune_again_keeps_the_quartier():
+    slots = read("j'habite à Lyon", code_insee="69123", quartier="mermoz", qpv=True)
+    assert "quartier" not in slots and "qpv" not in slots

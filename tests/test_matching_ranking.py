@@ -62,9 +62,12 @@ class TestFit:
         # A mobility action in another département (a move to Bretagne) is no way to get to work here.
         far = rec("far", communes=(BREST,), thematiques=(PERMIS,))
         assert ids(match([far], permis=False, code_insee=FOUGERES, besoin="emploi")) == []
-        # Asked for as the need itself, it may come, said plainly as régional (with transport: Brest is 200 km).
-        found = match([far], permis=True, code_insee=FOUGERES, besoin="mobilite-permis")
-        assert ids(found) == ["far"] and found.local[0].proximity == "region"
+        # Asked for as the need itself, a Brest town's own action is still 200 km away: never offered.
+        assert ids(match([far], permis=True, code_insee=FOUGERES, besoin="mobilite-permis")) == []
+        # Finistère-wide, it may come, said plainly as régional (with transport).
+        wide = rec("wide", niveau="departement", communes=(BREST,), thematiques=(PERMIS,))
+        found = match([wide], permis=True, code_insee=FOUGERES, besoin="mobilite-permis")
+        assert ids(found) == ["wide"] and found.local[0].proximity == "region"
 
     def test_no_shelter_fits_housing_and_emergency(self) -> None:
         housing = rec("housing", thematiques=(HEBERGEMENT,), publics=("demandeurs-emploi",))

@@ -190,6 +190,9 @@ class TestDiploma:
         assert found.local[0].criteria[0] == "sans-diplome"
 
 
+SAINT_MALO = "35288"
+
+
 class TestZone:
     def test_other_region_never_offered(self) -> None:
         assert ids(match([rec("lille", communes=(LILLE,))], code_insee=FOUGERES, besoin="emploi")) == []
@@ -209,7 +212,7 @@ class TestZone:
     def test_regions_derived_when_missing(self) -> None:
         record = rec("a", communes=(BREST,), regions=())
         assert record_place(record).regions == ("53",)
-        assert ids(match([record], code_insee=FOUGERES, besoin="emploi")) == ["a"]
+        assert ids(match([record], code_insee=BREST, besoin="emploi")) == ["a"]
         record = rec("b", niveau="departement", communes=(), departements=("29",), regions=())
         assert ids(match([record], code_insee=FOUGERES, besoin="emploi")) == ["b"]
 
@@ -217,18 +220,19 @@ class TestZone:
         # A commune in Bretagne listed with Hauts-de-France: it still takes place in Brest, not near Lille.
         record = rec("a", communes=(BREST,), regions=("32",))
         assert ids(match([record], code_insee=LILLE, besoin="emploi")) == []
-        assert ids(match([record], code_insee=FOUGERES, besoin="emploi")) == ["a"]
+        assert ids(match([record], code_insee=BREST, besoin="emploi")) == ["a"]
 
-    def test_region_ones_closest_first(self) -> None:
-        # Nothing in Ille-et-Vilaine: Dinan (64 km) before Brest (244 km), though older.
+    def test_region_ones_within_reach_with_their_distance(self) -> None:
+        # Nothing in Ille-et-Vilaine for Saint-Malo: Dinan (21 km) and Lamballe (42 km), both in the first distance
+        # band, so the fresher record first; each said with its distance.
         dinan = rec("b-dinan", communes=("22050",), annee=2005, published=2005)
-        brest = rec("a-brest", communes=(BREST,), annee=2020, published=2020)
+        lamballe = rec("a-lamballe", communes=("22093",), annee=2020, published=2020)
         for vector_from in (256, 0):
-            found = Matcher(kb_of(dinan, brest), today=TODAY, vector_from=vector_from).recommend(
-                Profile(age=20, code_insee=FOUGERES, besoin="emploi")
+            found = Matcher(kb_of(dinan, lamballe), today=TODAY, vector_from=vector_from).recommend(
+                Profile(age=20, code_insee=SAINT_MALO, besoin="emploi")
             )
-            assert ids(found) == ["b-dinan", "a-brest"]
-            assert found.local[0].where.endswith(" km")
+            assert ids(found) == ["a-lamballe", "b-dinan"]
+            assert all(s.where.endswith(" km") for s in found.local)
 
     def test_an_epci_across_departements_is_not_closer_than_the_departement(self) -> None:
         # Paris 18e and Clichy-sous-Bois share the Métropole du Grand Paris, not a département.
@@ -244,7 +248,7 @@ class TestZone:
             ((LECOUSSE,), "epci", None, "epci"),
             ((RENNES,), "commune", None, "departement"),
             ((), "departement", ("35",), "departement"),
-            ((BREST,), "commune", None, "region"),
+            ((BREST,), "departement", None, "region"),
             ((), "region", ("53",), "region"),
         ],
     )
@@ -271,14 +275,23 @@ class TestZone:
 
     def test_region_only_when_nothing_closer_said_plainly(self) -> None:
         found = match(
-            [rec("y-region", communes=(BREST,)), rec("z-national", niveau="national")],
-            code_insee=FOUGERES,
+            [rec("y-region", communes=("22050",)), rec("z-national", niveau="national")],
+            code_insee=SAINT_MALO,
             besoin="emploi",
         )
         assert ids(found) == ["y-region", "z-national"]
         region = found.local[0]
-        assert region.where.startswith("dans votre région, à Brest (Finistère)")
-        assert region.reasons[-1].startswith("Elle a lieu dans votre région mais pas dans votre département : à Brest")
+        assert region.where.startswith("dans votre région, à Dinan (Côtes-d'Armor)")
+        assert region.reasons[-1].startswith("Elle a lieu dans votre région mais pas dans votre département : à Dinan")
+
+    def test_a_towns_own_action_elsewhere_in_the_region_only_within_reach(self) -> None:
+        # Brest's own action is 244 km from Fougères: never offered, whatever else fits (round C, play-test D).
+        brest = rec("brest", communes=(BREST,))
+        assert ids(match([brest], code_insee=FOUGERES, besoin="emploi")) == []
+        assert ids(match([brest], code_insee=FOUGERES, besoin="emploi", vehicule=True, permis=True)) == []
+        dinan = rec("dinan", communes=("22050",))  # 21 km from Saint-Malo, 64 km from Fougères
+        assert ids(match([dinan], code_insee=SAINT_MALO, besoin="emploi", vehicule=False)) == ["dinan"]
+        assert ids(match([dinan], code_insee=FOUGERES, besoin="emploi", vehicule=True, permis=True)) == []
 
     def test_arrondissement_is_the_same_commune_as_its_city(self) -> None:
         record = rec("m", communes=(MARSEILLE,))

@@ -277,4 +277,6 @@ def test_another_departement_only_within_reach_of_the_person():
     base = dict(age=20, code_insee="08409", besoin="emploi", diplome="aucun")
     assert distance_km("08409", "54395") > REGION_MAX_KM_WITHOUT_TRANSPORT  # Sedan → Nancy
     assert farthest(Profile(**base, permis=False, vehicule=False)) <= REGION_MAX_KM_WITHOUT_TRANSPORT
-    assert farthest(Profile(**base)) > REGION_MAX_KM_WITHOUT_TRANSPORT  # transport unknown: ordered by distance bands
+    # Transport unknown: another département's actions come by distance bands, but never a town's own action
+    # beyond TOWN_ACTION_MAX_KM (the Nancy project is the town's, 144 km away).
+    assert "Nancy" not in " ".join(s.where for s in recommend(Profile(**base), limit=4).local)

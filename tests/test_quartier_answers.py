@@ -29,3 +29,148 @@ def test_a_quartier_named_answers_the_question(text, code, name):
 @pytest.mark.parametrize("text, code", [("corbeil essonnes", CORBEIL), ("nimes", NIMES), ("Nîmes", NIMES)])
 def test_the_communes_own_name_is_no_quartier(text, code):
     assert "quartier" not in qpv_answer(text, code).slots
+
+
+# Play-test D (issue #16): the quartier said in a sentence at the QPV question, or in the first message.
+MARSEILLE_13, LYON_8, LILLE, ABYMES, SAINT_DENIS_93 = "13213", "69388", "59350", "97101", "93066"
+SAINT_DENIS_974, MONTPELLIER, VAULX = "97411", "34172", "69256"
+
+
+@pytest.mark.parametrize(
+    "text, code, name",
+    [
+        ("je vien de te dire frais vallon", MARSEILLE_13, "frais vallon"),
+        ("Mermoz, c'est un QPV", LYON_8, "mermoz"),
+        ("Lille Sud, oui c'est QPV", LILLE, "lille sud"),
+        ("je sais pas trop, c'est a boissard", ABYMES, "boissard"),
+        ("jsais pas c vers franc moisin", SAINT_DENIS_93, "franc moisin"),
+        ("les tarterets", CORBEIL, "tarterets"),
+    ],
+)
+def test_a_quartier_in_a_sentence_answers_the_qpv_question(text, code, name):
+    result = qpv_answer(text, code)
+    assert (result.slots.get("quartier") or "").lower().endswith(name), result.slots
+    assert result.rejected is None
+    assert "code_insee" not in result.slots and "commune_candidates" not in result.slots
+
+
+def test_a_quartier_said_to_be_a_qpv_is_both_kept():
+    assert qpv_answer("Lille Sud, oui c'est QPV", LILLE).slots.get("qpv") is True
+    assert qpv_answer("Mermoz, c'est un QPV", LYON_8).slots.get("qpv") is True
+
+
+def test_dont_know_with_a_quartier_keeps_the_quartier():
+    result = qpv_answer("je sais pas trop, c'est a boissard", ABYMES)
+    assert "boissard" in (result.slots.get("quartier") or "").lower()
+    assert result.slots.get("qpv") is not False
+
+
+@pytest.mark.parametrize(
+    "text, asked, code, name",
+    [
+        (
+            "Salut ! Je suis étudiante en L3 à Montpellier, j'ai 22 ans, je vis à la Paillade et j'aimerais trouver "
+            "un petit boulot à côté des cours",
+            None,
+            MONTPELLIER,
+            "paillade",
+        ),
+        ("Toulouse, au Mirail (Bellefontaine)", "commune", TOULOUSE, "mirail"),
+        ("vaulx en velin au mas du taureau", "commune", VAULX, "mas du taureau"),
+        (
+            "Il a 20 ans, il est en FJT à Lyon 8e (Mermoz), il a le bac pro, une RQTH, pas de permis. Il voudrait une "
+            "formation qualifiante.",
+            None,
+            LYON_8,
+            "mermoz",
+        ),
+        (
+            "Bonjour, je suis conseillère. Ma jeune a 18 ans, elle vit avec son copain dans un appartement aux "
+            "Camélias à Saint-Denis de La Réunion. Elle a un CAP vente, pas le permis, pas de handicap.",
+            None,
+            SAINT_DENIS_974,
+            "camélias",
+        ),
+    ],
+)
+def test_a_quartier_in_the_first_message_is_kept_with_the_commune(text, asked, code, name):
+    slots = read_facts(text, intent="inform", requested_slot=asked).slots
+    assert slots.get("code_insee") == code, slots
+    assert name in (slots.get("quartier") or "").lower(), slots
+
+
+def test_a_quartier_before_its_commune_is_not_read_as_a_commune():
+    slots = read_facts(
+        "Bonjour 😊 j'ai 18 ans, je viens d'avoir mon bac pro gestion administration, je cherche une alternance pour "
+        "un BTS, j'habite au Chaudron à Saint-Denis",
+        intent="inform",
+    ).slots
+    assert "chaudron" in (slots.get("quartier") or "").lower()
+    offered = set(slots.get("commune_candidates") or []) | {slots.get("code_insee")}
+    assert SAINT_DENIS_974 in offered and not offered & {"28094", "43047"}, slots
+
+
+@pytest.mark.parametrize(
+    "text", ["slt jai 26 ans jsuis au rsa a bordeaux jveux faire une formation cariste", "jsuis au rsa ça compte pas ?"]
+)
+def test_a_benefit_is_never_a_quartier(text):
+    assert "quartier" not in read_facts(text, intent="inform").slots
+    assert "quartier" not in qpv_answer(text, "33063").slots
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je suis à la rue",
+        "je vis à la campagne",
+        "j'habite à la maison de mes parents",
+        "je vis au foyer",
+        "je suis au chomage a lyon",
+        "je suis à la recherche d'un emploi",
+        "je vis au jour le jour",
+        "j'habite au 3e étage",
+        "j'habite au dessus de la boulangerie",
+        "j'habite au calme a lyon",
+        "je vis a la ferme",
+        "j'habite au nord de lyon",
+        "j'habite aux etats unis",
+        "je vis au bled",
+        "j'habite à la Rochelle",
+        "alors",
+        "mais",
+        "plus",
+        "tout",
+        "bon",
+        "rien",
+    ],
+)
+def test_no_quartier_in_ordinary_sentences(text):
+    assert "quartier" not in read_facts(text, intent="inform").slots
+
+
+@pytest.mark.parametrize(
+    "text, code, name",
+    [
+        (
+            "bonsoir je m'appelle ines j'ai 17 ans j'habite marseille 13eme a frais vallon et je cherche une "
+            "alternance en coiffure",
+            MARSEILLE_13,
+            "frais vallon",
+        ),
+        (
+            "Bonjour, conseiller ML Amiens. Cas test : jeune homme de 25 ans, quartier Amiens Nord, hébergé en CHRS, "
+            "pas de permis.",
+            "80021",
+            "amiens nord",
+        ),
+    ],
+)
+def test_a_quartier_of_the_official_list_in_a_long_message(text, code, name):
+    slots = read_facts(text, intent="inform").slots
+    assert slots.get("code_insee") == code and (slots.get("quartier") or "").lower() == name, slots
+    assert slots.get("qpv") is True
+
+
+@pytest.mark.parametrize("text", ["j'habite lyon a cote de la gare", "j'habite toulouse a 20 min du centre"])
+def test_after_a_bare_a_only_a_listed_name_is_a_quartier(text):
+    assert "quartier" not in read_facts(text, intent="inform").slots

@@ -328,3 +328,10 @@ def test_a_diploma_held_is_not_the_trade_wished_for(text):
 def test_a_diploma_wished_for_and_a_trade_named_beside_a_diploma_are_read():
     assert find_sector("je veux passer un CAP cuisine") == "restauration"
     assert find_sector("cap cuisine mais jveux la logistique") == "logistique-transport"
+
+
+def test_closer_after_a_list_with_no_action_says_nothing_closer_is_known():
+    from orientation.wording import NOTHING_CLOSER_TEXT
+
+    assert NOTHING_CLOSER_TEXT in refine([], Wishes(plus_pres=True), limit=4, previous=[]).notes
+    assert NOTHING_CLOSER_TEXT not in refine([], Wishes(plus_pres=True), limit=4, knows_place=False, previous=[]).notes

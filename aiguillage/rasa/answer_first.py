@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Dict, Optional
 
-from reading.answer_first import answers_asked_question
+from reading.answer_first import QUESTION_INTENT, answers_asked_question, question_not_goodbye
 
 logger = logging.getLogger(__name__)
 PROFILE_FORM = "profile_form"
@@ -28,7 +28,13 @@ def corrected(parse_data: Dict[str, Any], tracker: Optional[Any]) -> Dict[str, A
     asked = tracker.get_slot("requested_slot") if in_form else None
     intent = (parse_data.get("intent") or {}).get("name")
     known = {name: tracker.get_slot(name) for name in _KNOWN}
-    if not answers_asked_question(parse_data.get("text") or "", asked, intent, parse_data.get("entities") or (), known):
+    text = parse_data.get("text") or ""
+    if not answers_asked_question(text, asked, intent, parse_data.get("entities") or (), known):
+        after_list = not in_form and bool(tracker.get_slot("suggestions_shown"))
+        if question_not_goodbye(text, intent, after_list):
+            logger.info("Question lue malgré l'intention %s.", intent)
+            confidence = (parse_data.get("intent") or {}).get("confidence", 1.0)
+            return {**parse_data, "intent": {"name": QUESTION_INTENT, "confidence": confidence}}
         return parse_data
     logger.info("Réponse à la question « %s » lue malgré l'intention %s.", asked, intent)
     confidence = (parse_data.get("intent") or {}).get("confidence", 1.0)

@@ -35,6 +35,17 @@ _Hit = tuple[int, float, str]
 _NOT_A_PREFIX_END = words("not_a_prefix_end")
 
 
+def _glued_elisions(tokens: list[str]) -> list[str]:
+    """« villeneuve d ascq » -> « villeneuve dascq », « l hay les roses » -> « lhay les roses »."""
+    out: list[str] = []
+    for token in tokens:
+        if out and out[-1] in ("d", "l") and token[:1] in "aeiouyh":
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
+
+
 class _Geo:
     """All tables and indexes, built once by :func:`_geo`."""
 
@@ -118,6 +129,9 @@ class _Geo:
             yield tokens[1:], 0.97, "alias"  # « Rochelle », « au Havre »: article left out
         if "(" in commune.nom:  # « Château-Chinon (Ville) » is just « Château-Chinon »
             yield _tokens(_PARENTHESISED.sub(" ", commune.nom)), 0.97, "alias"
+        elided = _glued_elisions(tokens)
+        if elided != tokens:  # « villeneuve dascq »: the apostrophe of « d'Ascq » left out, the words glued
+            yield elided, 0.97, "alias"
 
     def _add(self, tokens: list[str], hit: _Hit) -> None:
         hits = self.by_key.setdefault("".join(tokens), [])

@@ -7,12 +7,14 @@ conseiller; whether it is a quartier prioritaire is asked, not guessed."""
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Optional, Sequence, Tuple
 
 from knowledge.geo.lexicon import words
 from knowledge.geo.names import _fold
 
 _NEVER_UNASKED = words("never_unasked")
+_NEVER_QUARTIER = words("never_quartier")
+_NOT_A_START = words("not_a_quartier_start")
 _FUNCTION_WORDS = words("function_words")
 _MAX_WORDS = 5
 # « quartier prioritaire », « cité QPV » say what kind of quartier, not its name (reading/qpv.py reads them).
@@ -20,7 +22,11 @@ _KIND_WORDS = frozenset({"prioritaire", "prioritaires", "qpv", "zus", "politique
 _ARTICLES = frozenset({"le", "la", "les", "l", "de", "du", "des", "d"})
 # Leading words of an answer that are not the name: « jsuis à la », « j'habite dans le quartier du ».
 # « je vous ai dit le mirail », « c'est la Villeneuve »: said again, or the name introduced.
-_SAID = r"(?:(?:je|j)\s+(?:vous\s+|te\s+)?(?:l\s+)?ai\s+dit\s+|jvous\s+ai\s+dit\s+|jai\s+dit\s+|c\s+est\s+|cest\s+)?"
+# « je vien de te dire frais vallon », « jsais pas c vers franc moisin » (« c » for « c'est »).
+_SAID = (
+    r"(?:(?:je|j)\s+(?:vous\s+|te\s+|t\s+)?(?:l\s+)?ai\s+dit\s+|jvous\s+ai\s+dit\s+|jai\s+dit\s+|jtai\s+dit\s+"
+    r"|(?:je\s+|j)viens?\s+de\s+(?:(?:te|vous)\s+)?(?:le\s+)?dire\s+|c\s+est\s+|cest\s+|c\s+)?"
+)
 # A conseiller answers for the person: « il habite à l'Alma », « elle est à la Villeneuve ».
 _LEAD = re.compile(
     rf"\s*{_SAID}(?:(?:je|j|moi|il|elle|on)\s+)?(?:(?:suis|jsuis|chui|chuis|est|habite|jhabite|vis|vit|jvis|reste)\b)?\s*"
@@ -32,13 +38,28 @@ _NAMED = re.compile(
     r"\b(?P<kind>quartiers?|cites?)\s+(?P<name>[a-z0-9][a-z0-9 ]{1,40}?)(?=\s+(?:a|sur|de|et|mais|je|j|jai|g)\s|\s*$)"
 )
 _LIVE_IN = re.compile(
-    r"\b(?:habite|jhabite|vis|jvis|suis|jsuis)\s+(?:aux|au|a la|a l|dans le quartier(?: des| du| de la| de)?)\s+"
+    r"\b(?:habite|jhabite|vis|jvis|vit|suis|jsuis|appartement|appart|studio|logement)\s+"
+    r"(?:aux|au|a la|a l|dans le quartier(?: des| du| de la| de)?)\s+"
     r"(?P<name>[a-z0-9][a-z0-9 ]{1,30}?)\s+(?:a|sur)\s+[a-z]"
 )
+# « je vis à la Paillade et j'aimerais… », « j'habite aux Izards, j'ai 20 ans »: no commune after the name, so only
+# after a verb of living (not « je suis à la », said of anything) and up to a clause's end (see _clause_end).
+_LIVE_IN_CLAUSE = re.compile(
+    r"\b(?:habite|jhabite|vis|jvis|vit)\s+(?:aux|au|a la|a l)\s+(?P<name>[a-z0-9][a-z0-9 ]{1,30}?)"
+    r"(?=\s+(?:et|mais|je|j|jai|g|depuis|avec|chez|pour|donc)\s|\s*$)"
+)
+# What a clause ends on in the text as typed: the name stops there (« au Mirail (Bellefontaine) » is « Mirail »).
+_CLAUSE_END = re.compile(r"[,;.!?()\n]")
+_CLAUSE = re.compile(r"[^,;.!?()\n]+")
 
 
 # Punctuation and quotes around a quartier's name, taken off both ends (a set of characters, not a word).
 _EDGE_PUNCTUATION = '()[]{}.,;:!?"« » '
+
+
+def same_length_fold(text: str) -> str:
+    """Lowercase, accent-less, non-alphanumerics as spaces, the same length as ``text`` (see _clean)."""
+    return _clean(text)
 
 
 def _clean(text: str) -> str:
@@ -57,7 +78,9 @@ def _is_a_name(name: str) -> bool:
     if not 0 < len(tokens) <= _MAX_WORDS or not any(t.isalpha() for t in tokens):
         return False
     return not any(
-        t in _NEVER_UNASKED or t in _FUNCTION_WORDS or t in _KIND_WORDS for t in tokens if t not in _ARTICLES
+        t in _NEVER_UNASKED or t in _FUNCTION_WORDS or t in _KIND_WORDS or t in _NEVER_QUARTIER
+        for t in tokens
+        if t not in _ARTICLES
     )
 
 
@@ -74,22 +97,90 @@ def _as_written(name: str) -> str:
     return " ".join(name.replace("’", "'").split())[:60]
 
 
+def _clause_end(text: str, start: int, end: int) -> int:
+    """``end``, or the first punctuation between ``start`` and it."""
+    stop = _CLAUSE_END.search(text, start, end)
+    return stop.start() if stop else end
+
+
+def find_quartier(text: str) -> Optional[Tuple[str, int, int]]:
+    """A quartier named with a cue in a sentence, with its span in ``text`` (name, start, end), or None.
+    The span lets the commune reader skip it: « au Chaudron à Saint-Denis » is no misspelt Chaudon.
+    Each clause is read apart: « quartier Amiens Nord, hébergé en CHRS » ends the name at the comma."""
+    clean = _clean(text)
+    clauses = [m.span() for m in _CLAUSE.finditer(text)]
+    for clause_start, clause_end in clauses:
+        match = _NAMED.search(clean, clause_start, clause_end)
+        if match:
+            start, end = match.span("name")
+            if match.group("kind").startswith("cite"):
+                start = match.start("kind")  # « la cité des 4000 » is the name
+                name = " ".join(text[start:end].split())[:60]
+            else:
+                name = _as_typed(text, clean, start, end)
+            return (name, start, end) if _is_a_name(name) else None
+    for pattern in (_LIVE_IN, _LIVE_IN_CLAUSE):
+        for clause_start, clause_end in clauses:
+            match = pattern.search(clean, clause_start, clause_end)
+            if match:
+                start, end = match.span("name")
+                name = _as_typed(text, clean, start, end)
+                if pattern is _LIVE_IN_CLAUSE and _is_a_commune(clean[match.start("name") - 3 : end]):
+                    return None  # « j'habite à la Rochelle »: no commune follows, so a commune's name is the commune
+                first = clean[start:end].split()[:1]
+                if not first or first[0] in _NOT_A_START or re.fullmatch(r"\d+(?:e|er|eme|ieme)", first[0]):
+                    return None  # « au 3e étage », « au nord de Lyon », « à la ferme »: no quartier
+                return (name, start, end) if _is_a_name(name) else None
+    return None
+
+
+def _is_an_area(words: str) -> bool:
+    """« le port à la réunion »: a région or a département after the commune, not a quartier."""
+    from knowledge.geo.index import _geo
+
+    return "".join(words.split()) in _geo().place_qualifiers
+
+
+def _is_a_commune(words: str) -> bool:
+    """Whether ``words`` (maybe after « la », « le », « l' ») is exactly a commune's name."""
+    from knowledge.geo.index import _geo
+
+    tokens = words.split()
+    phrases = _geo().by_phrase
+    return any(" ".join(tokens[i:]) in phrases for i in range(min(2, len(tokens))) if tokens[i:])
+
+
 def quartier_in_text(text: str) -> Optional[str]:
     """A quartier named with a cue in a sentence, or None."""
+    found = find_quartier(text)
+    return found[0] if found else None
+
+
+def quartier_after_commune(text: str, commune_words: Sequence[str], loose: bool = False) -> Optional[str]:
+    """A quartier named right after the commune: « Toulouse, au Mirail (Bellefontaine) », « vaulx en velin au mas du
+    taureau », « Lyon 8e (Mermoz) ». ``commune_words``: the commune's name as words (« vaulx en velin »).
+    ``loose``: « à », « vers » also announce it (« marseille 13eme a frais vallon »): the caller checks the name."""
+    if not commune_words:
+        return None
     clean = _clean(text)
-    match = _NAMED.search(clean)
-    if match:
+    city = r"\s+".join(re.escape(w) for w in commune_words)
+    after = re.compile(
+        rf"\b{city}(?:\s+\d{{1,2}}(?:e|er|eme|ieme)?)?\s+"
+        r"(?P<prep>(?:au|aux|a la|a l|dans le quartier(?: des| du| de la| de)?|quartier(?: des| du| de la| de)?"
+        + (r"|a|vers|sur" if loose else "")
+        + r")\s+)?"
+        r"(?P<name>[a-z0-9][a-z0-9 ]{1,40}?)(?=\s+(?:et|mais|je|j|jai|g|il|elle|a|sur)\s|\s*$|\s{2})"
+    )
+    for match in after.finditer(clean):
         start, end = match.span("name")
-        if match.group("kind").startswith("cite"):
-            start = match.start("kind")  # « la cité des 4000 » is the name
-            name = " ".join(text[start:end].split())[:60]
-        else:
-            name = _as_typed(text, clean, start, end)
-        return name if _is_a_name(name) else None
-    match = _LIVE_IN.search(clean)
-    if match:
-        name = _as_typed(text, clean, *match.span("name"))
-        return name if _is_a_name(name) else None
+        bracketed = "(" in text[match.start(0) : start]
+        if not match.group("prep") and not bracketed:
+            continue  # « lyon et je cherche »: a preposition or brackets say a quartier follows
+        stop = text.find(")", start) if bracketed else -1
+        end = stop if stop > start else _clause_end(text, start, end)
+        name = _as_typed(text, clean, start, end)
+        if _is_a_name(name) and not _is_an_area(clean[start:end]):
+            return name
     return None
 
 

@@ -27,6 +27,10 @@ _BEING_VERBS = words("being_verbs")
 _WEAK_CUES = words("weak_cues")
 _FUNCTION_WORDS = words("function_words")
 _MONEY_WORDS = words("money_words")
+_CORRECTION_CUES = words("correction_cues")
+# « à côté de Lille », « près de Lille »: a landmark, not where the person lives, when another place is named.
+_NEAR_WORDS = frozenset({"cote", "pres", "proche", "loin", "environs"})
+_NEAR = -1  # ranks below a place named without any cue
 _CUE_WORDS = _STRONG_CUES | _WEAK_CUES | _ARTICLES  # never the start of a misspelt name
 _NO_CUE, _WEAK, _STRONG = 0, 1, 2
 # A commune named like a common word counts only for a town at least this big, after a
@@ -154,6 +158,22 @@ def _fuzzy_mention(geo: _Geo, tokens: Sequence[str], start: int) -> _Mention | N
     return best
 
 
+def _last_correction(tokens: Sequence[str]) -> int:
+    """The index after the last correction word (« enfin », « plutôt », « en fait »), 0 when there is none."""
+    for j in range(len(tokens) - 1, -1, -1):
+        if tokens[j] in _CORRECTION_CUES and (tokens[j] != "fait" or (j > 0 and tokens[j - 1] == "en")):
+            return j + 1
+    return 0
+
+
+def _after_near_word(tokens: Sequence[str], start: int) -> bool:
+    """« à côté de Lille », « près de Lyon », « pas loin de Nantes »."""
+    j = start - 1
+    while j >= 0 and tokens[j] in _ARTICLES:
+        j -= 1
+    return j >= 1 and tokens[j] in ("de", "d", "du", "des") and tokens[j - 1] in _NEAR_WORDS
+
+
 def find_communes_in_text(text: str, limit: int = 5) -> list[Candidate]:
     """Communes mentioned in a free sentence, best first (at most ``limit``).
 
@@ -167,6 +187,8 @@ def find_communes_in_text(text: str, limit: int = 5) -> list[Candidate]:
     geo = _geo()
     tokens = _tokens(text.replace("€", " euros "))
     mentions: list[tuple[int, Candidate]] = []
+    # « jhabite a mende … enfin a coté a badaroux »: the places after the last correction word win.
+    corrected_from = _last_correction(tokens)
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -187,6 +209,7 @@ def find_communes_in_text(text: str, limit: int = 5) -> list[Candidate]:
         if cue == _NO_CUE and i > 0 and tokens[i - 1] in _ARTICLES:
             i += 1  # « la Villeneuve » is not the commune Villeneuve: a quartier, a noun...
             continue
+        start = i
         found = _exact_mention(geo, tokens, i, cue)
         if found is None and cue == _STRONG and token not in _CUE_WORDS:
             found = _fuzzy_mention(geo, tokens, i)
@@ -200,7 +223,10 @@ def find_communes_in_text(text: str, limit: int = 5) -> list[Candidate]:
             narrowed = [c for c in candidates if _satisfies(c.commune, qualifier)]
             if narrowed:
                 candidates, i = narrowed, end
-        mentions += [(cue, c) for c in _ranked(candidates, len(candidates))]
+        rank = _NEAR if _after_near_word(tokens, start) else cue
+        if start < corrected_from:
+            rank = _NEAR - 1  # said before the person corrected themselves
+        mentions += [(rank, c) for c in _ranked(candidates, len(candidates))]
     # « j'ai vécu à Paris mais maintenant j'habite à Évreux »: where the person lives outranks where
     # they went, worked or come from.
     strongest = max((cue for cue, _ in mentions), default=_NO_CUE)

@@ -19,6 +19,7 @@ whole région is not "another département": it stays, ranked at the région's l
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from typing import TYPE_CHECKING, Dict, List, Optional, Sequence, Set, Tuple
 
@@ -101,8 +102,9 @@ def town_reach_km(profile: Profile) -> float:
 def out_of_reach(
     block: Block, row: int, level: int, person: Optional[geo.Commune], max_km: float = TOWN_ACTION_MAX_KM
 ) -> bool:
-    """A town's or an intercommunalité's own action, elsewhere in the person's département, beyond `max_km`
-    (town_reach_km): DKbus's job screens in Dunkerque's buses are no help from Roubaix, 70 km away.
+    """A town's or an intercommunalité's own action, outside the person's own commune or EPCI, beyond `max_km`
+    (town_reach_km): DKbus's job screens in Dunkerque's buses are no help from Roubaix, 70 km away, nor is
+    a Montélimar permanence from Lyon (134 km) or a Nancy project from Strasbourg, however little else fits.
     Département-wide actions are everywhere in it and stay. An action a mission locale (or a town's service,
     criteria.TERRITORIAL_PORTEURS) runs for its own territory follows the same rule from another département
     too (Rennes' mission locale is no way in from Quimper), and is out when the record does not say where it is."""
@@ -112,7 +114,7 @@ def out_of_reach(
     if record.zone.niveau not in (COMMUNE, EPCI):
         return False
     territorial = criteria.outside_territory(record, level)
-    if level != LEVEL_RANK[DEPARTEMENT] and not territorial:
+    if level > LEVEL_RANK[DEPARTEMENT] and not territorial:  # the person's own commune or EPCI
         return False
     km = closest_km(record, person)
     if km is None:  # a territory the record does not locate: never claimed to include the person
@@ -148,8 +150,11 @@ def region_distance_bonus(
         if max_km is not None and km is not None and km > max_km:
             bonus.append(None)
             continue
-        far_territory = km is None or (town_km is not None and km > town_km)
-        if town_km is not None and far_territory and criteria.outside_territory(block.entries[row], LEVEL_RANK[REGION]):
+        record = block.entries[row]
+        # out_of_reach's rule: a town's or EPCI's own action beyond `town_km`, or another territory's not located.
+        far_town = km is not None and record.zone.niveau in (COMMUNE, EPCI) and km > (town_km or math.inf)
+        lost = km is None and criteria.outside_territory(record, LEVEL_RANK[REGION])
+        if town_km is not None and (far_town or lost):
             bonus.append(None)
             continue
         band = len(DISTANCE_BANDS_KM) if km is None else sum(km >= limit for limit in DISTANCE_BANDS_KM)

@@ -57,6 +57,9 @@ def _french_kinds(signals: frozenset, group: Optional[str]) -> List[str]:
         kinds.append("grossesse")
     if "sante" in signals:
         kinds.append("sante")
+    # No food: the mairie's social service (aide alimentaire) and the listening lines, not the 3114 first.
+    if "faim" in signals:
+        kinds.append("faim")
     if not kinds and "detresse" in signals:
         kinds.append("detresse")
     if not kinds and "inquietude" in signals:
@@ -72,7 +75,7 @@ def _english_kinds(signals: frozenset) -> List[str]:
         ("sans_abri", {"sans_abri", "expulse"}),
         ("grossesse", {"grossesse"}),
         ("sante", {"sante"}),
-        ("detresse", {"detresse"}),
+        ("detresse", {"detresse", "faim"}),
     ):
         if signals & triggers:
             kinds.append(kind)
@@ -105,6 +108,7 @@ FRENCH_KINDS = (
     "sans_abri_age_inconnu",
     "grossesse",
     "sante",
+    "faim",
     "detresse",
     "inquietude",
 )

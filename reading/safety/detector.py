@@ -43,7 +43,7 @@ _ELISIONS = re.compile(r"\b(?:" + "|".join(_ELIDED) + r")\b")
 _WORD = re.compile(r"[a-z']+")
 
 # The signals a message may carry, in the order the answer considers them.
-DANGER_SIGNALS = ("suicide", "violence", "expulse", "sans_abri", "sante", "grossesse", "detresse")
+DANGER_SIGNALS = ("suicide", "violence", "expulse", "sans_abri", "sante", "grossesse", "faim", "detresse")
 # Set by the second net alone: worrying, but no pattern says what about.
 MODEL_SIGNAL = "inquietude"
 MODEL_MIN_WORDS = 4

@@ -30,7 +30,10 @@ TRAINING_SETS = tuple((danger, ordinary) for _, danger, ordinary in SETS)
 MEASURE_SET = ("Jeu de mesure n° 4 (jamais appris)", "heldout4_danger", "heldout4_ordinary")
 # Live play-test findings, each written before its fix (the fix was tuned on it, so it guards, it does not
 # measure); never learnt from by the second net either (tests/safety/README.md).
-LIVE_SETS = (("Jeu du play-test D (écrit avant la correction)", "live_d_danger", "live_d_ordinary"),)
+LIVE_SETS = (
+    ("Jeu du play-test D (écrit avant la correction)", "live_d_danger", "live_d_ordinary"),
+    ("Jeu des manques : faim, « je tiens plus » (écrit avant la correction)", "gaps_danger", "gaps_ordinary"),
+)
 _PLACEHOLDER = re.compile(r"\{([a-z0-9_]+)\}")
 
 

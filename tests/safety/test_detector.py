@@ -187,11 +187,55 @@ def test_the_live_play_test_d_false_alarms_are_gone(text):
     assert not detect(text).alarming
 
 
-def test_the_live_play_test_d_set_raises_no_alarm():
-    """tests/safety/live_d_ordinary.yaml, written before the fix (6 / 46 false alarms then)."""
-    ((_, _, ordinary),) = LIVE_SETS
+@pytest.mark.parametrize("ordinary", [o for _, _, o in LIVE_SETS])
+def test_the_live_sets_raise_no_alarm(ordinary):
+    """tests/safety/live_d_ordinary.yaml (6 / 46 false alarms before its fix), gaps_ordinary.yaml (9 / 55 before
+    its fix): both written before the fix."""
     report = evaluate([], load_set(ordinary), TEXTS)
     assert report.false_alarms == 0, report.failures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jai pas de mutuelle, plus rien a manger",
+        "jai plus de caf, jai plus rien a manger",
+        "jsuis fauché, j'ai faim",
+        "j'ai plus rien à manger depuis 3 jours",
+    ],
+)
+def test_no_food_is_sent_to_the_mairie_s_social_service_not_to_the_crisis_lines_first(text):
+    """Live gaps (2026-12-07): no answer at all, or only the second net's list of every number."""
+    detection = detect(text)
+    assert plan_answer(detection.signals, detection.age_hint, 20).kinds == ("faim",)
+    assert "CCAS" in render(TEXTS["utter_urgence_faim"])
+
+
+@pytest.mark.parametrize("text", ["et pour le psy ? je tiens plus", "jtiens plus la", "je craque"])
+def test_je_tiens_plus_is_distress_like_j_en_peux_plus(text):
+    detection = detect(text)
+    assert plan_answer(detection.signals, detection.age_hint, 20).kinds == ("detresse",)
+    assert "3114" in render(TEXTS["utter_urgence_detresse"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "j'ai faim de réussir",
+        "jmeurs de faim vivement midi",
+        "je tiens plus à faire de la vente",
+        "je tiens pas à parler de ça",
+        "je craque pour les métiers de l'animation",
+        "j'en peux plus de chercher un stage",
+    ],
+)
+def test_hunger_and_holding_on_look_alikes_raise_no_alarm(text):
+    assert not detect(text).alarming
+
+
+def test_food_withheld_or_an_eating_disorder_keeps_its_own_answer():
+    assert detect("mes parents menferment dans ma chambre et me donnent pas a manger").signals == {"violence"}
+    assert detect("jarrive plus a manger, jvomis tout ce que javale").signals == {"sante"}
 
 
 @pytest.mark.parametrize(

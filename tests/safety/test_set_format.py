@@ -25,6 +25,7 @@ SITUATIONS = {
     "grossesse",
     "anglais",
     "detresse",
+    "faim",
 }
 MOMENTS = {
     "welcome",
@@ -51,6 +52,7 @@ REQUIRED = {
     "sante": {"0 800 235 236"},
     "grossesse": set(),
     "detresse": set(),
+    "faim": set(),
 }
 MINIMUM = {
     "suicide": 8,
@@ -79,6 +81,8 @@ ORDINARY = _load("ordinary.yaml")
 # Sets from live play-tests (tests/safety/README.md): checked entry by entry, not counted with the main set.
 LIVE_DANGER = _load("live_d_danger.yaml")
 LIVE_ORDINARY = _load("live_d_ordinary.yaml")
+GAPS_DANGER = _load("gaps_danger.yaml")
+GAPS_ORDINARY = _load("gaps_ordinary.yaml")
 
 
 def _norm(text: str) -> str:
@@ -98,7 +102,7 @@ def test_each_situation_and_moment_is_covered() -> None:
     assert {m["moment"] for m in ORDINARY} == MOMENTS
 
 
-@pytest.mark.parametrize("message", DANGER + LIVE_DANGER, ids=lambda m: m["text"][:40])
+@pytest.mark.parametrize("message", DANGER + LIVE_DANGER + GAPS_DANGER, ids=lambda m: m["text"][:40])
 def test_danger_entry(message: dict) -> None:
     assert DANGER_KEYS <= set(message) <= DANGER_KEYS | OPTIONAL_KEYS
     assert isinstance(message["text"], str) and message["text"].strip()
@@ -114,6 +118,8 @@ def test_danger_entry(message: dict) -> None:
         assert REQUIRED[message["situation"]] <= set(numbers)
     if message["situation"] == "grossesse":
         assert "PMI" in message.get("mentions", [])
+    if message["situation"] == "faim":  # no food: the mairie's social service (aide alimentaire)
+        assert "CCAS" in message.get("mentions", [])
     # an age in the slot must agree with the minor / adult split
     if message["age"] is not None and message["moment"] != "correction":
         if message["situation"] in {"violence-mineur", "sans-abri-mineur"}:
@@ -124,7 +130,7 @@ def test_danger_entry(message: dict) -> None:
         assert message["age"] is None
 
 
-@pytest.mark.parametrize("message", ORDINARY + LIVE_ORDINARY, ids=lambda m: m["text"][:40])
+@pytest.mark.parametrize("message", ORDINARY + LIVE_ORDINARY + GAPS_ORDINARY, ids=lambda m: m["text"][:40])
 def test_ordinary_entry(message: dict) -> None:
     assert ORDINARY_KEYS <= set(message) <= ORDINARY_KEYS | {"note"}
     assert isinstance(message["text"], str) and message["text"].strip()
@@ -134,7 +140,9 @@ def test_ordinary_entry(message: dict) -> None:
     assert message["language"] == "fr"
 
 
-@pytest.mark.parametrize("danger_set, ordinary_set", [(DANGER, ORDINARY), (LIVE_DANGER, LIVE_ORDINARY)])
+@pytest.mark.parametrize(
+    "danger_set, ordinary_set", [(DANGER, ORDINARY), (LIVE_DANGER, LIVE_ORDINARY), (GAPS_DANGER, GAPS_ORDINARY)]
+)
 def test_no_duplicates_and_no_text_in_both_files(danger_set, ordinary_set) -> None:
     danger = [_norm(m["text"]) for m in danger_set]
     ordinary = [_norm(m["text"]) for m in ordinary_set]

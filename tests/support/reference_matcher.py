@@ -39,9 +39,10 @@ def scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
         by_need = any(relevance == criteria.RELEVANT_ANYWHERE for _, _, relevance in hits)
         if not (by_need or near and any(relevance == criteria.RELEVANT_NEAR for _, _, relevance in hits)):
             continue
-        # A town's or an intercommunalité's own action elsewhere in the département: not beyond 50 km,
-        # 30 km without transport (or a minor whose licence is not asked).
-        town_own = record.zone.niveau in ("commune", "epci") and level == places.LEVEL_RANK["departement"]
+        # A town's or an intercommunalité's own action outside the person's commune or EPCI (in the département
+        # or elsewhere in the région): not beyond 50 km, 30 km without transport (or a minor whose licence
+        # is not asked).
+        town_own = record.zone.niveau in ("commune", "epci") and level <= places.LEVEL_RANK["departement"]
         # An action a mission locale (or a town's service) runs for its own commune or EPCI, or one reserved
         # to the young people a mission locale follows there: for someone outside that zone, the same 50 / 30 km
         # from any département, and out when the record does not locate its territory.

@@ -1,0 +1,119 @@
+"""A question after the list that the NLU could not place (out of scope, not understood, an unknown word), and
+the answer action_recommend gives when the list stays the same (orientation/after_list.py decides)."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Sequence
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from knowledge.loader import default_knowledge
+from knowledge.models import GlossaryTerm
+from orientation import formatting, wording
+from orientation.after_list import AfterListPlan, plan_after_list
+from reading.glossary import definition_text
+from reading.interlocutor import CONSEILLER
+from reading.safety import numbers, plan_answer
+
+AFTER_BUTTONS = [
+    {"title": "Fiche pour mon conseiller", "payload": "/request_summary"},
+    {"title": "Modifier une réponse", "payload": "/change_answer"},
+    {"title": "Recommencer", "payload": "/start_over"},
+]
+
+
+def next_step_buttons(tracker: Tracker) -> List[Dict[str, Any]]:
+    """When the bot has no better answer: the useful next steps, a person among them — but for a conseiller
+    typing for a young person (the `interlocuteur` slot), who is that person already."""
+    person = [] if tracker.get_slot("interlocuteur") == CONSEILLER else [wording.CONSEILLER_BUTTON]
+    return [*AFTER_BUTTONS[:2], *person]
+
+
+def _why_buttons(shown: List[str]) -> List[Dict[str, Any]]:
+    return [
+        {"title": wording.why_button_title(i), "payload": f'/ask_why_suggestion{{"suggestion": "{sid}"}}'}
+        for i, sid in enumerate(shown, start=1)
+    ]
+
+
+def _plan(tracker: Tracker) -> AfterListPlan:
+    shown = list(tracker.get_slot("suggestions") or [])
+    return plan_after_list(tracker.latest_message.get("text") or "", shown, default_knowledge().glossary)
+
+
+def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, plan: Optional[AfterListPlan] = None) -> bool:
+    """Answers what the last message asks about the list, if the bot knows: a term's entry, why a suggestion;
+    or asks which suggestion « pourquoi ? » is about. False when it said nothing."""
+    # The list as shown, and « pourquoi le CEJ / la 2 » by name or number (import here: recommend imports this).
+    from actions.recommend import _current, answer_about_shown
+
+    if answer_about_shown(tracker, dispatcher):
+        return True
+    shown = list(tracker.get_slot("suggestions") or [])
+    plan = plan or _plan(tracker)
+    if plan.ask_which:
+        dispatcher.utter_message(text=wording.WHICH_WHY_TEXT, buttons=_why_buttons(shown))
+        return True
+    if plan.why:
+        chosen = next((s for s in _current(tracker).local if s.initiative.id == plan.why), None)
+        if chosen is not None:
+            dispatcher.utter_message(text=formatting.suggestion_why(chosen))
+            return True
+    return say_terms(dispatcher, plan.terms)
+
+
+def say_terms(dispatcher: CollectingDispatcher, terms: Sequence[GlossaryTerm]) -> bool:
+    """The entries of the terms a message names, then the note one of them calls for (said once)."""
+    for term in terms:
+        dispatcher.utter_message(text=definition_text(term))
+    for note in dict.fromkeys(n for n in (wording.term_note(t.id) for t in terms) if n):
+        dispatcher.utter_message(text=note)
+    return bool(terms)
+
+
+def _urgent_housing(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    """The 115 line (or the 119 under 18), as the safety layer words it, when housing is said to be urgent."""
+    age = tracker.get_slot("age")
+    answer = plan_answer({"sans_abri"}, None, float(age) if isinstance(age, (int, float)) else None)
+    if answer is None:
+        return []
+    values = numbers.template_values()
+    for response in answer.responses:
+        dispatcher.utter_message(response=response, **values)
+    return [SlotSet("urgence_donnee", True)]
+
+
+def say_after_list(
+    dispatcher: CollectingDispatcher, tracker: Tracker, fallback: str = "utter_out_of_scope"
+) -> List[EventType]:
+    """The whole answer to a question after the list; before any list, the `fallback` response."""
+    if not tracker.get_slot("suggestions_shown"):
+        dispatcher.utter_message(response=fallback)
+        return []
+    plan = _plan(tracker)
+    events: List[EventType] = []
+    if plan.besoin is not None:
+        # « et pour le logement tu as quoi ? c'est urgent » (play-test D d05): the need is taken, the 115 first
+        # when it is urgent, and the list is made again for it (action_recommend says what changed).
+        if plan.urgent and plan.besoin == "logement":
+            events += _urgent_housing(dispatcher, tracker)
+        if plan.besoin != tracker.get_slot("besoin"):
+            return events + [SlotSet("besoin", plan.besoin), FollowupAction("action_recommend")]
+        dispatcher.utter_message(text=wording.UNCHANGED_TEXT, buttons=next_step_buttons(tracker))
+        return events
+    if not answer_question(dispatcher, tracker, plan):
+        dispatcher.utter_message(text=wording.CANNOT_ANSWER_TEXT, buttons=next_step_buttons(tracker))
+    return events
+
+
+class ActionAnswerAfterList(Action):
+    def name(self) -> str:
+        return "action_answer_after_list"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        fallback = "utter_default" if intent == "nlu_fallback" else "utter_out_of_scope"
+        return say_after_list(dispatcher, tracker, fallback)

@@ -1,0 +1,129 @@
+"""The quartier and the QPV in one message (reading/facts.py calls these; knowledge/geo/quartiers.py finds names).
+
+- At the QPV question, a sentence around the name: « je vien de te dire frais vallon », « Mermoz, c'est un QPV »
+  (quartier and QPV), « je sais pas trop, c'est a boissard » (the quartier, the QPV not known).
+- A quartier of the person's commune in the official list of QPV (knowledge/geo/qpv.py) answers the question:
+  « C'est noté : … d'après la liste officielle des QPV ». A name not in the list answers nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping, Optional, Tuple
+
+from knowledge import geo
+from knowledge.geo.qpv import official_qpv as official_qpv_of
+from knowledge.geo.quartiers import quartier_after_commune, quartier_answer, same_length_fold
+from reading.qpv import mentions_qpv, parse_qpv
+
+# « je sais pas (trop) » before the name: said of the QPV, not of the quartier.
+_DONT_KNOW_LEAD = re.compile(
+    r"(?:euh\s+|bah\s+|ben\s+)?(?:je\s+(?:ne\s+)?sais\s+pas|j\s*sais\s+pas|jsais\s+pas|chais\s+pas|jsp|jcp|aucune\s+idee)"
+    r"(?:\s+(?:trop|vraiment|du\s+tout))?\b"
+)
+_YES_NO = re.compile(r"^(?:oui|ouais|ouai|yes|si|non|nan|nn|no)$")
+
+
+def qpv_sentence(text: str) -> Tuple[Optional[str], Optional[bool]]:
+    """(quartier, QPV said) in an answer to the QPV question written as a sentence: « Mermoz, c'est un QPV »
+    -> (« Mermoz », True); « je sais pas trop, c'est a boissard » -> (« boissard », None). A clause about the QPV
+    itself (« oui c'est QPV », « jsais pas si c'est un QPV ») is read by reading/qpv.py, never as a name."""
+    said: Optional[bool] = None
+    clauses = []
+    for clause in re.split(r"[,;.!?]+", text):
+        folded = same_length_fold(clause)  # the same length as the clause: a span here is a span there
+        words = " ".join(folded.split())
+        if not words or _YES_NO.match(words):
+            continue
+        if mentions_qpv(clause):
+            said = parse_qpv(clause) if said is None else said
+            continue
+        lead = _DONT_KNOW_LEAD.match(folded.lstrip())
+        rest = clause[len(folded) - len(folded.lstrip()) + lead.end() :] if lead else clause
+        if rest.strip():
+            clauses.append(rest)
+    for clause in clauses:
+        name = quartier_answer(clause)
+        if name:
+            return name, said
+    return None, said
+
+
+def is_commune_name(name: str, code_insee: Optional[str]) -> bool:
+    """« nimes » answering the quartier question of someone living in Nîmes is the commune, not a quartier."""
+    commune = geo.get_commune(str(code_insee)) if code_insee else None
+    return commune is not None and geo.normalize(name) == geo.normalize(commune.nom)
+
+
+def official_qpv_note(slots: Mapping[str, Any], known: Mapping[str, Any]) -> Optional[str]:
+    """When this message gave a quartier or a commune and the quartier is in the official list for that commune,
+    the note to say back; the caller sets qpv. None otherwise (and when the QPV was already answered)."""
+    if "quartier" not in slots and "code_insee" not in slots:
+        return None
+    if slots.get("qpv") is not None or known.get("qpv") is not None:
+        return None
+    quartier = slots["quartier"] if "quartier" in slots else known.get("quartier")
+    code = slots["code_insee"] if "code_insee" in slots else known.get("code_insee")
+    found = official_qpv_of(str(quartier or ""), str(code) if code else None)
+    if found is None:
+        return None
+    return f"C'est noté : quartier prioritaire (QPV « {found.nom} »), d'après la liste officielle des QPV."
+
+
+# The readers reading/facts.py calls (``facts``: its Facts, with slots, notes, skipped, unknown).
+def read_quartier(text: str, known: Mapping[str, Any], facts: Any) -> None:
+    name = quartier_answer(text) if text.strip() else None
+    if name and not is_commune_name(name, known.get("code_insee")):
+        facts.slots["quartier"] = name
+
+
+def read_qpv_sentence(text: str, known: Mapping[str, Any], facts: Any) -> bool:
+    """The quartier (and the QPV, when said) in a sentence answering the QPV question; whether a name was read."""
+    name, said = qpv_sentence(text)
+    if said is not None:
+        facts.slots["qpv"] = said
+    if name and not is_commune_name(name, known.get("code_insee")):
+        facts.slots["quartier"] = name
+        return True
+    return False
+
+
+def official_qpv(facts: Any, known: Mapping[str, Any]) -> bool:
+    """qpv = oui when the quartier is in the official list for the commune (reading/quartier.py), said back."""
+    note = official_qpv_note(facts.slots, known)
+    if note is None:
+        return False
+    facts.slots["qpv"] = True
+    facts.notes.append(note)
+    facts.skipped[:] = [slot for slot in facts.skipped if slot != "qpv"]
+    facts.unknown[:] = [slot for slot in facts.unknown if slot != "qpv"]
+    return True
+
+
+def _city(code: Optional[str]) -> Optional[str]:
+    commune = geo.get_commune(str(code)) if code else None
+    return (commune.arrondissement_de or commune.code_insee) if commune else None
+
+
+def forget_quartier_of_old_commune(known: Mapping[str, Any], facts: Any) -> None:
+    """A quartier belongs to a commune: moving (« en fait je cherche plutôt sur Lyon ») drops it and its QPV."""
+    if not known.get("code_insee") or "code_insee" not in facts.slots and "commune_candidates" not in facts.slots:
+        return
+    new = facts.slots.get("code_insee")
+    if (new is None and facts.slots.get("commune_candidates")) or (new and _city(new) != _city(known["code_insee"])):
+        facts.slots.update({"quartier": None, "qpv": None})
+
+
+def quartier_after_the_commune(text: str, facts: Any) -> Optional[str]:
+    """« Toulouse, au Mirail », « vaulx en velin au mas du taureau », « Lyon 8e (Mermoz) »: named after the commune."""
+    commune = geo.get_commune(str(facts.slots.get("code_insee") or ""))
+    if commune is None:
+        return None
+    city = geo.get_commune(commune.arrondissement_de) if commune.arrondissement_de else commune
+    words = geo.normalize((city or commune).nom).split()
+    named = quartier_after_commune(text, words)
+    if named is None:  # « marseille 13eme a frais vallon »: after « à », only a name of the official list
+        named = quartier_after_commune(text, words, loose=True)
+        if named is not None and official_qpv_of(named, commune.code_insee) is None:
+            return None
+    return named
