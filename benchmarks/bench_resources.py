@@ -9,10 +9,10 @@ launching the servers to the first answer over REST; Rasa server RSS right after
 Each Aiguillage figure is given beside the bare bot's, as a ratio. The bare bot is Rasa's own
 `rasa init` project (English stories, no custom action) with config.yml in place of its config: what the
 same pipeline costs before anything of Aiguillage. Servers are started as scripts/run.sh starts them
-(aiguillage.servers.rasa_server, aiguillage.servers.action_server; SQLite store as tests/support/stack.py),
-the bare one with `rasa run` / `rasa run actions`. The machine is shared: CPU seconds are the steadier
-figure, wall times move with the load, which is written beside them (1-minute load average, at the start
-and end of each step).
+(aiguillage.servers.rasa_server, aiguillage.servers.action_server; SQLite store as tests/support/stack.py;
+jemalloc when installed, aiguillage/servers/allocator.py), the bare one with `rasa run` / `rasa run actions`.
+The machine is shared: CPU seconds are the steadier figure, wall times move with the load, which is written
+beside them (1-minute load average, at the start and end of each step).
 Writes benchmarks/results/resources.md.
 """
 

@@ -22,6 +22,9 @@ fi
 # The conversations' database must be usable before anything starts: one French line if not.
 .venv/bin/python -m aiguillage.servers.startup_check --endpoints "$ENDPOINTS" || exit 1
 
+# jemalloc when the machine has it (package libjemalloc2): Rasa holds less memory (aiguillage/servers/allocator.py).
+server_preload="$(.venv/bin/python -m aiguillage.servers.allocator 2>/dev/null || true)"
+
 pids=()
 cleanup() {
     trap - INT TERM EXIT
@@ -34,7 +37,7 @@ trap 'cleanup; exit 0' INT TERM
 trap cleanup EXIT
 
 # Only Rasa calls the action server: it listens on this machine only (ACTIONS_HOST=0.0.0.0 to open it).
-SANIC_HOST="${ACTIONS_HOST:-127.0.0.1}" .venv/bin/python -m aiguillage.servers.action_server --port "$ACTIONS_PORT" >logs/actions.log 2>&1 &
+LD_PRELOAD="$server_preload" SANIC_HOST="${ACTIONS_HOST:-127.0.0.1}" .venv/bin/python -m aiguillage.servers.action_server --port "$ACTIONS_PORT" >logs/actions.log 2>&1 &
 pids+=($!)
 
 api_flags=()
@@ -44,7 +47,7 @@ fi
 
 if [ "$mode" = "shell" ]; then
     echo "Conversation dans le terminal. Tapez /stop pour quitter."
-    .venv/bin/python -m aiguillage.servers.rasa_server shell --model models --endpoints "$ENDPOINTS" --port "$RASA_PORT"
+    LD_PRELOAD="$server_preload" .venv/bin/python -m aiguillage.servers.rasa_server shell --model models --endpoints "$ENDPOINTS" --port "$RASA_PORT"
     exit 0
 fi
 
@@ -64,7 +67,7 @@ fi
 # Web pages allowed to call the REST API from a browser (commas or spaces; default: the local web chat).
 IFS=', ' read -r -a cors_origins <<<"$AIGUILLAGE_CORS_ORIGINS"
 # aiguillage.servers.rasa_server = `rasa` plus start-up checks and a kind answer when the action server fails.
-.venv/bin/python -m aiguillage.servers.rasa_server run --model models --endpoints "$ENDPOINTS" --credentials "$credentials" \
+LD_PRELOAD="$server_preload" .venv/bin/python -m aiguillage.servers.rasa_server run --model models --endpoints "$ENDPOINTS" --credentials "$credentials" \
     --port "$RASA_PORT" --cors "${cors_origins[@]}" "${api_flags[@]}" \
     >logs/rasa.log 2>&1 &
 pids+=($!)

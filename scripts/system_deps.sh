@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What some tests need beyond Python: Debian's Chromium (web chat in a real browser), PostgreSQL and
-# Redis (scale-out), installed with apt-get when missing and we may; and the pinned npm package of the
+# Redis (scale-out), jemalloc (lighter servers), installed with apt-get when missing and we may; and the pinned npm package of the
 # official geography, from which tests/test_geo.py rebuilds the committed tables byte for byte.
 # Otherwise the tests that need them are skipped and say why.
 set -uo pipefail
@@ -11,6 +11,8 @@ install_debian_packages() {
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
     ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
     command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+    # jemalloc: the servers hold less memory with it (aiguillage/servers/allocator.py); optional.
+    { /sbin/ldconfig -p 2>/dev/null || ldconfig -p 2>/dev/null; } | grep -q 'libjemalloc\.so\.2' || missing+=(libjemalloc2)
     [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" = "0" ]; then apt="apt-get"; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then apt="sudo apt-get"; else
         echo "Paquets système absents (${missing[*]}) : les tests qui en ont besoin seront ignorés." >&2

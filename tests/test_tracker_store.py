@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
     ActionExecuted,
@@ -36,11 +37,14 @@ def store(tmp_path, domain):
 
 
 def raw(store) -> bytes:
-    return Path(store.engine.url.database).read_bytes()
+    """The database file and its write-ahead log (WAL mode: recent writes live there until a checkpoint)."""
+    database = Path(store.engine.url.database)
+    wal = database.with_name(database.name + "-wal")
+    return database.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
 
 
 def contains(store, text: str) -> bool:
-    """The text as the store writes it (JSON, non-ASCII escaped) or plain, anywhere in the file."""
+    """The text as the store writes it (JSON, non-ASCII escaped) or plain, anywhere in the files."""
     data = raw(store)
     return text.encode() in data or json.dumps(text)[1:-1].encode() in data
 
@@ -135,3 +139,28 @@ async def test_forgetting_can_be_turned_off(tmp_path, domain):
     await save_events(keeping, "gus", session(now - 7200, SECRET))
     await save_events(keeping, "gus", session(now, "bonjour"))
     assert contains(keeping, SECRET)
+
+
+async def test_sqlite_keeps_one_connection_in_wal_mode(store):
+    """Rasa's own SQLite store opens a connection per read or save and syncs every commit (issue 18)."""
+    await save_events(store, "hana", session(time.time(), "bonjour"))
+    await save_events(store, "hana", [ActionExecuted("action_listen")])
+    with store.session_scope() as db:
+        assert db.execute(sa.text("PRAGMA journal_mode")).scalar() == "wal"
+        assert db.execute(sa.text("PRAGMA synchronous")).scalar() == 1  # NORMAL
+    assert store.engine.pool.checkedin() == 1
+
+
+async def test_a_save_counts_the_stored_events_once(store):
+    tracker = await save_events(store, "ines", session(time.time(), "bonjour"))
+    counts = []
+
+    @sa.event.listens_for(store.engine, "before_cursor_execute")
+    def _seen(_conn, _cursor, statement, *_args):
+        if "count(" in statement.lower():
+            counts.append(statement)
+
+    tracker.update(ActionExecuted("action_listen"))
+    await store.save(tracker)
+    assert len(counts) == 1
+    assert [row[0] for row in rows(store, "ines")][-1] == "action"

@@ -5,13 +5,14 @@ plain lookups by code."""
 from __future__ import annotations
 
 import gzip
-from collections import Counter
+import sys
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from knowledge.geo.lexicon import words
 from knowledge.geo.names import _ARTICLES, _LEADING_ARTICLE, _PARENTHESISED, _skeleton, _tokens
 from knowledge.geo.records import Candidate, Commune, Departement, Epci, Region
+from knowledge.geo.typos import DeletionIndex
 from knowledge.lazy import Lazy
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "geo"
@@ -50,18 +51,21 @@ class _Geo:
 
     def __init__(self) -> None:
         self.communes: list[Commune] = []
+        # Codes shared by many communes (département, région, EPCI, type, postal codes) are held once, not once
+        # per commune: split() makes a new string each time (−8 MB in every process that reads a commune).
+        one = sys.intern
         for code, nom, postaux, dep, reg, epci, pop, kind, parent in _read_tsv("communes"):
             self.communes.append(
                 Commune(
                     code,
                     nom,
-                    tuple(postaux.split(",")) if postaux else (),
-                    dep,
-                    reg,
-                    epci or None,
+                    tuple(one(cp) for cp in postaux.split(",")) if postaux else (),
+                    one(dep),
+                    one(reg),
+                    one(epci) if epci else None,
                     int(pop) if pop else None,
-                    kind,
-                    parent or None,
+                    one(kind),
+                    one(parent) if parent else None,
                 )
             )
         self.by_code = {c.code_insee: c for c in self.communes}
@@ -96,18 +100,9 @@ class _Geo:
             key = phrase.replace(" ", "")
             if key.isalpha():
                 self.by_skeleton.setdefault(_skeleton(phrase), []).append(key)
-        # Deletion neighbourhood (SymSpell): every key and its one-letter deletions point to
-        # the key, so that keys one edit apart share an entry and a query finds them with
-        # ~len(query) dict probes. ~380,000 entries, built with comprehensions and C-level
-        # dict/Counter work: a plain Python loop over them would double the load time.
-        keys = self.typo_keys
-        entries = [key[:i] + key[i + 1 :] for key in keys for i in range(len(key))] + keys
-        owners = [kid for kid, key in enumerate(keys) for _ in key] + list(range(len(keys)))
-        self.typo_owner: dict[str, int] = dict(zip(entries, owners))  # last owner wins...
-        shared = {entry for entry, count in Counter(entries).items() if count > 1}
-        self.typo_others: dict[str, list[int]] = {}  # ...so shared entries list them all
-        for entry, kid in [pair for pair in zip(entries, owners) if pair[0] in shared]:
-            self.typo_others.setdefault(entry, []).append(kid)
+        # Deletion neighbourhood (SymSpell): every key and its one-letter deletions point to the key
+        # (~390,000 entries, held compact: knowledge/geo/typos.py).
+        self.typo_index = DeletionIndex(self.typo_keys)
 
         self.place_qualifiers = self._index_qualifiers()
 

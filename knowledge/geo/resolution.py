@@ -52,16 +52,7 @@ def _exact(geo: _Geo, key: str, matched: str) -> list[Candidate]:
 
 def _neighbours(geo: _Geo, probes: Iterable[str]) -> set[str]:
     """Compact keys filed under any of ``probes`` in the deletion neighbourhood."""
-    found: set[int] = set()
-    for probe in probes:
-        others = geo.typo_others.get(probe)
-        if others:
-            found.update(others)
-        else:
-            owner = geo.typo_owner.get(probe)
-            if owner is not None:
-                found.add(owner)
-    return {geo.typo_keys[kid] for kid in found}
+    return geo.typo_index.keys_near(probes)
 
 
 def _fuzzy(geo: _Geo, tokens: Sequence[str], matched: str) -> list[Candidate]:

@@ -109,6 +109,12 @@ class BotStack:
     # Another credentials file (e.g. with a Telegram channel); None means the project's credentials.yml.
     credentials: Optional[Path] = None
 
+    def server_env(self) -> Dict[str, str]:
+        """The servers' environment: jemalloc when installed, as scripts/run.sh gives it (servers/allocator.py)."""
+        from aiguillage.servers import allocator
+
+        return {**allocator.server_env({**os.environ, **self.env}), **self.env}
+
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.rasa_port}"
@@ -150,7 +156,7 @@ class BotStack:
             "actions",
             [str(VENV_BIN / "python"), "-m", "aiguillage.servers.action_server", "--port", str(self.actions_port)],
             self._workdir() / "actions.log",
-            self.env,
+            self.server_env(),
         )
 
     def _wait(self, service: str, ready: Callable[[], Any], timeout: float, label: str) -> None:
@@ -190,7 +196,7 @@ class BotStack:
                 *self.extra_rasa_args,
             ],
             self._workdir() / "rasa.log",
-            self.env,
+            self.server_env(),
         )
 
     def wait_rasa(self) -> None:
