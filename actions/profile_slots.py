@@ -48,6 +48,7 @@ def profile_from_slots(slots: Dict[str, Any]) -> Profile:
         besoin=slots.get("besoin"),
         scolarite=slots.get("scolarite") if slots.get("scolarite") in SCOLARITES else None,
         diplome=slots.get("diplome") if slots.get("diplome") in DIPLOMES else None,
+        minima_sociaux=slots.get("minima_sociaux"),
         secteur=slots.get("secteur") if slots.get("secteur") in sectors_by_id() else None,
         declined=frozenset(slots.get("skipped_slots") or ()),
         unknown=frozenset(slots.get("unknown_slots") or ()),

@@ -144,6 +144,7 @@ PROFILE_SLOTS = (
     "rqth",
     "scolarite",
     "diplome",
+    "minima_sociaux",  # read from any message (« jsuis au rsa »), never asked: reading/benefits.py
 )
 # Every slot the facts of one message can set (reading/facts.py): the profile's, and the communes offered.
 MESSAGE_SLOTS = (*PROFILE_SLOTS, "commune_candidates")

@@ -191,6 +191,7 @@ _CHANGED_YES_NO = {
     "permis": ("vous avez le permis", "vous n'avez pas le permis"),
     "vehicule": ("vous avez un moyen de transport", "vous n'avez pas de moyen de transport à vous"),
     "qpv": ("vous habitez un quartier prioritaire", "vous n'habitez pas un quartier prioritaire"),
+    "minima_sociaux": ("vous touchez un minimum social (RSA…)", "vous ne touchez pas de minimum social"),
 }
 _CHANGED = {
     "age": "vous avez {} ans",

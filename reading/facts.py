@@ -12,6 +12,7 @@ One owner per fact, so that a misread has one place to fix:
 | scolarite, diplome                | reading/schooling.py                              | button payloads only        |
 | yes/no to the question asked      | the intent (affirm/deny), else `parse_yes_no` (👍/👎 too) |                        |
 | qpv said in a sentence            | reading/qpv.py `parse_qpv` (« quartier prioritaire »)     | never                       |
+| minima_sociaux (never asked)      | reading/benefits.py `parse_minima_sociaux` (« jsuis au rsa ») | never                   |
 | who types (`Facts.interlocuteur`) | reading/interlocutor.py (« il a 19 ans », « mon jeune »)  | never                       |
 | commune, code_insee, quartier     | `_read_commune` here + knowledge/geo (helper « places ») | commune entity is a hint |
 
@@ -33,6 +34,7 @@ from knowledge.geo.quartiers import find_quartier
 from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES
 from knowledge.text import bounded, emoji_answer, normalize
 from reading import commune_cues
+from reading.benefits import parse_minima_sociaux
 from reading.interlocutor import interlocutor
 from reading.need import NEED_WORDS, second_need_note  # noqa: F401  (NEED_WORDS: the tests read it here)
 from reading.qpv import doubts_qpv, parse_qpv
@@ -360,6 +362,9 @@ def read_facts(
     qpv = parse_qpv(text)  # « j'habite dans un quartier prioritaire » in any message: not asked again
     if qpv is not None:
         facts.slots["qpv"] = qpv
+    benefit = parse_minima_sociaux(text)  # « jsuis au rsa »: opens the actions reserved to allocataires
+    if benefit is not None:
+        facts.slots["minima_sociaux"] = benefit
 
     if requested_slot == "qpv" and "quartier" not in facts.slots and not facts.slots.keys() - {"qpv"}:
         read_qpv_sentence(text, known, facts)  # « Mermoz, c'est un QPV », « je vien de te dire frais vallon »
