@@ -19,6 +19,23 @@ from rasa_sdk.executor import CollectingDispatcher
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 
 
+# A whole profile in Marseille, which has a sales action in the base (a boutique école): the slots the
+# action tests start from.
+MARSEILLE = {
+    "besoin": "emploi",
+    "age": 20.0,
+    "commune": "Marseille",
+    "code_insee": "13055",
+    "departement": "13",
+    "qpv": False,
+    "permis": False,
+    "vehicule": True,
+    "logement": "chez-parents",
+    "handicap": False,
+    "rqth": False,
+}
+
+
 def user_turn(
     text: str = "",
     intent: Optional[str] = "inform",
@@ -104,6 +121,22 @@ def real_vector(real_kb):
     from tests.support.matching import TODAY
 
     return Matcher(real_kb, today=TODAY, vector_from=0)
+
+
+@pytest.fixture(scope="module")
+def served_kb():
+    """The base the bot serves: the shipped initiatives with the imported offers, glossary and networks."""
+    from knowledge.loader import load_knowledge
+
+    return load_knowledge()
+
+
+@pytest.fixture(scope="module")
+def served(served_kb):
+    from orientation.matching import Matcher
+    from tests.support.matching import TODAY
+
+    return Matcher(served_kb, today=TODAY)
 
 
 @pytest.fixture(scope="module")
