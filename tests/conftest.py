@@ -108,19 +108,17 @@ def real_kb():
 
 @pytest.fixture(scope="module")
 def real(real_kb):
-    from orientation.matching import Matcher
-    from tests.support.matching import TODAY
+    from tests.support.matching import pinned_matcher
 
-    return Matcher(real_kb, today=TODAY)
+    return pinned_matcher(real_kb)
 
 
 @pytest.fixture(scope="module")
 def real_vector(real_kb):
     """Same base, every block through the numpy path (the real base is small enough for the plain loop)."""
-    from orientation.matching import Matcher
-    from tests.support.matching import TODAY
+    from tests.support.matching import pinned_matcher
 
-    return Matcher(real_kb, today=TODAY, vector_from=0)
+    return pinned_matcher(real_kb, vector_from=0)
 
 
 @pytest.fixture(scope="module")
@@ -133,10 +131,9 @@ def served_kb():
 
 @pytest.fixture(scope="module")
 def served(served_kb):
-    from orientation.matching import Matcher
-    from tests.support.matching import TODAY
+    from tests.support.matching import pinned_matcher
 
-    return Matcher(served_kb, today=TODAY)
+    return pinned_matcher(served_kb)
 
 
 @pytest.fixture(scope="module")
