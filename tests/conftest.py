@@ -15,6 +15,9 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from knowledge.loader import load_knowledge
+from tests.support import matching
+
 # Every Rasa process the tests start inherits this: a public-service bot sends nothing to a third party.
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 
@@ -101,44 +104,31 @@ def slots_set(events: List[Dict[str, Any]]) -> Dict[str, Any]:
 @pytest.fixture(scope="module")
 def real_kb():
     """The shipped initiatives and networks (tests/support/matching.py, `real_knowledge_base`)."""
-    from tests.support.matching import real_knowledge_base
-
-    return real_knowledge_base()
+    return matching.real_knowledge_base()
 
 
 @pytest.fixture(scope="module")
 def real(real_kb):
-    from tests.support.matching import pinned_matcher
-
-    return pinned_matcher(real_kb)
+    return matching.pinned_matcher(real_kb)
 
 
 @pytest.fixture(scope="module")
 def real_vector(real_kb):
     """Same base, every block through the numpy path (the real base is small enough for the plain loop)."""
-    from tests.support.matching import pinned_matcher
-
-    return pinned_matcher(real_kb, vector_from=0)
+    return matching.pinned_matcher(real_kb, vector_from=0)
 
 
 @pytest.fixture(scope="module")
 def served_kb():
     """The base the bot serves: the shipped initiatives with the imported offers, glossary and networks."""
-    from knowledge.loader import load_knowledge
-
     return load_knowledge()
 
 
 @pytest.fixture(scope="module")
 def served(served_kb):
-    from tests.support.matching import pinned_matcher
-
-    return pinned_matcher(served_kb)
+    return matching.pinned_matcher(served_kb)
 
 
 @pytest.fixture(scope="module")
 def fixture_kb():
-    from knowledge.loader import load_knowledge
-    from tests.support.matching import FIXTURES
-
-    return load_knowledge(FIXTURES)
+    return load_knowledge(matching.FIXTURES)
