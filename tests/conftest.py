@@ -15,8 +15,28 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from knowledge.loader import load_knowledge
+from tests.support import matching
+
 # Every Rasa process the tests start inherits this: a public-service bot sends nothing to a third party.
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+
+
+# A whole profile in Marseille, which has a sales action in the base (a boutique école): the slots the
+# action tests start from.
+MARSEILLE = {
+    "besoin": "emploi",
+    "age": 20.0,
+    "commune": "Marseille",
+    "code_insee": "13055",
+    "departement": "13",
+    "qpv": False,
+    "permis": False,
+    "vehicule": True,
+    "logement": "chez-parents",
+    "handicap": False,
+    "rqth": False,
+}
 
 
 def user_turn(
@@ -84,31 +104,31 @@ def slots_set(events: List[Dict[str, Any]]) -> Dict[str, Any]:
 @pytest.fixture(scope="module")
 def real_kb():
     """The shipped initiatives and networks (tests/support/matching.py, `real_knowledge_base`)."""
-    from tests.support.matching import real_knowledge_base
-
-    return real_knowledge_base()
+    return matching.real_knowledge_base()
 
 
 @pytest.fixture(scope="module")
 def real(real_kb):
-    from orientation.matching import Matcher
-    from tests.support.matching import TODAY
-
-    return Matcher(real_kb, today=TODAY)
+    return matching.pinned_matcher(real_kb)
 
 
 @pytest.fixture(scope="module")
 def real_vector(real_kb):
     """Same base, every block through the numpy path (the real base is small enough for the plain loop)."""
-    from orientation.matching import Matcher
-    from tests.support.matching import TODAY
+    return matching.pinned_matcher(real_kb, vector_from=0)
 
-    return Matcher(real_kb, today=TODAY, vector_from=0)
+
+@pytest.fixture(scope="module")
+def served_kb():
+    """The base the bot serves: the shipped initiatives with the imported offers, glossary and networks."""
+    return load_knowledge()
+
+
+@pytest.fixture(scope="module")
+def served(served_kb):
+    return matching.pinned_matcher(served_kb)
 
 
 @pytest.fixture(scope="module")
 def fixture_kb():
-    from knowledge.loader import load_knowledge
-    from tests.support.matching import FIXTURES
-
-    return load_knowledge(FIXTURES)
+    return load_knowledge(matching.FIXTURES)

@@ -9,22 +9,9 @@ from actions.recommend import ActionRecommend
 from knowledge.loader import default_knowledge
 from knowledge.sectors import record_in_sector, sectors_by_id
 from orientation.refine import UNCHANGED_TEXT, UPDATED_SAME_TEXT
-from tests.conftest import run_action, sdk_tracker, slots_set
+from tests.conftest import MARSEILLE, run_action, sdk_tracker, slots_set
 
 # Marseille has a sales action in the base (a boutique école); Fougères has none.
-MARSEILLE = {
-    "besoin": "emploi",
-    "age": 20.0,
-    "commune": "Marseille",
-    "code_insee": "13055",
-    "departement": "13",
-    "qpv": False,
-    "permis": False,
-    "vehicule": True,
-    "logement": "chez-parents",
-    "handicap": False,
-    "rqth": False,
-}
 FOUGERES = dict(MARSEILLE, commune="Fougères", code_insee="35115", departement="35", qpv=None)
 
 

@@ -4,6 +4,8 @@ for « c'est quoi X ». Real Tracker and dispatcher (tests/conftest.py), no serv
 
 from typing import Any, Dict, List
 
+import pytest
+
 from actions.after_list import ActionAnswerAfterList
 from actions.conversation import ActionDefineTerm
 from actions.recommend import ActionRecommend
@@ -39,10 +41,21 @@ def test_an_empty_list_is_not_resent_when_nothing_changed():
     assert messages[-1] == UNCHANGED_TEXT
 
 
-def test_a_term_named_in_a_follow_up_gets_its_entry_before_the_honest_sentence():
-    state = first_list(AMIENS)
-    messages, _ = run(ActionRecommend(), tracker(state, "Vous ne proposez pas le CEJ ?", "refine_suggestions"))
-    assert messages[0].startswith("CEJ (Contrat d'engagement jeune)")
+CEJ_ENTRY, WHY_ANSWER = "CEJ (Contrat d'engagement jeune)", "Pourquoi je vous la propose"
+
+
+@pytest.mark.parametrize(
+    "profile, action, text, intent, first",
+    [
+        # A term named in a follow-up gets its entry before the honest sentence.
+        (AMIENS, ActionRecommend, "Vous ne proposez pas le CEJ ?", "refine_suggestions", CEJ_ENTRY),
+        # « pourquoi le 1 » with a remark is a why, not an unknown word.
+        (MARSEILLE, ActionDefineTerm, "pourquoi le 1 ? c'est pas du logement", "ask_definition", WHY_ANSWER),
+    ],
+)
+def test_a_follow_up_is_answered_first_with(profile, action, text, intent, first):
+    messages, _ = run(action(), tracker(first_list(profile), text, intent))
+    assert messages[0].startswith(first)
 
 
 def test_the_honest_sentence_offers_the_next_steps_and_a_conseiller():
@@ -82,12 +95,6 @@ def test_a_question_the_bot_cannot_answer_is_said_honestly_with_next_steps():
     messages, _ = run(ActionAnswerAfterList(), t)
     assert messages and not messages[0].startswith("Désolé, je ne sais pas répondre")
     assert CONSEILLER_BUTTON in buttons_of(ActionAnswerAfterList(), t)
-
-
-def test_why_the_first_with_a_remark_is_not_an_unknown_word():
-    state = first_list(MARSEILLE)
-    messages, _ = run(ActionDefineTerm(), tracker(state, "pourquoi le 1 ? c'est pas du logement", "ask_definition"))
-    assert messages[0].startswith("Pourquoi je vous la propose")
 
 
 def test_a_real_question_is_not_answered_with_the_unknown_word_sentence():

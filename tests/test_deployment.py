@@ -64,21 +64,20 @@ def test_the_example_itself_is_refused_while_it_holds_placeholders():
     assert "mission_locale.nom" in message and "remplacez" in message
 
 
+SITE = "mission_locale.sites[1]"  # the first site, as the error message names it
+PHONE = 'telephone: "03 00 00 00 00"'
+
+
 @pytest.mark.parametrize(
     "old, new, field, words",
     [
-        (
-            'telephone: "03 00 00 00 00"',
-            'telephone: "324112233"',
-            "mission_locale.sites[1].telephone",
-            "03 24 00 00 00",
-        ),
-        ('telephone: "03 00 00 00 00"', 'telephone: "03 00 00 00 00"', "mission_locale.sites[1].telephone", "exemple"),
-        ("type: siege", "type: bureau", "mission_locale.sites[1].type", "valeurs possibles"),
+        (PHONE, 'telephone: "324112233"', f"{SITE}.telephone", "03 24 00 00 00"),
+        (PHONE, PHONE, f"{SITE}.telephone", "exemple"),
+        ("type: siege", "type: bureau", f"{SITE}.type", "valeurs possibles"),
         (
             'code_insee: "08409"                       #',
             'code_insee: "99999" #',
-            "mission_locale.sites[1].code_insee",
+            f"{SITE}.code_insee",
             "code commune inconnu",
         ),
         ('epci: ["200041630"]', 'epci: ["123"]', "mission_locale.territoire.epci[1]", "SIREN"),
@@ -86,10 +85,10 @@ def test_the_example_itself_is_refused_while_it_holds_placeholders():
         (
             '        lundi: "09:00-12:00 / 13:30-17:00"',
             '        lundi: "le matin"',
-            "mission_locale.sites[1].horaires.lundi",
+            f"{SITE}.horaires.lundi",
             "09:00-12:00",
         ),
-        ("      type: siege ", "      typ: siege ", "mission_locale.sites[1]", "champ"),
+        ("      type: siege ", "      typ: siege ", SITE, "champ"),
     ],
 )
 def test_a_broken_file_names_the_field(tmp_path, old, new, field, words):
@@ -128,7 +127,7 @@ def env(monkeypatch):
 def test_startup_check_reports_a_broken_deployment(tmp_path, env):
     env(filled_example(tmp_path, **{"type: siege": "type: bureau"}))
     found = startup_check.problems(tmp_path / "no-endpoints.yml")
-    assert len(found) == 1 and "mission_locale.sites[1].type" in found[0]
+    assert len(found) == 1 and f"{SITE}.type" in found[0]
     env(filled_example(tmp_path))
     assert startup_check.problems(tmp_path / "no-endpoints.yml") == []
 

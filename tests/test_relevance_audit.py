@@ -1,4 +1,4 @@
-"""Relevance audit (issue 14): generated profiles through the matcher on the real base, every suggestion's
+"""Relevance audit (issue 14): generated profiles through the served on the real base, every suggestion's
 displayed text and structured eligibility checked against the profile by an independent reading of the rules
 (tests/support/relevance_audit.py, where the list of what is checked is). 0 contradictions, as a test; and the
 audit is not blind (forged suggestions are caught).
@@ -6,15 +6,12 @@ audit is not blind (forged suggestions are caught).
 
 from __future__ import annotations
 
-import pytest
-
 from knowledge import geo
 from knowledge.loader import load_knowledge
 from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, Profile
 from orientation.matching import Matcher, Suggestion
 from tests.support.relevance_audit import (
     SECTORS,
-    TODAY,
     audit,
     check_eligibility,
     check_fit,
@@ -23,11 +20,6 @@ from tests.support.relevance_audit import (
     generated_profiles,
 )
 from tests.support.relevance_audit_reach import round_c_profiles
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher(load_knowledge(), today=TODAY)
 
 
 def test_generator_covers_the_space() -> None:
@@ -50,26 +42,26 @@ def test_generator_covers_the_space() -> None:
         assert set(values) | {None} <= seen, name
 
 
-def test_relevance_audit_finds_no_contradiction(matcher: Matcher) -> None:
-    contradictions, figures = audit(matcher, generated_profiles())
+def test_relevance_audit_finds_no_contradiction(served: Matcher) -> None:
+    contradictions, figures = audit(served, generated_profiles())
     print(dict(figures))  # the figures of the report: `pytest -s` shows them
     assert figures["suggestions"] > 0
     assert not contradictions, "\n".join(contradictions[:40]) + f"\n… {len(contradictions)} en tout"
 
 
-def test_relevance_audit_on_round_c_places_finds_no_contradiction(matcher: Matcher) -> None:
+def test_relevance_audit_on_round_c_places_finds_no_contradiction(served: Matcher) -> None:
     """The places and ages of round C, where the struck lines were (768 profiles; on 57b772a this audit
     found 510 contradictions there, and 104 in the generated profiles)."""
-    contradictions, figures = audit(matcher, round_c_profiles())
+    contradictions, figures = audit(served, round_c_profiles())
     print(dict(figures))
     assert figures["suggestions"] > 0
     assert not contradictions, "\n".join(contradictions[:40]) + f"\n… {len(contradictions)} en tout"
 
 
-def test_audit_catches_a_false_reason(matcher: Matcher) -> None:
+def test_audit_catches_a_false_reason(served: Matcher) -> None:
     """The audit is not blind: a suggestion given another person's département is caught."""
     p = Profile(age=20, code_insee="59183", besoin="emploi")
-    found = matcher.recommend(p)
+    found = served.recommend(p)
     assert found.local
     import dataclasses
 
@@ -89,13 +81,13 @@ def test_audit_catches_a_false_reason(matcher: Matcher) -> None:
     assert check_eligibility(women_only, man, person)
 
 
-def test_audit_catches_padding_another_trade_and_minors_without_a_route(matcher: Matcher) -> None:
+def test_audit_catches_padding_another_trade_and_minors_without_a_route(served: Matcher) -> None:
     """The four kinds of lines live testers crossed out are contradictions for this audit."""
     import dataclasses
 
     p = Profile(age=20, code_insee="44109", besoin="formation", handicap="rqth")
-    kb = load_knowledge()
-    coach = next(r for r in kb.initiatives if r.id == "mayenne-geist-job-coach-53")
+    served_kb = load_knowledge()
+    coach = next(r for r in served_kb.initiatives if r.id == "mayenne-geist-job-coach-53")
     far = Suggestion(
         initiative=coach,
         proximity="region",
@@ -108,9 +100,9 @@ def test_audit_catches_padding_another_trade_and_minors_without_a_route(matcher:
         criteria=("handicap",),
     )
     assert any("remplissage" in problem for problem in check_fit(far, p, [far]))
-    trained = next(s for s in matcher.recommend(Profile(age=20, code_insee="59599", besoin="formation")).local)
+    trained = next(s for s in served.recommend(Profile(age=20, code_insee="59599", besoin="formation")).local)
     assert any("passe avant" in problem for problem in check_fit(far, p, [far, trained]))
-    casino = next(r for r in kb.initiatives if r.id == "groupe-casino-recrutement-diversite-quartiers")
+    casino = next(r for r in served_kb.initiatives if r.id == "groupe-casino-recrutement-diversite-quartiers")
     line = dataclasses.replace(far, initiative=casino, proximity="national", where="partout en France")
     for secteur in (None, "restauration"):
         assert any("secteur" in problem for problem in check_fit(line, dataclasses.replace(p, secteur=secteur), [line]))

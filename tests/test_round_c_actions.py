@@ -16,24 +16,11 @@ from actions.profile_slots import QUESTION_ORDER
 from actions.recommend import ActionRecommend, ActionSuggestionDetails, ActionSuggestionWhy
 from orientation import formatting
 from orientation.named_choice import asks_why, named_choice
-from tests.conftest import run_action, sdk_tracker, slots_set, user_turn
+from tests.conftest import MARSEILLE, run_action, sdk_tracker, slots_set, user_turn
 
 ROOT = Path(__file__).resolve().parents[1]
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
-MARSEILLE = {
-    "besoin": "emploi",
-    "age": 20.0,
-    "commune": "Marseille",
-    "code_insee": "13055",
-    "departement": "13",
-    "qpv": False,
-    "permis": False,
-    "vehicule": True,
-    "logement": "chez-parents",
-    "handicap": False,
-    "rqth": False,
-    "scolarite": "sorti",
-}
+MARSEILLE_LEFT_SCHOOL = dict(MARSEILLE, scolarite="sorti")
 
 
 def run(action, tracker) -> Tuple[List[Dict[str, Any]], Dict[str, Any]]:
@@ -95,9 +82,11 @@ def test_the_commune_question_and_the_list_speak_of_the_person_to_a_conseiller()
     assert "la personne" in sent[0]["text"] and "habitez-vous" not in sent[0]["text"]
     sent, _ = run(ActionAskCommune(), sdk_tracker({}, "", requested="commune"))
     assert sent[0]["text"] == messages.COMMUNE_QUESTION
-    sent, _ = run(ActionRecommend(), sdk_tracker({**MARSEILLE, "interlocuteur": "conseiller"}, "il a 20 ans"))
+    sent, _ = run(
+        ActionRecommend(), sdk_tracker({**MARSEILLE_LEFT_SCHOOL, "interlocuteur": "conseiller"}, "il a 20 ans")
+    )
     assert any("correspondre à la personne que vous accompagnez" in t for t in texts(sent))
-    sent, _ = run(ActionRecommend(), sdk_tracker(MARSEILLE, "j'ai 20 ans"))
+    sent, _ = run(ActionRecommend(), sdk_tracker(MARSEILLE_LEFT_SCHOOL, "j'ai 20 ans"))
     assert any("vous correspondre" in t for t in texts(sent))
 
 
@@ -126,8 +115,8 @@ def test_a_name_picks_its_suggestion():
 
 
 def _after_list(text: str, intent: str) -> Tuple[Any, Dict[str, Any]]:
-    sent, slots = run(ActionRecommend(), sdk_tracker(MARSEILLE, "j'ai 20 ans"))
-    state = {**MARSEILLE, **slots}
+    sent, slots = run(ActionRecommend(), sdk_tracker(MARSEILLE_LEFT_SCHOOL, "j'ai 20 ans"))
+    state = {**MARSEILLE_LEFT_SCHOOL, **slots}
     return sdk_tracker(state, text, intent), state
 
 

@@ -11,27 +11,15 @@ real base. Each test asserts the rule, not a title: the case that showed it is o
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
 
 import pytest
 
 from knowledge import geo
-from knowledge.loader import KnowledgeBase, load_knowledge
+from knowledge.loader import KnowledgeBase
 from knowledge.profile import BESOINS, Profile
 from orientation.matching import Matcher, Suggestion, eligibility
 
-TODAY = date(2026, 6, 1)
 NANTES, RENNES, LILLE, LIMOGES, LYON = "44109", "35238", "59350", "87085", "69123"
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge()
-
-
-@pytest.fixture(scope="module")
-def matcher(kb: KnowledgeBase) -> Matcher:
-    return Matcher(kb, today=TODAY)
 
 
 def serves_need(s: Suggestion, p: Profile) -> bool:
@@ -45,18 +33,18 @@ def in_own_departement(s: Suggestion) -> bool:
 # --------------------------------------------------------------------------- 1. one trade's recruitment
 
 
-def test_trade_specific_records_are_data(kb: KnowledgeBase) -> None:
+def test_trade_specific_records_are_data(served_kb: KnowledgeBase) -> None:
     """A company's recruitment for one trade says which trade (eligibilite.secteurs)."""
-    casino = next(r for r in kb.initiatives if r.id == "groupe-casino-recrutement-diversite-quartiers")
+    casino = next(r for r in served_kb.initiatives if r.id == "groupe-casino-recrutement-diversite-quartiers")
     assert casino.eligibilite.secteurs == ("vente",)
 
 
-def test_a_company_whose_words_name_one_trade_says_it_as_data(kb: KnowledgeBase) -> None:
+def test_a_company_whose_words_name_one_trade_says_it_as_data(served_kb: KnowledgeBase) -> None:
     """A company (porteur « entreprise ») whose fiche names exactly one trade recruits for that trade: the
     trade must be data, or its action comes up for every need."""
     from knowledge.sectors import _without, default_sectors, record_text
 
-    companies = [r for r in kb.initiatives if r.porteur.type == "entreprise"]
+    companies = [r for r in served_kb.initiatives if r.porteur.type == "entreprise"]
     assert companies
     for record in companies:
         named = [s.id for s in default_sectors() if s.in_record.search(_without(record_text(record), s.exclude))]
@@ -65,27 +53,29 @@ def test_a_company_whose_words_name_one_trade_says_it_as_data(kb: KnowledgeBase)
 
 
 @pytest.mark.parametrize("commune", [LILLE, LIMOGES, LYON, NANTES, RENNES])
-def test_a_trade_specific_action_needs_that_trade_known(matcher: Matcher, kb: KnowledgeBase, commune: str) -> None:
+def test_a_trade_specific_action_needs_that_trade_known(
+    served: Matcher, served_kb: KnowledgeBase, commune: str
+) -> None:
     """No line for one trade unless the person asked for that trade: unknown never opens it, another trade
     keeps it out, the same trade lets it in."""
     for secteur in (None, "restauration", "batiment"):
         p = Profile(age=20, code_insee=commune, besoin="emploi", secteur=secteur)
-        for s in matcher.recommend(p, limit=40).local:
+        for s in served.recommend(p, limit=40).local:
             trades = s.initiative.eligibilite.secteurs
             assert not trades or secteur in trades, (secteur, s.initiative.id)
     # The same trade lets it in (whether it is then shown alone is the employer rule's, round C).
     seller = Profile(age=20, code_insee=commune, besoin="emploi", secteur="vente")
-    casino = next(r for r in kb.initiatives if r.id == "groupe-casino-recrutement-diversite-quartiers")
+    casino = next(r for r in served_kb.initiatives if r.id == "groupe-casino-recrutement-diversite-quartiers")
     assert eligibility.passes_hard_rules(casino, seller, geo.get_commune(commune))
     assert not eligibility.passes_hard_rules(casino, dataclasses.replace(seller, secteur=None), None)
 
 
-def test_the_trade_is_a_reason(matcher: Matcher) -> None:
+def test_the_trade_is_a_reason(served: Matcher) -> None:
     # Saint-Étienne: another line serves the job need, so one employer's programme may be shown beside it
     p = Profile(age=20, code_insee="42218", besoin="emploi", secteur="vente")
     casino = next(
         s
-        for s in matcher.recommend(p, limit=40).local
+        for s in served.recommend(p, limit=40).local
         if s.initiative.id == "groupe-casino-recrutement-diversite-quartiers"
     )
     assert "secteur" in casino.criteria
@@ -96,19 +86,19 @@ def test_the_trade_is_a_reason(matcher: Matcher) -> None:
 
 
 @pytest.mark.parametrize("handicap", ["rqth", "oui-sans-rqth"])
-def test_a_situation_fit_alone_only_in_the_persons_departement(matcher: Matcher, handicap: str) -> None:
+def test_a_situation_fit_alone_only_in_the_persons_departement(served: Matcher, handicap: str) -> None:
     """Nantes, wants a training, handicap known: a handicap action that does not train is only worth it in
     Loire-Atlantique; the Mayenne job-coach is not."""
     p = Profile(age=20, code_insee=NANTES, besoin="formation", handicap=handicap)
-    found = matcher.recommend(p).local
+    found = served.recommend(p).local
     for s in found:
         assert serves_need(s, p) or in_own_departement(s), (s.initiative.id, s.where)
     assert "mayenne-geist-job-coach-53" not in {s.initiative.id for s in found}
 
 
-def test_the_need_outweighs_a_situation(matcher: Matcher, kb: KnowledgeBase) -> None:
+def test_the_need_outweighs_a_situation(served: Matcher, served_kb: KnowledgeBase) -> None:
     """Over many places: a line that serves the need is never ranked below one that only serves a situation."""
-    communes = sorted({c for r in kb.initiatives for c in r.zone.communes})[::7]
+    communes = sorted({c for r in served_kb.initiatives for c in r.zone.communes})[::7]
     checked = 0
     for code in communes:
         for besoin in ("emploi", "formation", "logement"):
@@ -121,9 +111,9 @@ def test_the_need_outweighs_a_situation(matcher: Matcher, kb: KnowledgeBase) -> 
                 permis=False,
                 qpv=True,
             )
-            found = matcher.recommend(p).local
-            served = [serves_need(s, p) for s in found]
-            assert served == sorted(served, reverse=True), [(s.initiative.id, s.score) for s in found]
+            found = served.recommend(p).local
+            need_served = [serves_need(s, p) for s in found]
+            assert need_served == sorted(need_served, reverse=True), [(s.initiative.id, s.score) for s in found]
             checked += len(found)
     assert checked > 50
 
@@ -133,18 +123,18 @@ def test_the_need_outweighs_a_situation(matcher: Matcher, kb: KnowledgeBase) -> 
 
 @pytest.mark.parametrize("femme", [False, None])
 @pytest.mark.parametrize("besoin", ["formation", "apprentissage", "emploi"])
-def test_no_building_trade_for_someone_who_wants_to_cook(matcher: Matcher, femme: object, besoin: str) -> None:
+def test_no_building_trade_for_someone_who_wants_to_cook(served: Matcher, femme: object, besoin: str) -> None:
     p = Profile(age=19, code_insee=RENNES, besoin=besoin, femme=femme, secteur="restauration")  # type: ignore[arg-type]
-    for s in matcher.recommend(p, limit=40).local:
+    for s in served.recommend(p, limit=40).local:
         trades = s.initiative.eligibilite.secteurs
         assert not trades or "restauration" in trades, s.initiative.id
         assert "femmes" not in s.initiative.eligibilite.reserve_a
 
 
-def test_women_first_is_not_women_only_but_a_trade(kb: KnowledgeBase) -> None:
+def test_women_first_is_not_women_only_but_a_trade(served_kb: KnowledgeBase) -> None:
     """« Femmes et BTP » gives women priority (seed: « Priorité Femmes »), it does not reserve: what keeps it
     from the cook is its trade."""
-    record = next(r for r in kb.initiatives if r.id == "rennes-meif-sas-clause-sociale-femmes-btp")
+    record = next(r for r in served_kb.initiatives if r.id == "rennes-meif-sas-clause-sociale-femmes-btp")
     assert "femmes" not in record.eligibilite.reserve_a
     assert record.eligibilite.secteurs == ("batiment",)
 
@@ -154,9 +144,9 @@ def test_women_first_is_not_women_only_but_a_trade(kb: KnowledgeBase) -> None:
 
 @pytest.mark.parametrize("besoin", [None, "apprentissage", "formation", "emploi", "ne-sait-pas"])
 @pytest.mark.parametrize("commune", [RENNES, LILLE, LYON])
-def test_a_15_year_old_gets_a_school_route_not_france_travail(matcher: Matcher, besoin: object, commune: str) -> None:
+def test_a_15_year_old_gets_a_school_route_not_france_travail(served: Matcher, besoin: object, commune: str) -> None:
     p = Profile(age=15, code_insee=commune, besoin=besoin)  # type: ignore[arg-type]
-    networks = [n.network.id for n in matcher.recommend(p).networks]
+    networks = [n.network.id for n in served.recommend(p).networks]
     assert "cio" in networks
     assert "france-travail" not in networks  # registration is from 16
     assert "mission-locale" not in networks  # 16-25
@@ -166,21 +156,21 @@ def test_a_15_year_old_gets_a_school_route_not_france_travail(matcher: Matcher, 
 
 @pytest.mark.parametrize("age", [16, 17])
 @pytest.mark.parametrize("besoin", ["apprentissage", "formation", "emploi"])
-def test_a_minor_who_wants_work_or_training_hears_of_apprenticeship(matcher: Matcher, age: int, besoin: str) -> None:
-    networks = [n.network.id for n in matcher.recommend(Profile(age=age, code_insee=LYON, besoin=besoin)).networks]
+def test_a_minor_who_wants_work_or_training_hears_of_apprenticeship(served: Matcher, age: int, besoin: str) -> None:
+    networks = [n.network.id for n in served.recommend(Profile(age=age, code_insee=LYON, besoin=besoin)).networks]
     assert "cfa-apprentissage" in networks
     assert "mission-locale" in networks
 
 
-def test_a_pupil_hears_of_the_cio(matcher: Matcher) -> None:
+def test_a_pupil_hears_of_the_cio(served: Matcher) -> None:
     p = Profile(age=17, code_insee=LYON, besoin="ne-sait-pas", scolarite="scolarise")
-    assert "cio" in [n.network.id for n in matcher.recommend(p).networks]
+    assert "cio" in [n.network.id for n in served.recommend(p).networks]
     adult = Profile(age=22, code_insee=LYON, besoin="emploi", scolarite="sorti")
-    assert "cio" not in [n.network.id for n in matcher.recommend(adult).networks]
+    assert "cio" not in [n.network.id for n in served.recommend(adult).networks]
 
 
-def test_unknown_age_still_gets_france_travail(matcher: Matcher) -> None:
-    assert "france-travail" in [n.network.id for n in matcher.recommend(Profile(besoin="emploi")).networks]
+def test_unknown_age_still_gets_france_travail(served: Matcher) -> None:
+    assert "france-travail" in [n.network.id for n in served.recommend(Profile(besoin="emploi")).networks]
 
 
 def test_nantes_is_in_loire_atlantique() -> None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
-from typing import TYPE_CHECKING, Dict, List, Optional, Sequence, Set, Tuple
+from typing import TYPE_CHECKING, Dict, List, NamedTuple, Optional, Sequence, Set, Tuple
 
 import numpy as np
 
@@ -198,23 +198,28 @@ def select(
         return []
     closer = closer_rows(block, person) if base_level == LEVEL_RANK[REGION] else []
     residents = resident_rows(block, person)
+    asked = _Asked(base_level, closer, residents, profile, person, rules, limit)
     if block.columns is not None:
-        return _select_vector(block, block.columns, base_level, closer, residents, profile, person, rules, limit)
-    return _select_rows(block, base_level, closer, residents, profile, person, rules, limit)
+        return _select_vector(block, block.columns, asked)
+    return _select_rows(block, asked)
 
 
-def _select_rows(
-    block: Block,
-    base_level: int,
-    closer: Sequence[Tuple[Sequence[int], int]],
-    residents: List[Sequence[int]],
-    profile: Profile,
-    person: Optional[geo.Commune],
-    rules: List[Rule],
-    limit: int,
-) -> List[Pick]:
+class _Asked(NamedTuple):
+    """What `select` asks of a block, the same for its two paths."""
+
+    base_level: int
+    closer: Sequence[Tuple[Sequence[int], int]]
+    residents: List[Sequence[int]]
+    profile: Profile
+    person: Optional[geo.Commune]
+    rules: List[Rule]
+    limit: int
+
+
+def _select_rows(block: Block, asked: _Asked) -> List[Pick]:
     """Plain loop for small blocks (the real base): faster than numpy's per-call overhead there.
     Same arithmetic, in the same order, as `_select_vector`, so both give bit-identical scores."""
+    base_level, closer, residents, profile, person, rules, limit = asked
     excluded = eligibility.excluded(profile)
     resident_ok = excluded & ~eligibility.R_RESIDENTS
     allowed: Set[int] = set()
@@ -269,17 +274,8 @@ def _select_rows(
     return found
 
 
-def _select_vector(
-    block: Block,
-    columns: Columns,
-    base_level: int,
-    closer: Sequence[Tuple[Sequence[int], int]],
-    residents: List[Sequence[int]],
-    profile: Profile,
-    person: Optional[geo.Commune],
-    rules: List[Rule],
-    limit: int,
-) -> List[Pick]:
+def _select_vector(block: Block, columns: Columns, asked: _Asked) -> List[Pick]:
+    base_level, closer, residents, profile, person, rules, limit = asked
     size = len(block.entries)
     excluded = eligibility.excluded(profile)
     keep = (columns.restrictions & excluded) == 0

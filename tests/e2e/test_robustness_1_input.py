@@ -290,10 +290,15 @@ def status_and_body(url: str, data: bytes) -> Tuple[int, str]:
 # ------------------------------------------------------------------------------------------- absurd answers
 
 
-def test_absurd_answers_get_a_kind_reprompt_then_the_offer_to_skip(bot):
-    sender = f"absurde-{uuid.uuid4().hex[:8]}"
+def need_said(bot, label: str, need: str) -> Tuple[str, List[Dict[str, Any]]]:
+    """A new conversation (sender `label-…`): « bonjour », then the need; its sender and the replies to the need."""
+    sender = f"{label}-{uuid.uuid4().hex[:8]}"
     say_ok(bot, sender, "bonjour")
-    replies = say_ok(bot, sender, "je cherche un emploi")
+    return sender, say_ok(bot, sender, need)
+
+
+def test_absurd_answers_get_a_kind_reprompt_then_the_offer_to_skip(bot):
+    sender, replies = need_said(bot, "absurde", "je cherche un emploi")
     assert question_asked(replies) == "age"
     replies = say_ok(bot, sender, "j'ai 150 ans")
     assert any("150 ans" in t and "mal compris" in t for t in reply_texts(replies)), reply_texts(replies)
@@ -313,9 +318,7 @@ def test_absurd_answers_get_a_kind_reprompt_then_the_offer_to_skip(bot):
 
 
 def test_an_unknown_commune_gets_a_kind_reprompt(bot):
-    sender = f"commune-{uuid.uuid4().hex[:8]}"
-    say_ok(bot, sender, "bonjour")
-    say_ok(bot, sender, "je cherche une formation")
+    sender, _ = need_said(bot, "commune", "je cherche une formation")
     replies = say_ok(bot, sender, "20 ans")
     assert question_asked(replies) == "commune"
     replies = say_ok(bot, sender, "Trifouillis-les-Oies")
@@ -326,9 +329,7 @@ def test_an_unknown_commune_gets_a_kind_reprompt(bot):
 
 
 def test_declining_a_question_moves_on(bot):
-    sender = f"refus-{uuid.uuid4().hex[:8]}"
-    say_ok(bot, sender, "bonjour")
-    say_ok(bot, sender, "je cherche un emploi")
+    sender, _ = need_said(bot, "refus", "je cherche un emploi")
     replies = say_ok(bot, sender, "je préfère ne pas répondre")
     assert question_asked(replies) == "commune", reply_texts(replies)
     replies = say_ok(bot, sender, "/decline")

@@ -30,6 +30,15 @@ ANSWERS = {
 }
 
 
+def answer_the_questions(bot, user, until=None, most=12):
+    """Answers the form's questions from ANSWERS, at most `most` of them, until none is asked or `until` is."""
+    for _ in range(most):
+        asked = bot.slots(user).get("requested_slot")
+        if asked in (None, until):
+            break
+        bot.say(user, ANSWERS[asked])
+
+
 def assert_words_kept_nowhere(bot, user, words):
     """The person's own words are in no tracker event, slot or log (the bot's answers may be)."""
     stored = json.dumps(bot.tracker(user), ensure_ascii=False).lower()
@@ -83,11 +92,7 @@ def test_an_adult_hit_by_a_partner_gets_the_3919_and_the_17(bot):
 def test_after_the_suggestions_a_homeless_adult_gets_the_115_and_the_housing_path(bot):
     user = new_user()
     bot.say(user, '/inform{"besoin": "emploi"}')
-    for _ in range(12):
-        asked = bot.slots(user).get("requested_slot")
-        if asked is None:
-            break
-        bot.say(user, ANSWERS[asked])
+    answer_the_questions(bot, user)
     # The answer was given (an empty local list is honest: the networks and France services are shown).
     assert bot.slots(user)["suggestions_shown"], "the suggestions were shown"
     replies = texts(bot.say(user, "en fait je dors dehors depuis hier"))
@@ -121,20 +126,12 @@ def test_the_play_test_d_false_alarms_go_on_normally(bot):
     suggestions got the crisis screen (the second net alone; tests/safety/live_d_ordinary.yaml)."""
     user = new_user()
     bot.say(user, '/inform{"besoin": "emploi"}')
-    for _ in range(12):
-        asked = bot.slots(user).get("requested_slot")
-        if asked in (None, "diplome"):
-            break
-        bot.say(user, ANSWERS[asked])
+    answer_the_questions(bot, user, until="diplome")
     assert bot.slots(user)["requested_slot"] == "diplome"
     replies = texts(bot.say(user, "jsuis plus au lycée depuis octobre"))
     assert "3114" not in replies and "m'inquiète" not in replies
     assert not bot.slots(user).get("urgence_donnee")
-    for _ in range(4):
-        asked = bot.slots(user).get("requested_slot")
-        if asked is None:
-            break
-        bot.say(user, ANSWERS[asked])
+    answer_the_questions(bot, user, most=4)
     assert bot.slots(user)["suggestions_shown"], "the suggestions were shown"
     for text in ("Et pour le médecin ? Il n'a pas de mutuelle.", "jsuis au rsa ça compte pas ?"):
         replies = texts(bot.say(user, text))

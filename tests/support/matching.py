@@ -106,6 +106,11 @@ def networks_path() -> Path:
     return real if real.exists() else FIXTURES / "networks.yaml"
 
 
+def pinned_matcher(kb: KnowledgeBase, **options: int) -> Matcher:
+    """A matcher on `kb` whose today is TODAY (the fixtures' dates must not drift with the calendar)."""
+    return Matcher(kb, today=TODAY, **options)
+
+
 def real_knowledge_base() -> KnowledgeBase:
     """The shipped initiatives; the shipped networks, or the fixture ones while networks.yaml is not written."""
     return KnowledgeBase(
