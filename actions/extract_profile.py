@@ -9,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.messages import WELCOME_NOTE
-from actions.profile_slots import skipped, welcome_due
+from actions.profile_slots import pending_notes, skipped, welcome_due
 from knowledge.sectors import read_sector
 from orientation.refine import wants_closer
 from orientation.wording import ACKNOWLEDGED, QUIET, age_notes, correction_sentence
@@ -60,7 +60,9 @@ class ActionExtractProfile(Action):
         before = {name: tracker.get_slot(name) for name in (*ACKNOWLEDGED, *QUIET)}
         # Rasa 3.6 drops what a slot-mapping action utters (ActionExtractSlots keeps only SlotSet events through
         # validation): the sentences go into `notes`, said by the form's validation or action_recommend.
-        notes = []
+        # Rasa may run this mapping twice for one message (slot extraction, then the form): the second run sees the
+        # facts already set, so it must add to the notes of the first, not replace them with the welcome alone.
+        notes = pending_notes(tracker)
         correction = correction_sentence(before, facts.slots)
         if correction:
             notes.append({"kind": "correction", "text": correction})
@@ -69,10 +71,11 @@ class ActionExtractProfile(Action):
         notes += [{"kind": "fact", "text": note} for note in facts.notes]
         if facts.slots and welcome_due(tracker):  # facts in the first message: the greeting rule did not run
             notes.insert(0, {"kind": "welcome", "text": WELCOME_NOTE})
+        notes = [note for i, note in enumerate(notes) if note not in notes[:i]]  # each sentence once
         events = [SlotSet(name, value) for name, value in facts.slots.items()]
         if facts.interlocuteur and facts.interlocuteur != tracker.get_slot("interlocuteur"):
             events.append(SlotSet("interlocuteur", facts.interlocuteur))  # the questions then say « la personne »
-        if notes:
+        if notes and notes != pending_notes(tracker):
             events.append(SlotSet("notes", notes))
         if facts.skipped:
             events.append(SlotSet("skipped_slots", sorted(set(skipped(tracker)) | set(facts.skipped))))

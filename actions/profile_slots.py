@@ -80,6 +80,15 @@ def welcome_due(tracker: Tracker) -> bool:
     )
 
 
+def pending_notes(tracker: Tracker) -> List[Dict[str, Any]]:
+    """The notes set since the last user message and not said yet: those of an earlier message are not carried on."""
+    events = list(tracker.events)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=-1)
+    if not any(e.get("event") == "slot" and e.get("name") == "notes" for e in events[last_user + 1 :]):
+        return []
+    return list(tracker.get_slot("notes") or [])
+
+
 def say_notes(dispatcher: Any, tracker: Tracker) -> List[Any]:
     """Says the sentences action_extract_profile left in `notes` (the short welcome, a correction, an age note) and
     clears them."""

@@ -188,6 +188,23 @@ def test_a_first_message_with_facts_gets_the_short_welcome_once_before_the_next_
     assert not any(n["kind"] == "welcome" for n in slots.get("notes") or [])
 
 
+def test_a_second_extraction_of_the_first_message_keeps_the_age_notes_beside_the_welcome():
+    # Rasa ran the mapping twice for one message (live e2e): the second run saw the age already set, found no new
+    # age note, and its notes (the welcome alone) replaced the first run's, so the 15-year-old never heard of the CIO.
+    text = "je cherche une formation, j'ai 15 ans, j'habite à Fougères"
+    _, first = run(ActionExtractProfile(), sdk_tracker({}, text, events=_opening(text)))
+    assert [n["kind"] for n in first["notes"]] == ["welcome", "age", "age"]
+    events = _opening(text) + [{"event": "slot", "name": name, "value": v} for name, v in first.items()]
+    _, second = run(ActionExtractProfile(), sdk_tracker(first, text, events=events))
+    assert second.get("notes", first["notes"]) == first["notes"]
+    # Notes of an earlier message are not carried into the next one.
+    said = [{"event": "bot", "text": n["text"]} for n in first["notes"]]
+    later = events + said + [{"event": "slot", "name": "notes", "value": None}, *user_turn("en fait j'ai 16 ans")]
+    stale = dict(first)  # as if the notes had not been cleared: still not repeated
+    _, slots = run(ActionExtractProfile(), sdk_tracker(stale, "en fait j'ai 16 ans", events=later))
+    assert not any(n["kind"] in ("welcome", "age") for n in slots.get("notes") or [])
+
+
 def test_no_short_welcome_after_the_greeting():
     events = [
         {"event": "action", "name": "action_session_start"},
