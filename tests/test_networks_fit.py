@@ -158,6 +158,17 @@ def test_the_cej_for_a_young_person_without_a_diploma_whose_schooling_is_not_sai
     assert "contrat-engagement-jeune" not in ids(age=26, besoin="emploi", diplome="aucun")
 
 
+def test_the_e2c_for_a_school_leaver_without_a_diploma_is_not_cut_by_two_mobility_cards() -> None:
+    # live e2e: 19, Amiens, left school, no diploma, job, neither permis nor car: CEJ, mobility platforms, permis
+    # aids, IAE filled the four lines and cut the École de la 2e chance, made for exactly this person
+    amiens = dict(age=19, code_insee="80021", permis=False, vehicule=False, besoin="emploi", logement="chez-parents")
+    listed = shown(**amiens, scolarite="sorti", diplome="aucun")
+    assert "e2c" in listed and "plateformes-mobilite" in listed  # the barrier keeps one card
+    assert "aides-permis" in ids(**amiens, scolarite="sorti", diplome="aucun")  # after the others, not dropped
+    # the permis aids asked for by name are never pushed back
+    assert shown(age=19, code_insee="80021", besoin="mobilite-permis")[:2] == ["plateformes-mobilite", "aides-permis"]
+
+
 def test_the_obligation_de_formation_for_a_17_year_old_out_of_school() -> None:
     # Vaulx-en-Velin: 17, no diploma, job; « jsuis plus au lycée » never reached the profile
     vaulx = dict(age=17, code_insee="69256", permis=False, vehicule=False, besoin="emploi", diplome="aucun")

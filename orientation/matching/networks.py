@@ -132,7 +132,7 @@ def _region_of(profile: Profile) -> Optional[str]:
 def match_networks(networks: Sequence[Network], profile: Profile) -> Tuple[NetworkSuggestion, ...]:
     """Networks whose triggers hold: those answering the need or the housing first, then the most specific
     (`toujours` last), file order on ties."""
-    found: List[Tuple[int, int, int, NetworkSuggestion]] = []
+    found: List[Tuple[int, int, int, NetworkSuggestion, frozenset]] = []
     region = _region_of(profile)
     for order, network in enumerate(networks):
         if network.couverture is not None and region is not None and not network.couverture.covers(region):
@@ -145,6 +145,24 @@ def match_networks(networks: Sequence[Network], profile: Profile) -> Tuple[Netwo
         if network.quand:
             reasons.append(_one_spaced(network.quand))
         priority, specificity = _rank(best)
-        found.append((-priority, -specificity, order, NetworkSuggestion(network, tuple(reasons))))
+        keys = frozenset(best) - GUARD_KEYS  # the facts it holds for
+        found.append((-priority, -specificity, order, NetworkSuggestion(network, tuple(reasons)), keys))
     found.sort(key=lambda item: item[:3])
-    return tuple(item[3] for item in found)
+    return _one_card_per_barrier([(item[3], item[4]) for item in found])
+
+
+def _one_card_per_barrier(ranked: List[Tuple[NetworkSuggestion, frozenset]]) -> Tuple[NetworkSuggestion, ...]:
+    """A card that holds for the same facts as a card ranked before it, and whose themes that card already
+    covers (the permis aids after the mobility platforms: no permis, no car, a job), goes after the others:
+    two of the four lines for one barrier cut the École de la 2e chance for a school leaver without a diploma
+    (live e2e). A card asked for by name (its trigger is the need alone) is never pushed back."""
+    kept: List[Tuple[NetworkSuggestion, frozenset]] = []
+    later: List[NetworkSuggestion] = []
+    for ns, keys in ranked:
+        themes = set(ns.network.thematiques)
+        covered = any(keys == other_keys and themes <= set(other.network.thematiques) for other, other_keys in kept)
+        if themes and covered and keys != {"besoin"}:
+            later.append(ns)
+        else:
+            kept.append((ns, keys))
+    return tuple(ns for ns, _ in kept) + tuple(later)
