@@ -106,16 +106,25 @@ NOTED = "C'est noté"
 
 
 def noted_this_turn(tracker: Tracker) -> frozenset:
-    """The slots set by the last user message when a « C'est noté » for it was said (by the form's validation)
-    or is still to be said (in `notes`): action_recommend must not acknowledge them a second time."""
+    """The slots whose change a « C'est noté » already said since the last list (by the form's validation), or
+    that one still in `notes` will say: action_recommend must not acknowledge them a second time. A commune
+    corrected after the list is said at once, then the QPV of the new commune is asked: the list that follows
+    the answer must not say the commune again."""
     events = list(tracker.events)
-    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=-1)
-    since = events[last_user + 1 :]
-    pending = any(note.get("kind") == "correction" for note in tracker.get_slot("notes") or [])
-    said = any(e.get("event") == "bot" and str(e.get("text") or "").startswith(NOTED) for e in since)
-    if not (pending or said):
-        return frozenset()
-    names = {e.get("name") for e in since if e.get("event") == "slot"}
+    last_list = max(
+        (i for i, e in enumerate(events) if e.get("event") == "action" and e.get("name") == "action_recommend"),
+        default=-1,
+    )
+    users = [i for i, e in enumerate(events) if e.get("event") == "user" and i > last_list] or [len(events)]
+    names = set()
+    for start, end in zip(users, [*users[1:], len(events)]):
+        turn = events[start + 1 : end]
+        pending = end == len(events) and any(
+            note.get("kind") == "correction" for note in tracker.get_slot("notes") or []
+        )
+        said = any(e.get("event") == "bot" and str(e.get("text") or "").startswith(NOTED) for e in turn)
+        if pending or said:
+            names |= {e.get("name") for e in turn if e.get("event") == "slot"}
     if "commune" in names:
         names.add("code_insee")
     return frozenset(name for name in names if name)

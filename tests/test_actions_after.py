@@ -112,3 +112,24 @@ def test_a_noted_fact_does_not_hide_another_change_of_the_same_list():
     t.events.extend([{"event": "slot", "name": "age", "value": 22.0}, {"event": "bot", "text": "C'est noté : 22 ans."}])
     messages, _ = run(ActionRecommend(), t)
     assert messages[0] == "C'est noté : vous n'avez pas de moyen de transport à vous."
+
+
+def test_a_commune_noted_before_the_qpv_question_is_not_said_again_with_the_new_list():
+    # Live e2e: « non en fait j'habite à Marseille » after the list → « C'est noté : Marseille. » and the QPV of
+    # the new commune asked; the list after « non » said « C'est noté : vous habitez à Marseille. » a second time.
+    state = first_list(dict(FOUGERES, qpv=False))  # « non » to Fougères' QPV question, « non » again
+    t = tracker(dict(state, **{k: MARSEILLE[k] for k in ("commune", "code_insee", "departement")}, qpv=False), "non")
+    user = t.events[-1]
+    t.events[-1:] = [
+        {"event": "action", "name": "action_recommend"},
+        {"event": "user", "text": "non en fait j'habite à Marseille", "parse_data": {}},
+        {"event": "slot", "name": "commune", "value": "Marseille"},
+        {"event": "slot", "name": "code_insee", "value": "13055"},
+        {"event": "bot", "text": "C'est noté : Marseille."},
+        {"event": "bot", "text": "Habitez-vous dans un quartier prioritaire (QPV) ?"},
+        user,
+        {"event": "slot", "name": "qpv", "value": False},
+    ]
+    messages, _ = run(ActionRecommend(), t)
+    assert not any(m.startswith("C'est noté") for m in messages), messages
+    assert messages[0].startswith("J'ai mis à jour mes propositions"), messages

@@ -93,7 +93,11 @@ def test_correction_after_suggestions_updates_them(bot):
     replies = texts(bot.say(user, "non en fait j'habite à Marseille"))
     slots = bot.slots(user)
     assert slots["commune"] == "Marseille" and slots["departement"] == "13"
+    # Marseille has QPVs: the quartier said for Fougères does not hold there, the new one is asked first.
+    assert "C'est noté : Marseille." in replies and slots["requested_slot"] == "qpv", replies
+    replies = texts(bot.say(user, "non"))
     assert "J'ai mis à jour mes propositions" in replies
+    assert "Marseille" not in replies.split("J'ai mis à jour")[0]  # the commune was said back once, above
     assert slots["suggestions"] != before
     replies = texts(bot.say(user, "en fait j'ai 18 ans"))
     assert bot.slots(user)["age"] == 18.0 and "mis à jour" in replies
