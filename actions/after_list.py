@@ -3,10 +3,11 @@ the answer action_recommend gives when the list stays the same (orientation/afte
 
 from __future__ import annotations
 
+import copy
 from typing import Any, Dict, List, Optional, Sequence
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -86,6 +87,15 @@ def _urgent_housing(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[
     return [SlotSet("urgence_donnee", True)]
 
 
+def _with_slots(tracker: Tracker, events: List[EventType]) -> Tracker:
+    """The tracker as it will be once `events` (SlotSet) are applied."""
+    values = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    updated = copy.copy(tracker)
+    updated.slots = {**tracker.slots, **values}
+    updated.events = [*tracker.events, *({"event": "slot", "name": k, "value": v} for k, v in values.items())]
+    return updated
+
+
 def say_after_list(
     dispatcher: CollectingDispatcher, tracker: Tracker, fallback: str = "utter_out_of_scope"
 ) -> List[EventType]:
@@ -101,7 +111,12 @@ def say_after_list(
         if plan.urgent and plan.besoin == "logement":
             events += _urgent_housing(dispatcher, tracker)
         if plan.besoin != tracker.get_slot("besoin"):
-            return events + [SlotSet("besoin", plan.besoin), FollowupAction("action_recommend")]
+            # The new list in this same action, not as a FollowupAction: Rasa's policies had never seen
+            # action_recommend after this question and fell back, and the fallback's rewind undid the need (e2e).
+            from actions.recommend import ActionRecommend  # recommend imports this module
+
+            events.append(SlotSet("besoin", plan.besoin))
+            return events + ActionRecommend().say_list(dispatcher, _with_slots(tracker, events))
         dispatcher.utter_message(text=wording.UNCHANGED_TEXT, buttons=next_step_buttons(tracker))
         return events
     if not answer_question(dispatcher, tracker, plan):

@@ -81,6 +81,10 @@ class ActionRecommend(Action):
         return "action_recommend"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        return self.say_list(dispatcher, tracker)
+
+    def say_list(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+        """The list for the tracker's facts; another action calls it to give a new list in its own turn."""
         shown_before = bool(tracker.get_slot("suggestions_shown"))
         previous = tuple(tracker.get_slot("suggestions") or ()) if shown_before else None
         result, refined = _refined(tracker, previous)

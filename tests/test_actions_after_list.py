@@ -138,7 +138,11 @@ def test_urgent_housing_after_the_list_takes_the_need_and_gives_the_115_first():
     sent, events = run_action(ActionDefineTerm(), t)
     assert sent[0]["response"] == "utter_urgence_sans_abri" and sent[0]["num_115"] == "115"
     assert {"besoin": "logement", "urgence_donnee": True}.items() <= slots_of(events).items()
-    assert any(e.get("event") == "followup" and e.get("name") == "action_recommend" for e in events)
+    # The new list in the same action (a FollowupAction met the policies' fallback, whose rewind undid the need)
+    assert not any(e.get("event") == "followup" for e in events)
+    assert slots_of(events)["suggested_for"]["besoin"] == "logement"
+    texts = [m.get("text") or "" for m in sent]
+    assert any(t.startswith("Que voulez-vous faire maintenant") for t in texts), texts
 
 
 def slots_of(events):
