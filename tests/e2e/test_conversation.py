@@ -98,7 +98,7 @@ def test_correction_after_suggestions_updates_them(bot):
     replies = texts(bot.say(user, "non"))
     assert "J'ai mis à jour mes propositions" in replies
     assert "Marseille" not in replies.split("J'ai mis à jour")[0]  # the commune was said back once, above
-    assert slots["suggestions"] != before
+    assert bot.slots(user)["suggestions"] != before
     replies = texts(bot.say(user, "en fait j'ai 18 ans"))
     assert bot.slots(user)["age"] == 18.0 and "mis à jour" in replies
 
