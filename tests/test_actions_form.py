@@ -36,7 +36,8 @@ def test_remaining_questions_skip_what_is_not_needed():
     later = {"qpv", "rqth", "diplome"}
     assert remaining_questions({}, []) == [q for q in QUESTION_ORDER if q not in later]
     assert "qpv" in remaining_questions({"code_insee": "69256"}, [])
-    assert "qpv" not in remaining_questions({"code_insee": "69256", "quartier": "Mas du Taureau"}, [])
+    # A quartier stored while the QPV is unknown (not in the official list's names) still asks it (play-test E).
+    assert "qpv" in remaining_questions({"code_insee": "13214", "quartier": "busserine"}, [])
     assert "rqth" in remaining_questions({"handicap": True}, [])
     assert "handicap" not in remaining_questions({}, ["handicap"])
 
