@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from reading.safety import SafetyAnswer, numbers, plan_answer
-from reading.safety.kept_facts import slot_values
+from reading.safety.kept_facts import qpv_answer_values, slot_values
 
 # A « /safety_alert » typed by hand carries no signal: the distress answer asks how the person is.
 FALLBACK = SafetyAnswer(("detresse",))
@@ -61,8 +61,13 @@ class ActionSafety(Action):
         if answer.language == "en" and not in_danger and chose_french(tracker.events):
             # Play-test D: after « Continuer en français », « jai 21 ans, nantes, i want to do a service civique »
             # got the English greeting again. The choice stands: the facts are kept and the questions go on.
+            unknown: List[EventType] = []
+            if tracker.get_slot("requested_slot") == "qpv":  # « yes mirail i said »: the answer, not a loop
+                said.update(qpv_answer_values(entities, said.get("code_insee") or tracker.get_slot("code_insee")))
+                if said.get("quartier") and said.get("qpv") is None:  # a name the official list does not know
+                    unknown = [SlotSet("skipped_slots", sorted({*(tracker.get_slot("skipped_slots") or []), "qpv"}))]
             kept = [SlotSet(name, value) for name, value in said.items()]
-            return [ActiveLoop(None), *kept, FollowupAction("profile_form")]
+            return [ActiveLoop(None), *kept, *unknown, FollowupAction("profile_form")]
         values = numbers.template_values()
         for response in answer.responses:
             dispatcher.utter_message(response=response, **values)

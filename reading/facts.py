@@ -38,9 +38,9 @@ from reading.benefits import parse_minima_sociaux
 from reading.interlocutor import interlocutor
 from reading.need import NEED_WORDS, second_need_note  # noqa: F401  (NEED_WORDS: the tests read it here)
 from reading.qpv import doubts_qpv, parse_qpv
+from reading.quartier import NOT_A_NAME_AFTER_YES as _NOT_A_NAME_AFTER_YES
 from reading.quartier import (
     forget_quartier_of_old_commune,
-    NOT_A_NAME_AFTER_YES as _NOT_A_NAME_AFTER_YES,
     official_qpv,
     qpv_unknown_after_a_name,
     quartier_after_the_commune,

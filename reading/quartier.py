@@ -24,9 +24,7 @@ _DONT_KNOW_LEAD = re.compile(
 _YES_NO = re.compile(r"^(?:oui|ouais|ouai|yes|si|non|nan|nn|no)$")
 # « ba oui la goutte dor », « yes mirail i said », « non, Wazemmes »: a yes or no, then the name.
 # « oui je crois », « oui merci »: no name follows the yes.
-NOT_A_NAME_AFTER_YES = re.compile(
-    r"(?:je|j|jcrois|jpense|il|elle|on|moi|nous|vous|merci|bien|mais|par|de|du|un|une)\b"
-)
+NOT_A_NAME_AFTER_YES = re.compile(r"(?:je|j|jcrois|jpense|il|elle|on|moi|nous|vous|merci|bien|mais|par|de|du|un|une)\b")
 _YES_LEAD = re.compile(r"(?:(?:ba|bah|ben|eh|ah)\s+)?(?:oui|ouais|ouai|yes|yep|(?P<no>non|nan|no))\s+(?=\S)")
 
 
@@ -148,18 +146,22 @@ def quartier_after_the_commune(text: str, facts: Any) -> Optional[str]:
 def listed_quartier_item(text: str, code_insee: str) -> Optional[str]:
     """« …du Havre. Un jeune de 19 ans, Caucriauville, sans logement… »: a quartier as a bare item of a list of
     facts, taken only when the official list of QPV names it for the commune (play-test E)."""
+    commune = geo.get_commune(code_insee)
+    city = geo.get_commune(commune.arrondissement_de) if commune and commune.arrondissement_de else commune
     for clause in re.split(r"[,;.!?()\n]+", text):
         name = " ".join(clause.split())
-        if 0 < len(name.split()) <= 3 and official_qpv_of(name, code_insee) is not None:
-            if quartier_answer(name) == name and not is_commune_name(name, code_insee):
-                return name
+        if any(char.isdigit() for char in name) or (city and geo.normalize(city.nom) in geo.normalize(name)):
+            continue  # « marseille 3eme » is the commune, not the QPV « Centre Ville 3e Arrondissement »
+        listed = 0 < len(name.split()) <= 3 and official_qpv_of(name, code_insee) is not None
+        if listed and quartier_answer(name) == name and not is_commune_name(name, code_insee):
+            return name
     return None
 
 
 def qpv_unknown_after_a_name(requested_slot: Optional[str], facts: Any) -> None:
-    """At the QPV question, a quartier the official list does not name (« Wazemmes », « Bastide près de la
-    Benauge ») answers it as « ne sait pas »: the conseiller checks it, and the question is not asked again."""
+    """At the QPV question, a quartier the official list does not name (« Wazemmes », « les 4000 ») closes it: the
+    name is what the person knows, the conseiller checks it (the fiche shows the quartier, no QPV line)."""
     if requested_slot == "qpv" and facts.slots.get("quartier") and facts.slots.get("qpv") is None:
         facts.slots.pop("qpv", None)
-        facts.skipped.append("qpv")
-        facts.unknown.append("qpv")
+        if "qpv" not in facts.skipped:
+            facts.skipped.append("qpv")

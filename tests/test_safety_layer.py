@@ -95,3 +95,40 @@ def test_an_english_opener_is_no_emergency_on_the_fiche():
     danger = [{"entity": "danger", "value": "sans_abri"}]
     _, events = run_action(ActionSafety(), sdk_tracker(text="/safety_alert", intent="safety_alert", entities=danger))
     assert any(e.get("name") == "urgence_donnee" and e.get("value") is True for e in events)
+
+
+def test_an_english_opener_keeps_its_quartier_and_the_listed_qpv():
+    """Play-test E: « i live in Toulouse (Mirail) » then « Continuer en français » asked the QPV question."""
+    from reading.safety.kept_facts import slot_values
+
+    message = UserMessage("hi, i'm 22 i live in Toulouse (Mirail) and i need a job, je parle un peu francais", "s")
+    assert safety_layer.screen(message)
+    values = slot_values(message.parse_data["entities"])
+    assert values["quartier"] == "Mirail" and values["qpv"] is True and values["code_insee"] == "31555"
+
+
+def test_an_english_answer_to_the_qpv_question_after_french_was_chosen_is_the_answer():
+    """Play-test E: « yes mirail i said » at the QPV question got the same question again (loop)."""
+    from actions.safety import ActionSafety
+    from tests.conftest import run_action, sdk_tracker
+
+    message = UserMessage("yes mirail i said", "s")
+    assert safety_layer.screen(message)
+    from tests.conftest import user_turn
+
+    history = [
+        {"event": "bot", "metadata": {"utter_action": "utter_urgence_en_intro"}},
+        {"event": "user", "parse_data": {"intent": {"name": "start"}}},
+        *user_turn("/safety_alert", "safety_alert", message.parse_data["entities"], None),
+    ]
+    tracker = sdk_tracker(
+        text="/safety_alert",
+        intent="safety_alert",
+        entities=message.parse_data["entities"],
+        slots={"code_insee": "31555"},
+        requested="qpv",
+        events=history,
+    )
+    _, events = run_action(ActionSafety(), tracker)
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert slots.get("quartier") == "mirail" and slots.get("qpv") is True, events

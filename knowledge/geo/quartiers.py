@@ -183,9 +183,7 @@ def quartier_after_commune(
     after = re.compile(
         rf"\b{city}(?:\s+\d{{1,2}}(?:e|er|eme|ieme)?)?\s+"
         r"(?P<prep>(?:au|aux|a la|a l|dans le quartier(?: des| du| de la| de)?|quartier(?: des| du| de la| de)?"
-        r"|vers (?:la|le|les|l)|du cote (?:de la|de l|des|du|de|d)"
-        + (r"|a|sur" if loose else "")
-        + r")\s+)?"
+        r"|vers (?:la|le|les|l)|du cote (?:de la|de l|des|du|de|d)" + (r"|a|sur" if loose else "") + r")\s+)?"
         r"(?P<name>[a-z0-9][a-z0-9 ]{1,40}?)(?=\s+(?:et|mais|je|j|jai|g|il|elle|a|sur)\s|\s*$|\s{2})"
     )
     for match in after.finditer(clean):
@@ -207,7 +205,8 @@ def quartier_after_commune(
 def is_proper_name(name: str) -> bool:
     """« Wazemmes », « Bastide », « Part-Dieu » as typed: every word capitalised, and none shouted in capitals."""
     tokens = re.findall(r"[^\W\d_]+", name)
-    return any(len(t) > 1 for t in tokens) and all(t[0].isupper() and (len(t) == 1 or not t.isupper()) for t in tokens if len(t) > 1)
+    words = [t for t in tokens if len(t) > 1]
+    return bool(words) and all(t[0].isupper() and not t.isupper() for t in words)
 
 
 def quartier_answer(text: str) -> Optional[str]:

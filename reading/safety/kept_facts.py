@@ -17,8 +17,12 @@ from typing import Any, Dict, List, Mapping
 from reading.facts import read_facts
 from reading.safety.detector import Detection
 
-# The entity names are the domain's own (age, code_insee, besoin): one name per fact.
-KEPT = ("age", "code_insee", "besoin")
+# The entity names are the domain's own (age, code_insee, besoin, quartier): one name per fact.
+# Play-test E: « i live in Toulouse (Mirail) » lost the Mirail, and the QPV question was asked after « Continuer ».
+KEPT = ("age", "code_insee", "besoin", "quartier")
+# The same English message read as an answer to the QPV question (« yes mirail i said »): used by action_safety
+# only when that question was pending.
+QPV_ANSWER = "qpv_answer"
 ADULT_AGE = 18
 
 
@@ -32,8 +36,14 @@ def kept_entities(text: str, detection: Detection) -> List[Dict[str, Any]]:
             return []
         hint = "majeur" if age >= ADULT_AGE else "mineur"
         return [{"entity": "danger_age", "value": hint, "start": 0, "end": 0}]
-    return [
+    kept = [
         {"entity": name, "value": slots[name], "start": 0, "end": 0} for name in KEPT if slots.get(name) is not None
+    ]
+    answer = read_facts(text=text, intent="inform", requested_slot="qpv").slots
+    return kept + [
+        {"entity": name, "value": answer[name], "role": QPV_ANSWER, "start": 0, "end": 0}
+        for name in ("quartier", "qpv")
+        if answer.get(name) is not None and "quartier" not in slots
     ]
 
 
@@ -41,7 +51,7 @@ def slot_values(entities: List[Mapping[str, Any]]) -> Dict[str, Any]:
     """The slots those entities set (the commune's name and département follow its code)."""
     from knowledge import geo
 
-    said = {e.get("entity"): e.get("value") for e in entities if e.get("entity") in KEPT}
+    said = {e.get("entity"): e.get("value") for e in entities if e.get("entity") in KEPT and not e.get("role")}
     values: Dict[str, Any] = {}
     if isinstance(said.get("age"), (int, float)):
         values["age"] = float(said["age"])
@@ -52,4 +62,26 @@ def slot_values(entities: List[Mapping[str, Any]]) -> Dict[str, Any]:
         )
     if said.get("besoin"):
         values["besoin"] = said["besoin"]
+    if said.get("quartier"):
+        values.update(_quartier(str(said["quartier"]), None, values.get("code_insee")))
+    return values
+
+
+def qpv_answer_values(entities: List[Mapping[str, Any]], code_insee: Any) -> Dict[str, Any]:
+    """The quartier and QPV of an English answer to the QPV question (« yes mirail i said »), for action_safety."""
+    said = {e.get("entity"): e.get("value") for e in entities if e.get("role") == QPV_ANSWER}
+    if not said.get("quartier") and not isinstance(said.get("qpv"), bool):
+        return {}
+    return _quartier(str(said.get("quartier") or ""), said.get("qpv"), code_insee)
+
+
+def _quartier(name: str, qpv: Any, code_insee: Any) -> Dict[str, Any]:
+    """The quartier, and qpv = oui when the official list names it for the commune (knowledge/geo/qpv.py)."""
+    from knowledge.geo.qpv import official_qpv
+
+    values: Dict[str, Any] = {"quartier": name} if name else {}
+    if isinstance(qpv, bool):
+        values["qpv"] = qpv
+    elif name and official_qpv(name, str(code_insee) if code_insee else None) is not None:
+        values["qpv"] = True
     return values
