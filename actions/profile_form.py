@@ -171,3 +171,15 @@ class ActionAskHandicap(Action):
         pupil = is_pupil_age(tracker.get_slot("age")) or tracker.get_slot("scolarite") == "scolarise"
         dispatcher.utter_message(response="utter_ask_handicap_eleve" if pupil else "utter_ask_handicap")
         return []
+
+
+class ActionAskQpv(Action):
+    """The QPV question: when the quartier is already known (« Lille Wazemmes » in the first message) but the official
+    list does not name it, the question names it instead of asking for it again (play-test E)."""
+
+    def name(self) -> str:
+        return "action_ask_qpv"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        dispatcher.utter_message(response="utter_ask_qpv_quartier" if tracker.get_slot("quartier") else "utter_ask_qpv")
+        return []
