@@ -181,3 +181,12 @@ def test_an_english_opener_is_no_emergency_on_the_fiche():
     danger = [{"entity": "danger", "value": "sans_abri"}]
     _, events = run_action(ActionSafety(), sdk_tracker(text="/safety_alert", intent="safety_alert", entities=danger))
     assert any(e.get("name") == "urgence_donnee" and e.get("value") is True for e in events)
+
+
+def test_the_diploma_said_in_a_message_in_danger_is_kept():
+    from reading.safety.kept_facts import slot_values
+
+    message = UserMessage("je suis conseillère, elle a 22 ans, elle a le bac ES, elle est enceinte et vit à Lunel", "s")
+    assert safety_layer.screen(message)
+    kept = slot_values(message.parse_data["entities"])
+    assert kept["diplome"] == "bac" and kept["commune"] == "Lunel" and kept["interlocuteur"] == "conseiller"
