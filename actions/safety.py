@@ -9,8 +9,10 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.messages import WELCOME_NOTE
+from actions.profile_slots import welcome_due
 from reading.safety import SafetyAnswer, numbers, plan_answer
-from reading.safety.kept_facts import qpv_answer_values, slot_values
+from reading.safety.kept_facts import COMMUNE_SLOTS, qpv_answer_values, slot_values
 
 # A « /safety_alert » typed by hand carries no signal: the distress answer asks how the person is.
 FALLBACK = SafetyAnswer(("detresse",))
@@ -54,7 +56,11 @@ class ActionSafety(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         entities = (tracker.latest_message or {}).get("entities") or []
-        said = slot_values(entities)  # age, commune, need said in the same message (never its words)
+        # The plain facts said in the same message (age, commune, need, diploma, who types; never its words nor
+        # anything sensitive): kept, so that « Reprendre » goes on with the next question unanswered.
+        known = {name: tracker.get_slot(name) for name in (*COMMUNE_SLOTS, "age", "besoin", "scolarite", "diplome")}
+        known["interlocuteur"] = tracker.get_slot("interlocuteur")
+        said = slot_values(entities, known)
         age = said.get("age", tracker.get_slot("age"))
         answer = answer_for(entities, float(age) if isinstance(age, (int, float)) else None)
         in_danger = bool(_entity(entities, "danger"))
@@ -74,6 +80,9 @@ class ActionSafety(Action):
         dispatcher.utter_message(response=answer.closing_response)
         # The questionnaire stops here: the next « oui » must not answer its last question. Answers are kept.
         kept = [SlotSet(name, value) for name, value in said.items()]
+        if said and welcome_due(tracker):  # facts kept from a first message: the welcome (and « effacer ») first
+            welcome = {"kind": "welcome", "text": WELCOME_NOTE}
+            kept.append(SlotSet("notes", [*(tracker.get_slot("notes") or []), welcome]))
         # The fiche says « orientation urgence donnée » only after a danger: an English opener is no emergency.
         events = [ActiveLoop(None), SlotSet("requested_slot", None), *kept]
         return events + [SlotSet("urgence_donnee", True)] if in_danger else events
