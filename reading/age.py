@@ -106,7 +106,7 @@ _NOT_PRESENT_BEFORE = re.compile(
     r"|\d\s*(?:et|a|ou|/)?\s*$"
     r"|\b(?:des|vers|sous|jusqu|jusque|avant d avoir|apres avoir|pour avoir|sans avoir)\s*$"
     # the past: « quand j'avais 15 ans », « il était scolarisé jusqu'à 14 ans »
-    r"|\b(?:avais|avait|avaient|etais|etait|etaient)\b[^,.]{0,30}$"
+    r"|\b(?:avais|avait|avaient|avions|aviez)\s*$"
 )
 _PREPOSITION_BEFORE = re.compile(r"(?:^|\b(\w+) )(a|de)\s*$")
 _NOT_PRESENT_AFTER = re.compile(r"^\s*,?\s*(?:c etait|c etais|cetait|quand|lorsque|a l epoque)\b")

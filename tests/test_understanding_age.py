@@ -201,3 +201,7 @@ def test_a_stated_present_age_is_still_read(text, age):
 @pytest.mark.parametrize("text, age", [("jte lai dit 24", 24), ("je vous l'ai dit, 22", 22), ("19ans", 19)])
 def test_an_age_repeated_at_the_age_question(text, age):
     assert parse_age(text, expecting_age=True, today=TODAY).value == age
+
+
+def test_a_past_fact_before_a_present_age_does_not_hide_it():
+    assert parse_age("elle était en foyer et elle a 19 ans", today=TODAY).value == 19
