@@ -12,6 +12,7 @@ import re
 from typing import Any, Mapping, Optional, Tuple
 
 from knowledge import geo
+from knowledge.geo.index import is_place_qualifier
 from knowledge.geo.qpv import official_qpv as official_qpv_of
 from knowledge.geo.quartiers import is_proper_name, quartier_after_commune, quartier_answer, same_length_fold
 from reading.qpv import mentions_qpv, parse_qpv
@@ -138,7 +139,9 @@ def quartier_after_the_commune(text: str, facts: Any) -> Optional[str]:
             named = None
     if named is None:  # « Strasbourg Neuhof », « Lille Wazemmes »: a listed name, or a proper name as typed
         named = quartier_after_commune(text, words, bare=True)
-        if named is not None and not is_proper_name(named) and official_qpv_of(named, commune.code_insee) is None:
+        listed = named is not None and official_qpv_of(named, commune.code_insee) is not None
+        # « Saint-Denis de la Réunion », « Rennes Bretagne »: the place's département or région, no quartier.
+        if named is not None and not listed and (not is_proper_name(named) or is_place_qualifier(named)):
             named = None
     return named or listed_quartier_item(text, commune.code_insee)
 

@@ -191,7 +191,16 @@ def test_a_quartier_after_the_commune_without_the_word_quartier(text, code, name
 
 @pytest.mark.parametrize(
     "text",
-    ["Lyon centre", "Lyon Centre", "Paris 18 jcherche", "Lille svp", "j'habite lyon vers la gare", "Lyon Villeurbanne"],
+    [
+        "Lyon centre",
+        "Lyon Centre",
+        "Paris 18 jcherche",
+        "Lille svp",
+        "j'habite lyon vers la gare",
+        "Lyon Villeurbanne",
+        "Saint-Denis de la Réunion",
+        "Rennes Bretagne",
+    ],
 )
 def test_an_ordinary_word_after_the_commune_is_no_quartier(text):
     slots = read_facts(text, intent="inform").slots
