@@ -14,6 +14,7 @@ from knowledge.loader import default_knowledge
 from knowledge.models import GlossaryTerm
 from orientation import formatting, wording
 from orientation.after_list import AfterListPlan, plan_after_list
+from orientation.voice import voice_of
 from reading.glossary import definition_text
 from reading.interlocutor import CONSEILLER
 from reading.safety import numbers, plan_answer
@@ -60,7 +61,9 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, plan: Op
     if plan.why:
         chosen = next((s for s in _current(tracker).local if s.initiative.id == plan.why), None)
         if chosen is not None:
-            dispatcher.utter_message(text=formatting.suggestion_why(chosen))
+            dispatcher.utter_message(
+                text=formatting.suggestion_why(chosen, voice_of(tracker.get_slot("interlocuteur")))
+            )
             return True
     return say_terms(dispatcher, plan.terms)
 

@@ -15,6 +15,7 @@ from actions.profile_slots import answered_in_last_message, profile_from_tracker
 from actions.recommend import answer_about_shown
 from knowledge.loader import default_knowledge
 from orientation import formatting
+from orientation.voice import voice_of
 from reading.glossary import find_term, is_definition_question, question_term, terms_in
 
 # Fixed texts are domain.yml responses; these are sent by name from the actions, never from a story or rule
@@ -74,7 +75,9 @@ class ActionChangeAnswer(Action):
         return "action_change_answer"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        dispatcher.utter_message(text=formatting.profile_summary(profile_from_tracker(tracker)))
+        dispatcher.utter_message(
+            text=formatting.profile_summary(profile_from_tracker(tracker), voice_of(tracker.get_slot("interlocuteur")))
+        )
         dispatcher.utter_message(response="utter_how_to_change_answer")
         return []
 

@@ -19,6 +19,7 @@ from orientation.matching import NetworkSuggestion, Recommendation, Suggestion, 
 from orientation.named_choice import asks_why, named_choice
 from orientation.next_step import networks_besides, next_step, next_step_text
 from orientation.refine import SNAPSHOT_KEYS, Refined, Wishes, describe_changes, refine, snapshot, unchanged_text
+from orientation.voice import voice_of
 
 MAX_SUGGESTIONS = 4
 # Candidates a trade or « plus près » chooses from (orientation/refine.py); the matcher ranks them all.
@@ -113,8 +114,8 @@ class ActionRecommend(Action):
             dispatcher.utter_message(text=unchanged_text(said), buttons=buttons)
             return done
         updating = bool(tracker.get_slot("suggestions"))
-        conseiller = tracker.get_slot("interlocuteur") == "conseiller"
-        dispatcher.utter_message(text=formatting.intro_text(result, updating=updating, conseiller=conseiller))
+        voice = voice_of(tracker.get_slot("interlocuteur"))
+        dispatcher.utter_message(text=formatting.intro_text(result, updating=updating, voice=voice))
         web = tracker.get_latest_input_channel() == "socketio"
         for index, suggestion in enumerate(result.local, start=1):
             buttons = [
@@ -132,7 +133,7 @@ class ActionRecommend(Action):
                     }
                 )
             else:
-                dispatcher.utter_message(text=formatting.suggestion_text(suggestion, index), buttons=buttons)
+                dispatcher.utter_message(text=formatting.suggestion_text(suggestion, index, voice), buttons=buttons)
         # Always a place to call or walk into: the hosting mission locale's nearest site, or France services.
         step = next_step(result.profile.code_insee, age=result.profile.whole_age)
         networks = networks_besides(step, result.networks)
@@ -183,7 +184,8 @@ def answer_about_shown(tracker: Tracker, dispatcher: CollectingDispatcher) -> bo
         return True
     suggestion = _chosen(tracker, dispatcher, recommendation)
     if suggestion is not None:
-        text = formatting.suggestion_why(suggestion) if why else formatting.suggestion_details(suggestion)
+        voice = voice_of(tracker.get_slot("interlocuteur"))
+        text = formatting.suggestion_why(suggestion, voice) if why else formatting.suggestion_details(suggestion, voice)
         dispatcher.utter_message(text=text)
     return True
 
@@ -223,7 +225,7 @@ class _AboutChosen(Action, ABC):
     rasa_sdk registers only its subclasses)."""
 
     @abstractmethod
-    def text(self, suggestion: Suggestion) -> str: ...
+    def text(self, suggestion: Suggestion, voice: str) -> str: ...
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         recommendation = _current(tracker)
@@ -233,7 +235,7 @@ class _AboutChosen(Action, ABC):
             return []
         suggestion = _chosen(tracker, dispatcher, recommendation)
         if suggestion is not None:
-            dispatcher.utter_message(text=self.text(suggestion))
+            dispatcher.utter_message(text=self.text(suggestion, voice_of(tracker.get_slot("interlocuteur"))))
         return []
 
 
@@ -241,16 +243,16 @@ class ActionSuggestionDetails(_AboutChosen):
     def name(self) -> str:
         return "action_suggestion_details"
 
-    def text(self, suggestion: Suggestion) -> str:
-        return formatting.suggestion_details(suggestion)
+    def text(self, suggestion: Suggestion, voice: str) -> str:
+        return formatting.suggestion_details(suggestion, voice)
 
 
 class ActionSuggestionWhy(_AboutChosen):
     def name(self) -> str:
         return "action_suggestion_why"
 
-    def text(self, suggestion: Suggestion) -> str:
-        return formatting.suggestion_why(suggestion)
+    def text(self, suggestion: Suggestion, voice: str) -> str:
+        return formatting.suggestion_why(suggestion, voice)
 
 
 class ActionSummary(Action):
