@@ -8,17 +8,27 @@ from datetime import date
 from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.after_list import AFTER_BUTTONS, answer_question, next_step_buttons
+from actions.after_list import AFTER_BUTTONS, answer_question, next_step_buttons, say_cannot_answer
 from actions.profile_slots import noted_this_turn, profile_from_tracker, say_notes
 from orientation import formatting, place_wording
+from orientation.after_list import is_question
 from orientation.matching import NetworkSuggestion, Recommendation, Suggestion, recommend
 from orientation.named_choice import asks_why, named_choice
 from orientation.next_step import networks_besides, next_step, next_step_text
-from orientation.refine import SNAPSHOT_KEYS, Refined, Wishes, describe_changes, refine, snapshot, unchanged_text
+from orientation.refine import (
+    SNAPSHOT_KEYS,
+    Refined,
+    Wishes,
+    describe_changes,
+    refine,
+    snapshot,
+    unchanged_text,
+    wants_closer,
+)
 from orientation.voice import voice_of
 
 MAX_SUGGESTIONS = 4
@@ -110,6 +120,11 @@ class ActionRecommend(Action):
         if refined.unchanged and (before or {}).get(NETWORKS_SHOWN) == facts[NETWORKS_SHOWN]:
             said = bool(change or corrected or refined.notes)
             answered = answer_question(dispatcher, tracker)
+            if not (said or answered) and is_question(tracker.latest_message.get("text") or ""):
+                # A question not understood is not answered by « Mes propositions restent celles… » alone
+                # (play-test E): one honest sentence, with the useful buttons.
+                say_cannot_answer(dispatcher, tracker)
+                return done
             buttons = AFTER_BUTTONS if said or answered else next_step_buttons(tracker)
             dispatcher.utter_message(text=unchanged_text(said), buttons=buttons)
             return done
@@ -169,6 +184,8 @@ def answer_about_shown(tracker: Tracker, dispatcher: CollectingDispatcher) -> bo
     if not tracker.get_slot("suggestions_shown"):
         return False
     text = tracker.latest_message.get("text") or ""
+    if wants_closer(text):
+        return False  # « plus près » wins over a number or a name it contains
     why = asks_why(text)
     recommendation = _current(tracker)
     named = _named(tracker, recommendation)
@@ -228,6 +245,10 @@ class _AboutChosen(Action, ABC):
     def text(self, suggestion: Suggestion, voice: str) -> str: ...
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        if wants_closer(tracker.latest_message.get("text") or ""):
+            # « ya pas plus près ? jsuis à la Busserine » is no question about action 1 (play-test E e01): the list
+            # is made again, closest first (orientation/refine.py).
+            return [FollowupAction("action_recommend")]
         recommendation = _current(tracker)
         network = _named_network(tracker, recommendation)  # « pourquoi le CEJ »: a network of the list
         if network is not None:

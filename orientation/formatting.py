@@ -338,11 +338,17 @@ _ORDINALS = {
 }
 
 
+_UNITS = frozenset({"euro", "euros", "eur", "an", "ans", "km", "h", "heure", "heures", "mois", "jours", "jour"})
+
+
 def asked_position(text: str) -> Optional[int]:
     """The position « la 2e », « le premier », « la 3 » names (-1 for « la dernière »), or None."""
-    for word in normalize(text).split():
+    words = normalize(text.replace("€", " euro ")).split()
+    for index, word in enumerate(words):
         position = _ORDINALS.get(word)
-        if position is None and word.isdigit() and len(word) == 1:
+        following = words[index + 1] if index + 1 < len(words) else ""
+        # « le permis à 1 euro », « 2 ans », « 3 km »: an amount, not a position in the list (play-test E e11).
+        if position is None and word.isdigit() and len(word) == 1 and following not in _UNITS:
             position = int(word)
         if position is not None and position != 0:
             return position

@@ -223,11 +223,7 @@ def changes_sentence(texts: List[str]) -> str:
 # The person can always ask for a human: offered with the next steps whenever the bot has no better answer.
 CONSEILLER_BUTTON = {"title": "Parler à un conseiller", "payload": "/human_handoff"}
 WHICH_WHY_TEXT = "Laquelle voulez-vous que je vous explique ?"
-# Said once, short, when the question is beyond what the bot knows: never the same list again as if answered.
-CANNOT_ANSWER_TEXT = (
-    "Je ne sais pas répondre à cette question, et mes propositions restent celles de plus haut. "
-    "Un conseiller de la mission locale pourra vous répondre."
-)
+# The sentence for a question beyond what the bot knows: orientation/who_helps.py (it depends on the age).
 # After a term about reading and writing: a person who finds writing hard is told, kindly, how to go on.
 _TERM_NOTES = {
     "illettrisme": (
