@@ -153,7 +153,8 @@ class ActionRecommend(Action):
         step = next_step(result.profile.code_insee, age=result.profile.whole_age)
         networks = networks_besides(step, result.networks)
         if networks:
-            dispatcher.utter_message(text=formatting.networks_text(networks))
+            shown, _ = formatting.split_networks(networks)  # the fiche lists the same ones (orientation/liaison.py)
+            dispatcher.utter_message(text=formatting.networks_text(shown))
         closing = place_wording.with_named_mission_locale(next_step_text(step), formatting.named_mission_locale(result))
         if closing:
             dispatcher.utter_message(text=closing)

@@ -4,7 +4,7 @@ thing. Short lines, vouvoiement; historical actions never show a contact and alw
 from __future__ import annotations
 
 from datetime import date
-from typing import List, Optional, Sequence
+from typing import List, Optional, Sequence, Tuple
 
 from knowledge import geo
 from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES, Profile
@@ -306,6 +306,19 @@ def network_line(ns: NetworkSuggestion) -> str:
     if number is not None and number.verifie and number.numero not in line:
         line += f" ({number.numero})"
     return line
+
+
+# The fiche adds at most these many networks not shown on screen, under their own label (play-test E e02: the
+# screen showed 4 networks, the fiche 11, the key one only in the fiche).
+OTHER_LEADS_MAX = 3
+
+
+def split_networks(
+    networks: Sequence[NetworkSuggestion],
+) -> Tuple[Tuple[NetworkSuggestion, ...], Tuple[NetworkSuggestion, ...]]:
+    """(shown on screen, « autres pistes » for the fiche only): one cut for the bot and the fiche."""
+    networks = tuple(networks)
+    return networks[:BOT_NETWORKS_MAX], networks[BOT_NETWORKS_MAX : BOT_NETWORKS_MAX + OTHER_LEADS_MAX]
 
 
 def networks_text(networks: Sequence[NetworkSuggestion], limit: int = BOT_NETWORKS_MAX) -> str:
