@@ -176,11 +176,18 @@ def in_sector_text(sector_label: str) -> str:
     return f"Voici les actions qui concernent {sector_label}."
 
 
-def nothing_in_sector_text(sector_label: str, besoin: Optional[str], adult: bool) -> str:
-    """Nothing recorded for the trade: who to ask instead (France Travail for an adult, else the mission locale)."""
-    who, where = (
-        ("votre agence France Travail", "France Travail") if adult else ("votre mission locale", "votre mission locale")
-    )
+def nothing_in_sector_text(sector_label: str, besoin: Optional[str], adult: bool, pupil: bool = False) -> str:
+    """Nothing recorded for the trade: who to ask instead (France Travail for an adult, the CIO before 16 — the
+    mission locale does not serve a 15-year-old, play-test E e05 —, else the mission locale)."""
+    if pupil:
+        return (
+            f"Je n'ai pas d'action recensée pour {sector_label} près de chez vous ; le professeur principal, "
+            "le psychologue de l'Éducation nationale (psyEN) du collège ou le CIO pourront chercher avec vous."
+        )
+    if adult:
+        who, where = "votre agence France Travail", "France Travail"
+    else:
+        who, where = "votre mission locale", "votre mission locale"
     known = _WHO_KNOWS.get(besoin or "")
     tail = known.format(who=who) if known else _WHO_KNOWS_ANY.format(where=where)
     return f"Je n'ai pas d'action recensée pour {sector_label} près de chez vous ; " + tail
