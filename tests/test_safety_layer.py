@@ -95,3 +95,24 @@ def test_an_english_opener_is_no_emergency_on_the_fiche():
     danger = [{"entity": "danger", "value": "sans_abri"}]
     _, events = run_action(ActionSafety(), sdk_tracker(text="/safety_alert", intent="safety_alert", entities=danger))
     assert any(e.get("name") == "urgence_donnee" and e.get("value") is True for e in events)
+
+
+def test_a_conseillers_opener_in_danger_keeps_who_types_and_nothing_else():
+    """Play-test E e20: « je suis conseiller… une jeune enceinte » got the pregnancy answer, then after « Reprendre »
+    « Quel âge avez-vous ? »: who types is kept (never the message's facts), so the questions say « la personne »."""
+    from actions.safety import ActionSafety
+    from tests.conftest import run_action, sdk_tracker
+
+    text = (
+        "Bonjour, je suis conseiller en mission locale à Montpellier. Je teste pour une jeune de 22 ans, enceinte "
+        "de 6 mois, hébergée chez sa sœur à Lunel"
+    )
+    message = UserMessage(text, "s")
+    assert safety_layer.screen(message)
+    entities = message.parse_data["entities"]
+    values = {(e["entity"], e["value"]) for e in entities}
+    assert ("interlocuteur", "conseiller") in values
+    assert not {name for name, _ in values} & {"age", "code_insee", "besoin", "logement"}
+    _, events = run_action(ActionSafety(), sdk_tracker(text="/safety_alert", intent="safety_alert", entities=entities))
+    slots = {e.get("name"): e.get("value") for e in events if e.get("event") == "slot"}
+    assert slots.get("interlocuteur") == "conseiller" and "age" not in slots

@@ -20,21 +20,26 @@ from reading.safety.detector import Detection
 # The entity names are the domain's own (age, code_insee, besoin): one name per fact.
 KEPT = ("age", "code_insee", "besoin")
 ADULT_AGE = 18
+WHO = "interlocuteur"  # the slot and entity of who types (reading/interlocutor.py)
 
 
 def kept_entities(text: str, detection: Detection) -> List[Dict[str, Any]]:
     """Entities to add to the layer's NLU result: the plain facts of an English-only message, or the age
     signal (mineur / majeur) of a message in danger that states an age in figures or words."""
-    slots = read_facts(text=text, intent="inform").slots
+    read = read_facts(text=text, intent="inform")
+    slots = read.slots
+    # Who types is no fact of the message's danger: a conseiller's opener that called for help (« je suis
+    # conseiller… une jeune enceinte ») keeps « la personne » for the questions after « Reprendre » (play-test E e20).
+    who = [{"entity": WHO, "value": read.interlocuteur, "start": 0, "end": 0}] if read.interlocuteur else []
     if detection.signals:
         age = slots.get("age")
         if detection.age_hint or not isinstance(age, (int, float)):
-            return []
+            return who
         hint = "majeur" if age >= ADULT_AGE else "mineur"
-        return [{"entity": "danger_age", "value": hint, "start": 0, "end": 0}]
+        return [{"entity": "danger_age", "value": hint, "start": 0, "end": 0}, *who]
     return [
         {"entity": name, "value": slots[name], "start": 0, "end": 0} for name in KEPT if slots.get(name) is not None
-    ]
+    ] + who
 
 
 def slot_values(entities: List[Mapping[str, Any]]) -> Dict[str, Any]:
@@ -52,4 +57,7 @@ def slot_values(entities: List[Mapping[str, Any]]) -> Dict[str, Any]:
         )
     if said.get("besoin"):
         values["besoin"] = said["besoin"]
+    who = next((e.get("value") for e in entities if e.get("entity") == WHO), None)
+    if who in ("conseiller", "jeune"):
+        values[WHO] = who
     return values
