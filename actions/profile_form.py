@@ -13,6 +13,7 @@ from actions import messages
 from actions.profile_slots import FORM_INTENTS, PROFILE_SLOTS, QUESTION_ORDER, say_notes, skipped
 from knowledge import geo
 from knowledge.profile import AGE_MAX, AGE_MIN
+from orientation.voice import in_voice, voice_of
 from orientation.wording import asks_diplome, asks_permis, is_pupil_age
 from reading.facts import COMMUNE_MAX_MISSES, should_ask_qpv
 
@@ -121,7 +122,8 @@ class ValidateProfileForm(FormValidationAction):
         age_reply_sent = asked == "age" and "age" in updated  # validate_age already explained
         if not age_reply_sent:
             reason = (rejected or "").split(":", 1)[0]
-            dispatcher.utter_message(text=messages.REPROMPT.get(reason or asked, messages.REPROMPT_GENERIC))
+            reprompt = messages.REPROMPT.get(reason or asked, messages.REPROMPT_GENERIC)
+            dispatcher.utter_message(text=in_voice(reprompt, voice_of(tracker.get_slot("interlocuteur"))))
         if (
             attempts[asked] >= MAX_ATTEMPTS and asked != "commune"
         ):  # action_ask_commune offers it after COMMUNE_MAX_MISSES
