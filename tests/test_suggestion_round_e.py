@@ -78,16 +78,16 @@ def test_no_mobility_action_for_a_job_seeker_of_a_metropole_town(served: Matcher
     marseille = dict(age=19, code_insee="13214", permis=False, vehicule=False, logement="chez-parents")
     found = ids(served, **marseille, handicap="non", besoin="emploi", diplome="aucun")
     assert "la-ciotat-bougez-vers-l-emploi-voiture-and-co" not in found
-    # a centre social serves its own commune: not Septèmes-les-Vallons' from Marseille
-    assert "septemes-gavotte-peyret-espace-insertion" not in found
     # for the person who asks for mobility, it stays
     assert "la-ciotat-bougez-vers-l-emploi-voiture-and-co" in ids(served, **marseille, besoin="mobilite-permis")
 
 
-def test_a_centre_social_is_offered_in_its_own_commune(served: Matcher) -> None:
-    assert "septemes-gavotte-peyret-espace-insertion" in ids(
-        served, age=19, code_insee="13106", besoin="emploi", vehicule=False
-    )
+def test_the_gavotte_peyret_centre_social_says_first_what_serves_a_job_seeker(served_kb: KnowledgeBase) -> None:
+    """Its territory is « Marseille, territoire La Gavotte-Peyret » (seed 003 l. 4342) and it helps with CVs two
+    afternoons a week (l. 4372): a real fit for a job seeker of Marseille, said first (the documentation room
+    alone read as a formation service, play-test E)."""
+    record = by_id(served_kb, "septemes-gavotte-peyret-espace-insertion")
+    assert record.description.startswith("Deux après-midi par semaine") and "CV" in record.description.split(".")[0]
 
 
 def test_a_one_off_event_that_is_over_is_never_proposed(served_kb: KnowledgeBase, served: Matcher) -> None:
@@ -204,3 +204,11 @@ def test_the_audit_catches_round_e_lines(served: Matcher) -> None:
     assert check_networks_round_e(Profile(age=16, scolarite="scolarise"), {"france-travail", "cio"})
     assert check_networks_round_e(Profile(age=23, besoin="emploi", handicap="rqth"), {"france-travail"})
     assert not check_networks_round_e(Profile(age=23, besoin="emploi"), {"contrat-engagement-jeune"})
+
+
+def test_the_campements_french_course_is_not_for_a_refugee_with_a_home(served: Matcher) -> None:
+    """e24: a refugee housed in a CADA in Paris 13e is not « en campement illicite » (seed 004 l. 926)."""
+    course = "ile-de-france-parcours-linguistiques-campements"
+    refugee = dict(age=25, code_insee="75113", refugie=True, diplome="aucun", besoin="emploi")
+    assert course not in ids(served, **refugee, logement="foyer-fjt")
+    assert course in ids(served, **refugee, logement="sans-domicile")

@@ -155,11 +155,6 @@ def serves_other_needs_only(record: Initiative) -> bool:
     return bool(record.thematiques) and set(record.thematiques) <= _NEED_THEMES
 
 
-# A centre social's project serves the inhabitants of its own quartier (its territory of agrément by the CAF):
-# offered in its commune only, not to a neighbouring town's people (Septèmes-les-Vallons' from Marseille).
-NEIGHBOURHOOD_PORTEURS = frozenset({"centre-social"})
-
-
 def mobility_blocks(profile: Profile) -> bool:
     """No licence or no vehicle, outside a métropole's town, where the urban network is there to get to work
     or training (the networks' rule: orientation/matching/networks.py, dense_transit_area)."""

@@ -113,8 +113,6 @@ def out_of_reach(
     record = block.entries[row]
     if record.zone.niveau not in (COMMUNE, EPCI):
         return False
-    if record.porteur.type in criteria.NEIGHBOURHOOD_PORTEURS and level < LEVEL_RANK[COMMUNE]:
-        return True  # a centre social's action, for its own quartier's people
     territorial = criteria.outside_territory(record, level)
     if level > LEVEL_RANK[DEPARTEMENT] and not territorial:  # the person's own commune or EPCI
         return False
@@ -156,7 +154,6 @@ def region_distance_bonus(
         # out_of_reach's rule: a town's or EPCI's own action beyond `town_km`, or another territory's not located.
         far_town = km is not None and record.zone.niveau in (COMMUNE, EPCI) and km > (town_km or math.inf)
         lost = km is None and criteria.outside_territory(record, LEVEL_RANK[REGION])
-        lost = lost or record.porteur.type in criteria.NEIGHBOURHOOD_PORTEURS  # a centre social, another town's
         if town_km is not None and (far_town or lost):
             bonus.append(None)
             continue
@@ -316,7 +313,7 @@ def _select_vector(block: Block, columns: Columns, asked: _Asked) -> List[Pick]:
     keep &= relevant
     if person is not None:
         # Région-level rows of another territory are checked with their distance bonus, once gating is known.
-        nearby = np.flatnonzero(keep & ((level == LEVEL_RANK[DEPARTEMENT]) | (level == LEVEL_RANK[EPCI])))
+        nearby = np.flatnonzero(keep & (level == LEVEL_RANK[DEPARTEMENT]))
         if nearby.size <= DISTANCE_MAX_ROWS:  # synthetic bases only beyond: fit decides
             town_km = town_reach_km(profile)
             far = [row for row in nearby.tolist() if out_of_reach(block, row, int(level[row]), person, town_km)]

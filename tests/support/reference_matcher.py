@@ -48,10 +48,6 @@ def scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
         )
         if not (by_need or near and situation):
             continue
-        # A centre social's action is for its own commune's people.
-        own_quartier = record.porteur.type == "centre-social" and record.zone.niveau in ("commune", "epci")
-        if own_quartier and level < places.LEVEL_RANK["commune"]:
-            continue
         # A town's or an intercommunalité's own action outside the person's commune or EPCI (in the département
         # or elsewhere in the région): not beyond 50 km, 30 km without transport (or a minor whose licence
         # is not asked).

@@ -28,8 +28,6 @@ def check_round_e(s: Suggestion, p: Profile) -> List[str]:
             problems.append(f"sert un autre besoin que « {p.besoin} », ouverte par une situation seulement")
     if "residents-du-porteur" in record.eligibilite.reserve_a:
         problems.append("réservée aux résidents du foyer qui la porte : le profil ne peut pas le dire")
-    if record.porteur.type == "centre-social" and s.place.commune and s.proximity != "commune":
-        problems.append("action d'un centre social hors de sa commune")
     return problems
 
 
