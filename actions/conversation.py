@@ -25,6 +25,7 @@ RESPONSES_SENT_BY_NAME = (
     "utter_start_over_done",
     "utter_erase_data_done",
     "utter_ask_handicap_eleve",  # by actions/profile_form.py's action_ask_handicap
+    "utter_ask_qpv_quartier",  # by actions/profile_form.py's action_ask_qpv
 )
 
 

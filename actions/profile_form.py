@@ -25,7 +25,9 @@ def remaining_questions(slots: Dict[str, Any], skipped_slots: List[str]) -> List
     for slot in QUESTION_ORDER:
         if slot in skipped_slots:
             continue
-        if slot == "qpv" and (slots.get("quartier") or not should_ask_qpv(slots.get("code_insee"))):
+        # A quartier named is no answer about the QPV unless the official list knows it (reading/quartier.py
+        # then sets qpv): « Busserine » is not in the list's names, so the question is still asked (play-test E).
+        if slot == "qpv" and not should_ask_qpv(slots.get("code_insee")):
             continue
         if slot == "rqth" and slots.get("handicap") is not True:
             continue
@@ -108,7 +110,6 @@ class ValidateProfileForm(FormValidationAction):
             or tracker.get_slot(asked) is not None
             or asked in skipped(tracker)
             or (asked == "commune" and tracker.get_slot("commune_candidates"))
-            or (asked == "qpv" and tracker.get_slot("quartier"))
         )
         # What this message set, the form's required slots or not (the schooling that drops the diploma question).
         given = {**_set_since_user_message(tracker), **updated}
@@ -169,4 +170,16 @@ class ActionAskHandicap(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         pupil = is_pupil_age(tracker.get_slot("age")) or tracker.get_slot("scolarite") == "scolarise"
         dispatcher.utter_message(response="utter_ask_handicap_eleve" if pupil else "utter_ask_handicap")
+        return []
+
+
+class ActionAskQpv(Action):
+    """The QPV question: when the quartier is already known (« Lille Wazemmes » in the first message) but the official
+    list does not name it, the question names it instead of asking for it again (play-test E)."""
+
+    def name(self) -> str:
+        return "action_ask_qpv"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        dispatcher.utter_message(response="utter_ask_qpv_quartier" if tracker.get_slot("quartier") else "utter_ask_qpv")
         return []
