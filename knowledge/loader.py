@@ -162,6 +162,7 @@ def _initiative(raw: dict, document: dict, path: Path) -> Initiative:
         ),
         eligibilite=_eligibilite(raw.get("eligibilite") or {}),
         statut=raw["statut"],
+        evenement_ponctuel=bool(raw.get("evenement_ponctuel", False)),
         sources=_sources(raw["sources"]),
         annee=raw.get("annee"),
         published=document.get("published"),

@@ -253,7 +253,7 @@ def _select_rows(block: Block, asked: _Asked) -> List[Pick]:
                 fit += weight
                 if relevance == criteria.RELEVANT_ANYWHERE:
                     relevant = by_need = True
-                elif relevance == criteria.RELEVANT_NEAR and near:
+                elif near and criteria.relevant_near(relevance, bits):
                     relevant = True
         if not relevant or out_of_reach(block, row, level, person, town_km):
             continue
@@ -308,6 +308,8 @@ def _select_vector(block: Block, columns: Columns, asked: _Asked) -> List[Pick]:
             has_need = True
         elif relevance == criteria.RELEVANT_NEAR:
             relevant |= hit & near
+        elif relevance == criteria.RELEVANT_NEAR_OWN_NEED:
+            relevant |= hit & near & ((columns.features & criteria.NEEDS_ONLY_BIT) == 0)
     keep &= relevant
     if person is not None:
         # Région-level rows of another territory are checked with their distance bonus, once gating is known.

@@ -37,7 +37,16 @@ def scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
         ]
         # The need makes a record worth it anywhere; a situation (or a general fit) only near home.
         by_need = any(relevance == criteria.RELEVANT_ANYWHERE for _, _, relevance in hits)
-        if not (by_need or near and any(relevance == criteria.RELEVANT_NEAR for _, _, relevance in hits)):
+        # A situation that answers one need only (QPV, handicap) opens no record whose themes are all some other
+        # need's, for someone who said what they look for; a roof, exile, mobility or no diploma do.
+        other_need = set(record.thematiques) <= {
+            t for b, (_, themes) in BESOINS.items() if b != "ne-sait-pas" for t in themes
+        } and bool(record.thematiques)
+        situation = any(
+            relevance == criteria.RELEVANT_NEAR or (relevance == criteria.RELEVANT_NEAR_OWN_NEED and not other_need)
+            for _, _, relevance in hits
+        )
+        if not (by_need or near and situation):
             continue
         # A town's or an intercommunalité's own action outside the person's commune or EPCI (in the département
         # or elsewhere in the région): not beyond 50 km, 30 km without transport (or a minor whose licence
