@@ -69,10 +69,12 @@ def scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
             or "suivi-mission-locale" in record.eligibilite.reserve_a
         )
         outside = own_territory and level < criteria.zone_rank(record)
-        no_car = (
-            profile.vehicule is False
-            or profile.permis is False
-            or (profile.permis is None and profile.whole_age is not None and profile.whole_age < 18)
+        no_car = profile.vehicule is False or (
+            profile.vehicule is not True
+            and (
+                profile.permis is False
+                or (profile.permis is None and profile.whole_age is not None and profile.whole_age < 18)
+            )
         )
         if person is not None and (town_own or outside):
             km = places.closest_km(record, person)
@@ -95,10 +97,12 @@ def scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
         regional = [i for i, item in enumerate(scored) if item[0] == places.LEVEL_RANK["region"]]
         if len(regional) <= scoring.DISTANCE_MAX_ROWS:
             by_id = {r.id: r for r in kb.initiatives}
-            no_transport = (
-                profile.vehicule is False
-                or profile.permis is False
-                or (profile.permis is None and profile.whole_age is not None and profile.whole_age < 18)
+            no_transport = profile.vehicule is False or (
+                profile.vehicule is not True
+                and (
+                    profile.permis is False
+                    or (profile.permis is None and profile.whole_age is not None and profile.whole_age < 18)
+                )
             )
             for i in regional:
                 level, neg, record_id, whole = scored[i]
