@@ -15,6 +15,9 @@ from knowledge.loader import default_knowledge
 from knowledge.models import GlossaryTerm
 from orientation import formatting, wording
 from orientation.after_list import AfterListPlan, plan_after_list
+from orientation.matching import NetworkSuggestion
+from orientation.voice import voice_of
+from orientation.who_helps import cannot_answer_text, mission_locale_note
 from reading.glossary import definition_text
 from reading.interlocutor import CONSEILLER
 from reading.safety import numbers, plan_answer
@@ -42,7 +45,19 @@ def _why_buttons(shown: List[str]) -> List[Dict[str, Any]]:
 
 def _plan(tracker: Tracker) -> AfterListPlan:
     shown = list(tracker.get_slot("suggestions") or [])
-    return plan_after_list(tracker.latest_message.get("text") or "", shown, default_knowledge().glossary)
+    knowledge = default_knowledge()
+    return plan_after_list(tracker.latest_message.get("text") or "", shown, knowledge.glossary, knowledge.networks)
+
+
+def _age(tracker: Tracker) -> Optional[int]:
+    age = tracker.get_slot("age")
+    return int(age) if isinstance(age, (int, float)) else None
+
+
+def say_cannot_answer(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """One honest sentence, with who can answer for the person's age, and the useful buttons."""
+    text = cannot_answer_text(_age(tracker), voice_of(tracker.get_slot("interlocuteur")))
+    dispatcher.utter_message(text=text, buttons=next_step_buttons(tracker))
 
 
 def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, plan: Optional[AfterListPlan] = None) -> bool:
@@ -61,14 +76,34 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, plan: Op
     if plan.why:
         chosen = next((s for s in _current(tracker).local if s.initiative.id == plan.why), None)
         if chosen is not None:
-            dispatcher.utter_message(text=formatting.suggestion_why(chosen))
+            dispatcher.utter_message(
+                text=formatting.suggestion_why(chosen, voice_of(tracker.get_slot("interlocuteur")))
+            )
             return True
-    return say_terms(dispatcher, plan.terms)
+    if plan.legal_age:  # « je peux travailler à 14 ans ? »: the legal ages table, with its article
+        dispatcher.utter_message(text=plan.legal_age)
+        return True
+    said = say_terms(dispatcher, plan.terms, tracker)
+    for network in plan.networks:  # a network named (« le permis à 1 euro »): its card
+        dispatcher.utter_message(text=formatting.network_text(NetworkSuggestion(network, ())))
+        said = True
+    if plan.cannot_answer:  # what is known was said; the rest of the question, honestly
+        say_cannot_answer(dispatcher, tracker)
+        said = True
+    return said
 
 
-def say_terms(dispatcher: CollectingDispatcher, terms: Sequence[GlossaryTerm]) -> bool:
-    """The entries of the terms a message names, then the note one of them calls for (said once)."""
+def say_terms(
+    dispatcher: CollectingDispatcher, terms: Sequence[GlossaryTerm], tracker: Optional[Tracker] = None
+) -> bool:
+    """The entries of the terms a message names, then the note one of them calls for (said once). The mission
+    locale's entry to a person outside its public (14, 27) says first who helps them (play-test E e18, e21)."""
+    age = _age(tracker) if tracker is not None else None
+    voice = voice_of(tracker.get_slot("interlocuteur")) if tracker is not None else None
     for term in terms:
+        note = mission_locale_note(age, voice) if term.id == "mission-locale" and voice else None
+        if note:
+            dispatcher.utter_message(text=note)
         dispatcher.utter_message(text=definition_text(term))
     for note in dict.fromkeys(n for n in (wording.term_note(t.id) for t in terms) if n):
         dispatcher.utter_message(text=note)
@@ -120,7 +155,7 @@ def say_after_list(
         dispatcher.utter_message(text=wording.UNCHANGED_TEXT, buttons=next_step_buttons(tracker))
         return events
     if not answer_question(dispatcher, tracker, plan):
-        dispatcher.utter_message(text=wording.CANNOT_ANSWER_TEXT, buttons=next_step_buttons(tracker))
+        say_cannot_answer(dispatcher, tracker)
     return events
 
 

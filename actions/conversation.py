@@ -15,16 +15,22 @@ from actions.profile_slots import answered_in_last_message, profile_from_tracker
 from actions.recommend import answer_about_shown
 from knowledge.loader import default_knowledge
 from orientation import formatting
+from orientation.after_list import networks_named, specific_question
+from orientation.matching import NetworkSuggestion
+from orientation.voice import voice_of
+from orientation.who_helps import handoff_text
 from reading.glossary import find_term, is_definition_question, question_term, terms_in
 
 # Fixed texts are domain.yml responses; these are sent by name from the actions, never from a story or rule
 # (tests/test_rasa_data.py tells Rasa's validator so).
 RESPONSES_SENT_BY_NAME = (
+    "utter_human_handoff",  # by action_human_handoff, for the 16-25
     "utter_term_unknown",
     "utter_how_to_change_answer",
     "utter_start_over_done",
     "utter_erase_data_done",
     "utter_ask_handicap_eleve",  # by actions/profile_form.py's action_ask_handicap
+    "utter_ask_qpv_quartier",  # by actions/profile_form.py's action_ask_qpv
 )
 
 
@@ -38,6 +44,11 @@ class ActionDefineTerm(Action):
         terms = default_knowledge().glossary
         hint = next(tracker.get_latest_entity_values("terme"), None)
         text = tracker.latest_message.get("text") or ""
+        after_list = bool(tracker.get_slot("suggestions_shown")) and not tracker.active_loop_name
+        if after_list and (not is_definition_question(text) or specific_question(text)):
+            # « je perds mon CAP ? jai combien de temps ? » names the CAP but asks something else (play-test E
+            # e22): the after-list answerer decides (what is known, then one honest sentence).
+            return say_after_list(dispatcher, tracker)
         term = find_term(text, terms, hint=hint)
         if term is None and tracker.active_loop_name:
             # « c quoi ? » with no word: the question being asked is what is not understood.
@@ -51,9 +62,14 @@ class ActionDefineTerm(Action):
             else:
                 return say_after_list(dispatcher, tracker)
         elif term is None:
-            dispatcher.utter_message(response="utter_term_unknown")
+            # A network's name (« le permis à 1 euro », shown by the bot itself) is a known word (play-test E e11).
+            named = networks_named(text, default_knowledge().networks) if after_list else ()
+            for network in named:
+                dispatcher.utter_message(text=formatting.network_text(NetworkSuggestion(network, ())))
+            if not named:
+                dispatcher.utter_message(response="utter_term_unknown")
         else:
-            say_terms(dispatcher, [term])
+            say_terms(dispatcher, [term], tracker)
         return []
 
 
@@ -74,7 +90,9 @@ class ActionChangeAnswer(Action):
         return "action_change_answer"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        dispatcher.utter_message(text=formatting.profile_summary(profile_from_tracker(tracker)))
+        dispatcher.utter_message(
+            text=formatting.profile_summary(profile_from_tracker(tracker), voice_of(tracker.get_slot("interlocuteur")))
+        )
         dispatcher.utter_message(response="utter_how_to_change_answer")
         return []
 
@@ -121,4 +139,23 @@ class ActionHorsSujet(Action):
         # A term named (« je parle pas bien le français » → FLE) gets its entry rather than « je ne sais pas ».
         if not say_terms(dispatcher, terms_in(tracker.latest_message.get("text") or "", default_knowledge().glossary)):
             dispatcher.utter_message(response="utter_out_of_scope")
+        return []
+
+
+class ActionHumanHandoff(Action):
+    """« Parler à un conseiller »: the mission locale for the 16-25 (utter_human_handoff); before 16 the collège and
+    the CIO, from 26 France Travail, Cap emploi or the PLIE (orientation/who_helps.py; play-test E e18, e21)."""
+
+    def name(self) -> str:
+        return "action_human_handoff"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        age = tracker.get_slot("age")
+        text = handoff_text(
+            int(age) if isinstance(age, (int, float)) else None, voice_of(tracker.get_slot("interlocuteur"))
+        )
+        if text:
+            dispatcher.utter_message(text=text)
+        else:
+            dispatcher.utter_message(response="utter_human_handoff")
         return []

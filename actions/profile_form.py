@@ -13,6 +13,7 @@ from actions import messages
 from actions.profile_slots import FORM_INTENTS, PROFILE_SLOTS, QUESTION_ORDER, say_notes, skipped
 from knowledge import geo
 from knowledge.profile import AGE_MAX, AGE_MIN
+from orientation.voice import in_voice, voice_of
 from orientation.wording import asks_diplome, asks_permis, is_pupil_age
 from reading.facts import COMMUNE_MAX_MISSES, should_ask_qpv
 
@@ -25,7 +26,9 @@ def remaining_questions(slots: Dict[str, Any], skipped_slots: List[str]) -> List
     for slot in QUESTION_ORDER:
         if slot in skipped_slots:
             continue
-        if slot == "qpv" and (slots.get("quartier") or not should_ask_qpv(slots.get("code_insee"))):
+        # A quartier named is no answer about the QPV unless the official list knows it (reading/quartier.py
+        # then sets qpv): « Busserine » is not in the list's names, so the question is still asked (play-test E).
+        if slot == "qpv" and not should_ask_qpv(slots.get("code_insee")):
             continue
         if slot == "rqth" and slots.get("handicap") is not True:
             continue
@@ -108,7 +111,6 @@ class ValidateProfileForm(FormValidationAction):
             or tracker.get_slot(asked) is not None
             or asked in skipped(tracker)
             or (asked == "commune" and tracker.get_slot("commune_candidates"))
-            or (asked == "qpv" and tracker.get_slot("quartier"))
         )
         # What this message set, the form's required slots or not (the schooling that drops the diploma question).
         given = {**_set_since_user_message(tracker), **updated}
@@ -120,7 +122,8 @@ class ValidateProfileForm(FormValidationAction):
         age_reply_sent = asked == "age" and "age" in updated  # validate_age already explained
         if not age_reply_sent:
             reason = (rejected or "").split(":", 1)[0]
-            dispatcher.utter_message(text=messages.REPROMPT.get(reason or asked, messages.REPROMPT_GENERIC))
+            reprompt = messages.REPROMPT.get(reason or asked, messages.REPROMPT_GENERIC)
+            dispatcher.utter_message(text=in_voice(reprompt, voice_of(tracker.get_slot("interlocuteur"))))
         if (
             attempts[asked] >= MAX_ATTEMPTS and asked != "commune"
         ):  # action_ask_commune offers it after COMMUNE_MAX_MISSES
@@ -169,4 +172,16 @@ class ActionAskHandicap(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         pupil = is_pupil_age(tracker.get_slot("age")) or tracker.get_slot("scolarite") == "scolarise"
         dispatcher.utter_message(response="utter_ask_handicap_eleve" if pupil else "utter_ask_handicap")
+        return []
+
+
+class ActionAskQpv(Action):
+    """The QPV question: when the quartier is already known (« Lille Wazemmes » in the first message) but the official
+    list does not name it, the question names it instead of asking for it again (play-test E)."""
+
+    def name(self) -> str:
+        return "action_ask_qpv"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        dispatcher.utter_message(response="utter_ask_qpv_quartier" if tracker.get_slot("quartier") else "utter_ask_qpv")
         return []

@@ -73,6 +73,11 @@ def welcome_due(tracker: Tracker) -> bool:
     events = list(tracker.events)
     if not any(e.get("event") == "session_started" for e in events):
         return False
+    # Only the first exchange: once the bot has spoken (the English opener, a safety answer, a reprompt), the short
+    # welcome would come mid-conversation (play-test E e03, e04, e19, e20).
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    if any(e.get("event") == "bot" for e in events[:last_user]):
+        return False
     return not any(
         (e.get("event") == "action" and e.get("name") in _WELCOME_RESPONSES)
         or (e.get("event") == "bot" and e.get("text") == WELCOME_NOTE)

@@ -8,17 +8,28 @@ from datetime import date
 from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.after_list import AFTER_BUTTONS, answer_question, next_step_buttons
+from actions.after_list import AFTER_BUTTONS, answer_question, next_step_buttons, say_cannot_answer
 from actions.profile_slots import noted_this_turn, profile_from_tracker, say_notes
 from orientation import formatting, place_wording
+from orientation.after_list import is_question
 from orientation.matching import NetworkSuggestion, Recommendation, Suggestion, recommend
 from orientation.named_choice import asks_why, named_choice
 from orientation.next_step import networks_besides, next_step, next_step_text
-from orientation.refine import SNAPSHOT_KEYS, Refined, Wishes, describe_changes, refine, snapshot, unchanged_text
+from orientation.refine import (
+    SNAPSHOT_KEYS,
+    Refined,
+    Wishes,
+    describe_changes,
+    refine,
+    snapshot,
+    unchanged_text,
+    wants_closer,
+)
+from orientation.voice import voice_of
 
 MAX_SUGGESTIONS = 4
 # Candidates a trade or « plus près » chooses from (orientation/refine.py); the matcher ranks them all.
@@ -113,12 +124,17 @@ class ActionRecommend(Action):
         if refined.unchanged and (before or {}).get(NETWORKS_SHOWN) == facts[NETWORKS_SHOWN]:
             said = bool(change or corrected or refined.notes)
             answered = answer_question(dispatcher, tracker)
+            if not (said or answered) and is_question(tracker.latest_message.get("text") or ""):
+                # A question not understood is not answered by « Mes propositions restent celles… » alone
+                # (play-test E): one honest sentence, with the useful buttons.
+                say_cannot_answer(dispatcher, tracker)
+                return done
             buttons = AFTER_BUTTONS if said or answered else next_step_buttons(tracker)
             dispatcher.utter_message(text=unchanged_text(said), buttons=buttons)
             return done
         updating = bool(tracker.get_slot("suggestions"))
-        conseiller = tracker.get_slot("interlocuteur") == "conseiller"
-        dispatcher.utter_message(text=formatting.intro_text(result, updating=updating, conseiller=conseiller))
+        voice = voice_of(tracker.get_slot("interlocuteur"))
+        dispatcher.utter_message(text=formatting.intro_text(result, updating=updating, voice=voice))
         web = tracker.get_latest_input_channel() == "socketio"
         for index, suggestion in enumerate(result.local, start=1):
             buttons = [
@@ -136,12 +152,13 @@ class ActionRecommend(Action):
                     }
                 )
             else:
-                dispatcher.utter_message(text=formatting.suggestion_text(suggestion, index), buttons=buttons)
+                dispatcher.utter_message(text=formatting.suggestion_text(suggestion, index, voice), buttons=buttons)
         # Always a place to call or walk into: the hosting mission locale's nearest site, or France services.
         step = next_step(result.profile.code_insee, age=result.profile.whole_age)
         networks = networks_besides(step, result.networks)
         if networks:
-            dispatcher.utter_message(text=formatting.networks_text(networks))
+            shown, _ = formatting.split_networks(networks)  # the fiche lists the same ones (orientation/liaison.py)
+            dispatcher.utter_message(text=formatting.networks_text(shown))
         closing = place_wording.with_named_mission_locale(next_step_text(step), formatting.named_mission_locale(result))
         if closing:
             dispatcher.utter_message(text=closing)
@@ -172,6 +189,8 @@ def answer_about_shown(tracker: Tracker, dispatcher: CollectingDispatcher) -> bo
     if not tracker.get_slot("suggestions_shown"):
         return False
     text = tracker.latest_message.get("text") or ""
+    if wants_closer(text):
+        return False  # « plus près » wins over a number or a name it contains
     why = asks_why(text)
     recommendation = _current(tracker)
     named = _named(tracker, recommendation)
@@ -187,7 +206,8 @@ def answer_about_shown(tracker: Tracker, dispatcher: CollectingDispatcher) -> bo
         return True
     suggestion = _chosen(tracker, dispatcher, recommendation)
     if suggestion is not None:
-        text = formatting.suggestion_why(suggestion) if why else formatting.suggestion_details(suggestion)
+        voice = voice_of(tracker.get_slot("interlocuteur"))
+        text = formatting.suggestion_why(suggestion, voice) if why else formatting.suggestion_details(suggestion, voice)
         dispatcher.utter_message(text=text)
     return True
 
@@ -227,9 +247,13 @@ class _AboutChosen(Action, ABC):
     rasa_sdk registers only its subclasses)."""
 
     @abstractmethod
-    def text(self, suggestion: Suggestion) -> str: ...
+    def text(self, suggestion: Suggestion, voice: str) -> str: ...
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        if wants_closer(tracker.latest_message.get("text") or ""):
+            # « ya pas plus près ? jsuis à la Busserine » is no question about action 1 (play-test E e01): the list
+            # is made again, closest first (orientation/refine.py).
+            return [FollowupAction("action_recommend")]
         recommendation = _current(tracker)
         network = _named_network(tracker, recommendation)  # « pourquoi le CEJ »: a network of the list
         if network is not None:
@@ -237,7 +261,7 @@ class _AboutChosen(Action, ABC):
             return []
         suggestion = _chosen(tracker, dispatcher, recommendation)
         if suggestion is not None:
-            dispatcher.utter_message(text=self.text(suggestion))
+            dispatcher.utter_message(text=self.text(suggestion, voice_of(tracker.get_slot("interlocuteur"))))
         return []
 
 
@@ -245,16 +269,16 @@ class ActionSuggestionDetails(_AboutChosen):
     def name(self) -> str:
         return "action_suggestion_details"
 
-    def text(self, suggestion: Suggestion) -> str:
-        return formatting.suggestion_details(suggestion)
+    def text(self, suggestion: Suggestion, voice: str) -> str:
+        return formatting.suggestion_details(suggestion, voice)
 
 
 class ActionSuggestionWhy(_AboutChosen):
     def name(self) -> str:
         return "action_suggestion_why"
 
-    def text(self, suggestion: Suggestion) -> str:
-        return formatting.suggestion_why(suggestion)
+    def text(self, suggestion: Suggestion, voice: str) -> str:
+        return formatting.suggestion_why(suggestion, voice)
 
 
 class ActionSummary(Action):

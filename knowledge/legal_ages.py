@@ -25,6 +25,7 @@ class LegalAge:
     themes: Tuple[str, ...]  # theme prefixes the rule is about (one needed)
     companions: Tuple[str, ...]  # theme prefixes that go with them without opening the record to younger people
     source: str  # the article, for a reviewer
+    regle: str = ""  # the rule in plain French, said to a person who asks (« je peux travailler à 14 ans ? »)
 
     def applies_to(self, record: Initiative) -> bool:
         """The record is only about what the rule governs (employment only: job placement, recruitment)."""
@@ -50,6 +51,7 @@ def load_legal_ages(path: Path = LEGAL_AGES_FILE) -> Tuple[LegalAge, ...]:
                 themes=tuple(entry["thematiques_emploi"]),
                 companions=tuple(entry.get("thematiques_associees") or ()),
                 source=source["texte"],
+                regle=" ".join(str(entry.get("regle") or "").split()),
             )
         )
     return tuple(out)

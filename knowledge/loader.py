@@ -162,6 +162,7 @@ def _initiative(raw: dict, document: dict, path: Path) -> Initiative:
         ),
         eligibilite=_eligibilite(raw.get("eligibilite") or {}),
         statut=raw["statut"],
+        evenement_ponctuel=bool(raw.get("evenement_ponctuel", False)),
         sources=_sources(raw["sources"]),
         annee=raw.get("annee"),
         published=document.get("published"),
@@ -360,3 +361,22 @@ def default_knowledge() -> KnowledgeBase:
     """The knowledge base the bot serves, loaded once per process: $AIGUILLAGE_DATA_DIR, else the shipped one."""
     override = os.environ.get(DATA_DIR_ENV)
     return load_knowledge(Path(override)) if override else load_knowledge()
+
+
+def shown_names(data_dir: Optional[Path] = None) -> Tuple[str, ...]:
+    """The names of every initiative, current offer and network the bot may show, read from the same files as
+    default_knowledge() but without building nor validating the records: the safety layer (Rasa process) needs
+    only these names (reading/safety/shown_names.py), not the whole base in memory nor its 5 s of validation."""
+    from knowledge.offers import _read as read_offers  # JSON import or YAML
+
+    override = os.environ.get(DATA_DIR_ENV)
+    data_dir = data_dir or (Path(override) if override else DATA_DIR)
+    names: List[str] = []
+    for path in sorted((data_dir / "initiatives").glob("*.yaml")):
+        names += [raw.get("nom") for raw in (_read_yaml(path) or {}).get("initiatives") or ()]
+    offers = data_dir / "offres"
+    if offers.is_dir():
+        for path in sorted([*offers.glob("*.json"), *offers.glob("*.yaml")]):
+            names += [raw.get("nom") for raw in (read_offers(path) or {}).get("offres") or ()]
+    names += [raw.get("nom") for raw in (_read_yaml(data_dir / "networks.yaml") or {}).get("networks") or ()]
+    return tuple(name for name in names if isinstance(name, str) and name.strip())

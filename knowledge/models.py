@@ -39,6 +39,7 @@ RESERVED_PUBLICS: Tuple[str, ...] = (
     "permis",
     "en-emploi",
     "foyer-fjt",
+    "residents-du-porteur",
     "entreprises",
     "orientes-par-structure",
     "allophones",
@@ -135,6 +136,8 @@ class Initiative:
     mise_a_jour_ancienne: bool = False
     frais: Optional[str] = None  # gratuit | payant
     frais_precisions: Optional[str] = None
+    # A one-day event (a forum, a job dating): once over (statut historique) there is nothing to go to.
+    evenement_ponctuel: bool = False
 
     @property
     def reference_year(self) -> Optional[int]:

@@ -62,6 +62,20 @@ def emoji_meaning(text: str) -> str | None:
     return None
 
 
+# Faces, hearts and their modifiers: decoration around words (« coucou 😊 » was « Pardon, je n'ai pas compris »,
+# play-test E: the model had never seen the smiley). The answer signs above are not decoration when alone.
+_SMILEYS = re.compile(
+    "[\U0001f600-\U0001f64f\U0001f910-\U0001f92f\U0001f970-\U0001f97a\u263a\u2764\u2665"
+    "\U0001f495-\U0001f49f\ufe0f\u200d\U0001f3fb-\U0001f3ff]+"
+)
+
+
+def without_smileys(text: str) -> str:
+    """« coucou 😊 » → « coucou »: the words for the NLU. A message with no word left is returned as it was."""
+    cleaned = " ".join(_SMILEYS.sub(" ", text or "").split())
+    return cleaned if cleaned and cleaned != " ".join((text or "").split()) else text
+
+
 def bounded(text: str, limit: int) -> str:
     """At most `limit` characters: the head and the tail of a longer message, cut at spaces.
 

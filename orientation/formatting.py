@@ -4,12 +4,13 @@ thing. Short lines, vouvoiement; historical actions never show a contact and alw
 from __future__ import annotations
 
 from datetime import date
-from typing import List, Optional, Sequence
+from typing import List, Optional, Sequence, Tuple
 
 from knowledge import geo
 from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES, Profile
 from knowledge.text import normalize
 from orientation.matching import NATIONAL, REGION, NetworkSuggestion, Recommendation, Suggestion, wording
+from orientation.voice import PERSONNE, VOUS, in_voice, said_to
 
 # The guides the base was built from; said on every fiche so nobody takes a 2008 action for granted.
 GUIDES_PERIOD = (2007, 2021)
@@ -41,11 +42,11 @@ def one_line(text: str, limit: int = OFFER_MAX_CHARS) -> str:
     return shortened + "…"
 
 
-def suggestion_text(s: Suggestion, index: int) -> str:
+def suggestion_text(s: Suggestion, index: int, voice: str = VOUS) -> str:
     """« 1. Nom, à Fougères (Ille-et-Vilaine). » + one line of what it offers."""
-    lines = [f"{index}. {s.initiative.nom}, {s.where}.", one_line(s.initiative.description)]
+    lines = [in_voice(f"{index}. {s.initiative.nom}, {s.where}.", voice), one_line(s.initiative.description)]
     if s.historical:
-        lines.append(_historical_note(s))
+        lines.append(in_voice(_historical_note(s), voice))
     return "\n".join(lines)
 
 
@@ -72,7 +73,7 @@ def restriction_notes(s: Suggestion) -> List[str]:
     return wording.restriction_notes(s.initiative)
 
 
-def suggestion_details(s: Suggestion) -> str:
+def suggestion_details(s: Suggestion, voice: str = VOUS) -> str:
     record = s.initiative
     lines = [
         record.nom,
@@ -100,11 +101,13 @@ def suggestion_details(s: Suggestion) -> str:
     if record.annee and record.annee != s.year:
         lines.append(f"Action décrite en {record.annee}.")
     lines.append(_sources_text(s))
-    return "\n".join(lines)
+    return in_voice("\n".join(lines), voice)
 
 
-def suggestion_why(s: Suggestion) -> str:
-    return "\n".join(["Pourquoi je vous la propose :", *(f"- {reason}" for reason in s.reasons)])
+def suggestion_why(s: Suggestion, voice: str = VOUS) -> str:
+    """The reasons, said to the young person or, for a conseiller (``voice`` PERSONNE), of the person."""
+    head = "Pourquoi je la propose pour la personne :" if voice == PERSONNE else "Pourquoi je vous la propose :"
+    return "\n".join([head, *(f"- {in_voice(reason, voice)}" for reason in s.reasons)])
 
 
 def network_text(ns: NetworkSuggestion) -> str:
@@ -192,12 +195,13 @@ def _value_text(profile: Profile, name: str) -> Optional[str]:
     return str(value)
 
 
-def profile_lines(profile: Profile) -> List[str]:
+def profile_lines(profile: Profile, voice: str = PERSONNE) -> List[str]:
+    """The situation line by line; written of the person (the fiche), or to them with ``voice`` VOUS (the recap)."""
     lines = []
     for name, label in _FIELD_LABELS.items():
         text = _value_text(profile, name)
         if text is not None:
-            lines.append(f"- {label} : {text}")
+            lines.append(f"- {label} : {said_to(text, voice)}")
         elif name in profile.unknown:
             lines.append(f"- {label} : ne sait pas")
         elif name in profile.declined:
@@ -205,8 +209,8 @@ def profile_lines(profile: Profile) -> List[str]:
     return lines or ["- Rien de précisé"]
 
 
-def profile_summary(profile: Profile) -> str:
-    return "\n".join(["Ce que je sais de votre situation :", *profile_lines(profile)])
+def profile_summary(profile: Profile, voice: str = VOUS) -> str:
+    return "\n".join([in_voice("Ce que je sais de votre situation :", voice), *profile_lines(profile, voice)])
 
 
 # --------------------------------------------------------------------------- fiche de liaison
@@ -252,9 +256,9 @@ MIXED_NOTE = (
 )
 
 
-def intro_text(recommendation: Recommendation, updating: bool = False, conseiller: bool = False) -> str:
+def intro_text(recommendation: Recommendation, updating: bool = False, voice: str = VOUS) -> str:
     """The first message of the suggestions, honest about an empty result and about the data's age; for a
-    conseiller typing for someone (slot `interlocuteur`), about « la personne que vous accompagnez »."""
+    conseiller typing for someone (``voice`` PERSONNE), about « la personne que vous accompagnez »."""
     if recommendation.empty:
         return EMPTY_TEXT
     count = len(recommendation.local)
@@ -267,14 +271,14 @@ def intro_text(recommendation: Recommendation, updating: bool = False, conseille
         note = MIXED_NOTE
     else:
         note = DATA_AGE_NOTE
+    note = in_voice(note, voice)
     age = recommendation.profile.whole_age
     if age is not None and age > MISSION_LOCALE_AGE_MAX:  # missions locales: 16-25; past that, these three
         note = note.replace("votre conseiller mission locale", ADULT_ADVISERS).replace(
             "demandez à votre conseiller", f"demandez à {ADULT_ADVISERS}"
         )
     verb = "peut" if count == 1 else "peuvent"
-    whom = "correspondre à la personne que vous accompagnez" if conseiller else "vous correspondre"
-    return f"{head}Voici {count} {noun} qui {verb} {whom}.\n{note}"
+    return in_voice(f"{head}Voici {count} {noun} qui {verb} vous correspondre.\n{note}", voice)
 
 
 def named_mission_locale(recommendation: Recommendation) -> Optional[str]:
@@ -302,6 +306,19 @@ def network_line(ns: NetworkSuggestion) -> str:
     if number is not None and number.verifie and number.numero not in line:
         line += f" ({number.numero})"
     return line
+
+
+# The fiche adds at most these many networks not shown on screen, under their own label (play-test E e02: the
+# screen showed 4 networks, the fiche 11, the key one only in the fiche).
+OTHER_LEADS_MAX = 3
+
+
+def split_networks(
+    networks: Sequence[NetworkSuggestion],
+) -> Tuple[Tuple[NetworkSuggestion, ...], Tuple[NetworkSuggestion, ...]]:
+    """(shown on screen, « autres pistes » for the fiche only): one cut for the bot and the fiche."""
+    networks = tuple(networks)
+    return networks[:BOT_NETWORKS_MAX], networks[BOT_NETWORKS_MAX : BOT_NETWORKS_MAX + OTHER_LEADS_MAX]
 
 
 def networks_text(networks: Sequence[NetworkSuggestion], limit: int = BOT_NETWORKS_MAX) -> str:
@@ -334,11 +351,17 @@ _ORDINALS = {
 }
 
 
+_UNITS = frozenset({"euro", "euros", "eur", "an", "ans", "km", "h", "heure", "heures", "mois", "jours", "jour"})
+
+
 def asked_position(text: str) -> Optional[int]:
     """The position « la 2e », « le premier », « la 3 » names (-1 for « la dernière »), or None."""
-    for word in normalize(text).split():
+    words = normalize(text.replace("€", " euro ")).split()
+    for index, word in enumerate(words):
         position = _ORDINALS.get(word)
-        if position is None and word.isdigit() and len(word) == 1:
+        following = words[index + 1] if index + 1 < len(words) else ""
+        # « le permis à 1 euro », « 2 ans », « 3 km »: an amount, not a position in the list (play-test E e11).
+        if position is None and word.isdigit() and len(word) == 1 and following not in _UNITS:
             position = int(word)
         if position is not None and position != 0:
             return position

@@ -133,10 +133,14 @@ def liaison_text(
     )
     if where:
         lines += ["", "Où aller cette semaine :", where]
-    networks = networks_besides(step, recommendation.networks)
-    if networks:
+    # The networks the conversation showed, in the same order; a few more only under their own label.
+    shown, others = formatting.split_networks(networks_besides(step, recommendation.networks))
+    if shown:
         lines += ["", "Réseaux à contacter :"]
-        lines.extend(f"- {ns.network.nom} : {ns.network.comment_trouver}" for ns in networks)
+        lines.extend(f"- {ns.network.nom} : {ns.network.comment_trouver}" for ns in shown)
+    if others:
+        lines += ["", "Autres pistes (non montrées dans la conversation) :"]
+        lines.extend(f"- {ns.network.nom} : {ns.network.comment_trouver}" for ns in others)
     if any(not s.initiative.date_maj for s in recommendation.local):
         start, end = formatting.GUIDES_PERIOD
         lines += [

@@ -61,11 +61,13 @@ def _closeness(s: Suggestion) -> int:
 
 # Missions locales serve 16–25 (networks.yaml's mission-locale trigger): from 26, France Travail knows the trade.
 MISSION_LOCALE_AGE_MAX = 25
+SCHOOL_AGE_MAX = 15  # before 16: the collège and the CIO (orientation/place_wording.py)
 
 
 def no_sector_text(sector: Sector, besoin: Optional[str] = None, age: Optional[int] = None) -> str:
     adult = age is not None and age > MISSION_LOCALE_AGE_MAX
-    return wording.nothing_in_sector_text(sector.libelle, besoin, adult)
+    pupil = age is not None and age <= SCHOOL_AGE_MAX
+    return wording.nothing_in_sector_text(sector.libelle, besoin, adult, pupil)
 
 
 def refine(

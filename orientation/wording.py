@@ -176,11 +176,18 @@ def in_sector_text(sector_label: str) -> str:
     return f"Voici les actions qui concernent {sector_label}."
 
 
-def nothing_in_sector_text(sector_label: str, besoin: Optional[str], adult: bool) -> str:
-    """Nothing recorded for the trade: who to ask instead (France Travail for an adult, else the mission locale)."""
-    who, where = (
-        ("votre agence France Travail", "France Travail") if adult else ("votre mission locale", "votre mission locale")
-    )
+def nothing_in_sector_text(sector_label: str, besoin: Optional[str], adult: bool, pupil: bool = False) -> str:
+    """Nothing recorded for the trade: who to ask instead (France Travail for an adult, the CIO before 16 — the
+    mission locale does not serve a 15-year-old, play-test E e05 —, else the mission locale)."""
+    if pupil:
+        return (
+            f"Je n'ai pas d'action recensée pour {sector_label} près de chez vous ; le professeur principal, "
+            "le psychologue de l'Éducation nationale (psyEN) du collège ou le CIO pourront chercher avec vous."
+        )
+    if adult:
+        who, where = "votre agence France Travail", "France Travail"
+    else:
+        who, where = "votre mission locale", "votre mission locale"
     known = _WHO_KNOWS.get(besoin or "")
     tail = known.format(who=who) if known else _WHO_KNOWS_ANY.format(where=where)
     return f"Je n'ai pas d'action recensée pour {sector_label} près de chez vous ; " + tail
@@ -223,11 +230,7 @@ def changes_sentence(texts: List[str]) -> str:
 # The person can always ask for a human: offered with the next steps whenever the bot has no better answer.
 CONSEILLER_BUTTON = {"title": "Parler à un conseiller", "payload": "/human_handoff"}
 WHICH_WHY_TEXT = "Laquelle voulez-vous que je vous explique ?"
-# Said once, short, when the question is beyond what the bot knows: never the same list again as if answered.
-CANNOT_ANSWER_TEXT = (
-    "Je ne sais pas répondre à cette question, et mes propositions restent celles de plus haut. "
-    "Un conseiller de la mission locale pourra vous répondre."
-)
+# The sentence for a question beyond what the bot knows: orientation/who_helps.py (it depends on the age).
 # After a term about reading and writing: a person who finds writing hard is told, kindly, how to go on.
 _TERM_NOTES = {
     "illettrisme": (

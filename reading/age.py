@@ -43,6 +43,75 @@ _COUNT_AFTER = re.compile(
     r"^\s*(?:[/.,]\d|enfants?|gosses?|mois|semaines?|jours?|heures?|h\b|euros?|e\b|balles|freres?|soeurs?|points?|"
     r"km|kilometres?|personnes?|chiens?|chats?|x\b|fois|ans? d|ans? de|ans? en)"
 )
+# Play-test E: « avant mes 26 ans », « jusqu'à 14 ans » set the age. « N ans » is an age only when it states the
+# present age: after « j'ai », « il a », « une jeune de », or alone (« 19 ans », « Kevin 21 ans »). Not a birthday
+# (« mes 26 ans », « à ses 18 ans »), an age in a question or a rule (« à 14 ans », « à partir de 16 ans »,
+# « les 16-25 ans »), nor a past one (« quand j'avais 15 ans », « 14 ans c'était l'âge où… »).
+# The word before « a » that makes it « has » (« il a 19 ans », « la personne que j'accompagne a 20 ans »), and the
+# word before « de » that makes « de 17 ans » an age (« une jeune de 17 ans », « âgé de 19 ans »).
+_HAS_SUBJECT = frozenset(
+    [
+        "il",
+        "elle",
+        "qui",
+        "on",
+        "jeune",
+        "fille",
+        "fils",
+        "garcon",
+        "gars",
+        "frere",
+        "soeur",
+        "cousin",
+        "cousine",
+        "personne",
+        "accompagne",
+        "beneficiaire",
+        "eleve",
+        "ado",
+        "adolescent",
+        "adolescente",
+        "enfant",
+        "copain",
+        "copine",
+        "pote",
+        "mec",
+        "meuf",
+        "homme",
+        "femme",
+        "monsieur",
+        "madame",
+        "neveu",
+        "niece",
+        "petit",
+        "petite",
+        "gamin",
+        "gamine",
+        "etudiant",
+        "etudiante",
+        "stagiaire",
+        "candidat",
+        "candidate",
+        "lyceen",
+        "lyceenne",
+        "demandeur",
+        "demandeuse",
+    ]
+)
+_AGED = _HAS_SUBJECT | {"age", "agee", "ages", "agees"}
+_NOT_PRESENT_BEFORE = re.compile(
+    # a birthday: « avant mes 26 ans », « à ses 18 ans », « le jour de mes 21 ans »
+    r"\b(?:mes|ses|tes|nos|vos|leurs|les|aux|ces)\s*$"
+    # a range: « 16-25 ans », « entre 16 et 25 ans », « de 16 à 25 ans »
+    r"|\d\s*(?:et|a|ou|/)?\s*$"
+    r"|\b(?:des|vers|sous|jusqu|jusque|avant d avoir|apres avoir|pour avoir|sans avoir)\s*$"
+    # the past: « quand j'avais 15 ans », « il était scolarisé jusqu'à 14 ans »
+    r"|\b(?:avais|avait|avaient|avions|aviez)\s*$"
+)
+_PREPOSITION_BEFORE = re.compile(r"(?:^|\b(\w+) )(a|de)\s*$")
+_NOT_PRESENT_AFTER = re.compile(r"^\s*,?\s*(?:c etait|c etais|cetait|quand|lorsque|a l epoque)\b")
+# « jte lai dit 24 », « je vous l'ai dit, 22 » at the age question: the age said again.
+_SAID_AGAIN = r"(?:(?:je|j|jte|jvous|je te|je vous|te|vous) ?l ?ai (?:deja )?dit|deja dit|jlai dit)"
 _FIRST_PERSON = r"(?:j ai|jai|g|j|ai|il a|elle a|age|agee?|age de|agee? de|moi|moi c est|i m|im|i am)"
 
 
@@ -144,6 +213,19 @@ def _is_duration(t: str, start: int, end: int) -> bool:
     return bool(_DURATION_BEFORE.search(t[:start]) or _DURATION_AFTER.match(t[end:]))
 
 
+def _not_present_age(t: str, start: int, end: int) -> bool:
+    """« avant mes 26 ans », « à 14 ans », « quand j'avais 15 ans »: an age in a question, a rule or a story."""
+    before = t[:start]
+    if _NOT_PRESENT_BEFORE.search(before) or _NOT_PRESENT_AFTER.match(t[end:]):
+        return True
+    # « à 14 ans », « à partir de 16 ans »: unless a person has it (« il a 19 ans », « une jeune de 17 ans »).
+    preposition = _PREPOSITION_BEFORE.search(before)
+    if preposition:
+        word = preposition.group(1)
+        return word not in (_HAS_SUBJECT if preposition.group(2) == "a" else _AGED)
+    return False
+
+
 def parse_age(text: str, *, expecting_age: bool = False, today: Optional[date] = None) -> Optional[AgeReading]:
     """The age the message states, or None. With `expecting_age` (the bot just asked), a bare number
     (« 19 », « vingt deux », « 2004 ») is an age too; otherwise only an age phrase is."""
@@ -157,7 +239,7 @@ def parse_age(text: str, *, expecting_age: bool = False, today: Optional[date] =
         return AgeReading(int(future.group(1)) - 1.0)
     # « 19 ans », « 17 ans et demi », « 18 piges »
     for match in re.finditer(rf"\b(\d{{1,3}})\s*{_UNIT}\b({_HALF})?", t):
-        if _is_duration(t, match.start(), match.end()):
+        if _is_duration(t, match.start(), match.end()) or _not_present_age(t, match.start(), match.end()):
             continue
         return AgeReading(int(match.group(1)) + (0.5 if match.group(2) else 0.0))
     # « jai 19 », « g 20 », « âge : 18 », « il a 19 » — the unit left out, but the phrase says age.
@@ -179,7 +261,7 @@ def parse_age(text: str, *, expecting_age: bool = False, today: Optional[date] =
         )
         if now_then and int(now_then.group(2)) == int(now_then.group(1)) + 1:
             return AgeReading(float(now_then.group(1)))
-        bare = re.fullmatch(rf"(?:{_FIRST_PERSON} )?(\d{{1,3}})({_HALF})?(?: {_UNIT})?", t)
+        bare = re.fullmatch(rf"(?:{_SAID_AGAIN},? )?(?:{_FIRST_PERSON} )?(\d{{1,3}})({_HALF})?(?: {_UNIT})?", t)
         if bare:
             return AgeReading(int(bare.group(1)) + (0.5 if bare.group(2) else 0.0))
     return None

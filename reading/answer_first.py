@@ -130,3 +130,38 @@ def wishes_a_trade(text: str, requested_slot: Optional[str], intent: Optional[st
     if requested_slot or intent not in OFF_TOPIC_INTENTS or not text or text.startswith("/"):
         return False
     return find_sector(text) is not None
+
+
+# --------------------------------------------------------------------------- a thank-you, a false alarm
+
+# « ok merci jvais voir la mission locale » got the definition of mission locale (play-test E): a thank-you that
+# names a term is a thank-you, unless it asks something (« merci, c'est quoi le CEJ ? »).
+_THANKS = re.compile(r"\b(?:merci|mercii+|mrc|mci|thanks|thank you|thx)\b")
+THANK_INTENT = "thank"
+_RE_READ_AS_THANKS = frozenset({"nlu_fallback", "out_of_scope", "ask_definition", "chitchat"})
+
+
+def thanks_not_question(text: str, intent: Optional[str]) -> bool:
+    """Whether a message the NLU took for `intent` is a thank-you (that happens to name a term)."""
+    from reading.glossary import is_definition_question  # reading.glossary is light; imported where used
+
+    if intent not in _RE_READ_AS_THANKS or not text or text.startswith("/"):
+        return False
+    norm = normalize(text)
+    return bool(_THANKS.search(norm)) and not is_question(text) and not is_definition_question(text)
+
+
+# After a safety message the bot says « Si je me suis trompé, écrivez « non ça va » et on continue. » (domain.yml
+# utter_urgence_inquietude): those words, and their usual variants, resume the questionnaire (intent `start`, as
+# the « Reprendre » button) — not « non » to the list, which said goodbye (play-test E).
+_FALSE_ALARM = re.compile(
+    r"(?:(?:non|nan|nn|mais non|non non)\s+)?(?:ca va|ca va bien|c est bon|tout va bien|je vais bien|jvais bien|"
+    r"pas de souci|pas de soucis|t inquiete|vous inquietez pas|fausse alerte|je rigolais|c etait pour rire)"
+    r"(?:\s+(?:merci|je vous assure|promis|t inquiete|on continue|continuons))*"
+)
+START_INTENT = "start"
+
+
+def false_alarm(text: str) -> bool:
+    """« non ça va », « non c'est bon », « je vais bien »: the person says the safety message was not for them."""
+    return _FALSE_ALARM.fullmatch(normalize(text or "").replace(",", " ").replace(".", " ").strip()) is not None

@@ -38,9 +38,11 @@ from reading.benefits import parse_minima_sociaux
 from reading.interlocutor import interlocutor
 from reading.need import NEED_WORDS, second_need_note  # noqa: F401  (NEED_WORDS: the tests read it here)
 from reading.qpv import doubts_qpv, parse_qpv
+from reading.quartier import NOT_A_NAME_AFTER_YES as _NOT_A_NAME_AFTER_YES
 from reading.quartier import (
     forget_quartier_of_old_commune,
     official_qpv,
+    qpv_unknown_after_a_name,
     quartier_after_the_commune,
     read_qpv_sentence,
     read_quartier,
@@ -391,6 +393,7 @@ def read_facts(
         elif requested_slot == "qpv" and "quartier" not in facts.slots and not facts.slots:
             read_quartier(text, known, facts)
     official_qpv(facts, known)
+    qpv_unknown_after_a_name(requested_slot, facts)  # a name the official list does not know: not asked again
     if requested_slot and facts.empty and intent in ("inform", "nlu_fallback") and text.strip():
         facts.rejected = f"{requested_slot}:?"
     return facts
@@ -398,10 +401,6 @@ def read_facts(
 
 # « oui, Étouvie », « ouais c'est Bellevue »: the yes said first, then the name.
 _YES_LEAD = re.compile(r"^\s*(?:oui|ouais|ouai|yes|yep|si)\b[\s,.;:!-]*(?:c'est |c’est |cest )?", re.IGNORECASE)
-# « oui je crois », « oui merci »: no name follows the yes.
-_NOT_A_NAME_AFTER_YES = re.compile(
-    r"(?:je|j|jcrois|jpense|il|elle|on|moi|nous|vous|merci|bien|mais|par|de|du|un|une)\b"
-)
 
 
 def should_ask_qpv(code_insee: Optional[str]) -> bool:

@@ -24,6 +24,9 @@ _SAYS_CONSEILLER = re.compile(
     r"(?:jeune|personne|beneficiaire)\b"
     r"|\bla personne (?:que|qu) (?:j accompagne|je suis|j aide|je recois)\b"
     r"|\b(?:les|des) jeunes que (?:j accompagne|je suis|je recois)\b"
+    # « C'est pour une jeune, pas pour moi » (play-test E e20); not « pas pour moi » alone (« ce métier c'est pas
+    # pour moi » is the young person)
+    r"|\b(?:c est|cest|c) pour (?:une?|le|la|mon|ma) (?:jeune|personne|beneficiaire|ado)\b"
 )
 # A profile fact said of « il » / « elle »: age, housing, licence, vehicle, handicap, schooling, need. Only such
 # facts, so that « il y a », « elle est où », « il faut » stay first person.

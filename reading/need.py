@@ -141,11 +141,16 @@ def is_bare_diploma(text: str) -> bool:
     return _BARE_DIPLOMA.fullmatch(normalize(text)) is not None
 
 
+# « pourquoi france travail ? jsuis au lycée moi » (play-test E): a why-question names what it objects to, it does
+# not ask for it — its clause, up to the question mark, says no need. « pourquoi pas une formation » does.
+_WHY_CLAUSE = re.compile(r"\b(?:pourquoi|pk|pq|pkoi|pourkoi)\b(?!\s+pas\b)[^?.!\n]*[?.!]?", re.IGNORECASE)
+
+
 def parse_besoin(text: str, *, expecting: bool = False, asked: bool = False) -> Optional[str]:
     """The need; with `expecting` (the need was asked, or the conversation opens), a bare noun says it.
     A diploma named alone is the need only when `asked` (answering « Que cherchez-vous ? »): elsewhere it
     is the diploma held (reading/facts.py), and only a wish verb (« passer un CAP ») makes it a need."""
-    t = _STATUS_APPRENTICE.sub(" ", normalize(text))
+    t = _STATUS_APPRENTICE.sub(" ", normalize(_WHY_CLAUSE.sub(" ", text or "")))
     for reading in (_PURPOSE.sub(" ", t), t):  # a need outside « pour me payer le permis » first
         for category, pattern in _BESOIN_PATTERNS:
             if affirmed_search(pattern, reading):  # « un appart pas un apprentissage »: the affirmed need wins

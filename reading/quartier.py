@@ -12,8 +12,9 @@ import re
 from typing import Any, Mapping, Optional, Tuple
 
 from knowledge import geo
+from knowledge.geo.index import is_place_qualifier
 from knowledge.geo.qpv import official_qpv as official_qpv_of
-from knowledge.geo.quartiers import quartier_after_commune, quartier_answer, same_length_fold
+from knowledge.geo.quartiers import is_proper_name, quartier_after_commune, quartier_answer, same_length_fold
 from reading.qpv import mentions_qpv, parse_qpv
 
 # « je sais pas (trop) » before the name: said of the QPV, not of the quartier.
@@ -22,6 +23,10 @@ _DONT_KNOW_LEAD = re.compile(
     r"(?:\s+(?:trop|vraiment|du\s+tout))?\b"
 )
 _YES_NO = re.compile(r"^(?:oui|ouais|ouai|yes|si|non|nan|nn|no)$")
+# « ba oui la goutte dor », « yes mirail i said », « non, Wazemmes »: a yes or no, then the name.
+# « oui je crois », « oui merci »: no name follows the yes.
+NOT_A_NAME_AFTER_YES = re.compile(r"(?:je|j|jcrois|jpense|il|elle|on|moi|nous|vous|merci|bien|mais|par|de|du|un|une)\b")
+_YES_LEAD = re.compile(r"(?:(?:ba|bah|ben|eh|ah)\s+)?(?:oui|ouais|ouai|yes|yep|(?P<no>non|nan|no))\s+(?=\S)")
 
 
 def qpv_sentence(text: str) -> Tuple[Optional[str], Optional[bool]]:
@@ -39,6 +44,12 @@ def qpv_sentence(text: str) -> Tuple[Optional[str], Optional[bool]]:
             said = parse_qpv(clause) if said is None else said
             continue
         lead = _DONT_KNOW_LEAD.match(folded.lstrip())
+        yes = None if lead else _YES_LEAD.match(folded.lstrip())
+        if yes and NOT_A_NAME_AFTER_YES.match(folded.lstrip()[yes.end() :]):
+            continue  # « oui je crois »: the yes alone, read by reading/facts.py
+        if yes and said is None:  # « ba oui la goutte dor », « yes mirail i said »: the yes answers the question
+            said = yes.group("no") is None
+        lead = lead or yes
         rest = clause[len(folded) - len(folded.lstrip()) + lead.end() :] if lead else clause
         if rest.strip():
             clauses.append(rest)
@@ -125,5 +136,35 @@ def quartier_after_the_commune(text: str, facts: Any) -> Optional[str]:
     if named is None:  # « marseille 13eme a frais vallon »: after « à », only a name of the official list
         named = quartier_after_commune(text, words, loose=True)
         if named is not None and official_qpv_of(named, commune.code_insee) is None:
-            return None
-    return named
+            named = None
+    if named is None:  # « Strasbourg Neuhof », « Lille Wazemmes »: a listed name, or a proper name as typed
+        named = quartier_after_commune(text, words, bare=True)
+        listed = named is not None and official_qpv_of(named, commune.code_insee) is not None
+        # « Saint-Denis de la Réunion », « Rennes Bretagne »: the place's département or région, no quartier.
+        if named is not None and not listed and (not is_proper_name(named) or is_place_qualifier(named)):
+            named = None
+    return named or listed_quartier_item(text, commune.code_insee)
+
+
+def listed_quartier_item(text: str, code_insee: str) -> Optional[str]:
+    """« …du Havre. Un jeune de 19 ans, Caucriauville, sans logement… »: a quartier as a bare item of a list of
+    facts, taken only when the official list of QPV names it for the commune (play-test E)."""
+    commune = geo.get_commune(code_insee)
+    city = geo.get_commune(commune.arrondissement_de) if commune and commune.arrondissement_de else commune
+    for clause in re.split(r"[,;.!?()\n]+", text):
+        name = " ".join(clause.split())
+        if any(char.isdigit() for char in name) or (city and geo.normalize(city.nom) in geo.normalize(name)):
+            continue  # « marseille 3eme » is the commune, not the QPV « Centre Ville 3e Arrondissement »
+        listed = 0 < len(name.split()) <= 3 and official_qpv_of(name, code_insee) is not None
+        if listed and quartier_answer(name) == name and not is_commune_name(name, code_insee):
+            return name
+    return None
+
+
+def qpv_unknown_after_a_name(requested_slot: Optional[str], facts: Any) -> None:
+    """At the QPV question, a quartier the official list does not name (« Wazemmes », « les 4000 ») closes it: the
+    name is what the person knows, the conseiller checks it (the fiche shows the quartier, no QPV line)."""
+    if requested_slot == "qpv" and facts.slots.get("quartier") and facts.slots.get("qpv") is None:
+        facts.slots.pop("qpv", None)
+        if "qpv" not in facts.skipped:
+            facts.skipped.append("qpv")

@@ -29,6 +29,8 @@ _LEFT = re.compile(
     r"(?:ecole|cours|etudes|lycee|college|fac|scolarite|cursus|[3-6]e|[3-6]eme|troisieme|quatrieme|seconde|2nde|premiere|terminale|bac)\b"
     r"|\b(?:decroche\w*|decrocheu\w*|deschooling|descolarise\w*|sorti\w*\s+(?:de l |du )?(?:ecole|systeme scolaire|lycee|college)"
     r"|(?:plus|pa|pas)\s+(?:a l |au |en )(?:ecole|lycee|college|cours|fac)|plus scolarise\w*|pas scolarise\w*"
+    # « il était scolarisé jusqu'à 14 ans en Afghanistan » (play-test E): schooling in the past, left since.
+    r"|(?:etait|etais|ete|j etais)\s+scolarise\w*|scolarise\w*\s+jusqu\w*"
     r"|(?:vire|virer|exclu|exclue|renvoye|renvoyee)\s+(?:du |de l |de la )?(?:lycee|college|ecole|fac))\b"
 )
 _AT_SCHOOL = re.compile(

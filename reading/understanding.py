@@ -23,7 +23,17 @@ def _has(pattern: str, t: str) -> bool:
 
 
 def parse_permis(text: str) -> Optional[bool]:
-    t = normalize(text)
+    # The permis slot is the car licence (permis B): a motorbike licence alone (« seulement le permis A pour sa
+    # moto ») says the car licence is not there (lexicon: knowledge/data/lexicon/vehicles.yaml, play-test E).
+    t, other = vehicle_words.other_licences(normalize(text))
+    if other and not _has(r"\bpermi[st]?\b|\bcode de la route\b", t):
+        only = rf"\b(?:seulement|juste|que|uniquement|only)\s+(?:le |un |mon |son )?{vehicle_words.OTHER_LICENCE}"
+        other_held = _has(only, t) or not _has(
+            rf"\b{_NEG}\b(?:\s+\w+){{0,3}}\s+(?:le |de |d |mon |son )?{vehicle_words.OTHER_LICENCE}"
+            r"|\b(?:passe|passer|prepare|preparer|en train|veux|voudrais|aimerais)\b",
+            t,
+        )
+        return False if other_held else None
     if _has(r"^(?:le )?permis b$", t):
         return True  # the answer to « Avez-vous le permis (permis B) ? »
     if _has(r"\b(?:j ai|jai|g|j)\s+(?:que|juste|seulement)\s+le code\b|^juste le code$", t):
@@ -105,7 +115,7 @@ def _motor_vehicle(t: str) -> Optional[bool]:
     if _has(
         r"\b(?:pas|pa|non)\s+(?:vehicule|motorise)e?\b|\brien pour (?:me|se) deplacer\b|\ba pied\b|\bque les transports\b"
         r"|\bqu en transports?\b|\b(?:que|juste|seulement|uniquement) (?:le |les |en |par le )?(?:bus|tram|metro|train|rer|car|transports?)\b|^(?:en |le |par le )?(?:bus|tram|metro|train|rer|transports? en commun)$"
-        r"|\b(?:prend|prends|je prends|j prend|jprend|jprends) (?:le |les )?(?:bus|tram|metro|train|rer|transports?)\b",
+        r"|\b(?:prend|prends|je prends|j prend|jprend|jprends) (?:le |les )?(?:bus|tram|metro|train|rer|car|transports?)\b",
         t,
     ):
         return False

@@ -1,5 +1,6 @@
-"""The words of knowledge/data/lexicon/vehicles.yaml as patterns for parse_vehicule (reading/understanding.py):
-motor vehicles, ways of getting about that are no motor vehicle (a bike), and car models."""
+"""The words of knowledge/data/lexicon/vehicles.yaml as patterns for parse_vehicule and parse_permis
+(reading/understanding.py): motor vehicles, ways of getting about that are no motor vehicle (a bike), car models,
+and the licences that are not the car licence (« permis A », « le BSR »)."""
 
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ def _lexicon(path: Path = VEHICLES_FILE) -> Dict[str, str]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     if not data.get("date") or not data.get("source"):
         raise ValueError(f"{path} : « date » et « source » sont obligatoires")
-    return {key: _alternation(data[key]) for key in ("motorises", "non_motorises", "modeles")}
+    keys = ("motorises", "non_motorises", "modeles", "autres_permis", "autres_permis_seuls")
+    return {key: _alternation(data[key]) for key in keys}
 
 
 def patterns() -> Tuple[str, str]:
@@ -44,3 +46,24 @@ def cars_named(t: str) -> Tuple[str, bool]:
     model = re.compile(rf"({_BEFORE_MODEL}){_lexicon()['modeles']}\b")
     replaced, count = model.subn(lambda m: f"{m.group(1)}voiture", t)
     return replaced, count > 0
+
+
+# « permis à 1 euro », « passer le permis à 17 ans », « le permis à Lyon »: « à » spelt « a », not the category A.
+_NOT_A_CATEGORY_AFTER = (
+    r"(?!\s+(?:\d|un|une|la|le|les|l|mon|ma|mes|son|sa|ses|ce|cette|partir|cause|cote|moins|plus|quel|quelle)\b)"
+)
+OTHER_LICENCE = "autrelicence"
+
+
+def other_licences(t: str) -> Tuple[str, bool]:
+    """Normalised text `t` with every licence that is not the car licence written OTHER_LICENCE, and whether any
+    was: « il a seulement le permis A » → « il a seulement le autrelicence ». « permis A et B » keeps the B."""
+    lexicon = _lexicon()
+    named = re.compile(
+        rf"\bpermi[st]?\s+(?:de |du |categorie |cat )?{lexicon['autres_permis']}\b{_NOT_A_CATEGORY_AFTER}"
+        rf"|\b{lexicon['autres_permis_seuls']}\b"
+    )
+    replaced, count = named.subn(f" {OTHER_LICENCE} ", t)
+    # « le permis A et B », « permis A/B »: the car licence is there too.
+    replaced = re.sub(rf"{OTHER_LICENCE}\s*(?:et|,|/|\+|&)\s*(?:le )?(?:permis )?b\b", "permis b", replaced)
+    return " ".join(replaced.split()), count > 0

@@ -192,6 +192,8 @@ class Score:
 ROUND_FILES = {
     "round_c.yaml": "Round C (play-test misreadings, session 6; held out, written with the fixes in view)",
     "round_d.yaml": "Round D (play-test D misreadings, session 6; held out, written before the fixes)",
+    "round_e_quartiers.yaml": "Round E quartiers (play-test E, session 6; held out, written with the fixes in view)",
+    "round_e.yaml": "Round E (play-test E misreadings, session 6; held out, written before the fixes)",
 }
 
 

@@ -109,8 +109,11 @@ def test_service_civique_to_thirty_with_a_handicap() -> None:
 
 def test_twenty_six_and_over_not_sent_to_the_mission_locale() -> None:
     found = _networks(age=27, besoin="emploi", handicap="rqth")
-    assert "mission-locale" not in found and "contrat-engagement-jeune" not in found
+    assert "mission-locale" not in found
     assert {"plie", "france-travail", "cap-emploi"} <= set(found)
+    # the CEJ runs to 29 with a RQTH (Code du travail L. 5131-6; networks.yaml sources_web), not without
+    assert "contrat-engagement-jeune" in found
+    assert "contrat-engagement-jeune" not in _networks(age=27, besoin="emploi")
     plie = next(
         ns
         for ns in match_networks(load_networks(DATA_DIR / "networks.yaml"), Profile(age=27, besoin="emploi"))

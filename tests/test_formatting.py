@@ -145,7 +145,7 @@ def test_profile_summary() -> None:
         "- Âge : 20 ans",
         "- Commune : Fougères (Ille-et-Vilaine)",
         "- Permis de conduire : non",
-        "- Logement : chez ses parents",
+        "- Logement : chez vos parents",  # said to the young person (play-test E e09)
         "- Handicap : handicap reconnu (RQTH)",
         "- Besoin : trouver un emploi",
         "- Quartier prioritaire : oui",

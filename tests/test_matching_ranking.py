@@ -3,6 +3,8 @@ records, where a suggestion is, the networks, the module's entry points."""
 
 from __future__ import annotations
 
+import pytest
+
 from knowledge.loader import KnowledgeBase
 from knowledge.models import Contact
 from knowledge.profile import Profile
@@ -231,3 +233,22 @@ class TestModuleApi:
     def test_deterministic(self, fixture_kb: KnowledgeBase) -> None:
         profile = Profile(age=20, code_insee=FOUGERES, besoin="emploi", permis=False)
         assert recommend(profile, kb=fixture_kb) == recommend(profile, kb=fixture_kb)
+
+
+@pytest.mark.parametrize(
+    "facts, limited",
+    [
+        (dict(vehicule=False), True),
+        (dict(permis=False), True),  # no car licence, vehicle not said
+        (dict(age=17), True),  # a minor whose licence is not asked
+        (dict(permis=False, vehicule=True), False),  # a scooter or a moto (permis AM/A): play-test E
+        (dict(age=17, vehicule=True), False),
+        (dict(permis=True), False),
+        (dict(), False),
+    ],
+)
+def test_how_far_depends_on_getting_there(facts, limited):
+    from orientation.matching.scoring import REGION_MAX_KM_WITHOUT_TRANSPORT, reach_km
+
+    profile = Profile(**{"age": 20, **facts})
+    assert reach_km(profile) == (REGION_MAX_KM_WITHOUT_TRANSPORT if limited else None)

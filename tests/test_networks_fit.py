@@ -194,7 +194,7 @@ def test_past_25_the_list_sends_to_france_travail_cap_emploi_or_the_plie() -> No
 
     matcher = Matcher(load_knowledge(), today=TODAY)
     for age, expected in ((27, "France Travail, Cap emploi ou du PLIE"), (20, "conseiller mission locale")):
-        found = matcher.recommend(Profile(age=age, code_insee="31555", besoin="emploi"))
+        found = matcher.recommend(Profile(age=age, code_insee="13055", besoin="emploi"))
         assert found.local, age
         text = intro_text(found)
         assert expected in text, (age, text)

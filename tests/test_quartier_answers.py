@@ -164,3 +164,74 @@ def test_a_quartier_of_the_official_list_in_a_long_message(text, code, name):
 @pytest.mark.parametrize("text", ["j'habite lyon a cote de la gare", "j'habite toulouse a 20 min du centre"])
 def test_after_a_bare_a_only_a_listed_name_is_a_quartier(text):
     assert "quartier" not in read_facts(text, intent="inform").slots
+
+
+# Play-test E (issue #16): the quartier of a first message written without « quartier ».
+STRASBOURG, PARIS_18, LE_HAVRE, BORDEAUX, MARSEILLE_14 = "67482", "75118", "76351", "33063", "13214"
+
+
+@pytest.mark.parametrize(
+    "text, code, name, qpv",
+    [
+        ("le test pour un jeune de 21 ans, à Strasbourg Neuhof, CAP cuisine obtenu", STRASBOURG, "neuhof", True),
+        ("strasbourg neuhof", STRASBOURG, "neuhof", True),  # lower case: the official list knows it
+        ("salut jai 20ans jsui a paris 18 vers la goutte dor, jai arreter l ecole", PARIS_18, "goutte dor", True),
+        ("mission locale du Havre. Un jeune de 19 ans, Caucriauville, sans logement", LE_HAVRE, "caucriauville", True),
+        ("I am 19, live in Lille Wazemmes, my mother is french", LILLE, "wazemmes", None),  # a proper name, not listed
+        ("en foyer a Bordeaux Bastide, sans diplome", BORDEAUX, "bastide", None),
+        ("jsuis a marseille 14e a la busserine", MARSEILLE_14, "busserine", None),  # not in the list's names
+        ("j'habite Toulouse du côté de Bagatelle", TOULOUSE, "bagatelle", None),
+    ],
+)
+def test_a_quartier_after_the_commune_without_the_word_quartier(text, code, name, qpv):
+    slots = read_facts(text, intent="inform").slots
+    assert slots.get("code_insee") == code and (slots.get("quartier") or "").lower() == name, slots
+    assert slots.get("qpv") is qpv  # only the official list sets it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lyon centre",
+        "Lyon Centre",
+        "Paris 18 jcherche",
+        "Lille svp",
+        "j'habite lyon vers la gare",
+        "Lyon Villeurbanne",
+        "Saint-Denis de la Réunion",
+        "Rennes Bretagne",
+    ],
+)
+def test_an_ordinary_word_after_the_commune_is_no_quartier(text):
+    slots = read_facts(text, intent="inform").slots
+    assert (slots.get("code_insee") or slots.get("commune_candidates")) and "quartier" not in slots, slots
+
+
+def test_a_bare_item_not_in_the_official_list_is_no_quartier():
+    slots = read_facts("conseillère à Lille. Un jeune de 19 ans, Fives, pas de diplôme", intent="inform").slots
+    assert slots.get("code_insee") == LILLE and "quartier" not in slots, slots  # only a listed name as a bare item
+
+
+@pytest.mark.parametrize(
+    "text, code, name, qpv",
+    [
+        ("yes mirail i said", TOULOUSE, "mirail", True),
+        ("ba oui la goutte dor", PARIS_18, "goutte dor", True),
+        ("Oui, Neuhof, je l'ai écrit", STRASBOURG, "neuhof", True),
+    ],
+)
+def test_a_yes_then_the_name_at_the_qpv_question(text, code, name, qpv):
+    result = qpv_answer(text, code)
+    assert (result.slots.get("quartier") or "").lower().endswith(name) and result.slots.get("qpv") is qpv, result
+
+
+def test_the_named_quartier_wins_over_a_vague_area():
+    result = qpv_answer("Je ne sais pas, il est rive droite, à la Bastide près de la Benauge", BORDEAUX)
+    assert result.slots.get("quartier") == "Bastide près de la Benauge", result.slots
+    assert result.slots.get("qpv") is None and "qpv" in result.skipped  # « près de » the QPV is not in it
+    assert "quartier" not in qpv_answer("il est rive droite", BORDEAUX).slots
+
+
+def test_a_name_the_list_does_not_know_closes_the_qpv_question_without_a_no():
+    result = qpv_answer("Wazemmes", LILLE)
+    assert result.slots == {"quartier": "Wazemmes"} and result.skipped == ["qpv"] and result.unknown == []

@@ -301,6 +301,13 @@ def test_no_trade_found_points_to_who_knows_that_trade_for_this_need():
         ("apprentissage", 20, "votre mission locale connaît les employeurs et les CFA qui recrutent des apprentis."),
         ("formation", 30, "votre agence France Travail connaît les formations de votre région."),
         (None, 30, "un conseiller de France Travail pourra chercher avec vous."),
+        # 15: not the mission locale, which serves the 16-25 (play-test E e05)
+        (
+            "apprentissage",
+            15,
+            "le professeur principal, le psychologue de l'Éducation nationale (psyEN) du collège ou le CIO pourront "
+            "chercher avec vous.",
+        ),
     ],
 )
 def test_no_trade_found_says_who_to_ask(besoin, age, tail):

@@ -216,3 +216,24 @@ def test_no_short_welcome_after_the_greeting():
     ]
     _, slots = run(ActionExtractProfile(), sdk_tracker({}, "j'ai 19 ans", events=events))
     assert not any(n["kind"] == "welcome" for n in slots.get("notes") or [])
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        # The English opener (e03), a safety answer with « Reprendre » (e04, e20): the bot has spoken already.
+        [{"event": "bot", "text": "Hello! I am Aiguillage, the mission locale's assistant."}],
+        [{"event": "bot", "text": "Pour dormir à l'abri ce soir, appelez le 115."}],
+    ],
+)
+def test_no_short_welcome_once_the_bot_has_spoken(before):
+    events = [
+        {"event": "action", "name": "action_session_start"},
+        {"event": "session_started"},
+        *user_turn("hi i'm 22", "inform"),
+        *before,
+        *user_turn("oui", "affirm"),
+    ]
+    _, slots = run(ActionExtractProfile(), sdk_tracker({}, "j'ai 22 ans", events=events))
+    assert slots.get("age") == 22
+    assert not any(n["kind"] == "welcome" for n in slots.get("notes") or [])

@@ -146,3 +146,62 @@ def test_ages_as_typed_on_a_phone_or_in_english(text, expecting, age):
 )
 def test_no_age_in_durations_addresses_or_counts(text):
     assert parse_age(text, today=TODAY) is None
+
+
+# ------------------------------------------------------------------ play-test E: only a stated present age is an age
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Est-ce que je dois commencer le service civique avant mes 26 ans ou juste signer ?",
+        "Aucun diplôme, il était scolarisé jusqu'à 14 ans en Afghanistan",
+        "avant mes 26 ans",
+        "à 14 ans",
+        "jusqu'à 14 ans",
+        "depuis mes 16 ans",
+        "quand j'avais 15 ans",
+        "à partir de 16 ans",
+        "les 16-25 ans",
+        "entre 16 et 25 ans",
+        "moins de 26 ans",
+        "je peux travailler a 14 ans ? genre babysitting ou au mcdo",
+        "je peux commencer a 15 ans ?",
+        "donc la mission locale cest pas pour moi a 28 ans ?",
+        "il sort de l'ASE à ses 18 ans le mois prochain",
+        "le foyer ma mis dehors le jour de mes 21 ans",
+        "faire un service civique avant d'avoir 26 ans",
+        "14 ans c'était l'âge où il a quitté l'école",
+    ],
+)
+def test_a_number_in_a_question_or_a_story_is_no_age(text):
+    assert parse_age(text, today=TODAY) is None
+
+
+@pytest.mark.parametrize(
+    "text, age",
+    [
+        ("j'ai 19 ans", 19),
+        ("19 ans", 19),
+        ("il a 19 ans", 19),
+        ("née en 2006", 20),
+        ("Non ! Il a 25 ans. 14 ans c'était l'âge où il a quitté l'école.", 25),
+        ("je teste pour une jeune de 17 ans, quartier Croix-Rouge", 17),
+        ("la personne que j'accompagne a 20 ans", 20),
+        ("un jeune homme de 25 ans", 25),
+        ("mon fils a 16 ans il a arrete le lycee", 16),
+        ("20 ans, Corbeil-Essonnes", 20),
+        ("je viens d'avoir 18 ans", 18),
+    ],
+)
+def test_a_stated_present_age_is_still_read(text, age):
+    assert parse_age(text, today=TODAY).value == age
+
+
+@pytest.mark.parametrize("text, age", [("jte lai dit 24", 24), ("je vous l'ai dit, 22", 22), ("19ans", 19)])
+def test_an_age_repeated_at_the_age_question(text, age):
+    assert parse_age(text, expecting_age=True, today=TODAY).value == age
+
+
+def test_a_past_fact_before_a_present_age_does_not_hide_it():
+    assert parse_age("elle était en foyer et elle a 19 ans", today=TODAY).value == 19

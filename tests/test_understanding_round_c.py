@@ -33,6 +33,7 @@ def facts(text, **kwargs):
         "elle a pas le permis",
         "il est en foyer",
         "elle a une RQTH",
+        "22 ans, je vous l'ai dit. C'est pour une jeune, pas pour moi.",  # play-test E e20
     ],
 )
 def test_a_conseiller_is_recognised(text):
@@ -50,6 +51,10 @@ def test_a_conseiller_is_recognised(text):
         "je cherche un conseiller",
         "mon conseiller m'a dit de venir ici",
         "jsuis chez mes parents",
+        # play-test E e09, a 16-year-old lycéen: no cue (his recap said « chez ses parents » by its label)
+        "chez mes parents, je suis en terminale",
+        "pourquoi france travail ? jsuis au lycée moi",
+        "la vente c'est pas pour moi",
         "",
     ],
 )

@@ -14,15 +14,37 @@ from typing import Any, Dict, Optional
 from reading.answer_first import (
     QUESTION_INTENT,
     REFINE_INTENT,
+    START_INTENT,
+    THANK_INTENT,
     answers_asked_question,
+    false_alarm,
     question_not_goodbye,
+    thanks_not_question,
     wishes_a_trade,
 )
 
 logger = logging.getLogger(__name__)
 PROFILE_FORM = "profile_form"
 _KNOWN = ("commune_candidates", "departement", "code_insee", "attempts")
+SAFETY_ACTION = "action_safety"
 _installed = False
+
+
+def _last_action(tracker: Any) -> Optional[str]:
+    """The last action the bot ran before listening (events are Rasa Event objects or their dicts)."""
+    for event in reversed(list(getattr(tracker, "events", None) or ())):
+        name = event.get("name") if isinstance(event, dict) else getattr(event, "action_name", None)
+        kind = event.get("event") if isinstance(event, dict) else getattr(event, "type_name", None)
+        if kind == "action" and name and name != "action_listen":
+            return name
+    return None
+
+
+def _with_intent(parse_data: Dict[str, Any], name: str) -> Dict[str, Any]:
+    confidence = (parse_data.get("intent") or {}).get("confidence", 1.0)
+    return {**parse_data, "intent": {"name": name, "confidence": confidence}}
+
+
 _original_parse_message: Any = None
 
 
@@ -39,7 +61,14 @@ def corrected(parse_data: Dict[str, Any], tracker: Optional[Any]) -> Dict[str, A
         logger.info("Un métier nommé hors questionnaire : intention %s lue comme un souhait.", intent)
         confidence = (parse_data.get("intent") or {}).get("confidence", 1.0)
         return {**parse_data, "intent": {"name": REFINE_INTENT, "confidence": confidence}}
+    if false_alarm(text) and _last_action(tracker) == SAFETY_ACTION:
+        # « non ça va », the words the safety message offers: resume where we were (the « Reprendre » button).
+        logger.info("Fausse alerte dite après le message de sécurité : reprise du questionnaire.")
+        return _with_intent(parse_data, START_INTENT)
     if not answers_asked_question(text, asked, intent, parse_data.get("entities") or (), known):
+        if thanks_not_question(text, intent):
+            logger.info("Un merci lu malgré l'intention %s.", intent)
+            return _with_intent(parse_data, THANK_INTENT)
         after_list = not in_form and bool(tracker.get_slot("suggestions_shown"))
         if question_not_goodbye(text, intent, after_list):
             logger.info("Question lue malgré l'intention %s.", intent)

@@ -82,13 +82,15 @@ async def handle_bounded_message(self: Any, message: Any) -> Any:
     if not (isinstance(message.text, str) and typed_buttons.is_own_title(message.text)):
         safety_layer.screen(message)
     if isinstance(message.text, str):
-        from knowledge.text import emoji_meaning
+        from knowledge.text import emoji_meaning, without_smileys
 
         # « 👍 » was read as « goodbye » by the model, which ended the questionnaire: a message made only of
         # 👍 / 👎 / 🤷 / 🙋 reaches the NLU as the words it means, whatever the model learnt. The parsers still get
         # the emoji itself (the text they read, FULL_TEXT): a thumbs-up is « oui » to the permis question, but
         # too light to record a handicap (reading/facts.py SENSITIVE_YES_NO).
         meaning = emoji_meaning(message.text)
+        if meaning is None and without_smileys(message.text) != message.text:
+            meaning = without_smileys(message.text)  # « coucou 😊 » → « coucou »: the model never saw the smiley
         if meaning is not None:
             from reading.facts import FULL_TEXT
 

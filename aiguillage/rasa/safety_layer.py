@@ -3,9 +3,10 @@ every moment (welcome, any question of the form, after the suggestions, inside a
 before the NLU, the form, the rules or any slot mapping can read it.
 
 A message that signals danger is replaced, before Rasa logs it, by the intent `safety_alert` with its
-signals as entities (`danger`, `danger_age`, `langue`): the rules answer it with action_safety whatever the
+signals as entities (`danger`, `danger_age`, `langue`) and its plain, non-sensitive facts (age, commune, need,
+diploma, who types: reading/safety/kept_facts.py), which action_safety keeps: the rules answer it whatever the
 bot was doing, no slot mapping runs on it (action_extract_profile maps other intents only), and its words
-reach no tracker, log or fiche — the tracker keeps « /safety_alert » and the signals, never the text.
+reach no tracker, log or fiche — the tracker keeps « /safety_alert », the signals and those facts, never the text.
 Called by aiguillage.rasa.input_guard's message handler, before a long message is cut: danger is often said last.
 """
 

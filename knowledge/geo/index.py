@@ -202,6 +202,11 @@ def communes_by_postal_code(postal_code: str) -> list[Commune]:
     return _by_population(geo.communes[pos] for pos in geo.by_postal.get(postal_code.strip(), ()))
 
 
+def is_place_qualifier(text: str) -> bool:
+    """Whether the text names a département or a région (« Réunion », « la drôme », « bretagne », « 93 »)."""
+    return "".join(_tokens(text)) in _geo().place_qualifiers
+
+
 def resolve_departement(text: str) -> Departement | None:
     """A département from its code or name (« 93 », « seine st denis », « la réunion »)."""
     geo = _geo()

@@ -33,6 +33,11 @@ def _words(name: str, ignored: FrozenSet[str] = frozenset()) -> FrozenSet[str]:
     return frozenset(t for t in _tokens(name) if t not in _NOISE and t not in ignored)
 
 
+def _in_name(word: str, named: FrozenSet[str]) -> bool:
+    """« dor » typed for « d'Or », « lalma » for « l'Alma »: an elided article stuck to the word still matches."""
+    return word in named or (len(word) > 2 and word[0] in "dl" and word[1:] in named)
+
+
 class _Table:
     def __init__(self) -> None:
         self.by_commune: Dict[str, List[Qpv]] = {}
@@ -70,6 +75,6 @@ def official_qpv(quartier: str, code_insee: Optional[str]) -> Optional[Qpv]:
         named = _words(qpv.nom, city_words)
         if said == named:
             return qpv  # the whole name: « Secteur Sud » for « Lille Sud »
-        if best is None and said - _GENERIC and said <= named:
+        if best is None and said - _GENERIC and all(_in_name(word, named) for word in said):
             best = qpv
     return best

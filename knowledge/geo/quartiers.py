@@ -27,6 +27,11 @@ _SAID = (
     r"(?:(?:je|j)\s+(?:vous\s+|te\s+|t\s+)?(?:l\s+)?ai\s+dit\s+|jvous\s+ai\s+dit\s+|jai\s+dit\s+|jtai\s+dit\s+"
     r"|(?:je\s+|j)viens?\s+de\s+(?:(?:te|vous)\s+)?(?:le\s+)?dire\s+|c\s+est\s+|cest\s+|c\s+)?"
 )
+# « mirail i said », « Neuhof je l'ai écrit »: said again after the name.
+_SAID_TAIL = re.compile(
+    r"\s+(?:(?:je|j)\s+(?:vous\s+|te\s+)?(?:l\s+)?ai\s+(?:deja\s+)?(?:dit|ecrit)|jl\s*ai\s+(?:dit|ecrit)"
+    r"|jvous\s+(?:l\s+)?ai\s+dit|jtai\s+dit|jlai\s+(?:dit|ecrit)|i\s+(?:already\s+)?(?:said|told\s+you|wrote))\b.*$"
+)
 # A conseiller answers for the person: « il habite à l'Alma », « elle est à la Villeneuve ».
 _LEAD = re.compile(
     rf"\s*{_SAID}(?:(?:je|j|moi|il|elle|on)\s+)?(?:(?:suis|jsuis|chui|chuis|est|habite|jhabite|vis|vit|jvis|reste)\b)?\s*"
@@ -150,16 +155,27 @@ def _is_a_commune(words: str) -> bool:
     return any(" ".join(tokens[i:]) in phrases for i in range(min(2, len(tokens))) if tokens[i:])
 
 
+def _is_exactly_a_commune(words: str) -> bool:
+    """« Lyon Villeurbanne »: a commune's exact name, not « Bastide » (an alias of La Bastide) at Bordeaux."""
+    from knowledge.geo.index import _geo
+
+    return any(kind == "exact" for _, _, kind in _geo().by_phrase.get(" ".join(words.split()), ()))
+
+
 def quartier_in_text(text: str) -> Optional[str]:
     """A quartier named with a cue in a sentence, or None."""
     found = find_quartier(text)
     return found[0] if found else None
 
 
-def quartier_after_commune(text: str, commune_words: Sequence[str], loose: bool = False) -> Optional[str]:
+def quartier_after_commune(
+    text: str, commune_words: Sequence[str], loose: bool = False, bare: bool = False
+) -> Optional[str]:
     """A quartier named right after the commune: « Toulouse, au Mirail (Bellefontaine) », « vaulx en velin au mas du
-    taureau », « Lyon 8e (Mermoz) ». ``commune_words``: the commune's name as words (« vaulx en velin »).
-    ``loose``: « à », « vers » also announce it (« marseille 13eme a frais vallon »): the caller checks the name."""
+    taureau », « Lyon 8e (Mermoz) », « paris 18 vers la goutte dor », « Toulouse du côté de Bagatelle ».
+    ``commune_words``: the commune's name as words (« vaulx en velin »).
+    ``loose``: « à », « sur » also announce it (« marseille 13eme a frais vallon »): the caller checks the name.
+    ``bare``: no word at all (« Strasbourg Neuhof »): the caller checks the name (reading/quartier.py)."""
     if not commune_words:
         return None
     clean = _clean(text)
@@ -167,21 +183,30 @@ def quartier_after_commune(text: str, commune_words: Sequence[str], loose: bool 
     after = re.compile(
         rf"\b{city}(?:\s+\d{{1,2}}(?:e|er|eme|ieme)?)?\s+"
         r"(?P<prep>(?:au|aux|a la|a l|dans le quartier(?: des| du| de la| de)?|quartier(?: des| du| de la| de)?"
-        + (r"|a|vers|sur" if loose else "")
-        + r")\s+)?"
+        r"|vers (?:la|le|les|l)|du cote (?:de la|de l|des|du|de|d)" + (r"|a|sur" if loose else "") + r")\s+)?"
         r"(?P<name>[a-z0-9][a-z0-9 ]{1,40}?)(?=\s+(?:et|mais|je|j|jai|g|il|elle|a|sur)\s|\s*$|\s{2})"
     )
     for match in after.finditer(clean):
         start, end = match.span("name")
         bracketed = "(" in text[match.start(0) : start]
-        if not match.group("prep") and not bracketed:
+        if not match.group("prep") and not bracketed and not bare:
             continue  # « lyon et je cherche »: a preposition or brackets say a quartier follows
         stop = text.find(")", start) if bracketed else -1
         end = stop if stop > start else _clause_end(text, start, end)
         name = _as_typed(text, clean, start, end)
+        first = clean[start:end].split()[:1]
+        if not first or first[0] in _NOT_A_START or _is_exactly_a_commune(clean[start:end]):
+            continue  # « Lyon centre », « vers la gare », « Lyon Villeurbanne »: no quartier
         if _is_a_name(name) and not _is_an_area(clean[start:end]):
             return name
     return None
+
+
+def is_proper_name(name: str) -> bool:
+    """« Wazemmes », « Bastide », « Part-Dieu » as typed: every word capitalised, and none shouted in capitals."""
+    tokens = re.findall(r"[^\W\d_]+", name)
+    words = [t for t in tokens if len(t) > 1]
+    return bool(words) and all(t[0].isupper() and not t.isupper() for t in words)
 
 
 def quartier_answer(text: str) -> Optional[str]:
@@ -195,5 +220,10 @@ def quartier_answer(text: str) -> Optional[str]:
     start = lead.end() if lead and lead.end() < len(clean.rstrip()) else 0
     if set(clean[:start].split()) <= {"les", "le", "la", "l"}:
         start = 0  # « la Villeneuve » answered alone: the article is part of the name
-    name = _as_written(text[start:]).strip(_EDGE_PUNCTUATION)
+    tail = _SAID_TAIL.search(clean, start)
+    end = tail.start() if tail and tail.start() > start else len(text)
+    name = _as_written(text[start:end]).strip(_EDGE_PUNCTUATION)
+    first = clean[start:end].split()[:1]
+    if first and first[0] in _NOT_A_START:
+        return None  # « il est rive droite »: an area, not a quartier's name (play-test E)
     return name if _is_a_name(name) else None

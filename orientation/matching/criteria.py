@@ -49,6 +49,11 @@ class Criterion:
     # False: a record that answers this criterion is proposed only beside another line that serves the same
     # need (engine.needs_company); one employer's own recruitment is never the only job line.
     shown_alone: bool = True
+    # A situation opens, for someone who said what they look for, only a record that does not serve another
+    # need only (serves_other_needs_only): being from a QPV makes no job programme the answer to a roof, nor
+    # to a formation (play-test E). A roof, exile, getting about or a diploma answers every need: those open
+    # any record.
+    opens_other_needs: bool = False
 
 
 # How far from the person a criterion counts (the 4th element of a rule): anywhere, in their département or
@@ -140,6 +145,24 @@ def _for_low_diploma(record: Initiative) -> bool:
     return record.eligibilite.diplome_max in ("aucun", "cap-bep")
 
 
+# The themes of the stated needs, « je ne sais pas » apart (finding one's way serves every need).
+_NEED_THEMES: FrozenSet[str] = frozenset().union(*(t for b, (_, t) in BESOINS.items() if b != "ne-sait-pas"))
+
+
+def serves_other_needs_only(record: Initiative) -> bool:
+    """Every theme of the record is a stated need's (a job, a formation, housing…): for someone whose need
+    it does not serve, it answers another need only, whatever public it is made for."""
+    return bool(record.thematiques) and set(record.thematiques) <= _NEED_THEMES
+
+
+def mobility_blocks(profile: Profile) -> bool:
+    """No licence or no vehicle, outside a métropole's town, where the urban network is there to get to work
+    or training (the networks' rule: orientation/matching/networks.py, dense_transit_area)."""
+    from orientation.matching.networks import dense_transit_area  # no cycle at import time
+
+    return (profile.permis is False or profile.vehicule is False) and dense_transit_area(profile.code_insee) is not True
+
+
 def _for_youth(record: Initiative) -> bool:
     age_max = record.eligibilite.age_max
     return "jeunes" in record.publics or (age_max is not None and age_max <= IMPLICIT_YOUTH_AGE_MAX)
@@ -162,8 +185,8 @@ _needs: List[Criterion] = [
 # near home (in the person's département or closer): a way to get to work here, not a move elsewhere.
 CRITERIA: Tuple[Criterion, ...] = (
     *_needs,
-    Criterion("sans-domicile", "fit", 4, _shelter, lambda p: p.logement == "sans-domicile"),
-    Criterion("exiles", "fit", 4, _for_exiles, lambda p: p.refugie is True),
+    Criterion("sans-domicile", "fit", 4, _shelter, lambda p: p.logement == "sans-domicile", opens_other_needs=True),
+    Criterion("exiles", "fit", 4, _for_exiles, lambda p: p.refugie is True, opens_other_needs=True),
     # A quartier-prioritaire action serves its own quartiers: being from a QPV elsewhere is no fit.
     Criterion("qpv", "fit", 2, _for_qpv, lambda p: p.qpv is True, near_only=True),
     Criterion("handicap", "fit", 2, _for_handicap, lambda p: p.handicap in ("rqth", "oui-sans-rqth")),
@@ -172,12 +195,18 @@ CRITERIA: Tuple[Criterion, ...] = (
         "fit",
         2,
         _mobility,
-        # getting to work or training: not for a housing need, and the mobility need says it itself
-        lambda p: (p.permis is False or p.vehicule is False) and p.besoin not in ("mobilite-permis", "logement"),
+        # getting to work or training: not for a housing need, and the mobility need says it itself; not in
+        # a métropole's town (Gardanne's platform for a job seeker of Marseille 14e, play-test E)
+        lambda p: mobility_blocks(p) and p.besoin not in ("mobilite-permis", "logement"),
         near_only=True,
         in_zone_only=True,
+        opens_other_needs=True,
     ),
-    Criterion("sans-diplome", "fit", 2, _for_low_diploma, lambda p: p.diplome in ("aucun", "cap-bep")),
+    # An action built for people without a diploma answers that lack itself (a second-chance school for a
+    # job seeker without one): it opens whatever the need, as a roof does.
+    Criterion(
+        "sans-diplome", "fit", 2, _for_low_diploma, lambda p: p.diplome in ("aucun", "cap-bep"), opens_other_needs=True
+    ),
     # General fits (young, woman, minima sociaux) only count near home: being young is no reason to go
     # 150 km for an action that answers no need of the person (no padding).
     Criterion("jeunes", "general", GENERAL_WEIGHT, _for_youth, is_young, near_only=True),
@@ -215,13 +244,14 @@ def needs_company(record: Initiative) -> bool:
 
 
 WEIGHED: Tuple[Criterion, ...] = tuple(c for c in CRITERIA if c.kind in ("fit", "general"))
-# One feature bit per weighed criterion.
+# One feature bit per weighed criterion, then one for a record that serves stated needs only.
 FEATURE_BITS: Dict[str, int] = {c.key: 1 << i for i, c in enumerate(WEIGHED)}
+NEEDS_ONLY_BIT = 1 << len(WEIGHED)
 
 
 def features(record: Initiative) -> int:
     """What a record answers, one bit per weighed criterion (computed once, at index time)."""
-    bits = 0
+    bits = NEEDS_ONLY_BIT if serves_other_needs_only(record) else 0
     for criterion in WEIGHED:
         if criterion.answers is not None and criterion.answers(record):
             bits |= FEATURE_BITS[criterion.key]
@@ -233,9 +263,15 @@ def general_allowed(profile: Profile) -> bool:
     return profile.besoin in (None, "ne-sait-pas")
 
 
-# How a criterion makes a record worth proposing: not at all, anywhere (the stated need), or only in the
-# person's département or closer (a situation, or a general fit without a stated need).
-NOT_RELEVANT, RELEVANT_ANYWHERE, RELEVANT_NEAR = 0, 1, 2
+# How a criterion makes a record worth proposing: not at all, anywhere (the stated need), only in the
+# person's département or closer (a situation, or a general fit without a stated need), or there and only
+# when the record does not serve another need only (NEEDS_ONLY_BIT; Criterion.opens_other_needs).
+NOT_RELEVANT, RELEVANT_ANYWHERE, RELEVANT_NEAR, RELEVANT_NEAR_OWN_NEED = 0, 1, 2, 3
+
+
+def relevant_near(relevance: int, bits: int) -> bool:
+    """Does a criterion with this relevance make a record with these feature bits worth it near home?"""
+    return relevance == RELEVANT_NEAR or (relevance == RELEVANT_NEAR_OWN_NEED and not bits & NEEDS_ONLY_BIT)
 
 
 def is_need(criterion: Criterion) -> bool:
@@ -251,6 +287,8 @@ def active_rules(profile: Profile) -> List[Tuple[int, float, int, bool]]:
         if criterion.concerns is not None and criterion.concerns(profile):
             if is_need(criterion):
                 relevance = RELEVANT_ANYWHERE
+            elif criterion.kind == "fit" and not (criterion.opens_other_needs or general_ok):
+                relevance = RELEVANT_NEAR_OWN_NEED
             elif criterion.kind == "fit" or general_ok:
                 relevance = RELEVANT_NEAR
             else:

@@ -68,6 +68,8 @@ MEMBERSHIP: Dict[str, Callable[[Profile], bool]] = {
     "permis": lambda p: p.permis is True,  # holders of the permis B (a car rental for work, say)
     "en-emploi": lambda p: False,  # people already working (temp workers, employees): the bot serves job-seekers
     "foyer-fjt": lambda p: p.logement == "foyer-fjt",  # residents of a foyer de jeunes travailleurs
+    # Residents of the porteur's own foyer (Le Levain's, Adamal's): « en foyer » does not say which one.
+    "residents-du-porteur": lambda p: False,
     "entreprises": lambda p: False,  # a service to companies (or public buyers), not a guichet for a person
     # Only people sent by named structures (Restos du cœur, CHRS…): nobody walks in from the bot.
     "orientes-par-structure": lambda p: False,
@@ -195,6 +197,8 @@ def is_offerable(record: Initiative) -> bool:
     site whose place the text does not give."""
     if record.zone.lieu_inconnu:
         return False
+    if record.evenement_ponctuel and record.statut == "historique":  # a forum held years ago: nothing to go to
+        return False
     if any(not _CAN_OPEN[public] for public in record.eligibilite.reserve_a):
         return False
     return not set(record.publics) <= UNREACHABLE_PUBLICS
@@ -214,6 +218,7 @@ _CAN_OPEN: Dict[str, bool] = {
         "entreprises",
         "orientes-par-structure",
         "allophones",
+        "residents-du-porteur",
     }
     for public in RESERVED_PUBLICS
 }

@@ -25,8 +25,16 @@ CHOICE_KEYS = ("handicap", "logement", "besoin", "diplome", "scolarite")
 # never for a pupil whose « pas de diplôme » only means not yet; said when the schooling is unknown).
 # `logement_si_connu`: rules out a KNOWN housing not listed (renting aids are no answer to a night outside).
 # `zone_dense_si_connue`: rules out a KNOWN commune whose density is not the one given (see dense_transit_area).
+# `besoin_sauf`: rules out a KNOWN need listed (the CIO is no answer to an apprentice looking for an employer).
 GUARD_KEYS = frozenset(
-    {"age_min_si_connu", "age_max_si_connu", "scolarite_si_connu", "logement_si_connu", "zone_dense_si_connue"}
+    {
+        "age_min_si_connu",
+        "age_max_si_connu",
+        "scolarite_si_connu",
+        "logement_si_connu",
+        "zone_dense_si_connue",
+        "besoin_sauf",
+    }
 )
 # Keys that say the card answers what the person asked for or where they sleep: those cards come first.
 PRIORITY_KEYS = frozenset({"besoin", "logement"})
@@ -79,6 +87,8 @@ def trigger_holds(trigger: dict, profile: Profile) -> bool:
             ok = profile.scolarite is None or profile.scolarite in _as_list(expected)
         elif key == "logement_si_connu":
             ok = profile.logement is None or profile.logement in _as_list(expected)
+        elif key == "besoin_sauf":
+            ok = profile.besoin not in _as_list(expected)
         elif key == "zone_dense_si_connue":
             dense = dense_transit_area(profile.code_insee)
             ok = dense is None or dense == expected

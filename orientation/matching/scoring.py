@@ -126,7 +126,10 @@ def reach_km(profile: Profile) -> Optional[float]:
     """How far another département's action may be: without a car or a licence, an action farther than this
     cannot be attended (the issue's « Nancy, 144 km » from Sedan); with transport, or unknown, no limit."""
     minor = profile.whole_age is not None and profile.whole_age < 18 and profile.permis is None  # not asked before 17
-    return REGION_MAX_KM_WITHOUT_TRANSPORT if profile.vehicule is False or profile.permis is False or minor else None
+    # A vehicle of one's own without the car licence is a scooter or a moto (permis AM/A: reading/vehicles.py reads
+    # « le permis A pour sa moto » as no car licence): it goes as far as a car.
+    on_foot = profile.vehicule is not True and (profile.permis is False or minor)
+    return REGION_MAX_KM_WITHOUT_TRANSPORT if profile.vehicule is False or on_foot else None
 
 
 def region_distance_bonus(
@@ -253,7 +256,7 @@ def _select_rows(block: Block, asked: _Asked) -> List[Pick]:
                 fit += weight
                 if relevance == criteria.RELEVANT_ANYWHERE:
                     relevant = by_need = True
-                elif relevance == criteria.RELEVANT_NEAR and near:
+                elif near and criteria.relevant_near(relevance, bits):
                     relevant = True
         if not relevant or out_of_reach(block, row, level, person, town_km):
             continue
@@ -308,6 +311,8 @@ def _select_vector(block: Block, columns: Columns, asked: _Asked) -> List[Pick]:
             has_need = True
         elif relevance == criteria.RELEVANT_NEAR:
             relevant |= hit & near
+        elif relevance == criteria.RELEVANT_NEAR_OWN_NEED:
+            relevant |= hit & near & ((columns.features & criteria.NEEDS_ONLY_BIT) == 0)
     keep &= relevant
     if person is not None:
         # Région-level rows of another territory are checked with their distance bonus, once gating is known.

@@ -236,6 +236,7 @@ _SILENT = {
     "reserve:entreprises",
     "reserve:orientes-par-structure",
     "reserve:allophones",
+    "reserve:residents-du-porteur",
     "place",
 }
 assert set(REASONS) | _SILENT == set(BY_KEY), "every criterion needs its sentence"
@@ -277,6 +278,7 @@ _RESERVED_NOTE = {
     "seniors": "Elle est réservée aux seniors.",
     "permis": "Il faut avoir le permis B.",
     "foyer-fjt": "Elle est réservée aux résidents d'un foyer de jeunes travailleurs.",
+    "residents-du-porteur": "Elle est réservée aux résidents du foyer qui la propose.",
     "orientes-par-structure": "On n'y entre que sur orientation d'une structure partenaire.",
     "allophones": "Elle s'adresse aux personnes qui ne parlent pas bien le français.",
     "entreprises": "C'est un service pour les entreprises ou les acheteurs publics, pas un accueil pour les personnes.",

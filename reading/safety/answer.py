@@ -57,9 +57,10 @@ def _french_kinds(signals: frozenset, group: Optional[str]) -> List[str]:
         kinds.append("grossesse")
     if "sante" in signals:
         kinds.append("sante")
-    # No food: the mairie's social service (aide alimentaire) and the listening lines, not the 3114 first.
+    # No food: the mairie's social service (aide alimentaire) and a listening line, not the crisis lines. The 3114
+    # only when distress is said too (play-test E: « si vous pensez à vous faire du mal » to someone only hungry).
     if "faim" in signals:
-        kinds.append("faim")
+        kinds.append("faim_detresse" if "detresse" in signals and "suicide" not in kinds else "faim")
     if not kinds and "detresse" in signals:
         kinds.append("detresse")
     if not kinds and "inquietude" in signals:
@@ -109,6 +110,7 @@ FRENCH_KINDS = (
     "grossesse",
     "sante",
     "faim",
+    "faim_detresse",
     "detresse",
     "inquietude",
 )

@@ -11,6 +11,7 @@ from typing import Dict, FrozenSet, List, Pattern, Tuple
 import yaml
 
 from knowledge.text import strip_accents
+from reading.safety import shown_names
 from reading.safety.model import THRESHOLD, probability
 
 SIGNALS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "safety" / "signaux.yaml"
@@ -179,6 +180,13 @@ def _is_english(words: List[str], norm: str, lexicon: _Lexicon) -> bool:
     return len({w for w in words if w in lexicon.english_words}) >= 2 and english > french
 
 
+def names_alarm(norm: str) -> bool:
+    """Whether a normalised name says a danger by itself, to the patterns (reading/safety/shown_names.py leaves
+    such a name to be read: « hébergement d'urgence »)."""
+    lexicon = _lexicon()
+    return any(_holds(lexicon.signals[name], norm) for name in DANGER_SIGNALS if name in lexicon.signals)
+
+
 def pattern_alarm(text: str) -> bool:
     """Whether the patterns alone (not the second net) see danger or English in the message."""
     return bool(detect(text, use_model=False).alarming)
@@ -190,7 +198,8 @@ def detect(text: str, use_model: bool = True) -> Detection:
         return Detection(frozenset())
     raw = _bounded(text)
     lexicon = _lexicon()
-    norm = normalise(raw)
+    # The names of the actions the bot shows are no words of the person's (« Lulu dans ma rue »).
+    norm = shown_names.blank(normalise(raw))
     signals = {name for name in DANGER_SIGNALS if name in lexicon.signals and _holds(lexicon.signals[name], norm)}
     # Sad emoji alone, or with a word or two (« 🥀💔 jsp »), say distress; in a sentence they are colour.
     if any(e in raw for e in lexicon.distress_emoji) and (_only_emoji(raw) or len(norm.split()) <= 3):

@@ -33,6 +33,7 @@ MEASURE_SET = ("Jeu de mesure n° 4 (jamais appris)", "heldout4_danger", "heldou
 LIVE_SETS = (
     ("Jeu du play-test D (écrit avant la correction)", "live_d_danger", "live_d_ordinary"),
     ("Jeu des manques : faim, « je tiens plus » (écrit avant la correction)", "gaps_danger", "gaps_ordinary"),
+    ("Jeu du play-test E : noms des actions montrées (écrit avant)", "live_e_names_danger", "live_e_names_ordinary"),
 )
 _PLACEHOLDER = re.compile(r"\{([a-z0-9_]+)\}")
 

@@ -77,7 +77,7 @@ def test_a_minor_hit_at_home_gets_the_119_and_nothing_of_the_message_is_stored(b
     assert "115" not in replies
     assert "Que cherchez-vous" not in replies and "permis" not in replies
     slots = bot.slots(user)
-    assert slots["age"] is None  # nothing of the message itself lands in a slot
+    assert slots["age"] == 16.0  # a plain fact is kept (play-test E); the words about the danger are not
     assert_words_kept_nowhere(bot, user, ["frappe", "peur de rentrer"])
 
 
@@ -153,3 +153,35 @@ def test_je_tiens_plus_after_the_suggestions_asks_how_the_person_is(bot):
     user = new_user()
     replies = texts(bot.say(user, "et pour le psy ? je tiens plus"))
     assert "Ça n'a pas l'air d'aller" in replies and "3114" in replies
+
+
+def test_play_test_e_the_facts_of_a_message_in_danger_are_not_asked_again(bot):
+    """Play-test E (e04): after the 115, « Quel âge avez-vous ? » and the commune were asked again (« jte lai dit
+    24 », « grenoble!!! jlai deja dit »). The plain facts are kept; the street, the car and the words are not."""
+    user = new_user()
+    replies = texts(bot.say(user, "bjr jsuis a la rue depuis 2 semaines jdors dans ma voiture a grenoble jai 24 ans"))
+    assert "115" in replies and "moins de 18 ans" not in replies
+    slots = bot.slots(user)
+    assert slots["age"] == 24.0 and slots["commune"] == "Grenoble" and slots["urgence_donnee"] is True
+    assert slots["logement"] is None and slots["vehicule"] is None  # nothing sensitive from that message
+    assert_words_kept_nowhere(bot, user, ["a la rue", "dans ma voiture", "2 semaines"])
+    replies = texts(bot.say(user, "/start"))  # « Reprendre »
+    assert "Quel âge" not in replies and "quelle commune" not in replies
+    assert bot.slots(user)["requested_slot"] not in ("age", "commune")
+
+
+def test_play_test_e_a_conseiller_in_danger_keeps_the_third_person(bot):
+    """Play-test E (e20): after the pregnancy answer and « Reprendre », the need, the age (« Quel âge avez-vous ? »)
+    and the commune were asked again."""
+    user = new_user()
+    bot.say(
+        user,
+        "Bonjour, je suis conseiller en mission locale à Montpellier. Je teste pour une jeune de 22 ans, enceinte "
+        "de 6 mois, hébergée chez sa sœur à Lunel, bac ES, elle veut trouver un logement et une aide financière",
+    )
+    slots = bot.slots(user)
+    assert slots["interlocuteur"] == "conseiller" and slots["age"] == 22.0 and slots["besoin"] == "logement"
+    assert slots["logement"] is None  # housing is asked later, with care
+    replies = texts(bot.say(user, "/start"))
+    assert "Quel âge" not in replies and "Que cherchez-vous" not in replies
+    assert_words_kept_nowhere(bot, user, ["enceinte", "6 mois"])

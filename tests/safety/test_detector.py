@@ -211,6 +211,17 @@ def test_no_food_is_sent_to_the_mairie_s_social_service_not_to_the_crisis_lines_
     assert "CCAS" in render(TEXTS["utter_urgence_faim"])
 
 
+def test_hunger_alone_gets_a_gentle_line_not_the_3114_and_hunger_with_distress_gets_it():
+    """Play-test E: « Si vous pensez à vous faire du mal : le 3114 » told to someone who is only hungry was heavy."""
+    alone = detect("jai faim aussi jai pas mangé depuis hier, ya des trucs pour manger ?")
+    assert plan_answer(alone.signals, alone.age_hint, 24).kinds == ("faim",)
+    gentle = render(TEXTS["utter_urgence_faim"])
+    assert "CCAS" in gentle and "0 800 235 236" in gentle and "3114" not in gentle
+    assert plan_answer({"faim", "detresse"}, None, 20).kinds == ("faim_detresse",)
+    assert "3114" in render(TEXTS["utter_urgence_faim_detresse"])
+    assert plan_answer({"faim", "suicide"}, None, 20).kinds == ("suicide", "faim")  # the 3114 given once
+
+
 @pytest.mark.parametrize("text", ["et pour le psy ? je tiens plus", "jtiens plus la", "je craque"])
 def test_je_tiens_plus_is_distress_like_j_en_peux_plus(text):
     detection = detect(text)

@@ -37,7 +37,16 @@ def scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
         ]
         # The need makes a record worth it anywhere; a situation (or a general fit) only near home.
         by_need = any(relevance == criteria.RELEVANT_ANYWHERE for _, _, relevance in hits)
-        if not (by_need or near and any(relevance == criteria.RELEVANT_NEAR for _, _, relevance in hits)):
+        # A situation that answers one need only (QPV, handicap) opens no record whose themes are all some other
+        # need's, for someone who said what they look for; a roof, exile, mobility or no diploma do.
+        other_need = set(record.thematiques) <= {
+            t for b, (_, themes) in BESOINS.items() if b != "ne-sait-pas" for t in themes
+        } and bool(record.thematiques)
+        situation = any(
+            relevance == criteria.RELEVANT_NEAR or (relevance == criteria.RELEVANT_NEAR_OWN_NEED and not other_need)
+            for _, _, relevance in hits
+        )
+        if not (by_need or near and situation):
             continue
         # A town's or an intercommunalité's own action outside the person's commune or EPCI (in the département
         # or elsewhere in the région): not beyond 50 km, 30 km without transport (or a minor whose licence
@@ -60,10 +69,12 @@ def scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
             or "suivi-mission-locale" in record.eligibilite.reserve_a
         )
         outside = own_territory and level < criteria.zone_rank(record)
-        no_car = (
-            profile.vehicule is False
-            or profile.permis is False
-            or (profile.permis is None and profile.whole_age is not None and profile.whole_age < 18)
+        no_car = profile.vehicule is False or (
+            profile.vehicule is not True
+            and (
+                profile.permis is False
+                or (profile.permis is None and profile.whole_age is not None and profile.whole_age < 18)
+            )
         )
         if person is not None and (town_own or outside):
             km = places.closest_km(record, person)
@@ -86,10 +97,12 @@ def scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
         regional = [i for i, item in enumerate(scored) if item[0] == places.LEVEL_RANK["region"]]
         if len(regional) <= scoring.DISTANCE_MAX_ROWS:
             by_id = {r.id: r for r in kb.initiatives}
-            no_transport = (
-                profile.vehicule is False
-                or profile.permis is False
-                or (profile.permis is None and profile.whole_age is not None and profile.whole_age < 18)
+            no_transport = profile.vehicule is False or (
+                profile.vehicule is not True
+                and (
+                    profile.permis is False
+                    or (profile.permis is None and profile.whole_age is not None and profile.whole_age < 18)
+                )
             )
             for i in regional:
                 level, neg, record_id, whole = scored[i]

@@ -35,6 +35,7 @@ from knowledge.sectors import sectors_by_id
 from orientation import formatting
 from orientation.matching import Matcher, Suggestion, criteria, wording
 from orientation.matching.places import choose_place
+from tests.support.relevance_audit_fit import check_networks_round_e, check_round_e
 from tests.support.relevance_audit_reach import check_networks_round_c, check_round_c
 
 SEED = 14
@@ -331,8 +332,10 @@ def check_minor_routes(p: Profile, networks: set) -> List[str]:
             problems.append(f"France Travail à {age} ans")
         if "cio" not in networks:
             problems.append(f"aucune voie scolaire (CIO) à {age} ans")
-    if p.scolarite == "scolarise" and "cio" not in networks:
+    if p.scolarite == "scolarise" and p.besoin != "apprentissage" and "cio" not in networks:
         problems.append("élève mineur sans le CIO")
+    if p.scolarite == "scolarise" and p.besoin == "apprentissage" and "cio" in networks and age >= 16:
+        problems.append("le CIO (collège, professeur principal) à qui cherche un employeur d'apprentissage")
     if p.besoin in ("apprentissage", "emploi", "formation") and "cfa-apprentissage" not in networks:
         problems.append(f"mineur ({age} ans) qui veut {p.besoin} sans l'apprentissage")
     if age >= 16 and p.scolarite == "sorti" and "obligation-formation" not in networks:
@@ -352,7 +355,10 @@ def audit(matcher: Matcher, profiles: List[Profile]) -> Tuple[List[str], Counter
             contradictions.append(f"{p}: plus de quatre suggestions")
         networks = {ns.network.id for ns in found.networks}
         age = p.whole_age
-        if age is not None and age > 25 and networks & {"mission-locale", "contrat-engagement-jeune", "e2c", "epide"}:
+        youth = {"mission-locale", "contrat-engagement-jeune", "e2c", "epide"}
+        if p.handicap == "rqth" and age is not None and age <= 29:  # the CEJ runs to 29 with a RQTH
+            youth.discard("contrat-engagement-jeune")
+        if age is not None and age > 25 and networks & youth:
             contradictions.append(f"{p}: réseau des 16-25 ans proposé à {age} ans")
         if networks & {"e2c"} and p.diplome != "aucun":
             contradictions.append(f"{p}: E2C sans absence de diplôme connue")
@@ -363,6 +369,7 @@ def audit(matcher: Matcher, profiles: List[Profile]) -> Tuple[List[str], Counter
             contradictions.append(f"{p}: obligation de formation hors 16-17 ans sortis de l'école")
         contradictions.extend(f"{p}: {problem}" for problem in check_minor_routes(p, networks))
         contradictions.extend(f"{p}: {problem}" for problem in check_networks_round_c(p, person, networks))
+        contradictions.extend(f"{p}: {problem}" for problem in check_networks_round_e(p, networks))
         figures["réseaux"] += len(networks)
         for s in found.local:
             figures["suggestions"] += 1
@@ -373,6 +380,7 @@ def audit(matcher: Matcher, profiles: List[Profile]) -> Tuple[List[str], Counter
                 + check_fit(s, p, list(found.local))
                 + check_reasons(s, p, person)
                 + check_round_c(s, p, person, list(found.local))
+                + check_round_e(s, p)
             ):
                 contradictions.append(f"{s.initiative.id} pour {p}: {problem}")
     return contradictions, figures

@@ -1,0 +1,95 @@
+"""Who the bot speaks to: the young person (« vous ») or a conseiller typing for them (« la personne »).
+
+The sentence tables are written once, in the « vous » form; where a sentence changes only by its pronouns, this small
+mapping gives the « la personne » form (play-test E: « ce que vous cherchez », « ce qui est votre cas », « parlez-en
+à votre conseiller mission locale » said to conseillers; « chez ses parents » said to the young person himself).
+The voice comes from the slot `interlocuteur` (reading/interlocutor.py), passed down by the actions.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence, Tuple
+
+VOUS, PERSONNE = "vous", "la personne"
+
+# « vous » phrase -> « la personne » phrase, longest first where one contains another.
+_TO_PERSONNE: Sequence[Tuple[str, str]] = (
+    (
+        "parlez-en à votre conseiller mission locale pour savoir si elles existent encore",
+        "vérifiez auprès des structures si elles existent encore",
+    ),
+    ("demandez à votre conseiller si elles existent encore", "vérifiez auprès des structures si elles existent encore"),
+    ("demandez à votre conseiller si elle existe encore", "vérifiez auprès de la structure si elle existe encore"),
+    (", votre conseiller peut vous aider.", "."),
+    ("Ce que je sais de votre situation", "Ce que je sais de la situation de la personne"),
+    ("ce que vous cherchez", "ce que la personne cherche"),
+    ("le secteur que vous avez demandé", "le secteur demandé"),
+    ("à votre âge, vous pouvez l'être", "à son âge, la personne peut l'être"),
+    ("vous pouvez y participer", "la personne peut y participer"),
+    ("pouvoir vous déplacer", "pouvoir se déplacer"),
+    ("vous montrent", "lui montrent"),
+    ("chez vous", "chez elle"),
+    ("le vôtre", "le sien"),
+    ("la vôtre", "la sienne"),
+    ("Je n'ai pas compris votre âge", "Je n'ai pas compris son âge"),
+    ("Choisissez ce qui vous correspond le mieux", "Choisissez ce qui lui correspond le mieux"),
+    ("vous correspondre", "correspondre à la personne que vous accompagnez"),
+)
+# A sentence opening on « Vous » + verb: the same verb, of « la personne ».
+_VERBS = {
+    "avez": "a",
+    "n'avez": "n'a",
+    "êtes": "est",
+    "n'êtes": "n'est",
+    "vivez": "vit",
+    "cherchez": "cherche",
+    "voulez": "veut",
+    "habitez": "habite",
+    "n'habitez": "n'habite",
+    "touchez": "touche",
+    "ne touchez": "ne touche",
+}
+_VOUS_VERB = re.compile(r"\bVous (" + "|".join(sorted(map(re.escape, _VERBS), key=len, reverse=True)) + r")\b")
+# « votre » + noun: « son » or « sa » by the noun (« son » before a vowel).
+_SA = {"commune", "ville", "région", "voie", "situation"}
+_VOTRE = re.compile(r"\b[Vv]otre (\w+)")
+_VOS = re.compile(r"\b[Vv]os\b")
+
+
+def _possessive(match: re.Match[str]) -> str:
+    noun = match.group(1)
+    word = "sa" if noun in _SA else "son"
+    return (word.capitalize() if match.group(0)[0] == "V" else word) + " " + noun
+
+
+# The recap's values are written of the person (« chez ses parents », for the fiche); said to the young person, « vos ».
+_TO_VOUS: Sequence[Tuple[str, str]] = (
+    ("dans son propre logement", "dans votre propre logement"),
+    ("chez ses parents", "chez vos parents"),
+)
+
+
+def voice_of(interlocuteur: Optional[str]) -> str:
+    """The voice for a value of the slot `interlocuteur` (« conseiller » / « jeune » / unset)."""
+    return PERSONNE if interlocuteur == "conseiller" else VOUS
+
+
+def _apply(text: str, pairs: Sequence[Tuple[str, str]]) -> str:
+    for old, new in pairs:
+        text = re.sub(re.escape(old), new, text)
+    return text
+
+
+def in_voice(text: str, voice: str = VOUS) -> str:
+    """A sentence written in the « vous » form, said in ``voice``."""
+    if voice != PERSONNE:
+        return text
+    text = _apply(text, _TO_PERSONNE)
+    text = _VOUS_VERB.sub(lambda m: "La personne " + _VERBS[m.group(1)], text)
+    return _VOS.sub("ses", _VOTRE.sub(_possessive, text))
+
+
+def said_to(value: str, voice: str = VOUS) -> str:
+    """A profile value written of the person (« chez ses parents »), said in ``voice``."""
+    return _apply(value, _TO_VOUS) if voice == VOUS else value
