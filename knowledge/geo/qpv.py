@@ -51,6 +51,25 @@ _TABLE: Lazy[_Table] = Lazy(_Table)
 SOURCE = DATA_DIR / "qpv.tsv"
 
 
+def _quartier_words() -> FrozenSet[str]:
+    return frozenset(
+        word
+        for qpvs in _TABLE.get().by_commune.values()
+        for qpv in qpvs
+        for word in _words(qpv.nom, _GENERIC)
+        if len(word) >= 4 and word.isalpha()
+    )
+
+
+_QUARTIER_WORDS: Lazy[FrozenSet[str]] = Lazy(_quartier_words)
+
+
+def is_quartier_word(word: str) -> bool:
+    """Whether a word is distinctive in some official QPV's name, anywhere in France (« tonkin », « canet »): the
+    safety layer reads « jsuis au tonkin » as a place, not a state (play-test F)."""
+    return word in _QUARTIER_WORDS.get()
+
+
 def qpvs_of(code_insee: str) -> List[Qpv]:
     """The QPV of a commune (of its city for an arrondissement)."""
     commune = _geo().by_code.get(code_insee)

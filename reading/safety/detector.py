@@ -151,6 +151,27 @@ def model_text(norm: str) -> str:
     return " ".join(norm.split())
 
 
+# « jsuis au tonkin », « chui a la duchere »: where one lives, said the way one says how one is (play-test F: the
+# net read « j suis au » + an unknown word as distress). A word of an official QPV's name after these is a place.
+_PLACE = re.compile(
+    r"\b(?:j suis|je suis|chui|chuis|j habite|je vis|j vis|il est|elle est|il habite|elle habite)"
+    r" (?:au|aux|a la|a l|a|dans le|dans la|dans les|vers le|vers la|vers les|vers|du cote de) (?P<word>[a-z]+)"
+    r"(?: [a-z]+){0,2}\s*$|\b(?:j suis|je suis|chui|chuis|j habite|je vis|j vis)"
+    r" (?:au|aux|a la|a l|a|dans le|dans la|vers le|vers la|vers) (?P<inner>[a-z]+)\b"
+)
+
+
+def _without_places(text: str) -> str:
+    """The text without « jsuis au <quartier> » clauses whose word names an official QPV (knowledge/geo/qpv.py)."""
+    from knowledge.geo.qpv import is_quartier_word
+
+    def blank(match: re.Match) -> str:
+        word = match.group("word") or match.group("inner")
+        return " " if is_quartier_word(word) else match.group(0)
+
+    return " ".join(_PLACE.sub(blank, text).split())
+
+
 def _net_alarms(text: str, lexicon: _Lexicon) -> bool:
     """Whether the second net finds the model's text in danger. A message that is little more than ordinary
     clauses about the bot's topics (« et pour le médecin ? », « jsuis au rsa ») is judged on what is left: the
@@ -158,6 +179,13 @@ def _net_alarms(text: str, lexicon: _Lexicon) -> bool:
     What is left must then look like danger by itself (« jsuis plus au lycée, jai peur » still does)."""
     if len(text.split()) < MODEL_MIN_WORDS or probability(text) < THRESHOLD:
         return False
+    placed = _without_places(text)
+    if placed != text:  # a place said: the rest of the message is judged on its own
+        if not placed:
+            return False
+        if len(placed.split()) < MODEL_MIN_WORDS:
+            return probability(placed) >= THRESHOLD
+        return _net_alarms(placed, lexicon)
     rest = text
     for clause in lexicon.ordinary_clauses:
         rest = clause.sub(" ", rest)
