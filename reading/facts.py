@@ -41,6 +41,7 @@ from reading.qpv import doubts_qpv, parse_qpv
 from reading.quartier import NOT_A_NAME_AFTER_YES as _NOT_A_NAME_AFTER_YES
 from reading.quartier import (
     forget_quartier_of_old_commune,
+    names_own_qpv,
     official_qpv,
     qpv_unknown_after_a_name,
     quartier_after_the_commune,
@@ -229,6 +230,8 @@ def _read_commune(
         return  # a place named in passing does not move someone whose commune is known
     if known.get("code_insee") and requested_slot == "qpv" and choice.commune is None:
         return  # « il habite à l'Alma » answering the quartier question: a quartier, not a guessed commune
+    if known.get("code_insee") and requested_slot == "qpv" and names_own_qpv(text, str(known["code_insee"])):
+        return  # « non, je suis à Jas de Bouffan » at Aix: its own QPV, not Jas (Loire)
     _apply_choice(choice, facts, text)
     if known.get("code_insee") and choice.commune is None and choice.candidates:
         facts.slots.update({"commune": None, "code_insee": None})  # the form then asks which one

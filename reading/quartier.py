@@ -146,6 +146,16 @@ def quartier_after_the_commune(text: str, facts: Any) -> Optional[str]:
     return named or listed_quartier_item(text, commune.code_insee)
 
 
+_AFTER_CUE = re.compile(r"\b(?:a|au|aux|a la|a l|dans|dans le|dans la|vers)\s+([a-z][a-z ]{2,40})$")
+
+
+def names_own_qpv(text: str, code_insee: str) -> bool:
+    """« non, je suis à Jas de Bouffan » at Aix: the place after the last cue is an official QPV of the person's own
+    commune, not the commune Jas (Loire) it also starts with (play-test F)."""
+    match = _AFTER_CUE.search(geo.normalize(text or "").strip())
+    return bool(match) and official_qpv_of(match.group(1), code_insee) is not None
+
+
 def listed_quartier_item(text: str, code_insee: str) -> Optional[str]:
     """« …du Havre. Un jeune de 19 ans, Caucriauville, sans logement… »: a quartier as a bare item of a list of
     facts, taken only when the official list of QPV names it for the commune (play-test E)."""

@@ -235,3 +235,13 @@ def test_the_named_quartier_wins_over_a_vague_area():
 def test_a_name_the_list_does_not_know_closes_the_qpv_question_without_a_no():
     result = qpv_answer("Wazemmes", LILLE)
     assert result.slots == {"quartier": "Wazemmes"} and result.skipped == ["qpv"] and result.unknown == []
+
+
+def test_an_own_qpv_named_at_the_qpv_question_does_not_move_the_person():
+    # Play-test F: « non, je suis à Jas de Bouffan » at Aix moved him to Jas (Loire), quartier « Bouffan ».
+    known = {"code_insee": "13001", "commune": "Aix-en-Provence", "departement": "13"}
+    slots = read_facts("non, je suis à Jas de Bouffan", intent="inform", requested_slot="qpv", known=known).slots
+    assert "code_insee" not in slots and slots.get("quartier") == "Jas de Bouffan", slots
+    # A move said in so many words still moves.
+    moved = read_facts("non en fait je suis à Marseille", intent="inform", requested_slot="qpv", known=known).slots
+    assert moved.get("code_insee") == "13055", moved
