@@ -8,6 +8,7 @@ from typing import List, Optional, Sequence, Tuple
 
 from knowledge import geo
 from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES, Profile
+from knowledge.sectors import sectors_by_id
 from knowledge.text import normalize
 from orientation.matching import NATIONAL, REGION, NetworkSuggestion, Recommendation, Suggestion, wording
 from orientation.voice import PERSONNE, VOUS, in_voice, said_to
@@ -140,6 +141,7 @@ _FIELD_LABELS = {
     "logement": "Logement",
     "handicap": "Handicap",
     "besoin": "Besoin",
+    "secteur": "Métier ou secteur visé",  # play-test F: said by the person, missing from every fiche
     "scolarite": "Scolarité",
     "diplome": "Diplôme",
     "femme": "Genre",
@@ -190,6 +192,9 @@ def _value_text(profile: Profile, name: str) -> Optional[str]:
         return SCOLARITES.get(value, str(value))
     if name == "diplome":
         return DIPLOMES.get(value, str(value))
+    if name == "secteur":
+        sector = sectors_by_id().get(str(value))
+        return sector.libelle if sector else str(value)
     if isinstance(value, bool):
         return _yes_no(value)
     return str(value)

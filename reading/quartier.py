@@ -178,3 +178,6 @@ def qpv_unknown_after_a_name(requested_slot: Optional[str], facts: Any) -> None:
         facts.slots.pop("qpv", None)
         if "qpv" not in facts.skipped:
             facts.skipped.append("qpv")
+        # Not refused: the fiche says « ne sait pas », not « préfère ne pas le dire » (play-test F: « l'alma »).
+        if "qpv" not in facts.unknown:
+            facts.unknown.append("qpv")

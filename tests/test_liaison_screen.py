@@ -39,3 +39,14 @@ def test_the_fiche_lists_what_the_screen_showed_then_labelled_other_leads():
     assert _section(sheet, "Réseaux à contacter :") == on_screen
     others = _section(sheet, "Autres pistes (non montrées dans la conversation) :")
     assert 0 < len(others) <= formatting.OTHER_LEADS_MAX and not set(others) & set(on_screen)
+
+
+def test_the_trade_wished_is_in_the_fiche_and_the_recap():
+    # Play-test F: coiffure, mécanique, cariste… said by the person, in no fiche.
+    from knowledge.profile import Profile
+    from orientation.formatting import profile_lines
+    from orientation.liaison import situation_lines
+
+    profile = Profile(age=19, code_insee="35115", besoin="emploi", secteur="vente")
+    assert "- Métier ou secteur visé : la vente et le commerce" in situation_lines(profile)
+    assert "- Métier ou secteur visé : la vente et le commerce" in profile_lines(profile)

@@ -234,7 +234,9 @@ def test_the_named_quartier_wins_over_a_vague_area():
 
 def test_a_name_the_list_does_not_know_closes_the_qpv_question_without_a_no():
     result = qpv_answer("Wazemmes", LILLE)
-    assert result.slots == {"quartier": "Wazemmes"} and result.skipped == ["qpv"] and result.unknown == []
+    # Not asked again, and not a refusal either: the fiche says « ne sait pas » (play-test F: « ben jte dis l'alma »
+    # was stored as « préfère ne pas le dire »).
+    assert result.slots == {"quartier": "Wazemmes"} and result.skipped == ["qpv"] and result.unknown == ["qpv"]
 
 
 def test_an_own_qpv_named_at_the_qpv_question_does_not_move_the_person():
