@@ -112,3 +112,19 @@ def arrondissements_alone(text: str) -> List[Commune]:
         return []
     found = [commune for (_, number), commune in _arrondissements().items() if number == rank]
     return sorted(found, key=lambda c: -(c.population or 0))
+
+
+def ranked_arrondissements(text: str, departement: Optional[str]) -> List[Commune]:
+    """« 18e arrondissement » answering the commune question: the arrondissements of that rank, in the
+    département already known when there is one."""
+    found = arrondissements_alone(text)
+    inside = [c for c in found if c.departement == departement]
+    return inside or found
+
+
+def compound_choice(communes: Sequence[Commune], text: str) -> geo.Choice:
+    """Communes a sentence points to (« valence d'agen », « … dans le 82 »): one is taken, several offered."""
+    communes = list(narrow_by_departement(communes, text))
+    if len(communes) == 1:
+        return geo.Choice(commune=communes[0])
+    return geo.Choice(candidates=tuple(communes[:5]))

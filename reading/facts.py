@@ -77,8 +77,6 @@ SENSITIVE_YES_NO = ("handicap", "rqth")
 MAX_TEXT_CHARS = 4_000
 FULL_TEXT = "full_text"
 _ENTITY_BOOLS = {"oui": True, "non": False, "true": True, "false": False}
-# Below this population a commune has no quartier prioritaire worth asking about.
-QPV_MIN_POPULATION = 5000
 
 
 RQTH_PENDING_NOTE = "C'est noté : votre demande de RQTH est en cours, pas encore accordée."
@@ -153,22 +151,6 @@ def _bare_age(text: str, requested_slot: Optional[str], known: Mapping[str, Any]
     return BARE_AGE_RANGE[0] <= int(match.group(1)) <= BARE_AGE_RANGE[1]
 
 
-def _ranked_arrondissements(text: str, known: Mapping[str, Any]) -> List[geo.Commune]:
-    """« 18e arrondissement » answering the commune question: the arrondissements of that rank, in the
-    département already known when there is one."""
-    found = commune_cues.arrondissements_alone(text)
-    inside = [c for c in found if c.departement == known.get("departement")]
-    return inside or found
-
-
-def _compound_choice(communes: Sequence[geo.Commune], text: str) -> geo.Choice:
-    """Communes a sentence points to (« valence d'agen », « … dans le 82 »): one is taken, several offered."""
-    communes = list(commune_cues.narrow_by_departement(communes, text))
-    if len(communes) == 1:
-        return geo.Choice(commune=communes[0])
-    return geo.Choice(candidates=tuple(communes[:5]))
-
-
 def _read_commune(
     text: str,
     code: Optional[str],
@@ -200,9 +182,16 @@ def _read_commune(
                 return
         if intent in ("affirm", "deny"):
             return
-        compound = None if offered else commune_cues.compound_communes(text) or _ranked_arrondissements(text, known)
+        compound = (
+            None
+            if offered
+            else commune_cues.compound_communes(text)
+            or commune_cues.ranked_arrondissements(text, known.get("departement"))
+        )
         choice = (
-            _compound_choice(compound, text) if compound else geo.read_answer(text, offered, known.get("departement"))
+            commune_cues.compound_choice(compound, text)
+            if compound
+            else geo.read_answer(text, offered, known.get("departement"))
         )
         if choice.departement and not choice.commune and not choice.candidates:
             attempts = known.get("attempts") or {}
@@ -216,13 +205,13 @@ def _read_commune(
         return
     compound = commune_cues.compound_communes(text)
     if compound:
-        choice = _compound_choice(compound, text)
+        choice = commune_cues.compound_choice(compound, text)
     else:
         choice = geo.choose(geo.find_communes_in_text(text))
         if choice.candidates and not choice.commune:
             narrowed = commune_cues.narrow_by_departement(choice.candidates, text)  # « … dans le 82 »
             if len(narrowed) < len(choice.candidates):
-                choice = _compound_choice(narrowed, text)
+                choice = commune_cues.compound_choice(narrowed, text)
     if choice.empty:
         return
     named_alone = requested_slot is None and bool(commune_cues.named_alone(text))
@@ -404,8 +393,3 @@ def read_facts(
 
 # « oui, Étouvie », « ouais c'est Bellevue »: the yes said first, then the name.
 _YES_LEAD = re.compile(r"^\s*(?:oui|ouais|ouai|yes|yep|si)\b[\s,.;:!-]*(?:c'est |c’est |cest )?", re.IGNORECASE)
-
-
-def should_ask_qpv(code_insee: Optional[str]) -> bool:
-    commune = geo.get_commune(code_insee) if code_insee else None
-    return commune is not None and (commune.population or 0) >= QPV_MIN_POPULATION

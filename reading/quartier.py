@@ -181,3 +181,12 @@ def qpv_unknown_after_a_name(requested_slot: Optional[str], facts: Any) -> None:
         # Not refused: the fiche says « ne sait pas », not « préfère ne pas le dire » (play-test F: « l'alma »).
         if "qpv" not in facts.unknown:
             facts.unknown.append("qpv")
+
+
+# Below this population a commune has no quartier prioritaire worth asking about.
+QPV_MIN_POPULATION = 5000
+
+
+def should_ask_qpv(code_insee: Optional[str]) -> bool:
+    commune = geo.get_commune(code_insee) if code_insee else None
+    return commune is not None and (commune.population or 0) >= QPV_MIN_POPULATION

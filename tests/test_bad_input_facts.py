@@ -1,4 +1,4 @@
-"""Bad input fed to reading.facts (read_facts, should_ask_qpv): well-formed slots, in bounded time.
+"""Bad input fed to reading.facts (read_facts) and should_ask_qpv: well-formed slots, in bounded time.
 
 Property-based tests: every extraction and validation function, on any input a person (or a bot) can
 type. Complements tests/test_understanding.py and tests/test_facts.py (which show the expected readings)
@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from actions.profile_slots import QUESTION_ORDER, profile_from_slots
 from knowledge import geo
 from knowledge.profile import BESOINS, DIPLOMES, LOGEMENTS, SCOLARITES
-from reading.facts import YES_NO_SLOTS, read_facts, should_ask_qpv
+from reading.facts import YES_NO_SLOTS, read_facts
+from reading.quartier import should_ask_qpv
 from tests.support.bad_input import INTENTS, PROFILE_SLOT_NAMES, PROPERTY, REQUESTED, TODAY, entities, messy_text
 
 # --------------------------------------------------------------------------------------- facts

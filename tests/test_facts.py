@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from knowledge.profile import BESOINS, LOGEMENTS, MESSAGE_SLOTS
-from reading.facts import read_facts, should_ask_qpv
+from reading.facts import read_facts
+from reading.quartier import should_ask_qpv
 
 TODAY = date(2026, 11, 25)
 
