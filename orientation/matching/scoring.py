@@ -19,7 +19,6 @@ whole région is not "another département": it stays, ranked at the région's l
 
 from __future__ import annotations
 
-import math
 from datetime import date
 from typing import TYPE_CHECKING, Dict, List, NamedTuple, Optional, Sequence, Set, Tuple
 
@@ -155,9 +154,12 @@ def region_distance_bonus(
             continue
         record = block.entries[row]
         # out_of_reach's rule: a town's or EPCI's own action beyond `town_km`, or another territory's not located.
-        far_town = km is not None and record.zone.niveau in (COMMUNE, EPCI) and km > (town_km or math.inf)
-        lost = km is None and criteria.outside_territory(record, LEVEL_RANK[REGION])
-        if town_km is not None and (far_town or lost):
+        if town_km is None:
+            far_town = lost = False
+        else:
+            far_town = km is not None and record.zone.niveau in (COMMUNE, EPCI) and km > town_km
+            lost = km is None and criteria.outside_territory(record, LEVEL_RANK[REGION])
+        if far_town or lost:
             bonus.append(None)
             continue
         band = len(DISTANCE_BANDS_KM) if km is None else sum(km >= limit for limit in DISTANCE_BANDS_KM)

@@ -153,11 +153,13 @@ def model_text(norm: str) -> str:
 
 # « jsuis au tonkin », « chui a la duchere »: where one lives, said the way one says how one is (play-test F: the
 # net read « j suis au » + an unknown word as distress). A word of an official QPV's name after these is a place.
+# At the end of the message a conseiller's « il est au … » and a few more words count too; inside it, only the
+# first person and the plainer prepositions.
+_I_LIVE = r"j suis|je suis|chui|chuis|j habite|je vis|j vis"
+_AT = r"au|aux|a la|a l|a|dans le|dans la|vers le|vers la|vers"
 _PLACE = re.compile(
-    r"\b(?:j suis|je suis|chui|chuis|j habite|je vis|j vis|il est|elle est|il habite|elle habite)"
-    r" (?:au|aux|a la|a l|a|dans le|dans la|dans les|vers le|vers la|vers les|vers|du cote de) (?P<word>[a-z]+)"
-    r"(?: [a-z]+){0,2}\s*$|\b(?:j suis|je suis|chui|chuis|j habite|je vis|j vis)"
-    r" (?:au|aux|a la|a l|a|dans le|dans la|vers le|vers la|vers) (?P<inner>[a-z]+)\b"
+    rf"\b(?:{_I_LIVE}|il est|elle est|il habite|elle habite) (?:dans les|vers les|du cote de|{_AT}) (?P<word>[a-z]+)"
+    rf"(?: [a-z]+){{0,2}}\s*$|\b(?:{_I_LIVE}) (?:{_AT}) (?P<inner>[a-z]+)\b"
 )
 
 
