@@ -252,9 +252,8 @@ _UNSURE_YES = re.compile(
 )
 
 
-UNSURE_NOTE = (
-    "C'est noté : pas sûr, je l'indique comme « ne sait pas ». Vous pourrez le vérifier avec la mission locale."
-)
+# Said the same to the young person and to a conseiller typing for them (no « vous »).
+UNSURE_NOTE = "C'est noté : pas sûr, j'indique « ne sait pas » ; la mission locale pourra vérifier."
 
 
 def says_unsure(text: str) -> bool:
