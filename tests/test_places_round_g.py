@@ -218,3 +218,10 @@ def test_a_misspelt_city_keeps_its_arrondissement_to_confirm(text, asked, code):
 def test_confirming_the_offered_arrondissement_takes_it():
     slots = read_facts("oui", intent="affirm", requested_slot="commune", known={"commune_candidates": ["13213"]}).slots
     assert slots["code_insee"] == "13213"
+
+
+def test_a_pied_does_not_move_someone_whose_commune_is_known():
+    """Live f08: the commune read in the first message (Le Malzieu-Ville) was replaced by « Pied-de-Borne ? »."""
+    known = {"age": 18, "code_insee": "48090", "commune": "Le Malzieu-Ville", "departement": "48"}
+    slots = read_facts("nan rien jsuis a pied", intent="inform", requested_slot="vehicule", known=known).slots
+    assert slots == {"vehicule": False}
