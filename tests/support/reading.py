@@ -1,8 +1,9 @@
 """Tables of what a reader makes of a message — {reader: [(text, expected), …]} — and the one test they all get.
 
 A reader is any function of a message's text: reading/*.py's parsers, and the others that read what people type
-(the trade asked for, a wish for closer places, a smiley taken off). A row may carry what the reader is told
-besides the text, between the two: (text, expecting, expected) for a reader given keywords=("expecting",).
+(the trade asked for, a wish for closer places, a smiley taken off), or of a name (« à » + a commune). A row may
+carry what the reader is told besides the text, between the two: (text, expecting, expected) for a reader given
+keywords=("expecting",).
 """
 
 from __future__ import annotations
