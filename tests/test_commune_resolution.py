@@ -10,6 +10,7 @@ from knowledge import geo
 from knowledge.geo.quartiers import quartier_answer, quartier_in_text
 from reading.facts import read_facts
 from tests.conftest import run_action, sdk_tracker
+from tests.support.reading import ORDINARY_WORDS
 
 SAINT_DENIS = ["93066", "97411", "11339", "30247"]
 VALENCE = ["26362", "82186", "16392"]
@@ -26,12 +27,7 @@ def commune_of(text: str, asked: Optional[str] = None, **known: Any) -> Optional
 @pytest.mark.parametrize(
     "text",
     [
-        "alors",
-        "mais",
-        "plus",
-        "tout",
-        "bon",
-        "rien",
+        *ORDINARY_WORDS,
         "j'en peux plus",
         "bon alors",
         "mais genre tout va mal",

@@ -12,6 +12,9 @@ from typing import Any, Callable, List, Mapping, Sequence, Tuple
 
 import pytest
 
+# Ordinary words alone, which the readers of places leave alone: « alors » is no commune, « bon » no quartier.
+ORDINARY_WORDS = ("alors", "mais", "plus", "tout", "bon", "rien")
+
 Reads = Mapping[Callable[..., Any], Sequence[Tuple[Any, ...]]]
 
 
