@@ -14,10 +14,11 @@ from rasa_sdk.types import DomainDict
 from knowledge.loader import default_knowledge
 from knowledge.models import GlossaryTerm
 from orientation import formatting, wording
-from orientation.after_list import AfterListPlan, plan_after_list
+from orientation.after_list import AfterListPlan, is_question, plan_after_list
 from orientation.matching import NetworkSuggestion
 from orientation.voice import voice_of
 from orientation.who_helps import cannot_answer_text, mission_locale_note
+from reading.conversation_cues import is_reproach
 from reading.glossary import definition_text
 from reading.interlocutor import CONSEILLER
 from reading.safety import numbers, plan_answer
@@ -137,6 +138,11 @@ def say_after_list(
     """The whole answer to a question after the list; before any list, the `fallback` response."""
     if not tracker.get_slot("suggestions_shown"):
         dispatcher.utter_message(response=fallback)
+        return []
+    text = tracker.latest_message.get("text") or ""
+    if is_reproach(text) and not is_question(text):
+        # « je vous l'ai dit au début » after the list (play-test G): what was said is kept, and the list used it.
+        dispatcher.utter_message(text=wording.REPROACH_AFTER_LIST_TEXT, buttons=AFTER_BUTTONS)
         return []
     plan = _plan(tracker)
     events: List[EventType] = []

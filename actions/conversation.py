@@ -19,6 +19,8 @@ from orientation.after_list import networks_named, specific_question
 from orientation.matching import NetworkSuggestion
 from orientation.voice import voice_of
 from orientation.who_helps import handoff_text
+from orientation.wording import REPROACH_TEXT
+from reading.conversation_cues import is_reproach
 from reading.glossary import find_term, is_definition_question, question_term, terms_in
 
 # Fixed texts are domain.yml responses; these are sent by name from the actions, never from a story or rule
@@ -135,6 +137,10 @@ class ActionHorsSujet(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         if answered_in_last_message(tracker):
+            return []
+        text = tracker.latest_message.get("text") or ""
+        if is_reproach(text):  # « je viens de l'écrire » (play-test G): heard, kept; the form asks again
+            dispatcher.utter_message(text=REPROACH_TEXT)
             return []
         # A term named (« je parle pas bien le français » → FLE) gets its entry rather than « je ne sais pas ».
         if not say_terms(dispatcher, terms_in(tracker.latest_message.get("text") or "", default_knowledge().glossary)):

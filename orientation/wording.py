@@ -247,3 +247,13 @@ def term_note(term_id: str) -> Optional[str]:
 
 def why_button_title(index: int) -> str:
     return f"Pourquoi la {index}" if index > 1 else "Pourquoi la 1re"
+
+
+# « je l'ai dit au début », « je viens de l'écrire » (play-test G g18): a reproach, not a restart. The bot keeps
+# what it was told, says so, and the question is asked again (reading/conversation_cues.py).
+REPROACH_TEXT = (
+    "Pardon ! Je garde bien tout ce que vous m'avez déjà dit : je repose seulement la question qui me manque."
+)
+REPROACH_AFTER_LIST_TEXT = (
+    "Pardon ! Je garde bien tout ce que vous m'avez déjà dit : mes propositions plus haut en tiennent compte."
+)

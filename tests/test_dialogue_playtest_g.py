@@ -46,7 +46,9 @@ def intent_after(text, intent, asked=None, **slots):
 
 
 def nlu_examples(path, intent):
-    for block in yaml.safe_load(open(path, encoding="utf-8"))["nlu"]:
+    with open(path, encoding="utf-8") as stream:
+        blocks = yaml.safe_load(stream)["nlu"]
+    for block in blocks:
         if block.get("intent") == intent:
             return [line.strip()[2:] for line in block["examples"].splitlines() if line.strip()]
     return []
@@ -120,7 +122,8 @@ def test_je_viens_de_still_names_a_commune():
 
 
 def test_a_reproach_during_the_form_is_answered_kindly():
-    messages, _ = run_action(ActionHorsSujet(), sdk_tracker({}, "je viens de l'écrire", "out_of_scope", requested="qpv"))
+    t = sdk_tracker({}, "je viens de l'écrire", "out_of_scope", requested="qpv")
+    messages, _ = run_action(ActionHorsSujet(), t)
     assert [m.get("text") for m in messages] == [REPROACH_TEXT]
 
 
@@ -159,7 +162,7 @@ FOLLOW_UPS = [
     "Est-ce que l'Agefiph peut financer ma formation en comptabilité ?",
     "est-ce que la formation d'aide-soignante est payée ?",
     "jai droit a la bourse pour une formation sanitaire ?",
-    "ya un cfa boulangerie a valence ou pas ?",
+    "combien de temps dure une formation d'aide-soignante ?",
     "comment je trouve un patron pour mon apprentissage en coiffure ?",
     "le code je peux le passer en ligne ?",
     "est-ce qu'on peut faire garder son enfant pendant un entretien d'embauche ?",
@@ -253,7 +256,8 @@ def test_a_definition_asked_with_an_answer_keeps_the_answer():
 
 
 def test_a_definition_asked_with_an_answer_is_answered_before_the_next_question():
-    _, events = run_action(ActionExtractProfile(), sdk_tracker({"besoin": "apprentissage"}, MID_FORM_CEJ, requested="age"))
+    t = sdk_tracker({"besoin": "apprentissage"}, MID_FORM_CEJ, requested="age")
+    _, events = run_action(ActionExtractProfile(), t)
     got = slots_set(events)
     assert got.get("code_insee") == "38185"
     notes = [note["text"] for note in got.get("notes") or []]
