@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from actions.conversation import ActionDefineTerm, ActionHorsSujet
+from actions.conversation import ActionDefineTerm, ActionExplainQuestion, ActionHorsSujet
 from actions.extract_profile import ActionExtractProfile
 from actions.profile_slots import profile_from_slots
 from actions.recommend import ActionRecommend
@@ -245,6 +245,20 @@ def test_why_the_cej_at_27_without_a_rqth_says_it_is_not_for_them():
     text = "\n".join(m.get("text") or "" for m in messages)
     assert "aucune action recensée" not in text
     assert "25 ans" in text and "29 ans" in text
+
+
+@pytest.mark.parametrize(
+    "action, intent", [(ActionDefineTerm, "ask_definition"), (ActionExplainQuestion, "ask_why_question")]
+)
+def test_why_a_network_not_proposed_says_honestly_why_not(action, intent):
+    """At 27 without a RQTH the CEJ is not in the list: « Pourquoi le CEJ ? » says so and for whom it is, never
+    « Je pose quelques questions… » (the form's « why this question ») nor « aucune action recensée »."""
+    state = first_list(dict(POITIERS_RQTH, handicap=False, rqth=False))
+    assert "contrat-engagement-jeune" not in state["suggested_for"]["reseaux"]
+    messages, _ = run_action(action(), sdk_tracker(state, "Pourquoi le CEJ ? J'ai 27 ans", intent))
+    text = "\n".join(m.get("text") or "" for m in messages)
+    assert text.startswith("Je ne vous ai pas proposé le « Contrat d'engagement jeune (CEJ) »")
+    assert "25 ans" in text and "29 ans avec une RQTH" in text
 
 
 MID_FORM_CEJ = "17 et jsuis a grenoble a la villeneuve. cest quoi le cej au fait ?"
