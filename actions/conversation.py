@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import messages
-from actions.after_list import say_after_list, say_terms
+from actions.after_list import after_list_plan, answer_question, say_after_list, say_terms
 from actions.profile_slots import answered_in_last_message, profile_from_tracker
 from actions.recommend import answer_about_shown
 from knowledge.loader import default_knowledge
@@ -83,6 +83,11 @@ class ActionExplainQuestion(Action):
         asked = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
         if asked is None and answer_about_shown(tracker, dispatcher):  # « pk la mission locale » after the list
             return []
+        if asked is None and tracker.get_slot("suggestions_shown"):
+            plan = after_list_plan(tracker)
+            if plan.not_proposed:  # « pourquoi le CEJ ? » when it was not proposed (play-test G)
+                answer_question(dispatcher, tracker, plan)
+                return []
         dispatcher.utter_message(text=messages.WHY_QUESTION.get(asked or "", messages.WHY_GENERIC))
         return []
 

@@ -257,3 +257,11 @@ REPROACH_TEXT = (
 REPROACH_AFTER_LIST_TEXT = (
     "Pardon ! Je garde bien tout ce que vous m'avez déjà dit : mes propositions plus haut en tiennent compte."
 )
+
+
+def not_proposed_text(name: str, quand: Optional[str]) -> str:
+    """« Pourquoi le CEJ ? » when the list did not give it (play-test G g24): said honestly, with whom it is for."""
+    from orientation.matching.networks import when_sentence  # the matcher's own wording of `quand`
+
+    text = f"Je ne vous ai pas proposé « {name} » d'après ce que vous m'avez dit."
+    return f"{text} {when_sentence(quand)}" if quand else text

@@ -257,7 +257,7 @@ def test_why_a_network_not_proposed_says_honestly_why_not(action, intent):
     assert "contrat-engagement-jeune" not in state["suggested_for"]["reseaux"]
     messages, _ = run_action(action(), sdk_tracker(state, "Pourquoi le CEJ ? J'ai 27 ans", intent))
     text = "\n".join(m.get("text") or "" for m in messages)
-    assert text.startswith("Je ne vous ai pas proposé le « Contrat d'engagement jeune (CEJ) »")
+    assert text.startswith("Je ne vous ai pas proposé « Contrat d'engagement jeune (CEJ) »")
     assert "25 ans" in text and "29 ans avec une RQTH" in text
 
 
