@@ -136,6 +136,13 @@ def test_a_reproach_with_a_fact_keeps_the_fact_and_says_so():
     assert REPROACH_TEXT in [note["text"] for note in got["notes"]]
 
 
+def test_a_reproach_the_model_took_for_an_answer_is_answered_kindly():
+    """« je viens de l'écrire » read as inform carries no fact: the reproach is heard before the question again."""
+    _, events = run_action(ActionExtractProfile(), sdk_tracker({}, "je viens de l'écrire", "inform", requested="besoin"))
+    notes = [note["text"] for note in slots_set(events).get("notes") or []]
+    assert notes == [REPROACH_TEXT]
+
+
 # --------------------------------------------------------------------------- 2. follow-up questions
 
 # Follow-up questions of play-test G and their like: each is a question about the person's case. None is about
