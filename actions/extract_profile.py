@@ -72,10 +72,11 @@ class ActionExtractProfile(Action):
             notes += [{"kind": "age", "text": note} for note in age_notes(before.get("age"), facts.slots["age"])]
         notes += [{"kind": "fact", "text": note} for note in facts.notes]
         text = message.get("text") or ""
+        # « oui, Bellevue, je l'ai dit au début », « je viens de l'écrire » (play-test G): any fact is kept, and the
+        # reproach heard first. Without a fact, out of scope, action_hors_sujet says it (not twice).
+        if asked and is_reproach(text) and (facts.slots or intent != "out_of_scope"):
+            notes.insert(0, {"kind": "reproach", "text": REPROACH_TEXT})
         if facts.slots and asked:
-            # « oui, Bellevue, je l'ai dit au début » (play-test G): the fact is kept, and the reproach heard first.
-            if is_reproach(text):
-                notes.insert(0, {"kind": "reproach", "text": REPROACH_TEXT})
             # « 17, grenoble. c'est quoi le CEJ ? » (play-test G g14): the answer is kept, the question answered.
             terms = definitions_asked(text, default_knowledge().glossary)
             notes += [{"kind": "definition", "text": definition_text(term)} for term in terms]

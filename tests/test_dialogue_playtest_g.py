@@ -138,7 +138,8 @@ def test_a_reproach_with_a_fact_keeps_the_fact_and_says_so():
 
 def test_a_reproach_the_model_took_for_an_answer_is_answered_kindly():
     """« je viens de l'écrire » read as inform carries no fact: the reproach is heard before the question again."""
-    _, events = run_action(ActionExtractProfile(), sdk_tracker({}, "je viens de l'écrire", "inform", requested="besoin"))
+    t = sdk_tracker({}, "je viens de l'écrire", "inform", requested="besoin")
+    _, events = run_action(ActionExtractProfile(), t)
     notes = [note["text"] for note in slots_set(events).get("notes") or []]
     assert notes == [REPROACH_TEXT]
 
