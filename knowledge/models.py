@@ -43,6 +43,9 @@ RESERVED_PUBLICS: Tuple[str, ...] = (
     "entreprises",
     "orientes-par-structure",
     "allophones",
+    # Only one kind of handicap (psychique, mental, sourds…), named in conditions_acces: the profile does not
+    # record the kind (the bot never asks it), so such a record never opens (issue 14, play-test F).
+    "handicap-un-type",
 )
 # Highest diploma, lowest first: `diplome_min` / `diplome_max` compare on this order.
 # `bac-plus-4` exists for records only (NQT asks bac + 4): the profile stops at « superieur » (any diploma

@@ -75,6 +75,9 @@ MEMBERSHIP: Dict[str, Callable[[Profile], bool]] = {
     "orientes-par-structure": lambda p: False,
     # People who do not speak French (interpreters): the profile has no such fact, so never known.
     "allophones": lambda p: False,
+    # One kind of handicap only (Working first 13: « handicap psychique »): « handicap » is not one public,
+    # and the profile has no kind; a deaf person was offered a psychiatric programme (play-test F, f12).
+    "handicap-un-type": lambda p: False,
 }
 assert set(MEMBERSHIP) == set(RESERVED_PUBLICS), "every reserved public needs its membership rule"
 
@@ -219,6 +222,7 @@ _CAN_OPEN: Dict[str, bool] = {
         "orientes-par-structure",
         "allophones",
         "residents-du-porteur",
+        "handicap-un-type",
     }
     for public in RESERVED_PUBLICS
 }

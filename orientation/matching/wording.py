@@ -237,6 +237,7 @@ _SILENT = {
     "reserve:orientes-par-structure",
     "reserve:allophones",
     "reserve:residents-du-porteur",
+    "reserve:handicap-un-type",  # never opens: no profile records the kind of handicap
     "place",
 }
 assert set(REASONS) | _SILENT == set(BY_KEY), "every criterion needs its sentence"
