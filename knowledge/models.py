@@ -77,6 +77,9 @@ class Eligibilite:
     # For people heading to one of these trades only (knowledge/data/secteurs.yaml ids): a company's
     # recruitment or a preparation for one trade. Like a reserved public, an unknown trade never opens it.
     secteurs: Tuple[str, ...] = ()
+    # What the action gives (ALREADY_HAS keys, orientation/matching/eligibility.py: permis, vehicule): a person
+    # KNOWN to have it already is kept out (a permis course for a permis holder, play-test F f02).
+    exclut_qui_a: Tuple[str, ...] = ()
     conditions_acces: Optional[str] = None
 
 

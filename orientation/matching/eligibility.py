@@ -6,7 +6,8 @@ orientation/matching/criteria.py.
 Hard rules (contracts.md): a reserved public opens an action only when the person is KNOWN to belong to
 it; residents-only actions only for their residents; age bounds always; diploma bounds only with a known
 diploma; an action for one trade (eligibilite.secteurs) only for someone who asked for that trade; a
-business-creation course only for someone who wants to create. A restriction the profile cannot settle
+business-creation course only for someone who wants to create; an action whose aim the person already has
+(a permis course, a car to rent) not for them. A restriction the profile cannot settle
 keeps the action out.
 """
 
@@ -81,6 +82,14 @@ MEMBERSHIP: Dict[str, Callable[[Profile], bool]] = {
 }
 assert set(MEMBERSHIP) == set(RESERVED_PUBLICS), "every reserved public needs its membership rule"
 
+# What an action may give that a person may already have (eligibilite.exclut_qui_a) -> does the person KNOWABLY
+# have it? A permis course is no answer to a permis holder, nor a car to rent to someone who has one (play-test F,
+# f02: the Brive permis course for a permis B holder). Unknown: the action stays (nothing says they have it).
+ALREADY_HAS: Dict[str, Callable[[Profile], bool]] = {
+    "permis": lambda p: p.permis is True,
+    "vehicule": lambda p: p.vehicule is True,
+}
+
 # One restriction bit per reserved public, then one per diploma level a record refuses, then residents,
 # then one per trade a one-trade record refuses (plus one for « trade unknown »).
 PUBLIC_BITS: Dict[str, int] = {public: 1 << i for i, public in enumerate(RESERVED_PUBLICS)}
@@ -95,7 +104,8 @@ R_SECTOR_UNKNOWN = 1 << (_next + len(SECTOR_IDS))
 # A course to create one's own business: a choice only the person makes. Being without a diploma or from a
 # QPV is no reason to send a job-seeker there; only the stated wish to create is.
 R_CREATION_ONLY = R_SECTOR_UNKNOWN << 1
-assert R_CREATION_ONLY < 1 << 62, "restriction bits must fit the int64 columns of the index"
+ALREADY_HAS_BITS: Dict[str, int] = {aim: R_CREATION_ONLY << (1 + i) for i, aim in enumerate(sorted(ALREADY_HAS))}
+assert max(ALREADY_HAS_BITS.values()) < 1 << 62, "restriction bits must fit the int64 columns of the index"
 
 
 def accepted_diplomas(record: Initiative) -> Tuple[str, ...]:
@@ -124,6 +134,8 @@ def restrictions(record: Initiative) -> int:
         bits |= R_RESIDENTS
     if is_creation_only(record):
         bits |= R_CREATION_ONLY
+    for aim in record.eligibilite.exclut_qui_a:
+        bits |= ALREADY_HAS_BITS[aim]
     trades = record.eligibilite.secteurs
     if trades:
         bits |= R_SECTOR_UNKNOWN
@@ -148,6 +160,9 @@ def excluded(profile: Profile) -> int:
     bits |= R_SECTOR_UNKNOWN if profile.secteur is None else SECTOR_REFUSED_BITS[profile.secteur]
     if profile.besoin != "creation-activite":
         bits |= R_CREATION_ONLY
+    for aim, has in ALREADY_HAS.items():
+        if has(profile):
+            bits |= ALREADY_HAS_BITS[aim]
     return bits | R_RESIDENTS
 
 

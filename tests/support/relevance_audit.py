@@ -2,7 +2,8 @@
 matcher on the real base; every suggestion's DISPLAYED text and its structured eligibility are checked
 against the profile, with this file's own reading of the rules (contracts.md), not the engine's:
 
-- no reserved public, residents-only place, age or diploma bound outside the profile;
+- no reserved public, residents-only place, age or diploma bound outside the profile; no action whose aim the
+  person already has (a permis course for a permis holder);
 - no place beyond the rules: in the person's département (or closer), or in their région and said so
   (« dans votre région »), or national; never « près de chez vous » outside the département;
 - every suggestion serves the stated need or a situation of the person, and there are at most four; one
@@ -120,6 +121,9 @@ def check_eligibility(s: Suggestion, p: Profile, person: Optional[geo.Commune]) 
     for public in elig.reserve_a:
         if public not in BELONGS or not BELONGS[public](p):
             problems.append(f"public réservé « {public} » hors du profil")
+    # this audit's reading of « what the action gives »: a permis course to a permis holder (play-test F, f02)
+    has = {"permis": p.permis is True, "vehicule": p.vehicule is True}
+    problems.extend(f"donne « {aim} » à qui l'a déjà" for aim in elig.exclut_qui_a if has[aim])
     residents = elig.residents
     if residents.restricted:
         inside = person is not None and (
