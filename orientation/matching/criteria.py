@@ -87,6 +87,20 @@ TERRITORIAL_PORTEURS = frozenset(
 )
 
 
+# Porteurs of standing networks found in every département: missions locales, France Travail, Cap emploi, and the
+# IAE structures (chantiers, entreprises, associations intermédiaires, intérim d'insertion: their posts near
+# everyone are on the inclusion platform, the IAE card says so). Another département's action by one of them is
+# never offered: the same kind exists closer (issue 14: « another département of the région only when nothing
+# closer fits »). Play-test F, f18: the southern Loire's intérim d'insertion for a 19-year-old in Lyon 7e. A
+# région-wide action stays (it covers the person's own département).
+EVERYWHERE_PORTEURS = frozenset({"mission-locale", "france-travail", "cap-emploi-reseau-cheops", "aci", "ai", "ei", "etti"})
+
+
+def same_kind_closer(record: Initiative) -> bool:
+    """From another département, this record's kind of structure exists closer to the person."""
+    return record.porteur.type in EVERYWHERE_PORTEURS
+
+
 def is_territorial(record: Initiative) -> bool:
     """An action run by a territorial porteur for its own commune or intercommunalité, or one reserved to the
     young people a mission locale follows, held there (Juby Intérim's permanences at Montélimar's)."""

@@ -44,6 +44,13 @@ PRIORITY_KEYS = frozenset({"besoin", "logement"})
 # is still needed. Source of the types and populations: knowledge/data/geo (Etalab découpage administratif).
 METROPOLE_TYPES = frozenset({"METRO", "MET69"})
 DENSE_POPULATION_MIN = 10_000
+# Communautés urbaines and d'agglomération are by law the transport authority of their territory too (Code des
+# transports, art. L1231-1, loi d'orientation des mobilités 2019): their towns have an urban network. Above this
+# population (the project's threshold: a large town, not Fougères or Guéret, where the network is thin), a
+# missing permis or car does not block a job or a training: a 17-year-old in a foyer in Mulhouse, a young man in
+# Corbeil-Essonnes (RER D), got the mobility platform without a word on transport (play-test F, f14).
+AGGLOMERATION_TYPES = frozenset({"CU", "CA"})
+DENSE_AGGLOMERATION_POPULATION_MIN = 50_000
 TRIGGER_KEYS = frozenset({"age_min", "age_max", "toujours", *GUARD_KEYS, *CHOICE_KEYS, *wording.BOOL_FACTS})
 
 
@@ -59,12 +66,23 @@ def _as_list(value: object) -> List[object]:
 
 @lru_cache(maxsize=4096)
 def dense_transit_area(code_insee: Optional[str]) -> Optional[bool]:
-    """True for a town of a métropole (above DENSE_POPULATION_MIN), False elsewhere, None when unknown."""
+    """True for a town of a métropole (above DENSE_POPULATION_MIN) or of an agglomeration (above
+    DENSE_AGGLOMERATION_POPULATION_MIN), False elsewhere, None when unknown."""
     commune = geo.get_commune(code_insee) if code_insee else None
     if commune is None:
         return None
     epci = geo.get_epci(commune.epci) if commune.epci else None
-    return bool(epci and epci.type in METROPOLE_TYPES and (commune.population or 0) >= DENSE_POPULATION_MIN)
+    if epci is None:
+        return False
+    population = commune.population or 0
+    if commune.arrondissement_de:  # an arrondissement of Paris, Lyon or Marseille: the city's size counts
+        city = geo.get_commune(commune.arrondissement_de)
+        population = max(population, city.population or 0) if city else population
+    if epci.type in METROPOLE_TYPES:
+        return population >= DENSE_POPULATION_MIN
+    # Overseas, the agglomerations' networks are not counted (the project's caution, not a sourced figure):
+    # a missed mobility card there would leave someone blocked without a word.
+    return not commune.region.startswith("0") and epci.type in AGGLOMERATION_TYPES and population >= DENSE_AGGLOMERATION_POPULATION_MIN
 
 
 def trigger_holds(trigger: dict, profile: Profile) -> bool:

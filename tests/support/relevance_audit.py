@@ -18,6 +18,9 @@ against the profile, with this file's own reading of the rules (contracts.md), n
 - no false reason: each « Pourquoi ? » sentence is re-derived from its criterion, and its claims (age,
   département, intercommunalité, commune, facts about the person) are checked true for that profile.
 
+Play-test F's struck lines (one-kind handicap, another département's mission locale or IAE structure, the
+mobility cards without a real barrier): tests/support/relevance_audit_f.py.
+
 The generator is seeded: the same profiles every run. 0 contradictions, as a test.
 """
 
@@ -36,6 +39,7 @@ from knowledge.sectors import sectors_by_id
 from orientation import formatting
 from orientation.matching import Matcher, Suggestion, criteria, wording
 from orientation.matching.places import choose_place
+from tests.support.relevance_audit_f import check_networks_round_f, check_round_f
 from tests.support.relevance_audit_fit import check_networks_round_e, check_round_e
 from tests.support.relevance_audit_reach import check_networks_round_c, check_round_c
 
@@ -374,6 +378,7 @@ def audit(matcher: Matcher, profiles: List[Profile]) -> Tuple[List[str], Counter
         contradictions.extend(f"{p}: {problem}" for problem in check_minor_routes(p, networks))
         contradictions.extend(f"{p}: {problem}" for problem in check_networks_round_c(p, person, networks))
         contradictions.extend(f"{p}: {problem}" for problem in check_networks_round_e(p, networks))
+        contradictions.extend(f"{p}: {problem}" for problem in check_networks_round_f(p, networks))
         figures["réseaux"] += len(networks)
         for s in found.local:
             figures["suggestions"] += 1
@@ -385,6 +390,7 @@ def audit(matcher: Matcher, profiles: List[Profile]) -> Tuple[List[str], Counter
                 + check_reasons(s, p, person)
                 + check_round_c(s, p, person, list(found.local))
                 + check_round_e(s, p)
+                + check_round_f(s, p)
             ):
                 contradictions.append(f"{s.initiative.id} pour {p}: {problem}")
     return contradictions, figures
