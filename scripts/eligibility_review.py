@@ -29,7 +29,17 @@ INITIATIVES_DIR = ROOT / "knowledge" / "data" / "initiatives"
 REVIEW_PATH = ROOT / "knowledge" / "data" / "eligibility-review.md"
 
 # The contract of `eligibilite` (notes/contracts.md). Order = the order the table lists publics in.
-KEYS = ("age_min", "age_max", "reserve_a", "residents", "diplome_max", "diplome_min", "secteurs", "exclut_qui_a", "conditions_acces")
+KEYS = (
+    "age_min",
+    "age_max",
+    "reserve_a",
+    "residents",
+    "diplome_max",
+    "diplome_min",
+    "secteurs",
+    "exclut_qui_a",
+    "conditions_acces",
+)
 PUBLICS = RESERVED_PUBLICS  # one list: knowledge/models.py (the JSON schema's enum is checked against it)
 RESIDENT_LEVELS = ("communes", "departements", "regions")
 DIPLOMES = DIPLOMA_LEVELS  # ascending

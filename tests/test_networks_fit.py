@@ -163,7 +163,8 @@ def test_the_cej_for_a_young_person_without_a_diploma_whose_schooling_is_not_sai
 
 
 def test_the_e2c_for_a_school_leaver_without_a_diploma_is_not_cut_by_two_mobility_cards() -> None:
-    # live e2e: 19, Amiens (now Guéret: Amiens has its urban network, play-test F), left school, no diploma, job, neither permis nor car: CEJ, mobility platforms, permis
+    # live e2e: 19, Amiens (now Guéret: Amiens has its urban network, play-test F), left school, no diploma,
+    # job, neither permis nor car: CEJ, mobility platforms, permis
     # aids, IAE filled the four lines and cut the École de la 2e chance, made for exactly this person
     amiens = dict(age=19, code_insee="23096", permis=False, vehicule=False, besoin="emploi", logement="chez-parents")
     listed = shown(**amiens, scolarite="sorti", diplome="aucun")

@@ -93,7 +93,9 @@ TERRITORIAL_PORTEURS = frozenset(
 # never offered: the same kind exists closer (issue 14: « another département of the région only when nothing
 # closer fits »). Play-test F, f18: the southern Loire's intérim d'insertion for a 19-year-old in Lyon 7e. A
 # région-wide action stays (it covers the person's own département).
-EVERYWHERE_PORTEURS = frozenset({"mission-locale", "france-travail", "cap-emploi-reseau-cheops", "aci", "ai", "ei", "etti"})
+EVERYWHERE_PORTEURS = frozenset(
+    {"mission-locale", "france-travail", "cap-emploi-reseau-cheops", "aci", "ai", "ei", "etti"}
+)
 
 
 def same_kind_closer(record: Initiative) -> bool:

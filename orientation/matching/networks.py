@@ -82,7 +82,11 @@ def dense_transit_area(code_insee: Optional[str]) -> Optional[bool]:
         return population >= DENSE_POPULATION_MIN
     # Overseas, the agglomerations' networks are not counted (the project's caution, not a sourced figure):
     # a missed mobility card there would leave someone blocked without a word.
-    return not commune.region.startswith("0") and epci.type in AGGLOMERATION_TYPES and population >= DENSE_AGGLOMERATION_POPULATION_MIN
+    return (
+        not commune.region.startswith("0")
+        and epci.type in AGGLOMERATION_TYPES
+        and population >= DENSE_AGGLOMERATION_POPULATION_MIN
+    )
 
 
 def trigger_holds(trigger: dict, profile: Profile) -> bool:
