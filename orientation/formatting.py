@@ -113,10 +113,6 @@ def suggestion_why(s: Suggestion, voice: str = VOUS) -> str:
 
 def network_text(ns: NetworkSuggestion, voice: str = VOUS) -> str:
     """A network's card, said to the young person or, for a conseiller, of the person (play-test F)."""
-    return in_voice(_network_text(ns), voice)
-
-
-def _network_text(ns: NetworkSuggestion) -> str:
     network = ns.network
     lines = [f"{network.nom} : {network.ce_qui_est_propose}"]
     if ns.reasons:
@@ -127,7 +123,7 @@ def _network_text(ns: NetworkSuggestion) -> str:
         lines.append(f"Numéro : {number.numero} ({number.libelle})")
     if network.site_officiel:
         lines.append(f"Site : {network.site_officiel}")
-    return "\n".join(lines)
+    return in_voice("\n".join(lines), voice)
 
 
 def empty_text() -> str:

@@ -123,6 +123,9 @@ def test_list_and_fiche_in_the_conseiller_voice(served: Matcher) -> None:
     to_conseiller = formatting.networks_text(shown, voice=PERSONNE)
     assert "votre commune" not in to_conseiller and "Votre" not in to_conseiller
     assert formatting.networks_text(shown) == formatting.networks_text(shown, voice=VOUS)
+    for ns in found.networks:  # a card asked for by name (« pourquoi le CEJ ? »), its reasons included
+        card = formatting.network_text(ns, PERSONNE)
+        assert "votre" not in card.lower() and "Vous avez" not in card, card
     step = next_step(p.code_insee, age=17)
     if step.site is None:  # no hosting site known: the paragraph on finding one's mission locale
         assert FIND_MISSION_LOCALE in next_step_text(step)
