@@ -133,3 +133,16 @@ def test_list_and_fiche_in_the_conseiller_voice(served: Matcher) -> None:
     fiche = liaison_text(p, found, step=step, voice=PERSONNE)
     assert "de votre commune" not in fiche and "chaque commune est rattachée" not in fiche
     assert "de sa commune" in liaison_text(p, found, step=step)  # the fiche speaks of the person anyway
+
+
+def test_every_record_for_one_kind_of_handicap_says_so_in_its_restrictions() -> None:
+    """The data audit of the fault class (all 124 records, not the three of play-test F): access conditions
+    that name one kind of handicap go with `handicap-un-type`, so the record never opens on « handicap »."""
+    from knowledge.loader import load_knowledge
+    from tests.support.relevance_audit_f import ONE_KIND
+
+    records = load_knowledge().initiatives
+    named = {r.id for r in records if ONE_KIND.search(r.eligibilite.conditions_acces or "")}
+    tagged = {r.id for r in records if "handicap-un-type" in r.eligibilite.reserve_a}
+    assert named == tagged
+    assert "marseille-working-first-13-handicap-psychique" in tagged and len(tagged) == 4
