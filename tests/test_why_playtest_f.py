@@ -132,7 +132,8 @@ def test_list_and_fiche_in_the_conseiller_voice(served: Matcher) -> None:
         assert FIND_MISSION_LOCALE not in next_step_text(step, voice=PERSONNE)
     fiche = liaison_text(p, found, step=step, voice=PERSONNE)
     assert "de votre commune" not in fiche and "chaque commune est rattachée" not in fiche
-    assert "de sa commune" in liaison_text(p, found, step=step)  # the fiche speaks of the person anyway
+    assert "de sa commune" in fiche
+    assert "de votre commune" in liaison_text(p, found, step=step)  # to the young person, the list's words
 
 
 def test_every_record_for_one_kind_of_handicap_says_so_in_its_restrictions() -> None:
