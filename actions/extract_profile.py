@@ -12,7 +12,7 @@ from actions.messages import WELCOME_NOTE
 from actions.profile_slots import pending_notes, skipped, welcome_due
 from knowledge.sectors import read_sector
 from orientation.refine import wants_closer
-from orientation.wording import ACKNOWLEDGED, QUIET, age_notes, correction_sentence
+from orientation.wording import ACKNOWLEDGED, QUIET, age_notes, correction_sentence, out_of_turn_sentence
 from reading.age import warm_up
 from reading.facts import FULL_TEXT, read_facts
 
@@ -66,6 +66,11 @@ class ActionExtractProfile(Action):
         correction = correction_sentence(before, facts.slots)
         if correction:
             notes.append({"kind": "correction", "text": correction})
+        # A fact given while another question was asked, that question left open (« chez un pote » at the handicap
+        # question): said back, then the form asks its question again.
+        aside = out_of_turn_sentence(asked, before, facts.slots)
+        if aside:
+            notes.append({"kind": "fact", "text": aside})
         if "age" in facts.slots:
             notes += [{"kind": "age", "text": note} for note in age_notes(before.get("age"), facts.slots["age"])]
         notes += [{"kind": "fact", "text": note} for note in facts.notes]

@@ -299,9 +299,10 @@ def read_facts(
     diplome = (
         button.get("diplome")
         if button.get("diplome") in DIPLOMES
-        # « cap cuisine » typed with no question pending (after the results) is the diploma held.
+        # « cap cuisine » typed with no question pending (after the results) or answering another question than the
+        # need (play-test F, at the handicap question) is the diploma held.
         else parse_diplome(
-            text, expecting=requested_slot == "diplome" or (requested_slot is None and is_bare_diploma(text))
+            text, expecting=requested_slot == "diplome" or (requested_slot != "besoin" and is_bare_diploma(text))
         )
     )
     if diplome:

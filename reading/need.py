@@ -32,7 +32,8 @@ _BESOIN_PATTERNS: Tuple[Tuple[str, str], ...] = (
     ),
     (
         "creation-activite",
-        r"\b(?:(?:creer|monter|lancer|ouvrir) (?:ma|mon|une|un|de|d) (?:boite|entreprise|activite|societe|business|food truck|commerce|boutique|restaurant|resto|salon|projet)|"
+        # « il veut créer son food truck », « monter sa boîte » (play-test F: a conseillère speaks of him).
+        r"\b(?:(?:creer|monter|lancer|ouvrir) (?:ma|mon|sa|son|une|un|de|d|leur|notre) (?:propre )?(?:boite|entreprise|activite|societe|business|food truck|foodtruck|commerce|boutique|restaurant|resto|salon|projet)|"
         r"auto entrepreneur|micro entreprise|creation d entreprise|(?:me mettre|me lancer) a mon compte|entreprendre)\b",
     ),
     # A CAP the person *has* is a diploma (reading/schooling.py), not a need: only one to get is.

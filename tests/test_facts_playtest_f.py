@@ -52,6 +52,11 @@ def test_the_car_licence_is_no_car(text):
     assert parse_vehicule(text) is None
 
 
+@pytest.mark.parametrize("text", ["je veux le permis et une voiture", "jaimerais avoir le permis et une voiture"])
+def test_a_licence_and_vehicle_wished_are_not_held(text):
+    assert parse_vehicule(text) is not True and parse_permis(text) is not True
+
+
 def test_a_licence_and_vehicle_denied_together_stay_denied():
     assert parse_permis("pas de permis et pas de voiture") is False
     assert parse_vehicule("pas de permis et pas de voiture") is False
@@ -115,7 +120,13 @@ def test_a_status_held_is_no_place_and_no_need():
 
 @pytest.mark.parametrize(
     "text",
-    ["il veut créer son food truck", "jveux lancer mon food truck", "créer ma boite", "monter sa boîte", "créer mon activité"],
+    [
+        "il veut créer son food truck",
+        "jveux lancer mon food truck",
+        "créer ma boite",
+        "monter sa boîte",
+        "créer mon activité",
+    ],
 )
 def test_creating_ones_activity(text):
     assert parse_besoin(text, expecting=True) == "creation-activite"
