@@ -52,7 +52,8 @@ class ActionExtractProfile(Action):
             known={
                 name: tracker.get_slot(name)
                 for name in (
-                    *("commune_candidates", "departement", "code_insee", "attempts", "besoin", "logement", "age"),
+                    *("commune_candidates", "departement", "code_insee", "attempts", "besoin", "besoins_autres"),
+                    *("logement", "age"),
                     *("quartier", "qpv"),  # a quartier of the official list of QPV, once the commune is known
                 )
             },

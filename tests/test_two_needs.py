@@ -1,5 +1,5 @@
-"""Two needs (issue 16, play-test F f13: « jdois trouver un appart et un taf »; « et aussi une formation » said later):
-the first said is the need, the others are kept in `besoins_autres`, the matcher serves them too, the fiche says them."""
+"""Two needs (issue 16, play-test F f13: « jdois trouver un appart et un taf »; « et aussi une formation » said
+later): the first said is the need, the others are kept in `besoins_autres`, served by the matcher, in the fiche."""
 
 from datetime import date
 
