@@ -314,10 +314,10 @@ def read_facts(
     asked_commune = requested_slot == "commune" and not facts.slots.keys() - {"commune_candidates"}
     # A quartier named with its cue is no commune: « j'habite au Chaudron à Saint-Denis » is not Chaudon (28).
     named_quartier = find_quartier(text)
-    commune_text = text
+    commune_text = commune_cues.without_diploma_speciality(text)  # « cap maçon » is no Mâcon
     if named_quartier and geo.find_communes_in_text(text[named_quartier[2] :]):
         _, start, end = named_quartier  # a commune follows: the quartier's name is not read as one
-        commune_text = text[:start] + " " * (end - start) + text[end:]
+        commune_text = commune_text[:start] + " " * (end - start) + commune_text[end:]
     _read_commune(commune_text, values.get("code_insee"), asked_commune, intent, known, facts, requested_slot)
     forget_quartier_of_old_commune(known, facts)
 

@@ -173,3 +173,13 @@ def test_a_fact_out_of_turn_is_said_back():
 )
 def test_nothing_said_out_of_turn(asked, before, after):
     assert out_of_turn_sentence(asked, before, after) is None
+
+
+def test_a_diploma_word_after_en_is_no_place():
+    from knowledge import geo
+
+    # « en cap » read as Cap-d'Ail / Cap d'Astarac, « maçon » as Mâcon (round D, play-test D d14)
+    assert geo.find_communes_in_text("jsuis en cap") == []
+    facts = read_facts("jsuis en cap maçon en alternance ca change qqch ?", intent="inform", known={"age": 18})
+    assert "commune_candidates" not in facts.slots and facts.slots.get("scolarite") == "scolarise"
+    assert [c.commune.code_insee for c in geo.find_communes_in_text("j'habite à Cap-d'Ail")][:1] == ["06032"]
