@@ -54,6 +54,7 @@ class ActionExtractProfile(Action):
                 for name in (
                     *("commune_candidates", "departement", "code_insee", "attempts", "besoin", "logement", "age"),
                     *("quartier", "qpv"),  # a quartier of the official list of QPV, once the commune is known
+                    "sujets",  # subjects said before (reading/situation.py), kept when another is said
                 )
             },
         )

@@ -48,6 +48,7 @@ from reading.quartier import (
     read_qpv_sentence,
     read_quartier,
 )
+from reading.situation import parse_sujets
 from reading.understanding import (
     is_bare_diploma,
     negated_besoin,
@@ -359,6 +360,9 @@ def read_facts(
     benefit = parse_minima_sociaux(text)  # « jsuis au rsa »: opens the actions reserved to allocataires
     if benefit is not None:
         facts.slots["minima_sociaux"] = benefit
+    sujets = parse_sujets(text)  # « pas de mode de garde », « jai pas de mutuelle »: kept beside those said before
+    if sujets - set(known.get("sujets") or ()):
+        facts.slots["sujets"] = sorted(sujets | set(known.get("sujets") or ()))
 
     if requested_slot == "qpv" and "quartier" not in facts.slots and not facts.slots.keys() - {"qpv"}:
         read_qpv_sentence(text, known, facts)  # « Mermoz, c'est un QPV », « je vien de te dire frais vallon »

@@ -41,7 +41,14 @@ _BESOIN_PATTERNS: Tuple[Tuple[str, str], ...] = (
         r"\b(?:formation|formations|me former|se former|me qualifier|me reconvertir|reconversion|"
         r"(?:reprendre|retourner a|retourner en) (?:les |mes |ses |l )?(?:etudes|ecole|cours)|diplome a passer|"
         r"(?:passer|faire|preparer|obtenir|reprendre|cherche|avoir) (?:un|le|mon|une) (?:cap|bep|bac|bac pro|bts|diplome|titre pro)|"
-        r"apprendre un metier|qualification|remise a niveau)\b",
+        r"apprendre un metier|qualification|remise a niveau|"
+        # A trade to become (play-test G: « souhaite devenir aide-soignante ») is reached by a training first.
+        r"(?:veux|veut|voudrais|voudrai|aimerais|aimerai|souhaite|souhaiterais|reve de|revais de) devenir (?!autonome\b|independante?\b|riche\b|quelqu un\b|mon propre\b|ma propre\b|patronn?e?\b)\w+|"
+        # A stage the school asks for (a PFMP of a bac pro, play-test G g12): part of the training; the stage
+        # d'observation of a collégien is « trouver sa voie » (below) and both are the `stage-scolaire` subject
+        # (reading/situation.py).
+        r"(?:trouver|cherche\w*|besoin d|dois faire|faut faire) (?:un |mon |une |ma )?(?:stage|pfmp)(?! (?:de |d |en )?(?:3e|3eme|troisieme|observation|decouverte)\b)|"
+        r"stage (?:de|d) \d+ (?:semaines?|jours?|mois)|pfmp)\b",
     ),
     (
         "logement",
@@ -80,7 +87,8 @@ _STATUS_APPRENTICE = re.compile(STATUS_APPRENTICE)
 # Money has no need value; answering « Que cherchez-vous ? », it is read as the job (the allowance of the
 # contrat d'engagement jeune is signed on the same path, at the mission locale or France Travail).
 _MONEY = re.compile(
-    r"\b(?:aides? financieres?|(?:de l |d l )?argent|des sous|thunes?|de quoi vivre|une aide pour vivre|oseille|moula)\b"
+    r"\b(?:aides? financieres?|(?:de l |d l )?argent|des sous|thunes?|de quoi vivre|une aide pour vivre|oseille|moula|"
+    r"a sec|fauchee?|plus un rond)\b"
 )
 # Answering « Que cherchez-vous ? » (or opening the conversation), a bare « un appart » is the need.
 _BARE_DIPLOMA = re.compile(r"(?:un |une |le |mon )?(?:cap|bep|bac pro|bac|bts|diplome|titre pro)(?: \w+){0,2}")
@@ -92,6 +100,8 @@ _BARE_DONT_KNOW = re.compile(
 _BARE_PERMIS = re.compile(
     r"(?:euh |bah |ben |bin |alors )?(?:le |mon |un |du )?(?:permi[st]?|code)(?: b| de conduire| voiture)?(?: svp| stp)?"
 )
+# « un stage », « stage » answering « Que cherchez-vous ? » (play-test G g12, asked three times): a training period.
+_BARE_STAGE = re.compile(r"(?:un |une |mon |ma |le |des )?(?:stage|stages|pfmp)(?: \w+){0,3}")
 _BARE_HOUSING = re.compile(rf"(?:un |une |1 |le |du |d un |des )?{_HOUSING_WORDS}(?: \w+){{0,2}}")
 
 
@@ -159,6 +169,8 @@ def parse_besoin(text: str, *, expecting: bool = False, asked: bool = False) -> 
         return "emploi"
     if expecting and _BARE_HOUSING.fullmatch(t):
         return "logement"
+    if expecting and _BARE_STAGE.fullmatch(t):
+        return "formation"
     if expecting and _BARE_PERMIS.fullmatch(t):
         return "mobilite-permis"
     if asked and _BARE_DIPLOMA.fullmatch(t):
