@@ -48,7 +48,7 @@ from reading.quartier import (
     read_qpv_sentence,
     read_quartier,
 )
-from reading.situation import parse_sujets
+from reading.situation import parse_sujets, sujets_note
 from reading.understanding import (
     is_bare_diploma,
     negated_besoin,
@@ -272,7 +272,12 @@ def read_facts(
     besoin = (
         button.get("besoin")
         if button.get("besoin") in BESOINS
-        else parse_besoin(text, expecting=requested_slot in (None, "besoin"), asked=requested_slot == "besoin")
+        else parse_besoin(
+            text,
+            expecting=requested_slot in (None, "besoin"),
+            asked=requested_slot == "besoin",
+            unknown=not known.get("besoin"),
+        )
     )
     if besoin:
         facts.slots["besoin"] = besoin
@@ -363,6 +368,7 @@ def read_facts(
     sujets = parse_sujets(text)  # « pas de mode de garde », « jai pas de mutuelle »: kept beside those said before
     if sujets - set(known.get("sujets") or ()):
         facts.slots["sujets"] = sorted(sujets | set(known.get("sujets") or ()))
+        facts.notes.append(sujets_note(sujets - set(known.get("sujets") or ())))
 
     if requested_slot == "qpv" and "quartier" not in facts.slots and not facts.slots.keys() - {"qpv"}:
         read_qpv_sentence(text, known, facts)  # « Mermoz, c'est un QPV », « je vien de te dire frais vallon »

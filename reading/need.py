@@ -42,8 +42,6 @@ _BESOIN_PATTERNS: Tuple[Tuple[str, str], ...] = (
         r"(?:reprendre|retourner a|retourner en) (?:les |mes |ses |l )?(?:etudes|ecole|cours)|diplome a passer|"
         r"(?:passer|faire|preparer|obtenir|reprendre|cherche|avoir) (?:un|le|mon|une) (?:cap|bep|bac|bac pro|bts|diplome|titre pro)|"
         r"apprendre un metier|qualification|remise a niveau|"
-        # A trade to become (play-test G: « souhaite devenir aide-soignante ») is reached by a training first.
-        r"(?:veux|veut|voudrais|voudrai|aimerais|aimerai|souhaite|souhaiterais|reve de|revais de) devenir (?!autonome\b|independante?\b|riche\b|quelqu un\b|mon propre\b|ma propre\b|patronn?e?\b)\w+|"
         # A stage the school asks for (a PFMP of a bac pro, play-test G g12): part of the training; the stage
         # d'observation of a collégien is « trouver sa voie » (below) and both are the `stage-scolaire` subject
         # (reading/situation.py).
@@ -99,6 +97,13 @@ _BARE_DONT_KNOW = re.compile(
 # « le permis », « ben le permis » answering « Que cherchez-vous ? »: the licence to get.
 _BARE_PERMIS = re.compile(
     r"(?:euh |bah |ben |bin |alors )?(?:le |mon |un |du )?(?:permi[st]?|code)(?: b| de conduire| voiture)?(?: svp| stp)?"
+)
+# A trade to become (play-test G g18: « souhaite devenir aide-soignante ») is reached by a training first — read
+# only while no need is known: after a list, « je veux devenir mécanicien » names the trade of the list
+# (orientation/refine.py), it does not change the need.
+_BECOME = re.compile(
+    r"\b(?:veux|veut|voudrais|voudrai|aimerais|aimerai|souhaite|souhaiterais|reve de|revais de) devenir "
+    r"(?!autonome\b|independante?\b|riche\b|quelqu un\b|mon propre\b|ma propre\b|patronn?e?\b)\w+"
 )
 # « un stage », « stage » answering « Que cherchez-vous ? » (play-test G g12, asked three times): a training period.
 _BARE_STAGE = re.compile(r"(?:un |une |mon |ma |le |des )?(?:stage|stages|pfmp)(?: \w+){0,3}")
@@ -156,10 +161,11 @@ def is_bare_diploma(text: str) -> bool:
 _WHY_CLAUSE = re.compile(r"\b(?:pourquoi|pk|pq|pkoi|pourkoi)\b(?!\s+pas\b)[^?.!\n]*[?.!]?", re.IGNORECASE)
 
 
-def parse_besoin(text: str, *, expecting: bool = False, asked: bool = False) -> Optional[str]:
+def parse_besoin(text: str, *, expecting: bool = False, asked: bool = False, unknown: bool = False) -> Optional[str]:
     """The need; with `expecting` (the need was asked, or the conversation opens), a bare noun says it.
     A diploma named alone is the need only when `asked` (answering « Que cherchez-vous ? »): elsewhere it
-    is the diploma held (reading/facts.py), and only a wish verb (« passer un CAP ») makes it a need."""
+    is the diploma held (reading/facts.py), and only a wish verb (« passer un CAP ») makes it a need. A trade
+    to become (« souhaite devenir aide-soignante ») is the training need only while no need is known (`unknown`)."""
     t = _STATUS_APPRENTICE.sub(" ", normalize(_WHY_CLAUSE.sub(" ", text or "")))
     for reading in (_PURPOSE.sub(" ", t), t):  # a need outside « pour me payer le permis » first
         for category, pattern in _BESOIN_PATTERNS:
@@ -169,6 +175,8 @@ def parse_besoin(text: str, *, expecting: bool = False, asked: bool = False) -> 
         return "emploi"
     if expecting and _BARE_HOUSING.fullmatch(t):
         return "logement"
+    if (asked or unknown) and _BECOME.search(t) and not negated_search(_BECOME.pattern, t):
+        return "formation"
     if expecting and _BARE_STAGE.fullmatch(t):
         return "formation"
     if expecting and _BARE_PERMIS.fullmatch(t):

@@ -74,3 +74,19 @@ def parse_sujets(text: str) -> FrozenSet[str]:
     if not t or t.startswith("/") or _ASKING.search(t):
         return frozenset()
     return frozenset(sujet for sujet, pattern in _PATTERNS if pattern.search(t))
+
+
+# Said back once, when first read (play-test G: the child and the rent were « lost » in silence). Where the answer
+# is: with the list, as a card (knowledge/data/networks.yaml).
+_NOTED = {
+    "stage-scolaire": "votre stage à trouver pour l'école",
+    "garde-enfant": "faire garder votre enfant",
+    "difficultes-argent": "vos difficultés d'argent",
+    "acces-sante": "la mutuelle ou le médecin",
+}
+
+
+def sujets_note(new: FrozenSet[str]) -> str:
+    """« C'est noté : faire garder votre enfant. » for the subjects read for the first time."""
+    said = " et ".join(_NOTED[sujet] for sujet in sorted(new))
+    return f"C'est noté : {said}. Je vous dirai à qui vous adresser avec mes propositions."

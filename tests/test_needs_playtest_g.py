@@ -67,6 +67,13 @@ def test_no_subject_read(text: str) -> None:
     assert parse_sujets(text) == frozenset()
 
 
+def test_a_trade_to_become_is_the_need_only_while_none_is_known() -> None:
+    opening = "Elle n'a pas de diplôme et souhaite devenir aide-soignante."
+    assert read_facts(text=opening, known={}).slots["besoin"] == "formation"
+    # after a job list, the trade narrows the list (orientation/refine.py): the need stays
+    assert "besoin" not in read_facts(text="je veux devenir mécanicien", known={"besoin": "emploi"}).slots
+
+
 def test_becoming_ones_own_boss_is_not_a_training() -> None:
     # « création d'activité » is another helper's (s7facts): this reader only must not claim it as a training
     assert parse_besoin("je veux devenir mon propre patron") != "formation"
@@ -77,8 +84,11 @@ def test_subjects_are_kept_from_one_message_to_the_next() -> None:
     assert first.slots["sujets"] == ["acces-sante"]
     second = read_facts(text="et personne pour garder mon fils", known={"sujets": first.slots["sujets"]})
     assert second.slots["sujets"] == ["acces-sante", "garde-enfant"]
-    # said again: nothing new to set
-    assert "sujets" not in read_facts(text="jai pas de mutuelle", known={"sujets": ["acces-sante"]}).slots
+    # said back once, when new
+    assert len(second.notes) == 1 and second.notes[0].startswith("C'est noté : faire garder votre enfant.")
+    # said again: nothing new to set nor to say
+    again = read_facts(text="jai pas de mutuelle", known={"sujets": ["acces-sante"]})
+    assert "sujets" not in again.slots and not again.notes
 
 
 def test_unknown_subject_is_refused_by_the_profile() -> None:
