@@ -76,8 +76,9 @@ def parse_sujets(text: str) -> FrozenSet[str]:
     return frozenset(sujet for sujet, pattern in _PATTERNS if pattern.search(t))
 
 
-# Said back once, when first read (play-test G: the child and the rent were « lost » in silence). Where the answer
-# is: with the list, as a card (knowledge/data/networks.yaml).
+# Said back once, when first read (play-test G: the child and the rent were « lost » in silence). The answer is a
+# card of the list (knowledge/data/networks.yaml); no promise here: after a list, whether a new one is given is
+# the after-list flow's (actions/recommend.py gives one when the cards change).
 _NOTED = {
     "stage-scolaire": "votre stage à trouver pour l'école",
     "garde-enfant": "faire garder votre enfant",
@@ -89,4 +90,4 @@ _NOTED = {
 def sujets_note(new: FrozenSet[str]) -> str:
     """« C'est noté : faire garder votre enfant. » for the subjects read for the first time."""
     said = " et ".join(_NOTED[sujet] for sujet in sorted(new))
-    return f"C'est noté : {said}. Je vous dirai à qui vous adresser avec mes propositions."
+    return f"C'est noté : {said}."

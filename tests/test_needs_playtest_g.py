@@ -11,6 +11,7 @@ import pytest
 
 from knowledge.loader import load_networks
 from knowledge.profile import SUJETS, Profile
+from knowledge.sectors import find_sector
 from orientation.formatting import BOT_NETWORKS_MAX
 from orientation.matching.networks import match_networks
 from reading.facts import read_facts
@@ -67,6 +68,16 @@ def test_no_subject_read(text: str) -> None:
     assert parse_sujets(text) == frozenset()
 
 
+@pytest.mark.parametrize("text", ["jai droit a une aide pour la creche ?", "pas de place en crèche pour mon fils"])
+def test_a_creche_for_ones_child_is_not_the_care_trade(text: str) -> None:
+    assert find_sector(text) is None  # play-test G g03: read as « l'aide à la personne et la santé »
+    assert "garde-enfant" in parse_sujets(text)
+
+
+def test_the_care_trade_is_still_read() -> None:
+    assert find_sector("je veux travailler en creche") == "aide-personne-sante"
+
+
 def test_a_trade_to_become_is_the_need_only_while_none_is_known() -> None:
     opening = "Elle n'a pas de diplôme et souhaite devenir aide-soignante."
     assert read_facts(text=opening, known={}).slots["besoin"] == "formation"
@@ -85,7 +96,7 @@ def test_subjects_are_kept_from_one_message_to_the_next() -> None:
     second = read_facts(text="et personne pour garder mon fils", known={"sujets": first.slots["sujets"]})
     assert second.slots["sujets"] == ["acces-sante", "garde-enfant"]
     # said back once, when new
-    assert len(second.notes) == 1 and second.notes[0].startswith("C'est noté : faire garder votre enfant.")
+    assert second.notes == ["C'est noté : faire garder votre enfant."]
     # said again: nothing new to set nor to say
     again = read_facts(text="jai pas de mutuelle", known={"sujets": ["acces-sante"]})
     assert "sujets" not in again.slots and not again.notes
