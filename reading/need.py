@@ -45,7 +45,8 @@ _BESOIN_PATTERNS: Tuple[Tuple[str, str], ...] = (
         # A stage the school asks for (a PFMP of a bac pro, play-test G g12): part of the training; the stage
         # d'observation of a collégien is « trouver sa voie » (below) and both are the `stage-scolaire` subject
         # (reading/situation.py).
-        r"(?:trouver|cherche\w*|besoin d|dois faire|faut faire) (?:un |mon |une |ma )?(?:stage|pfmp)(?! (?:de |d |en )?(?:3e|3eme|troisieme|observation|decouverte)\b)|"
+        r"(?:(?:je|j|il|elle) (?:dois|doit|cherche|recherche|veux|voudrais)|jdois|jcherche|jveux|(?:me|lui) faut|besoin d) "
+        r"(?:trouver |faire )?(?:un |mon |une |ma )?(?:stage|pfmp)(?! (?:de |d |en )?(?:3e|3eme|troisieme|observation|decouverte)\b)|"
         r"stage (?:de|d) \d+ (?:semaines?|jours?|mois)|pfmp)\b",
     ),
     (

@@ -18,6 +18,11 @@ from knowledge.text import normalize
 _CHILD = r"(?:fils|fille|enfant|enfants|bebe|petit|petite|gamin|gamine|gosse|gosses|ptit|pitchoun|loulou)"
 _NO = r"(?:pas|plus|aucun|aucune|sans)"
 _MY = r"(?:mon |ma |mes |un |une |le |la |l |les )?"
+# The person's own search (« quelqu'un qui a été aidé pour trouver un stage » is someone else's).
+_MY_SEARCH = (
+    r"(?:(?:je|j|il|elle) (?:dois|doit|cherche|recherche|veux|voudrais)|jdois|jcherche|jveux"
+    r"|(?:il )?(?:me|lui) faut|faut que (?:je|j)|besoin d)"
+)
 _STAGE = r"(?:stage|pfmp|periode de formation en (?:milieu professionnel|entreprise))"
 _CANNOT = r"(?:arrive|arrives|jarrive|narrive|parviens|peux|peut|reussis) (?:plus |pas |meme pas |jamais )?(?:a )?"
 _BROKE = r"(?:a sec|fauche|fauchee|sans (?:un )?(?:rond|sou|argent|thunes?)|dans la dech)"
@@ -29,7 +34,7 @@ _PATTERNS = (
         "stage-scolaire",
         re.compile(
             r"\bstage (?:de |d |en )?(?:3e|3eme|troisieme|seconde|2nde|observation|decouverte)\b"
-            rf"|\b(?:trouver|cherche\w*|besoin d|dois faire|faut faire|faire) {_MY}{_STAGE}\b"
+            rf"|\b{_MY_SEARCH} (?:trouver |faire )?{_MY}{_STAGE}\b"
             r"|\bstage (?:de|d) \d+ (?:semaines?|jours?|mois)\b|\bpfmp\b|^(?:un |mon |le )?stage$"
         ),
     ),
