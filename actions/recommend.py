@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import replace
-from datetime import date
 from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Action, Tracker
@@ -14,6 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.after_list import AFTER_BUTTONS, answer_question, next_step_buttons, say_cannot_answer
 from actions.profile_slots import noted_this_turn, profile_from_tracker, say_notes
+from knowledge.places.france_services import local_today
 from orientation import formatting, place_wording
 from orientation.after_list import is_question
 from orientation.matching import NetworkSuggestion, Recommendation, Suggestion, recommend
@@ -289,7 +289,8 @@ class ActionSummary(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         profile = profile_from_tracker(tracker)
-        today = date.today()
+        # The day where the person lives, as the list's places have: the same hours in both (play-test F).
+        today = local_today(profile.code_insee)
         sheet = formatting.liaison_sheet(
             profile, _current(tracker), today=today, urgence_donnee=bool(tracker.get_slot("urgence_donnee"))
         )
