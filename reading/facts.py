@@ -48,7 +48,7 @@ from reading.quartier import (
     read_qpv_sentence,
     read_quartier,
 )
-from reading.situation import parse_sujets, sujets_note
+from reading.situation import read_sujets
 from reading.understanding import (
     UNSURE_NOTE,
     is_bare_diploma,
@@ -370,10 +370,7 @@ def read_facts(
     benefit = parse_minima_sociaux(text)  # « jsuis au rsa »: opens the actions reserved to allocataires
     if benefit is not None:
         facts.slots["minima_sociaux"] = benefit
-    sujets = parse_sujets(text)  # « pas de mode de garde », « jai pas de mutuelle »: kept beside those said before
-    if sujets - set(known.get("sujets") or ()):
-        facts.slots["sujets"] = sorted(sujets | set(known.get("sujets") or ()))
-        facts.notes.append(sujets_note(sujets - set(known.get("sujets") or ())))
+    read_sujets(text, known.get("sujets"), facts.slots, facts.notes)  # « pas de mode de garde », « pas de mutuelle »
 
     if requested_slot == "qpv" and "quartier" not in facts.slots and not facts.slots.keys() - {"qpv"}:
         read_qpv_sentence(text, known, facts)  # « Mermoz, c'est un QPV », « je vien de te dire frais vallon »

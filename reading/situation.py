@@ -11,7 +11,7 @@ Only the person's own situation counts: « c'est quoi une mutuelle ? » asks, it
 from __future__ import annotations
 
 import re
-from typing import FrozenSet
+from typing import Any, Dict, FrozenSet, Iterable, List, Optional
 
 from knowledge.text import normalize
 
@@ -96,3 +96,12 @@ def sujets_note(new: FrozenSet[str]) -> str:
     """« C'est noté : faire garder votre enfant. » for the subjects read for the first time."""
     said = " et ".join(_NOTED[sujet] for sujet in sorted(new))
     return f"C'est noté : {said}."
+
+
+def read_sujets(text: str, known: Optional[Iterable[str]], slots: Dict[str, Any], notes: List[str]) -> None:
+    """Adds the subjects a message says to those known before (`slots["sujets"]`), said back once when new."""
+    before = set(known or ())
+    new = parse_sujets(text) - before
+    if new:
+        slots["sujets"] = sorted(before | new)
+        notes.append(sujets_note(new))
