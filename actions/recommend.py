@@ -123,11 +123,20 @@ class ActionRecommend(Action):
         # would read as if nothing had been heard. What the message asked is answered if the bot knows it.
         if refined.unchanged and (before or {}).get(NETWORKS_SHOWN) == facts[NETWORKS_SHOWN]:
             said = bool(change or corrected or refined.notes)
+            before_answer = len(dispatcher.messages)
             answered = answer_question(dispatcher, tracker)
             if not (said or answered) and is_question(tracker.latest_message.get("text") or ""):
                 # A question not understood is not answered by « Mes propositions restent celles… » alone
                 # (play-test E): one honest sentence, with the useful buttons.
                 say_cannot_answer(dispatcher, tracker)
+                return done
+            # The answer came with its buttons (« Je ne sais pas répondre… », play-test G g15, g17, g24): one row
+            # per answer, and « Mes propositions restent celles… » adds nothing to it.
+            with_buttons = [m for m in dispatcher.messages[before_answer:] if m.get("buttons")]
+            if with_buttons:
+                if said:  # « J'ai mis à jour mes propositions… » last, carrying the answer's buttons
+                    buttons = with_buttons[-1].pop("buttons")
+                    dispatcher.utter_message(text=unchanged_text(said), buttons=buttons)
                 return done
             buttons = AFTER_BUTTONS if said or answered else next_step_buttons(tracker)
             dispatcher.utter_message(text=unchanged_text(said), buttons=buttons)
