@@ -36,8 +36,9 @@ GUARD_KEYS = frozenset(
         "besoin_sauf",
     }
 )
-# Keys that say the card answers what the person asked for or where they sleep: those cards come first.
-PRIORITY_KEYS = frozenset({"besoin", "logement"})
+# Keys that say the card answers what the person asked for or where they sleep: those cards come first. A
+# subject said (`sujet`: a school stage, a child to look after, rent, health cover) is asked for too.
+PRIORITY_KEYS = frozenset({"besoin", "logement", "sujet"})
 # Dense transit area: a commune of a métropole (EPCI type METRO, or the Métropole de Lyon, MET69: by law the
 # transport authority of its territory, with an urban network) of at least this population. The threshold
 # is this project's: it keeps the métropoles' villages (Aix-Marseille, Nice Côte d'Azur…) out, where a car
@@ -51,7 +52,7 @@ DENSE_POPULATION_MIN = 10_000
 # Corbeil-Essonnes (RER D), got the mobility platform without a word on transport (play-test F, f14).
 AGGLOMERATION_TYPES = frozenset({"CU", "CA"})
 DENSE_AGGLOMERATION_POPULATION_MIN = 50_000
-TRIGGER_KEYS = frozenset({"age_min", "age_max", "toujours", *GUARD_KEYS, *CHOICE_KEYS, *wording.BOOL_FACTS})
+TRIGGER_KEYS = frozenset({"age_min", "age_max", "toujours", "sujet", *GUARD_KEYS, *CHOICE_KEYS, *wording.BOOL_FACTS})
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,8 @@ def trigger_holds(trigger: dict, profile: Profile) -> bool:
             ok = profile.logement is None or profile.logement in _as_list(expected)
         elif key == "besoin_sauf":
             ok = profile.besoin not in _as_list(expected)
+        elif key == "sujet":  # holds when the person said one of these subjects (reading/situation.py)
+            ok = bool(set(profile.sujets) & set(_as_list(expected)))
         elif key == "zone_dense_si_connue":
             dense = dense_transit_area(profile.code_insee)
             ok = dense is None or dense == expected
@@ -138,6 +141,9 @@ def _trigger_facts(trigger: dict, profile: Profile) -> List[str]:
     for key, (if_true, if_false) in wording.BOOL_FACTS.items():
         if key in trigger:
             facts.append(if_true if getattr(profile, key) else if_false)
+    if "sujet" in trigger:
+        said = sorted(set(profile.sujets) & set(_as_list(trigger["sujet"])))
+        facts.extend(wording.SUJET_FACTS[sujet] for sujet in said)
     return facts
 
 

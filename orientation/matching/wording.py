@@ -334,6 +334,13 @@ BOOL_FACTS: Dict[str, Tuple[str, str]] = {  # key → (sentence if True, sentenc
     "minima_sociaux": ("Vous touchez un minimum social.", "Vous ne touchez pas de minimum social."),
     "qpv": ("Vous habitez un quartier prioritaire.", "Vous n'habitez pas un quartier prioritaire."),
 }
+# The subjects said (knowledge/profile.py SUJETS), as the reason a card is shown.
+SUJET_FACTS: Dict[str, str] = {
+    "stage-scolaire": "Vous cherchez un stage pour l'école.",
+    "garde-enfant": "Vous avez besoin de faire garder votre enfant.",
+    "difficultes-argent": "Vous avez des difficultés d'argent ou de loyer.",
+    "acces-sante": "Vous n'avez pas de mutuelle ou pas de médecin.",
+}
 CHOICE_FACTS = {
     "handicap": HANDICAP_FACTS,
     "logement": LOGEMENT_FACTS,
