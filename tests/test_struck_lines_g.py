@@ -140,7 +140,7 @@ def test_the_fjt_reason_says_a_foyer_not_that_it_is_an_fjt(served: Matcher) -> N
         age=22, code_insee="66136", qpv=True, permis=False, vehicule=False, logement="foyer-fjt", besoin="emploi"
     )
     said = reasons(served, PARRAINAGE_FJT, profile)
-    fjt = [r for r in said if "foyer de jeunes travailleurs" in r]
+    fjt = [r for r in said if "jeunes travailleurs" in r]
     assert fjt == [
         "Vous vivez en foyer : elle est réservée aux résidents des foyers de jeunes travailleurs (FJT), "
         "vérifiez que le vôtre en est un."

@@ -6,8 +6,8 @@ orientation/matching/criteria.py.
 Hard rules (contracts.md): a reserved public opens an action only when the person is KNOWN to belong to
 it; residents-only actions only for their residents; age bounds always; diploma bounds only with a known
 diploma; an action for one trade (eligibilite.secteurs) only for someone who asked for that trade; a
-business-creation course only for someone who wants to create. A restriction the profile cannot settle
-keeps the action out.
+business-creation course only for someone who wants to create; an action for people out of school never for
+a known pupil. A restriction the profile cannot settle keeps the action out.
 """
 
 from __future__ import annotations
@@ -92,7 +92,26 @@ R_SECTOR_UNKNOWN = 1 << (_next + len(SECTOR_IDS))
 # A course to create one's own business: a choice only the person makes. Being without a diploma or from a
 # QPV is no reason to send a job-seeker there; only the stated wish to create is.
 R_CREATION_ONLY = R_SECTOR_UNKNOWN << 1
-assert R_CREATION_ONLY < 1 << 62, "restriction bits must fit the int64 columns of the index"
+# An action for people out of school (for_people_out_of_school): never for a pupil (play-test G, g23).
+R_OUT_OF_SCHOOL = R_CREATION_ONLY << 1
+assert R_OUT_OF_SCHOOL < 1 << 62, "restriction bits must fit the int64 columns of the index"
+
+# data·inclusion publics a pupil still at school is not in: job seekers and people in work. A record naming
+# them is an insertion programme for people who left school, unless it also names students or everybody
+# (Saint-Malo's forum, « ouvert à tous : scolaires… »).
+OUT_OF_SCHOOL_PUBLICS = frozenset({"demandeurs-emploi", "actifs"})
+SCHOOL_PUBLICS = frozenset({"etudiants", "tous-publics"})
+
+
+def for_people_out_of_school(record: Initiative) -> bool:
+    """Made for people who have left school: for job seekers or workers (its publics), or reserved to the young
+    people a mission locale follows — missions locales serve the 16-25-year-olds who left school
+    (nouvelles-chances.gouv.fr, « Les missions locales et autres acteurs », 2024). A pupil gets school and
+    orientation routes instead (CIO, professeur principal, CFA): the networks say so."""
+    publics = set(record.publics)
+    if publics & OUT_OF_SCHOOL_PUBLICS and not publics & SCHOOL_PUBLICS:
+        return True
+    return "suivi-mission-locale" in record.eligibilite.reserve_a
 
 
 def accepted_diplomas(record: Initiative) -> Tuple[str, ...]:
@@ -121,6 +140,8 @@ def restrictions(record: Initiative) -> int:
         bits |= R_RESIDENTS
     if is_creation_only(record):
         bits |= R_CREATION_ONLY
+    if for_people_out_of_school(record):
+        bits |= R_OUT_OF_SCHOOL
     trades = record.eligibilite.secteurs
     if trades:
         bits |= R_SECTOR_UNKNOWN
@@ -145,6 +166,8 @@ def excluded(profile: Profile) -> int:
     bits |= R_SECTOR_UNKNOWN if profile.secteur is None else SECTOR_REFUSED_BITS[profile.secteur]
     if profile.besoin != "creation-activite":
         bits |= R_CREATION_ONLY
+    if profile.scolarite == "scolarise":  # known at school; unknown passes, as most people never say it
+        bits |= R_OUT_OF_SCHOOL
     return bits | R_RESIDENTS
 
 
