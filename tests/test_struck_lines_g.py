@@ -181,3 +181,27 @@ def test_a_permis_course_says_so_to_who_wants_the_permis(served: Matcher, served
     found = served.recommend(Profile(age=20, code_insee="19031", permis=False, besoin="mobilite-permis"))
     said = [s.reasons[0] for s in found.local if "mobilite--preparer-un-permis" in s.initiative.thematiques]
     assert said and all(r == "Elle aide à préparer le permis, ce que vous cherchez." for r in said)
+
+
+# --------------------------------------------------------------------------- 6. one fact said once (g19)
+
+
+def test_no_diploma_is_said_once(served: Matcher) -> None:
+    """g19: « Vous n'avez pas de diplôme » twice in one « Pourquoi » (the situation, then the diploma bound)."""
+    # 17, Marseille 15e (La Castellane), left school, no diploma, apprenticeship in the building trade
+    profile = Profile(
+        age=17,
+        code_insee="13215",
+        qpv=True,
+        permis=False,
+        vehicule=False,
+        logement="chez-parents",
+        handicap="non",
+        besoin="apprentissage",
+        secteur="batiment",
+        diplome="aucun",
+        scolarite="sorti",
+    )
+    said = reasons(served, "marseille-clubs-jeunes-chercheurs-emploi", profile)
+    assert [r.split(" : ")[0] for r in said].count("Vous n'avez pas de diplôme") == 1
+    assert "Vous n'avez pas de diplôme : elle accepte jusqu'au niveau « CAP ou BEP »." in said

@@ -397,4 +397,6 @@ def said_by_reservation(key: str, keys: Sequence[str]) -> bool:
     The key stays a criterion that holds; only its sentence is not repeated."""
     if key == "residents" and "reserve:qpv" in keys:  # « réservée aux habitants… » once (play-test D)
         return True
+    if key == "sans-diplome" and "diplome" in keys:  # « Vous n'avez pas de diplôme : … » once (play-test G)
+        return True
     return key in SAID_BY_RESERVATION and f"reserve:{key}" in keys

@@ -190,8 +190,12 @@ def effective_age_bounds(record: Initiative) -> Tuple[Optional[int], Optional[in
     elig = record.eligibilite
     age_min, age_max = elig.age_min, elig.age_max
     publics = set(record.publics)
-    if age_max is None and "jeunes" in publics and publics <= _YOUTH_ONLY_PUBLICS:
-        age_max = YOUTH_AGES[1] if record.porteur.type == "mission-locale" else IMPLICIT_YOUTH_AGE_MAX
+    youth_only = "jeunes" in publics and publics <= _YOUTH_ONLY_PUBLICS
+    mission_locale = record.porteur.type == "mission-locale"
+    if age_max is None and youth_only:
+        age_max = YOUTH_AGES[1] if mission_locale else IMPLICIT_YOUTH_AGE_MAX
+    if age_min is None and youth_only and mission_locale:  # it receives from 16 (play-test G: an outreach at 15)
+        age_min = YOUTH_AGES[0]
     if age_min is None and "seniors" in publics and not publics & {"jeunes", "tous-publics"}:
         age_min = SENIOR_AGE_MIN
     return age_min, age_max

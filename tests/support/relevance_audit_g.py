@@ -12,7 +12,8 @@ record's own fields, its displayed reasons and the profile only (no criteria tab
 - an FJT-only action is never said to be « votre cas »: the profile knows « en foyer », not which foyer; and
   its reason speaks of a foyer only when the person lives in one;
 - a reason on the permis-or-mobility need says « ce que vous cherchez » only when the action does what the
-  person wants: the permis when they have none (the action prepares it), a vehicle when they have the permis.
+  person wants: the permis when they have none (the action prepares it), a vehicle when they have the permis;
+- one fact about the person opens one reason only (g19: « Vous n'avez pas de diplôme » twice).
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ def check_round_g(s: Suggestion, p: Profile, person: Optional[geo.Commune]) -> L
         and city not in zone.communes
     ):
         problems.append(f"action des quartiers d'une autre commune ({zone.communes[0]})")
+    facts = [r.split(" : ")[0] for r in s.reasons if r.startswith("Vous") and " : " in r]
+    problems.extend(f"« {fact} » dit deux fois" for fact in sorted(set(facts)) if facts.count(fact) > 1)
     for r in s.reasons:
         if "foyer de jeunes travailleurs" in r and "votre cas" in r:
             problems.append(f"« {r} » : le profil dit « en foyer », pas lequel")
@@ -68,3 +71,42 @@ def check_round_g(s: Suggestion, p: Profile, person: Optional[geo.Commune]) -> L
             if "véhicule" in r and p.permis is not True:
                 problems.append(f"« {r} » : un véhicule n'est pas ce que cherche qui n'a pas le permis")
     return problems
+
+
+# Places of play-test G: Valence (Fontbarlettes), Marseille 14e and 15e, Grenoble (La Villeneuve), Échirolles,
+# Perpignan (Saint-Jacques), Strasbourg (Neuhof), Lyon 1er, Nantes (Bellevue), Besançon (Planoise), Saint-Flour,
+# Limoges, Montélimar.
+ROUND_G_PLACES = (
+    "26362", "13214", "13215", "38185", "38151", "66136", "67482", "69381", "44109", "25056", "15187", "87085",
+    "26198",
+)  # fmt: skip
+
+
+def round_g_profiles() -> List[Profile]:
+    """The personas' ages (15, 17, 20, 22), needs (apprenticeship with or without a trade, job, the permis), a
+    pupil or someone out of school without a diploma, at their parents' or in a foyer, with or without the
+    permis, all from a quartier prioritaire."""
+    out = []
+    for place in ROUND_G_PLACES:
+        for age in (15, 17, 20, 22):
+            for besoin, secteur in (("apprentissage", None), ("apprentissage", "metiers-de-bouche"), ("emploi", None)):
+                for scolarite, diplome in (("scolarise", None), ("sorti", "aucun")):
+                    for logement in ("chez-parents", "foyer-fjt"):
+                        for permis in (False, True):
+                            out.append(
+                                Profile(
+                                    age=age,
+                                    code_insee=place,
+                                    qpv=True,
+                                    besoin=besoin,
+                                    secteur=secteur,
+                                    scolarite=scolarite,
+                                    diplome=diplome,
+                                    logement=logement,
+                                    permis=permis,
+                                    vehicule=False,
+                                )
+                            )
+            for permis in (False, True):  # the permis or a vehicle (g04)
+                out.append(Profile(age=age, code_insee=place, qpv=True, besoin="mobilite-permis", permis=permis))
+    return out
