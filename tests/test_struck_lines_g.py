@@ -165,10 +165,12 @@ MARSEILLE_14 = dict(age=20, code_insee="13214", qpv=True, vehicule=False, logeme
         ),
         # with the permis and no vehicle, a vehicle is what is wanted
         (True, "Elle aide à avoir un véhicule, ce que vous cherchez."),
+        # the permis unknown: what the action does, no claim on what is wanted
+        (None, "Elle aide à faire le point sur vos déplacements avec un conseiller mobilité et à avoir un véhicule."),
     ],
 )
 def test_a_mobility_reason_names_the_wish_and_what_the_action_does(
-    served: Matcher, permis: bool, expected: str
+    served: Matcher, permis: object, expected: str
 ) -> None:
     profile = Profile(**MARSEILLE_14, permis=permis, besoin="mobilite-permis")  # type: ignore[arg-type]
     assert reasons(served, BOUGEZ, profile)[0] == expected
@@ -205,3 +207,14 @@ def test_no_diploma_is_said_once(served: Matcher) -> None:
     said = reasons(served, "marseille-clubs-jeunes-chercheurs-emploi", profile)
     assert [r.split(" : ")[0] for r in said].count("Vous n'avez pas de diplôme") == 1
     assert "Vous n'avez pas de diplôme : elle accepte jusqu'au niveau « CAP ou BEP »." in said
+
+
+def test_the_mobility_reasons_read_well_to_a_conseiller(served: Matcher) -> None:
+    """Said of « la personne », no « vous » left in the mobility reasons (voice.in_voice)."""
+    from orientation import voice
+
+    for permis in (False, True, None):
+        profile = Profile(**MARSEILLE_14, permis=permis, besoin="mobilite-permis")  # type: ignore[arg-type]
+        for line in served.recommend(profile).local:
+            first = voice.in_voice(line.reasons[0], voice.PERSONNE)
+            assert " vous " not in f" {first} " and "vos " not in first, first

@@ -97,7 +97,7 @@ _MOBILITY_DOES: Dict[str, str] = {
     criteria.VEHICLE_THEME: "avoir un véhicule",
     "mobilite--entretenir-reparer-son-vehicule": "entretenir ou réparer un véhicule",
     "mobilite--financer-ma-mobilite": "financer vos déplacements",
-    "mobilite--mobilite-douce-partagee-collective": "vous déplacer à vélo, en covoiturage ou en transports en commun",
+    "mobilite--mobilite-douce-partagee-collective": "se déplacer à vélo, en covoiturage ou en transports en commun",
 }
 _MOBILITY_WISH = {
     criteria.PERMIS_THEME: "Vous voulez passer le permis : elle ne le prépare pas, mais aide à {does}.",
@@ -118,7 +118,7 @@ def _mobility_need(record: Initiative, profile: Profile) -> str:
     if not does:
         return "Elle aide à se déplacer, ce que vous cherchez."
     if wish is None:
-        return f"Elle aide à {' et à '.join(does)}, pour vous déplacer."
+        return f"Elle aide à {' et à '.join(does)}."  # what the person wants is not known: no « ce que vous cherchez »
     return _MOBILITY_WISH[wish].format(does=" et à ".join(does))
 
 
