@@ -247,3 +247,21 @@ def term_note(term_id: str) -> Optional[str]:
 
 def why_button_title(index: int) -> str:
     return f"Pourquoi la {index}" if index > 1 else "Pourquoi la 1re"
+
+
+# « je l'ai dit au début », « je viens de l'écrire » (play-test G g18): a reproach, not a restart. The bot keeps
+# what it was told, says so, and the question is asked again (reading/conversation_cues.py).
+REPROACH_TEXT = (
+    "Pardon ! Je garde bien tout ce que vous m'avez déjà dit : je repose seulement la question qui me manque."
+)
+REPROACH_AFTER_LIST_TEXT = (
+    "Pardon ! Je garde bien tout ce que vous m'avez déjà dit : mes propositions plus haut en tiennent compte."
+)
+
+
+def not_proposed_text(name: str, quand: Optional[str]) -> str:
+    """« Pourquoi le CEJ ? » when the list did not give it (play-test G g24): said honestly, with whom it is for."""
+    from orientation.matching.networks import when_sentence  # the matcher's own wording of `quand`
+
+    text = f"Je ne vous ai pas proposé « {name} » d'après ce que vous m'avez dit."
+    return f"{text} {when_sentence(quand)}" if quand else text

@@ -104,6 +104,12 @@ def with_arrondissement(commune: Commune, text: str) -> Commune:
     return _arrondissements().get((commune.code_insee, rank), commune) if rank else commune
 
 
+def offered_codes(communes: Sequence[Commune], text: str) -> List[str]:
+    """The communes to offer, each with the arrondissement the message names: « marseile 13eme » offers Marseille 13e
+    to confirm, not Marseille (play-test F)."""
+    return list(dict.fromkeys(with_arrondissement(commune, text).code_insee for commune in communes))
+
+
 def arrondissements_alone(text: str) -> List[Commune]:
     """The arrondissements of that rank when an answer is only a rank (« 18e arrondissement »: Paris alone has
     a 18e; « le 8e »: Paris, Lyon or Marseille), most populated first; else []."""

@@ -49,6 +49,7 @@ from reading.quartier import (
     read_quartier,
 )
 from reading.understanding import (
+    UNSURE_NOTE,
     is_bare_diploma,
     negated_besoin,
     negated_logement,
@@ -64,6 +65,7 @@ from reading.understanding import (
     rqth_asked_for,
     rqth_denied,
     says_dont_know,
+    says_unsure,
     second_besoin,
 )
 
@@ -133,7 +135,7 @@ def _apply_choice(choice: geo.Choice, facts: Facts, text: str = "") -> None:
     if choice.commune is not None:
         facts.slots.update(_commune_slots(commune_cues.with_arrondissement(choice.commune, text)))
     elif choice.candidates:
-        facts.slots["commune_candidates"] = [c.code_insee for c in choice.candidates]
+        facts.slots["commune_candidates"] = commune_cues.offered_codes(choice.candidates, text)
     elif choice.departement:
         facts.slots.update({"departement": choice.departement, "commune_candidates": None})
 
@@ -250,16 +252,19 @@ def read_facts(
     if intent == "decline" and requested_slot:
         facts.skipped.append(requested_slot)
         return facts
+    unsure = requested_slot in YES_NO_SLOTS and says_unsure(text)
     if requested_slot and (
-        intent == "dont_know" or says_dont_know(text) or (requested_slot == "qpv" and doubts_qpv(text))
+        intent == "dont_know" or says_dont_know(text) or unsure or (requested_slot == "qpv" and doubts_qpv(text))
     ):
+        listed = not unsure and requested_slot == "qpv" and read_qpv_sentence(text, known, facts)
         if requested_slot == "besoin":
             facts.slots["besoin"] = "ne-sait-pas"
-        elif requested_slot == "qpv" and read_qpv_sentence(text, known, facts) and official_qpv(facts, known):
+        elif listed and official_qpv(facts, known):
             pass  # « jsais pas, c'est aux Tarterêts »: the official list knows
         else:
             facts.skipped.append(requested_slot)  # not asked again…
             facts.unknown.append(requested_slot)  # …and said as « ne sait pas », not as a refusal
+            facts.notes.extend([UNSURE_NOTE] * unsure)  # an unsure yes said back, so that a sure answer can follow
         return facts
 
     if requested_slot == "rqth" and rqth_asked_for(text):

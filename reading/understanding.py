@@ -240,6 +240,27 @@ _DONT_KNOW = re.compile(
 )
 
 
+# An unsure yes (« jcrois que oui », « je pense », « peut-être »), maybe after « jsp »: at a yes/no question it is
+# « ne sait pas », said back, not a yes (play-test F: at the QPV question a conseiller wants an unsure yes checked).
+# A plain yes said first (« oui je crois ») stays a yes; « jcrois pas » stays a no (parse_yes_no).
+_UNSURE_YES = re.compile(
+    r"(?:(?:euh|bah|ben|bof|hmm|jsp|jsais pas|je sais pas|chais pas|j sais pas) )*"
+    r"(?:je crois|jcrois|j crois|je pense|jpense|j pense|il me semble|jme semble|peut etre|ptet|ptete|ptetre|p e"
+    r"|possible|c est possible|cest possible|probablement|peut etre bien)"
+    r"(?: (?:que|ke|qu) (?:oui|ouais|si))?(?: (?:oui|ouais|bien|mais (?:je suis|jsuis|chui) pas sure?|pas sure?))?"
+    r"(?: (?:jsp|jsais pas|je sais pas|pas sure?|trop|dsl))*"
+)
+
+
+# Said the same to the young person and to a conseiller typing for them (no « vous »).
+UNSURE_NOTE = "C'est noté : pas sûr, j'indique « ne sait pas » ; la mission locale pourra vérifier."
+
+
+def says_unsure(text: str) -> bool:
+    """« jsp jcrois que oui », « je crois », « jpense », « peut-être »: a yes not sure of itself (the whole answer)."""
+    return _UNSURE_YES.fullmatch(normalize(text)) is not None
+
+
 def says_dont_know(text: str) -> bool:
     # « 🤷 » alone is a shrug: « je ne sais pas » (play-test D, at the QPV question).
     return _DONT_KNOW.fullmatch(normalize(text)) is not None or emoji_meaning(text) == "je ne sais pas"
