@@ -12,7 +12,14 @@ from actions.messages import WELCOME_NOTE
 from actions.profile_slots import pending_notes, skipped, welcome_due
 from knowledge.loader import default_knowledge
 from orientation.refine import wants_closer
-from orientation.wording import ACKNOWLEDGED, QUIET, REPROACH_TEXT, age_notes, correction_sentence
+from orientation.wording import (
+    ACKNOWLEDGED,
+    QUIET,
+    REPROACH_TEXT,
+    age_notes,
+    correction_sentence,
+    out_of_turn_sentence,
+)
 from reading.age import warm_up
 from reading.conversation_cues import is_reproach, sector_wished
 from reading.facts import FULL_TEXT, read_facts
@@ -54,8 +61,10 @@ class ActionExtractProfile(Action):
             known={
                 name: tracker.get_slot(name)
                 for name in (
-                    *("commune_candidates", "departement", "code_insee", "attempts", "besoin", "logement", "age"),
+                    *("commune_candidates", "departement", "code_insee", "attempts", "besoin", "besoins_autres"),
+                    *("logement", "age"),
                     *("quartier", "qpv"),  # a quartier of the official list of QPV, once the commune is known
+                    "sujets",  # subjects said before (reading/situation.py), kept when another is said
                 )
             },
         )
@@ -68,6 +77,11 @@ class ActionExtractProfile(Action):
         correction = correction_sentence(before, facts.slots)
         if correction:
             notes.append({"kind": "correction", "text": correction})
+        # A fact given while another question was asked, that question left open (« chez un pote » at the handicap
+        # question): said back, then the form asks its question again.
+        aside = out_of_turn_sentence(asked, before, facts.slots)
+        if aside:
+            notes.append({"kind": "fact", "text": aside})
         if "age" in facts.slots:
             notes += [{"kind": "age", "text": note} for note in age_notes(before.get("age"), facts.slots["age"])]
         notes += [{"kind": "fact", "text": note} for note in facts.notes]

@@ -6,7 +6,7 @@ from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
-from knowledge.profile import AGE_MAX, AGE_MIN, DIPLOMES, PROFILE_SLOTS, SCOLARITES, Profile
+from knowledge.profile import AGE_MAX, AGE_MIN, BESOINS, DIPLOMES, PROFILE_SLOTS, SCOLARITES, SUJETS, Profile
 from knowledge.sectors import sectors_by_id
 
 # The order in which the form asks; some questions are dropped by `required_slots`. `scolarite` is never
@@ -18,7 +18,7 @@ FORM_INTENTS = frozenset(
     {"inform", "affirm", "deny", "decline", "dont_know", "start", "greet", "nlu_fallback", "refine_suggestions"}
 )
 # Answers a person may give that are sensitive: never logged, asked with care.
-SENSITIVE_SLOTS = frozenset({"handicap", "rqth", "logement"})
+SENSITIVE_SLOTS = frozenset({"handicap", "rqth", "logement", "sujets"})  # sujets: health, money, family
 
 
 def skipped(tracker: Tracker) -> List[str]:
@@ -46,10 +46,12 @@ def profile_from_slots(slots: Dict[str, Any]) -> Profile:
         logement=slots.get("logement"),
         handicap=handicap_category(slots.get("handicap"), slots.get("rqth")),
         besoin=slots.get("besoin"),
+        besoins_autres=tuple(need for need in slots.get("besoins_autres") or () if need in BESOINS) or None,
         scolarite=slots.get("scolarite") if slots.get("scolarite") in SCOLARITES else None,
         diplome=slots.get("diplome") if slots.get("diplome") in DIPLOMES else None,
         minima_sociaux=slots.get("minima_sociaux"),
         secteur=slots.get("secteur") if slots.get("secteur") in sectors_by_id() else None,
+        sujets=frozenset(s for s in slots.get("sujets") or () if s in SUJETS),
         declined=frozenset(slots.get("skipped_slots") or ()),
         unknown=frozenset(slots.get("unknown_slots") or ()),
     )
@@ -57,9 +59,8 @@ def profile_from_slots(slots: Dict[str, Any]) -> Profile:
 
 def profile_from_tracker(tracker: Tracker) -> Profile:
     # The trade (« dans la vente ») is asked after the list, not by the form, but the matcher needs it too.
-    return profile_from_slots(
-        {name: tracker.get_slot(name) for name in (*PROFILE_SLOTS, "secteur", "skipped_slots", "unknown_slots")}
-    )
+    names = (*PROFILE_SLOTS, "secteur", "sujets", "skipped_slots", "unknown_slots")
+    return profile_from_slots({name: tracker.get_slot(name) for name in names})
 
 
 _WELCOME_RESPONSES = ("utter_welcome", "utter_welcome_privacy")

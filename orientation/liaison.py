@@ -15,6 +15,7 @@ from knowledge.profile import BESOINS, HANDICAPS, LOGEMENTS, Profile
 from orientation import formatting, place_wording
 from orientation.matching import Recommendation
 from orientation.next_step import NextStep, addressee_lines, networks_besides, next_step, next_step_text
+from orientation.voice import VOUS, in_voice
 
 TITLE = "Fiche de liaison Aiguillage"
 MONTHS = (
@@ -49,6 +50,7 @@ _PLAIN: Dict[str, Callable[[object], str]] = {
     "logement": lambda value: f"Logement : {LOGEMENTS.get(str(value), value)}",
     "handicap": lambda value: f"Santé, handicap : {HANDICAPS.get(str(value), value)}",
     "besoin": lambda value: f"Souhaite : {BESOINS[str(value)][0]}" if value in BESOINS else f"Souhaite : {value}",
+    "besoins_autres": lambda value: "Souhaite aussi : " + ", ".join(BESOINS[str(v)][0] for v in value),
     "femme": _yes_no("Femme", "Homme"),
     "parent_isole": _yes_no("Parent isolé·e", "N'est pas parent isolé·e"),
     "minima_sociaux": _yes_no("Touche le RSA ou un autre minimum social", "Ne touche pas de minimum social"),
@@ -98,7 +100,11 @@ def liaison_text(
     today: Optional[date] = None,
     step: Optional[NextStep] = None,
     urgence_donnee: bool = False,
+    voice: str = VOUS,
 ) -> str:
+    """`voice`: who typed. To a conseiller (PERSONNE), the places and networks speak of the person (« sa
+    commune »), without the paragraph on how to find one's mission locale (play-test F); to the young person,
+    the same words as the list (the places block is compared with it)."""
     today = today or date.today()
     step = step if step is not None else next_step(profile.code_insee, age=profile.whole_age)
     lines = [
@@ -129,18 +135,19 @@ def liaison_text(
                     lines.append(f"   {formatting.STALE_NOTE}")
             lines.append(f"   {formatting._sources_text(s)}")  # noqa: SLF001
     where = place_wording.with_named_mission_locale(
-        next_step_text(step, today), formatting.named_mission_locale(recommendation)
+        next_step_text(step, today, voice), formatting.named_mission_locale(recommendation)
     )
+    where = in_voice(where, voice)
     if where:
         lines += ["", "Où aller cette semaine :", where]
     # The networks the conversation showed, in the same order; a few more only under their own label.
     shown, others = formatting.split_networks(networks_besides(step, recommendation.networks))
     if shown:
         lines += ["", "Réseaux à contacter :"]
-        lines.extend(f"- {ns.network.nom} : {ns.network.comment_trouver}" for ns in shown)
+        lines.extend(f"- {ns.network.nom} : {in_voice(ns.network.comment_trouver, voice)}" for ns in shown)
     if others:
         lines += ["", "Autres pistes (non montrées dans la conversation) :"]
-        lines.extend(f"- {ns.network.nom} : {ns.network.comment_trouver}" for ns in others)
+        lines.extend(f"- {ns.network.nom} : {in_voice(ns.network.comment_trouver, voice)}" for ns in others)
     if any(not s.initiative.date_maj for s in recommendation.local):
         start, end = formatting.GUIDES_PERIOD
         lines += [

@@ -7,7 +7,7 @@ One owner per fact, so that a misread has one place to fix:
 | fact                              | typed text read by                                  | NLU entity used?            |
 |-----------------------------------|-----------------------------------------------------|-----------------------------|
 | age                               | reading/age.py `parse_age` (text2num, dateparser) | never (« paris 18 »)        |
-| besoin, logement                  | reading/need.py `parse_besoin`, understanding.py `parse_logement` | button payloads only |
+| besoin, besoins_autres, logement  | reading/need.py `parse_besoin`, `place_need`; understanding.py `parse_logement` | button payloads only |
 | permis, vehicule, handicap, rqth  | reading/understanding.py `parse_permis/…` (motor vehicles and car models: knowledge/data/lexicon/vehicles.yaml) | button payloads only |
 | scolarite, diplome                | reading/schooling.py                              | button payloads only        |
 | yes/no to the question asked      | the intent (affirm/deny), else `parse_yes_no` (👍/👎 too) |                        |
@@ -36,7 +36,7 @@ from knowledge.text import bounded, emoji_answer, normalize
 from reading import commune_cues
 from reading.benefits import parse_minima_sociaux
 from reading.interlocutor import interlocutor
-from reading.need import NEED_WORDS, second_need_note  # noqa: F401  (NEED_WORDS: the tests read it here)
+from reading.need import NEED_WORDS, place_need  # noqa: F401  (NEED_WORDS: the tests read it here)
 from reading.qpv import doubts_qpv, parse_qpv
 from reading.quartier import NOT_A_NAME_AFTER_YES as _NOT_A_NAME_AFTER_YES
 from reading.quartier import (
@@ -48,6 +48,7 @@ from reading.quartier import (
     read_qpv_sentence,
     read_quartier,
 )
+from reading.situation import read_sujets
 from reading.understanding import (
     UNSURE_NOTE,
     is_bare_diploma,
@@ -66,7 +67,6 @@ from reading.understanding import (
     rqth_denied,
     says_dont_know,
     says_unsure,
-    second_besoin,
 )
 
 YES_NO_SLOTS = ("qpv", "permis", "vehicule", "handicap", "rqth")
@@ -237,7 +237,7 @@ def read_facts(
     known: Optional[Mapping[str, Any]] = None,
 ) -> Facts:
     """`known`: slots already set that change how a message reads (commune_candidates, departement,
-    code_insee, attempts, besoin, logement): « 26 » picks Valence (26) among the Valence offered."""
+    code_insee, attempts, besoin, besoins_autres, logement): « 26 » picks Valence (26) among the Valence offered."""
     known = known or {}
     from_button = (text or "").startswith("/")
     # A button payload: its entities say everything. Typed text: the parsers own the profile facts, and
@@ -276,13 +276,21 @@ def read_facts(
     besoin = (
         button.get("besoin")
         if button.get("besoin") in BESOINS
-        else parse_besoin(text, expecting=requested_slot in (None, "besoin"), asked=requested_slot == "besoin")
+        else parse_besoin(
+            text,
+            expecting=requested_slot in (None, "besoin"),
+            asked=requested_slot == "besoin",
+            unknown=not known.get("besoin"),
+        )
     )
-    if besoin:
-        facts.slots["besoin"] = besoin
-        also = None if button else second_besoin(text, besoin)
-        if also:
-            facts.notes.append(second_need_note(besoin, also))
+    if besoin:  # a second need is kept beside the first (« un appart et un taf », « et aussi une formation »)
+        needs = place_need(text, besoin, known.get("besoin"), known.get("besoins_autres") or (), typed=not button)
+        if needs.besoin:
+            facts.slots["besoin"] = needs.besoin
+        if needs.autres is not None:
+            facts.slots["besoins_autres"] = needs.autres
+        if needs.note:
+            facts.notes.append(needs.note)
     elif known.get("besoin") and negated_besoin(text) == known.get("besoin"):
         facts.slots["besoin"] = None  # « jveux pas créer de boîte » said of the known need: asked again
 
@@ -304,9 +312,10 @@ def read_facts(
     diplome = (
         button.get("diplome")
         if button.get("diplome") in DIPLOMES
-        # « cap cuisine » typed with no question pending (after the results) is the diploma held.
+        # « cap cuisine » typed with no question pending (after the results) or answering another question than the
+        # need (play-test F, at the handicap question) is the diploma held.
         else parse_diplome(
-            text, expecting=requested_slot == "diplome" or (requested_slot is None and is_bare_diploma(text))
+            text, expecting=requested_slot == "diplome" or (requested_slot != "besoin" and is_bare_diploma(text))
         )
     )
     if diplome:
@@ -316,10 +325,10 @@ def read_facts(
     asked_commune = requested_slot == "commune" and not facts.slots.keys() - {"commune_candidates"}
     # A quartier named with its cue is no commune: « j'habite au Chaudron à Saint-Denis » is not Chaudon (28).
     named_quartier = find_quartier(text)
-    commune_text = text
+    commune_text = commune_cues.without_diploma_speciality(text)  # « cap maçon » is no Mâcon
     if named_quartier and geo.find_communes_in_text(text[named_quartier[2] :]):
         _, start, end = named_quartier  # a commune follows: the quartier's name is not read as one
-        commune_text = text[:start] + " " * (end - start) + text[end:]
+        commune_text = commune_text[:start] + " " * (end - start) + commune_text[end:]
     _read_commune(commune_text, values.get("code_insee"), asked_commune, intent, known, facts, requested_slot)
     forget_quartier_of_old_commune(known, facts)
 
@@ -364,6 +373,7 @@ def read_facts(
     benefit = parse_minima_sociaux(text)  # « jsuis au rsa »: opens the actions reserved to allocataires
     if benefit is not None:
         facts.slots["minima_sociaux"] = benefit
+    read_sujets(text, known.get("sujets"), facts.slots, facts.notes)  # « pas de mode de garde », « pas de mutuelle »
 
     if requested_slot == "qpv" and "quartier" not in facts.slots and not facts.slots.keys() - {"qpv"}:
         read_qpv_sentence(text, known, facts)  # « Mermoz, c'est un QPV », « je vien de te dire frais vallon »

@@ -5,7 +5,8 @@ re-exports `parse_besoin`, `negated_besoin` and `is_bare_diploma`."""
 from __future__ import annotations
 
 import re
-from typing import Optional, Tuple
+from dataclasses import dataclass
+from typing import List, Optional, Sequence, Tuple
 
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
@@ -32,7 +33,8 @@ _BESOIN_PATTERNS: Tuple[Tuple[str, str], ...] = (
     ),
     (
         "creation-activite",
-        r"\b(?:(?:creer|monter|lancer|ouvrir) (?:ma|mon|une|un|de|d) (?:boite|entreprise|activite|societe|business|food truck|commerce|boutique|restaurant|resto|salon|projet)|"
+        # « il veut créer son food truck », « monter sa boîte » (play-test F: a conseillère speaks of him).
+        r"\b(?:(?:creer|monter|lancer|ouvrir) (?:ma|mon|sa|son|une|un|de|d|leur|notre) (?:propre )?(?:boite|entreprise|activite|societe|business|food truck|foodtruck|commerce|boutique|restaurant|resto|salon|projet)|"
         r"auto entrepreneur|micro entreprise|creation d entreprise|(?:me mettre|me lancer) a mon compte|entreprendre)\b",
     ),
     # A CAP the person *has* is a diploma (reading/schooling.py), not a need: only one to get is.
@@ -41,7 +43,13 @@ _BESOIN_PATTERNS: Tuple[Tuple[str, str], ...] = (
         r"\b(?:formation|formations|me former|se former|me qualifier|me reconvertir|reconversion|"
         r"(?:reprendre|retourner a|retourner en) (?:les |mes |ses |l )?(?:etudes|ecole|cours)|diplome a passer|"
         r"(?:passer|faire|preparer|obtenir|reprendre|cherche|avoir) (?:un|le|mon|une) (?:cap|bep|bac|bac pro|bts|diplome|titre pro)|"
-        r"apprendre un metier|qualification|remise a niveau)\b",
+        r"apprendre un metier|qualification|remise a niveau|"
+        # A stage the school asks for (a PFMP of a bac pro, play-test G g12): part of the training; the stage
+        # d'observation of a collégien is « trouver sa voie » (below) and both are the `stage-scolaire` subject
+        # (reading/situation.py).
+        r"(?:(?:je|j|il|elle) (?:dois|doit|cherche|recherche|veux|voudrais)|jdois|jcherche|jveux|(?:me|lui) faut|besoin d) "
+        r"(?:trouver |faire )?(?:un |mon |une |ma )?(?:stage|pfmp)(?! (?:de |d |en )?(?:3e|3eme|troisieme|observation|decouverte)\b)|"
+        r"stage (?:de|d) \d+ (?:semaines?|jours?|mois)|pfmp)\b",
     ),
     (
         "logement",
@@ -80,8 +88,11 @@ _STATUS_APPRENTICE = re.compile(STATUS_APPRENTICE)
 # Money has no need value; answering « Que cherchez-vous ? », it is read as the job (the allowance of the
 # contrat d'engagement jeune is signed on the same path, at the mission locale or France Travail).
 _MONEY = re.compile(
-    r"\b(?:aides? financieres?|(?:de l |d l )?argent|des sous|thunes?|de quoi vivre|une aide pour vivre|oseille|moula)\b"
+    r"\b(?:aides? financieres?|(?:de l |d l )?argent|des sous|thunes?|de quoi vivre|une aide pour vivre|oseille|moula|"
+    r"a sec|fauchee?|plus un rond)\b"
 )
+# « et aussi un logement », « un appart en plus »: the words that add a need around a bare one (place_need reads them).
+_ADDED_EDGES = re.compile(r"^(?:et )?(?:aussi|en plus|egalement)\b|\b(?:aussi|en plus|egalement)$")
 # Answering « Que cherchez-vous ? » (or opening the conversation), a bare « un appart » is the need.
 _BARE_DIPLOMA = re.compile(r"(?:un |une |le |mon )?(?:cap|bep|bac pro|bac|bts|diplome|titre pro)(?: \w+){0,2}")
 _BARE_DONT_KNOW = re.compile(
@@ -92,6 +103,15 @@ _BARE_DONT_KNOW = re.compile(
 _BARE_PERMIS = re.compile(
     r"(?:euh |bah |ben |bin |alors )?(?:le |mon |un |du )?(?:permi[st]?|code)(?: b| de conduire| voiture)?(?: svp| stp)?"
 )
+# A trade to become (play-test G g18: « souhaite devenir aide-soignante ») is reached by a training first — read
+# only while no need is known: after a list, « je veux devenir mécanicien » names the trade of the list
+# (orientation/refine.py), it does not change the need.
+_BECOME = re.compile(
+    r"\b(?:veux|veut|voudrais|voudrai|aimerais|aimerai|souhaite|souhaiterais|reve de|revais de) devenir "
+    r"(?!autonome\b|independante?\b|riche\b|quelqu un\b|mon propre\b|ma propre\b|patronn?e?\b)\w+"
+)
+# « un stage », « stage » answering « Que cherchez-vous ? » (play-test G g12, asked three times): a training period.
+_BARE_STAGE = re.compile(r"(?:un |une |mon |ma |le |des )?(?:stage|stages|pfmp)(?: \w+){0,3}")
 _BARE_HOUSING = re.compile(rf"(?:un |une |1 |le |du |d un |des )?{_HOUSING_WORDS}(?: \w+){{0,2}}")
 
 
@@ -146,10 +166,11 @@ def is_bare_diploma(text: str) -> bool:
 _WHY_CLAUSE = re.compile(r"\b(?:pourquoi|pk|pq|pkoi|pourkoi)\b(?!\s+pas\b)[^?.!\n]*[?.!]?", re.IGNORECASE)
 
 
-def parse_besoin(text: str, *, expecting: bool = False, asked: bool = False) -> Optional[str]:
+def parse_besoin(text: str, *, expecting: bool = False, asked: bool = False, unknown: bool = False) -> Optional[str]:
     """The need; with `expecting` (the need was asked, or the conversation opens), a bare noun says it.
     A diploma named alone is the need only when `asked` (answering « Que cherchez-vous ? »): elsewhere it
-    is the diploma held (reading/facts.py), and only a wish verb (« passer un CAP ») makes it a need."""
+    is the diploma held (reading/facts.py), and only a wish verb (« passer un CAP ») makes it a need. A trade
+    to become (« souhaite devenir aide-soignante ») is the training need only while no need is known (`unknown`)."""
     t = _STATUS_APPRENTICE.sub(" ", normalize(_WHY_CLAUSE.sub(" ", text or "")))
     for reading in (_PURPOSE.sub(" ", t), t):  # a need outside « pour me payer le permis » first
         for category, pattern in _BESOIN_PATTERNS:
@@ -157,8 +178,13 @@ def parse_besoin(text: str, *, expecting: bool = False, asked: bool = False) -> 
                 return category
     if asked and _MONEY.search(t):
         return "emploi"
+    t = _ADDED_EDGES.sub("", t).strip()  # « et aussi un logement »: the bare need, added to a known one
     if expecting and _BARE_HOUSING.fullmatch(t):
         return "logement"
+    if (asked or unknown) and _BECOME.search(t) and not negated_search(_BECOME.pattern, t):
+        return "formation"
+    if expecting and _BARE_STAGE.fullmatch(t):
+        return "formation"
     if expecting and _BARE_PERMIS.fullmatch(t):
         return "mobilite-permis"
     if asked and _BARE_DIPLOMA.fullmatch(t):
@@ -176,6 +202,8 @@ def negated_besoin(text: str) -> Optional[str]:
 
 # « un taf et un logement »: what follows « et » in the clause of a need, read as a need alone.
 _AND = re.compile(r"\bet (?:aussi |puis |surtout )?")
+_CLAUSE_END = re.compile(r"[,.;:!?()]")
+_AND_PHRASE_WORDS = 7
 
 
 def second_besoin(text: str, first: str) -> Optional[str]:
@@ -184,7 +212,12 @@ def second_besoin(text: str, first: str) -> Optional[str]:
     t = normalize(text)
     parts = _AND.split(t)
     for part in parts[1:]:
-        found = parse_besoin(part, expecting=True)
+        # Only a short phrase right after « et » (« et d'un logement svp »): in a story, « et depuis je fais des petits
+        # boulots… » names past jobs, not a need (the clause ends at its punctuation).
+        clause = _CLAUSE_END.split(part, maxsplit=1)[0].split()
+        if len(clause) > _AND_PHRASE_WORDS:
+            continue
+        found = parse_besoin(" ".join(clause), expecting=True)
         if found and found != first and found != "ne-sait-pas":
             return found
     return None
@@ -202,8 +235,39 @@ NEED_WORDS = {
 
 
 def second_need_note(kept: str, also: str) -> str:
-    """The profile holds one need: the first said is kept, the other is not lost in silence (play-test D)."""
-    return (
-        f"Je commence par : {BESOINS[kept][0]}. Pour {NEED_WORDS.get(also, BESOINS[also][0])} aussi, écrivez "
-        f"« {NEED_WORDS.get(also, BESOINS[also][0])} » après mes propositions : je vous montrerai celles-là."
+    """Both needs are kept (`besoins_autres`): the first said leads, the other is said back, not lost (play-test D, F)."""
+    return f"C'est noté : {BESOINS[kept][0]}, et aussi {BESOINS[also][0]}."
+
+
+# « et aussi une formation », « je veux aussi un logement », « un appart en plus » said once a need is known: a need
+# added to it, not one replacing it (play-test F f13). « en fait plutôt une formation » replaces it.
+_ALSO = re.compile(r"\b(?:aussi|en plus|egalement|en meme temps)\b|^et\b")
+
+
+@dataclass
+class Needs:
+    """What a message does to the needs: the need to set (None: unchanged), the other needs (None: unchanged), a note."""
+
+    besoin: Optional[str] = None
+    autres: Optional[List[str]] = None
+    note: Optional[str] = None
+
+
+def place_need(text: str, said: str, known: Optional[str], others: Sequence[str], typed: bool = True) -> Needs:
+    """Where the need `said` in `text` goes, given the need `known` and the `others` already said. `typed`: False for a
+    button's payload (it says one need, and replaces)."""
+    others = [need for need in others or () if need in BESOINS]
+    also = second_besoin(text, said) if typed else None
+    if typed and known and known != "ne-sait-pas" and said != "ne-sait-pas" and _ALSO.search(normalize(text)):
+        added = [need for need in (said, also) if need and need != known and need not in others]
+        if not added:
+            return Needs()
+        return Needs(autres=others + added, note=f"C'est noté : aussi {BESOINS[added[0]][0]}.")
+    kept = [need for need in others if need != said]
+    if also and also not in kept:
+        kept.append(also)
+    return Needs(
+        besoin=said,
+        autres=kept if kept != others else None,
+        note=second_need_note(said, also) if also else None,
     )
