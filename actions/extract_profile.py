@@ -10,11 +10,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.messages import WELCOME_NOTE
 from actions.profile_slots import pending_notes, skipped, welcome_due
-from knowledge.sectors import read_sector
 from orientation.refine import wants_closer
 from orientation.wording import ACKNOWLEDGED, QUIET, age_notes, correction_sentence
 from reading.age import warm_up
 from reading.facts import FULL_TEXT, read_facts
+from reading.interlocutor import wished_sector
 
 warm_up()
 
@@ -91,7 +91,7 @@ class ActionExtractProfile(Action):
         events.append(SlotSet("rejected", facts.rejected))
         # Wishes about the list (a trade, closer places), kept for every list that follows (orientation/refine.py).
         text = message.get("text") or ""
-        secteur = read_sector(text, message.get("entities") or [])
+        secteur = wished_sector(text, message.get("entities") or [])  # not the conseiller's own job
         if secteur:
             events.append(SlotSet("secteur", secteur))
         if wants_closer(text):
