@@ -8,19 +8,18 @@ import pytest
 from aiguillage.rasa.answer_first import corrected
 from knowledge.text import without_smileys
 from reading.answer_first import false_alarm, thanks_not_question
+from tests.support.reading import reader_test
 
-
-@pytest.mark.parametrize(
-    "text, clean",
-    [
-        ("coucou 😊", "coucou"),
-        ("bonjour 🙂🙂", "bonjour"),
-        ("salut ☺️", "salut"),
-        ("merci ❤️ à demain", "merci à demain"),
-    ],
+test_smileys_are_taken_off_what_the_nlu_reads = reader_test(
+    {
+        without_smileys: [
+            ("coucou 😊", "coucou"),
+            ("bonjour 🙂🙂", "bonjour"),
+            ("salut ☺️", "salut"),
+            ("merci ❤️ à demain", "merci à demain"),
+        ],
+    }
 )
-def test_smileys_are_taken_off_what_the_nlu_reads(text, clean):
-    assert without_smileys(text) == clean
 
 
 @pytest.mark.parametrize("text", ["😊", "👍", "coucou", "🙋"])

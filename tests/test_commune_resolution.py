@@ -10,6 +10,7 @@ from knowledge import geo
 from knowledge.geo.quartiers import quartier_answer, quartier_in_text
 from reading.facts import read_facts
 from tests.conftest import run_action, sdk_tracker
+from tests.support.reading import ORDINARY_WORDS
 
 SAINT_DENIS = ["93066", "97411", "11339", "30247"]
 VALENCE = ["26362", "82186", "16392"]
@@ -26,12 +27,7 @@ def commune_of(text: str, asked: Optional[str] = None, **known: Any) -> Optional
 @pytest.mark.parametrize(
     "text",
     [
-        "alors",
-        "mais",
-        "plus",
-        "tout",
-        "bon",
-        "rien",
+        *ORDINARY_WORDS,
         "j'en peux plus",
         "bon alors",
         "mais genre tout va mal",
@@ -126,22 +122,35 @@ def test_a_hamlet_named_like_a_city_is_not_offered():
     assert read("j'habite à la rochelle")["code_insee"] == "17300"
 
 
+# The homonyms offered, then what each answer naming a département (or its number, or a postal code) picks.
+PICKS = [
+    (
+        SAINT_DENIS,
+        [
+            ("la réunion", "97411"),
+            ("à la réunion", "97411"),
+            ("974", "97411"),
+            ("93", "93066"),
+            ("seine-saint-denis", "93066"),
+            ("93200", "93066"),
+        ],
+    ),
+    (
+        VALENCE,
+        [
+            ("la drome", "26362"),
+            ("dans la drôme", "26362"),
+            ("26", "26362"),
+            ("celle de la drome", "26362"),
+            ("82", "82186"),
+        ],
+    ),
+    (["91286", "62388"], [("essonne", "91286")]),
+]
+
+
 @pytest.mark.parametrize(
-    "text, offered, code",
-    [
-        ("la réunion", SAINT_DENIS, "97411"),
-        ("à la réunion", SAINT_DENIS, "97411"),
-        ("974", SAINT_DENIS, "97411"),
-        ("93", SAINT_DENIS, "93066"),
-        ("seine-saint-denis", SAINT_DENIS, "93066"),
-        ("93200", SAINT_DENIS, "93066"),
-        ("la drome", VALENCE, "26362"),
-        ("dans la drôme", VALENCE, "26362"),
-        ("26", VALENCE, "26362"),
-        ("celle de la drome", VALENCE, "26362"),
-        ("82", VALENCE, "82186"),
-        ("essonne", ["91286", "62388"], "91286"),
-    ],
+    "text, offered, code", [(text, offered, code) for offered, picks in PICKS for text, code in picks]
 )
 def test_a_departement_picks_among_the_homonyms_offered(text, offered, code):
     slots = read(text, "commune", commune_candidates=offered, age=17)

@@ -12,6 +12,7 @@ from knowledge.profile import Profile
 from orientation.formatting import (
     EMPTY_TEXT,
     HISTORICAL_NOTE,
+    at_commune,
     empty_text,
     exact_source_text,
     liaison_sheet,
@@ -24,6 +25,7 @@ from orientation.formatting import (
 )
 from orientation.matching import Matcher, Recommendation, Suggestion
 from orientation.next_step import next_step
+from tests.support.reading import reader_test
 
 FIXTURES = Path(__file__).parent / "fixtures" / "data"
 TODAY = date(2026, 6, 1)
@@ -226,22 +228,20 @@ def test_dont_know_is_not_said_as_a_refusal():
         assert any("préfère ne pas le dire" in line for line in lines)
 
 
-@pytest.mark.parametrize(
-    "name, said",
-    [
-        ("Les Mureaux", "aux Mureaux"),
-        ("Le Havre", "au Havre"),
-        ("La Courneuve", "à La Courneuve"),
-        ("L'Haÿ-les-Roses", "à L'Haÿ-les-Roses"),
-        ("Fougères", "à Fougères"),
-        ("Lens", "à Lens"),
-        ("Levallois-Perret", "à Levallois-Perret"),
-    ],
+# « à » + the commune's name, its article contracted.
+test_at_commune_contracts_the_article = reader_test(
+    {
+        at_commune: [
+            ("Les Mureaux", "aux Mureaux"),
+            ("Le Havre", "au Havre"),
+            ("La Courneuve", "à La Courneuve"),
+            ("L'Haÿ-les-Roses", "à L'Haÿ-les-Roses"),
+            ("Fougères", "à Fougères"),
+            ("Lens", "à Lens"),
+            ("Levallois-Perret", "à Levallois-Perret"),
+        ],
+    }
 )
-def test_at_commune_contracts_the_article(name, said):
-    from orientation.formatting import at_commune
-
-    assert at_commune(name) == said
 
 
 def test_the_fiche_says_aux_mureaux():

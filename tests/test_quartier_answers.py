@@ -3,6 +3,7 @@
 import pytest
 
 from reading.facts import read_facts
+from tests.support.reading import ORDINARY_WORDS
 
 TOULOUSE, LA_COURNEUVE, ROUBAIX, GRENOBLE, CORBEIL, NIMES = "31555", "93027", "59512", "38185", "91174", "30189"
 
@@ -126,12 +127,7 @@ def test_a_benefit_is_never_a_quartier(text):
         "j'habite aux etats unis",
         "je vis au bled",
         "j'habite à la Rochelle",
-        "alors",
-        "mais",
-        "plus",
-        "tout",
-        "bon",
-        "rien",
+        *ORDINARY_WORDS,
     ],
 )
 def test_no_quartier_in_ordinary_sentences(text):

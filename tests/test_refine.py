@@ -16,6 +16,7 @@ from orientation.refine import (
     snapshot,
     wants_closer,
 )
+from tests.support.reading import reader_test
 
 
 def record(rid: str, description: str, nom: str = "Une action") -> Initiative:
@@ -84,30 +85,29 @@ def test_a_sector_without_record_words_is_refused(tmp_path: Path):
         load_sectors(path)
 
 
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("je veux travailler dans la vente", "vente"),
-        ("dans la vente", "vente"),
-        ("plutôt le bâtiment", "batiment"),
-        ("PLUTOT LE BTP", "batiment"),
-        ("un truc en cuisine", "restauration"),
-        ("je veux etre aide soignante", "aide-personne-sante"),
-        ("je me vois bien cariste", "logistique-transport"),
-        ("je veux devenir mécanicien", "mecanique-auto"),
-        ("agent de sécurité", "securite"),
-        # Play-test D
-        ("voudrait un apprentissage en boulangerie", "metiers-de-bouche"),
-        ("je cherche une alternance en coiffure", "coiffure-esthetique"),
-        ("je voudrais me reconvertir dans le social (éduc spé)", "social-educatif"),
-        ("Il est intéressé par le numérique, vous avez quelque chose ?", "numerique"),
-        ("dans les espaces verts", "agriculture-espaces-verts"),
-        # The first trade written wins.
-        ("la restauration ou sinon la vente", "restauration"),
-    ],
+test_find_sector_reads_what_people_type = reader_test(
+    {
+        find_sector: [
+            ("je veux travailler dans la vente", "vente"),
+            ("dans la vente", "vente"),
+            ("plutôt le bâtiment", "batiment"),
+            ("PLUTOT LE BTP", "batiment"),
+            ("un truc en cuisine", "restauration"),
+            ("je veux etre aide soignante", "aide-personne-sante"),
+            ("je me vois bien cariste", "logistique-transport"),
+            ("je veux devenir mécanicien", "mecanique-auto"),
+            ("agent de sécurité", "securite"),
+            # Play-test D
+            ("voudrait un apprentissage en boulangerie", "metiers-de-bouche"),
+            ("je cherche une alternance en coiffure", "coiffure-esthetique"),
+            ("je voudrais me reconvertir dans le social (éduc spé)", "social-educatif"),
+            ("Il est intéressé par le numérique, vous avez quelque chose ?", "numerique"),
+            ("dans les espaces verts", "agriculture-espaces-verts"),
+            # The first trade written wins.
+            ("la restauration ou sinon la vente", "restauration"),
+        ],
+    }
 )
-def test_find_sector_reads_what_people_type(text, expected):
-    assert find_sector(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -209,22 +209,21 @@ def test_no_wish_keeps_the_matcher_list_and_the_first_list_is_never_unchanged():
     assert not result.unchanged
 
 
-@pytest.mark.parametrize(
-    "text, closer",
-    [
-        ("plus près", True),
-        ("t'as pas plus proche ?", True),
-        ("un truc à côté de chez moi", True),
-        ("c'est trop loin", True),
-        ("c'est loin tout ça", True),
-        ("dans ma ville plutôt", True),
-        ("non merci", False),
-        ("je veux travailler dans la vente", False),
-        ("/request_summary", False),
-    ],
+test_wants_closer = reader_test(
+    {
+        wants_closer: [
+            ("plus près", True),
+            ("t'as pas plus proche ?", True),
+            ("un truc à côté de chez moi", True),
+            ("c'est trop loin", True),
+            ("c'est loin tout ça", True),
+            ("dans ma ville plutôt", True),
+            ("non merci", False),
+            ("je veux travailler dans la vente", False),
+            ("/request_summary", False),
+        ],
+    }
 )
-def test_wants_closer(text, closer):
-    assert wants_closer(text) is closer
 
 
 # --------------------------------------------------------------------------- what changed

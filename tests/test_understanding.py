@@ -18,7 +18,7 @@ from reading.understanding import (
     parse_vehicule,
     parse_yes_no,
 )
-from tests.support.reading import reader_cases
+from tests.support.reading import reader_test
 
 TODAY = date(2026, 11, 25)
 
@@ -83,23 +83,8 @@ READS = {
         ("je sais pas quoi faire de ma vie", "ne-sait-pas"),
         ("bonjour", None),
     ],
-}
-
-
-@pytest.mark.parametrize("read, text, expected", reader_cases(READS))
-def test_a_message_on_its_own(read, text, expected):
-    assert read(text) == expected
-
-
-def test_quartier_after_a_cue_word():
-    assert parse_quartier("j'habite le quartier de la Villeneuve") == "Villeneuve"
-    assert parse_quartier("à la cité des Bosquets et j'ai 19 ans") == "Bosquets"
-    assert parse_quartier("j'habite à Grenoble") is None
-
-
-@pytest.mark.parametrize(
-    "text, answer",
-    [
+    # Yes and no.
+    parse_yes_no: [
         ("oui", True),
         ("ouais", True),
         ("Non", False),
@@ -115,9 +100,15 @@ def test_quartier_after_a_cue_word():
         ("👍 merci", None),
         ("😀", None),
     ],
-)
-def test_yes_no(text, answer):
-    assert parse_yes_no(text) is answer
+}
+
+test_a_message_on_its_own = reader_test(READS)
+
+
+def test_quartier_after_a_cue_word():
+    assert parse_quartier("j'habite le quartier de la Villeneuve") == "Villeneuve"
+    assert parse_quartier("à la cité des Bosquets et j'ai 19 ans") == "Bosquets"
+    assert parse_quartier("j'habite à Grenoble") is None
 
 
 @settings(max_examples=300, deadline=None)
@@ -163,40 +154,28 @@ def test_needs_and_housing_as_people_type_them(text, besoin, logement):
     assert parse_logement(text) == logement
 
 
-def test_a_bare_noun_is_a_need_only_as_an_answer():
-    assert parse_besoin("un appart", expecting=True) == "logement"
-    assert parse_besoin("un appart") is None
-
-
-def test_a_bare_dont_know_answers_the_need_question_only():
-    from reading.understanding import parse_besoin
-
-    for text in ("jsp du tout", "je sais pas", "aucune idée", "bah jsp"):
-        assert parse_besoin(text, expecting=True) == "ne-sait-pas"
-        assert parse_besoin(text) is None
-
-
 def test_doubt_says_no():
     assert parse_yes_no("jcrois pas") is False and parse_yes_no("je pense pas") is False
     assert parse_yes_no("je crois") is None
 
 
-@pytest.mark.parametrize(
-    "text, expecting, logement",
-    [
+# (text, expecting, expected): a bare word (« chez moi », « un appart », « jsp ») or a misspelt need answers the
+# reader's own question only (expecting=True); elsewhere (expecting=False) it is read only where a need is meant.
+READS_AS_ANSWER = {
+    parse_logement: [
         ("chez moi", True, "stable"),
         ("en appart", True, "stable"),
         ("chez moi", False, None),
         ("je suis chez moi a lyon", True, None),
     ],
-)
-def test_a_bare_chez_moi_answers_the_housing_question(text, expecting, logement):
-    assert parse_logement(text, expecting=expecting) == logement
-
-
-@pytest.mark.parametrize(
-    "text, expecting, besoin",
-    [
+    parse_besoin: [
+        ("un appart", True, "logement"),
+        ("un appart", False, None),
+        *(
+            (text, expecting, "ne-sait-pas" if expecting else None)
+            for text in ("jsp du tout", "je sais pas", "aucune idée", "bah jsp")
+            for expecting in (True, False)
+        ),
         ("emplio", True, "emploi"),
         ("un logemnt", True, "logement"),
         ("aprentissage", True, "apprentissage"),
@@ -211,11 +190,9 @@ def test_a_bare_chez_moi_answers_the_housing_question(text, expecting, logement)
         ("bonsoir", True, None),
         ("je cherche mes clefs", False, None),
     ],
-)
-def test_a_misspelt_need_is_read_only_where_a_need_is_meant(text, expecting, besoin):
-    from reading.understanding import parse_besoin
+}
 
-    assert parse_besoin(text, expecting=expecting) == besoin
+test_a_bare_or_misspelt_word_is_read_only_where_it_is_meant = reader_test(READS_AS_ANSWER, keywords=("expecting",))
 
 
 def test_a_negated_or_well_spelt_need_is_left_to_the_patterns():

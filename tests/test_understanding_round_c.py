@@ -8,6 +8,7 @@ from knowledge import geo
 from knowledge.sectors import find_sector
 from reading.facts import read_facts
 from reading.interlocutor import interlocutor
+from tests.support.reading import reader_test
 
 TODAY = date(2026, 12, 7)
 
@@ -137,28 +138,31 @@ def test_common_words_short_of_a_smaller_town_stay_no_commune(text):
 # --- 5. a diploma not obtained ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("text", "asked", "diplome"),
-    [
-        ("niveau CAP non validé", "diplome", "aucun"),
-        ("j'ai raté mon bac", "diplome", "aucun"),
-        ("j'ai pas eu le bac", "diplome", "aucun"),
-        ("CAP pas fini", "diplome", "aucun"),
-        ("j'ai un CAP mais j'ai raté mon bac pro", "diplome", "cap-bep"),
-        ("jai loupé mon bts", "diplome", "bac"),
-        ("bonjour j'ai 20 ans, j'ai raté mon bac, je cherche un emploi", None, "aucun"),
-    ],
-)
-def test_a_diploma_failed_is_not_held(text, asked, diplome):
-    assert facts(text, requested_slot=asked).slots.get("diplome") == diplome
+def diploma_answered(text):
+    """The diploma read from an answer to « Quel est votre diplôme le plus élevé ? »."""
+    return facts(text, requested_slot="diplome").slots.get("diplome")
 
 
-@pytest.mark.parametrize(
-    ("text", "diplome"),
-    [("j'ai eu mon bac", "bac"), ("cap validé", "cap-bep"), ("jai le bac pas eu le permis", "bac")],
+def diploma_in_a_sentence(text):
+    return facts(text).slots.get("diplome")
+
+
+test_a_diploma_failed_is_not_held = reader_test(
+    {
+        diploma_answered: [
+            ("niveau CAP non validé", "aucun"),
+            ("j'ai raté mon bac", "aucun"),
+            ("j'ai pas eu le bac", "aucun"),
+            ("CAP pas fini", "aucun"),
+            ("j'ai un CAP mais j'ai raté mon bac pro", "cap-bep"),
+            ("jai loupé mon bts", "bac"),
+        ],
+        diploma_in_a_sentence: [("bonjour j'ai 20 ans, j'ai raté mon bac, je cherche un emploi", "aucun")],
+    }
 )
-def test_a_diploma_obtained_is_still_held(text, diplome):
-    assert facts(text, requested_slot="diplome").slots.get("diplome") == diplome
+test_a_diploma_obtained_is_still_held = reader_test(
+    {diploma_answered: [("j'ai eu mon bac", "bac"), ("cap validé", "cap-bep"), ("jai le bac pas eu le permis", "bac")]}
+)
 
 
 # --- 6. the trade not wished ----------------------------------------------------------------------------------

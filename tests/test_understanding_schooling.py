@@ -4,7 +4,7 @@ sentence or as the answer to its question, higher levels, leaving school in coll
 import pytest
 
 from reading.understanding import parse_diplome, parse_scolarite
-from tests.support.reading import reader_cases
+from tests.support.reading import reader_test
 
 # At school or not, and the diploma held, said in a sentence (no question asked).
 READS = {
@@ -42,10 +42,7 @@ READS = {
     ],
 }
 
-
-@pytest.mark.parametrize("read, text, expected", reader_cases(READS))
-def test_schooling_said_in_a_sentence(read, text, expected):
-    assert read(text) == expected
+test_schooling_said_in_a_sentence = reader_test(READS)
 
 
 @pytest.mark.parametrize(
