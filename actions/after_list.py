@@ -14,10 +14,11 @@ from rasa_sdk.types import DomainDict
 from knowledge.loader import default_knowledge
 from knowledge.models import GlossaryTerm
 from orientation import formatting, wording
-from orientation.after_list import AfterListPlan, plan_after_list
+from orientation.after_list import AfterListPlan, is_question, plan_after_list
 from orientation.matching import NetworkSuggestion
 from orientation.voice import voice_of
 from orientation.who_helps import cannot_answer_text, mission_locale_note
+from reading.conversation_cues import is_reproach
 from reading.glossary import definition_text
 from reading.interlocutor import CONSEILLER
 from reading.safety import numbers, plan_answer
@@ -43,10 +44,15 @@ def _why_buttons(shown: List[str]) -> List[Dict[str, Any]]:
     ]
 
 
-def _plan(tracker: Tracker) -> AfterListPlan:
+def after_list_plan(tracker: Tracker) -> AfterListPlan:
+    from actions.recommend import NETWORKS_SHOWN  # recommend imports this module
+
     shown = list(tracker.get_slot("suggestions") or [])
     knowledge = default_knowledge()
-    return plan_after_list(tracker.latest_message.get("text") or "", shown, knowledge.glossary, knowledge.networks)
+    networks_shown = (tracker.get_slot("suggested_for") or {}).get(NETWORKS_SHOWN)
+    return plan_after_list(
+        tracker.latest_message.get("text") or "", shown, knowledge.glossary, knowledge.networks, networks_shown
+    )
 
 
 def _age(tracker: Tracker) -> Optional[int]:
@@ -69,7 +75,7 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, plan: Op
     if answer_about_shown(tracker, dispatcher):
         return True
     shown = list(tracker.get_slot("suggestions") or [])
-    plan = plan or _plan(tracker)
+    plan = plan or after_list_plan(tracker)
     if plan.ask_which:
         dispatcher.utter_message(text=wording.WHICH_WHY_TEXT, buttons=_why_buttons(shown))
         return True
@@ -80,6 +86,10 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, plan: Op
                 text=formatting.suggestion_why(chosen, voice_of(tracker.get_slot("interlocuteur")))
             )
             return True
+    for network in plan.not_proposed:  # « pourquoi le CEJ ? » when it was not proposed: why not, for whom it is
+        dispatcher.utter_message(text=wording.not_proposed_text(network.nom, network.quand))
+    if plan.not_proposed:
+        return True
     if plan.legal_age:  # « je peux travailler à 14 ans ? »: the legal ages table, with its article
         dispatcher.utter_message(text=plan.legal_age)
         return True
@@ -138,7 +148,12 @@ def say_after_list(
     if not tracker.get_slot("suggestions_shown"):
         dispatcher.utter_message(response=fallback)
         return []
-    plan = _plan(tracker)
+    text = tracker.latest_message.get("text") or ""
+    if is_reproach(text) and not is_question(text):
+        # « je vous l'ai dit au début » after the list (play-test G): what was said is kept, and the list used it.
+        dispatcher.utter_message(text=wording.REPROACH_AFTER_LIST_TEXT, buttons=AFTER_BUTTONS)
+        return []
+    plan = after_list_plan(tracker)
     events: List[EventType] = []
     if plan.besoin is not None:
         # « et pour le logement tu as quoi ? c'est urgent » (play-test D d05): the need is taken, the 115 first

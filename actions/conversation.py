@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import messages
-from actions.after_list import say_after_list, say_terms
+from actions.after_list import after_list_plan, answer_question, say_after_list, say_terms
 from actions.profile_slots import answered_in_last_message, profile_from_tracker
 from actions.recommend import answer_about_shown
 from knowledge.loader import default_knowledge
@@ -19,6 +19,8 @@ from orientation.after_list import networks_named, specific_question
 from orientation.matching import NetworkSuggestion
 from orientation.voice import voice_of
 from orientation.who_helps import handoff_text
+from orientation.wording import REPROACH_TEXT
+from reading.conversation_cues import is_reproach
 from reading.glossary import find_term, is_definition_question, question_term, terms_in
 
 # Fixed texts are domain.yml responses; these are sent by name from the actions, never from a story or rule
@@ -81,6 +83,11 @@ class ActionExplainQuestion(Action):
         asked = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
         if asked is None and answer_about_shown(tracker, dispatcher):  # « pk la mission locale » after the list
             return []
+        if asked is None and tracker.get_slot("suggestions_shown"):
+            plan = after_list_plan(tracker)
+            if plan.not_proposed:  # « pourquoi le CEJ ? » when it was not proposed (play-test G)
+                answer_question(dispatcher, tracker, plan)
+                return []
         dispatcher.utter_message(text=messages.WHY_QUESTION.get(asked or "", messages.WHY_GENERIC))
         return []
 
@@ -135,6 +142,10 @@ class ActionHorsSujet(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         if answered_in_last_message(tracker):
+            return []
+        text = tracker.latest_message.get("text") or ""
+        if is_reproach(text):  # « je viens de l'écrire » (play-test G): heard, kept; the form asks again
+            dispatcher.utter_message(text=REPROACH_TEXT)
             return []
         # A term named (« je parle pas bien le français » → FLE) gets its entry rather than « je ne sais pas ».
         if not say_terms(dispatcher, terms_in(tracker.latest_message.get("text") or "", default_knowledge().glossary)):

@@ -10,11 +10,20 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.messages import WELCOME_NOTE
 from actions.profile_slots import pending_notes, skipped, welcome_due
+from knowledge.loader import default_knowledge
 from orientation.refine import wants_closer
-from orientation.wording import ACKNOWLEDGED, QUIET, age_notes, correction_sentence
+from orientation.wording import (
+    ACKNOWLEDGED,
+    QUIET,
+    REPROACH_TEXT,
+    age_notes,
+    correction_sentence,
+    out_of_turn_sentence,
+)
 from reading.age import warm_up
+from reading.conversation_cues import is_reproach, sector_wished
 from reading.facts import FULL_TEXT, read_facts
-from reading.interlocutor import wished_sector
+from reading.glossary import definition_text, definitions_asked
 
 warm_up()
 
@@ -52,7 +61,8 @@ class ActionExtractProfile(Action):
             known={
                 name: tracker.get_slot(name)
                 for name in (
-                    *("commune_candidates", "departement", "code_insee", "attempts", "besoin", "logement", "age"),
+                    *("commune_candidates", "departement", "code_insee", "attempts", "besoin", "besoins_autres"),
+                    *("logement", "age"),
                     *("quartier", "qpv"),  # a quartier of the official list of QPV, once the commune is known
                 )
             },
@@ -66,9 +76,23 @@ class ActionExtractProfile(Action):
         correction = correction_sentence(before, facts.slots)
         if correction:
             notes.append({"kind": "correction", "text": correction})
+        # A fact given while another question was asked, that question left open (« chez un pote » at the handicap
+        # question): said back, then the form asks its question again.
+        aside = out_of_turn_sentence(asked, before, facts.slots)
+        if aside:
+            notes.append({"kind": "fact", "text": aside})
         if "age" in facts.slots:
             notes += [{"kind": "age", "text": note} for note in age_notes(before.get("age"), facts.slots["age"])]
         notes += [{"kind": "fact", "text": note} for note in facts.notes]
+        text = message.get("text") or ""
+        # « oui, Bellevue, je l'ai dit au début », « je viens de l'écrire » (play-test G): any fact is kept, and the
+        # reproach heard first. Without a fact, out of scope, action_hors_sujet says it (not twice).
+        if asked and is_reproach(text) and (facts.slots or intent != "out_of_scope"):
+            notes.insert(0, {"kind": "reproach", "text": REPROACH_TEXT})
+        if facts.slots and asked:
+            # « 17, grenoble. c'est quoi le CEJ ? » (play-test G g14): the answer is kept, the question answered.
+            terms = definitions_asked(text, default_knowledge().glossary)
+            notes += [{"kind": "definition", "text": definition_text(term)} for term in terms]
         if facts.slots and welcome_due(tracker):  # facts in the first message: the greeting rule did not run
             notes.insert(0, {"kind": "welcome", "text": WELCOME_NOTE})
         notes = [note for i, note in enumerate(notes) if note not in notes[:i]]  # each sentence once
@@ -90,8 +114,8 @@ class ActionExtractProfile(Action):
             events.append(SlotSet("unknown_slots", sorted(kept)))
         events.append(SlotSet("rejected", facts.rejected))
         # Wishes about the list (a trade, closer places), kept for every list that follows (orientation/refine.py).
-        text = message.get("text") or ""
-        secteur = wished_sector(text, message.get("entities") or [])  # not the conseiller's own job
+        # A question about one's rights (« jai droit a une aide pour la creche ? ») wishes no trade (play-test G).
+        secteur = sector_wished(text, message.get("entities") or [])
         if secteur:
             events.append(SlotSet("secteur", secteur))
         if wants_closer(text):

@@ -6,7 +6,7 @@ from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
-from knowledge.profile import AGE_MAX, AGE_MIN, DIPLOMES, PROFILE_SLOTS, SCOLARITES, Profile
+from knowledge.profile import AGE_MAX, AGE_MIN, BESOINS, DIPLOMES, PROFILE_SLOTS, SCOLARITES, Profile
 from knowledge.sectors import sectors_by_id
 
 # The order in which the form asks; some questions are dropped by `required_slots`. `scolarite` is never
@@ -46,6 +46,7 @@ def profile_from_slots(slots: Dict[str, Any]) -> Profile:
         logement=slots.get("logement"),
         handicap=handicap_category(slots.get("handicap"), slots.get("rqth")),
         besoin=slots.get("besoin"),
+        besoins_autres=tuple(need for need in slots.get("besoins_autres") or () if need in BESOINS) or None,
         scolarite=slots.get("scolarite") if slots.get("scolarite") in SCOLARITES else None,
         diplome=slots.get("diplome") if slots.get("diplome") in DIPLOMES else None,
         minima_sociaux=slots.get("minima_sociaux"),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import replace
-from datetime import date
 from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Action, Tracker
@@ -14,6 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.after_list import AFTER_BUTTONS, answer_question, next_step_buttons, say_cannot_answer
 from actions.profile_slots import noted_this_turn, profile_from_tracker, say_notes
+from knowledge.places.france_services import local_today
 from orientation import formatting, place_wording
 from orientation.after_list import is_question
 from orientation.matching import NetworkSuggestion, Recommendation, Suggestion, recommend
@@ -123,11 +123,20 @@ class ActionRecommend(Action):
         # would read as if nothing had been heard. What the message asked is answered if the bot knows it.
         if refined.unchanged and (before or {}).get(NETWORKS_SHOWN) == facts[NETWORKS_SHOWN]:
             said = bool(change or corrected or refined.notes)
+            before_answer = len(dispatcher.messages)
             answered = answer_question(dispatcher, tracker)
             if not (said or answered) and is_question(tracker.latest_message.get("text") or ""):
                 # A question not understood is not answered by « Mes propositions restent celles… » alone
                 # (play-test E): one honest sentence, with the useful buttons.
                 say_cannot_answer(dispatcher, tracker)
+                return done
+            # The answer came with its buttons (« Je ne sais pas répondre… », play-test G g15, g17, g24): one row
+            # per answer, and « Mes propositions restent celles… » adds nothing to it.
+            with_buttons = [m for m in dispatcher.messages[before_answer:] if m.get("buttons")]
+            if with_buttons:
+                if said:  # « J'ai mis à jour mes propositions… » last, carrying the answer's buttons
+                    buttons = with_buttons[-1].pop("buttons")
+                    dispatcher.utter_message(text=unchanged_text(said), buttons=buttons)
                 return done
             buttons = AFTER_BUTTONS if said or answered else next_step_buttons(tracker)
             dispatcher.utter_message(text=unchanged_text(said), buttons=buttons)
@@ -289,7 +298,8 @@ class ActionSummary(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         profile = profile_from_tracker(tracker)
-        today = date.today()
+        # The day where the person lives, as the list's places have: the same hours in both (play-test F).
+        today = local_today(profile.code_insee)
         sheet = formatting.liaison_sheet(
             profile, _current(tracker), today=today, urgence_donnee=bool(tracker.get_slot("urgence_donnee"))
         )

@@ -20,6 +20,7 @@ from typing import Any, Dict, FrozenSet, List, Optional, Tuple
 import jsonschema
 import yaml
 
+from knowledge.places.hours import hours_phrase
 from knowledge.schema_errors import french_error
 
 DEPLOYMENT_ENV = "AIGUILLAGE_DEPLOYMENT"
@@ -74,7 +75,7 @@ class Site:
             if hours == "fermé":
                 lines.append("Fermé aujourd'hui.")
             elif hours:
-                lines.append(f"Ouvert aujourd'hui : {hours}")
+                lines.append(f"Ouvert aujourd'hui {hours_phrase(hours)}.")  # the one formatter of hours
         if self.precisions:
             lines.append(self.precisions)
         if self.prise_de_rendez_vous:
@@ -82,9 +83,13 @@ class Site:
         return lines
 
     def week_hours(self) -> List[str]:
-        """« lundi : 09:00-12:00 », one line per day the file gives, in weekday order."""
+        """« lundi : de 9 h à 12 h », one line per day the file gives, in weekday order."""
         given = dict(self.horaires)
-        return [f"{day} : {given[day]}" for day in WEEKDAYS if day in given]
+        return [
+            f"{day} : {given[day] if given[day] == 'fermé' else hours_phrase(given[day])}"
+            for day in WEEKDAYS
+            if day in given
+        ]
 
 
 @dataclass(frozen=True)

@@ -146,6 +146,7 @@ PROFILE_SLOTS = (
     "scolarite",
     "diplome",
     "minima_sociaux",  # read from any message (« jsuis au rsa »), never asked: reading/benefits.py
+    "besoins_autres",  # needs said besides the first (« un logement et un taf »), never asked: reading/need.py
 )
 # Every slot the facts of one message can set (reading/facts.py): the profile's, and the communes offered.
 MESSAGE_SLOTS = (*PROFILE_SLOTS, "commune_candidates")
@@ -162,6 +163,8 @@ class Profile:
     logement: Optional[str] = None
     handicap: Optional[str] = None  # rqth | oui-sans-rqth | non
     besoin: Optional[str] = None
+    # Needs said besides `besoin` (« un appart et un taf », « et aussi une formation »): served, and in the fiche.
+    besoins_autres: Optional[Tuple[str, ...]] = None
     scolarite: Optional[str] = None  # scolarise | sorti
     diplome: Optional[str] = None  # aucun | cap-bep | bac | superieur (highest held)
     femme: Optional[bool] = None
@@ -180,6 +183,9 @@ class Profile:
             raise ValueError(f"handicap inconnu : {self.handicap!r}")
         if self.besoin is not None and self.besoin not in BESOINS:
             raise ValueError(f"besoin inconnu : {self.besoin!r}")
+        for other in self.besoins_autres or ():
+            if other not in BESOINS:
+                raise ValueError(f"besoin inconnu : {other!r}")
         if self.scolarite is not None and self.scolarite not in SCOLARITES:
             raise ValueError(f"scolarité inconnue : {self.scolarite!r}")
         if self.diplome is not None and self.diplome not in DIPLOMES:
@@ -191,6 +197,12 @@ class Profile:
                 raise ValueError(f"secteur inconnu : {self.secteur!r}")
         if self.age is not None and not AGE_MIN <= self.age <= AGE_MAX:
             raise ValueError(f"âge hors limites : {self.age!r}")
+
+    @property
+    def needs(self) -> Tuple[str, ...]:
+        """The need first, then the others said, each once."""
+        said = (self.besoin, *(self.besoins_autres or ()))
+        return tuple(dict.fromkeys(need for need in said if need is not None))
 
     @property
     def whole_age(self) -> Optional[int]:

@@ -15,7 +15,7 @@ from typing import Dict, Iterable, Optional, Pattern, Tuple
 import yaml
 
 from knowledge.models import Initiative
-from knowledge.negation import affirmed_search
+from knowledge.negation import affirmed_search, negated_search
 from knowledge.text import normalize
 from knowledge.vocab import DATA_DIR
 
@@ -84,6 +84,8 @@ _DIPLOMA_SPECIALITY = re.compile(
 _WISH_BEFORE = re.compile(
     r"\b(?:veux|veut|voudrais|aimerais|cherche|cherch\w*|prepare\w*|passer|faire|reprendre|envie de)"
     r"(?: \w+){0,2} $"
+    # « jsuis en cap maçon » (play-test D): the trade being learnt is the one wished, not a diploma held.
+    r"|\b(?:suis|jsuis|jsui|chui|chuis|est|actuellement|encore) en $"
 )
 
 
@@ -115,17 +117,20 @@ def find_sector(text: str, sectors: Optional[Tuple[Sector, ...]] = None) -> Opti
 def read_sector(
     text: str, entities: Iterable[Dict[str, object]] = (), sectors: Optional[Tuple[Sector, ...]] = None
 ) -> Optional[str]:
-    """A `secteur` entity (an id, or the words the model tagged) first, else the words of the message."""
+    """The words of the message first (they know negations: « pas la vente, la logistique »), else a `secteur`
+    entity (an id, or the words the model tagged) that the words do not deny."""
+    found = find_sector(text, sectors)
+    if found:
+        return found
     known = sectors_by_id(sectors)
+    t = normalize(text or "")
     for entity in entities or ():
         if entity.get("entity") == "secteur" and entity.get("value") is not None:
             value = str(entity["value"])
-            if value in known:
-                return value
-            found = find_sector(value, sectors)
-            if found:
-                return found
-    return find_sector(text, sectors)
+            tagged = value if value in known else find_sector(value, sectors)
+            if tagged and not negated_search(known[tagged].said.pattern, t):
+                return tagged
+    return None
 
 
 def record_text(record: Initiative) -> str:

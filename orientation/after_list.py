@@ -97,6 +97,7 @@ class AfterListPlan:
     networks: Tuple[Network, ...] = ()  # networks named (« c'est quoi le permis à 1 euro ? »): their cards
     legal_age: Optional[str] = None  # « je peux travailler à 14 ans ? »: the rule and its article
     cannot_answer: bool = False  # a question about the person's own case: one honest sentence after what is known
+    not_proposed: Tuple[Network, ...] = ()  # « pourquoi le CEJ ? » when the CEJ was not proposed (play-test G)
 
 
 def asked_need(text: str) -> Optional[str]:
@@ -109,14 +110,24 @@ def asked_need(text: str) -> Optional[str]:
 
 
 def plan_after_list(
-    text: str, shown: Sequence[str], terms: Sequence[GlossaryTerm], networks: Sequence[Network] = ()
+    text: str,
+    shown: Sequence[str],
+    terms: Sequence[GlossaryTerm],
+    networks: Sequence[Network] = (),
+    shown_networks: Optional[Sequence[str]] = None,
 ) -> AfterListPlan:
     """What to answer to `text` after a list whose local suggestions are `shown` (ids, in order);
-    `networks`: every network the bot knows (their names are known words)."""
+    `networks`: every network the bot knows (their names are known words); `shown_networks`: the ids of those the
+    list gave, when known."""
     urgent = bool(_URGENT.search(normalize(text or "")))
     legal = asks_legal_age(text)
     if legal:
         return AfterListPlan(legal_age=legal)
+    if shown_networks is not None and asks_why(text):
+        # « Pourquoi le CEJ ? J'ai 27 ans » with no CEJ in the list: why not, and for whom it is (play-test G).
+        missing = tuple(n for n in networks_named(text, networks) if n.id not in shown_networks)
+        if missing:
+            return AfterListPlan(not_proposed=missing)
     if not asks_why(text):
         besoin = asked_need(text)
         if besoin is not None:

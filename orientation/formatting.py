@@ -141,6 +141,7 @@ _FIELD_LABELS = {
     "logement": "Logement",
     "handicap": "Handicap",
     "besoin": "Besoin",
+    "besoins_autres": "Autres besoins",
     "secteur": "Métier ou secteur visé",  # play-test F: said by the person, missing from every fiche
     "scolarite": "Scolarité",
     "diplome": "Diplôme",
@@ -186,6 +187,8 @@ def _value_text(profile: Profile, name: str) -> Optional[str]:
         return HANDICAPS[value]
     if name == "besoin":
         return BESOINS[value][0]
+    if name == "besoins_autres":
+        return ", ".join(BESOINS[need][0] for need in value) or None
     if name == "femme":
         return "femme" if value else "homme"
     if name == "scolarite":

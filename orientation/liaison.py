@@ -49,6 +49,7 @@ _PLAIN: Dict[str, Callable[[object], str]] = {
     "logement": lambda value: f"Logement : {LOGEMENTS.get(str(value), value)}",
     "handicap": lambda value: f"Santé, handicap : {HANDICAPS.get(str(value), value)}",
     "besoin": lambda value: f"Souhaite : {BESOINS[str(value)][0]}" if value in BESOINS else f"Souhaite : {value}",
+    "besoins_autres": lambda value: "Souhaite aussi : " + ", ".join(BESOINS[str(v)][0] for v in value),
     "femme": _yes_no("Femme", "Homme"),
     "parent_isole": _yes_no("Parent isolé·e", "N'est pas parent isolé·e"),
     "minima_sociaux": _yes_no("Touche le RSA ou un autre minimum social", "Ne touche pas de minimum social"),

@@ -66,7 +66,18 @@ def _covered(asked: Sequence[str], name: str) -> float:
 
 def named_choice(text: str, names: Mapping[str, Sequence[str]]) -> Optional[str]:
     """The key of `names` ({id: names of that suggestion}) the message names, or None when it names none, or
-    several as closely (« pourquoi la mission locale » when two shown are named « Mission locale »)."""
+    several as closely (« pourquoi la mission locale » when two shown are named « Mission locale »). A remark in
+    another sentence (« Pourquoi le CEJ ? J'ai 27 ans », play-test G) does not hide the name: when the whole
+    message names none, its first sentence is read alone."""
+    found = _named_in(text, names)
+    if found is None:
+        first = re.split(r"[?.!;\n]", text or "", maxsplit=1)[0]
+        if first.strip() and first.strip() != (text or "").strip():
+            found = _named_in(first, names)
+    return found
+
+
+def _named_in(text: str, names: Mapping[str, Sequence[str]]) -> Optional[str]:
     asked = _words(text)
     if not asked:
         return None

@@ -15,6 +15,7 @@ from knowledge import geo
 from knowledge.deployment import WEEKDAYS, Site
 from knowledge.places import france_services
 from knowledge.places.france_services import DAYS, DayHours, Place
+from knowledge.places.hours import day_text, hours_phrase, time_text  # noqa: F401  (time_text: callers' name)
 
 INTRO = "Pour vos démarches (France Travail, CAF, papiers…), une France services vous reçoit près de chez vous :"
 INTRO_PLURAL = (
@@ -27,18 +28,9 @@ NO_COMMUNE = (
 SOURCE_NOTE = f"({france_services.SOURCE})"
 
 
-def time_text(hhmm: str) -> str:
-    """« 09:00 » → « 9 h », « 13:30 » → « 13 h 30 »."""
-    hours, minutes = hhmm.split(":")
-    return f"{int(hours)} h" if minutes == "00" else f"{int(hours)} h {minutes}"
-
-
 def hours_text(hours: DayHours) -> str:
-    """« de 9 h à 12 h et de 13 h 30 à 17 h »; the source's text when it could not be read."""
-    if not hours.intervals:
-        return f"aux horaires « {hours.raw} »" if hours.raw else ""
-    parts = [f"de {time_text(a)} à {time_text(b)}" for a, b in hours.intervals]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " et " + parts[-1]
+    """« de 9 h à 12 h et de 13 h 30 à 17 h », through the one formatter of hours (knowledge/places/hours.py)."""
+    return day_text(hours)
 
 
 def distance_text(km: Optional[float]) -> str:
@@ -217,7 +209,7 @@ def plain_place_lines(place: Any, today: dt.date) -> List[str]:
     if is_open is False:
         lines.append("  Fermé aujourd'hui.")
     elif hours:
-        lines.append(f"  Ouvert aujourd'hui : {hours}")
+        lines.append(f"  Ouvert aujourd'hui {hours_phrase(hours)}")
     return lines
 
 

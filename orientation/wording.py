@@ -81,6 +81,28 @@ def correction_sentence(before: Mapping[str, Any], after: Mapping[str, Any]) -> 
     return f"C'est noté : {', '.join(said)}." if said else "C'est noté."
 
 
+# What answers a question besides its own slot: the commune question is answered by homonyms to choose from, the
+# handicap one by the RQTH, the diploma one by the schooling (a pupil is not asked the diploma), the permis one by
+# the vehicle said with it (« permis + caisse »).
+_ANSWERED_BY = {
+    "commune": ("commune", "code_insee", "departement", "commune_candidates"),
+    "handicap": ("handicap", "rqth"),
+    "rqth": ("rqth", "handicap"),
+    "diplome": ("diplome", "scolarite"),
+}
+
+
+def out_of_turn_sentence(asked: Optional[str], before: Mapping[str, Any], after: Mapping[str, Any]) -> Optional[str]:
+    """« C'est noté : vous êtes hébergé·e par un proche. » — the facts a message gave for the first time while another
+    question was asked and left unanswered (« chez un pote » at the handicap question, play-test F): said back, then the
+    form asks its question again. A changed fact is the correction's to say (correction_sentence); None otherwise."""
+    if not asked or any(after.get(name) is not None for name in _ANSWERED_BY.get(asked, (asked,))):
+        return None
+    new = [name for name in ACKNOWLEDGED if after.get(name) is not None and before.get(name) is None]
+    said = [text for text in (fact_text(name, after[name]) for name in new if _plausible(name, after[name])) if text]
+    return f"C'est noté : {', '.join(said)}." if said else None
+
+
 # ------------------------------------------------------------------------ age-appropriate path
 
 # Permis B from 17 (since 1 January 2024, décret n° 2023-1275), accompanied driving (AAC) from 15.
@@ -247,3 +269,21 @@ def term_note(term_id: str) -> Optional[str]:
 
 def why_button_title(index: int) -> str:
     return f"Pourquoi la {index}" if index > 1 else "Pourquoi la 1re"
+
+
+# « je l'ai dit au début », « je viens de l'écrire » (play-test G g18): a reproach, not a restart. The bot keeps
+# what it was told, says so, and the question is asked again (reading/conversation_cues.py).
+REPROACH_TEXT = (
+    "Pardon ! Je garde bien tout ce que vous m'avez déjà dit : je repose seulement la question qui me manque."
+)
+REPROACH_AFTER_LIST_TEXT = (
+    "Pardon ! Je garde bien tout ce que vous m'avez déjà dit : mes propositions plus haut en tiennent compte."
+)
+
+
+def not_proposed_text(name: str, quand: Optional[str]) -> str:
+    """« Pourquoi le CEJ ? » when the list did not give it (play-test G g24): said honestly, with whom it is for."""
+    from orientation.matching.networks import when_sentence  # the matcher's own wording of `quand`
+
+    text = f"Je ne vous ai pas proposé « {name} » d'après ce que vous m'avez dit."
+    return f"{text} {when_sentence(quand)}" if quand else text

@@ -98,7 +98,9 @@ _HAS_SUBJECT = frozenset(
         "demandeuse",
     ]
 )
-_AGED = _HAS_SUBJECT | {"age", "agee", "ages", "agees"}
+# « une jeune maman de 20 ans » (play-test F): a parent's age said with « de », never with « a » (« ma mère a 45 ans »
+# is not the person's age).
+_AGED = _HAS_SUBJECT | {"age", "agee", "ages", "agees", "maman", "papa", "mere", "pere"}
 _NOT_PRESENT_BEFORE = re.compile(
     # a birthday: « avant mes 26 ans », « à ses 18 ans », « le jour de mes 21 ans »
     r"\b(?:mes|ses|tes|nos|vos|leurs|les|aux|ces)\s*$"

@@ -20,7 +20,6 @@ from typing import Any, Mapping, Optional, Pattern, Sequence, Tuple
 import yaml
 
 from knowledge.profile import MESSAGE_SLOTS
-from knowledge.sectors import find_sector
 from knowledge.text import normalize
 from reading.facts import read_facts
 
@@ -127,9 +126,11 @@ def wishes_a_trade(text: str, requested_slot: Optional[str], intent: Optional[st
     """Outside the questionnaire, an off-topic message that names a trade (« Il est intéressé par le
     numérique, vous avez quelque chose ? ») is a wish about the list: the trade was stored (actions/
     extract_profile.py reads it from any message) but the person was told « Pardon, je n'ai pas compris »."""
+    from reading.conversation_cues import sector_wished
+
     if requested_slot or intent not in OFF_TOPIC_INTENTS or not text or text.startswith("/"):
         return False
-    return find_sector(text) is not None
+    return sector_wished(text) is not None  # « jai droit a une aide pour la creche ? » asks, wishes nothing
 
 
 # --------------------------------------------------------------------------- a thank-you, a false alarm
@@ -165,3 +166,49 @@ START_INTENT = "start"
 def false_alarm(text: str) -> bool:
     """« non ça va », « non c'est bon », « je vais bien »: the person says the safety message was not for them."""
     return _FALSE_ALARM.fullmatch(normalize(text or "").replace(",", " ").replace(".", " ").strip()) is not None
+
+
+# --------------------------------------------------------------------------- restart, privacy, a trade: misfires
+
+# Play-test G: « oui, Bellevue, je l'ai dit au début » → start_over (everything erased); « faire garder mon fils »
+# → ask_privacy; « jai droit a une aide pour la creche ? » → a sector. The NLU can misfire on such words again
+# after any retraining: these guards read the words themselves (reading/conversation_cues.py).
+DEFINITION_INTENT = "ask_definition"
+
+
+def _carries_a_fact(
+    text: str, requested_slot: Optional[str], entities: Sequence[Mapping[str, Any]], known: Optional[Mapping[str, Any]]
+) -> bool:
+    facts = read_facts(text=text, entities=entities, intent="inform", requested_slot=requested_slot, known=known)
+    return any(facts.slots.get(name) is not None for name in PROFILE_FACTS - {"commune_candidates"})
+
+
+def misread_control(
+    text: str,
+    intent: Optional[str],
+    requested_slot: Optional[str],
+    entities: Sequence[Mapping[str, Any]] = (),
+    known: Optional[Mapping[str, Any]] = None,
+) -> Optional[str]:
+    """The intent a message should have when the NLU's `intent` misfired on ordinary words, else None.
+    A restart needs an explicit request; the privacy answer, a message about the person's data; a wish about the
+    list, a wish (not a question about rights). Misread, the message is information when it answers the question
+    asked (its fact is kept), else a question (answered with what the bot knows, or one honest sentence).
+    During the questionnaire a definition asked along with an answer (« 17, grenoble. c'est quoi le CEJ ? ») is
+    information too: the answer is kept and the definition said before the next question (actions/)."""
+    from reading.conversation_cues import about_own_data, asks_rather_than_wishes, explicit_restart
+
+    if not text or text.startswith("/"):
+        return None
+    if intent == DEFINITION_INTENT:
+        return "inform" if requested_slot and _carries_a_fact(text, requested_slot, entities, known) else None
+    misread = (
+        (intent == "start_over" and not explicit_restart(text))
+        or (intent == "ask_privacy" and not about_own_data(text))
+        or (intent == REFINE_INTENT and asks_rather_than_wishes(text))
+    )
+    if not misread:
+        return None
+    if requested_slot and _carries_a_fact(text, requested_slot, entities, known):
+        return "inform"
+    return QUESTION_INTENT

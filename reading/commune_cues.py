@@ -104,6 +104,12 @@ def with_arrondissement(commune: Commune, text: str) -> Commune:
     return _arrondissements().get((commune.code_insee, rank), commune) if rank else commune
 
 
+def offered_codes(communes: Sequence[Commune], text: str) -> List[str]:
+    """The communes to offer, each with the arrondissement the message names: « marseile 13eme » offers Marseille 13e
+    to confirm, not Marseille (play-test F)."""
+    return list(dict.fromkeys(with_arrondissement(commune, text).code_insee for commune in communes))
+
+
 def arrondissements_alone(text: str) -> List[Commune]:
     """The arrondissements of that rank when an answer is only a rank (« 18e arrondissement »: Paris alone has
     a 18e; « le 8e »: Paris, Lyon or Marseille), most populated first; else []."""
@@ -128,3 +134,15 @@ def compound_choice(communes: Sequence[Commune], text: str) -> geo.Choice:
     if len(communes) == 1:
         return geo.Choice(commune=communes[0])
     return geo.Choice(candidates=tuple(communes[:5]))
+
+
+# « jsuis en cap maçon »: the word after a diploma is its speciality, not a place (« maçon » is no Mâcon,
+# play-test D d14). Blanked, keeping every other character where it was, unless it starts a place's own name
+# (« cap d'ail »: a particle follows).
+_DIPLOMA_SPECIALITY = re.compile(
+    r"\b(?:cap|bep|bts|bac pro|bp|titre pro)\s+(?!(?:d|de|du|des|la|le|les|sur|en|l)\b|d['’])([^\W\d_]+)", re.IGNORECASE
+)
+
+
+def without_diploma_speciality(text: str) -> str:
+    return _DIPLOMA_SPECIALITY.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + " " * len(m.group(1)), text)

@@ -7,7 +7,7 @@ One owner per fact, so that a misread has one place to fix:
 | fact                              | typed text read by                                  | NLU entity used?            |
 |-----------------------------------|-----------------------------------------------------|-----------------------------|
 | age                               | reading/age.py `parse_age` (text2num, dateparser) | never (« paris 18 »)        |
-| besoin, logement                  | reading/need.py `parse_besoin`, understanding.py `parse_logement` | button payloads only |
+| besoin, besoins_autres, logement  | reading/need.py `parse_besoin`, `place_need`; understanding.py `parse_logement` | button payloads only |
 | permis, vehicule, handicap, rqth  | reading/understanding.py `parse_permis/…` (motor vehicles and car models: knowledge/data/lexicon/vehicles.yaml) | button payloads only |
 | scolarite, diplome                | reading/schooling.py                              | button payloads only        |
 | yes/no to the question asked      | the intent (affirm/deny), else `parse_yes_no` (👍/👎 too) |                        |
@@ -36,7 +36,7 @@ from knowledge.text import bounded, emoji_answer, normalize
 from reading import commune_cues
 from reading.benefits import parse_minima_sociaux
 from reading.interlocutor import interlocutor
-from reading.need import NEED_WORDS, second_need_note  # noqa: F401  (NEED_WORDS: the tests read it here)
+from reading.need import NEED_WORDS, place_need  # noqa: F401  (NEED_WORDS: the tests read it here)
 from reading.qpv import doubts_qpv, parse_qpv
 from reading.quartier import NOT_A_NAME_AFTER_YES as _NOT_A_NAME_AFTER_YES
 from reading.quartier import (
@@ -49,6 +49,7 @@ from reading.quartier import (
     read_quartier,
 )
 from reading.understanding import (
+    UNSURE_NOTE,
     is_bare_diploma,
     negated_besoin,
     negated_logement,
@@ -65,7 +66,7 @@ from reading.understanding import (
     rqth_denied,
     rqth_pending,
     says_dont_know,
-    second_besoin,
+    says_unsure,
 )
 
 YES_NO_SLOTS = ("qpv", "permis", "vehicule", "handicap", "rqth")
@@ -135,7 +136,7 @@ def _apply_choice(choice: geo.Choice, facts: Facts, text: str = "") -> None:
     if choice.commune is not None:
         facts.slots.update(_commune_slots(commune_cues.with_arrondissement(choice.commune, text)))
     elif choice.candidates:
-        facts.slots["commune_candidates"] = [c.code_insee for c in choice.candidates]
+        facts.slots["commune_candidates"] = commune_cues.offered_codes(choice.candidates, text)
     elif choice.departement:
         facts.slots.update({"departement": choice.departement, "commune_candidates": None})
 
@@ -237,7 +238,7 @@ def read_facts(
     known: Optional[Mapping[str, Any]] = None,
 ) -> Facts:
     """`known`: slots already set that change how a message reads (commune_candidates, departement,
-    code_insee, attempts, besoin, logement): « 26 » picks Valence (26) among the Valence offered."""
+    code_insee, attempts, besoin, besoins_autres, logement): « 26 » picks Valence (26) among the Valence offered."""
     known = known or {}
     from_button = (text or "").startswith("/")
     # A button payload: its entities say everything. Typed text: the parsers own the profile facts, and
@@ -252,16 +253,19 @@ def read_facts(
     if intent == "decline" and requested_slot:
         facts.skipped.append(requested_slot)
         return facts
+    unsure = requested_slot in YES_NO_SLOTS and says_unsure(text)
     if requested_slot and (
-        intent == "dont_know" or says_dont_know(text) or (requested_slot == "qpv" and doubts_qpv(text))
+        intent == "dont_know" or says_dont_know(text) or unsure or (requested_slot == "qpv" and doubts_qpv(text))
     ):
+        listed = not unsure and requested_slot == "qpv" and read_qpv_sentence(text, known, facts)
         if requested_slot == "besoin":
             facts.slots["besoin"] = "ne-sait-pas"
-        elif requested_slot == "qpv" and read_qpv_sentence(text, known, facts) and official_qpv(facts, known):
+        elif listed and official_qpv(facts, known):
             pass  # « jsais pas, c'est aux Tarterêts »: the official list knows
         else:
             facts.skipped.append(requested_slot)  # not asked again…
             facts.unknown.append(requested_slot)  # …and said as « ne sait pas », not as a refusal
+            facts.notes.extend([UNSURE_NOTE] * unsure)  # an unsure yes said back, so that a sure answer can follow
         return facts
 
     if requested_slot == "rqth" and rqth_asked_for(text):
@@ -275,11 +279,14 @@ def read_facts(
         if button.get("besoin") in BESOINS
         else parse_besoin(text, expecting=requested_slot in (None, "besoin"), asked=requested_slot == "besoin")
     )
-    if besoin:
-        facts.slots["besoin"] = besoin
-        also = None if button else second_besoin(text, besoin)
-        if also:
-            facts.notes.append(second_need_note(besoin, also))
+    if besoin:  # a second need is kept beside the first (« un appart et un taf », « et aussi une formation »)
+        needs = place_need(text, besoin, known.get("besoin"), known.get("besoins_autres") or (), typed=not button)
+        if needs.besoin:
+            facts.slots["besoin"] = needs.besoin
+        if needs.autres is not None:
+            facts.slots["besoins_autres"] = needs.autres
+        if needs.note:
+            facts.notes.append(needs.note)
     elif known.get("besoin") and negated_besoin(text) == known.get("besoin"):
         facts.slots["besoin"] = None  # « jveux pas créer de boîte » said of the known need: asked again
 
@@ -301,9 +308,10 @@ def read_facts(
     diplome = (
         button.get("diplome")
         if button.get("diplome") in DIPLOMES
-        # « cap cuisine » typed with no question pending (after the results) is the diploma held.
+        # « cap cuisine » typed with no question pending (after the results) or answering another question than the
+        # need (play-test F, at the handicap question) is the diploma held.
         else parse_diplome(
-            text, expecting=requested_slot == "diplome" or (requested_slot is None and is_bare_diploma(text))
+            text, expecting=requested_slot == "diplome" or (requested_slot != "besoin" and is_bare_diploma(text))
         )
     )
     if diplome:
@@ -313,10 +321,10 @@ def read_facts(
     asked_commune = requested_slot == "commune" and not facts.slots.keys() - {"commune_candidates"}
     # A quartier named with its cue is no commune: « j'habite au Chaudron à Saint-Denis » is not Chaudon (28).
     named_quartier = find_quartier(text)
-    commune_text = text
+    commune_text = commune_cues.without_diploma_speciality(text)  # « cap maçon » is no Mâcon
     if named_quartier and geo.find_communes_in_text(text[named_quartier[2] :]):
         _, start, end = named_quartier  # a commune follows: the quartier's name is not read as one
-        commune_text = text[:start] + " " * (end - start) + text[end:]
+        commune_text = commune_text[:start] + " " * (end - start) + commune_text[end:]
     _read_commune(commune_text, values.get("code_insee"), asked_commune, intent, known, facts, requested_slot)
     forget_quartier_of_old_commune(known, facts)
 

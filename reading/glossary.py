@@ -82,6 +82,16 @@ _DEFINITION_QUESTION = re.compile(
 )
 
 
+def definitions_asked(text: str, terms: Sequence[GlossaryTerm]) -> Tuple[GlossaryTerm, ...]:
+    """The terms a message asks the meaning of in so many words (« 17 et jsuis a grenoble. cest quoi le cej au
+    fait ? » → the CEJ), sentence by sentence: an answer given in the same message names no term asked about."""
+    found: List[GlossaryTerm] = []
+    for sentence in re.split(r"[.?!;\n]+", text or ""):
+        if _DEFINITION_QUESTION.search(normalize(sentence)):
+            found += [term for term in terms_in(sentence, terms) if term not in found]
+    return tuple(found)
+
+
 # A word or two alone (« zorglub ? », « un aci ») asks what it means, unless it is another question word.
 _OTHER_QUESTION = re.compile(r"\b(?:pourquoi|pk|pq|pkoi|comment|quand|combien|ou)\b")
 _SHORT_QUESTION_WORDS = 3
@@ -104,9 +114,13 @@ def question_term(requested_slot: Optional[str], terms: Sequence[GlossaryTerm]) 
 
 
 def definition_text(term: GlossaryTerm, terms_by_id: Optional[Dict[str, GlossaryTerm]] = None) -> str:
-    # « Plateforme de mobilité (Plateforme de mobilité) » : the full name only when it says more
+    # « Plateforme de mobilité (Plateforme de mobilité) » : the full name only when it says more; a full name that
+    # begins with the term is said alone (play-test G: « Logement social (Logement social (HLM)) »).
     full = term.nom_complet if term.nom_complet and term.nom_complet.casefold() != term.terme.casefold() else None
-    name = f"{term.terme} ({full})" if full else term.terme
+    if full and normalize(full).startswith(normalize(term.terme)):
+        name = full
+    else:
+        name = f"{term.terme} ({full})" if full else term.terme
     text = f"{name} : {term.definition}"
     if term.remplace_par:
         year = f" en {term.remplace_par.annee}" if term.remplace_par.annee else ""

@@ -5,7 +5,8 @@ re-exports `parse_besoin`, `negated_besoin` and `is_bare_diploma`."""
 from __future__ import annotations
 
 import re
-from typing import Optional, Tuple
+from dataclasses import dataclass
+from typing import List, Optional, Sequence, Tuple
 
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
@@ -32,7 +33,8 @@ _BESOIN_PATTERNS: Tuple[Tuple[str, str], ...] = (
     ),
     (
         "creation-activite",
-        r"\b(?:(?:creer|monter|lancer|ouvrir) (?:ma|mon|une|un|de|d) (?:boite|entreprise|activite|societe|business|food truck|commerce|boutique|restaurant|resto|salon|projet)|"
+        # « il veut créer son food truck », « monter sa boîte » (play-test F: a conseillère speaks of him).
+        r"\b(?:(?:creer|monter|lancer|ouvrir) (?:ma|mon|sa|son|une|un|de|d|leur|notre) (?:propre )?(?:boite|entreprise|activite|societe|business|food truck|foodtruck|commerce|boutique|restaurant|resto|salon|projet)|"
         r"auto entrepreneur|micro entreprise|creation d entreprise|(?:me mettre|me lancer) a mon compte|entreprendre)\b",
     ),
     # A CAP the person *has* is a diploma (reading/schooling.py), not a need: only one to get is.
@@ -82,6 +84,8 @@ _STATUS_APPRENTICE = re.compile(STATUS_APPRENTICE)
 _MONEY = re.compile(
     r"\b(?:aides? financieres?|(?:de l |d l )?argent|des sous|thunes?|de quoi vivre|une aide pour vivre|oseille|moula)\b"
 )
+# « et aussi un logement », « un appart en plus »: the words that add a need around a bare one (place_need reads them).
+_ADDED_EDGES = re.compile(r"^(?:et )?(?:aussi|en plus|egalement)\b|\b(?:aussi|en plus|egalement)$")
 # Answering « Que cherchez-vous ? » (or opening the conversation), a bare « un appart » is the need.
 _BARE_DIPLOMA = re.compile(r"(?:un |une |le |mon )?(?:cap|bep|bac pro|bac|bts|diplome|titre pro)(?: \w+){0,2}")
 _BARE_DONT_KNOW = re.compile(
@@ -157,6 +161,7 @@ def parse_besoin(text: str, *, expecting: bool = False, asked: bool = False) -> 
                 return category
     if asked and _MONEY.search(t):
         return "emploi"
+    t = _ADDED_EDGES.sub("", t).strip()  # « et aussi un logement »: the bare need, added to a known one
     if expecting and _BARE_HOUSING.fullmatch(t):
         return "logement"
     if expecting and _BARE_PERMIS.fullmatch(t):
@@ -176,6 +181,8 @@ def negated_besoin(text: str) -> Optional[str]:
 
 # « un taf et un logement »: what follows « et » in the clause of a need, read as a need alone.
 _AND = re.compile(r"\bet (?:aussi |puis |surtout )?")
+_CLAUSE_END = re.compile(r"[,.;:!?()]")
+_AND_PHRASE_WORDS = 7
 
 
 def second_besoin(text: str, first: str) -> Optional[str]:
@@ -184,7 +191,12 @@ def second_besoin(text: str, first: str) -> Optional[str]:
     t = normalize(text)
     parts = _AND.split(t)
     for part in parts[1:]:
-        found = parse_besoin(part, expecting=True)
+        # Only a short phrase right after « et » (« et d'un logement svp »): in a story, « et depuis je fais des petits
+        # boulots… » names past jobs, not a need (the clause ends at its punctuation).
+        clause = _CLAUSE_END.split(part, maxsplit=1)[0].split()
+        if len(clause) > _AND_PHRASE_WORDS:
+            continue
+        found = parse_besoin(" ".join(clause), expecting=True)
         if found and found != first and found != "ne-sait-pas":
             return found
     return None
@@ -202,8 +214,39 @@ NEED_WORDS = {
 
 
 def second_need_note(kept: str, also: str) -> str:
-    """The profile holds one need: the first said is kept, the other is not lost in silence (play-test D)."""
-    return (
-        f"Je commence par : {BESOINS[kept][0]}. Pour {NEED_WORDS.get(also, BESOINS[also][0])} aussi, écrivez "
-        f"« {NEED_WORDS.get(also, BESOINS[also][0])} » après mes propositions : je vous montrerai celles-là."
+    """Both needs are kept (`besoins_autres`): the first said leads, the other is said back, not lost (play-test D, F)."""
+    return f"C'est noté : {BESOINS[kept][0]}, et aussi {BESOINS[also][0]}."
+
+
+# « et aussi une formation », « je veux aussi un logement », « un appart en plus » said once a need is known: a need
+# added to it, not one replacing it (play-test F f13). « en fait plutôt une formation » replaces it.
+_ALSO = re.compile(r"\b(?:aussi|en plus|egalement|en meme temps)\b|^et\b")
+
+
+@dataclass
+class Needs:
+    """What a message does to the needs: the need to set (None: unchanged), the other needs (None: unchanged), a note."""
+
+    besoin: Optional[str] = None
+    autres: Optional[List[str]] = None
+    note: Optional[str] = None
+
+
+def place_need(text: str, said: str, known: Optional[str], others: Sequence[str], typed: bool = True) -> Needs:
+    """Where the need `said` in `text` goes, given the need `known` and the `others` already said. `typed`: False for a
+    button's payload (it says one need, and replaces)."""
+    others = [need for need in others or () if need in BESOINS]
+    also = second_besoin(text, said) if typed else None
+    if typed and known and known != "ne-sait-pas" and said != "ne-sait-pas" and _ALSO.search(normalize(text)):
+        added = [need for need in (said, also) if need and need != known and need not in others]
+        if not added:
+            return Needs()
+        return Needs(autres=others + added, note=f"C'est noté : aussi {BESOINS[added[0]][0]}.")
+    kept = [need for need in others if need != said]
+    if also and also not in kept:
+        kept.append(also)
+    return Needs(
+        besoin=said,
+        autres=kept if kept != others else None,
+        note=second_need_note(said, also) if also else None,
     )

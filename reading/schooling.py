@@ -81,7 +81,35 @@ _NONE = re.compile(
     # « jai pas le brevet », « le brevet des collèges seulement » (play-test D): no diploma either way.
     r"|\b(?:pas|pa|ps|jamais eu|rate|loupe)\s+(?:eu\s+)?(?:le |mon |de |d )?brevet(?! professionnel)\b"
     r"|\bbrevet(?: des colleges)? (?:seulement|uniquement|et c est tout|c est tout|et rien d autre)\b"
+    # English (play-test F): « i dont have any diploma », « no diploma »
+    r"|\b(?:no|(?:dont|don t|do not) have (?:a|any)|without (?:a|any))\s+(?:diplomas?|degrees?)\b"
 )
+# Higher education left (« jai lâché la fac en L2 », play-test F): the bac was held to get there.
+_LEFT_HIGHER_EDUCATION = re.compile(
+    r"\b(?:arrete|arreter|stoppe|quitte|lache|lacher|abandonne)\w*\s+(?:la |l |les |mes )?"
+    r"(?:fac|universite|etudes superieures|licence|bts|dut|but|prepa)\b"
+)
+# A diploma named as one item of a list (« au RSA, CAP petite enfance, pas de permis », play-test F) is held, unless a
+# wish came before it (« je cherche, un cap cuisine »). A list has two clauses at least.
+_CLAUSES = re.compile(r"[,;.!?()\n]+")
+_BARE_DIPLOMA_CLAUSE = re.compile(r"(?:un |une |le |mon |ma )?(?:cap|bep|bac pro|bts|titre pro|dut|but)(?: \w+){0,2}")
+_WISH = re.compile(r"\b(?:veux|veut|voudrai\w*|aimerai\w*|cherch\w*|passer|faire|prepar\w*|envie|reprendre|besoin)\b")
+# « j'ai une RQTH (…) et un BTS SIO »: a diploma after « et » in a sentence that says what the person has.
+_HAVE_THEN_AND = r"\b(?:j ai|jai|g|il a|elle a)\s+(?:(?!pas\b|pa\b|ps\b|jamais\b|plus\b|rate\b|envie\b|besoin\b)\w+\s+){1,6}(?:et|puis) "
+
+
+def _listed_diploma(text: str) -> Optional[str]:
+    clauses = [normalize(c) for c in _CLAUSES.split(text or "")]
+    if len([c for c in clauses if c]) < 2:
+        return None  # a message that is a diploma alone is the form's to read (is_bare_diploma)
+    for index, clause in enumerate(clauses):
+        if _BARE_DIPLOMA_CLAUSE.fullmatch(clause):
+            if any(_WISH.search(before) for before in clauses[: index + 1]):
+                return None
+            return parse_diplome(clause, expecting=True)
+    return None
+
+
 # A message starting with « bac+2 », « niveau bac+3 » (« bac+3 en compta »): a level held, whatever was asked.
 _HIGHER_LEVEL = re.compile(r"(?:j ai (?:un )?|jai |g |niveau )?bac (?:plus )?[2-8]\b(?! ans)")
 # Leaving school in collège (6e–3e) means no diploma but the brevet, which counts as none here.
@@ -139,7 +167,9 @@ def parse_diplome(text: str, *, expecting: bool = False) -> Optional[str]:
     article = r"(?:un |une |le |la |mon |ma |l )?"
     for level, words in _LEVEL_WORDS:
         # One free word between « j'ai » and the diploma (« j'ai eu mon bac »), never a negation.
-        if re.search(rf"\b{_HAVE}\s+(?:(?!pas\b|pa\b|ps\b|jamais\b|plus\b|rate\b)\w+\s+)?{article}{words}\b", t):
+        # « j'ai une RQTH et un BTS » too (_HAVE_THEN_AND).
+        held = rf"\b{_HAVE}\s+(?:(?!pas\b|pa\b|ps\b|jamais\b|plus\b|rate\b)\w+\s+)?{article}{words}\b"
+        if re.search(held, t) or re.search(rf"{_HAVE_THEN_AND}{article}{words}\b", t):
             found.append(level)
         elif expecting and re.match(rf"{article}{words}\b", t):
             found.append(level)  # the answer starts with it: « cap cuisine je me suis tué à l'avoir »
@@ -147,6 +177,10 @@ def parse_diplome(text: str, *, expecting: bool = False) -> Optional[str]:
         found += [level for level, words in _LEVEL_WORDS if re.search(rf"\b(?:et|puis) {article}{words}\b", t)]
     if not found and _HIGHER_LEVEL.match(t):
         found.append("superieur")
+    if not found and not expecting:
+        listed = _listed_diploma(text)
+        if listed:
+            found.append(listed)
     if found:
         return max(found, key=DIPLOME_LEVELS.index)
     if failed:
@@ -158,4 +192,6 @@ def parse_diplome(text: str, *, expecting: bool = False) -> Optional[str]:
         or (expecting and (_BARE_NONE.fullmatch(t) or re.match(r"(?:(?:j ai|jai|g) )?(?:aucun|rien|non|nan)\b", t)))
     ):
         return "aucun"
+    if _LEFT_HIGHER_EDUCATION.search(t):
+        return "bac"
     return None

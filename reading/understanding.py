@@ -25,7 +25,7 @@ def _has(pattern: str, t: str) -> bool:
 def parse_permis(text: str) -> Optional[bool]:
     # The permis slot is the car licence (permis B): a motorbike licence alone (« seulement le permis A pour sa
     # moto ») says the car licence is not there (lexicon: knowledge/data/lexicon/vehicles.yaml, play-test E).
-    t, other = vehicle_words.other_licences(normalize(text))
+    t, other = vehicle_words.other_licences(normalize(vehicle_words.with_plus_as_and(text)))
     if other and not _has(r"\bpermi[st]?\b|\bcode de la route\b", t):
         only = rf"\b(?:seulement|juste|que|uniquement|only)\s+(?:le |un |mon |son )?{vehicle_words.OTHER_LICENCE}"
         other_held = _has(only, t) or not _has(
@@ -61,6 +61,8 @@ def parse_permis(text: str) -> Optional[bool]:
         t,
     ) and not _has(r"\b(?:j ai|jai|g|j l ai)\s+(?:eu\s+)?(?:mon |le )?permi", t):
         return False  # learning to drive: the licence is not there yet
+    if vehicle_words.licence_and_vehicle(t):
+        return True  # « permis + caisse », « il a un CAP cuisine, permis et voiture »
     if _has(
         r"(?:\b(?:j ai|jai|g|ai|il a|elle a|avec|titulaire|j l ai|j ai eu|obtenu|mon|son)\b|^(?:oui )?a\b)(?:\s+\w+){0,2}\s+permi",
         t,
@@ -96,9 +98,8 @@ _VEHICLE_SIGNS = re.compile("|".join(map(re.escape, _VEHICLE_SIGN_WORDS)))
 
 def parse_vehicule(text: str) -> Optional[bool]:
     # « la 206 jtai dit », « la clio de ma mère »: a car named by its model is a car.
-    t, car_named = vehicle_words.cars_named(
-        normalize(_VEHICLE_SIGNS.sub(lambda m: f" {_VEHICLE_SIGN_WORDS[m.group(0)]} ", text))
-    )
+    text = vehicle_words.with_plus_as_and(_VEHICLE_SIGNS.sub(lambda m: f" {_VEHICLE_SIGN_WORDS[m.group(0)]} ", text))
+    t, car_named = vehicle_words.cars_named(vehicle_words.without_car_licence(normalize(text)))
     motor = _motor_vehicle(t)
     if motor is not None:
         return motor
@@ -119,6 +120,8 @@ def _motor_vehicle(t: str) -> Optional[bool]:
         t,
     ):
         return False
+    if vehicle_words.licence_and_vehicle(t):
+        return True
     if _has(r"^(?:je suis |jsuis |chui )?(?:vehicule|motorise)e?$", t):
         return True
     if _has(r"\b(?:suis|chui|jsuis|je suis|est|il est|elle est)\s+(?:vehicule|motorise)", t):
@@ -163,7 +166,9 @@ _LOGEMENT_PATTERNS: Tuple[Tuple[str, str], ...] = (
         "chez-parents",
         rf"\b(?:{_CHEZ} {_POSSESSIVE} (?:parents?|parants?|daron|darons|daronne|mere|mer|pere|reum|vieux|famille|maman|papa|mama|mere et \w+)|"
         r"chez papa|chez maman|avec (?:mes|ses) parents|avec (?:ma|sa) mere|avec (?:mon|son) pere|famille d accueil|"
-        r"domicile (?:familial|parental))\b",
+        r"domicile (?:familial|parental)"
+        # English (play-test F): « I live with my parents », « at my mom's »
+        r"|(?:with|at) my (?:parents?|mum|mom|mother|dad|father|family))\b",
     ),
     # « je cherche un appart » is a need with the situation unknown: only a flat the person *has* is stable.
     (
@@ -250,8 +255,31 @@ def rqth_asked_for(text: str) -> bool:
 _DONT_KNOW = re.compile(
     r"(?:euh |bah |ben |hmm |alors )?(?:(?:je |j )?(?:ne |n )?(?:sais|sai|sait|c|chai|chais) (?:pas|pa|po)"
     r"|jsp|jsais pas|jsai pas|chai pas|chais pas|sais pas|aucune idee|j en sais rien|jen sais rien|"
-    r"je sais pas trop|pas sure?|ch sais pas)(?: (?:trop|du tout|vraiment|encore|dsl|desole|desolee))?"
+    r"je sais pas trop|pas sure?|ch sais pas"
+    # English (play-test F: « i dont know » at the QPV question, after the bot offered to go on in French).
+    r"|i (?:dont|don t|do not) know|i dunno|dunno|idk|no idea)(?: (?:trop|du tout|vraiment|encore|dsl|desole|desolee))?"
 )
+
+
+# An unsure yes (« jcrois que oui », « je pense », « peut-être »), maybe after « jsp »: at a yes/no question it is
+# « ne sait pas », said back, not a yes (play-test F: at the QPV question a conseiller wants an unsure yes checked).
+# A plain yes said first (« oui je crois ») stays a yes; « jcrois pas » stays a no (parse_yes_no).
+_UNSURE_YES = re.compile(
+    r"(?:(?:euh|bah|ben|bof|hmm|jsp|jsais pas|je sais pas|chais pas|j sais pas) )*"
+    r"(?:je crois|jcrois|j crois|je pense|jpense|j pense|il me semble|jme semble|peut etre|ptet|ptete|ptetre|p e"
+    r"|possible|c est possible|cest possible|probablement|peut etre bien)"
+    r"(?: (?:que|ke|qu) (?:oui|ouais|si))?(?: (?:oui|ouais|bien|mais (?:je suis|jsuis|chui) pas sure?|pas sure?))?"
+    r"(?: (?:jsp|jsais pas|je sais pas|pas sure?|trop|dsl))*"
+)
+
+
+# Said the same to the young person and to a conseiller typing for them (no « vous »).
+UNSURE_NOTE = "C'est noté : pas sûr, j'indique « ne sait pas » ; la mission locale pourra vérifier."
+
+
+def says_unsure(text: str) -> bool:
+    """« jsp jcrois que oui », « je crois », « jpense », « peut-être »: a yes not sure of itself (the whole answer)."""
+    return _UNSURE_YES.fullmatch(normalize(text)) is not None
 
 
 def says_dont_know(text: str) -> bool:

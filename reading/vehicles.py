@@ -67,3 +67,31 @@ def other_licences(t: str) -> Tuple[str, bool]:
     # « le permis A et B », « permis A/B »: the car licence is there too.
     replaced = re.sub(rf"{OTHER_LICENCE}\s*(?:et|,|/|\+|&)\s*(?:le )?(?:permis )?b\b", "permis b", replaced)
     return " ".join(replaced.split()), count > 0
+
+
+# « j'ai le permis + une caisse », « permis et voiture », « permis + caisse » (play-test F): both held, said in one
+# breath. « + » is read as « et » (normalize drops it). Not a wish (« je veux le permis et une voiture ») nor the car
+# licence alone (« le permis voiture »: the licence, no car).
+_WISH = (
+    r"\b(?:j?veux|veut|j?voudrais|voudrait|j?aimerais|j?cherche|besoin|acheter|payer|financer|passer)(?: \w+){0,3} $"
+)
+
+
+def with_plus_as_and(text: str) -> str:
+    return text.replace("+", " et ")
+
+
+def licence_and_vehicle(t: str) -> bool:
+    """Normalised text `t` says the car licence and a motor vehicle held together (the negations are read before)."""
+    motor = patterns()[0]
+    both = re.search(
+        rf"\bpermi[st]?(?: b)? et (?:(?:un|une|sa|son|ma|mon|la|le|leur) )?"
+        rf"(?:(?:vieille|petite|vieux|petit) )?{motor}s?\b",
+        t,
+    )
+    return both is not None and re.search(_WISH, t[: both.start()]) is None
+
+
+def without_car_licence(t: str) -> str:
+    """« le permis voiture », « permis auto »: the car licence, no car — the vehicle words taken out."""
+    return re.sub(r"\bpermi[st]? (?:de |d )?(?:voiture|auto|bagnole)\b", "permis", t)

@@ -194,6 +194,8 @@ ROUND_FILES = {
     "round_d.yaml": "Round D (play-test D misreadings, session 6; held out, written before the fixes)",
     "round_e_quartiers.yaml": "Round E quartiers (play-test E, session 6; held out, written with the fixes in view)",
     "round_e.yaml": "Round E (play-test E misreadings, session 6; held out, written before the fixes)",
+    "round_g_places.yaml": "Round G places (play-test F places, session 7; held out, written before the fixes)",
+    "round_g_facts.yaml": "Round G facts (play-test F facts lost, session 7; held out, written before the fixes)",
 }
 
 

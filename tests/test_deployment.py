@@ -145,7 +145,7 @@ def test_in_the_territory_the_conversation_ends_with_its_nearest_site(tmp_path):
     text = next_step_text(sedan, MONDAY)
     assert text.startswith("Votre mission locale : Mission locale d'essai des Ardennes")
     assert "Siège de Sedan" in text and "03 24 11 22 33" in text
-    assert "Ouvert aujourd'hui : 09:00-12:00 / 13:30-17:00" in text
+    assert "Ouvert aujourd'hui de 9 h à 12 h et de 13 h 30 à 17 h." in text
     assert "Prendre rendez-vous : https://ml-essai.fr/rdv" in text
     charleville = next_step_text(next_step("08105", deployment=hosting), MONDAY)
     assert "Permanence de Charleville (permanence)" in charleville and "Fermé aujourd'hui." in charleville
@@ -195,9 +195,7 @@ def test_outside_the_territory_or_without_a_file_no_contact_is_invented(tmp_path
         step = next_step("35115", deployment=deployment, use_current=False, france_services=nearest)
         text = next_step_text(step, MONDAY)
         assert text.startswith(FIND_MISSION_LOCALE) and "Mission locale d'essai" not in text
-        assert (
-            "France services de Fougères (dans votre commune)" in text and "Ouvert aujourd'hui : 09:00 - 12:00" in text
-        )
+        assert "France services de Fougères (dans votre commune)" in text and "Ouvert aujourd'hui de 9 h à 12 h" in text
         assert "France services de Vitré (à 29 km)" in text and "Fermé aujourd'hui." in text
         assert "Source : données France services, août 2024." in text
         assert addressee_lines(step) == ["À transmettre à un conseiller ou une conseillère de votre mission locale."]

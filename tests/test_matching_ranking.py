@@ -215,7 +215,7 @@ class TestNetworks:
         )
         found = match_networks(networks, Profile(age=20, handicap="rqth"))
         assert [ns.network.id for ns in found] == ["cap", "ml", "toujours"]
-        assert found[0].reasons == ("Vous avez 20 ans.", "Vous avez une RQTH.", "Quand c'est utile.")
+        assert found[0].reasons == ("Vous avez 20 ans.", "Vous avez une RQTH.", "C'est pour vous quand c'est utile.")
         assert found[2].reasons == ("Toujours utile.",)
 
     def test_networks_kept_apart_from_local(self, fixture_kb: KnowledgeBase) -> None:

@@ -94,8 +94,10 @@ def resolve_place(text: str) -> Tuple[Optional[geo.Commune], List[geo.Candidate]
 
 
 # The person's facts the CLI takes as options and gives back in --json: the profile's own fields, without
-# the trade wished for and the questions declined, which belong to a conversation.
-PERSON_FIELDS = tuple(f.name for f in fields(Profile) if f.name not in ("secteur", "declined", "unknown"))
+# the trade wished for, the needs said besides the first and the questions declined, which belong to a conversation.
+PERSON_FIELDS = tuple(
+    f.name for f in fields(Profile) if f.name not in ("secteur", "besoins_autres", "declined", "unknown")
+)
 
 
 def _profile(args: argparse.Namespace, code_insee: Optional[str]) -> Profile:

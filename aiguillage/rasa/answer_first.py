@@ -18,6 +18,7 @@ from reading.answer_first import (
     THANK_INTENT,
     answers_asked_question,
     false_alarm,
+    misread_control,
     question_not_goodbye,
     thanks_not_question,
     wishes_a_trade,
@@ -57,6 +58,11 @@ def corrected(parse_data: Dict[str, Any], tracker: Optional[Any]) -> Dict[str, A
     intent = (parse_data.get("intent") or {}).get("name")
     known = {name: tracker.get_slot(name) for name in _KNOWN}
     text = parse_data.get("text") or ""
+    re_read = misread_control(text, intent, asked, parse_data.get("entities") or (), known)
+    if re_read is not None:
+        # « je l'ai dit au début » is no restart, « faire garder mon fils » no privacy question (play-test G).
+        logger.info("Intention %s relue comme %s.", intent, re_read)
+        return _with_intent(parse_data, re_read)
     if wishes_a_trade(text, asked, intent):
         logger.info("Un métier nommé hors questionnaire : intention %s lue comme un souhait.", intent)
         confidence = (parse_data.get("intent") or {}).get("confidence", 1.0)

@@ -8,15 +8,16 @@ département or région said next (« 93 », « la réunion », « dans la drôm
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional, Sequence, Tuple
 
 from knowledge.geo.index import _geo, _population, get_commune
 from knowledge.geo.lexicon import words
-from knowledge.geo.names import _tokens
+from knowledge.geo.names import _ARRONDISSEMENT_WORDS, _tokens
 from knowledge.geo.records import Candidate, Commune
 from knowledge.geo.resolution import _qualifier, _satisfies, resolve_commune
-from knowledge.geo.text import find_communes_in_text
+from knowledge.geo.text import find_communes_in_text, locution_end
 
 # Scores at or above this are exact readings: exact name, name without its article, codes, arrondissements.
 EXACT = 0.97
@@ -29,6 +30,51 @@ MAX_TO_CONFIRM = 3
 # is said back, so that guess is seen and corrected (Montreuil: 1.2 %, Valence: 8 % are still offered).
 HOMONYM_MIN_SHARE = 0.01
 _FILLERS = words("leading_fillers") | words("qualifier_glue")
+# « le malzieu ville jlai dit », « jte dis le malzieu ville », « les sables d'olonne je te l'ai dit »: the answer said
+# again, around the name (play-test F). Matched on normalised words.
+_SAID = (
+    r"(?:je|j) (?:(?:te|vous|t) )?(?:l )?(?:ai )?(?:deja )?(?:dit|dis|ecrit)|jl ?ai (?:deja )?(?:dit|ecrit)"
+    r"|jlai (?:deja )?(?:dit|ecrit)|jte (?:l |lai )?(?:ai )?(?:dit|dis)|jtai (?:deja )?dit"
+    r"|jvous (?:l )?(?:ai )?(?:dit|dis)"
+    r"|jdis|je repete|jrepete|comme (?:je|j) (?:(?:te|vous) )?(?:l )?ai dit"
+)
+_SAID_LEAD = re.compile(rf"^(?:(?:ben|bah|ba|beh|euh|bon|mais|bref|ok) )*(?:{_SAID}) ")
+_SAID_TAIL = re.compile(rf" (?:{_SAID})(?: (?:deja|dsl|mdr|lol|frere|wesh|hein))*$")
+
+
+def without_said_again(text: str) -> str:
+    """The answer without « jlai dit », « jte dis » around it; ``text`` itself when nothing is around it."""
+    folded = " ".join(_tokens(text))
+    core = _SAID_TAIL.sub("", _SAID_LEAD.sub("", folded))
+    return core if core != folded and core else text
+
+
+_RANK_TOKEN = re.compile(r"\d{1,2}e")
+
+
+def _misspelt_city_with_rank(text: str) -> list:
+    """« marseile 13eme »: the name without its arrondissement's rank, typos allowed as for a name alone; the rank
+    is put back by the caller (reading/commune_cues.with_arrondissement), so the 13e is not lost (play-test F)."""
+    tokens = [t for t in _tokens(text) if t not in _ARRONDISSEMENT_WORDS]
+    if len(tokens) < 2 or not _RANK_TOKEN.fullmatch(tokens[-1]):
+        return []
+    cities = {c.arrondissement_de for c in _geo().communes if c.arrondissement_de}  # Paris, Lyon, Marseille
+    return [c for c in resolve_commune(" ".join(tokens[:-1])) if c.commune.code_insee in cities]
+
+
+def _only_locutions(text: str) -> bool:
+    """« a pied », « jsuis a velo » answering the commune question: a way of moving, no place."""
+    tokens = _tokens(text)
+    i, found = 0, False
+    while i < len(tokens):
+        end = locution_end(tokens, i)
+        if end is None:
+            if tokens[i] not in _FILLERS:
+                return False
+            i += 1
+            continue
+        i, found = end, True
+    return found
 
 
 @dataclass(frozen=True)
@@ -124,12 +170,15 @@ def read_answer(text: str, offered: Sequence[str] = (), departement: Optional[st
         picked = narrow(offered, text)
         if picked is not None:
             return picked
+    text = without_said_again(text)
+    if _only_locutions(text):
+        return Choice()
     only = departement_only(text)
     if only:
         return Choice(departement=only)
     # The whole answer as a place first; else a place within it (« cp 26000 », « marseille 15 eme
     # arrondissement », « euh je crois que c'est Rennes »).
-    candidates = resolve_commune(text) or find_communes_in_text(text)
+    candidates = resolve_commune(text) or find_communes_in_text(text) or _misspelt_city_with_rank(text)
     if departement:
         inside = [c for c in candidates if c.commune.departement == departement]
         candidates = inside or candidates

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, FrozenSet
+from typing import Dict, FrozenSet, Tuple
 
 import yaml
 
@@ -19,6 +19,12 @@ def _lists() -> Dict[str, object]:
 def words(name: str) -> FrozenSet[str]:
     """The list ``name`` of the lexicon, as a set of words."""
     return frozenset(str(_lists()[name]).split())
+
+
+def phrases(name: str) -> Tuple[Tuple[str, ...], ...]:
+    """The list ``name`` of the lexicon as phrases (tuples of words), longest first."""
+    found = {tuple(str(item).split()) for item in list(_lists()[name])}
+    return tuple(sorted(found, key=len, reverse=True))
 
 
 def mapping(name: str) -> Dict[str, str]:

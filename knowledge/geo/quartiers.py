@@ -16,6 +16,7 @@ _NEVER_UNASKED = words("never_unasked")
 _NEVER_QUARTIER = words("never_quartier")
 _NOT_A_START = words("not_a_quartier_start")
 _FUNCTION_WORDS = words("function_words")
+_CLAUSE_STARTS = words("clause_start_words")
 _MAX_WORDS = 5
 # « quartier prioritaire », « cité QPV » say what kind of quartier, not its name (reading/qpv.py reads them).
 _KIND_WORDS = frozenset({"prioritaire", "prioritaires", "qpv", "zus", "politique", "sensible", "sensibles"})
@@ -25,8 +26,12 @@ _ARTICLES = frozenset({"le", "la", "les", "l", "de", "du", "des", "d"})
 # « je vien de te dire frais vallon », « jsais pas c vers franc moisin » (« c » for « c'est »).
 _SAID = (
     r"(?:(?:je|j)\s+(?:vous\s+|te\s+|t\s+)?(?:l\s+)?ai\s+dit\s+|jvous\s+ai\s+dit\s+|jai\s+dit\s+|jtai\s+dit\s+"
-    r"|(?:je\s+|j)viens?\s+de\s+(?:(?:te|vous)\s+)?(?:le\s+)?dire\s+|c\s+est\s+|cest\s+|c\s+)?"
+    r"|(?:je\s+|j)viens?\s+de\s+(?:(?:te|vous)\s+)?(?:le\s+)?dire\s+|c\s+est\s+|cest\s+|c\s+"
+    # « ben jte dis l'alma », « je vous dis la Busserine » (play-test F)
+    r"|(?:je\s+|j)(?:te|vous|t)\s+dis\s+|jte\s+dis\s+|jvous\s+dis\s+|jdis\s+|je\s+dis\s+)?"
 )
+# « ben », « bah », « euh » before an answer say nothing.
+_INTERJECTIONS = r"(?:(?:ben|bah|ba|beh|euh|bon|bref)\s+)*"
 # « mirail i said », « Neuhof je l'ai écrit »: said again after the name.
 _SAID_TAIL = re.compile(
     r"\s+(?:(?:je|j)\s+(?:vous\s+|te\s+)?(?:l\s+)?ai\s+(?:deja\s+)?(?:dit|ecrit)|jl\s*ai\s+(?:dit|ecrit)"
@@ -34,7 +39,7 @@ _SAID_TAIL = re.compile(
 )
 # A conseiller answers for the person: « il habite à l'Alma », « elle est à la Villeneuve ».
 _LEAD = re.compile(
-    rf"\s*{_SAID}(?:(?:je|j|moi|il|elle|on)\s+)?(?:(?:suis|jsuis|chui|chuis|est|habite|jhabite|vis|vit|jvis|reste)\b)?\s*"
+    rf"\s*{_INTERJECTIONS}{_SAID}(?:(?:je|j|moi|il|elle|on)\s+)?(?:(?:suis|jsuis|chui|chuis|est|habite|jhabite|vis|vit|jvis|reste)\b)?\s*"
     r"(?:(?:a|au|aux|dans|sur|en|vers)\b)?\s*(?:(?:les|le|la|l)\s+)?(?:quartiers?\s+)?(?:(?:de|du|des|d)\s+)?(?:(?:les|la|l)\s+)?"
 )
 _LEADING_ARTICLES = re.compile(r"\s*(?:(?:de|du|des|d)\s+)?(?:(?:les|le|la|l)\s+)?")
@@ -135,8 +140,27 @@ def find_quartier(text: str) -> Optional[Tuple[str, int, int]]:
                 first = clean[start:end].split()[:1]
                 if not first or first[0] in _NOT_A_START or re.fullmatch(r"\d+(?:e|er|eme|ieme)", first[0]):
                     return None  # « au 3e étage », « au nord de Lyon », « à la ferme »: no quartier
+                if _commune_runs_past(clean, start, end):
+                    return None
                 return (name, start, end) if _is_a_name(name) else None
     return None
+
+
+def _commune_runs_past(clean: str, start: int, end: int) -> bool:
+    """Whether a commune's name, with the article just before ``start``, runs on past ``end``: « j'habite à la Roche
+    sur Yon » names La Roche-sur-Yon, not the quartier « Roche » of a commune « Yon »."""
+    from knowledge.geo.index import _geo
+
+    before = clean[:start].split()
+    lead = before[-1:] if before and before[-1] in ("la", "le", "les", "l") else []
+    spans = [m.end() for m in re.finditer(r"[a-z0-9]+", clean[start : start + 80])]
+    tokens = lead + clean[start : start + 80].split()[: len(spans)]
+    phrases = _geo().by_phrase
+    for size in range(min(len(tokens), 6), len(lead) + 1, -1):
+        last = start + spans[size - len(lead) - 1]
+        if last > end and any(kind == "exact" for _, _, kind in phrases.get(" ".join(tokens[:size]), ())):
+            return True
+    return False
 
 
 def _is_an_area(words: str) -> bool:
@@ -184,7 +208,7 @@ def quartier_after_commune(
         rf"\b{city}(?:\s+\d{{1,2}}(?:e|er|eme|ieme)?)?\s+"
         r"(?P<prep>(?:au|aux|a la|a l|dans le quartier(?: des| du| de la| de)?|quartier(?: des| du| de la| de)?"
         r"|vers (?:la|le|les|l)|du cote (?:de la|de l|des|du|de|d)" + (r"|a|sur" if loose else "") + r")\s+)?"
-        r"(?P<name>[a-z0-9][a-z0-9 ]{1,40}?)(?=\s+(?:et|mais|je|j|jai|g|il|elle|a|sur)\s|\s*$|\s{2})"
+        r"(?P<name>[a-z0-9][a-z0-9 ]{1,80}?)(?=\s+(?:et|mais|je|j|jai|g|il|elle|a|sur)\s|\s*$|\s{2})"
     )
     for match in after.finditer(clean):
         start, end = match.span("name")
@@ -193,6 +217,7 @@ def quartier_after_commune(
             continue  # « lyon et je cherche »: a preposition or brackets say a quartier follows
         stop = text.find(")", start) if bracketed else -1
         end = stop if stop > start else _clause_end(text, start, end)
+        end = _before_next_clause(clean, start, end)
         name = _as_typed(text, clean, start, end)
         first = clean[start:end].split()[:1]
         if not first or first[0] in _NOT_A_START or _is_exactly_a_commune(clean[start:end]):
@@ -200,6 +225,15 @@ def quartier_after_commune(
         if _is_a_name(name) and not _is_an_area(clean[start:end]):
             return name
     return None
+
+
+def _before_next_clause(clean: str, start: int, end: int) -> int:
+    """The name stops before a word that starts the next clause in an SMS without commas (« roubaix a l'alma jcherche
+    un apprentissage »: « alma »); its first word is kept whatever it is."""
+    for word in re.finditer(r"[a-z0-9]+", clean[start:end]):
+        if word.start() > 0 and (word.group() in _CLAUSE_STARTS or word.group() in _FUNCTION_WORDS):
+            return start + len(clean[start : start + word.start()].rstrip())
+    return end
 
 
 def is_proper_name(name: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from knowledge.geo.index import _Geo, _geo, _population, _ranked, communes_by_postal_code
-from knowledge.geo.lexicon import words
+from knowledge.geo.lexicon import phrases, words
 from knowledge.geo.names import _ARTICLES, _POSTAL, _tokens
 from knowledge.geo.records import Candidate
 from knowledge.geo.resolution import (
@@ -28,6 +28,7 @@ _WEAK_CUES = words("weak_cues")
 _FUNCTION_WORDS = words("function_words")
 _MONEY_WORDS = words("money_words")
 _CORRECTION_CUES = words("correction_cues")
+_LOCUTIONS = phrases("not_a_place_locutions")
 # « à côté de Lille », « près de Lille »: a landmark, not where the person lives, when another place is named.
 _NEAR_WORDS = frozenset({"cote", "pres", "proche", "loin", "environs"})
 _NEAR = -1  # ranks below a place named without any cue
@@ -158,6 +159,29 @@ def _fuzzy_mention(geo: _Geo, tokens: Sequence[str], start: int) -> _Mention | N
     return best
 
 
+def locution_end(tokens: Sequence[str], start: int) -> int | None:
+    """The end of a way of moving or a position said at ``start`` (« a pied », « a cote », « a la maison »), else None:
+    its words are never a place, whatever cue precedes them (play-test F: « jsuis a pied » was Pied-de-Borne)."""
+    for phrase in _LOCUTIONS:
+        if tuple(tokens[start : start + len(phrase)]) == phrase:
+            # « à Côte-Saint-André », « à La Rue-Saint-Pierre »: a longer commune name that starts like it stays one.
+            phrases = _geo().by_phrase
+            tail = range(start + len(phrase) + 1, min(len(tokens), start + 1 + _geo().max_phrase_tokens) + 1)
+            if any(" ".join(tokens[first:end]) in phrases for first in (start, start + 1) for end in tail):
+                return None
+            return start + len(phrase)
+    return None
+
+
+def _long_name_at(geo: _Geo, tokens: Sequence[str], start: int) -> bool:
+    """Whether a commune's name of three words or more starts at ``start``: « la ville du bois », « la ville aux
+    dames » begin with everyday words, but the whole name is no everyday phrase."""
+    return any(
+        " ".join(tokens[start : start + size]) in geo.by_phrase
+        for size in range(3, min(geo.max_phrase_tokens, len(tokens) - start) + 1)
+    )
+
+
 def _last_correction(tokens: Sequence[str]) -> int:
     """The index after the last correction word (« enfin », « plutôt », « en fait »), 0 when there is none."""
     for j in range(len(tokens) - 1, -1, -1):
@@ -198,11 +222,11 @@ def find_communes_in_text(text: str, limit: int = 5) -> list[Candidate]:
                 mentions += [(_STRONG, Candidate(c, 1.0, "postal-code", token)) for c in communes_by_postal_code(token)]
             i += 1
             continue
-        named = _area_name_at(geo, tokens, i)
+        named = _area_name_at(geo, tokens, i) or locution_end(tokens, i)
         if named:
-            i = named  # « pas de calais » is the département, not Calais; « la réunion », the région
+            i = named  # « pas de calais » is the département, not Calais; « la réunion », the région; « a pied »
             continue
-        if token in _NEVER_UNASKED:
+        if token in _NEVER_UNASKED and not _long_name_at(geo, tokens, i):
             i += 1  # « alors », « plus », « rien »: never the start of a place in a sentence
             continue
         cue = _cue(tokens, i)

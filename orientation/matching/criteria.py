@@ -175,7 +175,7 @@ GENERAL_WEIGHT = 0.02
 
 _needs: List[Criterion] = [
     Criterion(
-        f"besoin:{besoin}", "fit", BESOIN_WEIGHT, _serves_besoin(besoin), (lambda b: lambda p: p.besoin == b)(besoin)
+        f"besoin:{besoin}", "fit", BESOIN_WEIGHT, _serves_besoin(besoin), (lambda b: lambda p: b in p.needs)(besoin)
     )
     for besoin in sorted(BESOINS)
 ]

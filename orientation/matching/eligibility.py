@@ -143,7 +143,7 @@ def excluded(profile: Profile) -> int:
     else:
         bits |= DIPLOMA_REFUSED_BITS[profile.diplome]
     bits |= R_SECTOR_UNKNOWN if profile.secteur is None else SECTOR_REFUSED_BITS[profile.secteur]
-    if profile.besoin != "creation-activite":
+    if "creation-activite" not in profile.needs:
         bits |= R_CREATION_ONLY
     return bits | R_RESIDENTS
 

@@ -134,6 +134,23 @@ def _one_spaced(text: str) -> str:
     return " ".join(text.split())
 
 
+# A network's `quand` is written as a clause (« Quand vous avez entre 17 et 25 ans… »): after the person's facts
+# in « Pourquoi : Vous avez 20 ans. Quand vous avez… » it read as a fragment (play-test G). Said as a sentence.
+_CLAUSE_STARTS = ("Quand ", "Dès que ", "Dès qu'", "Tout de suite si ", "Si ")
+_VERBLESS_STARTS = ("Toujours utile ",)
+
+
+@lru_cache(maxsize=1024)
+def when_sentence(quand: str) -> str:
+    """« Quand vous avez… » → « C'est pour vous quand vous avez… »; a whole sentence is left as written."""
+    text = _one_spaced(quand)
+    if text.startswith(_CLAUSE_STARTS):
+        return "C'est pour vous " + text[0].lower() + text[1:]
+    if text.startswith(_VERBLESS_STARTS):
+        return "C'est " + text[0].lower() + text[1:]
+    return text
+
+
 def _region_of(profile: Profile) -> Optional[str]:
     commune = geo.get_commune(profile.code_insee) if profile.code_insee else None
     return commune.region if commune is not None else None
@@ -153,7 +170,7 @@ def match_networks(networks: Sequence[Network], profile: Profile) -> Tuple[Netwo
         best = max(holding, key=_rank)
         reasons = _trigger_facts(best, profile)
         if network.quand:
-            reasons.append(_one_spaced(network.quand))
+            reasons.append(when_sentence(network.quand))
         priority, specificity = _rank(best)
         keys = frozenset(best) - GUARD_KEYS  # the facts it holds for
         found.append((-priority, -specificity, order, NetworkSuggestion(network, tuple(reasons)), keys))
