@@ -95,7 +95,8 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, plan: Op
         return True
     said = say_terms(dispatcher, plan.terms, tracker)
     for network in plan.networks:  # a network named (« le permis à 1 euro »): its card
-        dispatcher.utter_message(text=formatting.network_text(NetworkSuggestion(network, ())))
+        voice = voice_of(tracker.get_slot("interlocuteur"))
+        dispatcher.utter_message(text=formatting.network_text(NetworkSuggestion(network, ()), voice))
         said = True
     if plan.cannot_answer:  # what is known was said; the rest of the question, honestly
         say_cannot_answer(dispatcher, tracker)

@@ -67,7 +67,8 @@ class ActionDefineTerm(Action):
             # A network's name (« le permis à 1 euro », shown by the bot itself) is a known word (play-test E e11).
             named = networks_named(text, default_knowledge().networks) if after_list else ()
             for network in named:
-                dispatcher.utter_message(text=formatting.network_text(NetworkSuggestion(network, ())))
+                voice = voice_of(tracker.get_slot("interlocuteur"))
+                dispatcher.utter_message(text=formatting.network_text(NetworkSuggestion(network, ()), voice))
             if not named:
                 dispatcher.utter_message(response="utter_term_unknown")
         else:

@@ -64,6 +64,7 @@ class ActionExtractProfile(Action):
                     *("commune_candidates", "departement", "code_insee", "attempts", "besoin", "besoins_autres"),
                     *("logement", "age"),
                     *("quartier", "qpv"),  # a quartier of the official list of QPV, once the commune is known
+                    "sujets",  # subjects said before (reading/situation.py), kept when another is said
                 )
             },
         )

@@ -6,7 +6,7 @@ from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
-from knowledge.profile import AGE_MAX, AGE_MIN, BESOINS, DIPLOMES, PROFILE_SLOTS, SCOLARITES, Profile
+from knowledge.profile import AGE_MAX, AGE_MIN, BESOINS, DIPLOMES, PROFILE_SLOTS, SCOLARITES, SUJETS, Profile
 from knowledge.sectors import sectors_by_id
 
 # The order in which the form asks; some questions are dropped by `required_slots`. `scolarite` is never
@@ -18,7 +18,7 @@ FORM_INTENTS = frozenset(
     {"inform", "affirm", "deny", "decline", "dont_know", "start", "greet", "nlu_fallback", "refine_suggestions"}
 )
 # Answers a person may give that are sensitive: never logged, asked with care.
-SENSITIVE_SLOTS = frozenset({"handicap", "rqth", "logement"})
+SENSITIVE_SLOTS = frozenset({"handicap", "rqth", "logement", "sujets"})  # sujets: health, money, family
 
 
 def skipped(tracker: Tracker) -> List[str]:
@@ -51,6 +51,7 @@ def profile_from_slots(slots: Dict[str, Any]) -> Profile:
         diplome=slots.get("diplome") if slots.get("diplome") in DIPLOMES else None,
         minima_sociaux=slots.get("minima_sociaux"),
         secteur=slots.get("secteur") if slots.get("secteur") in sectors_by_id() else None,
+        sujets=frozenset(s for s in slots.get("sujets") or () if s in SUJETS),
         declined=frozenset(slots.get("skipped_slots") or ()),
         unknown=frozenset(slots.get("unknown_slots") or ()),
     )
@@ -58,9 +59,8 @@ def profile_from_slots(slots: Dict[str, Any]) -> Profile:
 
 def profile_from_tracker(tracker: Tracker) -> Profile:
     # The trade (« dans la vente ») is asked after the list, not by the form, but the matcher needs it too.
-    return profile_from_slots(
-        {name: tracker.get_slot(name) for name in (*PROFILE_SLOTS, "secteur", "skipped_slots", "unknown_slots")}
-    )
+    names = (*PROFILE_SLOTS, "secteur", "sujets", "skipped_slots", "unknown_slots")
+    return profile_from_slots({name: tracker.get_slot(name) for name in names})
 
 
 _WELCOME_RESPONSES = ("utter_welcome", "utter_welcome_privacy")

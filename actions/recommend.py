@@ -29,7 +29,7 @@ from orientation.refine import (
     unchanged_text,
     wants_closer,
 )
-from orientation.voice import voice_of
+from orientation.voice import in_voice, voice_of
 
 MAX_SUGGESTIONS = 4
 # Candidates a trade or « plus près » chooses from (orientation/refine.py); the matcher ranks them all.
@@ -167,8 +167,11 @@ class ActionRecommend(Action):
         networks = networks_besides(step, result.networks)
         if networks:
             shown, _ = formatting.split_networks(networks)  # the fiche lists the same ones (orientation/liaison.py)
-            dispatcher.utter_message(text=formatting.networks_text(shown))
-        closing = place_wording.with_named_mission_locale(next_step_text(step), formatting.named_mission_locale(result))
+            dispatcher.utter_message(text=formatting.networks_text(shown, voice=voice))
+        closing = place_wording.with_named_mission_locale(
+            next_step_text(step, voice=voice), formatting.named_mission_locale(result)
+        )
+        closing = in_voice(closing, voice)
         if closing:
             dispatcher.utter_message(text=closing)
         dispatcher.utter_message(text="Que voulez-vous faire maintenant ?", buttons=AFTER_BUTTONS)
@@ -211,7 +214,7 @@ def answer_about_shown(tracker: Tracker, dispatcher: CollectingDispatcher) -> bo
         return False  # « c'est quoi le CEJ »: the glossary defines it
     network = _named_network(tracker, recommendation)
     if network is not None:
-        dispatcher.utter_message(text=formatting.network_text(network))
+        dispatcher.utter_message(text=formatting.network_text(network, voice_of(tracker.get_slot("interlocuteur"))))
         return True
     suggestion = _chosen(tracker, dispatcher, recommendation)
     if suggestion is not None:
@@ -266,7 +269,7 @@ class _AboutChosen(Action, ABC):
         recommendation = _current(tracker)
         network = _named_network(tracker, recommendation)  # « pourquoi le CEJ »: a network of the list
         if network is not None:
-            dispatcher.utter_message(text=formatting.network_text(network))
+            dispatcher.utter_message(text=formatting.network_text(network, voice_of(tracker.get_slot("interlocuteur"))))
             return []
         suggestion = _chosen(tracker, dispatcher, recommendation)
         if suggestion is not None:
@@ -301,7 +304,11 @@ class ActionSummary(Action):
         # The day where the person lives, as the list's places have: the same hours in both (play-test F).
         today = local_today(profile.code_insee)
         sheet = formatting.liaison_sheet(
-            profile, _current(tracker), today=today, urgence_donnee=bool(tracker.get_slot("urgence_donnee"))
+            profile,
+            _current(tracker),
+            today=today,
+            urgence_donnee=bool(tracker.get_slot("urgence_donnee")),
+            voice=voice_of(tracker.get_slot("interlocuteur")),
         )
         if tracker.get_latest_input_channel() == "socketio":
             # The web chat shows the same text with « Copier », « Imprimer » and « Télécharger ».

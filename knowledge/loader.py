@@ -137,6 +137,7 @@ def _eligibilite(raw: dict) -> Eligibilite:
         diplome_min=raw.get("diplome_min"),
         diplome_max=raw.get("diplome_max"),
         secteurs=tuple(raw.get("secteurs", ())),
+        exclut_qui_a=tuple(raw.get("exclut_qui_a", ())),
         conditions_acces=raw.get("conditions_acces"),
     )
 

@@ -43,6 +43,9 @@ RESERVED_PUBLICS: Tuple[str, ...] = (
     "entreprises",
     "orientes-par-structure",
     "allophones",
+    # Only one kind of handicap (psychique, mental, sourds…), named in conditions_acces: the profile does not
+    # record the kind (the bot never asks it), so such a record never opens (issue 14, play-test F).
+    "handicap-un-type",
 )
 # Highest diploma, lowest first: `diplome_min` / `diplome_max` compare on this order.
 # `bac-plus-4` exists for records only (NQT asks bac + 4): the profile stops at « superieur » (any diploma
@@ -74,6 +77,9 @@ class Eligibilite:
     # For people heading to one of these trades only (knowledge/data/secteurs.yaml ids): a company's
     # recruitment or a preparation for one trade. Like a reserved public, an unknown trade never opens it.
     secteurs: Tuple[str, ...] = ()
+    # What the action gives (ALREADY_HAS keys, orientation/matching/eligibility.py: permis, vehicule): a person
+    # KNOWN to have it already is kept out (a permis course for a permis holder, play-test F f02).
+    exclut_qui_a: Tuple[str, ...] = ()
     conditions_acces: Optional[str] = None
 
 

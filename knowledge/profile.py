@@ -114,6 +114,15 @@ BESOINS: Dict[str, Tuple[str, FrozenSet[str]]] = {
     ),
 }
 
+# Precise subjects said beside the need (reading/situation.py), read in any message and never asked: each opens
+# the network cards made for it (networks.yaml trigger key `sujet`). Sensitive (health, money, family): never logged.
+SUJETS: Dict[str, str] = {
+    "stage-scolaire": "trouver un stage demandé par l'école",
+    "garde-enfant": "faire garder un enfant",
+    "difficultes-argent": "des difficultés d'argent ou de loyer",
+    "acces-sante": "une mutuelle ou un médecin",
+}
+
 # Contract (notes/contracts.md): still at school, or left it; the highest diploma held.
 SCOLARITES: Dict[str, str] = {
     "scolarise": "encore scolarisé·e ou en études",
@@ -149,7 +158,8 @@ PROFILE_SLOTS = (
     "besoins_autres",  # needs said besides the first (« un logement et un taf »), never asked: reading/need.py
 )
 # Every slot the facts of one message can set (reading/facts.py): the profile's, and the communes offered.
-MESSAGE_SLOTS = (*PROFILE_SLOTS, "commune_candidates")
+# `sujets` is read from messages but is not a question of the form (it is no profile slot of the contract).
+MESSAGE_SLOTS = (*PROFILE_SLOTS, "commune_candidates", "sujets")
 
 
 @dataclass(frozen=True)
@@ -172,6 +182,7 @@ class Profile:
     minima_sociaux: Optional[bool] = None
     refugie: Optional[bool] = None
     secteur: Optional[str] = None  # a trade the person asked for (knowledge/data/secteurs.yaml id)
+    sujets: FrozenSet[str] = field(default_factory=frozenset)  # SUJETS ids said (reading/situation.py)
     declined: FrozenSet[str] = field(default_factory=frozenset)
     # Questions answered « je ne sais pas » (not asked again either): said as such, never as a refusal.
     unknown: FrozenSet[str] = field(default_factory=frozenset)
@@ -195,6 +206,8 @@ class Profile:
 
             if self.secteur not in sectors_by_id():
                 raise ValueError(f"secteur inconnu : {self.secteur!r}")
+        if not set(self.sujets) <= set(SUJETS):
+            raise ValueError(f"sujet inconnu : {sorted(set(self.sujets) - set(SUJETS))!r}")
         if self.age is not None and not AGE_MIN <= self.age <= AGE_MAX:
             raise ValueError(f"âge hors limites : {self.age!r}")
 

@@ -111,7 +111,8 @@ def suggestion_why(s: Suggestion, voice: str = VOUS) -> str:
     return "\n".join([head, *(f"- {in_voice(reason, voice)}" for reason in s.reasons)])
 
 
-def network_text(ns: NetworkSuggestion) -> str:
+def network_text(ns: NetworkSuggestion, voice: str = VOUS) -> str:
+    """A network's card, said to the young person or, for a conseiller, of the person (play-test F)."""
     network = ns.network
     lines = [f"{network.nom} : {network.ce_qui_est_propose}"]
     if ns.reasons:
@@ -122,7 +123,7 @@ def network_text(ns: NetworkSuggestion) -> str:
         lines.append(f"Numéro : {number.numero} ({number.libelle})")
     if network.site_officiel:
         lines.append(f"Site : {network.site_officiel}")
-    return "\n".join(lines)
+    return in_voice("\n".join(lines), voice)
 
 
 def empty_text() -> str:
@@ -233,13 +234,14 @@ def liaison_sheet(
     urgence_donnee: bool = False,
     today: Optional[date] = None,
     step: Optional[object] = None,
+    voice: str = VOUS,
 ) -> str:
     """One message to copy or forward to a conseiller (orientation/liaison.py): addressee, date, the situation
     in plain words, what was suggested and why, and the places to contact with address, phone and hours.
     `urgence_donnee`: the safety layer answered a message in danger; the fiche says so, never its words."""
     from orientation.liaison import liaison_text  # it reuses this module's pieces
 
-    return liaison_text(profile, recommendation, today=today, step=step, urgence_donnee=urgence_donnee)
+    return liaison_text(profile, recommendation, today=today, step=step, urgence_donnee=urgence_donnee, voice=voice)
 
 
 # --------------------------------------------------------------------------- conversation (bot)
@@ -307,9 +309,9 @@ def named_mission_locale(recommendation: Recommendation) -> Optional[str]:
     return None
 
 
-def network_line(ns: NetworkSuggestion) -> str:
+def network_line(ns: NetworkSuggestion, voice: str = VOUS) -> str:
     network = ns.network
-    line = f"• {network.nom} : {network.comment_trouver}"
+    line = f"• {network.nom} : {in_voice(network.comment_trouver, voice)}"
     number = network.numero_national
     if number is not None and number.verifie and number.numero not in line:
         line += f" ({number.numero})"
@@ -329,9 +331,10 @@ def split_networks(
     return networks[:BOT_NETWORKS_MAX], networks[BOT_NETWORKS_MAX : BOT_NETWORKS_MAX + OTHER_LEADS_MAX]
 
 
-def networks_text(networks: Sequence[NetworkSuggestion], limit: int = BOT_NETWORKS_MAX) -> str:
+def networks_text(networks: Sequence[NetworkSuggestion], limit: int = BOT_NETWORKS_MAX, voice: str = VOUS) -> str:
+    """The network lines under the list; for a conseiller, of the person (« la mission locale de sa commune »)."""
     lines = ["À contacter aussi, partout en France :"]
-    lines.extend(network_line(ns) for ns in list(networks)[:limit])
+    lines.extend(network_line(ns, voice) for ns in list(networks)[:limit])
     return "\n".join(lines)
 
 

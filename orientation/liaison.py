@@ -15,6 +15,7 @@ from knowledge.profile import BESOINS, HANDICAPS, LOGEMENTS, Profile
 from orientation import formatting, place_wording
 from orientation.matching import Recommendation
 from orientation.next_step import NextStep, addressee_lines, networks_besides, next_step, next_step_text
+from orientation.voice import VOUS, in_voice
 
 TITLE = "Fiche de liaison Aiguillage"
 MONTHS = (
@@ -99,7 +100,11 @@ def liaison_text(
     today: Optional[date] = None,
     step: Optional[NextStep] = None,
     urgence_donnee: bool = False,
+    voice: str = VOUS,
 ) -> str:
+    """`voice`: who typed. To a conseiller (PERSONNE), the places and networks speak of the person (« sa
+    commune »), without the paragraph on how to find one's mission locale (play-test F); to the young person,
+    the same words as the list (the places block is compared with it)."""
     today = today or date.today()
     step = step if step is not None else next_step(profile.code_insee, age=profile.whole_age)
     lines = [
@@ -130,18 +135,19 @@ def liaison_text(
                     lines.append(f"   {formatting.STALE_NOTE}")
             lines.append(f"   {formatting._sources_text(s)}")  # noqa: SLF001
     where = place_wording.with_named_mission_locale(
-        next_step_text(step, today), formatting.named_mission_locale(recommendation)
+        next_step_text(step, today, voice), formatting.named_mission_locale(recommendation)
     )
+    where = in_voice(where, voice)
     if where:
         lines += ["", "Où aller cette semaine :", where]
     # The networks the conversation showed, in the same order; a few more only under their own label.
     shown, others = formatting.split_networks(networks_besides(step, recommendation.networks))
     if shown:
         lines += ["", "Réseaux à contacter :"]
-        lines.extend(f"- {ns.network.nom} : {ns.network.comment_trouver}" for ns in shown)
+        lines.extend(f"- {ns.network.nom} : {in_voice(ns.network.comment_trouver, voice)}" for ns in shown)
     if others:
         lines += ["", "Autres pistes (non montrées dans la conversation) :"]
-        lines.extend(f"- {ns.network.nom} : {ns.network.comment_trouver}" for ns in others)
+        lines.extend(f"- {ns.network.nom} : {in_voice(ns.network.comment_trouver, voice)}" for ns in others)
     if any(not s.initiative.date_maj for s in recommendation.local):
         start, end = formatting.GUIDES_PERIOD
         lines += [

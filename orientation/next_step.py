@@ -16,6 +16,7 @@ from typing import Any, List, Optional, Sequence
 from knowledge.deployment import MissionLocale, Site, current_deployment
 from orientation import place_wording as wording
 from orientation.place_wording import FIND_MISSION_LOCALE
+from orientation.voice import PERSONNE, VOUS, in_voice
 
 # Missions locales serve people aged 16 to 25: past that age, neither the hosting one nor « find yours ».
 MISSION_LOCALE_AGES = (16, 25)
@@ -91,13 +92,18 @@ def networks_besides(step: NextStep, networks: Sequence[Any]) -> List[Any]:
 # --------------------------------------------------------------------------- text
 
 
-def next_step_text(step: NextStep, today: Optional[date] = None) -> str:
-    """The closing message of a conversation; `today` defaults to the day where the person lives."""
+def next_step_text(step: NextStep, today: Optional[date] = None, voice: str = VOUS) -> str:
+    """The closing message of a conversation; `today` defaults to the day where the person lives. Said in
+    `voice`; to a conseiller (PERSONNE), without how to find one's mission locale: a conseiller knows it."""
+    return in_voice(_next_step_text(step, today, voice), voice)
+
+
+def _next_step_text(step: NextStep, today: Optional[date], voice: str) -> str:
     today = today or _local_today(step.code_insee)
     if step.site is not None:
         assert step.mission_locale is not None
         return "\n".join(wording.site_lines(step.mission_locale.nom, step.site, step.site_km, today))
-    lines = [FIND_MISSION_LOCALE] if step.mission_locale_age else []
+    lines = [FIND_MISSION_LOCALE] if step.mission_locale_age and voice != PERSONNE else []
     if step.france_services and all(hasattr(p, "horaires_le") for p in step.france_services):
         lines.append(wording.places_text(step.france_services, today))  # sites read from the ANCT table
     elif step.france_services:  # places without the ANCT table's day-by-day hours (a caller's own list)

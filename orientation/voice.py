@@ -35,6 +35,49 @@ _TO_PERSONNE: Sequence[Tuple[str, str]] = (
     ("Je n'ai pas compris votre âge", "Je n'ai pas compris son âge"),
     ("Choisissez ce qui vous correspond le mieux", "Choisissez ce qui lui correspond le mieux"),
     ("vous correspondre", "correspondre à la personne que vous accompagnez"),
+    # The network cards and the closing block (play-test F: « Contactez la mission locale de votre commune »,
+    # « vous aident » said to conseillers). The conseiller is the one who knows: « votre conseiller » is anyone's.
+    ("Votre conseiller (mission locale, France Travail) sait", "Un conseiller (mission locale, France Travail) sait"),
+    ("votre propre activité", "sa propre activité"),
+    ("vous y avez droit", "elle y a droit"),
+    ("à vous former", "à se former"),
+    ("vous rendre utile", "se rendre utile"),
+    ("vous renseigner", "se renseigner"),
+    ("vous lancer", "se lancer"),
+    ("vous y orienter", "l'y orienter"),
+    ("vous y orientent", "l'y orientent"),
+    ("vous orienter", "l'orienter"),
+    ("vous aider", "l'aider"),
+    ("vous aident", "l'aident"),
+    ("vous suit", "la suit"),
+    ("vous reçoit", "la reçoit"),
+    ("vous reçoivent", "la reçoivent"),
+    ("vous dirigera", "la dirigera"),
+    ("vous mettre", "la mettre"),
+    ("vous proposer", "lui proposer"),
+    ("vous dire", "lui dire"),
+    ("vous disent", "lui disent"),
+    ("vous dit", "lui dit"),
+    ("vous donner", "lui donner"),
+    ("vous donnent", "lui donnent"),
+    ("vous donne", "lui donne"),
+    ("vous le confirme", "le lui confirme"),
+    ("vous indiquer", "lui indiquer"),
+    ("vous manque", "lui manque"),
+    ("vous bloque", "la bloque"),
+    ("vous paie", "la paie"),
+    ("vous aide", "l'aide"),
+    ("qui vous convient", "qui lui convient"),
+    ("vous fait", "lui fait"),
+    ("que vous n'en avez pas", "qu'elle n'en a pas"),
+    ("ou vous former", "ou se former"),
+    (
+        "que vous ayez un emploi, que vous en cherchiez un ou que vous soyez étudiant",
+        "qu'elle ait un emploi, qu'elle en cherche un ou qu'elle soit étudiante",
+    ),
+    ("avec vous", "avec elle"),
+    ("à vous", "à elle"),
+    ("pour vous", "pour elle"),
 )
 # A sentence opening on « Vous » + verb: the same verb, of « la personne ».
 _VERBS = {
@@ -49,10 +92,16 @@ _VERBS = {
     "n'habitez": "n'habite",
     "touchez": "touche",
     "ne touchez": "ne touche",
+    "pouvez": "peut",
+    "risquez": "risque",
+    "ne savez": "ne sait",
 }
-_VOUS_VERB = re.compile(r"\bVous (" + "|".join(sorted(map(re.escape, _VERBS), key=len, reverse=True)) + r")\b")
+_VERB_ALTERNATION = "|".join(sorted(map(re.escape, _VERBS), key=len, reverse=True))
+_VOUS_VERB = re.compile(r"\bVous (" + _VERB_ALTERNATION + r")\b")
+# Mid-sentence (« Quand vous avez 16 ans », « si vous êtes à la rue »): « la personne » too.
+_vous_verb = re.compile(r"\bvous (" + _VERB_ALTERNATION + r")\b")
 # « votre » + noun: « son » or « sa » by the noun (« son » before a vowel).
-_SA = {"commune", "ville", "région", "voie", "situation"}
+_SA = {"commune", "ville", "région", "voie", "situation", "mairie", "santé", "famille", "formation", "demande"}
 _VOTRE = re.compile(r"\b[Vv]otre (\w+)")
 _VOS = re.compile(r"\b[Vv]os\b")
 
@@ -87,6 +136,7 @@ def in_voice(text: str, voice: str = VOUS) -> str:
         return text
     text = _apply(text, _TO_PERSONNE)
     text = _VOUS_VERB.sub(lambda m: "La personne " + _VERBS[m.group(1)], text)
+    text = _vous_verb.sub(lambda m: "la personne " + _VERBS[m.group(1)], text)
     return _VOS.sub("ses", _VOTRE.sub(_possessive, text))
 
 

@@ -48,6 +48,7 @@ from reading.quartier import (
     read_qpv_sentence,
     read_quartier,
 )
+from reading.situation import read_sujets
 from reading.understanding import (
     UNSURE_NOTE,
     is_bare_diploma,
@@ -277,7 +278,12 @@ def read_facts(
     besoin = (
         button.get("besoin")
         if button.get("besoin") in BESOINS
-        else parse_besoin(text, expecting=requested_slot in (None, "besoin"), asked=requested_slot == "besoin")
+        else parse_besoin(
+            text,
+            expecting=requested_slot in (None, "besoin"),
+            asked=requested_slot == "besoin",
+            unknown=not known.get("besoin"),
+        )
     )
     if besoin:  # a second need is kept beside the first (« un appart et un taf », « et aussi une formation »)
         needs = place_need(text, besoin, known.get("besoin"), known.get("besoins_autres") or (), typed=not button)
@@ -371,6 +377,7 @@ def read_facts(
     benefit = parse_minima_sociaux(text)  # « jsuis au rsa »: opens the actions reserved to allocataires
     if benefit is not None:
         facts.slots["minima_sociaux"] = benefit
+    read_sujets(text, known.get("sujets"), facts.slots, facts.notes)  # « pas de mode de garde », « pas de mutuelle »
 
     if requested_slot == "qpv" and "quartier" not in facts.slots and not facts.slots.keys() - {"qpv"}:
         read_qpv_sentence(text, known, facts)  # « Mermoz, c'est un QPV », « je vien de te dire frais vallon »

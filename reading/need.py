@@ -43,7 +43,13 @@ _BESOIN_PATTERNS: Tuple[Tuple[str, str], ...] = (
         r"\b(?:formation|formations|me former|se former|me qualifier|me reconvertir|reconversion|"
         r"(?:reprendre|retourner a|retourner en) (?:les |mes |ses |l )?(?:etudes|ecole|cours)|diplome a passer|"
         r"(?:passer|faire|preparer|obtenir|reprendre|cherche|avoir) (?:un|le|mon|une) (?:cap|bep|bac|bac pro|bts|diplome|titre pro)|"
-        r"apprendre un metier|qualification|remise a niveau)\b",
+        r"apprendre un metier|qualification|remise a niveau|"
+        # A stage the school asks for (a PFMP of a bac pro, play-test G g12): part of the training; the stage
+        # d'observation of a collégien is « trouver sa voie » (below) and both are the `stage-scolaire` subject
+        # (reading/situation.py).
+        r"(?:(?:je|j|il|elle) (?:dois|doit|cherche|recherche|veux|voudrais)|jdois|jcherche|jveux|(?:me|lui) faut|besoin d) "
+        r"(?:trouver |faire )?(?:un |mon |une |ma )?(?:stage|pfmp)(?! (?:de |d |en )?(?:3e|3eme|troisieme|observation|decouverte)\b)|"
+        r"stage (?:de|d) \d+ (?:semaines?|jours?|mois)|pfmp)\b",
     ),
     (
         "logement",
@@ -82,7 +88,8 @@ _STATUS_APPRENTICE = re.compile(STATUS_APPRENTICE)
 # Money has no need value; answering « Que cherchez-vous ? », it is read as the job (the allowance of the
 # contrat d'engagement jeune is signed on the same path, at the mission locale or France Travail).
 _MONEY = re.compile(
-    r"\b(?:aides? financieres?|(?:de l |d l )?argent|des sous|thunes?|de quoi vivre|une aide pour vivre|oseille|moula)\b"
+    r"\b(?:aides? financieres?|(?:de l |d l )?argent|des sous|thunes?|de quoi vivre|une aide pour vivre|oseille|moula|"
+    r"a sec|fauchee?|plus un rond)\b"
 )
 # « et aussi un logement », « un appart en plus »: the words that add a need around a bare one (place_need reads them).
 _ADDED_EDGES = re.compile(r"^(?:et )?(?:aussi|en plus|egalement)\b|\b(?:aussi|en plus|egalement)$")
@@ -96,6 +103,15 @@ _BARE_DONT_KNOW = re.compile(
 _BARE_PERMIS = re.compile(
     r"(?:euh |bah |ben |bin |alors )?(?:le |mon |un |du )?(?:permi[st]?|code)(?: b| de conduire| voiture)?(?: svp| stp)?"
 )
+# A trade to become (play-test G g18: « souhaite devenir aide-soignante ») is reached by a training first — read
+# only while no need is known: after a list, « je veux devenir mécanicien » names the trade of the list
+# (orientation/refine.py), it does not change the need.
+_BECOME = re.compile(
+    r"\b(?:veux|veut|voudrais|voudrai|aimerais|aimerai|souhaite|souhaiterais|reve de|revais de) devenir "
+    r"(?!autonome\b|independante?\b|riche\b|quelqu un\b|mon propre\b|ma propre\b|patronn?e?\b)\w+"
+)
+# « un stage », « stage » answering « Que cherchez-vous ? » (play-test G g12, asked three times): a training period.
+_BARE_STAGE = re.compile(r"(?:un |une |mon |ma |le |des )?(?:stage|stages|pfmp)(?: \w+){0,3}")
 _BARE_HOUSING = re.compile(rf"(?:un |une |1 |le |du |d un |des )?{_HOUSING_WORDS}(?: \w+){{0,2}}")
 
 
@@ -150,10 +166,11 @@ def is_bare_diploma(text: str) -> bool:
 _WHY_CLAUSE = re.compile(r"\b(?:pourquoi|pk|pq|pkoi|pourkoi)\b(?!\s+pas\b)[^?.!\n]*[?.!]?", re.IGNORECASE)
 
 
-def parse_besoin(text: str, *, expecting: bool = False, asked: bool = False) -> Optional[str]:
+def parse_besoin(text: str, *, expecting: bool = False, asked: bool = False, unknown: bool = False) -> Optional[str]:
     """The need; with `expecting` (the need was asked, or the conversation opens), a bare noun says it.
     A diploma named alone is the need only when `asked` (answering « Que cherchez-vous ? »): elsewhere it
-    is the diploma held (reading/facts.py), and only a wish verb (« passer un CAP ») makes it a need."""
+    is the diploma held (reading/facts.py), and only a wish verb (« passer un CAP ») makes it a need. A trade
+    to become (« souhaite devenir aide-soignante ») is the training need only while no need is known (`unknown`)."""
     t = _STATUS_APPRENTICE.sub(" ", normalize(_WHY_CLAUSE.sub(" ", text or "")))
     for reading in (_PURPOSE.sub(" ", t), t):  # a need outside « pour me payer le permis » first
         for category, pattern in _BESOIN_PATTERNS:
@@ -164,6 +181,10 @@ def parse_besoin(text: str, *, expecting: bool = False, asked: bool = False) -> 
     t = _ADDED_EDGES.sub("", t).strip()  # « et aussi un logement »: the bare need, added to a known one
     if expecting and _BARE_HOUSING.fullmatch(t):
         return "logement"
+    if (asked or unknown) and _BECOME.search(t) and not negated_search(_BECOME.pattern, t):
+        return "formation"
+    if expecting and _BARE_STAGE.fullmatch(t):
+        return "formation"
     if expecting and _BARE_PERMIS.fullmatch(t):
         return "mobilite-permis"
     if asked and _BARE_DIPLOMA.fullmatch(t):

@@ -29,7 +29,17 @@ INITIATIVES_DIR = ROOT / "knowledge" / "data" / "initiatives"
 REVIEW_PATH = ROOT / "knowledge" / "data" / "eligibility-review.md"
 
 # The contract of `eligibilite` (notes/contracts.md). Order = the order the table lists publics in.
-KEYS = ("age_min", "age_max", "reserve_a", "residents", "diplome_max", "diplome_min", "secteurs", "conditions_acces")
+KEYS = (
+    "age_min",
+    "age_max",
+    "reserve_a",
+    "residents",
+    "diplome_max",
+    "diplome_min",
+    "secteurs",
+    "exclut_qui_a",
+    "conditions_acces",
+)
 PUBLICS = RESERVED_PUBLICS  # one list: knowledge/models.py (the JSON schema's enum is checked against it)
 RESIDENT_LEVELS = ("communes", "departements", "regions")
 DIPLOMES = DIPLOMA_LEVELS  # ascending
@@ -157,7 +167,8 @@ def render(records: List[Tuple[str, Record]]) -> str:
         "Each line is one record's `eligibilite` (schema: knowledge/SCHEMA.md). `reserve_a`: the action is only for",
         "people known to belong to ALL of these publics; `residents`: only for people living there (not where it",
         "takes place); ages and diplomas are bounds; `secteurs`: only for people known to want one of these trades",
-        "(a company's recruitment, a preparation for one trade). The free text `conditions_acces` is in the YAML.",
+        "(a company's recruitment, a preparation for one trade); « pas pour qui a » (`exclut_qui_a`): not for people "
+        "known to have it already (a permis course). The free text `conditions_acces` is in the YAML.",
         "",
         f"{len(records)} records; {with_residents} limited to residents of named places; "
         f"{with_diploma} with a diploma bound; {with_trade} for one trade.",
@@ -183,7 +194,14 @@ def render(records: List[Tuple[str, Record]]) -> str:
                     record["id"],
                     record["nom"],
                     _ages(elig),
-                    ", ".join(elig.get("reserve_a", [])),
+                    " ; ".join(
+                        x
+                        for x in (
+                            ", ".join(elig.get("reserve_a", [])),
+                            "pas pour qui a : " + ", ".join(elig["exclut_qui_a"]) if elig.get("exclut_qui_a") else "",
+                        )
+                        if x
+                    ),
                     _residents(elig),
                     _diplomes(elig),
                     ", ".join(elig.get("secteurs", [])),

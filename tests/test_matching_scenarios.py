@@ -63,9 +63,10 @@ SCENARIOS: List[Tuple[str, Dict[str, object], Tuple[str, ...], int, Tuple[str, .
     (
         "laval-rqth",
         dict(age=24, code_insee="53130", handicap="rqth", besoin="emploi"),
-        ("mayenne-geist-job-coach-53",),
-        1,
         (),
+        1,
+        # for a handicap psychique ou mental only: the profile does not say the kind (play-test F)
+        ("mayenne-geist-job-coach-53",),
     ),
     (
         "marseille-qpv",

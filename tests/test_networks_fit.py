@@ -20,8 +20,11 @@ MOBILITY = {"plateformes-mobilite", "aides-permis"}
 HOUSING = {"fjt-habitat-jeunes", "action-logement"}
 # Paris 20e, Lyon, Montpellier, Nantes, Roubaix: métropoles with dense transit; Saint-Moreil (Creuse),
 # Valence, Amiens, Mamoudzou, Les Abymes: not.
-DENSE = ("75120", "69123", "34172", "44109", "59512")
-NOT_DENSE = ("23223", "26362", "80021", "97611", "97101")
+# Métropoles' towns, and towns of 50 000 or more of an agglomeration (a transport authority by law): Amiens,
+# Valence, Mulhouse, Corbeil-Essonnes (play-test F)
+DENSE = ("75120", "69123", "34172", "44109", "59512", "80021", "26362", "68224", "91174")
+# a village, small towns of an agglomeration (Guéret, Fougères), overseas agglomerations
+NOT_DENSE = ("23223", "23096", "35115", "97611", "97101")
 
 
 def ids(**profile: object) -> List[str]:
@@ -67,8 +70,8 @@ def test_mobility_cards_only_when_mobility_blocks_the_stated_need() -> None:
             and not dense_transit_area(p.code_insee)
         )
         assert asked or barrier, (p, found)
-        assert p.age is None or p.age >= 15, (p, found)  # no permis aid before 15 (conduite accompagnée)
-        if "aides-permis" in found and not asked:  # unasked, only from the age of the permis B
+        assert p.age is None or p.age >= 15, (p, found)
+        if "aides-permis" in found:  # asked or not, only from 17 (conduite accompagnée is another thing)
             assert p.age is None or p.age >= 17, p
         if "plateformes-mobilite" in found:  # job seekers' platforms: France Travail registers from 16
             assert p.age is None or p.age >= 16, p
@@ -99,7 +102,8 @@ def test_mobility_cards_stay_where_mobility_blocks() -> None:
     assert set(rural) >= MOBILITY
     # in Paris too, for the person who asks for the permis
     assert set(ids(age=19, code_insee="75120", besoin="mobilite-permis")) >= MOBILITY
-    assert "aides-permis" in ids(age=15, code_insee="75120", besoin="mobilite-permis")
+    assert "aides-permis" not in ids(age=15, code_insee="75120", besoin="mobilite-permis")  # never under 17
+    assert "aides-permis" in ids(age=17, code_insee="75120", besoin="mobilite-permis")
 
 
 # --------------------------------------------------------------------------- 2. housing cards
@@ -159,14 +163,15 @@ def test_the_cej_for_a_young_person_without_a_diploma_whose_schooling_is_not_sai
 
 
 def test_the_e2c_for_a_school_leaver_without_a_diploma_is_not_cut_by_two_mobility_cards() -> None:
-    # live e2e: 19, Amiens, left school, no diploma, job, neither permis nor car: CEJ, mobility platforms, permis
+    # live e2e: 19, Amiens (now Guéret: Amiens has its urban network, play-test F), left school, no diploma,
+    # job, neither permis nor car: CEJ, mobility platforms, permis
     # aids, IAE filled the four lines and cut the École de la 2e chance, made for exactly this person
-    amiens = dict(age=19, code_insee="80021", permis=False, vehicule=False, besoin="emploi", logement="chez-parents")
+    amiens = dict(age=19, code_insee="23096", permis=False, vehicule=False, besoin="emploi", logement="chez-parents")
     listed = shown(**amiens, scolarite="sorti", diplome="aucun")
     assert "e2c" in listed and "plateformes-mobilite" in listed  # the barrier keeps one card
     assert "aides-permis" in ids(**amiens, scolarite="sorti", diplome="aucun")  # after the others, not dropped
     # the permis aids asked for by name are never pushed back
-    assert shown(age=19, code_insee="80021", besoin="mobilite-permis")[:2] == ["plateformes-mobilite", "aides-permis"]
+    assert shown(age=19, code_insee="23096", besoin="mobilite-permis")[:2] == ["plateformes-mobilite", "aides-permis"]
 
 
 def test_the_obligation_de_formation_for_a_17_year_old_out_of_school() -> None:

@@ -19,6 +19,7 @@ from tests.support.relevance_audit import (
     check_reasons,
     generated_profiles,
 )
+from tests.support.relevance_audit_g import round_g_profiles
 from tests.support.relevance_audit_reach import round_c_profiles
 
 
@@ -53,6 +54,15 @@ def test_relevance_audit_on_round_c_places_finds_no_contradiction(served: Matche
     """The places and ages of round C, where the struck lines were (768 profiles; on 57b772a this audit
     found 510 contradictions there, and 104 in the generated profiles)."""
     contradictions, figures = audit(served, round_c_profiles())
+    print(dict(figures))
+    assert figures["suggestions"] > 0
+    assert not contradictions, "\n".join(contradictions[:40]) + f"\n… {len(contradictions)} en tout"
+
+
+def test_relevance_audit_on_round_g_personas_finds_no_contradiction(served: Matcher) -> None:
+    """The places and situations of play-test G (1 352 profiles): pupils, a chosen trade, a foyer, the permis or a
+    vehicle, quartiers of one town."""
+    contradictions, figures = audit(served, round_g_profiles())
     print(dict(figures))
     assert figures["suggestions"] > 0
     assert not contradictions, "\n".join(contradictions[:40]) + f"\n… {len(contradictions)} en tout"

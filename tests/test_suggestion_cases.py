@@ -115,8 +115,9 @@ def test_the_need_outweighs_a_situation(served: Matcher, served_kb: KnowledgeBas
             need_served = [serves_need(s, p) for s in found]
             assert need_served == sorted(need_served, reverse=True), [(s.initiative.id, s.score) for s in found]
             checked += len(found)
-    # fewer since play-test E: a QPV or a handicap no longer opens another need's action (45 on d664543's base)
-    assert checked > 40
+    # fewer since play-test E: a QPV or a handicap no longer opens another need's action (45 on d664543's base);
+    # since play-test F, one-kind handicap records never open (39 lines)
+    assert checked > 35
 
 
 # --------------------------------------------------------------------------- 3. another trade

@@ -31,7 +31,9 @@ def matcher() -> Matcher:
 
 PROFILES = [
     Profile(age=20, code_insee="35115", permis=False, besoin="emploi", logement="chez-parents", diplome="aucun"),
-    Profile(age=19, code_insee="13214", qpv=True, besoin="formation", handicap="rqth", vehicule=False),
+    # « emploi »: for a training, Marseille 14e has no recorded action since play-test F (the Gavotte-Peyret
+    # room is documentation, not help to find a training)
+    Profile(age=19, code_insee="13214", qpv=True, besoin="emploi", handicap="rqth", vehicule=False),
     Profile(age=23, code_insee="13214", besoin="emploi", logement="sans-domicile", secteur="vente", refugie=True),
     Profile(age=22, code_insee="35115", besoin="mobilite-permis", scolarite="sorti", minima_sociaux=True),
 ]

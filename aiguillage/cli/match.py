@@ -16,7 +16,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from aiguillage.cli.commune import candidate_lines
 from knowledge import geo
 from knowledge.loader import KnowledgeError, load_knowledge
-from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES, Profile
+from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES, SUJETS, Profile
 from orientation.formatting import (
     empty_text,
     exact_source_text,
@@ -66,6 +66,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--refugie", action="store_const", const=True, help="réfugié·e ou protection internationale")
     parser.add_argument("--minima-sociaux", action="store_const", const=True, help="touche le RSA ou un minimum social")
     parser.add_argument("--parent-isole", action="store_const", const=True, help="parent isolé")
+    parser.add_argument(
+        "--sujet", dest="sujets", action="append", choices=sorted(SUJETS), default=[], help="sujet dit (répétable)"
+    )
     parser.add_argument("--limit", type=int, default=4, help="nombre maximum d'actions (4 par défaut)")
     parser.add_argument("--data-dir", type=Path, help="autre dossier de données (pour essayer une base modifiée)")
     output = parser.add_mutually_exclusive_group()
@@ -102,6 +105,7 @@ PERSON_FIELDS = tuple(
 
 def _profile(args: argparse.Namespace, code_insee: Optional[str]) -> Profile:
     given = {name: getattr(args, name) for name in PERSON_FIELDS}
+    given["sujets"] = frozenset(given.get("sujets") or ())
     return Profile(**{**given, "code_insee": code_insee})  # the commune resolved from --commune or --code-insee
 
 
@@ -142,7 +146,10 @@ def to_json(recommendation: Recommendation) -> Dict[str, Any]:
     profile = recommendation.profile
     commune = geo.get_commune(profile.code_insee) if profile.code_insee else None
     return {
-        "profile": {name: getattr(profile, name) for name in PERSON_FIELDS},
+        "profile": {
+            name: sorted(value) if isinstance(value, frozenset) else value
+            for name, value in ((name, getattr(profile, name)) for name in PERSON_FIELDS)
+        },
         "commune": None
         if commune is None
         else {

@@ -24,6 +24,7 @@ from orientation.matching.eligibility import (
     accepted_diplomas,
     age_allows,
     effective_age_bounds,
+    for_people_out_of_school,
     is_young,
     resident_of,
     restrictions,
@@ -85,6 +86,22 @@ def reaches(reach: int, level: int, record_zone_rank: int) -> bool:
 TERRITORIAL_PORTEURS = frozenset(
     {"mission-locale", "communes", "collectivite", "ccas-cias", "maisons-de-l-emploi", "plie", "france-travail"}
 )
+
+
+# Porteurs of standing networks found in every département: missions locales, France Travail, Cap emploi, and the
+# IAE structures (chantiers, entreprises, associations intermédiaires, intérim d'insertion: their posts near
+# everyone are on the inclusion platform, the IAE card says so). Another département's action by one of them is
+# never offered: the same kind exists closer (issue 14: « another département of the région only when nothing
+# closer fits »). Play-test F, f18: the southern Loire's intérim d'insertion for a 19-year-old in Lyon 7e. A
+# région-wide action stays (it covers the person's own département).
+EVERYWHERE_PORTEURS = frozenset(
+    {"mission-locale", "france-travail", "cap-emploi-reseau-cheops", "aci", "ai", "ei", "etti"}
+)
+
+
+def same_kind_closer(record: Initiative) -> bool:
+    """From another département, this record's kind of structure exists closer to the person."""
+    return record.porteur.type in EVERYWHERE_PORTEURS
 
 
 def is_territorial(record: Initiative) -> bool:
@@ -163,6 +180,20 @@ def mobility_blocks(profile: Profile) -> bool:
     return (profile.permis is False or profile.vehicule is False) and dense_transit_area(profile.code_insee) is not True
 
 
+# What someone who asked for « le permis ou se déplacer » wants: the permis without one, a vehicle with the permis
+# and none. A mobility reason says « ce que vous cherchez » only when the action does that (play-test G, g04).
+PERMIS_THEME, VEHICLE_THEME = "mobilite--preparer-un-permis", "mobilite--acceder-a-un-vehicule"
+
+
+def mobility_wish(profile: Profile) -> Optional[str]:
+    """The mobility thématique the person wants (PERMIS_THEME, VEHICLE_THEME), or None when unknown."""
+    if profile.permis is False:
+        return PERMIS_THEME
+    if profile.permis is True and profile.vehicule is not True:
+        return VEHICLE_THEME
+    return None
+
+
 def _for_youth(record: Initiative) -> bool:
     age_max = record.eligibilite.age_max
     return "jeunes" in record.publics or (age_max is not None and age_max <= IMPLICIT_YOUTH_AGE_MAX)
@@ -178,6 +209,36 @@ _needs: List[Criterion] = [
         f"besoin:{besoin}", "fit", BESOIN_WEIGHT, _serves_besoin(besoin), (lambda b: lambda p: b in p.needs)(besoin)
     )
     for besoin in sorted(BESOINS)
+    if besoin != "apprentissage"
+]
+
+# The apprenticeship need, in two: discovering trades is a step towards it only for someone who has not chosen a
+# trade (play-test G, g01: a « Rallye pour l'emploi » visiting firms, for a would-be apprentice baker). Choosing a
+# training, confirming one's trade, or a one-trade action's discovery of that trade serve everyone.
+DISCOVER_THEME = "choisir-un-metier--decouvrir-un-metier-ou-un-secteur-dactivite"
+_APPRENTICESHIP = BESOINS["apprentissage"][1]
+
+
+def _trades_discovery_only(record: Initiative) -> bool:
+    """Its only apprenticeship theme is discovering trades, of no one trade in particular."""
+    return _themes(record) & _APPRENTICESHIP == {DISCOVER_THEME} and not record.eligibilite.secteurs
+
+
+_needs += [
+    Criterion(
+        "besoin:apprentissage",
+        "fit",
+        BESOIN_WEIGHT,
+        lambda r: bool(_themes(r) & _APPRENTICESHIP) and not _trades_discovery_only(r),
+        lambda p: p.besoin == "apprentissage",
+    ),
+    Criterion(
+        "besoin:apprentissage-decouverte",
+        "fit",
+        BESOIN_WEIGHT,
+        _trades_discovery_only,
+        lambda p: p.besoin == "apprentissage" and p.secteur is None,
+    ),
 ]
 
 # Situations, in points. No shelter weighs most: a roof comes before anything else; a programme built for
@@ -226,6 +287,9 @@ CRITERIA: Tuple[Criterion, ...] = (
     Criterion("residents", "filter"),
     Criterion("secteur", "filter"),  # a one-trade action, for someone who asked for that trade
     Criterion("age", "filter"),
+    # An action for people out of school is never for a pupil (play-test G, g23; eligibility.R_OUT_OF_SCHOOL). It
+    # only keeps out: having left school is no reason to go, so it is never said.
+    Criterion("hors-ecole", "filter", answers=for_people_out_of_school),
     # One employer's programme (Casino for a vente seeker): said so, and never the only line for the need,
     # where France Travail and the mission locale offer every employer's jobs (round C).
     Criterion("employeur", "caveat", answers=is_employer_programme, shown_alone=False),
@@ -322,6 +386,8 @@ def holds(key: str, record: Initiative, profile: Profile, person: Optional[geo.C
         return bool(restrictions(record) & ALL_DIPLOMA_BITS) and profile.diplome in accepted_diplomas(record)
     if key == "place":
         return True
+    if key == "hors-ecole":
+        return False  # a rule that keeps pupils out, never a reason (see CRITERIA)
     if criterion.kind == "caveat":
         assert criterion.answers is not None
         return criterion.answers(record)
@@ -346,5 +412,7 @@ def said_by_reservation(key: str, keys: Sequence[str]) -> bool:
     « vous habitez un quartier prioritaire : elle s'adresse à ses habitants » would say it twice (round B).
     The key stays a criterion that holds; only its sentence is not repeated."""
     if key == "residents" and "reserve:qpv" in keys:  # « réservée aux habitants… » once (play-test D)
+        return True
+    if key == "sans-diplome" and "diplome" in keys:  # « Vous n'avez pas de diplôme : … » once (play-test G)
         return True
     return key in SAID_BY_RESERVATION and f"reserve:{key}" in keys

@@ -6,8 +6,9 @@ orientation/matching/criteria.py.
 Hard rules (contracts.md): a reserved public opens an action only when the person is KNOWN to belong to
 it; residents-only actions only for their residents; age bounds always; diploma bounds only with a known
 diploma; an action for one trade (eligibilite.secteurs) only for someone who asked for that trade; a
-business-creation course only for someone who wants to create. A restriction the profile cannot settle
-keeps the action out.
+business-creation course only for someone who wants to create; an action for people out of school never for
+a known pupil; an action whose aim the person already has (a permis course, a car to rent) not for them. A
+restriction the profile cannot settle keeps the action out.
 """
 
 from __future__ import annotations
@@ -75,8 +76,19 @@ MEMBERSHIP: Dict[str, Callable[[Profile], bool]] = {
     "orientes-par-structure": lambda p: False,
     # People who do not speak French (interpreters): the profile has no such fact, so never known.
     "allophones": lambda p: False,
+    # One kind of handicap only (Working first 13: « handicap psychique »): « handicap » is not one public,
+    # and the profile has no kind; a deaf person was offered a psychiatric programme (play-test F, f12).
+    "handicap-un-type": lambda p: False,
 }
 assert set(MEMBERSHIP) == set(RESERVED_PUBLICS), "every reserved public needs its membership rule"
+
+# What an action may give that a person may already have (eligibilite.exclut_qui_a) -> does the person KNOWABLY
+# have it? A permis course is no answer to a permis holder, nor a car to rent to someone who has one (play-test F,
+# f02: the Brive permis course for a permis B holder). Unknown: the action stays (nothing says they have it).
+ALREADY_HAS: Dict[str, Callable[[Profile], bool]] = {
+    "permis": lambda p: p.permis is True,
+    "vehicule": lambda p: p.vehicule is True,
+}
 
 # One restriction bit per reserved public, then one per diploma level a record refuses, then residents,
 # then one per trade a one-trade record refuses (plus one for « trade unknown »).
@@ -92,7 +104,28 @@ R_SECTOR_UNKNOWN = 1 << (_next + len(SECTOR_IDS))
 # A course to create one's own business: a choice only the person makes. Being without a diploma or from a
 # QPV is no reason to send a job-seeker there; only the stated wish to create is.
 R_CREATION_ONLY = R_SECTOR_UNKNOWN << 1
-assert R_CREATION_ONLY < 1 << 62, "restriction bits must fit the int64 columns of the index"
+# An action for people out of school (for_people_out_of_school): never for a pupil (play-test G, g23).
+R_OUT_OF_SCHOOL = R_CREATION_ONLY << 1
+
+ALREADY_HAS_BITS: Dict[str, int] = {aim: R_OUT_OF_SCHOOL << (1 + i) for i, aim in enumerate(sorted(ALREADY_HAS))}
+assert max(ALREADY_HAS_BITS.values()) < 1 << 62, "restriction bits must fit the int64 columns of the index"
+
+# data·inclusion publics a pupil still at school is not in: job seekers and people in work. A record naming
+# them is an insertion programme for people who left school, unless it also names students or everybody
+# (Saint-Malo's forum, « ouvert à tous : scolaires… »).
+OUT_OF_SCHOOL_PUBLICS = frozenset({"demandeurs-emploi", "actifs"})
+SCHOOL_PUBLICS = frozenset({"etudiants", "tous-publics"})
+
+
+def for_people_out_of_school(record: Initiative) -> bool:
+    """Made for people who have left school: for job seekers or workers (its publics), or reserved to the young
+    people a mission locale follows — missions locales serve the 16-25-year-olds who left school
+    (nouvelles-chances.gouv.fr, « Les missions locales et autres acteurs », 2024). A pupil gets school and
+    orientation routes instead (CIO, professeur principal, CFA): the networks say so."""
+    publics = set(record.publics)
+    if publics & OUT_OF_SCHOOL_PUBLICS and not publics & SCHOOL_PUBLICS:
+        return True
+    return "suivi-mission-locale" in record.eligibilite.reserve_a
 
 
 def accepted_diplomas(record: Initiative) -> Tuple[str, ...]:
@@ -121,6 +154,10 @@ def restrictions(record: Initiative) -> int:
         bits |= R_RESIDENTS
     if is_creation_only(record):
         bits |= R_CREATION_ONLY
+    if for_people_out_of_school(record):
+        bits |= R_OUT_OF_SCHOOL
+    for aim in record.eligibilite.exclut_qui_a:
+        bits |= ALREADY_HAS_BITS[aim]
     trades = record.eligibilite.secteurs
     if trades:
         bits |= R_SECTOR_UNKNOWN
@@ -145,6 +182,11 @@ def excluded(profile: Profile) -> int:
     bits |= R_SECTOR_UNKNOWN if profile.secteur is None else SECTOR_REFUSED_BITS[profile.secteur]
     if "creation-activite" not in profile.needs:
         bits |= R_CREATION_ONLY
+    if profile.scolarite == "scolarise":  # known at school; unknown passes, as most people never say it
+        bits |= R_OUT_OF_SCHOOL
+    for aim, has in ALREADY_HAS.items():
+        if has(profile):
+            bits |= ALREADY_HAS_BITS[aim]
     return bits | R_RESIDENTS
 
 
@@ -167,8 +209,12 @@ def effective_age_bounds(record: Initiative) -> Tuple[Optional[int], Optional[in
     elig = record.eligibilite
     age_min, age_max = elig.age_min, elig.age_max
     publics = set(record.publics)
-    if age_max is None and "jeunes" in publics and publics <= _YOUTH_ONLY_PUBLICS:
-        age_max = YOUTH_AGES[1] if record.porteur.type == "mission-locale" else IMPLICIT_YOUTH_AGE_MAX
+    youth_only = "jeunes" in publics and publics <= _YOUTH_ONLY_PUBLICS
+    mission_locale = record.porteur.type == "mission-locale"
+    if age_max is None and youth_only:
+        age_max = YOUTH_AGES[1] if mission_locale else IMPLICIT_YOUTH_AGE_MAX
+    if age_min is None and youth_only and mission_locale:  # it receives from 16 (play-test G: an outreach at 15)
+        age_min = YOUTH_AGES[0]
     if age_min is None and "seniors" in publics and not publics & {"jeunes", "tous-publics"}:
         age_min = SENIOR_AGE_MIN
     return age_min, age_max
@@ -219,6 +265,7 @@ _CAN_OPEN: Dict[str, bool] = {
         "orientes-par-structure",
         "allophones",
         "residents-du-porteur",
+        "handicap-un-type",
     }
     for public in RESERVED_PUBLICS
 }

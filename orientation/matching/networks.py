@@ -36,15 +36,23 @@ GUARD_KEYS = frozenset(
         "besoin_sauf",
     }
 )
-# Keys that say the card answers what the person asked for or where they sleep: those cards come first.
-PRIORITY_KEYS = frozenset({"besoin", "logement"})
+# Keys that say the card answers what the person asked for or where they sleep: those cards come first. A
+# subject said (`sujet`: a school stage, a child to look after, rent, health cover) is asked for too.
+PRIORITY_KEYS = frozenset({"besoin", "logement", "sujet"})
 # Dense transit area: a commune of a métropole (EPCI type METRO, or the Métropole de Lyon, MET69: by law the
 # transport authority of its territory, with an urban network) of at least this population. The threshold
 # is this project's: it keeps the métropoles' villages (Aix-Marseille, Nice Côte d'Azur…) out, where a car
 # is still needed. Source of the types and populations: knowledge/data/geo (Etalab découpage administratif).
 METROPOLE_TYPES = frozenset({"METRO", "MET69"})
 DENSE_POPULATION_MIN = 10_000
-TRIGGER_KEYS = frozenset({"age_min", "age_max", "toujours", *GUARD_KEYS, *CHOICE_KEYS, *wording.BOOL_FACTS})
+# Communautés urbaines and d'agglomération are by law the transport authority of their territory too (Code des
+# transports, art. L1231-1, loi d'orientation des mobilités 2019): their towns have an urban network. Above this
+# population (the project's threshold: a large town, not Fougères or Guéret, where the network is thin), a
+# missing permis or car does not block a job or a training: a 17-year-old in a foyer in Mulhouse, a young man in
+# Corbeil-Essonnes (RER D), got the mobility platform without a word on transport (play-test F, f14).
+AGGLOMERATION_TYPES = frozenset({"CU", "CA"})
+DENSE_AGGLOMERATION_POPULATION_MIN = 50_000
+TRIGGER_KEYS = frozenset({"age_min", "age_max", "toujours", "sujet", *GUARD_KEYS, *CHOICE_KEYS, *wording.BOOL_FACTS})
 
 
 @dataclass(frozen=True)
@@ -59,12 +67,27 @@ def _as_list(value: object) -> List[object]:
 
 @lru_cache(maxsize=4096)
 def dense_transit_area(code_insee: Optional[str]) -> Optional[bool]:
-    """True for a town of a métropole (above DENSE_POPULATION_MIN), False elsewhere, None when unknown."""
+    """True for a town of a métropole (above DENSE_POPULATION_MIN) or of an agglomeration (above
+    DENSE_AGGLOMERATION_POPULATION_MIN), False elsewhere, None when unknown."""
     commune = geo.get_commune(code_insee) if code_insee else None
     if commune is None:
         return None
     epci = geo.get_epci(commune.epci) if commune.epci else None
-    return bool(epci and epci.type in METROPOLE_TYPES and (commune.population or 0) >= DENSE_POPULATION_MIN)
+    if epci is None:
+        return False
+    population = commune.population or 0
+    if commune.arrondissement_de:  # an arrondissement of Paris, Lyon or Marseille: the city's size counts
+        city = geo.get_commune(commune.arrondissement_de)
+        population = max(population, city.population or 0) if city else population
+    if epci.type in METROPOLE_TYPES:
+        return population >= DENSE_POPULATION_MIN
+    # Overseas, the agglomerations' networks are not counted (the project's caution, not a sourced figure):
+    # a missed mobility card there would leave someone blocked without a word.
+    return (
+        not commune.region.startswith("0")
+        and epci.type in AGGLOMERATION_TYPES
+        and population >= DENSE_AGGLOMERATION_POPULATION_MIN
+    )
 
 
 def trigger_holds(trigger: dict, profile: Profile) -> bool:
@@ -89,6 +112,8 @@ def trigger_holds(trigger: dict, profile: Profile) -> bool:
             ok = profile.logement is None or profile.logement in _as_list(expected)
         elif key == "besoin_sauf":
             ok = profile.besoin not in _as_list(expected)
+        elif key == "sujet":  # holds when the person said one of these subjects (reading/situation.py)
+            ok = bool(set(profile.sujets) & set(_as_list(expected)))
         elif key == "zone_dense_si_connue":
             dense = dense_transit_area(profile.code_insee)
             ok = dense is None or dense == expected
@@ -116,6 +141,9 @@ def _trigger_facts(trigger: dict, profile: Profile) -> List[str]:
     for key, (if_true, if_false) in wording.BOOL_FACTS.items():
         if key in trigger:
             facts.append(if_true if getattr(profile, key) else if_false)
+    if "sujet" in trigger:
+        said = sorted(set(profile.sujets) & set(_as_list(trigger["sujet"])))
+        facts.extend(wording.SUJET_FACTS[sujet] for sujet in said)
     return facts
 
 

@@ -140,7 +140,8 @@ def region_distance_bonus(
 ) -> List[Optional[float]]:
     """The distance-band bonus of région-level rows (same Python arithmetic for the loop and numpy paths);
     None for a row beyond `max_km`, or another territory's own action beyond `town_km` or not located
-    (out_of_reach's rule, applied here with the distance computed once), which is not offered."""
+    (out_of_reach's rule, applied here with the distance computed once), or one whose kind of structure exists
+    closer (criteria.same_kind_closer), which is not offered."""
     if person is None or len(rows) > DISTANCE_MAX_ROWS:
         return [0.0] * len(rows)
     bonus: List[Optional[float]] = []
@@ -153,6 +154,9 @@ def region_distance_bonus(
             bonus.append(None)
             continue
         record = block.entries[row]
+        if not block.regionwide[row] and criteria.same_kind_closer(record):
+            bonus.append(None)  # a mission locale, an IAE structure… of another département: one is closer
+            continue
         # out_of_reach's rule: a town's or EPCI's own action beyond `town_km`, or another territory's not located.
         if town_km is None:
             far_town = lost = False

@@ -53,16 +53,23 @@ def _emploi(themes: set) -> str:
     return "Elle aide à préparer vos candidatures, pour trouver un emploi."
 
 
-def _apprentissage(record: Initiative) -> str:
+def _apprentissage(record: Initiative, profile: Profile) -> str:
     """No thematique of the vocabulary says « apprentissage »: the record's own words do. « 100 Chances
-    100 Emplois » leads to a job, sometimes through an alternance, it does not prepare one (round B)."""
+    100 Emplois » leads to a job, sometimes through an alternance, it does not prepare one (round B).
+    Discovering trades is said only to someone who has not chosen one (criteria.DISCOVER_THEME, play-test G)."""
     text = f"{record.nom} {record.description}".lower()
+    themes = set(record.thematiques)
     if "apprenti" in text:
         return _BESOIN_PHRASES["apprentissage"]
     if "alternance" in text:
         return "Elle peut mener à une alternance, ce que vous cherchez."
-    if any(t.startswith("choisir-un-metier--") for t in record.thematiques):
-        return "Elle aide à découvrir des métiers, un premier pas vers un apprentissage."
+    if any(t.startswith("choisir-un-metier--") for t in themes):
+        if profile.secteur is None:
+            return "Elle aide à découvrir des métiers, un premier pas vers un apprentissage."
+        if profile.secteur in record.eligibilite.secteurs:
+            return "Elle fait découvrir les métiers de ce secteur, un premier pas vers un apprentissage."
+    if "choisir-un-metier--confirmer-son-choix-de-metier" in themes:
+        return "Elle aide à confirmer votre choix de métier, un premier pas vers un apprentissage."
     return "Elle aide à choisir une formation, un premier pas vers un apprentissage."
 
 
@@ -72,18 +79,47 @@ def _besoin(besoin: str) -> Callable[[Initiative, Profile], str]:
             return _formation(set(record.thematiques))
         if besoin == "emploi":
             return _emploi(set(record.thematiques))
-        if besoin == "apprentissage":
-            return _apprentissage(record)
+        if besoin in ("apprentissage", "apprentissage-decouverte"):
+            return _apprentissage(record, profile)
         if besoin != "mobilite-permis":
             return _BESOIN_PHRASES[besoin]
-        themes = set(record.thematiques)
-        if "mobilite--preparer-un-permis" in themes:
-            return "Elle aide à préparer le permis, ce que vous cherchez."
-        if "mobilite--acceder-a-un-vehicule" in themes:
-            return "Elle aide à avoir un véhicule, ce que vous cherchez."
-        return "Elle aide à se déplacer, ce que vous cherchez."
+        return _mobility_need(record, profile)
 
     return sentence
+
+
+# What each mobility thématique does, in the order said (« elle aide à … »).
+_MOBILITY_DOES: Dict[str, str] = {
+    "mobilite--etre-accompagne-dans-son-parcours-mobilite": (
+        "faire le point sur vos déplacements avec un conseiller mobilité"
+    ),
+    criteria.PERMIS_THEME: "préparer le permis",
+    criteria.VEHICLE_THEME: "avoir un véhicule",
+    "mobilite--entretenir-reparer-son-vehicule": "entretenir ou réparer un véhicule",
+    "mobilite--financer-ma-mobilite": "financer vos déplacements",
+    "mobilite--mobilite-douce-partagee-collective": "se déplacer à vélo, en covoiturage ou en transports en commun",
+}
+_MOBILITY_WISH = {
+    criteria.PERMIS_THEME: "Vous voulez passer le permis : elle ne le prépare pas, mais aide à {does}.",
+    criteria.VEHICLE_THEME: "Vous cherchez un véhicule : elle n'en fournit pas, mais aide à {does}.",
+}
+
+
+def _mobility_need(record: Initiative, profile: Profile) -> str:
+    """What the person wants (criteria.mobility_wish) and what the action does (its thématiques): « ce que vous
+    cherchez » only when they meet."""
+    themes = set(record.thematiques)
+    wish = criteria.mobility_wish(profile)
+    does = [_MOBILITY_DOES[t] for t in _MOBILITY_DOES if t in themes and t != wish][:2]
+    if wish is None and criteria.PERMIS_THEME in themes:  # the need says « le permis », the action prepares it
+        wish = criteria.PERMIS_THEME
+    if wish is not None and wish in themes:
+        return f"Elle aide à {_MOBILITY_DOES[wish]}, ce que vous cherchez."
+    if not does:
+        return "Elle aide à se déplacer, ce que vous cherchez."
+    if wish is None:
+        return f"Elle aide à {' et à '.join(does)}."  # what the person wants is not known: no « ce que vous cherchez »
+    return _MOBILITY_WISH[wish].format(does=" et à ".join(does))
 
 
 def _shelter(record: Initiative, profile: Profile) -> str:
@@ -180,7 +216,12 @@ _RESERVED: Dict[str, str] = {
     "parents-isoles": "Elle est réservée aux parents qui élèvent seuls leurs enfants, ce qui est votre cas.",
     "seniors": "Elle est réservée aux seniors, ce qui est votre cas.",
     "permis": "Il faut avoir le permis B, ce qui est votre cas.",
-    "foyer-fjt": "Elle est réservée aux résidents d'un foyer de jeunes travailleurs, ce qui est votre cas.",
+    # « en foyer » is all the profile knows (an FJT, a foyer of the ASE…): said as such, not « votre cas »
+    # (play-test G, g21: said of a young woman in a CHRS).
+    "foyer-fjt": (
+        "Vous vivez en foyer : elle est réservée aux résidents des foyers de jeunes travailleurs (FJT), "
+        "vérifiez que le vôtre en est un."
+    ),
 }
 
 
@@ -237,6 +278,8 @@ _SILENT = {
     "reserve:orientes-par-structure",
     "reserve:allophones",
     "reserve:residents-du-porteur",
+    "reserve:handicap-un-type",  # never opens: no profile records the kind of handicap
+    "hors-ecole",  # keeps pupils out, never said
     "place",
 }
 assert set(REASONS) | _SILENT == set(BY_KEY), "every criterion needs its sentence"
@@ -332,6 +375,13 @@ BOOL_FACTS: Dict[str, Tuple[str, str]] = {  # key → (sentence if True, sentenc
     "refugie": ("Vous êtes réfugié·e.", "Vous n'êtes pas réfugié·e."),
     "minima_sociaux": ("Vous touchez un minimum social.", "Vous ne touchez pas de minimum social."),
     "qpv": ("Vous habitez un quartier prioritaire.", "Vous n'habitez pas un quartier prioritaire."),
+}
+# The subjects said (knowledge/profile.py SUJETS), as the reason a card is shown.
+SUJET_FACTS: Dict[str, str] = {
+    "stage-scolaire": "Vous cherchez un stage pour l'école.",
+    "garde-enfant": "Vous avez besoin de faire garder votre enfant.",
+    "difficultes-argent": "Vous avez des difficultés d'argent ou de loyer.",
+    "acces-sante": "Vous n'avez pas de mutuelle ou pas de médecin.",
 }
 CHOICE_FACTS = {
     "handicap": HANDICAP_FACTS,

@@ -27,6 +27,7 @@ PLACES = (
     "59009",
     "59599",
     "59183",
+    "59271",  # Grande-Synthe, in Dunkerque's agglomeration but a small town: buses do not lift the barrier
     "69123",
     "42218",
     "13215",

@@ -2,7 +2,8 @@
 matcher on the real base; every suggestion's DISPLAYED text and its structured eligibility are checked
 against the profile, with this file's own reading of the rules (contracts.md), not the engine's:
 
-- no reserved public, residents-only place, age or diploma bound outside the profile;
+- no reserved public, residents-only place, age or diploma bound outside the profile; no action whose aim the
+  person already has (a permis course for a permis holder);
 - no place beyond the rules: in the person's département (or closer), or in their région and said so
   (« dans votre région »), or national; never « près de chez vous » outside the département;
 - every suggestion serves the stated need or a situation of the person, and there are at most four; one
@@ -16,6 +17,9 @@ against the profile, with this file's own reading of the rules (contracts.md), n
   France Travail (registration from 16) never under 16;
 - no false reason: each « Pourquoi ? » sentence is re-derived from its criterion, and its claims (age,
   département, intercommunalité, commune, facts about the person) are checked true for that profile.
+
+Play-test F's struck lines (one-kind handicap, another département's mission locale or IAE structure, the
+mobility cards without a real barrier): tests/support/relevance_audit_f.py.
 
 The generator is seeded: the same profiles every run. 0 contradictions, as a test.
 """
@@ -35,7 +39,9 @@ from knowledge.sectors import sectors_by_id
 from orientation import formatting
 from orientation.matching import Matcher, Suggestion, criteria, wording
 from orientation.matching.places import choose_place
+from tests.support.relevance_audit_f import check_networks_round_f, check_round_f
 from tests.support.relevance_audit_fit import check_networks_round_e, check_round_e
+from tests.support.relevance_audit_g import check_round_g
 from tests.support.relevance_audit_reach import check_networks_round_c, check_round_c
 
 SEED = 14
@@ -120,6 +126,9 @@ def check_eligibility(s: Suggestion, p: Profile, person: Optional[geo.Commune]) 
     for public in elig.reserve_a:
         if public not in BELONGS or not BELONGS[public](p):
             problems.append(f"public réservé « {public} » hors du profil")
+    # this audit's reading of « what the action gives »: a permis course to a permis holder (play-test F, f02)
+    has = {"permis": p.permis is True, "vehicule": p.vehicule is True}
+    problems.extend(f"donne « {aim} » à qui l'a déjà" for aim in elig.exclut_qui_a if has[aim])
     residents = elig.residents
     if residents.restricted:
         inside = person is not None and (
@@ -370,6 +379,7 @@ def audit(matcher: Matcher, profiles: List[Profile]) -> Tuple[List[str], Counter
         contradictions.extend(f"{p}: {problem}" for problem in check_minor_routes(p, networks))
         contradictions.extend(f"{p}: {problem}" for problem in check_networks_round_c(p, person, networks))
         contradictions.extend(f"{p}: {problem}" for problem in check_networks_round_e(p, networks))
+        contradictions.extend(f"{p}: {problem}" for problem in check_networks_round_f(p, networks))
         figures["réseaux"] += len(networks)
         for s in found.local:
             figures["suggestions"] += 1
@@ -381,6 +391,8 @@ def audit(matcher: Matcher, profiles: List[Profile]) -> Tuple[List[str], Counter
                 + check_reasons(s, p, person)
                 + check_round_c(s, p, person, list(found.local))
                 + check_round_e(s, p)
+                + check_round_f(s, p)
+                + check_round_g(s, p, person)
             ):
                 contradictions.append(f"{s.initiative.id} pour {p}: {problem}")
     return contradictions, figures
