@@ -10,7 +10,8 @@ LOGEMENTS: Dict[str, str] = {
     "stable": "dans son propre logement",
     "chez-parents": "chez ses parents",
     "heberge-tiers": "hébergé·e par un proche",
-    # Not « FJT »: a placement by the ASE or a CHRS is a foyer too, and the person knows which (the conseiller asks).
+    # Not « FJT »: a placement by the ASE is a foyer too, and the person knows which (the conseiller asks). A CHRS or
+    # an hébergement d'urgence is « sans-domicile » (no home of one's own; reading/understanding.py).
     "foyer-fjt": "en foyer ou en résidence",
     "sans-domicile": "sans logement",
 }

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Mapping, Optional
 
-from knowledge.sectors import read_sector
 from knowledge.text import normalize
+from reading.interlocutor import wished_sector
 
 # « recommencer », « on reprend à zéro », « repartir de zéro », « retour au début », « nouvelle recherche »: the
 # words of bot/nlu/control.yml's start_over examples, each a request. « au début » alone is not one.
@@ -97,7 +97,8 @@ def asks_rather_than_wishes(text: str) -> bool:
 
 
 def sector_wished(text: str, entities: Iterable[Mapping[str, Any]] = ()) -> Optional[str]:
-    """The trade a message wishes (knowledge/sectors.py), None when it only asks about one."""
+    """The trade a message wishes (knowledge/sectors.py), None when it only asks about one; the speaker's own job
+    (« je suis travailleuse sociale au CHRS ») is no wish either (reading/interlocutor.py, play-test G g21)."""
     if asks_rather_than_wishes(text):
         return None
-    return read_sector(text, [dict(e) for e in entities or ()])
+    return wished_sector(text, [dict(e) for e in entities or ()])

@@ -65,6 +65,7 @@ from reading.understanding import (
     parse_yes_no,
     rqth_asked_for,
     rqth_denied,
+    rqth_pending,
     says_dont_know,
     says_unsure,
 )
@@ -81,7 +82,8 @@ FULL_TEXT = "full_text"
 _ENTITY_BOOLS = {"oui": True, "non": False, "true": True, "false": False}
 
 
-RQTH_PENDING_NOTE = "C'est noté : votre demande de RQTH est en cours, pas encore accordée."
+# Neither « votre » nor « sa »: said to the young person and to a conseiller typing for them alike (play-test G g20).
+RQTH_PENDING_NOTE = "C'est noté : la demande de RQTH est en cours, pas encore accordée."
 
 
 @dataclass
@@ -360,7 +362,9 @@ def read_facts(
         facts.slots["rqth"] = handicap == "rqth"
         if handicap == "oui-sans-rqth":
             # not said: we will ask — unless denied in the same message (« … mais j'ai pas de RQTH »)
-            facts.slots["rqth"] = False if rqth_denied(text) else None
+            facts.slots["rqth"] = False if rqth_denied(text) or rqth_pending(text) else None
+            if rqth_pending(text):  # requested, not granted: not asked, and said back (play-test G g20)
+                facts.notes.append(RQTH_PENDING_NOTE)
 
     # knowledge.geo.quartiers is the one reader of quartiers: an NLU span is often the commune's name
     # (« les minguettes » at Vénissieux), and the answer to the quartier question is read below.

@@ -9,17 +9,22 @@ conversation (slot `interlocuteur`); only explicit cues count, so a young person
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Any, Dict, Iterable, Optional
 
+from knowledge.sectors import read_sector
 from knowledge.text import normalize
 
 CONSEILLER, JEUNE = "conseiller", "jeune"
 
+# The jobs of those who type for a young person; « conseillère de vente » is a young person's own trade.
+_PROFESSION = (
+    r"(?:conseill(?:ere|er)\b(?! (?:de |en )?(?:vente|clientele|client|commercial\w*|beaute|voyages?)\b)"
+    r"|educat(?:eur|rice)|referente?|travailleu(?:r|se) social)"
+)
+_I_AM = r"\b(?:je suis|jsuis|chui|suis) (?:une? )?"
 # The conseiller says who they are, or whom they type for.
 _SAYS_CONSEILLER = re.compile(
-    r"\b(?:je suis|jsuis|chui|suis) (?:une? )?"
-    r"(?:conseill(?:er|ere)|educat(?:eur|rice)|referente?|travailleu(?:r|se) social)"
-    r"|\b(?:mon|ma) (?:jeune|beneficiaire)\b"
+    _I_AM + _PROFESSION + r"|\b(?:mon|ma) (?:jeune|beneficiaire)\b"
     r"|\b(?:je teste|jteste|je fais le test|je remplis|je reponds|je cherche|je demande) pour (?:un|une|le|la|mon|ma) "
     r"(?:jeune|personne|beneficiaire)\b"
     r"|\bla personne (?:que|qu) (?:j accompagne|je suis|j aide|je recois)\b"
@@ -57,3 +62,29 @@ def interlocutor(text: str) -> Optional[str]:
     if _SAYS_CONSEILLER.search(t) or _THIRD_PERSON_FACT.search(t):
         return CONSEILLER
     return None
+
+
+# The speaker introducing themselves, up to the end of the clause (« je suis travailleuse sociale au CHRS de
+# Perpignan. ») — their own job, not the young person's wish (play-test G g21 read « travail social » as hers).
+_OWN_JOB = re.compile(_I_AM + _PROFESSION + r"\w*(?: (?!(?:et|mais|je|j|il|elle|une?|on|nous)\b)[a-z0-9]+){0,6}")
+
+
+def without_own_job(text: str) -> str:
+    """The normalised text without the speaker's self-introduction as a professional."""
+    return _OWN_JOB.sub(" ", normalize(text or ""))
+
+
+def wished_sector(text: str, entities: Iterable[Dict[str, Any]] = ()) -> Optional[str]:
+    """The trade the message asks for (knowledge.sectors.read_sector), the speaker's own job set aside: a `secteur`
+    entity tagged inside it is dropped too."""
+    said = without_own_job(text)
+    kept = [e for e in entities or () if not (e.get("entity") == "secteur" and _in_own_job(e, text or "", said))]
+    return read_sector(said if said != normalize(text or "") else text, kept)
+
+
+def _in_own_job(entity: Dict[str, Any], text: str, said: str) -> bool:
+    start, end = entity.get("start"), entity.get("end")
+    if not isinstance(start, int) or not isinstance(end, int):
+        return False
+    words = normalize(text[start:end])
+    return bool(words) and not re.search(rf"\b{re.escape(words)}\b", said)

@@ -152,9 +152,11 @@ _LOGEMENT_PATTERNS: Tuple[Tuple[str, str], ...] = (
         "sans-domicile",
         r"\b(?:a la rue|dans la rue|sans domicile|sdf|s\.d\.f|sans logement|sans abri|sans toit|pas de logement|"
         rf"{_NOWHERE}|dor[st]? dehors|dehors|squat|dans (?:ma|sa) voiture|115|pas de toit|expulsee?|"
-        r"hebergement d urgence|hotel social|hotel du 115)\b",
+        # A CHRS or a centre d'hébergement is emergency or temporary housing, like the hébergement d'urgence: not a
+        # foyer de jeunes travailleurs (play-test G g21: the bot then said an FJT action was « son cas »).
+        r"hebergement d urgence|hotel social|hotel du 115|chrs|centres? d hebergement)\b",
     ),
-    ("foyer-fjt", r"\b(?:fjt|foyer|habitat jeunes?|residence jeunes?|chrs|centre d hebergement)\b"),
+    ("foyer-fjt", r"\b(?:fjt|foyer|habitat jeunes?|residence jeunes?)\b"),
     (
         "heberge-tiers",
         rf"\b(?:heberge|hebergee|hebergement|{_CHEZ} (?:un|une|des|{_POSSESSIVE}) (?:pote|potes|ami|amie|amis|copain|copine|cousin|cousine|tante|oncle|frere|soeur|grand|grands|famille|connaissance|copains|copines|mec|meuf|copain|chere et tendre)|chez des gens|"
@@ -220,7 +222,19 @@ _HEALTH = (
     r"\b(?:handicap|handicape|handicapee|maladie|malade|dyslexi\w*|dyspraxi\w*|autis\w*|trouble|troubles|sourd|sourde|"
     r"malvoyant\w*|fauteuil|probleme de sante|problemes de sante|mdph)\b"
 )
-_RQTH_PENDING = r"\b(?:demande de (?:la )?rqth|rqth en cours|attente (?:de )?(?:la |ma )?rqth|attends? (?:la |ma )?rqth|dossier mdph)\b"
+# A RQTH asked for, not granted yet (play-test G g20: « dossier RQTH déposé à la MDPH… pas encore de réponse » was read
+# as a recognition): the request, the file, the wait for the MDPH's answer, « pas encore accordée ».
+_POSS = r"(?:la |ma |sa |une |son |mon |le )?"
+_RQTH_PENDING = (
+    rf"\b(?:demande (?:de |d )?{_POSS}rqth|dossier (?:de )?{_POSS}(?:rqth|mdph)|rqth (?:est |a ete )?"
+    r"(?:en cours|en attente|demandee?|deposee?)"
+    rf"|(?:attente|attends?|attend) (?:de |d )?{_POSS}(?:rqth|reponse (?:de |d )?(?:la )?mdph|mdph)"
+    r"|(?:depose|deposee|envoye|envoyee|fait|monte) (?:un |une |le |la |mon |ma |son |sa )?(?:dossier|demande)\b.{0,30}"
+    r"\b(?:mdph|rqth)"
+    rf"|rqth (?:n est |est )?(?:pas encore|toujours pas) (?:accordee|obtenue|validee|reconnue|acceptee)"
+    rf"|(?:pas encore|toujours pas) {_POSS}rqth|mdph (?:n )?(?:a )?(?:pas encore|toujours pas) (?:repondu|statue)"
+    r"|pas encore (?:de |eu de )?reponse (?:de |d )?(?:la )?mdph)\b"
+)
 
 
 # Answering « Avez-vous une RQTH ? »: asked for, not granted yet (« en cours », « j'ai fait la demande »).
@@ -285,6 +299,19 @@ _HEALTH_ANSWER = (
 _RQTH_DENIED = rf"\b{_NEG}\b(?:\s+\w+){{0,3}}\s+(?:de |d |la |ma |une )?rqth\b"
 
 
+# « j'ai pas fait de demande de RQTH »: knowledge.negation reads « j'ai pas » as a lack, not as a denial.
+_NO_REQUEST = (
+    r"\b(?:pas|jamais) (?:encore )?(?:fait|depose|envoye|demande|monte)\b.{0,20}\b(?:demande|dossier|rqth|mdph)\b"
+)
+
+
+def rqth_pending(text: str) -> bool:
+    """« dossier RQTH déposé », « j'attends la réponse de la MDPH »: a RQTH asked for and not granted yet (a request
+    said not made, « je n'ai pas fait de demande de RQTH », is none)."""
+    t = normalize(text)
+    return affirmed_search(_RQTH_PENDING, t) is not None and not _has(_NO_REQUEST, t)
+
+
 def rqth_denied(text: str) -> bool:
     """« j'ai une maladie chronique mais pas de RQTH »: the recognition said absent, not to be asked again."""
     return _has(_RQTH_DENIED, normalize(text))
@@ -294,14 +321,14 @@ def parse_handicap(text: str, *, expecting: bool = False) -> Optional[str]:
     """rqth | oui-sans-rqth | non, or None; with `expecting` (the handicap question was asked), a health
     condition said in everyday words (_HEALTH_ANSWER) counts as « oui, sans RQTH »."""
     t = normalize(text)
+    if rqth_pending(text):
+        return "oui-sans-rqth"  # asked for, not granted yet (« il a pas encore sa RQTH » is no denial of a handicap)
     if _has(rf"\b{_NEG}\b(?:\s+\w+){{0,3}}\s+(?:de |d |en situation de )?(?:handicap|rqth|probleme)", t):
         # « dyslexique mais pas de RQTH »: a health condition said, only the recognition denied.
         health_denied = _has(rf"\b{_NEG}\b(?:\s+\w+){{0,3}}\s+(?:de |d |en situation de )?(?:handicap|probleme)", t)
         if _has(r"\brqth\b", t) and _has(_HEALTH, t) and not health_denied:
             return "oui-sans-rqth"
         return "non"
-    if _has(_RQTH_PENDING, t):
-        return "oui-sans-rqth"  # asked for, not granted yet
     if _has(
         r"\b(?:rqth|reconnaissance (?:de la )?qualite de travailleur handicape|travailleu(?:r|se) handicapee?|reconnue? handicapee?|"
         r"reconnue? travailleu(?:r|se)|reconnue? th|mdph m a reconnue?)\b",

@@ -35,6 +35,7 @@ LIVE_SETS = (
     ("Jeu des manques : faim, « je tiens plus » (écrit avant la correction)", "gaps_danger", "gaps_ordinary"),
     ("Jeu du play-test E : noms des actions montrées (écrit avant)", "live_e_names_danger", "live_e_names_ordinary"),
     ("Jeu du play-test F : « jcrois que oui », « jsuis au <quartier> »", "live_f_danger", "live_f_ordinary"),
+    ("Jeu du play-test G : « jai mal au dos depuis des mois »", "live_g_danger", "live_g_ordinary"),
 )
 _PLACEHOLDER = re.compile(r"\{([a-z0-9_]+)\}")
 

@@ -185,3 +185,19 @@ def test_play_test_e_a_conseiller_in_danger_keeps_the_third_person(bot):
     replies = texts(bot.say(user, "/start"))
     assert "Quel âge" not in replies and "Que cherchez-vous" not in replies
     assert_words_kept_nowhere(bot, user, ["enceinte", "6 mois"])
+
+
+def test_play_test_g_a_back_pain_is_no_crisis_and_a_pending_rqth_no_recognition(bot):
+    """Play-test G (2026-12-08, g11, g20): « jai mal au dos depuis des mois » got the crisis screen and the fiche's
+    « Orientation urgence » (tests/safety/live_g_ordinary.yaml); a RQTH request not answered yet was stored as a
+    recognition."""
+    user = new_user()
+    replies = texts(
+        bot.say(user, "bonjour jai 25 ans jsuis a montpellier. jai mal au dos depuis des mois, il me faudrait un taf")
+    )
+    assert "3114" not in replies and "m'inquiète" not in replies
+    slots = bot.slots(user)
+    assert not slots.get("urgence_donnee") and slots["age"] == 25.0
+    bot.say(user, "dossier RQTH déposé à la MDPH, pas encore de réponse")
+    slots = bot.slots(user)
+    assert slots["handicap"] is True and slots["rqth"] is False
