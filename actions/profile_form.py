@@ -15,7 +15,7 @@ from knowledge import geo
 from knowledge.profile import AGE_MAX, AGE_MIN
 from orientation.voice import in_voice, voice_of
 from orientation.wording import asks_diplome, asks_permis, is_pupil_age
-from reading.facts import COMMUNE_MAX_MISSES
+from reading.commune import COMMUNE_MAX_MISSES
 from reading.quartier import should_ask_qpv
 
 MAX_ATTEMPTS = 3

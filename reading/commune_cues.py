@@ -1,7 +1,7 @@
 """When a sentence changes a commune already known, and how a sentence names one that the finder in
 knowledge/geo/text.py would cut (« valence d'agen » is not Agen).
 
-Used by reading/facts.py `_read_commune`, the one reader of the commune. Pure, no Rasa.
+Used by reading/commune.py `read_commune`, the one reader of the commune. Pure, no Rasa.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ One owner per fact, so that a misread has one place to fix:
 | qpv said in a sentence            | reading/qpv.py `parse_qpv` (« quartier prioritaire »)     | never                       |
 | minima_sociaux (never asked)      | reading/benefits.py `parse_minima_sociaux` (« jsuis au rsa ») | never                   |
 | who types (`Facts.interlocuteur`) | reading/interlocutor.py (« il a 19 ans », « mon jeune »)  | never                       |
-| commune, code_insee, quartier     | `_read_commune` here + knowledge/geo (helper « places ») | commune entity is a hint |
+| commune, code_insee, quartier     | reading/commune.py `read_commune` + knowledge/geo (helper « places ») | commune entity is a hint |
 
 A button payload (« /inform{"besoin": "emploi"} ») carries exact values: its entities are trusted and its
 text is not read. For typed text the NLU's profile entities and synonyms (bot/nlu/synonyms.yml) are not
@@ -35,13 +35,13 @@ from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITE
 from knowledge.text import bounded, emoji_answer, normalize
 from reading import commune_cues
 from reading.benefits import parse_minima_sociaux
+from reading.commune import read_commune
 from reading.interlocutor import interlocutor
 from reading.need import NEED_WORDS, place_need  # noqa: F401  (NEED_WORDS: the tests read it here)
 from reading.qpv import doubts_qpv, parse_qpv
 from reading.quartier import NOT_A_NAME_AFTER_YES as _NOT_A_NAME_AFTER_YES
 from reading.quartier import (
     forget_quartier_of_old_commune,
-    names_own_qpv,
     official_qpv,
     qpv_unknown_after_a_name,
     quartier_after_the_commune,
@@ -116,32 +116,6 @@ def _entity_values(entities: Iterable[Mapping[str, Any]]) -> Dict[str, str]:
     return values
 
 
-# A commune already known is replaced only by a commune said after a cue (« en fait j'habite à Lyon »,
-# « jsuis a saint vaury », reading/commune_cues.py) or typed alone with no question pending (« Mérignac »
-# after the list), not by a place named in passing (« je suis à la Villeneuve » answering the quartier question).
-_MOVE_CUE = commune_cues.MOVE_CUE
-# Misses on the commune question after which only the département is asked (and skipping is offered).
-COMMUNE_MAX_MISSES = 2
-
-
-def _commune_slots(commune: geo.Commune) -> Dict[str, Any]:
-    return {
-        "commune": commune.nom,
-        "code_insee": commune.code_insee,
-        "departement": commune.departement,
-        "commune_candidates": None,
-    }
-
-
-def _apply_choice(choice: geo.Choice, facts: Facts, text: str = "") -> None:
-    if choice.commune is not None:
-        facts.slots.update(_commune_slots(commune_cues.with_arrondissement(choice.commune, text)))
-    elif choice.candidates:
-        facts.slots["commune_candidates"] = commune_cues.offered_codes(choice.candidates, text)
-    elif choice.departement:
-        facts.slots.update({"departement": choice.departement, "commune_candidates": None})
-
-
 # A bare number is an age only when it can be nothing else: no age known yet, a young person's age, and
 # not answering the commune (a département, a postal code) nor the age itself (parsed as such).
 _BARE_NUMBER = re.compile(r"\s*(\d{2})\s*")
@@ -153,81 +127,6 @@ def _bare_age(text: str, requested_slot: Optional[str], known: Mapping[str, Any]
     if not match or known.get("age") is not None or requested_slot in (None, "age", "commune"):
         return False
     return BARE_AGE_RANGE[0] <= int(match.group(1)) <= BARE_AGE_RANGE[1]
-
-
-def _read_commune(
-    text: str,
-    code: Optional[str],
-    asked: bool,
-    intent: Optional[str],
-    known: Mapping[str, Any],
-    facts: Facts,
-    requested_slot: Optional[str] = None,
-) -> None:
-    """The one reader of the commune: a button's code, an answer to the commune question, or a place
-    pointed to in a sentence. NLU `commune` entities are not used: the full-text pass keeps hyphenated
-    names whole and knows which words are no places (see knowledge/geo/)."""
-    if code:
-        commune = geo.get_commune(code)
-        if commune:
-            facts.slots.update(_commune_slots(commune))
-        return
-    offered = list(known.get("commune_candidates") or [])
-    if asked:
-        if len(offered) == 1:  # « Marseille (13) ? »
-            answer = {"affirm": True, "deny": False}.get(intent or "")
-            answer = parse_yes_no(text) if answer is None else answer
-            if answer is True:
-                _apply_choice(geo.Choice(commune=geo.get_commune(offered[0])), facts)
-                return
-            if answer is False:
-                facts.slots["commune_candidates"] = None
-                facts.rejected = "commune-non:"
-                return
-        if intent in ("affirm", "deny"):
-            return
-        compound = (
-            None
-            if offered
-            else commune_cues.compound_communes(text)
-            or commune_cues.ranked_arrondissements(text, known.get("departement"))
-        )
-        choice = (
-            commune_cues.compound_choice(compound, text)
-            if compound
-            else geo.read_answer(text, offered, known.get("departement"))
-        )
-        if choice.departement and not choice.commune and not choice.candidates:
-            attempts = known.get("attempts") or {}
-            if isinstance(attempts, Mapping) and attempts.get("commune", 0) >= COMMUNE_MAX_MISSES:
-                facts.skipped.append("commune")  # after two misses the département is enough
-        if choice.empty:
-            if text.strip():
-                facts.rejected = f"commune:{text.strip()[:60]}"
-            return
-        _apply_choice(choice, facts, text)
-        return
-    compound = commune_cues.compound_communes(text)
-    if compound:
-        choice = commune_cues.compound_choice(compound, text)
-    else:
-        choice = geo.choose(geo.find_communes_in_text(text))
-        if choice.candidates and not choice.commune:
-            narrowed = commune_cues.narrow_by_departement(choice.candidates, text)  # « … dans le 82 »
-            if len(narrowed) < len(choice.candidates):
-                choice = commune_cues.compound_choice(narrowed, text)
-    if choice.empty:
-        return
-    named_alone = requested_slot is None and bool(commune_cues.named_alone(text))
-    if known.get("code_insee") and not (_MOVE_CUE.search(normalize(text)) or named_alone):
-        return  # a place named in passing does not move someone whose commune is known
-    if known.get("code_insee") and requested_slot == "qpv" and choice.commune is None:
-        return  # « il habite à l'Alma » answering the quartier question: a quartier, not a guessed commune
-    if known.get("code_insee") and requested_slot == "qpv" and names_own_qpv(text, str(known["code_insee"])):
-        return  # « non, je suis à Jas de Bouffan » at Aix: its own QPV, not Jas (Loire)
-    _apply_choice(choice, facts, text)
-    if known.get("code_insee") and choice.commune is None and choice.candidates:
-        facts.slots.update({"commune": None, "code_insee": None})  # the form then asks which one
 
 
 def read_facts(
@@ -331,7 +230,7 @@ def read_facts(
     if named_quartier and geo.find_communes_in_text(text[named_quartier[2] :]):
         _, start, end = named_quartier  # a commune follows: the quartier's name is not read as one
         commune_text = commune_text[:start] + " " * (end - start) + commune_text[end:]
-    _read_commune(commune_text, values.get("code_insee"), asked_commune, intent, known, facts, requested_slot)
+    read_commune(commune_text, values.get("code_insee"), asked_commune, intent, known, facts, requested_slot)
     forget_quartier_of_old_commune(known, facts)
 
     # An entity value that is not oui/non (a span the synonyms missed) falls back to reading the text.
