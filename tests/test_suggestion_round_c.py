@@ -20,7 +20,7 @@ from knowledge.legal_ages import legal_ages
 from knowledge.loader import KnowledgeBase
 from knowledge.profile import Profile
 from orientation import formatting
-from orientation.matching import Matcher, criteria, eligibility
+from orientation.matching import Matcher, criteria, eligibility, territory
 from orientation.matching.places import closest_km
 from orientation.next_step import next_step
 from tests.support.fit_cases import by_id, ids, profiles
@@ -117,7 +117,7 @@ def test_another_mission_locales_action_is_not_offered_far_from_its_territory(se
 
 def test_an_action_whose_territory_the_record_does_not_locate_is_not_claimed(served_kb: KnowledgeBase, served: Matcher):
     artois = by_id(served_kb, "artois-mission-locale-mobilite-bretagne")
-    assert not artois.zone.communes and criteria.is_territorial(artois)
+    assert not artois.zone.communes and territory.is_territorial(artois)
     for place in ("62041", "62160", "62193", "62498"):
         assert artois.id not in ids(served, age=19, code_insee=place, besoin="emploi", secteur="industrie")
 

@@ -1,9 +1,9 @@
 """Profile → ranked suggestions, each with the reasons it fits (see orientation/matching/engine.py).
 
-Modules, by job: criteria (the table: hard rules, fit weights, one sentence key each), places (where a
-record is, closeness; no French), index (records grouped per région into column blocks), scoring (scores
-and selection in a block; no French), wording (every French sentence), networks (standing networks),
-engine (Matcher, recommend). Callers import from here.
+Modules, by job: criteria (the table: hard rules, fit weights, one sentence key each), territory (whose
+territory an action serves), places (where a record is, closeness; no French), index (records grouped per
+région into column blocks), scoring (scores and selection in a block; no French), wording (every French
+sentence), networks (standing networks), engine (Matcher, recommend). Callers import from here.
 """
 
 from orientation.matching.eligibility import effective_age_bounds, is_offerable

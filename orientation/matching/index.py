@@ -13,7 +13,7 @@ from typing import Dict, List, NamedTuple, Optional, Tuple
 import numpy as np
 
 from knowledge.models import Initiative
-from orientation.matching import criteria, eligibility
+from orientation.matching import criteria, eligibility, territory
 from orientation.matching.places import NATIONAL, REGION, RecordPlace, record_place
 from orientation.matching.scoring import is_historical, record_quality
 
@@ -48,7 +48,7 @@ class Block:
     quality: List[float]
     # Covers its whole région (niveau region): not "another département", so never held back for a closer one.
     regionwide: List[bool]
-    # Closeness at which the person is inside the record's own zone (criteria.zone_rank).
+    # Closeness at which the person is inside the record's own zone (territory.zone_rank).
     zone_rank: List[int]
     # The text says it ended (statut historique), not merely old (scoring.shown_as_example).
     ended: List[bool]
@@ -78,7 +78,7 @@ def build_block(rows: List[Row], vector_from: int) -> Block:
         legal_min=[eligibility.legal_floor(record) for record, _, _ in rows],
         quality=[record_quality(record, hist) for record, _, hist in rows],
         regionwide=[record.zone.niveau == REGION for record, _, _ in rows],
-        zone_rank=[criteria.zone_rank(record) for record, _, _ in rows],
+        zone_rank=[territory.zone_rank(record) for record, _, _ in rows],
         ended=[record.statut == "historique" for record, _, _ in rows],
     )
     for position, (record, place, _) in enumerate(rows):

@@ -27,7 +27,7 @@ import numpy as np
 from knowledge import geo
 from knowledge.models import Initiative
 from knowledge.profile import Profile
-from orientation.matching import criteria, eligibility
+from orientation.matching import criteria, eligibility, territory
 from orientation.matching.places import (
     COMMUNE,
     DEPARTEMENT,
@@ -105,14 +105,14 @@ def out_of_reach(
     (town_reach_km): DKbus's job screens in Dunkerque's buses are no help from Roubaix, 70 km away, nor is
     a Montélimar permanence from Lyon (134 km) or a Nancy project from Strasbourg, however little else fits.
     Département-wide actions are everywhere in it and stay. An action a mission locale (or a town's service,
-    criteria.TERRITORIAL_PORTEURS) runs for its own territory follows the same rule from another département
+    territory.TERRITORIAL_PORTEURS) runs for its own territory follows the same rule from another département
     too (Rennes' mission locale is no way in from Quimper), and is out when the record does not say where it is."""
     if person is None:
         return False
     record = block.entries[row]
     if record.zone.niveau not in (COMMUNE, EPCI):
         return False
-    territorial = criteria.outside_territory(record, level)
+    territorial = territory.outside_territory(record, level)
     if level > LEVEL_RANK[DEPARTEMENT] and not territorial:  # the person's own commune or EPCI
         return False
     km = closest_km(record, person)
@@ -141,7 +141,7 @@ def region_distance_bonus(
     """The distance-band bonus of région-level rows (same Python arithmetic for the loop and numpy paths);
     None for a row beyond `max_km`, or another territory's own action beyond `town_km` or not located
     (out_of_reach's rule, applied here with the distance computed once), or one whose kind of structure exists
-    closer (criteria.same_kind_closer), which is not offered."""
+    closer (territory.same_kind_closer), which is not offered."""
     if person is None or len(rows) > DISTANCE_MAX_ROWS:
         return [0.0] * len(rows)
     bonus: List[Optional[float]] = []
@@ -154,7 +154,7 @@ def region_distance_bonus(
             bonus.append(None)
             continue
         record = block.entries[row]
-        if not block.regionwide[row] and criteria.same_kind_closer(record):
+        if not block.regionwide[row] and territory.same_kind_closer(record):
             bonus.append(None)  # a mission locale, an IAE structure… of another département: one is closer
             continue
         # out_of_reach's rule: a town's or EPCI's own action beyond `town_km`, or another territory's not located.
@@ -162,7 +162,7 @@ def region_distance_bonus(
             far_town = lost = False
         else:
             far_town = km is not None and record.zone.niveau in (COMMUNE, EPCI) and km > town_km
-            lost = km is None and criteria.outside_territory(record, LEVEL_RANK[REGION])
+            lost = km is None and territory.outside_territory(record, LEVEL_RANK[REGION])
         if far_town or lost:
             bonus.append(None)
             continue

@@ -11,7 +11,7 @@ from knowledge import geo
 from knowledge.models import DIPLOMA_LEVELS, Initiative
 from knowledge.profile import Profile
 from knowledge.sectors import sectors_by_id
-from orientation.matching import criteria
+from orientation.matching import criteria, territory
 from orientation.matching.criteria import BY_KEY
 from orientation.matching.eligibility import effective_age_bounds
 from orientation.matching.place_sentences import place_reason
@@ -226,7 +226,7 @@ _RESERVED: Dict[str, str] = {
 
 
 def _territory(record: Initiative, profile: Profile) -> str:
-    """A territorial porteur's action, the person outside its zone (criteria.outside_territory)."""
+    """A territorial porteur's action, the person outside its zone (territory.outside_territory)."""
     if record.porteur.type != "mission-locale" and "suivi-mission-locale" in record.eligibilite.reserve_a:
         return (
             "Elle est faite pour les jeunes que suit la mission locale de là-bas : demandez à la mission locale "
@@ -288,7 +288,7 @@ assert set(REASONS) | _SILENT == set(BY_KEY), "every criterion needs its sentenc
 def reason(key: str, record: Initiative, profile: Profile, person: Optional[geo.Commune], choice: PlaceChoice) -> str:
     """The sentence of criterion `key` (which the caller has checked holds)."""
     if key == "place":
-        outside = criteria.outside_territory(record, LEVEL_RANK[choice.level])
+        outside = territory.outside_territory(record, LEVEL_RANK[choice.level])
         return place_reason(person, choice, record.zone.certaines_villes, outside)
     return REASONS[key](record, profile)
 

@@ -9,7 +9,7 @@ from typing import List
 from knowledge import geo
 from knowledge.loader import KnowledgeBase
 from knowledge.profile import BESOINS, Profile
-from orientation.matching import criteria, eligibility, is_historical, record_place
+from orientation.matching import criteria, eligibility, is_historical, record_place, territory
 from tests.support.matching import TODAY
 
 
@@ -33,7 +33,7 @@ def scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
         hits = [
             (bit, weight, relevance)
             for bit, weight, relevance, reach in rules
-            if features & bit and criteria.reaches(reach, level, criteria.zone_rank(record))
+            if features & bit and criteria.reaches(reach, level, territory.zone_rank(record))
         ]
         # The need makes a record worth it anywhere; a situation (or a general fit) only near home.
         by_need = any(relevance == criteria.RELEVANT_ANYWHERE for _, _, relevance in hits)
@@ -68,7 +68,7 @@ def scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
             }
             or "suivi-mission-locale" in record.eligibilite.reserve_a
         )
-        outside = own_territory and level < criteria.zone_rank(record)
+        outside = own_territory and level < territory.zone_rank(record)
         no_car = profile.vehicule is False or (
             profile.vehicule is not True
             and (
