@@ -17,7 +17,7 @@ from knowledge.places.france_services import local_today
 from orientation import formatting, place_wording
 from orientation.after_list import is_question
 from orientation.matching import NetworkSuggestion, Recommendation, Suggestion, recommend
-from orientation.named_choice import asks_why, named_choice
+from orientation.named_choice import asked_position, asks_why, follow_up_problem, named_choice, ordinal_choice
 from orientation.next_step import networks_besides, next_step, next_step_text
 from orientation.refine import (
     SNAPSHOT_KEYS,
@@ -206,9 +206,9 @@ def answer_about_shown(tracker: Tracker, dispatcher: CollectingDispatcher) -> bo
     why = asks_why(text)
     recommendation = _current(tracker)
     named = _named(tracker, recommendation)
-    if named is None and formatting.asked_position(text) is None:
+    if named is None and asked_position(text) is None:
         return False
-    if named is None and formatting.ordinal_choice(text, tracker.get_slot("suggestions") or []) is None:
+    if named is None and ordinal_choice(text, tracker.get_slot("suggestions") or []) is None:
         return False  # « la 7 » of a list of four: left to the glossary or the question's explanation
     if named is not None and not why:
         return False  # « c'est quoi le CEJ »: the glossary defines it
@@ -233,7 +233,7 @@ def _chosen(
     problem = (
         None
         if wanted in shown
-        else formatting.follow_up_problem(
+        else follow_up_problem(
             shown, bool(tracker.get_slot("suggestions_shown")), tracker.latest_message.get("text") or ""
         )
     )
@@ -244,9 +244,7 @@ def _chosen(
     if wanted not in shown:
         named = _named(tracker, recommendation)  # « pourquoi l'E2C »: by name, before « la 2 » by position
         wanted = (
-            named
-            if named in shown
-            else formatting.ordinal_choice(tracker.latest_message.get("text") or "", shown) or shown[0]
+            named if named in shown else ordinal_choice(tracker.latest_message.get("text") or "", shown) or shown[0]
         )
     for suggestion in recommendation.local:
         if suggestion.initiative.id == wanted:

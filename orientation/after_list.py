@@ -16,8 +16,7 @@ from typing import Optional, Sequence, Tuple
 from knowledge.legal_ages import legal_ages
 from knowledge.models import GlossaryTerm, Network
 from knowledge.text import normalize
-from orientation.formatting import asked_position, ordinal_choice
-from orientation.named_choice import asks_why
+from orientation.named_choice import asked_position, asks_why, ordinal_choice
 from reading.glossary import is_definition_question, terms_in
 from reading.need import parse_besoin
 

@@ -9,7 +9,6 @@ from typing import List, Optional, Sequence, Tuple
 from knowledge import geo
 from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES, Profile
 from knowledge.sectors import sectors_by_id
-from knowledge.text import normalize
 from orientation.matching import NATIONAL, REGION, NetworkSuggestion, Recommendation, Suggestion, wording
 from orientation.voice import PERSONNE, VOUS, in_voice, said_to
 
@@ -336,68 +335,3 @@ def networks_text(networks: Sequence[NetworkSuggestion], limit: int = BOT_NETWOR
     lines = ["À contacter aussi, partout en France :"]
     lines.extend(network_line(ns, voice) for ns in list(networks)[:limit])
     return "\n".join(lines)
-
-
-_ORDINALS = {
-    "premier": 1,
-    "premiere": 1,
-    "1er": 1,
-    "1ere": 1,
-    "deuxieme": 2,
-    "second": 2,
-    "seconde": 2,
-    "2e": 2,
-    "2eme": 2,
-    "troisieme": 3,
-    "3e": 3,
-    "3eme": 3,
-    "quatrieme": 4,
-    "4e": 4,
-    "4eme": 4,
-    "cinquieme": 5,
-    "5e": 5,
-    "5eme": 5,
-    "derniere": -1,
-    "dernier": -1,
-}
-
-
-_UNITS = frozenset({"euro", "euros", "eur", "an", "ans", "km", "h", "heure", "heures", "mois", "jours", "jour"})
-
-
-def asked_position(text: str) -> Optional[int]:
-    """The position « la 2e », « le premier », « la 3 » names (-1 for « la dernière »), or None."""
-    words = normalize(text.replace("€", " euro ")).split()
-    for index, word in enumerate(words):
-        position = _ORDINALS.get(word)
-        following = words[index + 1] if index + 1 < len(words) else ""
-        # « le permis à 1 euro », « 2 ans », « 3 km »: an amount, not a position in the list (play-test E e11).
-        if position is None and word.isdigit() and len(word) == 1 and following not in _UNITS:
-            position = int(word)
-        if position is not None and position != 0:
-            return position
-    return None
-
-
-def ordinal_choice(text: str, shown: Sequence[str]) -> Optional[str]:
-    """Which shown suggestion « la 2e », « le premier », « la dernière » or « la 3 » points at."""
-    position = asked_position(text)
-    if position is not None and shown and -1 <= position <= len(shown):
-        return shown[position - 1] if position > 0 else shown[-1]
-    return None
-
-
-def follow_up_problem(shown: Sequence[str], was_shown: bool, text: str) -> Optional[str]:
-    """Why « détails de la 2 » cannot be answered, in one kind sentence (None when it can)."""
-    if not was_shown:
-        return "Je ne vous ai encore rien proposé. Dites-moi ce que vous cherchez et je regarde."
-    if not shown:
-        return (
-            "Je n'ai trouvé aucune action recensée pour vous : les contacts donnés plus haut "
-            "(France services, réseaux) restent les bons."
-        )
-    position = asked_position(text)
-    if position is not None and position > len(shown):
-        count = "qu'une action" if len(shown) == 1 else f"que {len(shown)} actions"
-        return f"Je ne vous ai proposé {count}. Écrivez « détails de la 1 » pour la première."
-    return None

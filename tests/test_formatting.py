@@ -208,7 +208,7 @@ def test_vouvoiement(fougeres: Recommendation) -> None:
 
 
 def test_a_follow_up_beyond_the_list_says_so_kindly():
-    from orientation.formatting import follow_up_problem
+    from orientation.named_choice import follow_up_problem
 
     assert "rien proposé" in follow_up_problem([], False, "détails de la 1")
     assert "aucune action" in follow_up_problem([], True, "détails de la 1")
