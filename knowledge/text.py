@@ -8,6 +8,12 @@ import unicodedata
 _APOSTROPHES = str.maketrans({"’": "'", "`": "'", "´": "'", "‘": "'", "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
 
 
+# What ends a clause in a message as typed, and a clause itself: a list of facts (« au RSA, CAP petite enfance »),
+# a name that stops at its comma or bracket (« au Mirail (Bellefontaine) » is « Mirail »).
+CLAUSE_END = re.compile(r"[,;.!?()\n]+")
+CLAUSE = re.compile(r"[^,;.!?()\n]+")
+
+
 def strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char))

@@ -15,6 +15,7 @@ from knowledge import geo
 from knowledge.geo.index import is_place_qualifier
 from knowledge.geo.qpv import official_qpv as official_qpv_of
 from knowledge.geo.quartiers import is_proper_name, quartier_after_commune, quartier_answer, same_length_fold
+from knowledge.text import CLAUSE_END
 from reading.qpv import mentions_qpv, parse_qpv
 
 # « je sais pas (trop) » before the name: said of the QPV, not of the quartier.
@@ -161,7 +162,7 @@ def listed_quartier_item(text: str, code_insee: str) -> Optional[str]:
     facts, taken only when the official list of QPV names it for the commune (play-test E)."""
     commune = geo.get_commune(code_insee)
     city = geo.get_commune(commune.arrondissement_de) if commune and commune.arrondissement_de else commune
-    for clause in re.split(r"[,;.!?()\n]+", text):
+    for clause in CLAUSE_END.split(text):
         name = " ".join(clause.split())
         if any(char.isdigit() for char in name) or (city and geo.normalize(city.nom) in geo.normalize(name)):
             continue  # « marseille 3eme » is the commune, not the QPV « Centre Ville 3e Arrondissement »

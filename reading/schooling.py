@@ -12,7 +12,7 @@ import re
 from typing import List, Optional, Tuple
 
 from knowledge.profile import DIPLOMES
-from knowledge.text import normalize
+from knowledge.text import CLAUSE_END, normalize
 from reading.need import STATUS_APPRENTICE
 
 _APPRENTICE = re.compile(STATUS_APPRENTICE)
@@ -91,7 +91,6 @@ _LEFT_HIGHER_EDUCATION = re.compile(
 )
 # A diploma named as one item of a list (« au RSA, CAP petite enfance, pas de permis », play-test F) is held, unless a
 # wish came before it (« je cherche, un cap cuisine »). A list has two clauses at least.
-_CLAUSES = re.compile(r"[,;.!?()\n]+")
 _BARE_DIPLOMA_CLAUSE = re.compile(r"(?:un |une |le |mon |ma )?(?:cap|bep|bac pro|bts|titre pro|dut|but)(?: \w+){0,2}")
 _WISH = re.compile(r"\b(?:veux|veut|voudrai\w*|aimerai\w*|cherch\w*|passer|faire|prepar\w*|envie|reprendre|besoin)\b")
 # « j'ai une RQTH (…) et un BTS SIO »: a diploma after « et » in a sentence that says what the person has.
@@ -99,7 +98,7 @@ _HAVE_THEN_AND = r"\b(?:j ai|jai|g|il a|elle a)\s+(?:(?!pas\b|pa\b|ps\b|jamais\b
 
 
 def _listed_diploma(text: str) -> Optional[str]:
-    clauses = [normalize(c) for c in _CLAUSES.split(text or "")]
+    clauses = [normalize(c) for c in CLAUSE_END.split(text or "")]
     if len([c for c in clauses if c]) < 2:
         return None  # a message that is a diploma alone is the form's to read (is_bare_diploma)
     for index, clause in enumerate(clauses):

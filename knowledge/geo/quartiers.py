@@ -11,6 +11,7 @@ from typing import Optional, Sequence, Tuple
 
 from knowledge.geo.lexicon import words
 from knowledge.geo.names import _fold
+from knowledge.text import CLAUSE, CLAUSE_END
 
 _NEVER_UNASKED = words("never_unasked")
 _NEVER_QUARTIER = words("never_quartier")
@@ -58,9 +59,6 @@ _LIVE_IN_CLAUSE = re.compile(
     r"\b(?:habite|jhabite|vis|jvis|vit)\s+(?:aux|au|a la|a l)\s+(?P<name>[a-z0-9][a-z0-9 ]{1,30}?)"
     r"(?=\s+(?:et|mais|je|j|jai|g|depuis|avec|chez|pour|donc)\s|\s*$)"
 )
-# What a clause ends on in the text as typed: the name stops there (« au Mirail (Bellefontaine) » is « Mirail »).
-_CLAUSE_END = re.compile(r"[,;.!?()\n]")
-_CLAUSE = re.compile(r"[^,;.!?()\n]+")
 
 
 # Punctuation and quotes around a quartier's name, taken off both ends (a set of characters, not a word).
@@ -109,7 +107,7 @@ def _as_written(name: str) -> str:
 
 def _clause_end(text: str, start: int, end: int) -> int:
     """``end``, or the first punctuation between ``start`` and it."""
-    stop = _CLAUSE_END.search(text, start, end)
+    stop = CLAUSE_END.search(text, start, end)  # the name stops there
     return stop.start() if stop else end
 
 
@@ -118,7 +116,7 @@ def find_quartier(text: str) -> Optional[Tuple[str, int, int]]:
     The span lets the commune reader skip it: « au Chaudron à Saint-Denis » is no misspelt Chaudon.
     Each clause is read apart: « quartier Amiens Nord, hébergé en CHRS » ends the name at the comma."""
     clean = _clean(text)
-    clauses = [m.span() for m in _CLAUSE.finditer(text)]
+    clauses = [m.span() for m in CLAUSE.finditer(text)]
     for clause_start, clause_end in clauses:
         match = _NAMED.search(clean, clause_start, clause_end)
         if match:
