@@ -10,7 +10,7 @@ from knowledge import geo
 from knowledge.geo.quartiers import quartier_answer, quartier_in_text
 from reading.facts import read_facts
 from tests.conftest import run_action, sdk_tracker
-from tests.support.reading import ORDINARY_WORDS
+from tests.support.reading import ORDINARY_WORDS, reader_test
 
 SAINT_DENIS = ["93066", "97411", "11339", "30247"]
 VALENCE = ["26362", "82186", "16392"]
@@ -51,9 +51,14 @@ def test_ordinary_words_are_no_commune_while_another_question_is_asked(text):
         assert "code_insee" not in slots and not slots.get("commune_candidates"), (asked, slots)
 
 
-@pytest.mark.parametrize(
-    "text, code",
-    [
+def commune_answered(text: str) -> Optional[str]:
+    """The commune read from an answer to the commune question."""
+    return commune_of(text, "commune")
+
+
+# The commune a message names: pointed to in a sentence (any question), or answering the commune question.
+READS = {
+    commune_of: [
         ("20 ans, Corbeil-Essonnes", "91174"),
         ("j'habite a Corbeil-Essonnes", "91174"),
         ("jhabite a villeneuve d'ascq", "59009"),
@@ -64,14 +69,7 @@ def test_ordinary_words_are_no_commune_while_another_question_is_asked(text):
         ("j'ai vecu a paris mais maintenant jhabite a evreux", "27229"),
         ("jhabite dans le 13013", "13213"),
     ],
-)
-def test_a_place_pointed_to_in_a_sentence(text, code):
-    assert commune_of(text) == code
-
-
-@pytest.mark.parametrize(
-    "text, code",
-    [
+    commune_answered: [
         ("Villeneuve-d'Ascq", "59009"),
         ("Villeneuve d'Ascq", "59009"),
         ("villeneuve dascq", "59009"),
@@ -100,9 +98,9 @@ def test_a_place_pointed_to_in_a_sentence(text, code):
         ("au havre", "76351"),
         ("Paris", "75056"),
     ],
-)
-def test_an_answer_to_the_commune_question(text, code):
-    assert commune_of(text, "commune") == code
+}
+
+test_a_commune_named_in_a_sentence_or_an_answer = reader_test(READS)
 
 
 def test_a_number_after_paris_is_no_age():

@@ -18,6 +18,7 @@ from reading.understanding import (
     parse_vehicule,
     says_dont_know,
 )
+from tests.support.reading import reader_test
 
 TODAY = date(2026, 12, 7)
 
@@ -47,11 +48,6 @@ def test_licence_and_vehicle_said_together(text):
     assert parse_vehicule(text) is True
 
 
-@pytest.mark.parametrize("text", ["j'ai le permis voiture", "le permis B"])
-def test_the_car_licence_is_no_car(text):
-    assert parse_vehicule(text) is None
-
-
 @pytest.mark.parametrize("text", ["je veux le permis et une voiture", "jaimerais avoir le permis et une voiture"])
 def test_a_licence_and_vehicle_wished_are_not_held(text):
     assert parse_vehicule(text) is not True and parse_permis(text) is not True
@@ -62,34 +58,32 @@ def test_a_licence_and_vehicle_denied_together_stay_denied():
     assert parse_vehicule("pas de permis et pas de voiture") is False
 
 
-@pytest.mark.parametrize(
-    "text, level",
-    [
+# What a first message says, reader by reader (the one test of tests/support/reading.py).
+READS = {
+    # The car licence is no car.
+    parse_vehicule: [("j'ai le permis voiture", None), ("le permis B", None)],
+    parse_diplome: [
+        # Diplomas said in a first message.
         ("j'ai une RQTH (trouble bipolaire stabilisé) et un BTS SIO. Je cherche un emploi", "superieur"),
         ("Je teste pour une jeune maman de 20 ans, au RSA, CAP petite enfance, pas de permis.", "cap-bep"),
         ("i dont have any diploma", "aucun"),
         ("i don't have a diploma", "aucun"),
         ("no diploma", "aucun"),
         ("jai lacher la fac en L2", "bac"),
+        # A diploma wished for is not held.
+        ("je veux passer un CAP petite enfance", None),
+        ("je cherche, un cap cuisine", None),
     ],
-)
-def test_diplomas_said_in_a_first_message(text, level):
-    assert parse_diplome(text) == level
+    # English answers.
+    says_dont_know: [("i dont know", True), ("I don't know", True), ("idk", True), ("dunno", True)],
+    parse_logement: [
+        ("I live with my parents", "chez-parents"),
+        ("i live with my mom", "chez-parents"),
+        ("at my parents", "chez-parents"),
+    ],
+}
 
-
-@pytest.mark.parametrize("text", ["je veux passer un CAP petite enfance", "je cherche, un cap cuisine"])
-def test_a_diploma_wished_for_is_not_held(text):
-    assert parse_diplome(text) is None
-
-
-@pytest.mark.parametrize("text", ["i dont know", "I don't know", "idk", "dunno"])
-def test_english_dont_know(text):
-    assert says_dont_know(text)
-
-
-@pytest.mark.parametrize("text", ["I live with my parents", "i live with my mom", "at my parents"])
-def test_english_housing_with_parents(text):
-    assert parse_logement(text) == "chez-parents"
+test_a_first_message_reader_by_reader = reader_test(READS)
 
 
 @pytest.mark.parametrize("text", ["la vente jaime pas, plutot la logistique", "pas la vente, la logistique"])
