@@ -1,11 +1,12 @@
 """The grid of profiles and the small look-ups of tests/test_suggestion_fit_cases.py (the play-test's places,
-ages, housings, needs and diplomas, on the real base)."""
+ages, housings, needs and diplomas, on the real base); `profile_grid`, the grids of the relevance audit's rounds
+too."""
 
 from __future__ import annotations
 
 import itertools
 from datetime import date
-from typing import Iterator, List
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Sequence, Tuple
 
 from knowledge.loader import KnowledgeBase
 from knowledge.profile import BESOINS, Profile
@@ -38,17 +39,35 @@ PLACES = (
 NEVER_OPEN = {"orientes-par-structure", "allophones", "entreprises"}
 
 
+Axis = Sequence[Mapping[str, Any]]
+
+
+def axis(name: str, values: Iterable[object]) -> Tuple[Dict[str, Any], ...]:
+    """One fact's values, as the facts of a grid's axis: axis("age", (15, 17)) is ({"age": 15}, {"age": 17})."""
+    return tuple({name: value} for value in values)
+
+
+def combinations(*axes: Axis) -> List[Dict[str, Any]]:
+    """Every way to take one entry of each axis, the facts merged; the first axis varies slowest (nested loops)."""
+    return [{k: v for part in parts for k, v in part.items()} for parts in itertools.product(*axes)]
+
+
+def profile_grid(*axes: Axis) -> List[Profile]:
+    """One profile per combination of the axes (`combinations`); an axis entry may hold several facts that go
+    together (a pupil and no diploma known), a single entry a fact all the grid shares."""
+    return [Profile(**facts) for facts in combinations(*axes)]
+
+
 def profiles() -> Iterator[Profile]:
     """Ages 15–30, every housing, every need, diploma known or not, with or without the permis."""
-    for place, age, logement, besoin, diplome, permis in itertools.product(
-        PLACES,
-        (15, 16, 19, 23, 30),
-        ("chez-parents", "heberge-tiers", "foyer-fjt", "sans-domicile", None),
-        (*sorted(BESOINS), None),
-        ("bac", "superieur", None),
-        (False, None),
-    ):
-        yield Profile(age=age, code_insee=place, logement=logement, besoin=besoin, diplome=diplome, permis=permis)
+    yield from profile_grid(
+        axis("code_insee", PLACES),
+        axis("age", (15, 16, 19, 23, 30)),
+        axis("logement", ("chez-parents", "heberge-tiers", "foyer-fjt", "sans-domicile", None)),
+        axis("besoin", (*sorted(BESOINS), None)),
+        axis("diplome", ("bac", "superieur", None)),
+        axis("permis", (False, None)),
+    )
 
 
 def by_id(kb: KnowledgeBase, rid: str):

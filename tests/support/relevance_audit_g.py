@@ -23,6 +23,7 @@ from typing import List, Optional
 from knowledge import geo
 from knowledge.profile import BESOINS, Profile
 from orientation.matching import Suggestion
+from tests.support.fit_cases import axis, combinations, profile_grid
 
 _OUT_OF_SCHOOL_PUBLICS = frozenset({"demandeurs-emploi", "actifs"})
 _SCHOOL_PUBLICS = frozenset({"etudiants", "tous-publics"})
@@ -86,27 +87,18 @@ def round_g_profiles() -> List[Profile]:
     """The personas' ages (15, 17, 20, 22), needs (apprenticeship with or without a trade, job, the permis), a
     pupil or someone out of school without a diploma, at their parents' or in a foyer, with or without the
     permis, all from a quartier prioritaire."""
-    out = []
-    for place in ROUND_G_PLACES:
-        for age in (15, 17, 20, 22):
-            for besoin, secteur in (("apprentissage", None), ("apprentissage", "metiers-de-bouche"), ("emploi", None)):
-                for scolarite, diplome in (("scolarise", None), ("sorti", "aucun")):
-                    for logement in ("chez-parents", "foyer-fjt"):
-                        for permis in (False, True):
-                            out.append(
-                                Profile(
-                                    age=age,
-                                    code_insee=place,
-                                    qpv=True,
-                                    besoin=besoin,
-                                    secteur=secteur,
-                                    scolarite=scolarite,
-                                    diplome=diplome,
-                                    logement=logement,
-                                    permis=permis,
-                                    vehicule=False,
-                                )
-                            )
-            for permis in (False, True):  # the permis or a vehicle (g04)
-                out.append(Profile(age=age, code_insee=place, qpv=True, besoin="mobilite-permis", permis=permis))
-    return out
+    situations = [
+        *combinations(
+            (
+                {"besoin": "apprentissage"},
+                {"besoin": "apprentissage", "secteur": "metiers-de-bouche"},
+                {"besoin": "emploi"},
+            ),
+            ({"scolarite": "scolarise"}, {"scolarite": "sorti", "diplome": "aucun"}),
+            axis("logement", ("chez-parents", "foyer-fjt")),
+            axis("permis", (False, True)),
+            ({"vehicule": False},),
+        ),
+        *combinations(({"besoin": "mobilite-permis"},), axis("permis", (False, True))),  # the permis or a vehicle (g04)
+    ]
+    return profile_grid(axis("code_insee", ROUND_G_PLACES), axis("age", (15, 17, 20, 22)), ({"qpv": True},), situations)

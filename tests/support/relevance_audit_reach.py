@@ -22,6 +22,7 @@ from knowledge.profile import BESOINS, Profile
 from orientation import formatting
 from orientation.matching import Suggestion
 from orientation.matching.places import closest_km
+from tests.support.fit_cases import axis, profile_grid
 
 _JOB = ("trouver-un-emploi--",)
 _WITH_JOB = ("preparer-sa-candidature--", "choisir-un-metier--")
@@ -106,21 +107,10 @@ ROUND_C_PLACES = (
 def round_c_profiles() -> List[Profile]:
     """Every age that matters (15, 17, 19, 23), a job, training or no stated need, the vente trade or none,
     no diploma (out of school) or unknown, in each of the round's places."""
-    out = []
-    for place in ROUND_C_PLACES:
-        for age in (15, 17, 19, 23):
-            for besoin in ("emploi", "formation", None):
-                for secteur in (None, "vente"):
-                    for diplome in (None, "aucun"):
-                        scolarite = "sorti" if diplome else None
-                        out.append(
-                            Profile(
-                                age=age,
-                                code_insee=place,
-                                besoin=besoin,
-                                secteur=secteur,
-                                diplome=diplome,
-                                scolarite=scolarite,
-                            )
-                        )
-    return out
+    return profile_grid(
+        axis("code_insee", ROUND_C_PLACES),
+        axis("age", (15, 17, 19, 23)),
+        axis("besoin", ("emploi", "formation", None)),
+        axis("secteur", (None, "vente")),
+        ({"diplome": None, "scolarite": None}, {"diplome": "aucun", "scolarite": "sorti"}),
+    )
