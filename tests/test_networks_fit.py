@@ -14,6 +14,7 @@ from knowledge.loader import load_networks
 from knowledge.profile import Profile
 from orientation.formatting import BOT_NETWORKS_MAX
 from orientation.matching.networks import dense_transit_area, match_networks
+from tests.support.relevance_audit_f import mobility_cards_due
 
 NETWORKS = load_networks()
 MOBILITY = {"plateformes-mobilite", "aides-permis"}
@@ -62,14 +63,7 @@ def test_mobility_cards_only_when_mobility_blocks_the_stated_need() -> None:
         found = MOBILITY & set(ids(**p.__dict__))
         if not found:
             continue
-        asked = p.besoin == "mobilite-permis"
-        barrier = (
-            p.permis is False
-            and p.vehicule is False
-            and p.besoin in ("emploi", "formation", "apprentissage")
-            and not dense_transit_area(p.code_insee)
-        )
-        assert asked or barrier, (p, found)
+        assert mobility_cards_due(p), (p, found)
         assert p.age is None or p.age >= 15, (p, found)
         if "aides-permis" in found:  # asked or not, only from 17 (conduite accompagnée is another thing)
             assert p.age is None or p.age >= 17, p

@@ -33,9 +33,9 @@ def check_round_f(s: Suggestion, p: Profile) -> List[str]:
     return problems
 
 
-def check_networks_round_f(p: Profile, networks: set) -> List[str]:
-    problems: List[str] = []
-    mobility = networks & {"plateformes-mobilite", "aides-permis"}
+def mobility_cards_due(p: Profile) -> bool:
+    """The mobility cards' rule, this file's reading: the permis asked for, or neither permis nor vehicle for a
+    job, a training or an apprenticeship outside a large town with its own network."""
     asked = p.besoin == "mobilite-permis"
     barrier = (
         p.permis is False
@@ -43,7 +43,13 @@ def check_networks_round_f(p: Profile, networks: set) -> List[str]:
         and p.besoin in ("emploi", "formation", "apprentissage")
         and not dense_transit_area(p.code_insee)
     )
-    if mobility and not (asked or barrier):
+    return asked or barrier
+
+
+def check_networks_round_f(p: Profile, networks: set) -> List[str]:
+    problems: List[str] = []
+    mobility = networks & {"plateformes-mobilite", "aides-permis"}
+    if mobility and not mobility_cards_due(p):
         problems.append(f"{', '.join(sorted(mobility))} sans frein de mobilité")
     age = p.whole_age
     if "aides-permis" in networks and age is not None and age < 17:
