@@ -33,6 +33,10 @@ PARRAINAGE_FJT = "languedoc-roussillon-urhaj-parrainage-fjt"
 BOUGEZ = "la-ciotat-bougez-vers-l-emploi-voiture-and-co"
 
 
+# The apprentices of round G (g23, g01, g19): from a quartier prioritaire, at their parents', no handicap.
+APPRENTICE_OF_A_QUARTIER = dict(qpv=True, logement="chez-parents", handicap="non", besoin="apprentissage")
+
+
 def reasons(served: Matcher, record_id: str, profile: Profile) -> List[str]:
     (line,) = [s for s in served.recommend(profile).local if s.initiative.id == record_id]
     return list(line.reasons)
@@ -57,14 +61,7 @@ def test_out_of_school_rule_reads_the_publics(served_kb: KnowledgeBase) -> None:
 def test_a_pupil_in_3e_is_not_offered_paid_missions_for_job_seekers(served: Matcher) -> None:
     # g23: « jai 15 ans jsuis a strasbourg au neuhof jveux faire un apprentissage en coiffure », in 3e
     pupil = Profile(
-        age=15,
-        code_insee="67482",
-        qpv=True,
-        logement="chez-parents",
-        handicap="non",
-        besoin="apprentissage",
-        secteur="coiffure-esthetique",
-        scolarite="scolarise",
+        **APPRENTICE_OF_A_QUARTIER, age=15, code_insee="67482", secteur="coiffure-esthetique", scolarite="scolarise"
     )
     assert ACTIVITES_A_LA_CARTE not in ids(served, **dataclasses.asdict(pupil))
     # the same young man out of school at 17 may go (the QPV is his)
@@ -85,14 +82,11 @@ def test_the_pupil_rule_is_one_criterion_of_the_table() -> None:
 def test_a_trade_discovery_does_not_serve_a_chosen_apprenticeship(served: Matcher) -> None:
     # g01: 17, Valence (Fontbarlettes), scooter without a licence, apprenticeship in a bakery, brevet
     baker = Profile(
+        **APPRENTICE_OF_A_QUARTIER,
         age=17,
         code_insee="26362",
-        qpv=True,
         permis=False,
         vehicule=True,
-        logement="chez-parents",
-        handicap="non",
-        besoin="apprentissage",
         secteur="metiers-de-bouche",
         diplome="aucun",
     )
@@ -192,14 +186,11 @@ def test_no_diploma_is_said_once(served: Matcher) -> None:
     """g19: « Vous n'avez pas de diplôme » twice in one « Pourquoi » (the situation, then the diploma bound)."""
     # 17, Marseille 15e (La Castellane), left school, no diploma, apprenticeship in the building trade
     profile = Profile(
+        **APPRENTICE_OF_A_QUARTIER,
         age=17,
         code_insee="13215",
-        qpv=True,
         permis=False,
         vehicule=False,
-        logement="chez-parents",
-        handicap="non",
-        besoin="apprentissage",
         secteur="batiment",
         diplome="aucun",
         scolarite="sorti",
