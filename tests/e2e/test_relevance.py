@@ -18,10 +18,9 @@ from tests.support.stack import texts
 
 pytestmark = pytest.mark.e2e
 
-ANSWERS = {
-    "besoin": '/inform{"besoin": "emploi"}',
-    "age": "j'ai 20 ans",
-    "qpv": "non",
+# Someone without the permis nor a car, at their parents', no handicap, who declines the other questions
+# (tests/e2e/test_why_playtest_f.py answers the same).
+WITHOUT_CAR_AT_PARENTS = {
     "permis": '/inform{"permis": "non"}',
     "vehicule": '/inform{"vehicule": "non"}',
     "logement": '/inform{"logement": "chez-parents"}',
@@ -30,6 +29,7 @@ ANSWERS = {
     "diplome": "/decline",
     "scolarite": "/decline",
 }
+ANSWERS = {"besoin": '/inform{"besoin": "emploi"}', "age": "j'ai 20 ans", "qpv": "non", **WITHOUT_CAR_AT_PARENTS}
 
 CASES = [
     ("homme-villeneuve", "je suis un homme, 20 ans, Villeneuve d'Ascq", {"commune": "Villeneuve-d'Ascq"}),

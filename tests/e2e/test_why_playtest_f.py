@@ -8,20 +8,12 @@ import uuid
 import pytest
 
 from tests.e2e.test_conversation import answer_until_suggestions
+from tests.e2e.test_relevance import WITHOUT_CAR_AT_PARENTS
 from tests.support.stack import texts
 
 pytestmark = pytest.mark.e2e
 
-ANSWERS = {
-    "permis": '/inform{"permis": "non"}',
-    "vehicule": '/inform{"vehicule": "non"}',
-    "logement": '/inform{"logement": "chez-parents"}',
-    "handicap": "non",
-    "rqth": "/decline",
-    "qpv": "/decline",
-    "diplome": "/decline",
-    "scolarite": "/decline",
-}
+ANSWERS = {**WITHOUT_CAR_AT_PARENTS, "qpv": "/decline"}
 
 
 def test_a_conseillere_hears_of_the_person_and_no_mobility_card(bot):
