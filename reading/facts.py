@@ -42,8 +42,10 @@ from reading.qpv import doubts_qpv, parse_qpv
 from reading.quartier import NOT_A_NAME_AFTER_YES as _NOT_A_NAME_AFTER_YES
 from reading.quartier import (
     forget_quartier_of_old_commune,
+    is_commune_name,
     official_qpv,
     qpv_unknown_after_a_name,
+    qpv_unknown_in_a_clause,
     quartier_after_the_commune,
     read_qpv_sentence,
     read_quartier,
@@ -268,6 +270,8 @@ def read_facts(
     # knowledge.geo.quartiers is the one reader of quartiers: an NLU span is often the commune's name
     # (« les minguettes » at Vénissieux), and the answer to the quartier question is read below.
     quartier = named_quartier[0] if named_quartier else quartier_after_the_commune(text, facts)
+    if quartier and is_commune_name(quartier, facts.slots.get("code_insee") or known.get("code_insee")):
+        quartier = None  # « jhabite au lamentin en martinique »: the commune, said with its place (play-test H)
     if quartier:
         facts.slots["quartier"] = quartier
     qpv = parse_qpv(text)  # « j'habite dans un quartier prioritaire » in any message: not asked again
@@ -304,6 +308,7 @@ def read_facts(
             read_quartier(text, known, facts)
     official_qpv(facts, known)
     qpv_unknown_after_a_name(requested_slot, facts)  # a name the official list does not know: not asked again
+    qpv_unknown_in_a_clause(requested_slot, text, facts)  # « …, je sais pas pour le quartier »
     if requested_slot and facts.empty and intent in ("inform", "nlu_fallback") and text.strip():
         facts.rejected = f"{requested_slot}:?"
     return facts
