@@ -47,6 +47,7 @@ from reading.quartier import (
     qpv_unknown_after_a_name,
     qpv_unknown_in_a_clause,
     quartier_after_the_commune,
+    quartier_before_the_commune,
     read_qpv_sentence,
     read_quartier,
 )
@@ -270,6 +271,8 @@ def read_facts(
     # knowledge.geo.quartiers is the one reader of quartiers: an NLU span is often the commune's name
     # (« les minguettes » at Vénissieux), and the answer to the quartier question is read below.
     quartier = named_quartier[0] if named_quartier else quartier_after_the_commune(text, facts)
+    # « je suis a la duchere lyon 9 »: a listed quartier right before its commune (play-test H h10)
+    quartier = quartier or quartier_before_the_commune(text, facts.slots.get("code_insee") or known.get("code_insee"))
     if quartier and is_commune_name(quartier, facts.slots.get("code_insee") or known.get("code_insee")):
         quartier = None  # « jhabite au lamentin en martinique »: the commune, said with its place (play-test H)
     if quartier:

@@ -162,6 +162,33 @@ def quartier_after_the_commune(text: str, facts: Any) -> Optional[str]:
     return named or listed_quartier_item(text, commune.code_insee)
 
 
+def quartier_before_the_commune(text: str, code_insee: Optional[str]) -> Optional[str]:
+    """« je suis a la duchere lyon 9 », « la duchère, Lyon 9e » (play-test H h10): the quartier said just before its
+    commune, taken only when the official list of QPV names it for that commune (any other word there may be a verb)."""
+    commune = geo.get_commune(str(code_insee)) if code_insee else None
+    if commune is None:
+        return None
+    city = geo.get_commune(commune.arrondissement_de) if commune.arrondissement_de else commune
+    folded = same_length_fold(text).lower()
+    words = list(re.finditer(r"[a-z0-9]+", folded))
+    city_words = geo.normalize((city or commune).nom).split()
+    for i in range(1, len(words) - len(city_words) + 1):
+        if [w.group() for w in words[i : i + len(city_words)]] != city_words:
+            continue
+        for start in range(max(0, i - 4), i):  # the longest name first: « grand mirail » before « mirail »
+            first = words[start].group()
+            if first in ("a", "au", "aux", "dans", "vers", "de", "du", "des"):
+                continue
+            name = _as_written(text[words[start].start() : words[i - 1].end()])
+            if official_qpv_of(name, commune.code_insee) is not None and not is_commune_name(name, code_insee):
+                return name
+    return None
+
+
+def _as_written(name: str) -> str:
+    return " ".join(name.replace("’", "'").split()).strip(",;:.")
+
+
 _AFTER_CUE = re.compile(r"\b(?:a|au|aux|a la|a l|dans|dans le|dans la|vers)\s+([a-z][a-z ]{2,40})$")
 
 

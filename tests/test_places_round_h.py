@@ -72,3 +72,21 @@ def test_not_knowing_the_quartier_is_not_asked_again():
     assert "qpv" in facts.skipped and "quartier" not in facts.slots
     facts = read_facts("le lamentin, j'habite au bourg", [], "inform", "qpv", known=known)
     assert "qpv" not in facts.skipped  # no doubt said: a name, not « ne sait pas »
+
+
+@pytest.mark.parametrize(
+    "text, known, asked",
+    [
+        ("yo jai 20 ans je suis a la duchere lyon 9 jveux passer le permis", {}, None),
+        ("la duchere lyon 9", {"code_insee": "69389"}, "qpv"),
+        ("La Duchère, Lyon 9e", {}, None),
+    ],
+)
+def test_a_listed_quartier_before_its_commune_and_arrondissement(text, known, asked):
+    slots = _read(text, known, asked)
+    assert slots["quartier"].lower().replace("è", "e").endswith("duchere") and slots["qpv"] is True
+
+
+@pytest.mark.parametrize("text", ["je travaille a lyon 9", "je cherche un emploi lyon 9", "le permis lyon 9"])
+def test_words_before_the_commune_that_are_no_listed_quartier(text):
+    assert "quartier" not in _read(text, {}, None)
