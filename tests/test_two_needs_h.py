@@ -198,3 +198,9 @@ def test_the_fiche_says_every_need():
 def test_the_fiche_says_the_subjects_said_in_passing():
     lines = "\n".join(situation_lines(PROFILES["h14"]))
     assert "trouver un logement" in lines and "difficultés d'argent" in lines
+
+
+def test_the_card_most_its_own_answers_a_need_among_several():
+    """h22: the formation's own card (the region's training offer) is shown, not only Information Jeunesse."""
+    shown, _ = split_networks(recommend(PROFILES["h22"]).networks)
+    assert "offre-formation-region" in [ns.network.id for ns in shown]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Dict, List, Optional, Sequence, Set, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from knowledge import geo
 from knowledge.models import Network
@@ -192,7 +192,7 @@ def match_networks(networks: Sequence[Network], profile: Profile) -> Tuple[Netwo
     """Networks whose triggers hold: those answering the need or the housing first, then the most specific
     (`toujours` last), file order on ties."""
     found: List[Tuple[int, int, int, NetworkSuggestion, frozenset]] = []
-    answers: Dict[str, Set[str]] = {}  # network id → the needs and subjects its holding trigger answers
+    answers: Dict[str, Dict[str, int]] = {}  # network id → the needs and subjects its holding triggers answer
     region = _region_of(profile)
     for order, network in enumerate(networks):
         if network.couverture is not None and region is not None and not network.couverture.covers(region):
@@ -207,24 +207,38 @@ def match_networks(networks: Sequence[Network], profile: Profile) -> Tuple[Netwo
         priority, specificity = _rank(best)
         keys = frozenset(best) - GUARD_KEYS  # the facts it holds for
         suggestion = NetworkSuggestion(network, tuple(reasons))
-        answers[network.id] = set(_as_list(best.get("besoin", ()))) | set(_as_list(best.get("sujet", ())))
+        answers[network.id] = _needs_answered(holding)
         found.append((-priority, -specificity, order, suggestion, keys))
     found.sort(key=lambda item: item[:3])
     return _each_need_near_the_top(_one_card_per_barrier([(item[3], item[4]) for item in found]), answers, profile)
 
 
+def _needs_answered(holding: Sequence[dict]) -> Dict[str, int]:
+    """Each need or subject a holding trigger names → how many its narrowest such trigger names (1: the card is
+    that need's own, as the Carif-Oref for a training; 3: Information Jeunesse, for training, housing and more)."""
+    answered: Dict[str, int] = {}
+    for trigger in holding:
+        for key in ("besoin", "sujet"):
+            named = _as_list(trigger.get(key, ()))
+            for need in named:
+                answered[need] = min(answered.get(need, len(named)), len(named))
+    return answered
+
+
 def _each_need_near_the_top(
-    cards: Tuple[NetworkSuggestion, ...], answers: Dict[str, Set[str]], profile: Profile
+    cards: Tuple[NetworkSuggestion, ...], answers: Dict[str, Dict[str, int]], profile: Profile
 ) -> Tuple[NetworkSuggestion, ...]:
     """When two needs or more are said (a subject counts: a child to look after, rent), the best card for each
     comes first, one per need in the order said (play-test H: four cards for the apprenticeship cut the permis
-    aids said in the same message; the childcare cards cut the formation's Carif-Oref). One need: unchanged."""
+    aids said in the same message; Information Jeunesse and the childcare cards cut the formation's Carif-Oref).
+    One need: unchanged."""
     wanted = [*profile.needs, *sorted(profile.sujets)]
     if len(wanted) < 2:
         return cards
     ordered = list(cards)
     for place, need in enumerate(wanted):
-        index = next((i for i, ns in enumerate(ordered) if need in answers.get(ns.network.id, ())), None)
+        fitting = [(answers[ns.network.id][need], i) for i, ns in enumerate(ordered) if need in answers[ns.network.id]]
+        index = min(fitting)[1] if fitting else None  # the card most its own, then the first ranked
         if index is not None and index > place:
             ordered.insert(place, ordered.pop(index))
     return tuple(ordered)
