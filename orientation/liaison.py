@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable, Dict, List, Optional
 
-from knowledge.profile import BESOINS, HANDICAPS, LOGEMENTS, Profile
+from knowledge.profile import BESOINS, HANDICAPS, LOGEMENTS, SUJETS, Profile
 from orientation import formatting, place_wording
 from orientation.matching import Recommendation
 from orientation.next_step import NextStep, addressee_lines, networks_besides, next_step, next_step_text
@@ -83,6 +83,9 @@ def situation_lines(profile: Profile) -> List[str]:
             lines.append(f"- {_PLAIN[name](value)}")
         else:  # a fact added later (diploma level, schooling…): its label and value as the bot says them
             lines.append(f"- {label} : {formatting._value_text(profile, name)}")  # noqa: SLF001
+    said = [SUJETS[sujet] for sujet in sorted(profile.sujets) if sujet in SUJETS]
+    if said:  # rent, a child to look after… said in passing are needs too (play-test H h14, h22: lost from the fiche)
+        lines.append("- Autres demandes : " + ", ".join(said))
     return lines or ["- Rien de précisé"]
 
 
