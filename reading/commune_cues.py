@@ -31,9 +31,19 @@ CLEAR_MOVE_CUE = re.compile(
 )
 
 
+# « c'est loin ris orangis non ? », « combien de km jusqu'à Évry ? » after the list (play-test H, h09): a question
+# about a place the list named, never a move, even in the shape of « c'est X ».
+_MOVED = re.compile(r"\b(?:demenag\w*|maintenant|desormais|habite|jhabite|vis|jvis)\b")
+DISTANCE_QUESTION = re.compile(
+    r"\b(?:loin|pres|proche|km|kilometres?|distance|trajet|combien de temps|c est ou|cest ou)\b"
+)
+
+
 def stays_in_known_commune(text: str, requested_slot: Optional[str]) -> bool:
     """A place of this message is a quartier of the commune already known, not a new commune."""
     folded = geo.normalize(text)
+    if requested_slot != "commune" and DISTANCE_QUESTION.search(folded) and not _MOVED.search(folded):
+        return True
     if CLEAR_MOVE_CUE.search(folded):
         return False
     return requested_slot == "qpv" or bool(QUARTIER_CUE.search(folded))

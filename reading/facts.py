@@ -36,6 +36,7 @@ from knowledge.text import bounded, emoji_answer, normalize
 from reading import commune_cues
 from reading.benefits import parse_minima_sociaux
 from reading.commune import read_commune
+from reading.conversation_cues import asks_rather_than_wishes
 from reading.interlocutor import interlocutor
 from reading.need import NEED_WORDS, place_need  # noqa: F401  (NEED_WORDS: the tests read it here)
 from reading.qpv import doubts_qpv, parse_qpv
@@ -187,6 +188,8 @@ def read_facts(
             unknown=not known.get("besoin"),
         )
     )
+    if besoin and known.get("besoin") and not button and asks_rather_than_wishes(text):
+        besoin = None  # « est-ce que l'Agefiph peut financer ma formation ? » asks; the need stays (e2e, session 7)
     if besoin:  # a second need is kept beside the first (« un appart et un taf », « et aussi une formation »)
         needs = place_need(text, besoin, known.get("besoin"), known.get("besoins_autres") or (), typed=not button)
         if needs.besoin:
