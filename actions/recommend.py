@@ -115,10 +115,11 @@ class ActionRecommend(Action):
         corrected = bool(noted)
         change = describe_changes(before, facts, skip=noted)
         done += say_notes(dispatcher, tracker)
+        voice = voice_of(tracker.get_slot("interlocuteur"))  # « C'est noté : sa priorité… » to a conseiller
         if change:
-            dispatcher.utter_message(text=change)
+            dispatcher.utter_message(text=in_voice(change, voice))
         for note in refined.notes:
-            dispatcher.utter_message(text=note)
+            dispatcher.utter_message(text=in_voice(note, voice))
         # Same answer as above (the same actions, none at all included, and the same networks): repeating it
         # would read as if nothing had been heard. What the message asked is answered if the bot knows it.
         if refined.unchanged and (before or {}).get(NETWORKS_SHOWN) == facts[NETWORKS_SHOWN]:

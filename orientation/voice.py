@@ -101,7 +101,20 @@ _VOUS_VERB = re.compile(r"\bVous (" + _VERB_ALTERNATION + r")\b")
 # Mid-sentence (« Quand vous avez 16 ans », « si vous êtes à la rue »): « la personne » too.
 _vous_verb = re.compile(r"\bvous (" + _VERB_ALTERNATION + r")\b")
 # « votre » + noun: « son » or « sa » by the noun (« son » before a vowel).
-_SA = {"commune", "ville", "région", "voie", "situation", "mairie", "santé", "famille", "formation", "demande"}
+_SA = {
+    "commune",
+    "ville",
+    "région",
+    "voie",
+    "situation",
+    "mairie",
+    "santé",
+    "famille",
+    "formation",
+    "demande",
+    "priorité",
+    "réponse",
+}
 _VOTRE = re.compile(r"\b[Vv]otre (\w+)")
 _VOS = re.compile(r"\b[Vv]os\b")
 

@@ -42,3 +42,56 @@ def test_a_professional_describing_someone_else_is_a_conseiller(text: str) -> No
 )
 def test_a_young_person_speaking_of_themselves_is_not(text: str) -> None:
     assert interlocutor(text) != CONSEILLER
+
+
+# ------------------------------------------------------------------ « C'est noté » said to a conseiller (item 2)
+
+import re  # noqa: E402
+
+from actions.profile_slots import say_notes  # noqa: E402
+from knowledge.profile import BESOINS  # noqa: E402
+from orientation.voice import PERSONNE, in_voice  # noqa: E402
+from orientation.wording import change_text, changes_sentence, correction_sentence, out_of_turn_sentence  # noqa: E402
+from reading.situation import sujets_note  # noqa: E402
+from tests.conftest import sdk_tracker  # noqa: E402
+
+_SECOND_PERSON = re.compile(r"\b(?:vous|votre|vos|vôtre)\b", re.IGNORECASE)
+
+
+def _noted_sentences():
+    for logement in ("stable", "chez-parents", "heberge-tiers", "foyer-fjt", "sans-domicile"):
+        yield out_of_turn_sentence("handicap", {}, {"logement": logement})
+    for name in ("permis", "vehicule", "qpv"):
+        for value in (True, False):
+            yield correction_sentence({name: not value}, {name: value})
+            yield changes_sentence([change_text(name, value)])
+    for besoin in BESOINS:
+        yield correction_sentence({"besoin": "emploi" if besoin != "emploi" else "formation"}, {"besoin": besoin})
+        yield changes_sentence([change_text("besoin", BESOINS[besoin][0])])
+    for key in ("age", "quartier", "logement", "handicap", "secteur"):
+        yield changes_sentence([change_text(key, "x")])
+    yield sujets_note(frozenset({"stage-scolaire", "garde-enfant", "difficultes-argent", "acces-sante"}))
+
+
+@pytest.mark.parametrize("sentence", list(_noted_sentences()))
+def test_every_noted_sentence_speaks_of_the_person_to_a_conseiller(sentence: str) -> None:
+    said = in_voice(sentence, PERSONNE)
+    assert said.startswith("C'est noté")
+    assert not _SECOND_PERSON.search(said), said
+    assert not re.search(r"\bson (?:priorité|réponse|difficulté)", said), said  # feminine nouns take « sa »
+
+
+def test_the_notes_are_said_in_the_conseillers_voice() -> None:
+    # h05: « Chez ses parents » typed by a conseillère → « C'est noté : vous vivez chez vos parents. »
+    notes = [{"kind": "fact", "text": out_of_turn_sentence("vehicule", {}, {"logement": "chez-parents"})}]
+    dispatcher_messages = []
+
+    class Dispatcher:
+        def utter_message(self, text=None, **_):
+            dispatcher_messages.append(text)
+
+    say_notes(Dispatcher(), sdk_tracker({"notes": notes, "interlocuteur": "conseiller"}, "Chez ses parents", "inform"))
+    assert dispatcher_messages == ["C'est noté : la personne vit chez ses parents."]
+    dispatcher_messages.clear()
+    say_notes(Dispatcher(), sdk_tracker({"notes": notes}, "chez mes parents", "inform"))
+    assert dispatcher_messages == ["C'est noté : vous vivez chez vos parents."]
