@@ -30,6 +30,7 @@ from orientation.refine import (
     wants_closer,
 )
 from orientation.voice import in_voice, voice_of
+from reading.facts import RQTH_PENDING_NOTE
 
 MAX_SUGGESTIONS = 4
 # Candidates a trade or « plus près » chooses from (orientation/refine.py); the matcher ranks them all.
@@ -292,6 +293,14 @@ class ActionSuggestionWhy(_AboutChosen):
         return formatting.suggestion_why(suggestion, voice)
 
 
+def _rqth_pending_said(tracker: Tracker) -> bool:
+    """A RQTH request under way, as the bot acknowledged it (« la demande de RQTH est en cours »): the slot `rqth`
+    keeps only « not granted » (no domain change for a third value), the conversation keeps the rest."""
+    return tracker.get_slot("rqth") is False and any(
+        e.get("event") == "bot" and e.get("text") == RQTH_PENDING_NOTE for e in tracker.events
+    )
+
+
 class ActionSummary(Action):
     """The « fiche de liaison »: one message the person copies or forwards to a conseiller."""
 
@@ -308,6 +317,7 @@ class ActionSummary(Action):
             today=today,
             urgence_donnee=bool(tracker.get_slot("urgence_donnee")),
             voice=voice_of(tracker.get_slot("interlocuteur")),
+            rqth_pending=_rqth_pending_said(tracker),
         )
         if tracker.get_latest_input_channel() == "socketio":
             # The web chat shows the same text with « Copier », « Imprimer » and « Télécharger ».

@@ -234,13 +234,22 @@ def liaison_sheet(
     today: Optional[date] = None,
     step: Optional[object] = None,
     voice: str = VOUS,
+    rqth_pending: bool = False,
 ) -> str:
     """One message to copy or forward to a conseiller (orientation/liaison.py): addressee, date, the situation
     in plain words, what was suggested and why, and the places to contact with address, phone and hours.
     `urgence_donnee`: the safety layer answered a message in danger; the fiche says so, never its words."""
     from orientation.liaison import liaison_text  # it reuses this module's pieces
 
-    return liaison_text(profile, recommendation, today=today, step=step, urgence_donnee=urgence_donnee, voice=voice)
+    return liaison_text(
+        profile,
+        recommendation,
+        today=today,
+        step=step,
+        urgence_donnee=urgence_donnee,
+        voice=voice,
+        rqth_pending=rqth_pending,
+    )
 
 
 # --------------------------------------------------------------------------- conversation (bot)

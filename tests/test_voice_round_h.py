@@ -95,3 +95,53 @@ def test_the_notes_are_said_in_the_conseillers_voice() -> None:
     dispatcher_messages.clear()
     say_notes(Dispatcher(), sdk_tracker({"notes": notes}, "chez mes parents", "inform"))
     assert dispatcher_messages == ["C'est noté : vous vivez chez vos parents."]
+
+
+# ------------------------------------------------------------------ the fiche: RQTH asked for, subjects said (item 5)
+
+from knowledge.profile import Profile  # noqa: E402
+from orientation.liaison import situation_lines  # noqa: E402
+from reading.facts import RQTH_PENDING_NOTE  # noqa: E402
+
+PENDING_LINE = "- Santé, handicap : handicap ou problème de santé, RQTH demandée, en attente de réponse"
+
+
+def test_a_pending_rqth_is_said_so_in_the_fiche() -> None:
+    # h05: the bot said « la demande de RQTH est en cours », the fiche said « sans RQTH ».
+    profile = Profile(age=22, code_insee="59350", handicap="oui-sans-rqth", besoin="formation")
+    assert PENDING_LINE in situation_lines(profile, rqth_pending=True)
+    assert PENDING_LINE not in situation_lines(profile)  # « sans RQTH » said plainly when no request was told
+    # Granted since: the recognition wins over the request.
+    assert PENDING_LINE not in situation_lines(Profile(age=22, handicap="rqth"), rqth_pending=True)
+
+
+def test_the_subjects_said_are_in_the_fiche() -> None:
+    # h04 childcare, h14 rent, h10 mutuelle: said, answered by a card, absent from the fiche.
+    profile = Profile(age=20, besoin="emploi", sujets=frozenset({"garde-enfant", "difficultes-argent", "acces-sante"}))
+    lines = situation_lines(profile)
+    also = [line for line in lines if line.startswith("- Aussi évoqué : ")]
+    assert len(also) == 1
+    for words in ("faire garder un enfant", "difficultés d'argent", "mutuelle"):
+        assert words in also[0]
+    assert not any(line.startswith("- Aussi évoqué") for line in situation_lines(Profile(age=20, besoin="emploi")))
+
+
+def test_the_fiche_action_carries_the_pending_rqth_and_the_subjects() -> None:
+    from actions.recommend import ActionSummary
+    from tests.conftest import run_action
+
+    slots = {
+        "age": 22,
+        "code_insee": "59350",
+        "besoin": "formation",
+        "handicap": True,
+        "rqth": False,
+        "sujets": ["garde-enfant"],
+        "interlocuteur": "conseiller",
+    }
+    said = [{"event": "bot", "text": RQTH_PENDING_NOTE}]
+    asked = [{"event": "user", "text": "Fiche pour mon conseiller", "parse_data": {"intent": {"name": "summary"}}}]
+    sheet = run_action(ActionSummary(), sdk_tracker(slots, "Fiche", "summary", events=said + asked))[0][0]["text"]
+    assert PENDING_LINE in sheet.splitlines() and "faire garder un enfant" in sheet
+    sheet = run_action(ActionSummary(), sdk_tracker(slots, "Fiche", "summary", events=asked))[0][0]["text"]
+    assert PENDING_LINE not in sheet.splitlines() and "sans RQTH" in sheet
