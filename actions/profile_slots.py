@@ -8,7 +8,8 @@ from rasa_sdk import Tracker
 
 from knowledge.profile import AGE_MAX, AGE_MIN, BESOINS, DIPLOMES, PROFILE_SLOTS, SCOLARITES, SUJETS, Profile
 from knowledge.sectors import sectors_by_id
-from orientation.voice import in_voice, voice_of
+from orientation.voice import VOUS, in_voice, voice_of
+from reading.interlocutor import CONSEILLER, speaks_of_a_man
 
 # The order in which the form asks; some questions are dropped by `required_slots`. `scolarite` is never
 # asked: it is read when the person says it. This table and FORM_INTENTS are the one definition: domain.yml
@@ -96,6 +97,22 @@ def pending_notes(tracker: Tracker) -> List[Dict[str, Any]]:
     return list(tracker.get_slot("notes") or [])
 
 
+def voice_for(tracker: Tracker) -> str:
+    """Who the bot speaks to (orientation/voice.py): the young person, or a conseiller about the person — « il » of
+    a young man, read from what the conseiller wrote (play-test H h05). Read from the messages, never stored."""
+    from reading.facts import FULL_TEXT
+
+    interlocuteur = tracker.get_slot("interlocuteur")
+    if interlocuteur != CONSEILLER:
+        return VOUS
+    said = [
+        (e.get("metadata") or {}).get(FULL_TEXT) or e.get("text") or ""
+        for e in tracker.events
+        if e.get("event") == "user"
+    ]
+    return voice_of(interlocuteur, man=speaks_of_a_man(str(text) for text in said))
+
+
 # The notes said of the person to a conseiller: facts said back, corrections, age notes (not the welcome, which
 # speaks to whoever types, nor a definition, written of anyone).
 _VOICED = frozenset({"correction", "fact", "age"})
@@ -108,7 +125,7 @@ def say_notes(dispatcher: Any, tracker: Tracker) -> List[Any]:
 
     notes = tracker.get_slot("notes") or []
     # Written in the « vous » form; to a conseiller, of the person (play-test H h05: « vous vivez chez vos parents »).
-    voice = voice_of(tracker.get_slot("interlocuteur"))
+    voice = voice_for(tracker)
     for note in notes:
         if note.get("kind") == "welcome" and not welcome_due(tracker):
             continue  # the greeting rule welcomed the person meanwhile

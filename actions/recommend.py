@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.after_list import AFTER_BUTTONS, answer_question, next_step_buttons, say_cannot_answer
-from actions.profile_slots import noted_this_turn, profile_from_tracker, say_notes
+from actions.profile_slots import noted_this_turn, profile_from_tracker, say_notes, voice_for
 from knowledge.places.france_services import local_today
 from orientation import formatting, place_wording
 from orientation.after_list import is_question
@@ -29,7 +29,7 @@ from orientation.refine import (
     unchanged_text,
     wants_closer,
 )
-from orientation.voice import in_voice, voice_of
+from orientation.voice import in_voice
 from reading.facts import RQTH_PENDING_NOTE
 
 MAX_SUGGESTIONS = 4
@@ -116,7 +116,7 @@ class ActionRecommend(Action):
         corrected = bool(noted)
         change = describe_changes(before, facts, skip=noted)
         done += say_notes(dispatcher, tracker)
-        voice = voice_of(tracker.get_slot("interlocuteur"))  # « C'est noté : sa priorité… » to a conseiller
+        voice = voice_for(tracker)  # « C'est noté : sa priorité… » to a conseiller
         if change:
             dispatcher.utter_message(text=in_voice(change, voice))
         for note in refined.notes:
@@ -144,7 +144,7 @@ class ActionRecommend(Action):
             dispatcher.utter_message(text=unchanged_text(said), buttons=buttons)
             return done
         updating = bool(tracker.get_slot("suggestions"))
-        voice = voice_of(tracker.get_slot("interlocuteur"))
+        voice = voice_for(tracker)
         dispatcher.utter_message(text=formatting.intro_text(result, updating=updating, voice=voice))
         web = tracker.get_latest_input_channel() == "socketio"
         for index, suggestion in enumerate(result.local, start=1):
@@ -216,11 +216,11 @@ def answer_about_shown(tracker: Tracker, dispatcher: CollectingDispatcher) -> bo
         return False  # « c'est quoi le CEJ »: the glossary defines it
     network = _named_network(tracker, recommendation)
     if network is not None:
-        dispatcher.utter_message(text=formatting.network_text(network, voice_of(tracker.get_slot("interlocuteur"))))
+        dispatcher.utter_message(text=formatting.network_text(network, voice_for(tracker)))
         return True
     suggestion = _chosen(tracker, dispatcher, recommendation)
     if suggestion is not None:
-        voice = voice_of(tracker.get_slot("interlocuteur"))
+        voice = voice_for(tracker)
         text = formatting.suggestion_why(suggestion, voice) if why else formatting.suggestion_details(suggestion, voice)
         dispatcher.utter_message(text=text)
     return True
@@ -269,11 +269,11 @@ class _AboutChosen(Action, ABC):
         recommendation = _current(tracker)
         network = _named_network(tracker, recommendation)  # « pourquoi le CEJ »: a network of the list
         if network is not None:
-            dispatcher.utter_message(text=formatting.network_text(network, voice_of(tracker.get_slot("interlocuteur"))))
+            dispatcher.utter_message(text=formatting.network_text(network, voice_for(tracker)))
             return []
         suggestion = _chosen(tracker, dispatcher, recommendation)
         if suggestion is not None:
-            dispatcher.utter_message(text=self.text(suggestion, voice_of(tracker.get_slot("interlocuteur"))))
+            dispatcher.utter_message(text=self.text(suggestion, voice_for(tracker)))
         return []
 
 
@@ -316,7 +316,7 @@ class ActionSummary(Action):
             _current(tracker),
             today=today,
             urgence_donnee=bool(tracker.get_slot("urgence_donnee")),
-            voice=voice_of(tracker.get_slot("interlocuteur")),
+            voice=voice_for(tracker),
             rqth_pending=_rqth_pending_said(tracker),
         )
         if tracker.get_latest_input_channel() == "socketio":

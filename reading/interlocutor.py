@@ -108,3 +108,25 @@ def _in_own_job(entity: Dict[str, Any], text: str, said: str) -> bool:
         return False
     words = normalize(text[start:end])
     return bool(words) and not re.search(rf"\b{re.escape(words)}\b", said)
+
+
+# Whom a conseiller writes of: a young man (« un jeune homme », « un jeune de 22 ans », « il a 19 ans », « il
+# cherche ») or a young woman (« une jeune », « elle veut »). Only the gender, never a fact: the bot then says « il »
+# and « lui » of him (orientation/voice.py PERSONNE_IL), « elle » otherwise (it agrees with « la personne »).
+_OF_A_MAN = re.compile(
+    r"\bjeune (?:homme|garcon)\b|\b(?:un|le|mon) (?:jeune|usager|eleve|beneficiaire|ado|adolescent|mineur|papa)\b"
+    r"|\bil (?:n )?(?:a (?:\d{2}|dix|seize|dix sept|dix huit|dix neuf|vingt)\w* ans|a pas|cherche|veut|voudrait|"
+    r"souhaite|aimerait|habite|vit|loge|dort)\b"
+)
+_OF_A_WOMAN = re.compile(
+    r"\bjeune (?:femme|fille|maman|mere)\b|\b(?:une|la|ma) (?:jeune|usagere|eleve|beneficiaire|ado|adolescente|"
+    r"mineure|maman)\b"
+    r"|\belle (?:n )?(?:a (?:\d{2}|dix|seize|dix sept|dix huit|dix neuf|vingt)\w* ans|a pas|cherche|veut|voudrait|"
+    r"souhaite|aimerait|habite|vit|loge|dort)\b"
+)
+
+
+def speaks_of_a_man(texts: Iterable[str]) -> bool:
+    """True when the messages speak of a young man and never of a young woman (said both ways: no guess)."""
+    said = [normalize(text or "") for text in texts]
+    return any(_OF_A_MAN.search(t) for t in said) and not any(_OF_A_WOMAN.search(t) for t in said)

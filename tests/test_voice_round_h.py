@@ -145,3 +145,103 @@ def test_the_fiche_action_carries_the_pending_rqth_and_the_subjects() -> None:
     assert PENDING_LINE in sheet.splitlines() and "faire garder un enfant" in sheet
     sheet = run_action(ActionSummary(), sdk_tracker(slots, "Fiche", "summary", events=asked))[0][0]["text"]
     assert PENDING_LINE not in sheet.splitlines() and "sans RQTH" in sheet
+
+
+# ------------------------------------------------------------------ a young man is « il », not « elle » (item 3)
+
+from knowledge.loader import default_knowledge  # noqa: E402
+from orientation.matching.networks import when_sentence  # noqa: E402
+from orientation.voice import PERSONNE_IL, VOUS, of_person, voice_of  # noqa: E402
+from reading.interlocutor import speaks_of_a_man  # noqa: E402
+
+_ELLE = re.compile(r"\belle\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize(
+    ("texts", "man"),
+    [
+        (["Bonjour, je suis conseillère en insertion. J'accompagne un jeune de 22 ans, Lille quartier Moulins."], True),
+        (["conseiller à la mission locale du Cotentin. Jeune homme de 19 ans"], True),
+        (["je suis éducatrice", "il a 18 ans et il cherche un apprentissage"], True),
+        (["assistante sociale, une jeune de 21 ans"], False),
+        (["éducatrice, je suis une jeune de 17 ans confiée à l'ASE"], False),
+        (["j'accompagne un jeune", "elle a 17 ans"], False),  # said both ways: no guess
+        (["conseillère, il y a une jeune femme de 20 ans"], False),
+        (["il faut que je trouve un stage"], False),
+    ],
+)
+def test_a_young_man_is_read_from_what_the_conseiller_wrote(texts, man) -> None:
+    assert speaks_of_a_man(texts) is man
+
+
+def test_of_a_man_the_cards_say_il_and_lui() -> None:
+    # h05: « des France services la reçoivent près de chez elle », « le signent avec elle » for a young man.
+    said = in_voice("des France services vous reçoivent près de chez vous", PERSONNE_IL)
+    assert said == "des France services le reçoivent près de chez lui"
+    assert in_voice("ce sont eux qui le proposent et le signent avec vous.", PERSONNE_IL).endswith("avec lui.")
+    assert in_voice("si vous y avez droit", PERSONNE_IL) == "si il y a droit" or "s'il y a droit" in in_voice(
+        "si vous y avez droit", PERSONNE_IL
+    )
+    assert of_person(PERSONNE_IL) and of_person(PERSONNE) and not of_person(VOUS)
+    assert voice_of("conseiller", man=True) == PERSONNE_IL and voice_of("jeune", man=True) == VOUS
+
+
+def test_no_card_says_elle_of_a_young_man() -> None:
+    for network in default_knowledge().networks:
+        for text in (network.comment_trouver, network.ce_qui_est_propose, network.quand or ""):
+            if not text:
+                continue
+            said = in_voice(when_sentence(text) if text == network.quand else text, PERSONNE_IL)
+            assert len(_ELLE.findall(said)) <= len(_ELLE.findall(text)), said
+
+
+# ------------------------------------------------------------------ « la personne » at most twice a sentence (item 4)
+
+
+def test_la_personne_is_not_repeated_in_a_pourquoi() -> None:
+    # h11: « C'est pour elle quand la personne a entre 16 et 25 ans, que la personne a quitté l'école … et que la
+    # personne veut reprendre »
+    why = (
+        "Pourquoi : Vous avez 17 ans. Vous n'avez pas de diplôme. C'est pour vous quand vous avez entre 16 et 25 ans, "
+        "que vous avez quitté l'école sans diplôme ni qualification et que vous voulez reprendre."
+    )
+    said = in_voice(why, PERSONNE)
+    assert said.count("la personne") + said.count("La personne") <= 2, said
+    assert "qu'elle a quitté l'école" in said and "qu'elle veut reprendre" in said
+    assert "qu'il a quitté l'école" in in_voice(why, PERSONNE_IL)
+
+
+def test_no_card_line_says_la_personne_more_than_twice() -> None:
+    for network in default_knowledge().networks:
+        reasons = "Pourquoi : Vous avez 19 ans. Vous n'avez pas le permis. Vous cherchez une formation. "
+        card = "\n".join(
+            [
+                f"{network.nom} : {network.ce_qui_est_propose}",
+                reasons + (when_sentence(network.quand) if network.quand else ""),
+                f"Comment le trouver : {network.comment_trouver}",
+            ]
+        )
+        for line in in_voice(card, PERSONNE).splitlines():
+            assert line.lower().count("la personne") <= 2, line
+
+
+def test_the_actions_speak_of_a_young_man_as_il() -> None:
+    from actions.profile_slots import voice_for
+
+    said = "Bonjour, je suis conseillère en insertion. J'accompagne un jeune de 22 ans, Lille quartier Moulins."
+    events = [{"event": "user", "text": said}, {"event": "user", "text": "Oui"}]
+    assert voice_for(sdk_tracker({"interlocuteur": "conseiller"}, "Oui", "affirm", events=events)) == PERSONNE_IL
+    assert voice_for(sdk_tracker({}, "Oui", "affirm", events=events)) == VOUS  # the slot decides who types
+    girl = [{"event": "user", "text": "éducatrice en MECS, une jeune de 17 ans"}]
+    assert voice_for(sdk_tracker({"interlocuteur": "conseiller"}, "Oui", "affirm", events=girl)) == PERSONNE
+
+
+def test_of_a_young_man_le_jeune_then_il() -> None:
+    assert (
+        in_voice("Vous avez 22 ans. Vous n'avez pas le permis.", PERSONNE_IL)
+        == "Le jeune a 22 ans. Il n'a pas le permis."
+    )
+    assert (
+        in_voice("Vous avez 22 ans. Vous n'avez pas le permis.", PERSONNE)
+        == "La personne a 22 ans. Elle n'a pas le permis."
+    )
