@@ -68,7 +68,7 @@ def network_answer(
         if ns is None and (why or _WHY_NOT.search(normalize(text))):
             answers.append(in_voice(wording.not_proposed_text(network.nom, network.quand), voice))
             continue
-        if not why and not specific_question(text) and _in_glossary(network, text, terms):
+        if not why and not specific_question(text) and terms_in(text, terms):
             return None  # « c'est quoi le CEJ ? »: the glossary's entry says what it is
         card = formatting.network_text(ns or NetworkSuggestion(network, ()), voice)
         if _PRICE_ASKED.search(normalize(text)) and not (_PRICE_SAID.search(normalize(card)) or "€" in card):
@@ -76,7 +76,3 @@ def network_answer(
         answers.append(card)
     return "\n\n".join(answers)
 
-
-def _in_glossary(network: Network, text: str, terms: Sequence[GlossaryTerm]) -> bool:
-    """Whether the glossary has its own entry for the term the message names."""
-    return bool(terms_in(text, terms))
