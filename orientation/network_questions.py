@@ -75,4 +75,3 @@ def network_answer(
             return None  # « la BGE c'est payant ? »: the card does not say; the honest sentence comes with it
         answers.append(card)
     return "\n\n".join(answers)
-
