@@ -64,7 +64,8 @@ class ActionDefineTerm(Action):
                 return say_after_list(dispatcher, tracker)
         elif term is None:
             # A network's name (« le permis à 1 euro », shown by the bot itself) is a known word (play-test E e11).
-            named = networks_named(text, default_knowledge().networks) if after_list else ()
+            # Known during the questionnaire too (« c'est quoi l'obligation de formation ? », play-test H h16).
+            named = networks_named(text, default_knowledge().networks)
             for network in named:
                 voice = voice_for(tracker)
                 dispatcher.utter_message(text=formatting.network_text(NetworkSuggestion(network, ()), voice))

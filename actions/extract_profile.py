@@ -21,7 +21,7 @@ from orientation.wording import (
     out_of_turn_sentence,
 )
 from reading.age import warm_up
-from reading.conversation_cues import is_reproach, sector_wished
+from reading.conversation_cues import is_reproach, sector_wished, without_reproach
 from reading.facts import FULL_TEXT, read_facts
 from reading.glossary import definition_text, definitions_asked
 
@@ -54,7 +54,8 @@ class ActionExtractProfile(Action):
         # A long message reaches the NLU cut to its ends; the parsers read more of it (aiguillage/rasa/input_guard.py).
         full_text = _full_text(tracker)
         facts = read_facts(
-            text=full_text or message.get("text") or "",
+            # « je te l'ai deja dit la duchere »: the reproach words hid the quartier (play-test H h10)
+            text=without_reproach(full_text or message.get("text") or ""),
             entities=message.get("entities") or [],
             intent=intent,
             requested_slot=asked,

@@ -13,11 +13,13 @@ from rasa_sdk.types import DomainDict
 
 from actions.after_list import AFTER_BUTTONS, answer_question, next_step_buttons, say_cannot_answer
 from actions.profile_slots import noted_this_turn, profile_from_tracker, say_notes, voice_for
+from knowledge.loader import default_knowledge
 from knowledge.places.france_services import local_today
 from orientation import formatting, place_wording
 from orientation.after_list import is_question
 from orientation.matching import NetworkSuggestion, Recommendation, Suggestion, recommend
 from orientation.named_choice import asked_position, asks_why, follow_up_problem, named_choice, ordinal_choice
+from orientation.network_questions import network_answer
 from orientation.next_step import networks_besides, next_step, next_step_text
 from orientation.refine import (
     SNAPSHOT_KEYS,
@@ -197,6 +199,37 @@ def _named_network(tracker: Tracker, recommendation: Recommendation) -> Optional
     return next((ns for ns in recommendation.networks if _NETWORK + ns.network.id == wanted), None)
 
 
+def answer_from_cards(
+    tracker: Tracker, dispatcher: CollectingDispatcher, recommendation: Optional[Recommendation] = None
+) -> bool:
+    """« cest quoi lobligation de formation ? », « pourquoi les FJT ? », « la css cest gratuit ? », « Pourquoi ? »
+    after a list of cards: the card's own text (orientation/network_questions.py, play-test H). False when the
+    message is about no card, or names one of the actions listed."""
+    if not tracker.get_slot("suggestions_shown"):
+        return False
+    recommendation = recommendation or _current(tracker)
+    named = _named(tracker, recommendation)
+    if named is not None and not named.startswith(_NETWORK):
+        return False  # an action of the list, named (« pourquoi l'accompagnement vers l'apprentissage »)
+    shown_ids = (tracker.get_slot("suggested_for") or {}).get(NETWORKS_SHOWN)
+    shown = list(recommendation.networks)
+    if shown_ids is not None:
+        order = {sid: i for i, sid in enumerate(shown_ids)}
+        shown = sorted((ns for ns in shown if ns.network.id in order), key=lambda ns: order[ns.network.id])
+    knowledge = default_knowledge()
+    answer = network_answer(
+        tracker.latest_message.get("text") or "",
+        shown,
+        knowledge.networks,
+        knowledge.glossary,
+        has_local=bool(tracker.get_slot("suggestions")),
+        voice=voice_for(tracker),
+    )
+    if answer:
+        dispatcher.utter_message(text=answer)
+    return bool(answer)
+
+
 def answer_about_shown(tracker: Tracker, dispatcher: CollectingDispatcher) -> bool:
     """« pourquoi le CEJ », « pk la 2 », « c quoi le 2eme » taken by the model for a definition or for « why this
     question »: answered about that suggestion. False (nothing said) when no list was shown or none is named."""
@@ -207,6 +240,8 @@ def answer_about_shown(tracker: Tracker, dispatcher: CollectingDispatcher) -> bo
         return False  # « plus près » wins over a number or a name it contains
     why = asks_why(text)
     recommendation = _current(tracker)
+    if answer_from_cards(tracker, dispatcher, recommendation):
+        return True
     named = _named(tracker, recommendation)
     if named is None and asked_position(text) is None:
         return False
@@ -267,6 +302,8 @@ class _AboutChosen(Action, ABC):
             # is made again, closest first (orientation/refine.py).
             return [FollowupAction("action_recommend")]
         recommendation = _current(tracker)
+        if answer_from_cards(tracker, dispatcher, recommendation):  # « pourquoi les FJT ? » (play-test H)
+            return []
         network = _named_network(tracker, recommendation)  # « pourquoi le CEJ »: a network of the list
         if network is not None:
             dispatcher.utter_message(text=formatting.network_text(network, voice_for(tracker)))

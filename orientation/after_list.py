@@ -77,13 +77,25 @@ def _keys(network: Network) -> Tuple[str, ...]:
         # common word is not (« ex »).
         if len(words) >= 2 or (len(words) == 1 and len(words[0]) >= 3):
             out.append(" ".join(words[:4]))
+    # The initials people use for it: « CSS » for « Complémentaire santé solidaire », « FJT » for « Foyers de
+    # jeunes travailleurs » (play-test H h10, h25); only from three long words or more, so that no initials of
+    # two words (« pm ») stand for a name.
+    main = normalize(name.split("(")[0]).split()
+    # The main name's first three words, when two are long: « obligation de formation » for « … des 16-17 ans »
+    # (play-test H h16).
+    if len(main) > 3 and sum(len(w) >= 4 for w in main[:3]) >= 2:
+        out.append(" ".join(main[:3]))
+    long_words = [w for w in main if len(w) >= 4 and w.isalpha()]
+    if len(long_words) >= 3:
+        out.append("".join(w[0] for w in long_words))
     return tuple(dict.fromkeys(out))
 
 
 def networks_named(text: str, networks: Sequence[Network]) -> Tuple[Network, ...]:
-    """The networks a message names (« c'est quoi le permis à 1 euro ? » → « Aides pour payer le permis »)."""
+    """The networks a message names (« c'est quoi le permis à 1 euro ? » → « Aides pour payer le permis »), also
+    with the article glued on (« lobligation de formation », « dla css »: play-test H h16)."""
     norm = f" {normalize((text or '').replace('€', ' euro '))} "
-    return tuple(n for n in networks if any(f" {key} " in norm for key in _keys(n)))
+    return tuple(n for n in networks if any(f" {glued}{key} " in norm for key in _keys(n) for glued in ("", "l", "d")))
 
 
 @dataclass(frozen=True)

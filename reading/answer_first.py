@@ -179,7 +179,11 @@ DEFINITION_INTENT = "ask_definition"
 def _carries_a_fact(
     text: str, requested_slot: Optional[str], entities: Sequence[Mapping[str, Any]], known: Optional[Mapping[str, Any]]
 ) -> bool:
-    facts = read_facts(text=text, entities=entities, intent="inform", requested_slot=requested_slot, known=known)
+    from reading.conversation_cues import without_reproach
+
+    facts = read_facts(
+        text=without_reproach(text), entities=entities, intent="inform", requested_slot=requested_slot, known=known
+    )
     return any(facts.slots.get(name) is not None for name in PROFILE_FACTS - {"commune_candidates"})
 
 
@@ -196,14 +200,15 @@ def misread_control(
     asked (its fact is kept), else a question (answered with what the bot knows, or one honest sentence).
     During the questionnaire a definition asked along with an answer (« 17, grenoble. c'est quoi le CEJ ? ») is
     information too: the answer is kept and the definition said before the next question (actions/)."""
-    from reading.conversation_cues import about_own_data, asks_rather_than_wishes, explicit_restart
+    from reading.conversation_cues import about_own_data, asks_rather_than_wishes, explicit_restart, reproach_misread
 
     if not text or text.startswith("/"):
         return None
     if intent == DEFINITION_INTENT:
         return "inform" if requested_slot and _carries_a_fact(text, requested_slot, entities, known) else None
     misread = (
-        (intent == "start_over" and not explicit_restart(text))
+        reproach_misread(text, intent)  # « je te l'ai deja dit la duchere » printed the fiche (play-test H h10)
+        or (intent == "start_over" and not explicit_restart(text))
         or (intent == "ask_privacy" and not about_own_data(text))
         or (intent == REFINE_INTENT and asks_rather_than_wishes(text))
     )

@@ -42,6 +42,9 @@ _REPROACH = re.compile(
     r"|\bcomme (?:je|j) (?:(?:te|vous|l|le)\s+)?(?:disais|dis|ai dit|ecrivais|l ai dit|te disais|vous disais)\b"
     r"|\brelis\w*\b|\brelire\b|\bdeja (?:dit|ecrit|repondu|donne|precise)\b"
     r"|\b(?:c est|cest|c) (?:ecrit|marque|dit) (?:plus haut|au debut|avant|juste avant|au dessus)\b"
+    # « tu sais déjà », « tu le sais déjà », « vous l'avez déjà » (play-test H)
+    r"|\b(?:tu|vous|tu le|tu la|tu l|vous le|vous la|vous l) (?:sais|savez|connais|connaissez) deja\b"
+    r"|\b(?:tu|vous) (?:l|les) (?:as|avez) deja\b"
 )
 
 
@@ -53,6 +56,59 @@ def explicit_restart(text: str) -> bool:
 def is_reproach(text: str) -> bool:
     """Whether the message says the answer was given already (« je l'ai dit au début », « je viens de l'écrire »)."""
     return bool(_REPROACH.search(normalize(text or "")))
+
+
+# What a reproach may still ask in so many words (play-test H h10/x03: « je te l'ai deja dit la duchere » at the
+# QPV question printed the whole fiche, the NLU having learnt « déjà » and « dit » from request_summary's « c quoi mes
+# réponses déjà », « tu me fais un résumé de ce que j'ai dit »). A reproach keeps the intent the NLU gave only when
+# it also names that intent's request: the fiche, a restart, a goodbye, a thank-you, the person's data, a change.
+_ASKS_FICHE = re.compile(
+    r"\b(?:fiche|resume|recap\w*|synthese|bilan|profil|pdf|document)\b"
+    r"|\b(?:voir|revoir|relire|montre\w*|remontre\w*|affiche\w*|liste|repete\w*|rappelle\w*) .{0,25}\b(?:mes|ce que)\b"
+)
+_SAYS_GOODBYE = re.compile(r"\b(?:au revoir|aurevoir|bye|ciao|adieu|a plus|a bientot|bonne (?:journee|soiree))\b")
+_SAYS_THANKS = re.compile(r"\b(?:merci|mercii+|mrc|thanks|thx)\b")
+_ABOUT_DATA = re.compile(
+    r"\b(?:donnee|donnees|confidenti\w*|anonym\w*|rgpd|cnil|cookies?|enregistr\w*|stock\w*|partag\w*|revend\w*)\b"
+)
+_CHANGES = re.compile(r"\b(?:modifi\w*|chang\w*|corrig\w*|trompe\w*|erreur)\b")
+_NAMED_REQUEST = {
+    "request_summary": _ASKS_FICHE,
+    "start_over": _RESTART,
+    "goodbye": _SAYS_GOODBYE,
+    "thank": _SAYS_THANKS,
+    "ask_privacy": _ABOUT_DATA,
+    "change_answer": _CHANGES,
+}
+# The intents a reproach can be misread as, and that would act (print, erase, close, answer something else).
+# « stop » and « effacer mes données » are not here: stopping and erasing must always work.
+REPROACH_MISREADS = frozenset(_NAMED_REQUEST) | {"chitchat", "bot_challenge", "greet"}
+
+
+def reproach_misread(text: str, intent: Optional[str]) -> bool:
+    """Whether `intent` is the NLU misfiring on a reproach (« je te l'ai déjà dit ») that asks nothing of the kind."""
+    if intent not in REPROACH_MISREADS or not is_reproach(text):
+        return False
+    request = _NAMED_REQUEST.get(intent)
+    return request is None or not request.search(normalize(text or ""))
+
+
+# Where the reproach was said (« au début », « plus haut »): no fact, dropped with the reproach.
+_WHERE_SAID = re.compile(
+    r"^\s*(?:(?:bah|ben|deja|au debut|plus haut|avant|juste avant|au dessus|tout a l heure)\b\s*)+"
+)
+
+
+def without_reproach(text: str) -> str:
+    """The message, normalised, without its reproach: « je te l'ai deja dit la duchere » → « la duchere », which the
+    parsers read as the quartier (play-test H h10); the reproach words alone hid it. Unchanged without a reproach."""
+    norm = normalize(text or "")
+    if not _REPROACH.search(norm):
+        return text
+    kept = []
+    for part in _REPROACH.split(norm):
+        kept.append(_WHERE_SAID.sub(" ", part) if kept else part)
+    return " ".join(" ".join(kept).split())
 
 
 # The privacy answer is about what the bot keeps of the person: their data, answers, words, identity.
