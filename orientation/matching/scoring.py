@@ -27,7 +27,7 @@ import numpy as np
 from knowledge import geo
 from knowledge.models import Initiative
 from knowledge.profile import Profile
-from orientation.matching import criteria, eligibility, territory
+from orientation.matching import criteria, eligibility, quartiers, territory
 from orientation.matching.places import (
     COMMUNE,
     DEPARTEMENT,
@@ -191,11 +191,12 @@ def closer_rows(block: Block, person: Optional[geo.Commune]) -> List[Tuple[Seque
     return out
 
 
-def resident_rows(block: Block, person: Optional[geo.Commune]) -> List[Sequence[int]]:
-    """Rows of residents-only records whose places include the person's commune, département or région."""
+def resident_rows(block: Block, person: Optional[geo.Commune], profile: Profile) -> List[Sequence[int]]:
+    """Rows of residents-only records whose places include the person's commune, département, région or QPV."""
     if person is None or not block.by_resident:
         return []
     keys = {person.code_insee, person.arrondissement_de or person.code_insee, person.departement, person.region}
+    keys.update(quartiers.of_person(profile, person))
     return [block.by_resident[key] for key in keys if key in block.by_resident]
 
 
@@ -206,7 +207,7 @@ def select(
     if not block.entries or not rules or limit <= 0:
         return []
     closer = closer_rows(block, person) if base_level == LEVEL_RANK[REGION] else []
-    residents = resident_rows(block, person)
+    residents = resident_rows(block, person, profile)
     asked = _Asked(base_level, closer, residents, profile, person, rules, limit)
     if block.columns is not None:
         return _select_vector(block, block.columns, asked)
