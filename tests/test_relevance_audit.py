@@ -131,8 +131,9 @@ def test_audit_catches_padding_another_trade_and_minors_without_a_route(served: 
 
 def test_relevance_audit_on_round_h_quartiers_finds_no_contradiction(served: Matcher) -> None:
     """The towns of the quartier-limited actions (play-test H, h20), with their own quartiers, another QPV of the
-    town and no quartier said (264 profiles; on dc0a0db, before the quartier rule, this audit found 124
-    contradictions in the 240 of them it then held, and 1 in the generated profiles)."""
+    town and no quartier said, and the personas' own quartiers (304 profiles). Before the quartier rule this audit
+    found 124 contradictions in the 240 of them it then held (1 in the generated profiles); before the rule on
+    other towns' quartiers, 8 here and 4 in the generated profiles (h18, h09)."""
     contradictions, figures = audit(served, round_h_profiles())
     print(dict(figures))
     assert figures["suggestions"] > 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from knowledge.loader import KnowledgeBase
 from knowledge.profile import Profile
-from orientation.matching import Matcher, eligibility, quartiers
+from orientation.matching import Matcher, eligibility, quartiers, territory
 from tests.support.fit_cases import by_id, ids
 
 TRAINING_JOB = "mulhouse-training-job-drouot-jonquilles"
@@ -45,3 +45,36 @@ def test_h20_bourtzwiller_is_not_offered_training_job(served: Matcher) -> None:
 def test_drouot_jonquilles_is_offered_training_job(served: Matcher) -> None:
     # the same young woman living in Drouot: the action is hers (the test fails if the rule shuts it for all)
     assert TRAINING_JOB in ids(served, **{**H20, "besoin": "emploi"}, quartier="Drouot")
+
+
+# --------------------------------------------------------------------------- 2-3. another town's quartiers (h18, h09)
+
+CENT_CHANCES = "100-chances-100-emplois"
+RIS_ORANGIS_COACHING = "ris-orangis-attribut-conseil-coaching-entreprise-fictive"
+EVREUX, PARIS_18, LE_HAVRE = "27229", "75118", "76351"
+
+
+def test_a_town_qpv_action_is_for_its_own_quartiers(served_kb: KnowledgeBase) -> None:
+    assert territory.for_own_quartiers(by_id(served_kb, CENT_CHANCES))  # its sites' quartiers
+    assert territory.for_own_quartiers(by_id(served_kb, RIS_ORANGIS_COACHING))
+    assert not territory.for_own_quartiers(by_id(served_kb, "seine-maritime-10000-batisseurs"))  # département-wide
+
+
+def test_h18_evreux_is_not_sent_to_rouens_quartiers(served: Matcher) -> None:
+    # h18: 25, Évreux La Madeleine (QPV), RQTH, looking for an office job
+    h18 = dict(age=25, code_insee=EVREUX, qpv=True, quartier="La Madeleine", handicap="rqth", besoin="emploi")
+    assert CENT_CHANCES not in ids(served, **h18)
+
+
+def test_h09_paris_is_not_sent_to_other_towns_quartiers(served: Matcher) -> None:
+    # h09: 23, Paris 18e Goutte d'Or (QPV), hébergé, restauration and a roof
+    h09 = dict(age=23, code_insee=PARIS_18, qpv=True, quartier="Goutte d'Or", besoin="emploi", logement="heberge-tiers")
+    found = ids(served, **h09)
+    assert CENT_CHANCES not in found  # Aubervilliers, 3 km, another town's quartiers
+    assert RIS_ORANGIS_COACHING not in found
+    assert RIS_ORANGIS_COACHING not in ids(served, **{**h09, "besoin": "ne-sait-pas"})
+
+
+def test_a_town_qpv_action_stays_for_its_own_town(served: Matcher) -> None:
+    # the rule does not shut the action: Le Havre's site for a Havrais of a QPV (h04)
+    assert CENT_CHANCES in ids(served, age=20, code_insee=LE_HAVRE, qpv=True, besoin="emploi")

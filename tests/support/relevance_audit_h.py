@@ -6,6 +6,10 @@
   the person counts as one of them when a distinctive word is shared, by the name said or by the official QPV it
   is in (knowledge/geo/qpv.py: « Drouot » is in « Drouot-Jonquilles »). Quartiers named as examples (« surtout les
   Tarterets ») limit nothing.
+- an action reserved to the residents of quartiers prioritaires and held in some towns (zone at the commune or
+  intercommunalité level) is for those towns' quartiers: never proposed to someone of a town outside them and
+  their intercommunalités, however close (h18: Rouen's « 100 Chances 100 Emplois » to Évreux, 47 km; h09:
+  Aubervilliers' and Ris-Orangis' to Paris 18e), whatever « ce qui est votre cas » says.
 """
 
 from __future__ import annotations
@@ -44,8 +48,18 @@ def quartiers_named_as_limit(record: Initiative) -> List[str]:
     return [name for name in record.zone.quartiers if _words(name) & said]
 
 
+def _another_towns_quartiers(record: Initiative, person: Optional[geo.Commune]) -> bool:
+    if person is None or "qpv" not in record.eligibilite.reserve_a or record.zone.niveau not in ("commune", "epci"):
+        return False
+    towns = [geo.get_commune(code) for code in record.zone.communes]
+    city = person.arrondissement_de or person.code_insee
+    return not any(t is not None and (t.code_insee == city or (t.epci and t.epci == person.epci)) for t in towns)
+
+
 def check_round_h(s: Suggestion, p: Profile, person: Optional[geo.Commune]) -> List[str]:
     record = s.initiative
+    if _another_towns_quartiers(record, person):
+        return [f"action des quartiers prioritaires d'autres villes ({', '.join(record.zone.communes)})"]
     named = quartiers_named_as_limit(record)
     city = None if person is None else person.arrondissement_de or person.code_insee
     if not named or city not in record.eligibilite.residents.communes:
@@ -61,10 +75,18 @@ def check_round_h(s: Suggestion, p: Profile, person: Optional[geo.Commune]) -> L
     return []
 
 
+# The QPV of play-test H's personas: Évreux La Madeleine (h18), Paris 18e Goutte d'Or (h09), Le Havre Caucriauville
+# (h04), Mulhouse Bourtzwiller (h20), and Ris-Orangis' neighbour Évry-Courcouronnes.
+ROUND_H_QUARTIERS = (
+    ("27229", "La Madeleine"), ("75118", "Goutte d'Or"), ("76351", "Caucriauville"), ("68224", "Bourtzwiller"),
+    ("91228", None),
+)  # fmt: skip
+
+
 def round_h_profiles() -> List[Profile]:
     """In the town of each quartier-limited action: its own quartiers, another QPV of the town, no quartier said;
-    a QPV resident, ages 17 and 22, every need of the grid."""
-    places = []
+    and the personas' quartiers; a QPV resident, ages 17 and 22, every need of the grid."""
+    places = [{"code_insee": code, "quartier": quartier} for code, quartier in ROUND_H_QUARTIERS]
     for record in load_knowledge().initiatives:
         if not quartiers_named_as_limit(record):
             continue
