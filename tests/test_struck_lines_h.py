@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from knowledge.loader import KnowledgeBase
 from knowledge.profile import Profile
+from orientation.formatting import suggestion_details
 from orientation.matching import Matcher, eligibility, quartiers, territory
 from tests.support.fit_cases import by_id, ids
 
@@ -78,3 +79,17 @@ def test_h09_paris_is_not_sent_to_other_towns_quartiers(served: Matcher) -> None
 def test_a_town_qpv_action_stays_for_its_own_town(served: Matcher) -> None:
     # the rule does not shut the action: Le Havre's site for a Havrais of a QPV (h04)
     assert CENT_CHANCES in ids(served, age=20, code_insee=LE_HAVRE, qpv=True, besoin="emploi")
+
+
+# --------------------------------------------------------------------------- 4. details of another place (h04)
+
+
+def test_h04_details_describe_the_action_where_it_is(served: Matcher) -> None:
+    """h04: « Plus de détails » of Le Havre's « 100 Chances 100 Emplois » read « (à Grenoble : ZUS Villeneuve…) »:
+    the « Pour qui » says who the action is for wherever it is held, not another site's quartiers."""
+    h04 = Profile(age=20, code_insee=LE_HAVRE, qpv=True, quartier="Caucriauville", besoin="emploi", parent_isole=True)
+    (line,) = [s for s in served.recommend(h04).local if s.initiative.id == CENT_CHANCES]
+    details = suggestion_details(line)
+    assert "Pour qui : " in details
+    assert "Grenoble" not in details and "Villeneuve" not in details
+    assert "quartiers prioritaires" in details
