@@ -8,6 +8,8 @@ tester used (transcripts in notes/playtest-H.md):
 
 from __future__ import annotations
 
+from typing import List
+
 from knowledge.loader import KnowledgeBase
 from knowledge.profile import Profile
 from orientation.formatting import suggestion_details
@@ -93,3 +95,20 @@ def test_h04_details_describe_the_action_where_it_is(served: Matcher) -> None:
     assert "Pour qui : " in details
     assert "Grenoble" not in details and "Villeneuve" not in details
     assert "quartiers prioritaires" in details
+
+
+# --------------------------------------------------------------------------- h21: undecided, age refused
+
+
+def networks(served: Matcher, **facts: object) -> List[str]:
+    return [ns.network.id for ns in served.recommend(Profile(**facts)).networks]
+
+
+def test_h21_undecided_with_age_refused_gets_information_jeunesse(served: Matcher) -> None:
+    """h21: undecided, age refused, Châlons-en-Champagne, at her parents', no permis: only France Travail. The
+    Information Jeunesse receives anonymously, without asking an age (15-25, and a second circle beyond:
+    networks.yaml sources_web), so an unknown age does not keep it out; a known age outside does."""
+    h21 = dict(code_insee="51108", besoin="ne-sait-pas", logement="chez-parents", permis=False, vehicule=False)
+    assert "information-jeunesse" in networks(served, **h21)
+    assert "information-jeunesse" not in networks(served, **h21, age=28)
+    assert "information-jeunesse" in networks(served, **h21, age=19)
