@@ -11,11 +11,11 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.profile_slots import voice_for
 from knowledge.loader import default_knowledge
 from knowledge.models import GlossaryTerm
 from orientation import formatting, wording
 from orientation.after_list import AfterListPlan, is_question, plan_after_list
-from orientation.voice import voice_of
 from orientation.who_helps import cannot_answer_text, mission_locale_note
 from reading.conversation_cues import is_reproach
 from reading.glossary import definition_text
@@ -61,7 +61,7 @@ def _age(tracker: Tracker) -> Optional[int]:
 
 def say_cannot_answer(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """One honest sentence, with who can answer for the person's age, and the useful buttons."""
-    text = cannot_answer_text(_age(tracker), voice_of(tracker.get_slot("interlocuteur")))
+    text = cannot_answer_text(_age(tracker), voice_for(tracker))
     dispatcher.utter_message(text=text, buttons=next_step_buttons(tracker))
 
 
@@ -81,9 +81,7 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, plan: Op
     if plan.why:
         chosen = next((s for s in _current(tracker).local if s.initiative.id == plan.why), None)
         if chosen is not None:
-            dispatcher.utter_message(
-                text=formatting.suggestion_why(chosen, voice_of(tracker.get_slot("interlocuteur")))
-            )
+            dispatcher.utter_message(text=formatting.suggestion_why(chosen, voice_for(tracker)))
             return True
     for network in plan.not_proposed:  # « pourquoi le CEJ ? » when it was not proposed: why not, for whom it is
         dispatcher.utter_message(text=wording.not_proposed_text(network.nom, network.quand))
@@ -108,7 +106,7 @@ def say_terms(
     """The entries of the terms a message names, then the note one of them calls for (said once). The mission
     locale's entry to a person outside its public (14, 27) says first who helps them (play-test E e18, e21)."""
     age = _age(tracker) if tracker is not None else None
-    voice = voice_of(tracker.get_slot("interlocuteur")) if tracker is not None else None
+    voice = voice_for(tracker) if tracker is not None else None
     for term in terms:
         note = mission_locale_note(age, voice) if term.id == "mission-locale" and voice else None
         if note:

@@ -11,12 +11,11 @@ from rasa_sdk.types import DomainDict
 
 from actions import messages
 from actions.after_list import after_list_plan, answer_question, say_after_list, say_terms
-from actions.profile_slots import answered_in_last_message, profile_from_tracker
+from actions.profile_slots import answered_in_last_message, profile_from_tracker, voice_for
 from actions.recommend import answer_about_shown, network_card
 from knowledge.loader import default_knowledge
 from orientation import formatting
 from orientation.after_list import networks_named, specific_question
-from orientation.voice import voice_of
 from orientation.who_helps import handoff_text
 from orientation.wording import REPROACH_TEXT
 from reading.conversation_cues import is_reproach
@@ -96,9 +95,7 @@ class ActionChangeAnswer(Action):
         return "action_change_answer"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        dispatcher.utter_message(
-            text=formatting.profile_summary(profile_from_tracker(tracker), voice_of(tracker.get_slot("interlocuteur")))
-        )
+        dispatcher.utter_message(text=formatting.profile_summary(profile_from_tracker(tracker), voice_for(tracker)))
         dispatcher.utter_message(response="utter_how_to_change_answer")
         return []
 
@@ -161,9 +158,7 @@ class ActionHumanHandoff(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         age = tracker.get_slot("age")
-        text = handoff_text(
-            int(age) if isinstance(age, (int, float)) else None, voice_of(tracker.get_slot("interlocuteur"))
-        )
+        text = handoff_text(int(age) if isinstance(age, (int, float)) else None, voice_for(tracker))
         if text:
             dispatcher.utter_message(text=text)
         else:

@@ -10,10 +10,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import messages
-from actions.profile_slots import FORM_INTENTS, PROFILE_SLOTS, QUESTION_ORDER, say_notes, skipped
+from actions.profile_slots import FORM_INTENTS, PROFILE_SLOTS, QUESTION_ORDER, say_notes, skipped, voice_for
 from knowledge import geo
 from knowledge.profile import AGE_MAX, AGE_MIN
-from orientation.voice import in_voice, voice_of
+from orientation.voice import in_voice
 from orientation.wording import asks_diplome, asks_permis, is_pupil_age
 from reading.commune import COMMUNE_MAX_MISSES
 from reading.quartier import should_ask_qpv
@@ -124,7 +124,7 @@ class ValidateProfileForm(FormValidationAction):
         if not age_reply_sent:
             reason = (rejected or "").split(":", 1)[0]
             reprompt = messages.REPROMPT.get(reason or asked, messages.REPROMPT_GENERIC)
-            dispatcher.utter_message(text=in_voice(reprompt, voice_of(tracker.get_slot("interlocuteur"))))
+            dispatcher.utter_message(text=in_voice(reprompt, voice_for(tracker)))
         if (
             attempts[asked] >= MAX_ATTEMPTS and asked != "commune"
         ):  # action_ask_commune offers it after COMMUNE_MAX_MISSES

@@ -8,6 +8,8 @@ from rasa_sdk import Tracker
 
 from knowledge.profile import AGE_MAX, AGE_MIN, BESOINS, DIPLOMES, PROFILE_SLOTS, SCOLARITES, SUJETS, Profile
 from knowledge.sectors import sectors_by_id
+from orientation.voice import VOUS, in_voice, voice_of
+from reading.interlocutor import CONSEILLER, speaks_of_a_man
 
 # The order in which the form asks; some questions are dropped by `required_slots`. `scolarite` is never
 # asked: it is read when the person says it. This table and FORM_INTENTS are the one definition: domain.yml
@@ -95,16 +97,40 @@ def pending_notes(tracker: Tracker) -> List[Dict[str, Any]]:
     return list(tracker.get_slot("notes") or [])
 
 
+def voice_for(tracker: Tracker) -> str:
+    """Who the bot speaks to (orientation/voice.py): the young person, or a conseiller about the person — « il » of
+    a young man, read from what the conseiller wrote (play-test H h05). Read from the messages, never stored."""
+    from reading.facts import FULL_TEXT
+
+    interlocuteur = tracker.get_slot("interlocuteur")
+    if interlocuteur != CONSEILLER:
+        return VOUS
+    said = [
+        (e.get("metadata") or {}).get(FULL_TEXT) or e.get("text") or ""
+        for e in tracker.events
+        if e.get("event") == "user"
+    ]
+    return voice_of(interlocuteur, man=speaks_of_a_man(str(text) for text in said))
+
+
+# The notes said of the person to a conseiller: facts said back, corrections, age notes (not the welcome, which
+# speaks to whoever types, nor a definition, written of anyone).
+_VOICED = frozenset({"correction", "fact", "age"})
+
+
 def say_notes(dispatcher: Any, tracker: Tracker) -> List[Any]:
     """Says the sentences action_extract_profile left in `notes` (the short welcome, a correction, an age note) and
     clears them."""
     from rasa_sdk.events import SlotSet
 
     notes = tracker.get_slot("notes") or []
+    # Written in the « vous » form; to a conseiller, of the person (play-test H h05: « vous vivez chez vos parents »).
+    voice = voice_for(tracker)
     for note in notes:
         if note.get("kind") == "welcome" and not welcome_due(tracker):
             continue  # the greeting rule welcomed the person meanwhile
-        dispatcher.utter_message(text=note.get("text"))
+        text = note.get("text")
+        dispatcher.utter_message(text=in_voice(text, voice) if note.get("kind") in _VOICED else text)
     return [SlotSet("notes", None)] if notes else []
 
 

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.after_list import AFTER_BUTTONS, answer_question, next_step_buttons, say_cannot_answer
-from actions.profile_slots import noted_this_turn, profile_from_tracker, say_notes
+from actions.profile_slots import noted_this_turn, profile_from_tracker, say_notes, voice_for
 from knowledge.loader import Network
 from knowledge.places.france_services import local_today
 from orientation import formatting, place_wording
@@ -30,7 +30,8 @@ from orientation.refine import (
     unchanged_text,
     wants_closer,
 )
-from orientation.voice import in_voice, voice_of
+from orientation.voice import in_voice
+from reading.facts import RQTH_PENDING_NOTE
 
 MAX_SUGGESTIONS = 4
 # Candidates a trade or « plus près » chooses from (orientation/refine.py); the matcher ranks them all.
@@ -64,8 +65,7 @@ def network_card(tracker: Tracker, network: Network) -> str:
     """A network's card asked for after the list: with the reasons it was proposed with, when it was (play-test H,
     h24: the mobility card without its « Pourquoi »); a network not proposed has none to give."""
     proposed = next((ns for ns in _current(tracker).networks if ns.network.id == network.id), None)
-    voice = voice_of(tracker.get_slot("interlocuteur"))
-    return formatting.network_text(proposed or NetworkSuggestion(network, ()), voice)
+    return formatting.network_text(proposed or NetworkSuggestion(network, ()), voice_for(tracker))
 
 
 def _card(s: Suggestion) -> Dict[str, Any]:
@@ -124,10 +124,11 @@ class ActionRecommend(Action):
         corrected = bool(noted)
         change = describe_changes(before, facts, skip=noted)
         done += say_notes(dispatcher, tracker)
+        voice = voice_for(tracker)  # « C'est noté : sa priorité… » to a conseiller
         if change:
-            dispatcher.utter_message(text=change)
+            dispatcher.utter_message(text=in_voice(change, voice))
         for note in refined.notes:
-            dispatcher.utter_message(text=note)
+            dispatcher.utter_message(text=in_voice(note, voice))
         # Same answer as above (the same actions, none at all included, and the same networks): repeating it
         # would read as if nothing had been heard. What the message asked is answered if the bot knows it.
         if refined.unchanged and (before or {}).get(NETWORKS_SHOWN) == facts[NETWORKS_SHOWN]:
@@ -151,7 +152,7 @@ class ActionRecommend(Action):
             dispatcher.utter_message(text=unchanged_text(said), buttons=buttons)
             return done
         updating = bool(tracker.get_slot("suggestions"))
-        voice = voice_of(tracker.get_slot("interlocuteur"))
+        voice = voice_for(tracker)
         dispatcher.utter_message(text=formatting.intro_text(result, updating=updating, voice=voice))
         web = tracker.get_latest_input_channel() == "socketio"
         for index, suggestion in enumerate(result.local, start=1):
@@ -223,11 +224,11 @@ def answer_about_shown(tracker: Tracker, dispatcher: CollectingDispatcher) -> bo
         return False  # « c'est quoi le CEJ »: the glossary defines it
     network = _named_network(tracker, recommendation)
     if network is not None:
-        dispatcher.utter_message(text=formatting.network_text(network, voice_of(tracker.get_slot("interlocuteur"))))
+        dispatcher.utter_message(text=formatting.network_text(network, voice_for(tracker)))
         return True
     suggestion = _chosen(tracker, dispatcher, recommendation)
     if suggestion is not None:
-        voice = voice_of(tracker.get_slot("interlocuteur"))
+        voice = voice_for(tracker)
         text = formatting.suggestion_why(suggestion, voice) if why else formatting.suggestion_details(suggestion, voice)
         dispatcher.utter_message(text=text)
     return True
@@ -276,11 +277,11 @@ class _AboutChosen(Action, ABC):
         recommendation = _current(tracker)
         network = _named_network(tracker, recommendation)  # « pourquoi le CEJ »: a network of the list
         if network is not None:
-            dispatcher.utter_message(text=formatting.network_text(network, voice_of(tracker.get_slot("interlocuteur"))))
+            dispatcher.utter_message(text=formatting.network_text(network, voice_for(tracker)))
             return []
         suggestion = _chosen(tracker, dispatcher, recommendation)
         if suggestion is not None:
-            dispatcher.utter_message(text=self.text(suggestion, voice_of(tracker.get_slot("interlocuteur"))))
+            dispatcher.utter_message(text=self.text(suggestion, voice_for(tracker)))
         return []
 
 
@@ -300,6 +301,14 @@ class ActionSuggestionWhy(_AboutChosen):
         return formatting.suggestion_why(suggestion, voice)
 
 
+def _rqth_pending_said(tracker: Tracker) -> bool:
+    """A RQTH request under way, as the bot acknowledged it (« la demande de RQTH est en cours »): the slot `rqth`
+    keeps only « not granted » (no domain change for a third value), the conversation keeps the rest."""
+    return tracker.get_slot("rqth") is False and any(
+        e.get("event") == "bot" and e.get("text") == RQTH_PENDING_NOTE for e in tracker.events
+    )
+
+
 class ActionSummary(Action):
     """The « fiche de liaison »: one message the person copies or forwards to a conseiller."""
 
@@ -315,7 +324,8 @@ class ActionSummary(Action):
             _current(tracker),
             today=today,
             urgence_donnee=bool(tracker.get_slot("urgence_donnee")),
-            voice=voice_of(tracker.get_slot("interlocuteur")),
+            voice=voice_for(tracker),
+            rqth_pending=_rqth_pending_said(tracker),
         )
         if tracker.get_latest_input_channel() == "socketio":
             # The web chat shows the same text with « Copier », « Imprimer » and « Télécharger ».

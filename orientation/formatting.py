@@ -10,7 +10,7 @@ from knowledge import geo
 from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, SCOLARITES, Profile
 from knowledge.sectors import sectors_by_id
 from orientation.matching import NATIONAL, REGION, NetworkSuggestion, Recommendation, Suggestion, wording
-from orientation.voice import PERSONNE, VOUS, in_voice, said_to
+from orientation.voice import PERSONNE, VOUS, in_voice, of_person, said_to
 
 # The guides the base was built from; said on every fiche so nobody takes a 2008 action for granted.
 GUIDES_PERIOD = (2007, 2021)
@@ -106,7 +106,7 @@ def suggestion_details(s: Suggestion, voice: str = VOUS) -> str:
 
 def suggestion_why(s: Suggestion, voice: str = VOUS) -> str:
     """The reasons, said to the young person or, for a conseiller (``voice`` PERSONNE), of the person."""
-    head = "Pourquoi je la propose pour la personne :" if voice == PERSONNE else "Pourquoi je vous la propose :"
+    head = "Pourquoi je la propose pour la personne :" if of_person(voice) else "Pourquoi je vous la propose :"
     return "\n".join([head, *(f"- {in_voice(reason, voice)}" for reason in s.reasons)])
 
 
@@ -234,13 +234,22 @@ def liaison_sheet(
     today: Optional[date] = None,
     step: Optional[object] = None,
     voice: str = VOUS,
+    rqth_pending: bool = False,
 ) -> str:
     """One message to copy or forward to a conseiller (orientation/liaison.py): addressee, date, the situation
     in plain words, what was suggested and why, and the places to contact with address, phone and hours.
     `urgence_donnee`: the safety layer answered a message in danger; the fiche says so, never its words."""
     from orientation.liaison import liaison_text  # it reuses this module's pieces
 
-    return liaison_text(profile, recommendation, today=today, step=step, urgence_donnee=urgence_donnee, voice=voice)
+    return liaison_text(
+        profile,
+        recommendation,
+        today=today,
+        step=step,
+        urgence_donnee=urgence_donnee,
+        voice=voice,
+        rqth_pending=rqth_pending,
+    )
 
 
 # --------------------------------------------------------------------------- conversation (bot)

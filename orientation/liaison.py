@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable, Dict, List, Optional
 
-from knowledge.profile import BESOINS, HANDICAPS, LOGEMENTS, Profile
+from knowledge.profile import BESOINS, HANDICAPS, LOGEMENTS, SUJETS, Profile
 from orientation import formatting, place_wording
 from orientation.matching import Recommendation
 from orientation.next_step import NextStep, addressee_lines, networks_besides, next_step, next_step_text
@@ -58,8 +58,14 @@ _PLAIN: Dict[str, Callable[[object], str]] = {
 }
 
 
-def situation_lines(profile: Profile) -> List[str]:
-    """The profile in plain words, one short line per fact; what the person declined is said as such."""
+# A RQTH asked for and not granted yet is stored as « no RQTH » (slot `rqth` False): the fiche says the request
+# when the conversation told it (play-test H h05, actions/recommend.py reads it from the bot's own note).
+RQTH_PENDING_TEXT = "handicap ou problème de santé, RQTH demandée, en attente de réponse"
+
+
+def situation_lines(profile: Profile, rqth_pending: bool = False) -> List[str]:
+    """The profile in plain words, one short line per fact; what the person declined is said as such.
+    `rqth_pending`: the person said a RQTH request is under way."""
     lines: List[str] = []
     for name, label in formatting._FIELD_LABELS.items():  # noqa: SLF001 - one list of the profile's facts
         value = getattr(profile, name, None)
@@ -79,10 +85,18 @@ def situation_lines(profile: Profile) -> List[str]:
             )
         elif name == "quartier":
             continue  # said with the commune
+        elif name == "handicap" and value == "oui-sans-rqth" and rqth_pending:
+            lines.append(f"- Santé, handicap : {RQTH_PENDING_TEXT}")
         elif name in _PLAIN:
             lines.append(f"- {_PLAIN[name](value)}")
         else:  # a fact added later (diploma level, schooling…): its label and value as the bot says them
             lines.append(f"- {label} : {formatting._value_text(profile, name)}")  # noqa: SLF001
+    # The subjects said beside the need (childcare, money, health cover, a school stage: play-test H h04, h10, h14),
+    # answered by a card of the list: the conseiller who gets the fiche hears of them too. Sensitive: only here,
+    # never in the logs (actions/profile_slots.py SENSITIVE_SLOTS).
+    said = [text for sujet, text in SUJETS.items() if sujet in profile.sujets]
+    if said:
+        lines.append("- Aussi évoqué : " + " ; ".join(said))
     return lines or ["- Rien de précisé"]
 
 
@@ -101,10 +115,12 @@ def liaison_text(
     step: Optional[NextStep] = None,
     urgence_donnee: bool = False,
     voice: str = VOUS,
+    rqth_pending: bool = False,
 ) -> str:
-    """`voice`: who typed. To a conseiller (PERSONNE), the places and networks speak of the person (« sa
-    commune »), without the paragraph on how to find one's mission locale (play-test F); to the young person,
-    the same words as the list (the places block is compared with it)."""
+    """`rqth_pending`: a RQTH request was said (situation_lines). `voice`: who typed. To a conseiller
+    (PERSONNE), the places and networks speak of the person (« sa commune »), without the paragraph on how to
+    find one's mission locale (play-test F); to the young person, the same words as the list (the places block is
+    compared with it)."""
     today = today or date.today()
     step = step if step is not None else next_step(profile.code_insee, age=profile.whole_age)
     lines = [
@@ -112,7 +128,7 @@ def liaison_text(
         *_addressee(profile, step),
         "",
         "Situation de la personne :",
-        *situation_lines(profile),
+        *situation_lines(profile, rqth_pending),
         "",
     ]
     if urgence_donnee:

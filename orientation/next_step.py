@@ -16,7 +16,7 @@ from typing import Any, List, Optional, Sequence
 from knowledge.deployment import MissionLocale, Site, current_deployment
 from orientation import place_wording as wording
 from orientation.place_wording import FIND_MISSION_LOCALE
-from orientation.voice import PERSONNE, VOUS, in_voice
+from orientation.voice import VOUS, in_voice, of_person
 
 # Missions locales serve people aged 16 to 25: past that age, neither the hosting one nor « find yours ».
 MISSION_LOCALE_AGES = (16, 25)
@@ -103,7 +103,7 @@ def _next_step_text(step: NextStep, today: Optional[date], voice: str) -> str:
     if step.site is not None:
         assert step.mission_locale is not None
         return "\n".join(wording.site_lines(step.mission_locale.nom, step.site, step.site_km, today))
-    lines = [FIND_MISSION_LOCALE] if step.mission_locale_age and voice != PERSONNE else []
+    lines = [FIND_MISSION_LOCALE] if step.mission_locale_age and not of_person(voice) else []
     if step.france_services and all(hasattr(p, "horaires_le") for p in step.france_services):
         lines.append(wording.places_text(step.france_services, today))  # sites read from the ANCT table
     elif step.france_services:  # places without the ANCT table's day-by-day hours (a caller's own list)

@@ -12,8 +12,17 @@ import re
 from typing import Optional, Sequence, Tuple
 
 VOUS, PERSONNE = "vous", "la personne"
+# Of a young man, as the conseiller wrote him (« un jeune homme », « il a 22 ans »: reading/interlocutor.py
+# speaks_of_a_man): « le jeune » as the subject of a verb, then « il », « lui », « le » (play-test H h05: « près de
+# chez elle », « signent avec elle » of a young man). Gender unknown or a woman: « la personne », then « elle ».
+PERSONNE_IL = "la personne (il)"
+_PRONOUNS = {
+    PERSONNE: {"il": "elle", "lui": "elle", "la": "la", "e": "e", "sujet": "la personne"},
+    PERSONNE_IL: {"il": "il", "lui": "lui", "la": "le", "e": "", "sujet": "le jeune"},
+}
 
-# « vous » phrase -> « la personne » phrase, longest first where one contains another.
+# « vous » phrase -> « la personne » phrase, longest first where one contains another; {il}, {lui}, {la}, {e}:
+# the pronouns and ending of _PRONOUNS.
 _TO_PERSONNE: Sequence[Tuple[str, str]] = (
     (
         "parlez-en à votre conseiller mission locale pour savoir si elles existent encore",
@@ -29,7 +38,7 @@ _TO_PERSONNE: Sequence[Tuple[str, str]] = (
     ("vous pouvez y participer", "la personne peut y participer"),
     ("pouvoir vous déplacer", "pouvoir se déplacer"),
     ("vous montrent", "lui montrent"),
-    ("chez vous", "chez elle"),
+    ("chez vous", "chez {lui}"),
     ("le vôtre", "le sien"),
     ("la vôtre", "la sienne"),
     ("Je n'ai pas compris votre âge", "Je n'ai pas compris son âge"),
@@ -39,7 +48,7 @@ _TO_PERSONNE: Sequence[Tuple[str, str]] = (
     # « vous aident » said to conseillers). The conseiller is the one who knows: « votre conseiller » is anyone's.
     ("Votre conseiller (mission locale, France Travail) sait", "Un conseiller (mission locale, France Travail) sait"),
     ("votre propre activité", "sa propre activité"),
-    ("vous y avez droit", "elle y a droit"),
+    ("vous y avez droit", "{il} y a droit"),
     ("à vous former", "à se former"),
     ("vous rendre utile", "se rendre utile"),
     ("vous renseigner", "se renseigner"),
@@ -49,11 +58,11 @@ _TO_PERSONNE: Sequence[Tuple[str, str]] = (
     ("vous orienter", "l'orienter"),
     ("vous aider", "l'aider"),
     ("vous aident", "l'aident"),
-    ("vous suit", "la suit"),
-    ("vous reçoit", "la reçoit"),
-    ("vous reçoivent", "la reçoivent"),
-    ("vous dirigera", "la dirigera"),
-    ("vous mettre", "la mettre"),
+    ("vous suit", "{la} suit"),
+    ("vous reçoit", "{la} reçoit"),
+    ("vous reçoivent", "{la} reçoivent"),
+    ("vous dirigera", "{la} dirigera"),
+    ("vous mettre", "{la} mettre"),
     ("vous proposer", "lui proposer"),
     ("vous dire", "lui dire"),
     ("vous disent", "lui disent"),
@@ -64,20 +73,20 @@ _TO_PERSONNE: Sequence[Tuple[str, str]] = (
     ("vous le confirme", "le lui confirme"),
     ("vous indiquer", "lui indiquer"),
     ("vous manque", "lui manque"),
-    ("vous bloque", "la bloque"),
-    ("vous paie", "la paie"),
+    ("vous bloque", "{la} bloque"),
+    ("vous paie", "{la} paie"),
     ("vous aide", "l'aide"),
     ("qui vous convient", "qui lui convient"),
     ("vous fait", "lui fait"),
-    ("que vous n'en avez pas", "qu'elle n'en a pas"),
+    ("que vous n'en avez pas", "qu'{il} n'en a pas"),
     ("ou vous former", "ou se former"),
     (
         "que vous ayez un emploi, que vous en cherchiez un ou que vous soyez étudiant",
-        "qu'elle ait un emploi, qu'elle en cherche un ou qu'elle soit étudiante",
+        "qu'{il} ait un emploi, qu'{il} en cherche un ou qu'{il} soit étudiant{e}",
     ),
-    ("avec vous", "avec elle"),
-    ("à vous", "à elle"),
-    ("pour vous", "pour elle"),
+    ("avec vous", "avec {lui}"),
+    ("à vous", "à {lui}"),
+    ("pour vous", "pour {lui}"),
 )
 # A sentence opening on « Vous » + verb: the same verb, of « la personne ».
 _VERBS = {
@@ -101,7 +110,20 @@ _VOUS_VERB = re.compile(r"\bVous (" + _VERB_ALTERNATION + r")\b")
 # Mid-sentence (« Quand vous avez 16 ans », « si vous êtes à la rue »): « la personne » too.
 _vous_verb = re.compile(r"\bvous (" + _VERB_ALTERNATION + r")\b")
 # « votre » + noun: « son » or « sa » by the noun (« son » before a vowel).
-_SA = {"commune", "ville", "région", "voie", "situation", "mairie", "santé", "famille", "formation", "demande"}
+_SA = {
+    "commune",
+    "ville",
+    "région",
+    "voie",
+    "situation",
+    "mairie",
+    "santé",
+    "famille",
+    "formation",
+    "demande",
+    "priorité",
+    "réponse",
+}
 _VOTRE = re.compile(r"\b[Vv]otre (\w+)")
 _VOS = re.compile(r"\b[Vv]os\b")
 
@@ -119,9 +141,39 @@ _TO_VOUS: Sequence[Tuple[str, str]] = (
 )
 
 
-def voice_of(interlocuteur: Optional[str]) -> str:
-    """The voice for a value of the slot `interlocuteur` (« conseiller » / « jeune » / unset)."""
-    return PERSONNE if interlocuteur == "conseiller" else VOUS
+def voice_of(interlocuteur: Optional[str], man: bool = False) -> str:
+    """The voice for a value of the slot `interlocuteur` (« conseiller » / « jeune » / unset); `man`: the conseiller
+    wrote of a young man."""
+    if interlocuteur != "conseiller":
+        return VOUS
+    return PERSONNE_IL if man else PERSONNE
+
+
+def of_person(voice: str) -> bool:
+    """Whether ``voice`` speaks of the person to a conseiller (either gender)."""
+    return voice in _PRONOUNS
+
+
+# After its first mention in a line, « la personne » as a subject becomes « elle » / « il » (play-test H h11: four
+# « la personne » in one pourquoi). Only before a verb of _VERBS: « pour la personne », « la personne que vous
+# accompagnez » stay.
+_SUBJECT_VERBS = "|".join(sorted(map(re.escape, set(_VERBS.values())), key=len, reverse=True))
+_MENTION = re.compile(r"(\b[Qq]ue )?\b([Ll])(?:a personne|e jeune)\b(?= (" + _SUBJECT_VERBS + r")\b)?")
+
+
+def _fewer_mentions(line: str, il: str) -> str:
+    seen = 0
+
+    def pronoun(match: re.Match[str]) -> str:
+        nonlocal seen
+        seen += 1
+        if seen == 1 or match.group(3) is None:
+            return match.group(0)
+        if match.group(1):  # « que la personne a quitté » -> « qu'elle a quitté »
+            return match.group(1)[0] + "u'" + il
+        return il.capitalize() if match.group(2) == "L" else il
+
+    return _MENTION.sub(pronoun, line)
 
 
 def _apply(text: str, pairs: Sequence[Tuple[str, str]]) -> str:
@@ -132,12 +184,19 @@ def _apply(text: str, pairs: Sequence[Tuple[str, str]]) -> str:
 
 def in_voice(text: str, voice: str = VOUS) -> str:
     """A sentence written in the « vous » form, said in ``voice``."""
-    if voice != PERSONNE:
+    if not of_person(voice):
         return text
-    text = _apply(text, _TO_PERSONNE)
-    text = _VOUS_VERB.sub(lambda m: "La personne " + _VERBS[m.group(1)], text)
-    text = _vous_verb.sub(lambda m: "la personne " + _VERBS[m.group(1)], text)
-    return _VOS.sub("ses", _VOTRE.sub(_possessive, text))
+    words = _PRONOUNS[voice]
+    text = _apply(text, [(old, new.format(**words)) for old, new in _TO_PERSONNE])
+    subject = words["sujet"]
+    text = _VOUS_VERB.sub(lambda m: subject.capitalize() + " " + _VERBS[m.group(1)], text)
+    text = _vous_verb.sub(lambda m: subject + " " + _VERBS[m.group(1)], text)
+    text = _VOS.sub("ses", _VOTRE.sub(_possessive, text))
+    text = "\n".join(_fewer_mentions(line, words["il"]) for line in text.split("\n"))
+    return _SI_IL.sub(r"\1'il", text)
+
+
+_SI_IL = re.compile(r"\b([Ss])i il\b")
 
 
 def said_to(value: str, voice: str = VOUS) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Optional
 
 from orientation.place_wording import SCHOOL_AGE_MAX
-from orientation.voice import PERSONNE, VOUS
+from orientation.voice import VOUS, of_person
 
 MISSION_LOCALE_AGE_MAX = 25  # the missions locales' last age (16-25)
 
@@ -30,7 +30,7 @@ def _bracket(age: Optional[int]) -> str:
 
 def cannot_answer_text(age: Optional[int], voice: str = VOUS) -> str:
     """One honest sentence for a question beyond what the bot knows, with who can answer it."""
-    if voice == PERSONNE:
+    if of_person(voice):
         return f"{CANNOT_ANSWER}."  # the conseiller knows whom to ask
     bracket = _bracket(age)
     if bracket == "school":
@@ -45,7 +45,7 @@ def handoff_text(age: Optional[int], voice: str = VOUS) -> Optional[str]:
     domain's utter_human_handoff, « contactez votre mission locale », is right for them)."""
     bracket = _bracket(age)
     if bracket == "school":
-        helps, whom = ("l'aider", "la personne") if voice == PERSONNE else ("vous aider", "vous")
+        helps, whom = ("l'aider", "la personne") if of_person(voice) else ("vous aider", "vous")
         return (
             f"Avant 16 ans, c'est {_SCHOOL} qui peuvent {helps}, gratuitement. "
             f"La mission locale pourra accompagner {whom} à partir de 16 ans."
@@ -60,7 +60,7 @@ def mission_locale_note(age: Optional[int], voice: str = VOUS) -> Optional[str]:
     m'aider ? » at 27, play-test E e21); None for the 16-25."""
     bracket = _bracket(age)
     if bracket == "adult":
-        accompanies = "accompagne la personne" if voice == PERSONNE else "vous accompagne"
+        accompanies = "accompagne la personne" if of_person(voice) else "vous accompagne"
         return (
             "La mission locale accompagne les jeunes jusqu'à 25 ans. "
             f"À partir de 26 ans, c'est {_ADULT} qui {accompanies}."

@@ -103,8 +103,11 @@ def read_commune(
     if choice.empty:
         return
     named_alone = requested_slot is None and bool(commune_cues.named_alone(text))
-    if known.get("code_insee") and not (_MOVE_CUE.search(normalize(text)) or named_alone):
+    moved = _MOVE_CUE.search(normalize(text)) or commune_cues.CLEAR_MOVE_CUE.search(geo.normalize(text))
+    if known.get("code_insee") and not (moved or named_alone):
         return  # a place named in passing does not move someone whose commune is known
+    if known.get("code_insee") and commune_cues.stays_in_known_commune(text, requested_slot):
+        return  # « elle habite le quartier de la Reyssouze » at Bourg-en-Bresse: its quartier, not Reyssouze (01)
     if known.get("code_insee") and requested_slot == "qpv" and choice.commune is None:
         return  # « il habite à l'Alma » answering the quartier question: a quartier, not a guessed commune
     if known.get("code_insee") and requested_slot == "qpv" and names_own_qpv(text, str(known["code_insee"])):

@@ -20,6 +20,35 @@ MOVE_CUE = re.compile(
     r"|\b(?:je suis|jsuis|jsui|chui|chuis|suis|il est|elle est|j vis|jvis) (?:a|sur) (?!la\b|l\b|les\b)"
     r"|\bpas (?:a|sur) (?!la\b|l\b|les\b)\w"
 )
+# Once the commune is known, a place named as a quartier (« quartier Saint-Nicolas », « la cité X », « résidence
+# X ») or given at the QPV question is a quartier of that commune, even when it is also a commune elsewhere
+# (play-test H: Laval became Saint-Nicolas (62), Bourg-en-Bresse became Reyssouze). Only a clear move or
+# correction moves it then (« j'habite maintenant à Arras », « non c'est Arras », « en fait à Arras »).
+QUARTIER_CUE = re.compile(r"\b(?:quartier|quartiers|cite|residence|resid)\b")
+CLEAR_MOVE_CUE = re.compile(
+    r"\b(?:maintenant|en fait|plutot|demenage|demenager|demenagee?s?|vient de demenager|desormais)\b"
+    r"|^(?:non|nan|pardon)?\W*(?:c est|cest|c etait|je voulais dire)\b|\b(?:non|pas) (?:a|sur|c est|cest)\b"
+)
+
+
+# « c'est loin ris orangis non ? », « combien de km jusqu'à Évry ? » after the list (play-test H, h09): a question
+# about a place the list named, never a move, even in the shape of « c'est X ».
+_MOVED = re.compile(r"\b(?:demenag\w*|maintenant|desormais|habite|jhabite|vis|jvis)\b")
+DISTANCE_QUESTION = re.compile(
+    r"\b(?:loin|pres|proche|km|kilometres?|distance|trajet|combien de temps|c est ou|cest ou)\b"
+)
+
+
+def stays_in_known_commune(text: str, requested_slot: Optional[str]) -> bool:
+    """A place of this message is a quartier of the commune already known, not a new commune."""
+    folded = geo.normalize(text)
+    if requested_slot != "commune" and DISTANCE_QUESTION.search(folded) and not _MOVED.search(folded):
+        return True
+    if CLEAR_MOVE_CUE.search(folded):
+        return False
+    return requested_slot == "qpv" or bool(QUARTIER_CUE.search(folded))
+
+
 # « dans le 82 », « en 26 », « du 93 »: a département number said with a place.
 _DEPARTEMENT_SAID = re.compile(r"\b(?:dans le|dans la|dans|en|du|le|departement|dept|dep) ((?:\d{2,3})|2a|2b)\b")
 _EXACT = ("exact", "alias")

@@ -36,15 +36,19 @@ from knowledge.text import bounded, emoji_answer, normalize
 from reading import commune_cues
 from reading.benefits import parse_minima_sociaux
 from reading.commune import read_commune
+from reading.conversation_cues import asks_rather_than_wishes
 from reading.interlocutor import interlocutor
 from reading.need import NEED_WORDS, place_need  # noqa: F401  (NEED_WORDS: the tests read it here)
 from reading.qpv import doubts_qpv, parse_qpv
 from reading.quartier import NOT_A_NAME_AFTER_YES as _NOT_A_NAME_AFTER_YES
 from reading.quartier import (
     forget_quartier_of_old_commune,
+    is_commune_name,
     official_qpv,
     qpv_unknown_after_a_name,
+    qpv_unknown_in_a_clause,
     quartier_after_the_commune,
+    quartier_before_the_commune,
     read_qpv_sentence,
     read_quartier,
 )
@@ -184,6 +188,8 @@ def read_facts(
             unknown=not known.get("besoin"),
         )
     )
+    if besoin and known.get("besoin") and not button and asks_rather_than_wishes(text):
+        besoin = None  # « est-ce que l'Agefiph peut financer ma formation ? » asks; the need stays (e2e, session 7)
     if besoin:  # a second need is kept beside the first (« un appart et un taf », « et aussi une formation »)
         needs = place_need(text, besoin, known.get("besoin"), known.get("besoins_autres") or (), typed=not button)
         if needs.besoin:
@@ -268,6 +274,10 @@ def read_facts(
     # knowledge.geo.quartiers is the one reader of quartiers: an NLU span is often the commune's name
     # (« les minguettes » at Vénissieux), and the answer to the quartier question is read below.
     quartier = named_quartier[0] if named_quartier else quartier_after_the_commune(text, facts)
+    # « je suis a la duchere lyon 9 »: a listed quartier right before its commune (play-test H h10)
+    quartier = quartier or quartier_before_the_commune(text, facts.slots.get("code_insee") or known.get("code_insee"))
+    if quartier and is_commune_name(quartier, facts.slots.get("code_insee") or known.get("code_insee")):
+        quartier = None  # « jhabite au lamentin en martinique »: the commune, said with its place (play-test H)
     if quartier:
         facts.slots["quartier"] = quartier
     qpv = parse_qpv(text)  # « j'habite dans un quartier prioritaire » in any message: not asked again
@@ -304,6 +314,7 @@ def read_facts(
             read_quartier(text, known, facts)
     official_qpv(facts, known)
     qpv_unknown_after_a_name(requested_slot, facts)  # a name the official list does not know: not asked again
+    qpv_unknown_in_a_clause(requested_slot, text, facts)  # « …, je sais pas pour le quartier »
     if requested_slot and facts.empty and intent in ("inform", "nlu_fallback") and text.strip():
         facts.rejected = f"{requested_slot}:?"
     return facts

@@ -47,6 +47,23 @@ _THIRD_PERSON_FACT = re.compile(
     r")"
     r"|\bchez ses parents\b|\bdans son (?:logement|appart|appartement)\b"
 )
+# A professional named anywhere in the message (« conseiller à la mission locale du Cotentin. », « assistante sociale
+# au CCAS »), not the young person's own conseiller (« ma conseillère ») nor a wished trade (« devenir éducatrice »).
+_PROFESSIONAL = re.compile(
+    r"(?<!\bma )(?<!\bmon )(?<!\bsa )(?<!\bson )(?<!\bta )(?<!\bton )(?<!\bdevenir )(?<!\bcomme )(?<!\bfaire )"
+    r"(?<!\bpour etre )\b(?:"
+    r"conseill(?:ere|er)\b(?! (?:de |en )?(?:vente|clientele|client|commercial\w*|beaute|voyages?)\b)"
+    r"|educat(?:eur|rice)s?\b|assistante? social|travailleu(?:r|se) social|cip\b|referente?\b|animat(?:eur|rice)\b"
+    r"|prof(?:esseure?)? principale?\b|cpe\b|psy ?en\b)"
+)
+# ... followed by someone described in the third person (play-test H h15, h19, h22: « Jeune homme de 19 ans »,
+# « je reçois une jeune femme », « une jeune maman de 18 ans », « un usager »). Only after a professional: « je suis
+# une maman de 19 ans » alone is a mother speaking for herself.
+_SOMEONE_ELSE = re.compile(
+    r"\bjeune (?:homme|femme|fille|garcon|maman|mere|papa|pere)\b"
+    r"|\b(?:un|une) (?:jeune|usager|usagere|eleve|beneficiaire|ado|adolescente?|maman|papa|mineure?)\b"
+    r"|\b(?:il|elle) a \d{2} ans\b"
+)
 # The person says it is for themselves: « c'est pour moi », « je suis le jeune ».
 _SAYS_JEUNE = re.compile(r"\b(?:c est|cest|c) pour moi\b|\bje suis (?:le|la) jeune\b|\bpour moi meme\b")
 
@@ -60,6 +77,9 @@ def interlocutor(text: str) -> Optional[str]:
     if _SAYS_JEUNE.search(t):
         return JEUNE
     if _SAYS_CONSEILLER.search(t) or _THIRD_PERSON_FACT.search(t):
+        return CONSEILLER
+    professional = _PROFESSIONAL.search(t)
+    if professional and _SOMEONE_ELSE.search(t, professional.end()):
         return CONSEILLER
     return None
 
@@ -88,3 +108,25 @@ def _in_own_job(entity: Dict[str, Any], text: str, said: str) -> bool:
         return False
     words = normalize(text[start:end])
     return bool(words) and not re.search(rf"\b{re.escape(words)}\b", said)
+
+
+# Whom a conseiller writes of: a young man (« un jeune homme », « un jeune de 22 ans », « il a 19 ans », « il
+# cherche ») or a young woman (« une jeune », « elle veut »). Only the gender, never a fact: the bot then says « il »
+# and « lui » of him (orientation/voice.py PERSONNE_IL), « elle » otherwise (it agrees with « la personne »).
+_OF_A_MAN = re.compile(
+    r"\bjeune (?:homme|garcon)\b|\b(?:un|le|mon) (?:jeune|usager|eleve|beneficiaire|ado|adolescent|mineur|papa)\b"
+    r"|\bil (?:n )?(?:a (?:\d{2}|dix|seize|dix sept|dix huit|dix neuf|vingt)\w* ans|a pas|cherche|veut|voudrait|"
+    r"souhaite|aimerait|habite|vit|loge|dort)\b"
+)
+_OF_A_WOMAN = re.compile(
+    r"\bjeune (?:femme|fille|maman|mere)\b|\b(?:une|la|ma) (?:jeune|usagere|eleve|beneficiaire|ado|adolescente|"
+    r"mineure|maman)\b"
+    r"|\belle (?:n )?(?:a (?:\d{2}|dix|seize|dix sept|dix huit|dix neuf|vingt)\w* ans|a pas|cherche|veut|voudrait|"
+    r"souhaite|aimerait|habite|vit|loge|dort)\b"
+)
+
+
+def speaks_of_a_man(texts: Iterable[str]) -> bool:
+    """True when the messages speak of a young man and never of a young woman (said both ways: no guess)."""
+    said = [normalize(text or "") for text in texts]
+    return any(_OF_A_MAN.search(t) for t in said) and not any(_OF_A_WOMAN.search(t) for t in said)

@@ -28,7 +28,7 @@ _BESOIN_PATTERNS: Tuple[Tuple[str, str], ...] = (
     ),
     (
         "mobilite-permis",
-        r"\b(?:(?:passer|financer|payer|avoir|faire) (?:mon|le) (?:permi[st]?|code)|aide (?:pour|au) (?:le )?permi[st]?|permis de conduire|auto ecole|"
+        r"\b(?:(?:passer|passe|financer|payer|avoir|faire) (?:mon|le) (?:permi[st]?|code)|(?:et|aussi) pour (?:le|mon) (?:permi[st]?|code)|aide (?:pour|au) (?:le )?permi[st]?|permis de conduire|auto ecole|"
         r"me deplacer|mobilite|code de la route|moyen de transport|(?:acheter|louer) (?:un|une) (?:voiture|scooter|velo|vehicule|moto))\b",
     ),
     (
@@ -93,6 +93,8 @@ _MONEY = re.compile(
 )
 # « et aussi un logement », « un appart en plus »: the words that add a need around a bare one (place_need reads them).
 _ADDED_EDGES = re.compile(r"^(?:et )?(?:aussi|en plus|egalement)\b|\b(?:aussi|en plus|egalement)$")
+# « en fait plutôt le permis »: the words that correct a need around a bare one (place_need replaces it).
+_INSTEAD = re.compile(r"^(?:(?:en fait|non|finalement|enfin|ah)\s+)?plutot\s+")
 # Answering « Que cherchez-vous ? » (or opening the conversation), a bare « un appart » is the need.
 _BARE_DIPLOMA = re.compile(r"(?:un |une |le |mon )?(?:cap|bep|bac pro|bac|bts|diplome|titre pro)(?: \w+){0,2}")
 _BARE_DONT_KNOW = re.compile(
@@ -164,6 +166,19 @@ def is_bare_diploma(text: str) -> bool:
 # « pourquoi france travail ? jsuis au lycée moi » (play-test E): a why-question names what it objects to, it does
 # not ask for it — its clause, up to the question mark, says no need. « pourquoi pas une formation » does.
 _WHY_CLAUSE = re.compile(r"\b(?:pourquoi|pk|pq|pkoi|pourkoi)\b(?!\s+pas\b)[^?.!\n]*[?.!]?", re.IGNORECASE)
+# « c'est loin ris orangis non ? » (play-test H h09): a question about distance or place asks about a line shown,
+# it never says a need — its clause, up to the question mark, is dropped like a why-question.
+_PLACE_QUESTION = re.compile(
+    r"\b(?:c['’ ]?est|cest|est-ce|ça fait|ca fait|c['’ ]?est-y)\s+(?:pas\s+)?(?:trop\s+|très\s+|tres\s+|un peu\s+|super\s+)?"
+    r"(?:loin|près|pres|proche|où|ou ça|ou ca)\b[^?.!\n]*[?.!]?"
+    r"|\b(?:combien de (?:km|kilomètres|kilometres|temps)|comment (?:j['’ ]?y vais|y aller|on y va)|c['’ ]?est où)\b[^?.!\n]*[?.!]?",
+    re.IGNORECASE,
+)
+# « il a pas le permis et c'est bloquant » (play-test H h19, a conseiller): the permis as a barrier is a need added
+# to the one said, never one replacing it.
+PERMIS_BLOCKS = re.compile(
+    r"\b(?:pas|plus|sans) (?:le |de |d )?permi[st]?\b[^.?!;]{0,40}?\b(?:bloqu\w*|frein\w*|empeche\w*|probleme|galere\w*|handicap\w*)"
+)
 
 
 def parse_besoin(text: str, *, expecting: bool = False, asked: bool = False, unknown: bool = False) -> Optional[str]:
@@ -171,14 +186,17 @@ def parse_besoin(text: str, *, expecting: bool = False, asked: bool = False, unk
     A diploma named alone is the need only when `asked` (answering « Que cherchez-vous ? »): elsewhere it
     is the diploma held (reading/facts.py), and only a wish verb (« passer un CAP ») makes it a need. A trade
     to become (« souhaite devenir aide-soignante ») is the training need only while no need is known (`unknown`)."""
-    t = _STATUS_APPRENTICE.sub(" ", normalize(_WHY_CLAUSE.sub(" ", text or "")))
+    t = _STATUS_APPRENTICE.sub(" ", normalize(_PLACE_QUESTION.sub(" ", _WHY_CLAUSE.sub(" ", text or ""))))
     for reading in (_PURPOSE.sub(" ", t), t):  # a need outside « pour me payer le permis » first
         for category, pattern in _BESOIN_PATTERNS:
             if affirmed_search(pattern, reading):  # « un appart pas un apprentissage »: the affirmed need wins
                 return category
+    if PERMIS_BLOCKS.search(t):
+        return "mobilite-permis"
     if asked and _MONEY.search(t):
         return "emploi"
     t = _ADDED_EDGES.sub("", t).strip()  # « et aussi un logement »: the bare need, added to a known one
+    t = _INSTEAD.sub("", t)  # « en fait plutôt le permis »: the bare need, replacing the known one
     if expecting and _BARE_HOUSING.fullmatch(t):
         return "logement"
     if (asked or unknown) and _BECOME.search(t) and not negated_search(_BECOME.pattern, t):
@@ -201,7 +219,13 @@ def negated_besoin(text: str) -> Optional[str]:
 
 
 # « un taf et un logement »: what follows « et » in the clause of a need, read as a need alone.
-_AND = re.compile(r"\bet (?:aussi |puis |surtout )?")
+# « un taf, faut aussi que je trouve un appart » (play-test H) start one too.
+_AND = re.compile(
+    r"\bet (?:aussi |puis |surtout |en plus )?|(?:,|\bmais) (?=(?:il )?(?:me |lui )?faut aussi\b|(?:je |j )?(?:veux|voudrais|cherche|dois) aussi\b)"
+)
+# « faut que je trouve un appart »: the subjunctive said as the verb the patterns read.
+_SUBJUNCTIVE = {"trouve": "trouver", "passe": "passer", "cherche": "chercher"}
+_SUBJUNCTIVE_RE = re.compile(r"\bque (?:je |j |il |elle )(trouve|passe|cherche)\b")
 _CLAUSE_END = re.compile(r"[,.;:!?()]")
 _AND_PHRASE_WORDS = 7
 
@@ -209,7 +233,7 @@ _AND_PHRASE_WORDS = 7
 def second_besoin(text: str, first: str) -> Optional[str]:
     """Another need named after « et » in the same message (« j'ai besoin d'un taf et d'un logement »), or None.
     The profile holds one need (knowledge/profile.py): reading/facts.py keeps the first and says this one back."""
-    t = normalize(text)
+    t = normalize((text or "").replace("+", " et "))  # « une formation + un logement »
     parts = _AND.split(t)
     for part in parts[1:]:
         # Only a short phrase right after « et » (« et d'un logement svp »): in a story, « et depuis je fais des petits
@@ -217,9 +241,12 @@ def second_besoin(text: str, first: str) -> Optional[str]:
         clause = _CLAUSE_END.split(part, maxsplit=1)[0].split()
         if len(clause) > _AND_PHRASE_WORDS:
             continue
-        found = parse_besoin(" ".join(clause), expecting=True)
+        phrase = _SUBJUNCTIVE_RE.sub(lambda m: _SUBJUNCTIVE[m.group(1)], " ".join(clause))
+        found = parse_besoin(phrase, expecting=True)
         if found and found != first and found != "ne-sait-pas":
             return found
+    if first != "mobilite-permis" and PERMIS_BLOCKS.search(t):
+        return "mobilite-permis"  # « cherche un emploi mais n'a pas le permis, ce qui bloque »
     return None
 
 
@@ -258,7 +285,8 @@ def place_need(text: str, said: str, known: Optional[str], others: Sequence[str]
     button's payload (it says one need, and replaces)."""
     others = [need for need in others or () if need in BESOINS]
     also = second_besoin(text, said) if typed else None
-    if typed and known and known != "ne-sait-pas" and said != "ne-sait-pas" and _ALSO.search(normalize(text)):
+    adds = _ALSO.search(normalize(text)) or (said == "mobilite-permis" and PERMIS_BLOCKS.search(normalize(text)))
+    if typed and known and known != "ne-sait-pas" and said != "ne-sait-pas" and adds:
         added = [need for need in (said, also) if need and need != known and need not in others]
         if not added:
             return Needs()

@@ -61,10 +61,25 @@ def qpv_sentence(text: str) -> Tuple[Optional[str], Optional[bool]]:
     return None, said
 
 
+_ARTICLE = re.compile(r"^(?:le|la|les|l)\s+")
+# « lamentin en martinique », « nimes dans le gard »: the commune and where it lies.
+# « Amiens Nord » with no word between is a quartier, not Amiens in the Nord.
+_WHERE_IT_LIES = re.compile(r"^(?:en|a|au|aux|dans|dans le|dans la)\s+(?P<area>.+)$")
+
+
 def is_commune_name(name: str, code_insee: Optional[str]) -> bool:
-    """« nimes » answering the quartier question of someone living in Nîmes is the commune, not a quartier."""
+    """« nimes » answering the quartier question of someone living in Nîmes is the commune, not a quartier; so is
+    « lamentin en martinique » at Le Lamentin (play-test H h13: « Votre quartier, lamentin en martinique… »)."""
     commune = geo.get_commune(str(code_insee)) if code_insee else None
-    return commune is not None and geo.normalize(name) == geo.normalize(commune.nom)
+    if commune is None:
+        return False
+    said, own = (_ARTICLE.sub("", geo.normalize(value)) for value in (name, commune.nom))
+    if said == own:
+        return True
+    if not said.startswith(own + " "):
+        return False
+    where = _WHERE_IT_LIES.match(said[len(own) + 1 :])
+    return bool(where) and is_place_qualifier(where.group("area"))
 
 
 def official_qpv_note(slots: Mapping[str, Any], known: Mapping[str, Any]) -> Optional[str]:
@@ -147,6 +162,33 @@ def quartier_after_the_commune(text: str, facts: Any) -> Optional[str]:
     return named or listed_quartier_item(text, commune.code_insee)
 
 
+def quartier_before_the_commune(text: str, code_insee: Optional[str]) -> Optional[str]:
+    """« je suis a la duchere lyon 9 », « la duchère, Lyon 9e » (play-test H h10): the quartier said just before its
+    commune, taken only when the official list of QPV names it for that commune (any other word there may be a verb)."""
+    commune = geo.get_commune(str(code_insee)) if code_insee else None
+    if commune is None:
+        return None
+    city = geo.get_commune(commune.arrondissement_de) if commune.arrondissement_de else commune
+    folded = same_length_fold(text).lower()
+    words = list(re.finditer(r"[a-z0-9]+", folded))
+    city_words = geo.normalize((city or commune).nom).split()
+    for i in range(1, len(words) - len(city_words) + 1):
+        if [w.group() for w in words[i : i + len(city_words)]] != city_words:
+            continue
+        for start in range(max(0, i - 4), i):  # the longest name first: « grand mirail » before « mirail »
+            first = words[start].group()
+            if first in ("a", "au", "aux", "dans", "vers", "de", "du", "des"):
+                continue
+            name = _as_written(text[words[start].start() : words[i - 1].end()])
+            if official_qpv_of(name, commune.code_insee) is not None and not is_commune_name(name, code_insee):
+                return name
+    return None
+
+
+def _as_written(name: str) -> str:
+    return " ".join(name.replace("’", "'").split()).strip(",;:.")
+
+
 _AFTER_CUE = re.compile(r"\b(?:a|au|aux|a la|a l|dans|dans le|dans la|vers)\s+([a-z][a-z ]{2,40})$")
 
 
@@ -182,6 +224,24 @@ def qpv_unknown_after_a_name(requested_slot: Optional[str], facts: Any) -> None:
         # Not refused: the fiche says « ne sait pas », not « préfère ne pas le dire » (play-test F: « l'alma »).
         if "qpv" not in facts.unknown:
             facts.unknown.append("qpv")
+
+
+# « je sais pas pour le quartier », « jsp si c'est prioritaire »: a clause saying the QPV is not known.
+_DONT_KNOW_CLAUSE = re.compile(r"(?:\s+(?:pour|si|sur)\b.*)?\s*$")
+
+
+def qpv_unknown_in_a_clause(requested_slot: Optional[str], text: str, facts: Any) -> None:
+    """At the QPV question, « c'est ma ville le Lamentin, je sais pas pour le quartier » (play-test H h13): nothing
+    else answers it, so it is « ne sait pas », not asked again with the same words."""
+    if requested_slot != "qpv" or "quartier" in facts.slots or "qpv" in facts.slots or "qpv" in facts.skipped:
+        return
+    for clause in re.split(r"[,;.!?]+", text):
+        folded = " ".join(same_length_fold(clause).split())
+        lead = _DONT_KNOW_LEAD.match(folded)
+        if lead and _DONT_KNOW_CLAUSE.match(folded, lead.end()):
+            facts.skipped.append("qpv")
+            facts.unknown.append("qpv")
+            return
 
 
 # Below this population a commune has no quartier prioritaire worth asking about.

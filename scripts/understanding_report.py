@@ -196,6 +196,7 @@ ROUND_FILES = {
     "round_e.yaml": "Round E (play-test E misreadings, session 6; held out, written before the fixes)",
     "round_g_places.yaml": "Round G places (play-test F places, session 7; held out, written before the fixes)",
     "round_g_facts.yaml": "Round G facts (play-test F facts lost, session 7; held out, written before the fixes)",
+    "round_h.yaml": "Round H places (play-test H places, session 7; held out, written before the fixes)",
 }
 
 

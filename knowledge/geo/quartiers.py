@@ -26,10 +26,12 @@ _ARTICLES = frozenset({"le", "la", "les", "l", "de", "du", "des", "d"})
 # « je vous ai dit le mirail », « c'est la Villeneuve »: said again, or the name introduced.
 # « je vien de te dire frais vallon », « jsais pas c vers franc moisin » (« c » for « c'est »).
 _SAID = (
-    r"(?:(?:je|j)\s+(?:vous\s+|te\s+|t\s+)?(?:l\s+)?ai\s+dit\s+|jvous\s+ai\s+dit\s+|jai\s+dit\s+|jtai\s+dit\s+"
+    r"(?:(?:je|j)\s+(?:vous\s+|te\s+|t\s+)?(?:l\s+)?ai\s+(?:deja\s+)?dit\s+|jvous\s+ai\s+dit\s+|jai\s+dit\s+|jtai\s+dit\s+"
     r"|(?:je\s+|j)viens?\s+de\s+(?:(?:te|vous)\s+)?(?:le\s+)?dire\s+|c\s+est\s+|cest\s+|c\s+"
     # « ben jte dis l'alma », « je vous dis la Busserine » (play-test F)
-    r"|(?:je\s+|j)(?:te|vous|t)\s+dis\s+|jte\s+dis\s+|jvous\s+dis\s+|jdis\s+|je\s+dis\s+)?"
+    r"|(?:je\s+|j)(?:te|vous|t)\s+dis\s+|jte\s+dis\s+|jvous\s+dis\s+|jdis\s+|je\s+dis\s+"
+    # « i said it, the mirail », « it's the mirail » (play-test H h02, in English)
+    r"|i\s+(?:already\s+)?(?:said|told\s+you|wrote)(?:\s+it)?\s+|(?:it\s+s|its|it\s+is)\s+)?"
 )
 # « ben », « bah », « euh » before an answer say nothing.
 _INTERJECTIONS = r"(?:(?:ben|bah|ba|beh|euh|bon|bref)\s+)*"
@@ -38,10 +40,12 @@ _SAID_TAIL = re.compile(
     r"\s+(?:(?:je|j)\s+(?:vous\s+|te\s+)?(?:l\s+)?ai\s+(?:deja\s+)?(?:dit|ecrit)|jl\s*ai\s+(?:dit|ecrit)"
     r"|jvous\s+(?:l\s+)?ai\s+dit|jtai\s+dit|jlai\s+(?:dit|ecrit)|i\s+(?:already\s+)?(?:said|told\s+you|wrote))\b.*$"
 )
+# The same words and nothing else: « i said it », « je te l'ai déjà dit » as a whole clause.
+_ONLY_SAID = re.compile(_SAID_TAIL.pattern.replace(r"\b.*$", r"(?:\s+it)?\s*$"))
 # A conseiller answers for the person: « il habite à l'Alma », « elle est à la Villeneuve ».
 _LEAD = re.compile(
     rf"\s*{_INTERJECTIONS}{_SAID}(?:(?:je|j|moi|il|elle|on)\s+)?(?:(?:suis|jsuis|chui|chuis|est|habite|jhabite|vis|vit|jvis|reste)\b)?\s*"
-    r"(?:(?:a|au|aux|dans|sur|en|vers)\b)?\s*(?:(?:les|le|la|l)\s+)?(?:quartiers?\s+)?(?:(?:de|du|des|d)\s+)?(?:(?:les|la|l)\s+)?"
+    r"(?:(?:a|au|aux|dans|sur|en|vers|in)\b)?\s*(?:(?:les|le|la|l|the)\s+)?(?:quartiers?\s+)?(?:(?:de|du|des|d)\s+)?(?:(?:les|la|l)\s+)?"
 )
 _LEADING_ARTICLES = re.compile(r"\s*(?:(?:de|du|des|d)\s+)?(?:(?:les|le|la|l)\s+)?")
 # « quartier X », « cité X », or « aux/au/à la X » right after « j'habite » and before « à <commune> ».
@@ -205,7 +209,7 @@ def quartier_after_commune(
     after = re.compile(
         rf"\b{city}(?:\s+\d{{1,2}}(?:e|er|eme|ieme)?)?\s+"
         r"(?P<prep>(?:au|aux|a la|a l|dans le quartier(?: des| du| de la| de)?|quartier(?: des| du| de la| de)?"
-        r"|vers (?:la|le|les|l)|du cote (?:de la|de l|des|du|de|d)" + (r"|a|sur" if loose else "") + r")\s+)?"
+        r"|in the|in|vers (?:la|le|les|l)|du cote (?:de la|de l|des|du|de|d)" + (r"|a|sur" if loose else "") + r")\s+)?"
         r"(?P<name>[a-z0-9][a-z0-9 ]{1,80}?)(?=\s+(?:et|mais|je|j|jai|g|il|elle|a|sur)\s|\s*$|\s{2})"
     )
     for match in after.finditer(clean):
@@ -248,6 +252,8 @@ def quartier_answer(text: str) -> Optional[str]:
     if named:
         return named
     clean = _clean(text)
+    if _ONLY_SAID.match(" " + clean.strip()):
+        return None  # « i said it », « je te l'ai déjà dit »: said again, no name in this clause (play-test H)
     lead = _LEAD.match(clean, len(clean) - len(clean.lstrip()))
     start = lead.end() if lead and lead.end() < len(clean.rstrip()) else 0
     if set(clean[:start].split()) <= {"les", "le", "la", "l"}:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gc
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Dict, List, Optional, Tuple
 
@@ -106,12 +106,44 @@ class Matcher:
         for block, base_level in blocks:
             picked.extend(select(block, base_level, profile, person, rules, limit))
         picked.sort(key=pick_order)
+        shown = [(pick, profile) for pick in picked[: max(limit, 0)]]
+        for need in profile.needs[1:]:
+            shown = self._one_for(need, shown, blocks, profile, person, limit)
         local = tuple(
-            self._suggestion(block, row, level, score, profile, person)
-            for score, _, block, row, level in picked[: max(limit, 0)]
+            self._suggestion(block, row, level, score, said, person) for (score, _, block, row, level), said in shown
         )
         local = keep_company(local)
         return Recommendation(profile, local, match_networks(self.kb.networks, profile))
+
+    def _one_for(
+        self,
+        need: str,
+        shown: List[Tuple[Pick, Profile]],
+        blocks: List[Tuple[Block, int]],
+        profile: Profile,
+        person: Optional[geo.Commune],
+        limit: int,
+    ) -> List[Tuple[Pick, Profile]]:
+        """Each need said gets a line of its own when one exists (play-test H h01: the apprenticeship's lines
+        pushed the permis out): the best line for `need` alone, read as if it were the only need (its reasons
+        then say that need), takes the place of the last line no other need depends on."""
+        alone = replace(profile, besoin=need, besoins_autres=None)
+        if limit <= 0 or any(_serves(pick, need, alone, person) for pick, _ in shown):
+            return shown
+        rules = criteria.active_rules(alone)
+        found = sorted(
+            (pick for block, base in blocks for pick in select(block, base, alone, person, rules, 1)), key=pick_order
+        )
+        best = next((pick for pick in found if _serves(pick, need, alone, person)), None)
+        if best is None or any(pick[2:4] == best[2:4] for pick, _ in shown):
+            return shown
+        if len(shown) < limit:
+            return [*shown, (best, alone)]
+        for index in range(len(shown) - 1, -1, -1):
+            others = shown[:index] + shown[index + 1 :]
+            if all(_still_served(other_need, shown[index], others, profile, person) for other_need in profile.needs):
+                return [*others, (best, alone)]
+        return shown
 
     def _suggestion(
         self, block: Block, row: int, rank: int, score: float, profile: Profile, person: Optional[geo.Commune]
@@ -145,6 +177,20 @@ def keep_company(local: Tuple[Suggestion, ...]) -> Tuple[Suggestion, ...]:
         return local
     serving = [s for s in local if not criteria.needs_company(s.initiative) and _serves_need(s)]
     return local if serving else tuple(s for s in local if not criteria.needs_company(s.initiative))
+
+
+def _serves(pick: Pick, need: str, alone: Profile, person: Optional[geo.Commune]) -> bool:
+    """Does the picked line serve `need`, for a profile where it is the only need (`alone`)?"""
+    _, _, block, row, level = pick
+    return criteria.holds(f"besoin:{need}", block.entries[row], alone, person, level)
+
+
+def _still_served(
+    need: str, dropped: Tuple[Pick, Profile], others: List[Tuple[Pick, Profile]], profile: Profile, person
+) -> bool:
+    """Dropping `dropped` leaves `need` served, or it did not serve it in the first place."""
+    alone = replace(profile, besoin=need, besoins_autres=None)
+    return not _serves(dropped[0], need, alone, person) or any(_serves(p, need, alone, person) for p, _ in others)
 
 
 def _serves_need(suggestion: Suggestion) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from knowledge import geo
 from knowledge.models import Network
@@ -110,8 +110,10 @@ def trigger_holds(trigger: dict, profile: Profile) -> bool:
             ok = profile.scolarite is None or profile.scolarite in _as_list(expected)
         elif key == "logement_si_connu":
             ok = profile.logement is None or profile.logement in _as_list(expected)
-        elif key == "besoin_sauf":
-            ok = profile.besoin not in _as_list(expected)
+        elif key == "besoin_sauf":  # any need said rules it out: no CIO for an apprentice, first need or not
+            ok = not set(profile.needs) & set(_as_list(expected))
+        elif key == "besoin":  # every need said counts (play-test H: the permis said second got no card)
+            ok = bool(set(profile.needs) & set(_as_list(expected)))
         elif key == "sujet":  # holds when the person said one of these subjects (reading/situation.py)
             ok = bool(set(profile.sujets) & set(_as_list(expected)))
         elif key == "zone_dense_si_connue":
@@ -136,6 +138,8 @@ def _trigger_facts(trigger: dict, profile: Profile) -> List[str]:
         facts.append(wording.age_fact(profile.whole_age))
     for key in CHOICE_KEYS:
         value = getattr(profile, key)
+        if key == "besoin" and key in trigger:  # the need the card answers, said first or second
+            value = next((need for need in profile.needs if need in _as_list(trigger[key])), value)
         if key in trigger and value:
             facts.append(wording.CHOICE_FACTS[key][value])
     for key, (if_true, if_false) in wording.BOOL_FACTS.items():
@@ -188,6 +192,7 @@ def match_networks(networks: Sequence[Network], profile: Profile) -> Tuple[Netwo
     """Networks whose triggers hold: those answering the need or the housing first, then the most specific
     (`toujours` last), file order on ties."""
     found: List[Tuple[int, int, int, NetworkSuggestion, frozenset]] = []
+    answers: Dict[str, Dict[str, int]] = {}  # network id → the needs and subjects its holding triggers answer
     region = _region_of(profile)
     for order, network in enumerate(networks):
         if network.couverture is not None and region is not None and not network.couverture.covers(region):
@@ -201,9 +206,42 @@ def match_networks(networks: Sequence[Network], profile: Profile) -> Tuple[Netwo
             reasons.append(when_sentence(network.quand))
         priority, specificity = _rank(best)
         keys = frozenset(best) - GUARD_KEYS  # the facts it holds for
-        found.append((-priority, -specificity, order, NetworkSuggestion(network, tuple(reasons)), keys))
+        suggestion = NetworkSuggestion(network, tuple(reasons))
+        answers[network.id] = _needs_answered(holding)
+        found.append((-priority, -specificity, order, suggestion, keys))
     found.sort(key=lambda item: item[:3])
-    return _one_card_per_barrier([(item[3], item[4]) for item in found])
+    return _each_need_near_the_top(_one_card_per_barrier([(item[3], item[4]) for item in found]), answers, profile)
+
+
+def _needs_answered(holding: Sequence[dict]) -> Dict[str, int]:
+    """Each need or subject a holding trigger names → how many its narrowest such trigger names (1: the card is
+    that need's own, as the Carif-Oref for a training; 3: Information Jeunesse, for training, housing and more)."""
+    answered: Dict[str, int] = {}
+    for trigger in holding:
+        for key in ("besoin", "sujet"):
+            named = _as_list(trigger.get(key, ()))
+            for need in named:
+                answered[need] = min(answered.get(need, len(named)), len(named))
+    return answered
+
+
+def _each_need_near_the_top(
+    cards: Tuple[NetworkSuggestion, ...], answers: Dict[str, Dict[str, int]], profile: Profile
+) -> Tuple[NetworkSuggestion, ...]:
+    """When two needs or more are said (a subject counts: a child to look after, rent), the best card for each
+    comes first, one per need in the order said (play-test H: four cards for the apprenticeship cut the permis
+    aids said in the same message; Information Jeunesse and the childcare cards cut the formation's Carif-Oref).
+    One need: unchanged."""
+    wanted = [*profile.needs, *sorted(profile.sujets)]
+    if len(wanted) < 2:
+        return cards
+    ordered = list(cards)
+    for place, need in enumerate(wanted):
+        fitting = [(answers[ns.network.id][need], i) for i, ns in enumerate(ordered) if need in answers[ns.network.id]]
+        index = min(fitting)[1] if fitting else None  # the card most its own, then the first ranked
+        if index is not None and index > place:
+            ordered.insert(place, ordered.pop(index))
+    return tuple(ordered)
 
 
 def _one_card_per_barrier(ranked: List[Tuple[NetworkSuggestion, frozenset]]) -> Tuple[NetworkSuggestion, ...]:

@@ -31,7 +31,7 @@ def test_a_school_stage_is_taken_as_the_need(bot):
         (
             "bonjour jai 22 ans jhabite a lyon 8e, je cherche un travail mais jai personne pour faire garder mon fils",
             "garde-enfant",
-            "Faire garder votre enfant",
+            "Faire garder un enfant",
         ),
         (
             "slt jai 22 ans jsuis a besancon jai plus un rond et jarrive plus a payer mon loyer, je cherche du boulot",

@@ -108,7 +108,9 @@ def scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
                 level, neg, record_id, whole = scored[i]
                 km = 0.0 if whole else places.closest_km(by_id[record_id], person)
                 band = 2 if km is None else (0 if km < 50 else 1 if km < 100 else 2)
-                out_of_reach = no_transport and km is not None and km > 60
+                # a mission locale, an IAE structure… of another département: one of its kind is closer
+                closer = not whole and territory.same_kind_closer(by_id[record_id])
+                out_of_reach = closer or (no_transport and km is not None and km > 60)
                 scored[i] = (None if out_of_reach else level, -((-neg) + 0.19 * (2 - band)), record_id, whole)
             scored = [item for item in scored if item[0] is not None]
     found = [item[2] for item in sorted(scored, key=lambda item: item[1:3])]

@@ -13,7 +13,7 @@ HERE = Path(__file__).parent
 # The round files, each with the date it was written relative to its fixes (the report's line says the same).
 ROUNDS = (
     *("round_c.yaml", "round_d.yaml", "round_e.yaml", "round_e_quartiers.yaml"),
-    *("round_g_places.yaml", "round_g_facts.yaml"),
+    *("round_g_places.yaml", "round_g_facts.yaml", "round_h.yaml"),
 )
 EXTRA = {"interlocuteur", "secteur"}  # kept by the bot outside the profile
 KEYS = {"text", "asked", "known", "expect", "heldout", "open", "xfail"}
