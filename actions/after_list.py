@@ -16,7 +16,6 @@ from knowledge.loader import default_knowledge
 from knowledge.models import GlossaryTerm
 from orientation import formatting, wording
 from orientation.after_list import AfterListPlan, is_question, plan_after_list
-from orientation.matching import NetworkSuggestion
 from orientation.who_helps import cannot_answer_text, mission_locale_note
 from reading.conversation_cues import is_reproach
 from reading.glossary import definition_text
@@ -70,7 +69,7 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, plan: Op
     """Answers what the last message asks about the list, if the bot knows: a term's entry, why a suggestion;
     or asks which suggestion « pourquoi ? » is about. False when it said nothing."""
     # The list as shown, and « pourquoi le CEJ / la 2 » by name or number (import here: recommend imports this).
-    from actions.recommend import _current, answer_about_shown
+    from actions.recommend import _current, answer_about_shown, network_card
 
     if answer_about_shown(tracker, dispatcher):
         return True
@@ -93,8 +92,7 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, plan: Op
         return True
     said = say_terms(dispatcher, plan.terms, tracker)
     for network in plan.networks:  # a network named (« le permis à 1 euro »): its card
-        voice = voice_for(tracker)
-        dispatcher.utter_message(text=formatting.network_text(NetworkSuggestion(network, ()), voice))
+        dispatcher.utter_message(text=network_card(tracker, network))
         said = True
     if plan.cannot_answer:  # what is known was said; the rest of the question, honestly
         say_cannot_answer(dispatcher, tracker)

@@ -12,11 +12,10 @@ from rasa_sdk.types import DomainDict
 from actions import messages
 from actions.after_list import after_list_plan, answer_question, say_after_list, say_terms
 from actions.profile_slots import answered_in_last_message, profile_from_tracker, voice_for
-from actions.recommend import answer_about_shown
+from actions.recommend import answer_about_shown, network_card
 from knowledge.loader import default_knowledge
 from orientation import formatting
 from orientation.after_list import networks_named, specific_question
-from orientation.matching import NetworkSuggestion
 from orientation.who_helps import handoff_text
 from orientation.wording import REPROACH_TEXT
 from reading.conversation_cues import is_reproach
@@ -67,8 +66,7 @@ class ActionDefineTerm(Action):
             # Known during the questionnaire too (« c'est quoi l'obligation de formation ? », play-test H h16).
             named = networks_named(text, default_knowledge().networks)
             for network in named:
-                voice = voice_for(tracker)
-                dispatcher.utter_message(text=formatting.network_text(NetworkSuggestion(network, ()), voice))
+                dispatcher.utter_message(text=network_card(tracker, network))
             if not named:
                 dispatcher.utter_message(response="utter_term_unknown")
         else:

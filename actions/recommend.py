@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.after_list import AFTER_BUTTONS, answer_question, next_step_buttons, say_cannot_answer
 from actions.profile_slots import noted_this_turn, profile_from_tracker, say_notes, voice_for
-from knowledge.loader import default_knowledge
+from knowledge.loader import Network, default_knowledge
 from knowledge.places.france_services import local_today
 from orientation import formatting, place_wording
 from orientation.after_list import is_question
@@ -60,6 +60,13 @@ def _refined(tracker: Tracker, previous: Optional[Tuple[str, ...]] = None) -> Tu
 
 def _current(tracker: Tracker) -> Recommendation:
     return _refined(tracker)[0]
+
+
+def network_card(tracker: Tracker, network: Network) -> str:
+    """A network's card asked for after the list: with the reasons it was proposed with, when it was (play-test H,
+    h24: the mobility card without its « Pourquoi »); a network not proposed has none to give."""
+    proposed = next((ns for ns in _current(tracker).networks if ns.network.id == network.id), None)
+    return formatting.network_text(proposed or NetworkSuggestion(network, ()), voice_for(tracker))
 
 
 def _card(s: Suggestion) -> Dict[str, Any]:

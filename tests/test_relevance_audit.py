@@ -7,7 +7,7 @@ audit is not blind (forged suggestions are caught).
 from __future__ import annotations
 
 from knowledge import geo
-from knowledge.loader import load_knowledge
+from knowledge.loader import KnowledgeBase, load_knowledge
 from knowledge.profile import BESOINS, DIPLOMES, HANDICAPS, LOGEMENTS, Profile
 from orientation.matching import Matcher, Suggestion
 from tests.support.relevance_audit import (
@@ -20,6 +20,7 @@ from tests.support.relevance_audit import (
     generated_profiles,
 )
 from tests.support.relevance_audit_g import round_g_profiles
+from tests.support.relevance_audit_h import check_round_h, round_h_profiles
 from tests.support.relevance_audit_reach import round_c_profiles
 
 
@@ -126,3 +127,35 @@ def test_audit_catches_padding_another_trade_and_minors_without_a_route(served: 
         Profile(age=17, besoin="emploi", scolarite="sorti"),
         {"mission-locale", "cfa-apprentissage", "obligation-formation"},
     )
+
+
+def test_relevance_audit_on_round_h_quartiers_finds_no_contradiction(served: Matcher) -> None:
+    """The towns of the quartier-limited actions (play-test H, h20), with their own quartiers, another QPV of the
+    town and no quartier said, and the personas' own quartiers (304 profiles). Before the quartier rule this audit
+    found 124 contradictions in the 240 of them it then held (1 in the generated profiles); before the rule on
+    other towns' quartiers, 8 here and 4 in the generated profiles (h18, h09)."""
+    contradictions, figures = audit(served, round_h_profiles())
+    print(dict(figures))
+    assert figures["suggestions"] > 0
+    assert not contradictions, "\n".join(contradictions[:40]) + f"\n… {len(contradictions)} en tout"
+
+
+def test_audit_catches_a_quartier_action_for_another_quartier(served_kb: KnowledgeBase) -> None:
+    """h20: « Training job » (QPV Drouot-Jonquilles) for someone of Bourtzwiller or of no known quartier is caught;
+    for someone of Drouot it is not."""
+    record = next(r for r in served_kb.initiatives if r.id == "mulhouse-training-job-drouot-jonquilles")
+    line = Suggestion(
+        initiative=record,
+        proximity="commune",
+        score=1.0,
+        reasons=(),
+        historical=True,
+        where="à Mulhouse",
+        how_to_reach=(),
+        year=None,
+        criteria=("qpv",),
+    )
+    person = geo.get_commune("68224")
+    for quartier, caught in (("Bourtzwiller", True), (None, True), ("Drouot", False)):
+        p = Profile(age=21, code_insee="68224", qpv=True, quartier=quartier)
+        assert bool(check_round_h(line, p, person)) is caught, quartier

@@ -97,3 +97,23 @@ def official_qpv(quartier: str, code_insee: Optional[str]) -> Optional[Qpv]:
         if best is None and said - _GENERIC and all(_in_name(word, named) for word in said):
             best = qpv
     return best
+
+
+def qpv_sharing_a_word(name: str, code_insee: str) -> Optional[Qpv]:
+    """The QPV of a commune whose name shares a distinctive word with `name`, when `official_qpv` finds none: a
+    record's « Saint-Nicolas-Pavement » is the QPV « Pavement - Charité - Mortier - Murat » of Laval. Only one
+    such QPV counts (two would leave the quartier undecided)."""
+    said = {word for word in _words(name, _GENERIC) if len(word) >= 4 and word.isalpha()}
+    found = [qpv for qpv in qpvs_of(code_insee) if said & _words(qpv.nom, _GENERIC)]
+    return found[0] if len(found) == 1 else None
+
+
+def distinctive_words(name: str, code_insee: Optional[str]) -> FrozenSet[str]:
+    """The words of a quartier's name that could tell it from another of the town: not the town's own name, no
+    generic word (« nord », « centre »), at least three letters (« la Noé »)."""
+    commune = _geo().by_code.get(code_insee or "")
+    city_words: FrozenSet[str] = frozenset()
+    if commune is not None:
+        city = _geo().by_code.get(commune.arrondissement_de or "") or commune
+        city_words = frozenset(_tokens(city.nom))
+    return frozenset(w for w in _words(name, city_words | _GENERIC) if len(w) >= 3 and w.isalpha())

@@ -17,6 +17,7 @@ from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 from knowledge import geo
 from knowledge.models import RESERVED_PUBLICS, Initiative
 from knowledge.profile import BESOINS, Profile
+from orientation.matching import quartiers
 from orientation.matching.eligibility import (
     ALL_DIPLOMA_BITS,
     IMPLICIT_YOUTH_AGE_MAX,
@@ -329,7 +330,8 @@ def holds(key: str, record: Initiative, profile: Profile, person: Optional[geo.C
         public = key.split(":", 1)[1]
         return public in record.eligibilite.reserve_a and MEMBERSHIP[public](profile)
     if key == "residents":
-        return record.eligibilite.residents.restricted and resident_of(record, person)
+        quartier = quartiers.of_person(profile, person)
+        return record.eligibilite.residents.restricted and resident_of(record, person, quartier)
     if key == "secteur":
         return profile.secteur is not None and profile.secteur in record.eligibilite.secteurs
     if key == "age":

@@ -20,6 +20,7 @@ from knowledge.legal_ages import legal_age_min
 from knowledge.models import DIPLOMA_LEVELS, RESERVED_PUBLICS, Initiative
 from knowledge.profile import BESOINS, Profile
 from knowledge.sectors import sectors_by_id
+from orientation.matching import quartiers
 
 YOUTH_AGES = (16, 25)
 # A youth-only record that states no upper age still targets young people; 30 is the most generous
@@ -190,18 +191,14 @@ def excluded(profile: Profile) -> int:
     return bits | R_RESIDENTS
 
 
-def resident_of(record: Initiative, person: Optional[geo.Commune]) -> bool:
-    """The person lives in one of the places an action is reserved to (unknown commune: no)."""
-    residents = record.eligibilite.residents
+def resident_of(record: Initiative, person: Optional[geo.Commune], quartier: Tuple[str, ...] = ()) -> bool:
+    """The person lives in one of the places an action is reserved to (unknown commune: no). `quartier` is the
+    person's quartier keys (quartiers.of_person): an action of named quartiers is for those quartiers only."""
     if person is None:
         return False
-    city = person.arrondissement_de or person.code_insee
-    return (
-        person.code_insee in residents.communes
-        or city in residents.communes
-        or person.departement in residents.departements
-        or person.region in residents.regions
-    )
+    mine = {person.code_insee, person.arrondissement_de or person.code_insee, person.departement, person.region}
+    mine.update(quartier)
+    return not mine.isdisjoint(quartiers.resident_keys(record))
 
 
 def effective_age_bounds(record: Initiative) -> Tuple[Optional[int], Optional[int]]:
@@ -275,6 +272,7 @@ def passes_hard_rules(record: Initiative, profile: Profile, person: Optional[geo
     """The hard rules, record by record (the index applies the same with bits; tests compare both)."""
     if not is_offerable(record) or restrictions(record) & excluded(profile) & ~R_RESIDENTS:
         return False
-    if record.eligibilite.residents.restricted and not resident_of(record, person):
+    quartier = quartiers.of_person(profile, person)
+    if record.eligibilite.residents.restricted and not resident_of(record, person, quartier):
         return False
     return age_allows(record, profile.whole_age) and legal_age_allows(record, profile.whole_age)

@@ -13,7 +13,7 @@ from typing import Dict, List, NamedTuple, Optional, Tuple
 import numpy as np
 
 from knowledge.models import Initiative
-from orientation.matching import criteria, eligibility, territory
+from orientation.matching import criteria, eligibility, quartiers, territory
 from orientation.matching.places import NATIONAL, REGION, RecordPlace, record_place
 from orientation.matching.scoring import is_historical, record_quality
 
@@ -89,8 +89,7 @@ def build_block(rows: List[Row], vector_from: int) -> Block:
         ):
             for code in codes:
                 index.setdefault(code, []).append(position)
-        residents = record.eligibilite.residents
-        for code in (*residents.communes, *residents.departements, *residents.regions):
+        for code in quartiers.resident_keys(record):
             block.by_resident.setdefault(code, []).append(position)
     if len(rows) >= vector_from:
         # Position lists become arrays too: numpy indexes with them directly, and they take less room.

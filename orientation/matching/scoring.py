@@ -27,7 +27,7 @@ import numpy as np
 from knowledge import geo
 from knowledge.models import Initiative
 from knowledge.profile import Profile
-from orientation.matching import criteria, eligibility, territory
+from orientation.matching import criteria, eligibility, quartiers, territory
 from orientation.matching.places import (
     COMMUNE,
     DEPARTEMENT,
@@ -106,12 +106,15 @@ def out_of_reach(
     a Montélimar permanence from Lyon (134 km) or a Nancy project from Strasbourg, however little else fits.
     Département-wide actions are everywhere in it and stay. An action a mission locale (or a town's service,
     territory.TERRITORIAL_PORTEURS) runs for its own territory follows the same rule from another département
-    too (Rennes' mission locale is no way in from Quimper), and is out when the record does not say where it is."""
+    too (Rennes' mission locale is no way in from Quimper), and is out when the record does not say where it is.
+    A town's action for its quartiers prioritaires is out from any other town (territory.for_own_quartiers)."""
     if person is None:
         return False
     record = block.entries[row]
     if record.zone.niveau not in (COMMUNE, EPCI):
         return False
+    if territory.outside_quartiers(record, level):  # another town's quartiers, however close
+        return True
     territorial = territory.outside_territory(record, level)
     if level > LEVEL_RANK[DEPARTEMENT] and not territorial:  # the person's own commune or EPCI
         return False
@@ -154,6 +157,9 @@ def region_distance_bonus(
             bonus.append(None)
             continue
         record = block.entries[row]
+        if territory.outside_quartiers(record, LEVEL_RANK[REGION]):
+            bonus.append(None)  # another town's quartiers (out_of_reach's rule)
+            continue
         if not block.regionwide[row] and territory.same_kind_closer(record):
             bonus.append(None)  # a mission locale, an IAE structure… of another département: one is closer
             continue
@@ -191,11 +197,12 @@ def closer_rows(block: Block, person: Optional[geo.Commune]) -> List[Tuple[Seque
     return out
 
 
-def resident_rows(block: Block, person: Optional[geo.Commune]) -> List[Sequence[int]]:
-    """Rows of residents-only records whose places include the person's commune, département or région."""
+def resident_rows(block: Block, person: Optional[geo.Commune], profile: Profile) -> List[Sequence[int]]:
+    """Rows of residents-only records whose places include the person's commune, département, région or QPV."""
     if person is None or not block.by_resident:
         return []
     keys = {person.code_insee, person.arrondissement_de or person.code_insee, person.departement, person.region}
+    keys.update(quartiers.of_person(profile, person))
     return [block.by_resident[key] for key in keys if key in block.by_resident]
 
 
@@ -206,7 +213,7 @@ def select(
     if not block.entries or not rules or limit <= 0:
         return []
     closer = closer_rows(block, person) if base_level == LEVEL_RANK[REGION] else []
-    residents = resident_rows(block, person)
+    residents = resident_rows(block, person, profile)
     asked = _Asked(base_level, closer, residents, profile, person, rules, limit)
     if block.columns is not None:
         return _select_vector(block, block.columns, asked)

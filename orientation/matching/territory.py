@@ -53,6 +53,20 @@ def is_territorial(record: Initiative) -> bool:
     return record.porteur.type in TERRITORIAL_PORTEURS or "suivi-mission-locale" in record.eligibilite.reserve_a
 
 
+def for_own_quartiers(record: Initiative) -> bool:
+    """An action reserved to the residents of quartiers prioritaires, held in some towns (or intercommunalités):
+    it serves those towns' quartiers, not a QPV elsewhere (play-test H: Rouen's « 100 Chances 100 Emplois » for
+    a young person of Évreux, Aubervilliers' for a Parisian of the Goutte d'Or, both « ce qui est votre cas »)."""
+    from orientation.matching.places import COMMUNE, EPCI  # no cycle at import time
+
+    return record.zone.niveau in (COMMUNE, EPCI) and "qpv" in record.eligibilite.reserve_a
+
+
+def outside_quartiers(record: Initiative, rank: int) -> bool:
+    """The person lives outside the towns whose quartiers the action serves (rank: a LEVEL_RANK value)."""
+    return for_own_quartiers(record) and rank < zone_rank(record)
+
+
 def outside_territory(record: Initiative, rank: int) -> bool:
     """The person is outside the territory a territorial porteur's action serves."""
     return is_territorial(record) and rank < zone_rank(record)

@@ -42,6 +42,7 @@ from orientation.matching.places import choose_place
 from tests.support.relevance_audit_f import check_networks_round_f, check_round_f
 from tests.support.relevance_audit_fit import check_networks_round_e, check_round_e
 from tests.support.relevance_audit_g import check_round_g
+from tests.support.relevance_audit_h import check_round_h
 from tests.support.relevance_audit_reach import check_networks_round_c, check_round_c
 
 SEED = 14
@@ -393,6 +394,7 @@ def audit(matcher: Matcher, profiles: List[Profile]) -> Tuple[List[str], Counter
                 + check_round_e(s, p)
                 + check_round_f(s, p)
                 + check_round_g(s, p, person)
+                + check_round_h(s, p, person)
             ):
                 contradictions.append(f"{s.initiative.id} pour {p}: {problem}")
     return contradictions, figures
