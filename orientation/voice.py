@@ -123,6 +123,13 @@ _SA = {
     "demande",
     "priorité",
     "réponse",
+    "mission",  # « sa mission locale » (play-test I: « son mission locale »)
+    "agence",
+    "caisse",
+    "candidature",
+    "recherche",
+    "carte",
+    "RQTH",
 }
 _VOTRE = re.compile(r"\b[Vv]otre (\w+)")
 _VOS = re.compile(r"\b[Vv]os\b")
@@ -193,10 +200,11 @@ def in_voice(text: str, voice: str = VOUS) -> str:
     text = _vous_verb.sub(lambda m: subject + " " + _VERBS[m.group(1)], text)
     text = _VOS.sub("ses", _VOTRE.sub(_possessive, text))
     text = "\n".join(_fewer_mentions(line, words["il"]) for line in text.split("\n"))
-    return _SI_IL.sub(r"\1'il", text)
+    return _QUE_IL.sub(r"\1u'\2", _SI_IL.sub(r"\1'il", text))
 
 
 _SI_IL = re.compile(r"\b([Ss])i il\b")
+_QUE_IL = re.compile(r"\b([Qq])ue (il|elle)\b")  # « qu'il y a droit », not « que il » (play-test I, i19, i23)
 
 
 def said_to(value: str, voice: str = VOUS) -> str:
