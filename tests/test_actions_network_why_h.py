@@ -10,23 +10,16 @@ from actions.after_list import ActionAnswerAfterList
 from actions.conversation import ActionDefineTerm
 from actions.recommend import ActionRecommend
 from tests.conftest import MARSEILLE
+from tests.support.personas import persona
 from tests.test_actions_after import first_list, run, tracker
 
 # h24: 17, Bastia (Lupino, QPV), no permis nor vehicle, at his parents', no diploma, an apprenticeship.
 BASTIA = dict(
     MARSEILLE,
     commune="Bastia",
-    code_insee="2B033",
     departement="2B",
-    age=17.0,
-    qpv=True,
     quartier="lupino",
-    permis=False,
-    vehicule=False,
-    logement="chez-parents",
-    handicap="non",
-    diplome="aucun",
-    besoin="apprentissage",
+    **persona(17.0, "2B033", "apprentissage", qpv=True, logement="chez-parents", handicap="non", diplome="aucun"),
 )
 QUESTION = "pourquoi les plateformes de mobilite jai 17 ans"
 

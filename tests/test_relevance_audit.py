@@ -92,6 +92,21 @@ def test_audit_catches_a_false_reason(served: Matcher) -> None:
     assert check_eligibility(women_only, man, person)
 
 
+def _line(initiative, proximity: str, where: str, criteria: tuple, historical: bool = False) -> Suggestion:
+    """A shown line as the audit sees it, with no reason said: what the audit checks is the line itself."""
+    return Suggestion(
+        initiative=initiative,
+        proximity=proximity,
+        score=1.0,
+        reasons=(),
+        historical=historical,
+        where=where,
+        how_to_reach=(),
+        year=None,
+        criteria=criteria,
+    )
+
+
 def test_audit_catches_padding_another_trade_and_minors_without_a_route(served: Matcher) -> None:
     """The four kinds of lines live testers crossed out are contradictions for this audit."""
     import dataclasses
@@ -99,17 +114,7 @@ def test_audit_catches_padding_another_trade_and_minors_without_a_route(served: 
     p = Profile(age=20, code_insee="44109", besoin="formation", handicap="rqth")
     served_kb = load_knowledge()
     coach = next(r for r in served_kb.initiatives if r.id == "mayenne-geist-job-coach-53")
-    far = Suggestion(
-        initiative=coach,
-        proximity="region",
-        score=1.0,
-        reasons=(),
-        historical=False,
-        where="dans votre région, dans tout le département (Mayenne)",
-        how_to_reach=(),
-        year=None,
-        criteria=("handicap",),
-    )
+    far = _line(coach, "region", "dans votre région, dans tout le département (Mayenne)", ("handicap",))
     assert any("remplissage" in problem for problem in check_fit(far, p, [far]))
     trained = next(s for s in served.recommend(Profile(age=20, code_insee="59599", besoin="formation")).local)
     assert any("passe avant" in problem for problem in check_fit(far, p, [far, trained]))
@@ -144,17 +149,7 @@ def test_audit_catches_a_quartier_action_for_another_quartier(served_kb: Knowled
     """h20: « Training job » (QPV Drouot-Jonquilles) for someone of Bourtzwiller or of no known quartier is caught;
     for someone of Drouot it is not."""
     record = next(r for r in served_kb.initiatives if r.id == "mulhouse-training-job-drouot-jonquilles")
-    line = Suggestion(
-        initiative=record,
-        proximity="commune",
-        score=1.0,
-        reasons=(),
-        historical=True,
-        where="à Mulhouse",
-        how_to_reach=(),
-        year=None,
-        criteria=("qpv",),
-    )
+    line = _line(record, "commune", "à Mulhouse", ("qpv",), historical=True)
     person = geo.get_commune("68224")
     for quartier, caught in (("Bourtzwiller", True), (None, True), ("Drouot", False)):
         p = Profile(age=21, code_insee="68224", qpv=True, quartier=quartier)

@@ -25,6 +25,7 @@ from knowledge.loader import KnowledgeBase
 from knowledge.profile import LOGEMENTS, Profile
 from orientation.matching import Matcher, criteria, eligibility
 from tests.support.fit_cases import by_id, ids
+from tests.support.personas import persona
 
 ACTIVITES_A_LA_CARTE = "strasbourg-activites-remunerees-a-la-carte"
 RALLYE = "montelimar-emploi-solidaire-rallye-pour-lemploi"
@@ -35,6 +36,11 @@ BOUGEZ = "la-ciotat-bougez-vers-l-emploi-voiture-and-co"
 
 # The apprentices of round G (g23, g01, g19): from a quartier prioritaire, at their parents', no handicap.
 APPRENTICE_OF_A_QUARTIER = dict(qpv=True, logement="chez-parents", handicap="non", besoin="apprentissage")
+
+
+def _apprentice(age: int, code_insee: str, **facts) -> Profile:
+    """An apprentice of a quartier with no diploma nor licence (g01, g19), and what differs."""
+    return Profile(**persona(age, code_insee, **APPRENTICE_OF_A_QUARTIER, diplome="aucun", **facts))
 
 
 def reasons(served: Matcher, record_id: str, profile: Profile) -> List[str]:
@@ -81,15 +87,7 @@ def test_the_pupil_rule_is_one_criterion_of_the_table() -> None:
 
 def test_a_trade_discovery_does_not_serve_a_chosen_apprenticeship(served: Matcher) -> None:
     # g01: 17, Valence (Fontbarlettes), scooter without a licence, apprenticeship in a bakery, brevet
-    baker = Profile(
-        **APPRENTICE_OF_A_QUARTIER,
-        age=17,
-        code_insee="26362",
-        permis=False,
-        vehicule=True,
-        secteur="metiers-de-bouche",
-        diplome="aucun",
-    )
+    baker = _apprentice(17, "26362", vehicule=True, secteur="metiers-de-bouche")
     assert RALLYE not in ids(served, **dataclasses.asdict(baker))
     # someone who has not chosen yet is still shown it: discovering trades is their first step
     undecided = dataclasses.replace(baker, secteur=None)
@@ -185,16 +183,7 @@ def test_a_permis_course_says_so_to_who_wants_the_permis(served: Matcher, served
 def test_no_diploma_is_said_once(served: Matcher) -> None:
     """g19: « Vous n'avez pas de diplôme » twice in one « Pourquoi » (the situation, then the diploma bound)."""
     # 17, Marseille 15e (La Castellane), left school, no diploma, apprenticeship in the building trade
-    profile = Profile(
-        **APPRENTICE_OF_A_QUARTIER,
-        age=17,
-        code_insee="13215",
-        permis=False,
-        vehicule=False,
-        secteur="batiment",
-        diplome="aucun",
-        scolarite="sorti",
-    )
+    profile = _apprentice(17, "13215", secteur="batiment", scolarite="sorti")
     said = reasons(served, "marseille-clubs-jeunes-chercheurs-emploi", profile)
     assert [r.split(" : ")[0] for r in said].count("Vous n'avez pas de diplôme") == 1
     assert "Vous n'avez pas de diplôme : elle accepte jusqu'au niveau « CAP ou BEP »." in said

@@ -2,6 +2,7 @@
 permis », « + », a permis said to be blocking), added and never replacing the first, a question about distance sets
 none, and the shown list (four lines, four cards) has something for every need said, on the real base."""
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -13,6 +14,7 @@ from orientation.matching import criteria
 from orientation.matching.engine import recommend
 from orientation.matching.networks import trigger_holds
 from reading.facts import read_facts
+from tests.support.personas import persona
 
 TODAY = date(2026, 12, 8)
 
@@ -80,77 +82,22 @@ def test_a_need_after_a_distance_question_is_still_read():
 
 
 # The play-test H personas as the profile reached at the end of the questionnaire (facts from their transcripts).
+# Where they live (and no handicap said), then the diploma of those who left school.
+_AT_PARENTS = dict(logement="chez-parents", handicap="non")
+_LODGED = dict(logement="heberge-tiers", handicap="non")
 PROFILES = {
-    "h01": Profile(
-        age=19,
-        code_insee="59599",
-        qpv=False,
-        permis=False,
-        vehicule=False,
-        logement="chez-parents",
-        handicap="non",
-        besoin="apprentissage",
-        besoins_autres=("mobilite-permis",),
-        diplome="aucun",
-        scolarite="sorti",
-    ),
-    "h09": Profile(
-        age=23,
-        code_insee="75118",
-        qpv=True,
-        permis=False,
-        vehicule=False,
-        logement="heberge-tiers",
-        handicap="non",
-        besoin="emploi",
-        besoins_autres=("logement",),
-        diplome="cap-bep",
-        scolarite="sorti",
-    ),
-    "h14": Profile(
-        age=19,
-        code_insee="13213",
-        qpv=True,
-        permis=False,
-        vehicule=False,
-        logement="heberge-tiers",
-        handicap="non",
-        besoin="logement",
-        sujets=frozenset({"difficultes-argent"}),
-    ),
-    "h19": Profile(
-        age=19,
-        code_insee="50129",
-        permis=False,
-        vehicule=False,
-        besoin="emploi",
-        besoins_autres=("mobilite-permis",),
-    ),
-    "h22": Profile(
-        age=18,
-        code_insee="53130",
-        permis=False,
-        vehicule=False,
-        logement="chez-parents",
-        handicap="non",
-        besoin="formation",
-        sujets=frozenset({"garde-enfant"}),
-        femme=True,
-    ),
-    "h25": Profile(
-        age=23,
-        code_insee="75113",
-        qpv=False,
-        permis=False,
-        vehicule=False,
-        logement="heberge-tiers",
-        handicap="non",
-        besoin="logement",
-        besoins_autres=("emploi",),
-        diplome="superieur",
-        scolarite="sorti",
-    ),
+    name: Profile(**persona(*said, **facts))
+    for name, said, facts in (
+        ("h01", (19, "59599", "apprentissage"), dict(qpv=False, besoins_autres=("mobilite-permis",), **_AT_PARENTS)),
+        ("h09", (23, "75118", "emploi"), dict(qpv=True, besoins_autres=("logement",), **_LODGED)),
+        ("h14", (19, "13213", "logement"), dict(qpv=True, sujets=frozenset({"difficultes-argent"}), **_LODGED)),
+        ("h19", (19, "50129", "emploi"), dict(besoins_autres=("mobilite-permis",))),
+        ("h22", (18, "53130", "formation"), dict(sujets=frozenset({"garde-enfant"}), femme=True, **_AT_PARENTS)),
+        ("h25", (23, "75113", "logement"), dict(qpv=False, besoins_autres=("emploi",), **_LODGED)),
+    )
 }
+for _name, _diplome in (("h01", "aucun"), ("h09", "cap-bep"), ("h25", "superieur")):
+    PROFILES[_name] = dataclasses.replace(PROFILES[_name], diplome=_diplome, scolarite="sorti")
 
 
 def _answers(profile, need):
