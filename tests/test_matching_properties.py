@@ -81,6 +81,8 @@ def test_property_no_suggestion_breaks_a_hard_rule(real: Matcher, profile: Profi
 @given(profile=profiles)
 # found by this test once: Perm'IAE (Loire) seen from Ain, where the reference matcher lacked « same kind closer »
 @example(profile=Profile(code_insee="01001", besoin="emploi"))
+# and Toulouse Métropole's event for its own QPV, seen from another town of Haute-Garonne (play-test H rule)
+@example(profile=Profile(code_insee="31435", qpv=True, secteur="numerique"))
 def test_property_index_equals_full_scan(
     real: Matcher, real_vector: Matcher, real_kb: KnowledgeBase, profile: Profile
 ) -> None:

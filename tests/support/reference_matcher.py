@@ -76,6 +76,8 @@ def scan(kb: KnowledgeBase, profile: Profile) -> List[str]:
                 or (profile.permis is None and profile.whole_age is not None and profile.whole_age < 18)
             )
         )
+        if person is not None and territory.outside_quartiers(record, level):
+            continue  # another town's own quartiers prioritaires, however close
         if person is not None and (town_own or outside):
             km = places.closest_km(record, person)
             if (km is None and outside) or (km is not None and km > (30 if no_car else 50)):
