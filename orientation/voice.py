@@ -123,13 +123,11 @@ _SA = {
     "demande",
     "priorité",
     "réponse",
-    "mission",  # « sa mission locale » (play-test I: « son mission locale »)
-    "agence",
+    "mission",  # « sa mission locale » (play-test I: « son mission locale »); before a vowel « son » stays (son agence)
     "caisse",
     "candidature",
     "recherche",
     "carte",
-    "RQTH",
 }
 _VOTRE = re.compile(r"\b[Vv]otre (\w+)")
 _VOS = re.compile(r"\b[Vv]os\b")

@@ -245,3 +245,12 @@ def test_of_a_young_man_le_jeune_then_il() -> None:
         in_voice("Vous avez 22 ans. Vous n'avez pas le permis.", PERSONNE)
         == "La personne a 22 ans. Elle n'a pas le permis."
     )
+
+
+def test_possessives_follow_the_noun_play_test_i() -> None:
+    """« sa mission locale » (play-test I, i10 and i19: « son mission locale »), but « son agence » before a vowel,
+    and « qu'il / qu'elle y a droit », never « que il »."""
+    said = in_voice(
+        "Contactez votre mission locale ou votre agence France Travail : vérifiez que vous y avez droit.", PERSONNE
+    )
+    assert "sa mission locale" in said and "son agence" in said and "qu'elle y a droit" in said, said
