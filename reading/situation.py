@@ -47,6 +47,10 @@ _PATTERNS = (
             rf"|\b{_NO} (?:de |d )?(?:mode de garde|solution de garde|nounou|nourrice|creche|garde)\b"
             r"|\b(?:place|aide|aides|inscription) (?:en |a la |pour la |pour une |dans une )?creche\b"
             r"|\b(?:mode|solution|moyen) de garde\b"
+            # « jai un ptit de 2 ans et personne pour le garder » (the lead's own test, session 7)
+            r"|\b(?:personne|pas de solution|rien|nulle part|personne d autre) pour (?:le|la|les|l) "
+            r"(?:garder|faire garder)\b"
+            r"|\bqui (?:peut|pourrait|pour) (?:le|la|les) garder\b"
         ),
     ),
     (

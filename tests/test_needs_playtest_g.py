@@ -29,6 +29,9 @@ READINGS = [
     ("je dois faire mon stage de 3eme", "ne-sait-pas", {"stage-scolaire"}),
     ("je cherche du travail mais jai personne pour faire garder mon fils", "emploi", {"garde-enfant"}),
     ("pas de mode de garde", None, {"garde-enfant"}),
+    # the lead's own test conversation (session 7): the child named first, then « personne pour le garder »
+    ("jai un ptit de 2 ans et personne pour le garder, jveux bosser dans la vente", "emploi", {"garde-enfant"}),
+    ("ma fille a 3 ans, qui peut la garder quand je bosse ?", None, {"garde-enfant"}),
     ("jai droit a une aide pour la crèche ?", None, {"garde-enfant"}),
     ("je n'ai pas de nounou pour ma fille", None, {"garde-enfant"}),
     ("jarrive plus a payer mon loyer", None, {"difficultes-argent"}),
