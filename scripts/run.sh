@@ -32,12 +32,15 @@ cleanup() {
     wait 2>/dev/null || true
     echo "Aiguillage arrêté."
 }
-# Ctrl-C (or a TERM) is the normal way to stop: stop the services, exit 0.
+# Ctrl-C (or a TERM) is the normal way to stop: stop the services, exit 0. The services run in their own
+# sessions (setsid): Ctrl-C reaches this script alone. Sanic's servers stop on SIGINT by themselves, and when one
+# stopped first, bash's `wait -n` returned without running this trap and the script ended with 1 (clean-clone CI,
+# twice in session 7: « Un des services s'est arrêté »).
 trap 'cleanup; exit 0' INT TERM
 trap cleanup EXIT
 
 # Only Rasa calls the action server: it listens on this machine only (ACTIONS_HOST=0.0.0.0 to open it).
-LD_PRELOAD="$server_preload" SANIC_HOST="${ACTIONS_HOST:-127.0.0.1}" .venv/bin/python -m aiguillage.servers.action_server --port "$ACTIONS_PORT" >logs/actions.log 2>&1 &
+LD_PRELOAD="$server_preload" SANIC_HOST="${ACTIONS_HOST:-127.0.0.1}" setsid .venv/bin/python -m aiguillage.servers.action_server --port "$ACTIONS_PORT" >logs/actions.log 2>&1 &
 pids+=($!)
 
 api_flags=()
@@ -67,11 +70,11 @@ fi
 # Web pages allowed to call the REST API from a browser (commas or spaces; default: the local web chat).
 IFS=', ' read -r -a cors_origins <<<"$AIGUILLAGE_CORS_ORIGINS"
 # aiguillage.servers.rasa_server = `rasa` plus start-up checks and a kind answer when the action server fails.
-LD_PRELOAD="$server_preload" .venv/bin/python -m aiguillage.servers.rasa_server run --model models --endpoints "$ENDPOINTS" --credentials "$credentials" \
+LD_PRELOAD="$server_preload" setsid .venv/bin/python -m aiguillage.servers.rasa_server run --model models --endpoints "$ENDPOINTS" --credentials "$credentials" \
     --port "$RASA_PORT" --cors "${cors_origins[@]}" "${api_flags[@]}" \
     >logs/rasa.log 2>&1 &
 pids+=($!)
-.venv/bin/aiguillage web --port "$WEB_PORT" --rasa-url "http://localhost:$RASA_PORT" >logs/web.log 2>&1 &
+setsid .venv/bin/aiguillage web --port "$WEB_PORT" --rasa-url "http://localhost:$RASA_PORT" >logs/web.log 2>&1 &
 pids+=($!)
 
 echo "Démarrage… (le chargement du modèle prend une à deux minutes)"
